@@ -1,0 +1,36 @@
+# srbrief — the two set-up commands are `make run` and `make test`; `make setup` is the step both share.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.srbrief-installed
+
+.PHONY: setup run test lint schema system-deps clean
+
+setup: system-deps $(STAMP)
+
+# Debian packages the app and the tests need (installed only when missing, only as root).
+system-deps:
+	@sh packaging/install-system-deps.sh packaging/apt-packages.txt
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	@touch $(STAMP)
+
+run: setup
+	$(BIN)/srbrief gui
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+# Regenerate the JSON Schema from the model after changing it.
+schema: setup
+	$(BIN)/srbrief schema -o resources/schema/srbrief-1.schema.json
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

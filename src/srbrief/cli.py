@@ -1,0 +1,193 @@
+"""The ``srbrief`` command line: validate, facts, schema, gui.
+
+Exit codes: 0 ok; 2 bad input or usage (one line per problem, no traceback); 1 an unexpected internal
+error (a short message and the path of a log file with the details).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from srbrief import __version__
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input or usage: reported as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def log_dir() -> Path:
+    """Return the folder for srbrief's log files (``SRBRIEF_CACHE_DIR`` overrides the user cache dir)."""
+    override = os.environ.get("SRBRIEF_CACHE_DIR")
+    if override:
+        return Path(override) / "logs"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("srbrief", appauthor=False)) / "logs"
+
+
+def _briefing_path(file: str | None) -> Path:
+    from srbrief.resources import builtin_briefing_path
+
+    return Path(file) if file else builtin_briefing_path()
+
+
+def _load(file: str | None, source_text: str | None = None):
+    from srbrief.model import load_briefing
+
+    return load_briefing(_briefing_path(file), source_text)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    source_text = None
+    if args.source_text:
+        try:
+            source_text = Path(args.source_text).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{args.source_text}: cannot read the article text: {exc}") from None
+    briefing = _load(args.file, source_text)
+    checked = ", every source clause found in the article" if source_text is not None else ""
+    print(f"{_briefing_path(args.file)}: ok: {len(briefing.sections)} sections, {len(briefing.metrics)} "
+          f"metrics, {len(briefing.facts)} facts, {len(briefing.entities)} entities, "
+          f"{len(briefing.timeline)} events, {len(briefing.charts)} charts{checked}")
+    return EXIT_OK
+
+
+def facts_records(briefing, lang: str) -> list[dict[str, object]]:
+    """Return one JSON-ready record per metric of *briefing*."""
+    from srbrief.model.units import UNITS, format_value
+
+    records: list[dict[str, object]] = []
+    for section in briefing.sections:
+        for m in section.metrics:
+            unit = UNITS[m.unit]
+            records.append({
+                "id": m.id, "section": section.id, "label": m.label.get(lang),
+                "value": int(m.value) if m.value.is_integer() else m.value,
+                "unit": m.unit, "unit_text": unit.zh if lang == "zh" else unit.en,
+                "qualifier": m.qualifier.value,
+                "direction": m.direction.value if m.direction else None,
+                "period": m.period or briefing.as_of, "entity": m.entity,
+                "display": format_value(m, lang), "source": m.source,
+            })
+    return records
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    records = facts_records(_load(args.file), args.lang)
+    if args.format == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    id_w = max(_width(str(r["id"])) for r in records) if records else 2
+    val_w = max(_width(str(r["display"])) for r in records) if records else 5
+    print(f"{_pad('id', id_w)}  {_pad('value', val_w)}  label")
+    for r in records:
+        print(f"{_pad(str(r['id']), id_w)}  {_pad(str(r['display']), val_w)}  {r['label']}")
+    print(f"{len(records)} figures")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from srbrief.model.schema import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        from srbrief.atomic import write_text_atomic
+
+        write_text_atomic(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    raise UsageError("the desktop app is not part of this version yet; "
+                     "use 'srbrief validate' or 'srbrief facts'")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="srbrief", description="Briefings on Shangrao's manufacturing sector.")
+    parser.add_argument("--version", action="version", version=f"srbrief {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    file_help = "a briefing file (default: the built-in Shangrao briefing)"
+
+    p = sub.add_parser("validate", help="check a briefing file")
+    p.add_argument("file", nargs="?", help=file_help)
+    p.add_argument("--source-text", metavar="ARTICLE.txt", help="also check every source clause against it")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("facts", help="list every figure with its source clause")
+    p.add_argument("file", nargs="?", help=file_help)
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=cmd_facts)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the data format")
+    p.add_argument("-o", "--output", help="write it to this file instead")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("gui", help="open the desktop app")
+    p.add_argument("file", nargs="?", help=file_help)
+    p.set_defaults(func=cmd_gui)
+    return parser
+
+
+def _report_internal_error() -> int:
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "srbrief-error.log"
+        with log.open("a", encoding="utf-8") as f:
+            f.write(f"srbrief {__version__}: {' '.join(sys.argv)}\n{traceback.format_exc()}\n")
+        print(f"srbrief: internal error; details are in {log}", file=sys.stderr)
+    except OSError:
+        print(f"srbrief: internal error: {traceback.format_exc(limit=1)}", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    from srbrief.model.errors import BriefingError
+
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_gui)
+    if not hasattr(args, "file"):
+        args.file = None
+    try:
+        return func(args)
+    except BriefingError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
+        print(f"srbrief: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        return _report_internal_error()

@@ -1,0 +1,34 @@
+"""The briefing data model: typed, immutable, Qt-free. Load with :func:`load_briefing`."""
+
+from __future__ import annotations
+
+from srbrief.model.errors import BriefingError, Problem
+from srbrief.model.loader import load_briefing, parse_briefing
+from srbrief.model.types import (
+    SCHEMA_ID,
+    Briefing,
+    Chart,
+    ChartKind,
+    Direction,
+    Entity,
+    EntityKind,
+    Event,
+    Fact,
+    FactItem,
+    FactKind,
+    Lang,
+    Location,
+    Metric,
+    Qualifier,
+    Section,
+    SectionKind,
+    Source,
+    Text,
+)
+from srbrief.model.units import UNITS, Unit
+
+__all__ = [
+    "SCHEMA_ID", "UNITS", "Briefing", "BriefingError", "Chart", "ChartKind", "Direction", "Entity",
+    "EntityKind", "Event", "Fact", "FactItem", "FactKind", "Lang", "Location", "Metric", "Problem",
+    "Qualifier", "Section", "SectionKind", "Source", "Text", "Unit", "load_briefing", "parse_briefing",
+]

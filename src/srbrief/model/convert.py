@@ -1,0 +1,163 @@
+"""Convert a :class:`Located` tree into the dataclasses of :mod:`srbrief.model.types`, from their type hints.
+
+Every problem is collected with its path and position, so one run reports all of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+from srbrief.model.errors import Problem
+from srbrief.model.types import Text
+from srbrief.model.yamltree import Located
+
+_INVALID = object()  # marks a value that could not be converted (a problem was recorded)
+
+
+def describe(value: Any) -> str:
+    """Return a short description of a parsed value, for error messages."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing (null)"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def unwrap_optional(hint: Any) -> tuple[Any, bool]:
+    """Return (inner type, whether None is allowed) for ``X | None``."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return args[0], len(args) < len(typing.get_args(hint))
+    return hint, False
+
+
+class Converter:
+    """Turns located YAML values into typed objects, recording problems and where each object came from."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.problems: list[Problem] = []
+        self.origins: dict[int, tuple[str, Located]] = {}  # id(object) -> (path, located mapping)
+
+    def problem(self, loc: Located | tuple[int, int], path: str, message: str) -> None:
+        line, col = (loc.line, loc.col) if isinstance(loc, Located) else loc
+        self.problems.append(Problem(self.filename, line, col, path, message))
+
+    def convert(self, loc: Located, hint: Any, path: str, meta: dict[str, Any] | None = None) -> Any:
+        """Return *loc* converted to *hint*, or ``_INVALID`` after recording a problem."""
+        meta = meta or {}
+        hint, optional = unwrap_optional(hint)
+        if loc.value is None:
+            if optional:
+                return None
+            self.problem(loc, path, f"expected {self.expected(hint)}, got nothing (null)")
+            return _INVALID
+        if dataclasses.is_dataclass(hint):
+            return self.dataclass(loc, hint, path)
+        if typing.get_origin(hint) is tuple:
+            return self.sequence(loc, typing.get_args(hint)[0], path, meta)
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            return self.enum(loc, hint, path)
+        return self.scalar(loc, hint, path, meta)
+
+    def expected(self, hint: Any) -> str:
+        if dataclasses.is_dataclass(hint):
+            return "{zh: ..., en: ...}" if hint is Text else "a mapping"
+        if typing.get_origin(hint) is tuple:
+            return "a list"
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            return "one of " + ", ".join(repr(m.value) for m in hint)
+        return {str: "a string", float: "a number", int: "an integer"}[hint]
+
+    def dataclass(self, loc: Located, cls: Any, path: str) -> Any:
+        if not isinstance(loc.value, dict):
+            self.problem(loc, path, f"expected {self.expected(cls)}, got {describe(loc.value)}")
+            return _INVALID
+        hints = typing.get_type_hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        keys = loc.keys or {}
+        for key in loc.value:
+            if key not in fields:
+                known = ", ".join(fields)
+                self.problem(keys.get(key, (loc.line, loc.col)), _join(path, key),
+                             f"unknown field {key!r} (expected one of: {known})")
+        values: dict[str, Any] = {}
+        for name, field in fields.items():
+            sub = _join(path, name)
+            if name not in loc.value:
+                if field.default is dataclasses.MISSING:
+                    what = f"missing translation {name!r}" if cls is Text else "missing (required)"
+                    self.problem(loc, sub, what)
+                    values[name] = _INVALID
+                continue
+            values[name] = self.convert(loc.value[name], hints[name], sub, dict(field.metadata))
+        if any(v is _INVALID for v in values.values()):
+            return _INVALID
+        obj = cls(**values)
+        self.origins[id(obj)] = (path, loc)
+        return obj
+
+    def sequence(self, loc: Located, item_hint: Any, path: str, meta: dict[str, Any]) -> Any:
+        if not isinstance(loc.value, list):
+            self.problem(loc, path, f"expected a list, got {describe(loc.value)}")
+            return _INVALID
+        items = [self.convert(item, item_hint, f"{path}[{i}]", meta) for i, item in enumerate(loc.value)]
+        return _INVALID if any(i is _INVALID for i in items) else tuple(items)
+
+    def enum(self, loc: Located, cls: type[Enum], path: str) -> Any:
+        for member in cls:
+            if loc.value == member.value:
+                return member
+        self.problem(loc, path, f"expected {self.expected(cls)}, got {describe(loc.value)}")
+        return _INVALID
+
+    def scalar(self, loc: Located, hint: Any, path: str, meta: dict[str, Any]) -> Any:
+        value = loc.value
+        if hint is float:
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if ok and not math.isfinite(value):
+                self.problem(loc, path, f"expected a finite number, got {describe(value)}")
+                return _INVALID
+            value = float(value) if ok else _INVALID
+        elif hint is int:
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, str)
+        if not ok or value is _INVALID:
+            self.problem(loc, path, f"expected {self.expected(hint)}, got {describe(loc.value)}")
+            return _INVALID
+        message = check_constraints(value, meta)
+        if message:
+            self.problem(loc, path, message)
+            return _INVALID
+        return value
+
+
+def check_constraints(value: Any, meta: dict[str, Any]) -> str | None:
+    """Return what is wrong with *value* under the field's metadata, or None."""
+    if isinstance(value, str):
+        if not value.strip():
+            return "must not be empty"
+        if meta.get("pattern") and not re.match(meta["pattern"], value):
+            return f"{describe(value)} does not match the expected form {meta['pattern']}"
+        if meta.get("choices") and value not in meta["choices"]:
+            return f"expected one of {', '.join(meta['choices'])}; got {describe(value)}"
+        return None
+    if meta.get("minimum") is not None and value < meta["minimum"]:
+        return f"must be at least {meta['minimum']}, got {describe(value)}"
+    if meta.get("maximum") is not None and value > meta["maximum"]:
+        return f"must be at most {meta['maximum']}, got {describe(value)}"
+    return None
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name

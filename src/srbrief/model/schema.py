@@ -1,0 +1,68 @@
+"""Generate the JSON Schema of the data format from the model's dataclasses."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from enum import Enum
+from typing import Any
+
+from srbrief.model.convert import unwrap_optional
+from srbrief.model.types import SCHEMA_ID, Briefing, Text
+
+SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a briefing file."""
+    defs: dict[str, Any] = {}
+    root = _dataclass_schema(Briefing, defs)
+    return {"$schema": SCHEMA_URI, "$id": f"srbrief:{SCHEMA_ID}", "title": "srbrief briefing",
+            **root, "$defs": dict(sorted(defs.items()))}
+
+
+def _dataclass_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in dataclasses.fields(cls):
+        properties[field.name] = _type_schema(hints[field.name], dict(field.metadata), defs)
+        if field.default is dataclasses.MISSING:
+            required.append(field.name)
+    schema: dict[str, Any] = {"type": "object", "properties": properties, "required": required,
+                              "additionalProperties": False}
+    if cls.__doc__ and not cls.__doc__.startswith(f"{cls.__name__}("):
+        schema["description"] = cls.__doc__.strip().splitlines()[0]
+    return schema
+
+
+def _type_schema(hint: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    inner, optional = unwrap_optional(hint)
+    schema = _plain_schema(inner, meta, defs)
+    if meta.get("doc"):
+        schema = {**schema, "description": meta["doc"]}
+    return {"anyOf": [schema, {"type": "null"}]} if optional else schema
+
+
+def _plain_schema(hint: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        name = hint.__name__
+        if name not in defs:
+            defs[name] = {}
+            defs[name] = _dataclass_schema(hint, defs)
+            if hint is Text:
+                defs[name]["properties"] = {k: {"type": "string", "minLength": 1} for k in ("zh", "en")}
+        return {"$ref": f"#/$defs/{name}"}
+    if typing.get_origin(hint) is tuple:
+        return {"type": "array", "items": _plain_schema(typing.get_args(hint)[0], meta, defs)}
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return {"enum": [m.value for m in hint]}
+    scalars: dict[Any, dict[str, Any]] = {
+        str: {"type": "string", "minLength": 1}, float: {"type": "number"}, int: {"type": "integer"}}
+    schema = scalars[hint]
+    for key, json_key in (("pattern", "pattern"), ("minimum", "minimum"), ("maximum", "maximum")):
+        if meta.get(key) is not None:
+            schema = {**schema, json_key: meta[key]}
+    if meta.get("choices"):
+        schema = {**schema, "enum": list(meta["choices"])}
+    return schema

@@ -1,0 +1,245 @@
+"""Typed, immutable objects of a briefing.
+
+The dataclasses here are the single declaration of the data format: the loader converts YAML into them
+field by field from their type hints, and the JSON Schema is generated from the same hints.
+Field metadata (see :func:`spec`) adds the constraints the hints cannot express.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+from typing import Any
+
+from srbrief.model.units import UNITS
+
+SCHEMA_ID = "srbrief/1"
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+PERIOD_PATTERN = (
+    r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
+    r"(/\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"
+)
+
+
+def spec(
+    *,
+    pattern: str | None = None,
+    choices: tuple[str, ...] | None = None,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    doc: str = "",
+) -> dict[str, Any]:
+    """Return field metadata for validation and the schema: ``field(metadata=spec(...))``."""
+    return {"pattern": pattern, "choices": choices, "minimum": minimum, "maximum": maximum, "doc": doc}
+
+
+class Lang(str, Enum):
+    ZH = "zh"
+    EN = "en"
+
+
+class Qualifier(str, Enum):
+    EXACT = "exact"
+    MORE_THAN = "more_than"
+    ABOUT = "about"
+    RANK = "rank"
+    TOP = "top"
+
+
+class Direction(str, Enum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class SectionKind(str, Enum):
+    OVERVIEW = "overview"
+    THEME = "theme"
+
+
+class FactKind(str, Enum):
+    PROGRAMME = "programme"
+    MEASURE = "measure"
+    RANKING = "ranking"
+    PLATFORM = "platform"
+    CORRIDOR = "corridor"
+    STRUCTURE = "structure"
+
+
+class EntityKind(str, Enum):
+    COMPANY = "company"
+    PARK = "park"
+    PLATFORM = "platform"
+    INSTITUTION = "institution"
+    PLACE = "place"
+    FUND = "fund"
+    PROGRAMME = "programme"
+
+
+class ChartKind(str, Enum):
+    KPI = "kpi"
+    BAR = "bar"
+    HBAR = "hbar"
+    SHARE = "share"
+    LINE = "line"
+    TIMELINE = "timeline"
+    GRID = "grid"
+    MATRIX = "matrix"
+    ROUTE_MAP = "route_map"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A human-readable string in both languages."""
+
+    zh: str = field(metadata=spec(doc="Chinese"))
+    en: str = field(metadata=spec(doc="English (our own translation)"))
+
+    def get(self, lang: Lang | str) -> str:
+        """Return the text in *lang*."""
+        return self.zh if Lang(lang) is Lang.ZH else self.en
+
+
+@dataclass(frozen=True)
+class Location:
+    lat: float = field(metadata=spec(minimum=-90, maximum=90, doc="latitude, decimal degrees"))
+    lon: float = field(metadata=spec(minimum=-180, maximum=180, doc="longitude, decimal degrees"))
+
+
+@dataclass(frozen=True)
+class Source:
+    publication: Text
+    date: str = field(metadata=spec(pattern=DATE_PATTERN))
+    headline: Text
+    url: str | None = field(default=None)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One figure of the article."""
+
+    id: str = field(metadata=spec(pattern=ID_PATTERN))
+    label: Text
+    value: float = field(metadata=spec(doc="a finite number"))
+    unit: str = field(metadata=spec(choices=tuple(UNITS), doc="unit code, see docs/data-format.md"))
+    source: str = field(metadata=spec(doc="the clause of the article, verbatim"))
+    qualifier: Qualifier = field(default=Qualifier.EXACT)
+    direction: Direction | None = field(default=None, metadata=spec(doc="for changes"))
+    period: str | None = field(
+        default=None, metadata=spec(pattern=PERIOD_PATTERN, doc="year, month or START/END"))
+    entity: str | None = field(
+        default=None, metadata=spec(pattern=ID_PATTERN, doc="the entity the figure belongs to"))
+    note: Text | None = field(default=None)
+
+
+@dataclass(frozen=True)
+class FactItem:
+    label: Text
+    entity: str | None = field(default=None, metadata=spec(pattern=ID_PATTERN))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A qualitative finding: a measure, programme, ranking without a number, platform or corridor."""
+
+    id: str = field(metadata=spec(pattern=ID_PATTERN))
+    kind: FactKind
+    text: Text
+    source: str = field(metadata=spec(doc="the clause of the article, verbatim"))
+    entities: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN))
+    items: tuple[FactItem, ...] = field(default=())
+    route: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN, doc="place ids, in order"))
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str = field(metadata=spec(pattern=ID_PATTERN))
+    kind: EntityKind
+    name: Text
+    description: Text | None = field(default=None)
+    location: Location | None = field(default=None, metadata=spec(doc="required for places"))
+    place: str | None = field(
+        default=None, metadata=spec(pattern=ID_PATTERN, doc="the place entity where it is"))
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str = field(metadata=spec(pattern=ID_PATTERN))
+    date: str = field(metadata=spec(pattern=DATE_PATTERN))
+    text: Text
+    source: str = field(metadata=spec(doc="the clause of the article, verbatim"))
+    refs: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN))
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str = field(metadata=spec(pattern=ID_PATTERN))
+    kind: ChartKind
+    title: Text
+    items: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN, doc="ids shown, in order"))
+    note: Text | None = field(default=None)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str = field(metadata=spec(pattern=ID_PATTERN))
+    kind: SectionKind
+    title: Text
+    short_title: Text
+    lede: Text
+    number: int | None = field(default=None, metadata=spec(minimum=0, doc="theme number"))
+    metrics: tuple[Metric, ...] = field(default=())
+    facts: tuple[Fact, ...] = field(default=())
+    charts: tuple[Chart, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A whole briefing: the root of the data model."""
+
+    schema: str = field(metadata=spec(choices=(SCHEMA_ID,)))
+    id: str = field(metadata=spec(pattern=ID_PATTERN))
+    title: Text
+    subtitle: Text
+    source: Source
+    as_of: str = field(metadata=spec(pattern=DATE_PATTERN))
+    sections: tuple[Section, ...]
+    entities: tuple[Entity, ...] = field(default=())
+    timeline: tuple[Event, ...] = field(default=())
+
+    @property
+    def metrics(self) -> tuple[Metric, ...]:
+        """Return every metric, in section order."""
+        return tuple(m for s in self.sections for m in s.metrics)
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Return every fact, in section order."""
+        return tuple(f for s in self.sections for f in s.facts)
+
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        """Return every chart, in section order."""
+        return tuple(c for s in self.sections for c in s.charts)
+
+    def section_of(self, item_id: str) -> Section:
+        """Return the section that declares the metric, fact or chart *item_id*."""
+        for section in self.sections:
+            members: tuple[Any, ...] = (*section.metrics, *section.facts, *section.charts)
+            ids = [x.id for x in members]
+            if item_id == section.id or item_id in ids:
+                return section
+        raise KeyError(item_id)
+
+    def find(self, item_id: str) -> Any:
+        """Return the object (of any kind) with id *item_id*."""
+        return self.index[item_id]
+
+    @cached_property
+    def index(self) -> dict[str, Any]:
+        """Return a map from every id in the briefing to its object."""
+        objects: tuple[Any, ...] = (
+            *self.sections, *self.metrics, *self.facts, *self.charts, *self.entities, *self.timeline)
+        return {obj.id: obj for obj in objects}

@@ -1,0 +1,102 @@
+"""Units of the data format, and how a metric's value is written in Chinese and English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from srbrief.model.types import Metric
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    zh: str  # written straight after the number: 6261亿元
+    en: str  # the unit's English name, for tables and axis labels
+    dimension: str
+    scale: int = 1  # the unit's size in base units (亿 = 10^8): English writes 6261亿元 as 626.1 billion
+    en_word: str = ""  # written after the (scaled) English number
+
+
+UNITS: dict[str, Unit] = {
+    u.code: u
+    for u in (
+        Unit("yi-yuan", "亿元", "100 million yuan", "money", 10**8, "yuan"),
+        Unit("percent", "%", "%", "percent", 1, "%"),
+        Unit("jia", "家", "organisations", "count"),
+        Unit("ge", "个", "count", "count"),
+        Unit("tiao", "条", "count", "count"),
+        Unit("xiang", "项", "items", "count"),
+        Unit("ci", "次", "times", "count", 1, "times"),
+        Unit("yi-ci", "亿次", "100 million times", "count", 10**8, "times"),
+        Unit("wan-renci", "万人次", "10,000 person-times", "count", 10**4, "person-times"),
+        Unit("wan-dun", "万吨", "10,000 tonnes", "mass", 10**4, "tonnes"),
+        Unit("bei", "倍", "-fold", "multiple", 1, "×"),
+        Unit("month", "个月", "months", "duration", 1, "months"),
+        Unit("quarter", "个季度", "quarters", "duration", 1, "quarters"),
+        Unit("rank", "位", "rank", "rank"),
+    )
+}
+
+_BIG = ((Decimal(10**9), "billion"), (Decimal(10**6), "million"))
+_ATTACHED = {"%", "×"}  # written with no space after the number
+MINUS = "\u2212"
+
+
+def number_text(value: float | Decimal, lang: str = "zh") -> str:
+    """Return *value* without a spurious '.0'; English groups thousands (6,261), Chinese does not."""
+    dec = Decimal(str(value))
+    text = format(dec.normalize(), "f") if dec != dec.to_integral() else str(int(dec))
+    if lang == "en":
+        whole, _, frac = text.partition(".")
+        text = f"{int(whole):,}" + (f".{frac}" if frac else "")
+    return text
+
+
+def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
+    """Return (number, unit) of *metric* for a KPI tile, e.g. ('600+', '家') or ('626.1', 'billion yuan')."""
+    unit = UNITS[metric.unit]
+    q = metric.qualifier.value
+    if q == "rank":
+        return (f"第{number_text(metric.value)}", "位") if lang == "zh" else (f"No. {number_text(metric.value)}", "")
+    if q == "top":
+        return (f"前{number_text(metric.value)}", "") if lang == "zh" else (f"Top {number_text(metric.value)}", "")
+    sign = ""
+    if metric.direction is not None and unit.code != "bei":
+        sign = "+" if metric.direction.value == "increase" else MINUS
+    if lang == "zh":
+        number, unit_text = number_text(metric.value), unit.zh
+    else:
+        number, unit_text = _english_scaled(metric.value, unit)
+    suffix = "+" if q == "more_than" else ""
+    prefix = "~" if q == "about" else ""
+    return f"{prefix}{sign}{number}{suffix}", unit_text
+
+
+def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
+    base = Decimal(str(value)) * unit.scale
+    if unit.scale > 1:
+        for size, word in _BIG:
+            if base >= size:
+                return number_text(base / size, "en"), f"{word} {unit.en_word}".strip()
+    return number_text(base, "en"), unit.en_word
+
+
+def format_value(metric: Metric, lang: str) -> str:
+    """Return *metric*'s value as prose: '超600家', 'over 600', 'CNY 626.1 billion', '−25%'."""
+    number, unit_text = value_parts(metric, lang)
+    if metric.qualifier.value in ("rank", "top"):
+        return number + unit_text
+    core = number.rstrip("+").lstrip("~")
+    if lang == "zh":
+        text = core + unit_text
+        return {"more_than": "超", "about": "约"}.get(metric.qualifier.value, "") + text
+    if unit_text.endswith("yuan"):
+        text = f"CNY {core} {unit_text[:-len('yuan')].strip()}".rstrip()
+    elif unit_text in _ATTACHED:
+        text = core + unit_text
+    else:
+        text = f"{core} {unit_text}".rstrip()
+    return {"more_than": "over ", "about": "about "}.get(metric.qualifier.value, "") + text

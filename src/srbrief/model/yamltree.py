@@ -1,0 +1,139 @@
+"""Safe YAML parsing into plain values that remember where they came from.
+
+PyYAML's composer gives nodes with positions; we turn them into :class:`Located` values ourselves so that
+every later error can name FILE:LINE:COL. Only the standard safe tags are accepted. Size, nesting depth and
+node count are bounded before and during the walk, so alias bombs and deeply nested documents end in a
+:class:`BriefingError`, never a RecursionError or MemoryError.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from srbrief.model.errors import BriefingError, Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:str",
+}
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A parsed value with the 1-based line and column where it starts."""
+
+    value: Any  # None, bool, int, float, str, list[Located] or dict[str, Located]
+    line: int
+    col: int
+    keys: dict[str, tuple[int, int]] | None = None  # for mappings: where each key stands
+
+
+class _Walker:
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.count = 0
+        self.constructor = SafeConstructor()
+
+    def fail(self, node: yaml.Node, message: str) -> BriefingError:
+        mark = node.start_mark
+        return BriefingError([Problem(self.filename, mark.line + 1, mark.column + 1, "", message)])
+
+    def walk(self, node: yaml.Node, depth: int) -> Located:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail(node, f"document too large: more than {MAX_NODES} nodes (alias expansion?)")
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        if isinstance(node, yaml.ScalarNode):
+            return Located(self.scalar(node), line, col)
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            return Located([self.walk(child, depth + 1) for child in node.value], line, col)
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            keys: dict[str, tuple[int, int]] = {}
+            return Located(self.mapping(node, depth, keys), line, col, keys)
+        raise self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data is accepted)")
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _TIMESTAMP:
+            return node.value  # dates stay strings; fields check their pattern
+        if node.tag not in _SCALAR_TAGS:
+            raise self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data is accepted)")
+        return self.constructor.yaml_constructors[node.tag](self.constructor, node)
+
+    def mapping(self, node: yaml.MappingNode, depth: int, keys: dict[str, tuple[int, int]]) -> dict[str, Located]:
+        result: dict[str, Located] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self.fail(key_node, "merge keys ('<<') are not supported")
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                raise self.fail(key_node, "mapping keys must be plain strings")
+            key = key_node.value
+            if key in result:
+                raise self.fail(key_node, f"duplicate key {key!r}")
+            keys[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.walk(value_node, depth + 1)
+        return result
+
+
+def _check_depth(text: str, filename: str) -> None:
+    """Refuse too-deep nesting with the (iterative) scanner, before the recursive composer runs."""
+    opening = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+               yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+    closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+    depth = 0
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, opening):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = token.start_mark
+                raise BriefingError([Problem(filename, mark.line + 1, mark.column + 1, "",
+                                             f"nesting deeper than {MAX_DEPTH} levels")])
+        elif isinstance(token, closing):
+            depth -= 1
+
+
+def parse_yaml(data: bytes | str, filename: str) -> Located:
+    """Return the single YAML document in *data* as a :class:`Located` tree."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_BYTES:
+            raise BriefingError([Problem(filename, 1, 1, "", f"file too large ({len(data)} bytes; "
+                                                              f"the limit is {MAX_BYTES})")])
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise BriefingError([Problem(filename, line, 1, "", "not UTF-8 text (is this a YAML file?)")])\
+                from None
+    else:
+        text = data
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise BriefingError([Problem(filename, line, 1, "", "binary data (NUL byte) in a text file")])
+    try:
+        _check_depth(text, filename)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise BriefingError([Problem(filename, line, col, "", f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise BriefingError([Problem(filename, 1, 1, "", f"YAML error: {exc}")]) from None
+    if node is None:
+        raise BriefingError([Problem(filename, 1, 1, "", "the file is empty")])
+    return _Walker(filename).walk(node, 0)
