@@ -130,10 +130,14 @@ def parse_yaml(data: bytes | str, filename: str) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        what = " ".join(" ".join(part.split()) for part in (exc.context, exc.problem) if part)
         raise BriefingError([Problem(filename, line, col, "", f"YAML syntax error: {what}")]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise BriefingError([Problem(filename, line, 1, "",
+                                     f"character #x{exc.character:04x} is not allowed in YAML")]) from None
     except yaml.YAMLError as exc:
-        raise BriefingError([Problem(filename, 1, 1, "", f"YAML error: {exc}")]) from None
+        raise BriefingError([Problem(filename, 1, 1, "", "YAML error: " + " ".join(str(exc).split()))]) from None
     if node is None:
         raise BriefingError([Problem(filename, 1, 1, "", "the file is empty")])
     return _Walker(filename).walk(node, 0)

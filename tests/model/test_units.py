@@ -1,0 +1,49 @@
+"""How metric values are written: compact (KPI tiles) and prose, in Chinese and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from srbrief.model import Direction, Metric, Qualifier, Text
+from srbrief.model.units import format_value, number_text, value_parts
+
+
+def metric(value: float, unit: str, qualifier: Qualifier = Qualifier.EXACT,
+           direction: Direction | None = None) -> Metric:
+    return Metric(id="m", label=Text("标签", "Label"), value=value, unit=unit, source="x",
+                  qualifier=qualifier, direction=direction)
+
+
+@pytest.mark.parametrize(("value", "lang", "text"), [
+    (6261.0, "zh", "6261"), (6261.0, "en", "6,261"), (33.84, "en", "33.84"), (8.5, "zh", "8.5"),
+    (100.0, "zh", "100"), (0.5, "en", "0.5"), (1234567.25, "en", "1,234,567.25"),
+])
+def test_number_text(value: float, lang: str, text: str) -> None:
+    assert number_text(value, lang) == text
+
+
+@pytest.mark.parametrize(("m", "zh", "en"), [
+    (metric(6261, "yi-yuan"), "6261亿元", "CNY 626.1 billion"),
+    (metric(368.6, "yi-yuan"), "368.6亿元", "CNY 36.86 billion"),
+    (metric(2.1, "yi-yuan"), "2.1亿元", "CNY 210 million"),
+    (metric(3, "yi-yuan", Qualifier.MORE_THAN), "超3亿元", "over CNY 300 million"),
+    (metric(600, "jia", Qualifier.MORE_THAN), "超600家", "over 600"),
+    (metric(8.5, "yi-ci"), "8.5亿次", "850 million times"),
+    (metric(1, "wan-renci", Qualifier.MORE_THAN), "超1万人次", "over 10,000 person-times"),
+    (metric(10, "wan-dun"), "10万吨", "100,000 tonnes"),
+    (metric(20, "percent", direction=Direction.INCREASE), "+20%", "+20%"),
+    (metric(25, "percent", direction=Direction.DECREASE), "\u221225%", "\u221225%"),
+    (metric(10, "bei", direction=Direction.INCREASE), "10倍", "10×"),
+    (metric(2, "rank", Qualifier.RANK), "第2位", "No. 2"),
+    (metric(100, "rank", Qualifier.TOP), "前100", "Top 100"),
+    (metric(26, "month"), "26个月", "26 months"),
+])
+def test_format_value(m: Metric, zh: str, en: str) -> None:
+    assert format_value(m, "zh") == zh
+    assert format_value(m, "en") == en
+
+
+def test_value_parts_for_kpi_tiles() -> None:
+    assert value_parts(metric(600, "jia", Qualifier.MORE_THAN), "zh") == ("600+", "家")
+    assert value_parts(metric(6261, "yi-yuan"), "en") == ("626.1", "billion yuan")
+    assert value_parts(metric(5, "yi-yuan", Qualifier.MORE_THAN), "en") == ("500+", "million yuan")
