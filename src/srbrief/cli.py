@@ -122,9 +122,51 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _output_dir(path: str) -> Path:
+    """Return *path* as an existing, writable folder (created if needed), or raise UsageError."""
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{folder}: cannot create the folder: {exc.strerror}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{folder}: the folder is not writable")
+    return folder
+
+
+def cmd_charts(args: argparse.Namespace) -> int:
+    briefing = _load(args.file)
+    folder = _output_dir(args.output)
+    from srbrief.atomic import atomic_output
+    from srbrief.charts import render_chart
+
+    charts = briefing.charts
+    for i, chart in enumerate(charts, 1):
+        target = folder / f"{chart.id}.{args.format}"
+        try:
+            with atomic_output(target) as f:
+                render_chart(briefing, chart, args.lang, f, dpi=args.dpi, theme=args.theme, fmt=args.format)
+        except PermissionError as exc:
+            raise UsageError(f"{target}: cannot write: {exc.strerror}") from None
+        print(f"[{i}/{len(charts)}] {target}", flush=True)
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     raise UsageError("the desktop app is not part of this version yet; "
                      "use 'srbrief validate' or 'srbrief facts'")
+
+
+def _positive_dpi(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 20 <= value <= 1200:
+        raise argparse.ArgumentTypeError(f"dpi must be between 20 and 1200, got {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,6 +185,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_facts)
+
+    p = sub.add_parser("charts", help="write every chart of a briefing as an image")
+    p.add_argument("file", nargs="?", help=file_help)
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write DIR/<chart-id>.<ext>")
+    p.add_argument("--format", choices=("png", "svg", "pdf"), default="png")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument("--dpi", type=_positive_dpi, default=150)
+    p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.set_defaults(func=cmd_charts)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the data format")
     p.add_argument("-o", "--output", help="write it to this file instead")

@@ -138,6 +138,7 @@ class Metric:
 class FactItem:
     label: Text
     entity: str | None = field(default=None, metadata=spec(pattern=ID_PATTERN))
+    group: Text | None = field(default=None, metadata=spec(doc="a column heading in matrix charts"))
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class Fact:
     kind: FactKind
     text: Text
     source: str = field(metadata=spec(doc="the clause of the article, verbatim"))
+    title: Text | None = field(default=None, metadata=spec(doc="a short heading, e.g. for charts"))
     entities: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN))
     items: tuple[FactItem, ...] = field(default=())
     route: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN, doc="place ids, in order"))

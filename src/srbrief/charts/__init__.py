@@ -1,0 +1,7 @@
+"""Charts of a briefing, drawn with matplotlib onto a given Figure (no pyplot, no Qt)."""
+
+from __future__ import annotations
+
+from srbrief.charts.render import DRAWERS, FORMATS, draw_chart, render_chart
+
+__all__ = ["DRAWERS", "FORMATS", "draw_chart", "render_chart"]

@@ -1,0 +1,224 @@
+"""Charts of figures: KPI tiles, bars, shares (doughnuts) and lines."""
+
+from __future__ import annotations
+
+from matplotlib.artist import Artist
+from matplotlib.figure import Figure
+from matplotlib.offsetbox import AnchoredOffsetbox, HPacker, TextArea, VPacker
+from matplotlib.patches import FancyBboxPatch, Patch
+
+from srbrief.charts.style import BIG, CONTENT, LABEL, SMALL, VALUE, Theme, display_width, metric_text, wrap
+from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
+from srbrief.model.units import UNITS, value_parts
+
+MORE_THAN_NOTE = {"zh": "+ 表示“超”“余”“突破”", "en": "+ means “more than”"}
+
+
+def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
+    return [briefing.find(i) for i in chart.items]
+
+
+def _period_text(metric: Metric, lang: str) -> str:
+    if not metric.period:
+        return ""
+    return metric.period.replace("/", "–") if lang == "en" else metric.period.replace("/", "至")
+
+
+def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
+    """Big-number tiles: number, unit, qualifier ('600+'), label and period."""
+    metrics = _metrics(briefing, chart)
+    rows = 1 if len(metrics) <= 4 else 2
+    cols = -(-len(metrics) // rows)
+    left, bottom, width, height = CONTENT
+    gap = 0.02
+    tile_w = (width - gap * (cols - 1)) / cols
+    tile_h = min(0.5, (height - gap * (rows - 1)) / rows)
+    bottom += (height - (tile_h * rows + gap * (rows - 1))) / 2
+    tile_w_pt = tile_w * fig.get_figwidth() * 72
+    for i, metric in enumerate(metrics):
+        row, col = divmod(i, cols)
+        x = left + col * (tile_w + gap)
+        y = bottom + (rows - 1 - row) * (tile_h + gap)
+        fig.patches.append(FancyBboxPatch((x, y), tile_w, tile_h, boxstyle="round,pad=0,rounding_size=0.012",
+                                          transform=fig.transFigure, facecolor=theme.panel, edgecolor="none"))
+        number, unit = value_parts(metric, lang)
+        big = BIG if rows == 1 else BIG * 0.8
+        while display_width(number) * 0.56 * big > tile_w_pt * 0.85 and big > 14:
+            big -= 2
+        unit_size = big * 0.45
+        number_box = TextArea(number, textprops={"fontsize": big, "fontweight": "bold",
+                                                 "color": theme.palette[i % len(theme.palette)]})
+        unit_box = TextArea(unit, textprops={"fontsize": unit_size, "color": theme.text})
+        fits = (display_width(number) * 0.56 * big + display_width(unit) * 0.55 * unit_size) < tile_w_pt * 0.85
+        parts: list[Artist] = [number_box, unit_box] if unit else [number_box]
+        packer = (HPacker(children=parts, align="baseline", pad=0, sep=3) if fits or not unit
+                  else VPacker(children=parts, align="left", pad=0, sep=2))
+        label_cells = int(tile_w_pt * 0.88 / (LABEL * 0.5))
+        label = wrap(metric.label.get(lang), label_cells)
+        lines: list[Artist] = [packer, TextArea(label, textprops={"fontsize": LABEL if rows == 1 else LABEL - 1,
+                                                     "color": theme.text, "linespacing": 1.25})]
+        period = _period_text(metric, lang)
+        if period:
+            lines.append(TextArea(period, textprops={"fontsize": SMALL, "color": theme.muted}))
+        box = VPacker(children=lines, align="left", pad=0, sep=6)
+        anchored = AnchoredOffsetbox(loc="upper left", child=box, frameon=False, pad=0, borderpad=0,
+                                     bbox_to_anchor=(x + 0.015, y + tile_h - 0.03), bbox_transform=fig.transFigure)
+        fig.add_artist(anchored)
+
+
+def _bar_colour(metric: Metric, theme: Theme) -> str:
+    if metric.direction is Direction.INCREASE:
+        return theme.increase
+    if metric.direction is Direction.DECREASE:
+        return theme.decrease
+    return theme.palette[0]
+
+
+def _axis_scale(metrics: list[Metric], lang: str) -> tuple[float, str]:
+    """Return (factor, axis unit label) so English axes read in billions/millions, Chinese in 亿元 etc."""
+    unit = UNITS[metrics[0].unit]
+    if lang == "zh":
+        return 1.0, {"count": "数量"}.get(unit.dimension, unit.zh)
+    if unit.scale > 1:
+        biggest = max(m.value for m in metrics) * unit.scale
+        size, word = (1e9, "billion") if biggest >= 1e9 else (1e6, "million")
+        return unit.scale / size, f"{word} {unit.en_word}"
+    return 1.0, {"count": "count"}.get(unit.dimension, unit.en)
+
+
+def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, horizontal: bool) -> None:
+    """Bars from zero, each labelled with its exact value; decreases drawn below zero."""
+    metrics = _metrics(briefing, chart)
+    factor, axis_label = _axis_scale(metrics, lang)
+    values = [(-m.value if m.direction is Direction.DECREASE else m.value) * factor for m in metrics]
+    colours = [_bar_colour(m, theme) for m in metrics]
+    hatches = ["///" if m.qualifier is Qualifier.MORE_THAN else "" for m in metrics]
+    left, bottom, width, height = CONTENT
+    label_share = 0.34 if horizontal else 0.0
+    ax = fig.add_axes((left + label_share, bottom + (0 if horizontal else 0.1), width - label_share - 0.02,
+                       height - (0.02 if horizontal else 0.12)))
+    ax.set_facecolor(theme.background)
+    positions = list(range(len(metrics)))
+    label_cells = int(label_share * fig.get_figwidth() * 72 / (LABEL * 0.5)) if horizontal else \
+        int(width / len(metrics) * fig.get_figwidth() * 72 / (LABEL * 0.5))
+    labels = [wrap(m.label.get(lang), max(8, label_cells)) for m in metrics]
+    low, high = min(0.0, *values), max(0.0, *values)
+    pad = (high - low) * 0.02
+    if horizontal:
+        bars = ax.barh(positions, values, color=colours, hatch=hatches, edgecolor=theme.background, height=0.62)
+        ax.set_yticks(positions, labels, fontsize=LABEL, color=theme.text)
+        ax.invert_yaxis()
+        ax.set_xlim(low * 1.25 - pad, high * 1.22 + pad)
+        ax.set_xlabel(axis_label, fontsize=SMALL, color=theme.muted)
+        ax.xaxis.grid(True, color=theme.grid, linewidth=0.8)
+        ax.axvline(0, color=theme.muted, linewidth=1)
+    else:
+        bars = ax.bar(positions, values, color=colours, hatch=hatches, edgecolor=theme.background, width=0.62)
+        ax.set_xticks(positions, labels, fontsize=LABEL - 1, color=theme.text)
+        ax.set_ylim(low * 1.25 - pad, high * 1.18 + pad)
+        ax.set_ylabel(axis_label, fontsize=SMALL, color=theme.muted)
+        ax.yaxis.grid(True, color=theme.grid, linewidth=0.8)
+        ax.axhline(0, color=theme.muted, linewidth=1)
+    ax.set_axisbelow(True)
+    for bar, metric, value in zip(bars, metrics, values, strict=True):
+        text = metric_text(metric, lang)
+        if horizontal:  # a fall is labelled right of zero, clear of the category labels on the left
+            x = max(bar.get_width(), 0)
+            ax.annotate(text, (x, bar.get_y() + bar.get_height() / 2), xytext=(6, 0),
+                        textcoords="offset points", va="center", ha="left",
+                        fontsize=VALUE, fontweight="bold", color=theme.text)
+        else:
+            ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                        xytext=(0, 5 if value >= 0 else -5), textcoords="offset points", ha="center",
+                        va="bottom" if value >= 0 else "top", fontsize=VALUE, fontweight="bold", color=theme.text)
+    _style_axes(ax, theme)
+    _bar_legend(ax, metrics, lang, theme)
+
+
+def _bar_legend(ax, metrics: list[Metric], lang: str, theme: Theme) -> None:
+    entries = []
+    directions = {m.direction for m in metrics}
+    if len(directions) > 1:
+        names = {None: ("水平/比率", "level or rate"), Direction.INCREASE: ("提升", "increase"),
+                 Direction.DECREASE: ("降低", "decrease")}
+        for direction in (None, Direction.INCREASE, Direction.DECREASE):
+            if direction in directions:
+                colour = _bar_colour(metrics[[m.direction for m in metrics].index(direction)], theme)
+                entries.append(Patch(facecolor=colour, label=names[direction][0 if lang == "zh" else 1]))
+    if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
+        entries.append(Patch(facecolor=theme.palette[0], hatch="///", edgecolor=theme.background,
+                             label=MORE_THAN_NOTE[lang]))
+    if entries:
+        legend = ax.legend(handles=entries, loc="lower right", fontsize=SMALL, frameon=False,
+                           labelcolor=theme.text)
+        legend.set_zorder(5)
+
+
+def _style_axes(ax, theme: Theme) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(theme.grid)
+    ax.tick_params(colors=theme.muted, labelsize=SMALL + 1)
+    for label in ax.get_yticklabels() + ax.get_xticklabels():
+        label.set_color(theme.text)
+
+
+def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
+    """Doughnuts: a part of its whole, or each percentage on its own base (never stacked together)."""
+    metrics = _metrics(briefing, chart)
+    left, bottom, width, height = CONTENT
+    if metrics[0].unit != "percent":
+        part, whole = metrics
+        ax = fig.add_axes((left, bottom, width * 0.5, height), aspect="equal")
+        ax.pie([part.value, whole.value - part.value], colors=[theme.palette[0], theme.grid], startangle=90,
+               counterclock=False, wedgeprops={"width": 0.34, "edgecolor": theme.background})
+        ax.text(0, 0.08, metric_text(part, lang), ha="center", va="center", fontsize=LABEL + 4, fontweight="bold",
+                color=theme.palette[0])
+        of = "／" if lang == "zh" else "of "
+        ax.text(0, -0.16, f"{of}{metric_text(whole, lang)}", ha="center", va="center", fontsize=LABEL,
+                color=theme.text)
+        cells = int(width * 0.42 * fig.get_figwidth() * 72 / (LABEL * 0.5))
+        legend = [(theme.palette[0], part), (theme.grid, whole)]
+        for i, (colour, metric) in enumerate(legend):
+            y = bottom + height * (0.62 - i * 0.3)
+            fig.patches.append(FancyBboxPatch((left + width * 0.54, y), 0.018, 0.032, boxstyle="square,pad=0",
+                                              transform=fig.transFigure, facecolor=colour, edgecolor="none"))
+            fig.text(left + width * 0.57, y + 0.016, wrap(metric.label.get(lang), cells) + "\n" +
+                     metric_text(metric, lang), fontsize=LABEL, color=theme.text, va="center", linespacing=1.4)
+        return
+    n = len(metrics)
+    cell = width / n
+    for i, metric in enumerate(metrics):
+        size = min(cell * fig.get_figwidth(), height * fig.get_figheight() * 0.72) / fig.get_figwidth()
+        ax = fig.add_axes((left + i * cell + (cell - size) / 2, bottom + height * 0.3, size, height * 0.7),
+                          aspect="equal")
+        colour = theme.palette[i % len(theme.palette)]
+        ax.pie([metric.value, max(0.0, 100 - metric.value)], colors=[colour, theme.grid], startangle=90,
+               counterclock=False, wedgeprops={"width": 0.3, "edgecolor": theme.background})
+        ax.text(0, 0, metric_text(metric, lang), ha="center", va="center", fontsize=LABEL + 8, fontweight="bold",
+                color=colour)
+        cells = int(cell * fig.get_figwidth() * 72 / (LABEL * 0.5) * 0.85)
+        fig.text(left + i * cell + cell / 2, bottom + height * 0.26, wrap(metric.label.get(lang), cells),
+                 ha="center", va="top", fontsize=LABEL, color=theme.text, linespacing=1.3)
+
+
+def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
+    """A line over periods, from zero, each point labelled with its exact value."""
+    metrics = sorted(_metrics(briefing, chart), key=lambda m: m.period or "")
+    factor, axis_label = _axis_scale(metrics, lang)
+    left, bottom, width, height = CONTENT
+    ax = fig.add_axes((left + 0.05, bottom + 0.06, width - 0.07, height - 0.08))
+    xs = list(range(len(metrics)))
+    ys = [m.value * factor for m in metrics]
+    ax.plot(xs, ys, color=theme.palette[0], linewidth=2.5, marker="o", markersize=7)
+    for x, y, metric in zip(xs, ys, metrics, strict=True):
+        ax.annotate(metric_text(metric, lang), (x, y), xytext=(0, 9), textcoords="offset points", ha="center",
+                    fontsize=VALUE, fontweight="bold", color=theme.text)
+    ax.set_xticks(xs, [_period_text(m, lang) for m in metrics], fontsize=LABEL)
+    ax.set_ylim(0, max(ys) * 1.2)
+    ax.set_xlim(-0.5, len(xs) - 0.5)
+    ax.set_ylabel(axis_label, fontsize=SMALL, color=theme.muted)
+    ax.yaxis.grid(True, color=theme.grid, linewidth=0.8)
+    ax.set_facecolor(theme.background)
+    _style_axes(ax, theme)

@@ -1,0 +1,96 @@
+"""The route map: places from their coordinates and the corridors between them, drawn offline (no tiles)."""
+
+from __future__ import annotations
+
+import math
+from itertools import pairwise
+
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Polygon
+
+from srbrief.charts.style import CONTENT, LABEL, SMALL, Theme, wrap
+from srbrief.model import Briefing, Chart, Entity, Fact
+
+# A coarse outline of China's east coast from northern Jiangsu to Xiamen (lon, lat), for orientation only.
+COAST = ((119.2, 34.7), (120.3, 34.2), (120.8, 33.3), (121.3, 32.4), (121.9, 31.75), (121.95, 31.1),
+         (121.5, 30.8), (121.0, 30.6), (120.6, 30.35), (121.1, 30.3), (121.6, 30.1), (121.95, 29.9),
+         (121.9, 29.3), (121.6, 28.6), (121.3, 28.2), (120.8, 27.9), (120.5, 27.3), (120.1, 26.9),
+         (119.8, 26.5), (119.6, 26.0), (119.3, 25.5), (118.9, 25.1), (118.6, 24.8), (118.1, 24.45),
+         (117.5, 23.9))
+SEA_EDGE_LON = 124.5
+
+
+def _label_offset(place: Entity, places: list[Entity]) -> tuple[float, float, str]:
+    """Return a text offset (points) and alignment that keeps a label clear of its nearest neighbour."""
+    assert place.location is not None
+    others = [p for p in places if p is not place and p.location is not None]
+    if not others:
+        return 8, 6, "left"
+    nearest = min(others, key=lambda p: (p.location.lon - place.location.lon) ** 2 +  # type: ignore[union-attr]
+                  (p.location.lat - place.location.lat) ** 2)  # type: ignore[union-attr]
+    assert nearest.location is not None
+    east = nearest.location.lon > place.location.lon
+    north = nearest.location.lat > place.location.lat
+    return (-9 if east else 9), (-12 if north else 8), ("right" if east else "left")
+
+
+def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
+    """Places as dots with names, routes as arrows with a legend, a coast outline and a scale bar."""
+    items = [briefing.find(i) for i in chart.items]
+    routes: list[Fact] = [i for i in items if isinstance(i, Fact)]
+    place_ids = [i.id for i in items if isinstance(i, Entity)]
+    place_ids += [p for r in routes for p in r.route if p not in place_ids]
+    places: list[Entity] = [briefing.find(p) for p in place_ids]
+    lons = [p.location.lon for p in places if p.location]
+    lats = [p.location.lat for p in places if p.location]
+    left, bottom, width, height = CONTENT
+    ax = fig.add_axes((left, bottom, width * 0.6, height))
+    mid_lat = (min(lats) + max(lats)) / 2
+    ax.set_aspect(1 / math.cos(math.radians(mid_lat)))
+    margin = 0.8
+    ax.set_xlim(min(lons) - margin, max(lons) + margin)
+    ax.set_ylim(min(lats) - margin, max(lats) + margin * 0.8)
+    ax.set_facecolor(theme.land)
+    sea = [*COAST, (SEA_EDGE_LON, COAST[-1][1]), (SEA_EDGE_LON, COAST[0][1])]
+    ax.add_patch(Polygon(sea, closed=True, facecolor=theme.sea, edgecolor=theme.grid, linewidth=1))
+    ax.text(max(lons) + margin * 0.55, min(lats), "东海" if lang == "zh" else "East China Sea", rotation=90,
+            fontsize=SMALL, color=theme.muted, ha="center", va="bottom")
+    handles = []
+    for r, route in enumerate(routes):
+        colour = theme.palette[(r + 1) % len(theme.palette)]
+        stops = [briefing.find(p).location for p in route.route]
+        for a, b in pairwise(stops):
+            ax.add_patch(FancyArrowPatch((a.lon, a.lat), (b.lon, b.lat), connectionstyle="arc3,rad=0.12",
+                                         arrowstyle="-|>", mutation_scale=14, color=colour, linewidth=2.2,
+                                         shrinkA=6, shrinkB=6, zorder=3))
+        title = (route.title or route.text).get(lang)
+        handles.append(Line2D([], [], color=colour, linewidth=2.5, label=wrap(title, 44)))
+    for place in places:
+        assert place.location is not None
+        home = place.id == places[0].id
+        ax.scatter([place.location.lon], [place.location.lat], s=110 if home else 55, zorder=4,
+                   color=theme.palette[0] if home else theme.text, edgecolors=theme.background, linewidths=1.5)
+        dx, dy, ha = _label_offset(place, places)
+        ax.annotate(place.name.get(lang), (place.location.lon, place.location.lat), xytext=(dx, dy),
+                    textcoords="offset points", ha=ha, fontsize=LABEL if home else LABEL - 1,
+                    fontweight="bold" if home else "normal", color=theme.text, zorder=5)
+    _scale_bar(ax, mid_lat, lang, theme)
+    ax.tick_params(labelsize=SMALL - 1, colors=theme.muted)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}°E")
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}°N")
+    for spine in ax.spines.values():
+        spine.set_color(theme.grid)
+    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(left + width * 0.63, bottom + height / 2),
+               fontsize=LABEL - 1, frameon=False, labelcolor=theme.text, handlelength=1.6, labelspacing=1.1)
+
+
+def _scale_bar(ax, mid_lat: float, lang: str, theme: Theme) -> None:
+    km = 200
+    degrees = km / (111.32 * math.cos(math.radians(mid_lat)))
+    x0, x1 = ax.get_xlim()
+    y0, _ = ax.get_ylim()
+    start = x0 + (x1 - x0) * 0.05
+    ax.plot([start, start + degrees], [y0 + 0.25] * 2, color=theme.text, linewidth=2.5, solid_capstyle="butt")
+    ax.text(start + degrees / 2, y0 + 0.32, f"{km} 公里" if lang == "zh" else f"{km} km", ha="center",
+            va="bottom", fontsize=SMALL, color=theme.text)

@@ -1,0 +1,112 @@
+"""One house style for every chart: palette, type scale, a light and a dark theme, the frame."""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure
+
+from srbrief.model import Briefing, Metric
+from srbrief.model.units import value_parts
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: str
+    panel: str  # tiles and cards
+    text: str
+    muted: str
+    grid: str
+    palette: tuple[str, ...]
+    increase: str
+    decrease: str
+    land: str
+    sea: str
+
+
+LIGHT = Theme("light", "#ffffff", "#f3f6fa", "#1d2733", "#5b6675", "#dfe5ec",
+              ("#1f5fa8", "#d9822b", "#2e9d6a", "#8a5cc2", "#c8463d", "#3c9fb5", "#a3863a", "#6b7a8f"),
+              "#2e9d6a", "#c8463d", "#eef1e6", "#e3eef8")
+DARK = Theme("dark", "#121820", "#1d2631", "#eef2f6", "#9aa7b6", "#2d3946",
+             ("#5fa2ec", "#f0a255", "#4cc38f", "#b18cf0", "#f0776d", "#63c5dc", "#d6b85c", "#9aa7b6"),
+             "#4cc38f", "#f0776d", "#1f2a22", "#15202c")
+THEMES = {"light": LIGHT, "dark": DARK}
+
+# Type scale in points, for a 10 × 5.625 in figure (legible at 1280 × 720 and printed at 150 dpi).
+TITLE, LABEL, VALUE, SMALL, BIG = 17, 12, 12, 9, 30
+FIGSIZE = (10.0, 5.625)
+CONTENT = (0.04, 0.12, 0.92, 0.72)  # left, bottom, width, height of the area below the title
+
+
+def source_line(briefing: Briefing, lang: str) -> str:
+    """Return the short source line: 来源：上饶日报 2025-10-11 / Source: Shangrao Daily, 11 Oct 2025."""
+    src = briefing.source
+    if lang == "zh":
+        return f"来源：{src.publication.zh} {src.date}"
+    return f"Source: {src.publication.en}, {english_date(src.date)}"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def english_date(date: str) -> str:
+    """Return '2025-10-11' as '11 Oct 2025', '2025-03' as 'Mar 2025', '2024' as '2024'."""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def chinese_date(date: str) -> str:
+    """Return '2025-10-11' as '2025年10月11日'."""
+    parts = date.split("-")
+    suffixes = ("年", "月", "日")
+    return "".join(f"{int(p) if i else p}{suffixes[i]}" for i, p in enumerate(parts))
+
+
+def display_width(text: str) -> int:
+    """Return the width of *text* in half-width cells (a hanzi is two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap(text: str, width: int) -> str:
+    """Return *text* wrapped to *width* half-width cells: by words in English, by characters in Chinese."""
+    if display_width(text) <= width:
+        return text
+    if " " in text and display_width(text) == len(text):
+        return "\n".join(textwrap.wrap(text, max(4, width), break_long_words=False))
+    lines, line = [], ""
+    for char in text:
+        if display_width(line + char) > width and line and char not in "，。、；：！？）”’%":
+            lines.append(line)
+            line = ""
+        line += char
+    return "\n".join([*lines, line] if line else lines)
+
+
+def metric_text(metric: Metric, lang: str) -> str:
+    """Return a metric's value for a label on a chart: '600+家', '+20%', '626.1 billion yuan'."""
+    number, unit = value_parts(metric, lang)
+    if not unit:
+        return number
+    attached = lang == "zh" or unit in ("%", "×")
+    return f"{number}{unit}" if attached else f"{number} {unit}"
+
+
+def new_figure(theme: Theme = LIGHT, size: tuple[float, float] = FIGSIZE) -> Figure:
+    """Return an empty figure in the house style (no pyplot)."""
+    return Figure(figsize=size, facecolor=theme.background)
+
+
+def frame(fig: Figure, title: str, footer: str, theme: Theme, note: str | None = None) -> None:
+    """Draw the title at the top left and the source line (and note) at the bottom left of *fig*."""
+    fig.set_facecolor(theme.background)
+    width_cells = int(fig.get_figwidth() * 72 / TITLE * 1.7)
+    fig.text(0.04, 0.955, wrap(title, width_cells), fontsize=TITLE, fontweight="bold", color=theme.text,
+             va="top", ha="left")
+    bottom = footer if not note else f"{note}    {footer}"
+    fig.text(0.04, 0.03, bottom, fontsize=SMALL, color=theme.muted, va="bottom", ha="left")

@@ -1,0 +1,200 @@
+"""Every chart kind on a synthetic briefing, and every chart of the built-in briefing, in zh and en."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from matplotlib.figure import Figure
+from PIL import Image
+
+from srbrief.charts import DRAWERS, draw_chart, render_chart
+from srbrief.charts.fonts import FAMILY, font_coverage, use_bundled_font
+from srbrief.charts.style import LIGHT, metric_text, wrap
+from srbrief.cli import main
+from srbrief.model import Briefing, ChartKind, Metric, load_briefing
+from srbrief.resources import builtin_briefing_path
+
+SYNTHETIC = Path(__file__).with_name("synthetic.yaml")
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> Briefing:
+    return load_briefing(SYNTHETIC)
+
+
+@pytest.fixture(scope="module")
+def builtin() -> Briefing:
+    return load_briefing(builtin_briefing_path())
+
+
+def png_of(briefing: Briefing, chart_id: str, lang: str, theme: str = "light") -> Image.Image:
+    buffer = io.BytesIO()
+    render_chart(briefing, briefing.find(chart_id), lang, buffer, dpi=60, theme=theme, fmt="png")
+    return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+
+
+def svg_of(briefing: Briefing, chart_id: str, lang: str) -> str:
+    buffer = io.BytesIO()
+    render_chart(briefing, briefing.find(chart_id), lang, buffer, fmt="svg")
+    return buffer.getvalue().decode("utf-8")
+
+
+def assert_not_blank(image: Image.Image) -> None:
+    colours = image.getcolors(maxcolors=1_000_000) or []
+    assert len(colours) > 20, "the image is (nearly) blank"
+    background = max(colours)[0] / (image.width * image.height)
+    assert background < 0.99, "almost everything is background"
+
+
+def test_every_kind_has_a_drawer() -> None:
+    assert set(DRAWERS) == set(ChartKind)
+
+
+def test_synthetic_covers_every_kind(synthetic: Briefing) -> None:
+    assert {c.kind for c in synthetic.charts} == set(ChartKind)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_kind_draws_and_is_not_blank(synthetic: Briefing, lang: str) -> None:
+    for chart in synthetic.charts:
+        assert_not_blank(png_of(synthetic, chart.id, lang))
+
+
+def test_dark_theme_has_a_dark_background(synthetic: Briefing) -> None:
+    image = png_of(synthetic, "c-kpi", "en", theme="dark")
+    assert sum(image.getpixel((2, 2))) < 120
+
+
+def _svg_text(svg: str) -> str:
+    return " ".join(re.findall(r">([^<>]+)</text>", svg))
+
+
+def _squeezed(text: str) -> str:
+    """Return *text* without spaces: a KPI tile sets number and unit as two pieces of text."""
+    return text.replace(" ", "")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_svg_keeps_labels_and_numbers_as_text(synthetic: Briefing, lang: str) -> None:
+    for chart in synthetic.charts:
+        text = _svg_text(svg_of(synthetic, chart.id, lang))
+        assert chart.title.get(lang) in text
+        assert ("来源：测试日报 2025-10-11" if lang == "zh" else "Source: Test Daily, 11 Oct 2025") in text
+        for item_id in chart.items:
+            item = synthetic.find(item_id)
+            if isinstance(item, Metric):
+                assert _squeezed(metric_text(item, lang)) in _squeezed(text), (chart.id, metric_text(item, lang))
+
+
+def test_more_than_is_marked(synthetic: Briefing) -> None:
+    assert "600+" in _svg_text(svg_of(synthetic, "c-kpi", "en"))
+
+
+def test_decrease_is_signed_and_drawn_below_zero(synthetic: Briefing) -> None:
+    fig = Figure()
+    draw_chart(fig, synthetic, synthetic.find("c-hbar"), "en")
+    ax = fig.axes[0]
+    widths = [bar.get_width() for bar in ax.patches if hasattr(bar, "get_width") and bar.get_height() > 0]
+    assert min(widths) == -25 and max(widths) == 98
+    assert ax.get_xlim()[0] < -25 and ax.get_xlim()[1] > 98  # nothing truncated, axis through zero
+    labels = [t.get_text() for t in ax.texts]
+    assert "\u221225%" in labels and "+20%" in labels
+
+
+def test_bars_start_at_zero(synthetic: Briefing) -> None:
+    fig = Figure()
+    draw_chart(fig, synthetic, synthetic.find("c-bar"), "zh")
+    assert fig.axes[0].get_ylim()[0] <= 0
+
+
+def test_english_axis_in_billions(synthetic: Briefing) -> None:
+    fig = Figure()
+    draw_chart(fig, synthetic, synthetic.find("c-bar"), "en")
+    ax = fig.axes[0]
+    assert ax.get_ylabel() == "billion yuan"
+    heights = sorted(round(bar.get_height(), 3) for bar in ax.patches)
+    assert heights == [22.27, 36.86]
+
+
+def test_wrap_chinese_and_english() -> None:
+    assert wrap("规上工业营业收入连续二十六个月保持全省第二", 12).count("\n") >= 2
+    assert all(len(line) <= 20 for line in wrap("Revenue of industrial enterprises above designated size", 20)
+               .splitlines())
+
+
+def test_font_is_registered_and_renamed() -> None:
+    assert use_bundled_font() == FAMILY
+    from matplotlib import font_manager
+
+    names = {Path(f.fname).name for f in font_manager.fontManager.ttflist if f.name == FAMILY}
+    assert names == {"SRBriefSansSC-Regular.ttf", "SRBriefSansSC-Bold.ttf"}
+    assert "Noto" not in FAMILY
+
+
+def test_font_covers_the_builtin_briefing() -> None:
+    text = builtin_briefing_path().read_text(encoding="utf-8")
+    missing = {c for c in text if c.isprintable() and ord(c) not in font_coverage()}
+    assert not missing
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_builtin_chart_renders_without_missing_glyphs(builtin: Briefing, lang: str, tmp_path: Path) -> None:
+    # pytest turns warnings into errors: a "Glyph ... missing from font(s)" warning fails this test
+    assert main(["charts", "-o", str(tmp_path), "--format", "png", "--lang", lang, "--dpi", "50"]) == 0
+    written = sorted(p.stem for p in tmp_path.glob("*.png"))
+    assert written == sorted(c.id for c in builtin.charts)
+    assert len(written) >= 11
+    for path in tmp_path.glob("*.png"):
+        assert_not_blank(Image.open(path).convert("RGB"))
+
+
+def test_builtin_numbers_on_charts_match_the_model(builtin: Briefing) -> None:
+    for chart in builtin.charts:
+        text = _svg_text(svg_of(builtin, chart.id, "zh"))
+        for item_id in chart.items:
+            item = builtin.find(item_id)
+            if isinstance(item, Metric):
+                assert _squeezed(metric_text(item, "zh")) in _squeezed(text), (chart.id, item.id)
+
+
+def test_charts_command_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["charts", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "out")]) == 2
+    assert "missing.yaml:1:1: cannot read the file" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_charts_command_output_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["charts", str(SYNTHETIC), "-o", str(blocker)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not a folder" in err[0]
+
+
+def test_charts_command_unwritable_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):  # root ignores permission bits: use a path under a file instead
+            target = tmp_path / "plain-file"
+            target.write_text("x")
+            out = target / "sub"
+        else:
+            out = locked / "sub"
+        assert main(["charts", str(SYNTHETIC), "-o", str(out)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and str(out) in err[0]
+    finally:
+        locked.chmod(0o700)
+
+
+def test_kpi_uses_theme_panel(synthetic: Briefing) -> None:
+    fig = Figure()
+    draw_chart(fig, synthetic, synthetic.find("c-kpi"), "zh", LIGHT)
+    assert len(fig.patches) == 4
