@@ -104,3 +104,21 @@ def test_python_dash_m_runs_from_another_directory(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "srbrief", "--version"], capture_output=True, text=True,
                             cwd=tmp_path, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == f"srbrief {__version__}"
+
+
+def test_validate_warns_about_characters_missing_from_the_font(mini_file: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    text = mini_file.read_text(encoding="utf-8").replace("label: {zh: 供应商,", "label: {zh: 供应商\U0002a6a5,")
+    mini_file.write_text(text, encoding="utf-8")
+    assert main(["validate", str(mini_file)]) == 0
+    captured = capsys.readouterr()
+    warnings = captured.err.strip().splitlines()
+    assert len(warnings) == 1 and "U+2A6A5" in warnings[0] and "warning" in warnings[0]
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "\U0002a6a5" in row)
+    assert warnings[0].startswith(f"{mini_file}:{line}:")
+    assert "ok" in captured.out
+
+
+def test_builtin_briefing_has_no_font_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().err == ""

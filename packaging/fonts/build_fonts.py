@@ -95,7 +95,7 @@ def rename(font: TTFont, style: str) -> None:
 
 
 def build(source: Path, style: str, points: set[int], out: Path) -> Path:
-    font = TTFont(source, fontNumber=FACE_SC, lazy=False)
+    font = TTFont(source, fontNumber=FACE_SC, lazy=False, recalcTimestamp=False)
     options = subset.Options()
     options.layout_features = ["kern", "liga", "vert", "vrt2", "locl", "halt", "palt", "ccmp"]
     options.name_IDs = ["*"]

@@ -11,12 +11,12 @@ import json
 import os
 import sys
 import traceback
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from srbrief import __version__
+from srbrief.model.textutil import display_width
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
@@ -60,11 +60,25 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"{args.source_text}: cannot read the article text: {exc}") from None
     briefing = _load(args.file, source_text)
+    _warn_missing_glyphs(_briefing_path(args.file))
     checked = ", every source clause found in the article" if source_text is not None else ""
     print(f"{_briefing_path(args.file)}: ok: {len(briefing.sections)} sections, {len(briefing.metrics)} "
           f"metrics, {len(briefing.facts)} facts, {len(briefing.entities)} entities, "
           f"{len(briefing.timeline)} events, {len(briefing.charts)} charts{checked}")
     return EXIT_OK
+
+
+def _warn_missing_glyphs(path: Path) -> None:
+    """Warn (on stderr, exit code unchanged) about characters the bundled font cannot show."""
+    try:
+        from srbrief.fonts import missing_characters
+
+        missing = missing_characters(path.read_text(encoding="utf-8"))
+    except ImportError:  # fontTools comes with matplotlib; without it the check is skipped
+        return
+    for line, col, char in missing:
+        print(f"{path}:{line}:{col}: warning: {char!r} (U+{ord(char):04X}) is not in the bundled font "
+              "and would show as a box", file=sys.stderr)
 
 
 def facts_records(briefing, lang: str) -> list[dict[str, object]]:
@@ -87,12 +101,8 @@ def facts_records(briefing, lang: str) -> list[dict[str, object]]:
     return records
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
+    return text + " " * max(0, width - display_width(text))
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
@@ -100,8 +110,8 @@ def cmd_facts(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))
         return EXIT_OK
-    id_w = max(_width(str(r["id"])) for r in records) if records else 2
-    val_w = max(_width(str(r["display"])) for r in records) if records else 5
+    id_w = max(display_width(str(r["id"])) for r in records) if records else 2
+    val_w = max(display_width(str(r["display"])) for r in records) if records else 5
     print(f"{_pad('id', id_w)}  {_pad('value', val_w)}  label")
     for r in records:
         print(f"{_pad(str(r['id']), id_w)}  {_pad(str(r['display']), val_w)}  {r['label']}")

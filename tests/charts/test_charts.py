@@ -136,7 +136,8 @@ def test_font_is_registered_and_renamed() -> None:
 
 def test_font_covers_the_builtin_briefing() -> None:
     text = builtin_briefing_path().read_text(encoding="utf-8")
-    missing = {c for c in text if c.isprintable() and ord(c) not in font_coverage()}
+    covered = font_coverage()
+    missing = {c for c in text if c.isprintable() and ord(c) not in covered}
     assert not missing
 
 

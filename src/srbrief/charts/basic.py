@@ -32,7 +32,7 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
     left, bottom, width, height = CONTENT
     gap = 0.02
     tile_w = (width - gap * (cols - 1)) / cols
-    tile_h = min(0.5, (height - gap * (rows - 1)) / rows)
+    tile_h = min(0.4, (height - gap * (rows - 1)) / rows)
     bottom += (height - (tile_h * rows + gap * (rows - 1))) / 2
     tile_w_pt = tile_w * fig.get_figwidth() * 72
     for i, metric in enumerate(metrics):
@@ -95,8 +95,8 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     hatches = ["///" if m.qualifier is Qualifier.MORE_THAN else "" for m in metrics]
     left, bottom, width, height = CONTENT
     label_share = 0.34 if horizontal else 0.0
-    ax = fig.add_axes((left + label_share, bottom + (0 if horizontal else 0.1), width - label_share - 0.02,
-                       height - (0.02 if horizontal else 0.12)))
+    ax = fig.add_axes((left + label_share, bottom + (0.05 if horizontal else 0.1), width - label_share - 0.02,
+                       height - (0.06 if horizontal else 0.12)))
     ax.set_facecolor(theme.background)
     positions = list(range(len(metrics)))
     label_cells = int(label_share * fig.get_figwidth() * 72 / (LABEL * 0.5)) if horizontal else \
@@ -175,7 +175,7 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
                counterclock=False, wedgeprops={"width": 0.34, "edgecolor": theme.background})
         ax.text(0, 0.08, metric_text(part, lang), ha="center", va="center", fontsize=LABEL + 4, fontweight="bold",
                 color=theme.palette[0])
-        of = "／" if lang == "zh" else "of "
+        of = "总额 " if lang == "zh" else "of "
         ax.text(0, -0.16, f"{of}{metric_text(whole, lang)}", ha="center", va="center", fontsize=LABEL,
                 color=theme.text)
         cells = int(width * 0.42 * fig.get_figwidth() * 72 / (LABEL * 0.5))

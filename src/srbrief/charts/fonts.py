@@ -1,19 +1,11 @@
-"""The bundled font (SRBrief Sans SC, a renamed subset of Noto Sans CJK SC), registered once for matplotlib."""
+"""Register the bundled font once for matplotlib and make it the default family."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from srbrief.fonts import FAMILY, FONT_FILES, font_coverage, font_path
 
-from srbrief.resources import resource
-
-FAMILY = "SRBrief Sans SC"
-FONT_FILES = {"regular": "fonts/SRBriefSansSC-Regular.ttf", "bold": "fonts/SRBriefSansSC-Bold.ttf"}
+__all__ = ["FAMILY", "font_coverage", "font_path", "use_bundled_font"]
 _registered = False
-
-
-def font_path(weight: str = "regular") -> Path:
-    """Return the file of the bundled font in *weight* ('regular' or 'bold')."""
-    return Path(str(resource(FONT_FILES[weight])))
 
 
 def use_bundled_font() -> str:
@@ -31,11 +23,3 @@ def use_bundled_font() -> str:
     mpl.rcParams["svg.fonttype"] = "none"  # SVG keeps text as text
     mpl.rcParams["pdf.fonttype"] = 42  # PDF embeds TrueType: selectable, searchable text
     return FAMILY
-
-
-def font_coverage() -> set[int]:
-    """Return the code points the bundled regular font has."""
-    from fontTools.ttLib import TTFont
-
-    with TTFont(font_path("regular"), lazy=True) as font:
-        return set(font.getBestCmap())

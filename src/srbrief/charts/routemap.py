@@ -21,18 +21,23 @@ COAST = ((119.2, 34.7), (120.3, 34.2), (120.8, 33.3), (121.3, 32.4), (121.9, 31.
 SEA_EDGE_LON = 124.5
 
 
-def _label_offset(place: Entity, places: list[Entity]) -> tuple[float, float, str]:
-    """Return a text offset (points) and alignment that keeps a label clear of its nearest neighbour."""
+def _label_offset(place: Entity, places: list[Entity], xlim: tuple[float, float]) -> tuple[float, float, str]:
+    """Return a text offset (points) and alignment that keeps a label inside the map and clear of its
+    nearest neighbour."""
     assert place.location is not None
-    others = [p for p in places if p is not place and p.location is not None]
-    if not others:
-        return 8, 6, "left"
-    nearest = min(others, key=lambda p: (p.location.lon - place.location.lon) ** 2 +  # type: ignore[union-attr]
-                  (p.location.lat - place.location.lat) ** 2)  # type: ignore[union-attr]
-    assert nearest.location is not None
-    east = nearest.location.lon > place.location.lon
-    north = nearest.location.lat > place.location.lat
-    return (-9 if east else 9), (-12 if north else 8), ("right" if east else "left")
+    here = place.location
+    others = [p.location for p in places if p is not place and p.location is not None]
+    east = north = False
+    if others:
+        nearest = min(others, key=lambda o: (o.lon - here.lon) ** 2 + (o.lat - here.lat) ** 2)
+        east, north = nearest.lon > here.lon, nearest.lat > here.lat
+    position = (here.lon - xlim[0]) / (xlim[1] - xlim[0])
+    dy = -14 if north else 8
+    if position > 0.8:  # near the right edge, out at sea: write to the right, where no route arrives
+        return 9, -4, "left"
+    if position < 0.3:  # near the left edge: write to the right
+        east = False
+    return (-9 if east else 9), dy, ("right" if east else "left")
 
 
 def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
@@ -50,12 +55,12 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     ax.set_aspect(1 / math.cos(math.radians(mid_lat)))
     margin = 0.8
     ax.set_xlim(min(lons) - margin, max(lons) + margin)
-    ax.set_ylim(min(lats) - margin, max(lats) + margin * 0.8)
+    ax.set_ylim(min(lats) - margin, max(lats) + margin)
     ax.set_facecolor(theme.land)
     sea = [*COAST, (SEA_EDGE_LON, COAST[-1][1]), (SEA_EDGE_LON, COAST[0][1])]
     ax.add_patch(Polygon(sea, closed=True, facecolor=theme.sea, edgecolor=theme.grid, linewidth=1))
-    ax.text(max(lons) + margin * 0.55, min(lats), "东海" if lang == "zh" else "East China Sea", rotation=90,
-            fontsize=SMALL, color=theme.muted, ha="center", va="bottom")
+    ax.text(max(lons) + margin * 0.45, min(lats) - margin * 0.5, "东海" if lang == "zh" else "East China\nSea",
+            fontsize=SMALL, color=theme.muted, ha="center", va="bottom", style="italic")
     handles = []
     for r, route in enumerate(routes):
         colour = theme.palette[(r + 1) % len(theme.palette)]
@@ -71,7 +76,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
         home = place.id == places[0].id
         ax.scatter([place.location.lon], [place.location.lat], s=110 if home else 55, zorder=4,
                    color=theme.palette[0] if home else theme.text, edgecolors=theme.background, linewidths=1.5)
-        dx, dy, ha = _label_offset(place, places)
+        dx, dy, ha = _label_offset(place, places, ax.get_xlim())
         ax.annotate(place.name.get(lang), (place.location.lon, place.location.lat), xytext=(dx, dy),
                     textcoords="offset points", ha=ha, fontsize=LABEL if home else LABEL - 1,
                     fontweight="bold" if home else "normal", color=theme.text, zorder=5)
