@@ -164,6 +164,23 @@ def cmd_charts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from srbrief.deck.export import ExportError, check_output, export_pptx
+
+    target = Path(args.output)
+    try:
+        check_output(target)
+        if target.suffix.lower() == ".pdf":
+            raise ExportError(f"{target}: the PDF handout is not part of this version yet; export .pptx")
+        briefing = _load(args.file)
+        template = Path(args.template) if args.template else None
+        count = export_pptx(briefing, target, args.lang, template, args.notes, args.font_latin, args.font_ea)
+    except ExportError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"{target}: {count} slides ({args.lang})")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     raise UsageError("the desktop app is not part of this version yet; "
                      "use 'srbrief validate' or 'srbrief facts'")
@@ -204,6 +221,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dpi", type=_positive_dpi, default=150)
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.set_defaults(func=cmd_charts)
+
+    p = sub.add_parser("export", help="write the briefing deck (.pptx)")
+    p.add_argument("file", nargs="?", help=file_help)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pptx")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument("--template", metavar="T.pptx", help="use this template's layouts, colours and fonts")
+    p.add_argument("--notes", action=argparse.BooleanOptionalAction, default=True, help="speaker notes")
+    p.add_argument("--font-latin", metavar="NAME", help="Latin typeface (default Calibri, or the template's)")
+    p.add_argument("--font-ea", metavar="NAME",
+                   help="East-Asian typeface (default Microsoft YaHei, or the template's)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the data format")
     p.add_argument("-o", "--output", help="write it to this file instead")

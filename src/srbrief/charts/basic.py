@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from matplotlib.offsetbox import AnchoredOffsetbox, HPacker, TextArea, VPacker
 from matplotlib.patches import FancyBboxPatch, Patch
 
-from srbrief.charts.style import BIG, CONTENT, LABEL, SMALL, VALUE, Theme, display_width, metric_text, wrap
+from srbrief.charts.style import BIG, LABEL, SMALL, VALUE, Theme, content_rect, display_width, metric_text, wrap
 from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
 from srbrief.model.units import UNITS, value_parts
 
@@ -29,7 +29,7 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
     metrics = _metrics(briefing, chart)
     rows = 1 if len(metrics) <= 4 else 2
     cols = -(-len(metrics) // rows)
-    left, bottom, width, height = CONTENT
+    left, bottom, width, height = content_rect(fig)
     gap = 0.02
     tile_w = (width - gap * (cols - 1)) / cols
     tile_h = min(0.4, (height - gap * (rows - 1)) / rows)
@@ -93,7 +93,7 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     values = [(-m.value if m.direction is Direction.DECREASE else m.value) * factor for m in metrics]
     colours = [_bar_colour(m, theme) for m in metrics]
     hatches = ["///" if m.qualifier is Qualifier.MORE_THAN else "" for m in metrics]
-    left, bottom, width, height = CONTENT
+    left, bottom, width, height = content_rect(fig)
     label_share = 0.34 if horizontal else 0.0
     ax = fig.add_axes((left + label_share, bottom + (0.05 if horizontal else 0.1), width - label_share - 0.02,
                        height - (0.06 if horizontal else 0.12)))
@@ -167,7 +167,7 @@ def _style_axes(ax, theme: Theme) -> None:
 def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
     """Doughnuts: a part of its whole, or each percentage on its own base (never stacked together)."""
     metrics = _metrics(briefing, chart)
-    left, bottom, width, height = CONTENT
+    left, bottom, width, height = content_rect(fig)
     if metrics[0].unit != "percent":
         part, whole = metrics
         ax = fig.add_axes((left, bottom, width * 0.5, height), aspect="equal")
@@ -207,7 +207,7 @@ def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     """A line over periods, from zero, each point labelled with its exact value."""
     metrics = sorted(_metrics(briefing, chart), key=lambda m: m.period or "")
     factor, axis_label = _axis_scale(metrics, lang)
-    left, bottom, width, height = CONTENT
+    left, bottom, width, height = content_rect(fig)
     ax = fig.add_axes((left + 0.05, bottom + 0.06, width - 0.07, height - 0.08))
     xs = list(range(len(metrics)))
     ys = [m.value * factor for m in metrics]

@@ -7,7 +7,7 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from srbrief.charts.style import CONTENT, LABEL, Theme, chinese_date, english_date, wrap
+from srbrief.charts.style import LABEL, Theme, chinese_date, content_rect, english_date, wrap
 from srbrief.model import Briefing, Chart, Event, Fact, Text
 
 
@@ -15,7 +15,7 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
     """Dated events from top to bottom: date, a dot on a line, the event."""
     events: list[Event] = sorted((briefing.find(i) for i in chart.items) if chart.items else briefing.timeline,
                                  key=lambda e: e.date)
-    left, bottom, width, height = CONTENT
+    left, bottom, width, height = content_rect(fig)
     ax = fig.add_axes((left, bottom, width, height))
     ax.set_axis_off()
     n = len(events)
@@ -57,7 +57,7 @@ def _cells_for(width_fraction: float, fig: Figure, size: float) -> int:
 def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
     """Each fact's named items as a block of cards, blocks side by side (the 12 chains, the 6 clusters)."""
     facts: list[Fact] = [briefing.find(i) for i in chart.items]
-    left, bottom, width, height = CONTENT
+    left, bottom, width, height = content_rect(fig)
     shapes = []
     for fact in facts:
         rows = max(1, math.ceil(math.sqrt(len(fact.items) / 1.4)))
@@ -94,7 +94,7 @@ def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme:
         for item in fact.items:
             key = item.group.get(lang) if item.group else _heading(fact).get(lang)
             groups.setdefault(key, (item.group, []))[1].append(item.label)
-    left, bottom, width, height = CONTENT
+    left, bottom, width, height = content_rect(fig)
     n = len(groups)
     gap = 0.03
     col_w = (width - gap * (n - 1)) / n

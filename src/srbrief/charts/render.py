@@ -13,7 +13,7 @@ from srbrief.charts.basic import draw_bars, draw_kpi, draw_line, draw_share
 from srbrief.charts.diagrams import draw_grid, draw_matrix, draw_timeline
 from srbrief.charts.fonts import use_bundled_font
 from srbrief.charts.routemap import draw_route_map
-from srbrief.charts.style import FIGSIZE, LIGHT, THEMES, Theme, frame, new_figure, source_line
+from srbrief.charts.style import BARE, CONTENT, FIGSIZE, LIGHT, THEMES, Theme, frame, new_figure, source_line
 from srbrief.model import Briefing, Chart, ChartKind
 
 Drawer = Callable[[Figure, Briefing, Chart, str, Theme], None]
@@ -32,22 +32,27 @@ DRAWERS: dict[ChartKind, Drawer] = {
 FORMATS = ("png", "svg", "pdf")
 
 
-def draw_chart(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme = LIGHT) -> None:
-    """Draw *chart* of *briefing* in *lang* onto *fig* (cleared first), with title and source line."""
+def draw_chart(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme = LIGHT,
+               framed: bool = True) -> None:
+    """Draw *chart* of *briefing* in *lang* onto *fig* (cleared first); *framed*: with title and source line."""
     use_bundled_font()
     fig.clear()
     fig.patches.clear()
-    note = chart.note.get(lang) if chart.note else None
-    frame(fig, chart.title.get(lang), source_line(briefing, lang), theme, note)
+    fig.set_facecolor(theme.background)
+    fig.srbrief_content = CONTENT if framed else BARE  # type: ignore[attr-defined]
+    if framed:
+        note = chart.note.get(lang) if chart.note else None
+        frame(fig, chart.title.get(lang), source_line(briefing, lang), theme, note)
     DRAWERS[chart.kind](fig, briefing, chart, lang, theme)
 
 
 def render_chart(briefing: Briefing, chart: Chart, lang: str, target: Path | IO[bytes], dpi: int = 150,
-                 theme: str = "light", size: tuple[float, float] = FIGSIZE, fmt: str | None = None) -> None:
+                 theme: str = "light", size: tuple[float, float] = FIGSIZE, fmt: str | None = None,
+                 frame: bool = True) -> None:
     """Write *chart* to *target*, a path (format from its suffix unless *fmt*) or a binary file (*fmt*)."""
     fmt = fmt or Path(str(target)).suffix.lstrip(".").lower()
     fig = new_figure(THEMES[theme], size)
-    draw_chart(fig, briefing, chart, lang, THEMES[theme])
+    draw_chart(fig, briefing, chart, lang, THEMES[theme], framed=frame)
     fig.savefig(target, format=fmt, dpi=dpi, facecolor=fig.get_facecolor(), metadata=_metadata(fmt))
 
 

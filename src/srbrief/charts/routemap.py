@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Polygon
 
-from srbrief.charts.style import CONTENT, LABEL, SMALL, Theme, wrap
+from srbrief.charts.style import LABEL, SMALL, Theme, content_rect, wrap
 from srbrief.model import Briefing, Chart, Entity, Fact
 
 # A coarse outline of China's east coast from northern Jiangsu to Xiamen (lon, lat), for orientation only.
@@ -49,7 +49,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     places: list[Entity] = [briefing.find(p) for p in place_ids]
     lons = [p.location.lon for p in places if p.location]
     lats = [p.location.lat for p in places if p.location]
-    left, bottom, width, height = CONTENT
+    left, bottom, width, height = content_rect(fig)
     ax = fig.add_axes((left, bottom, width * 0.6, height))
     mid_lat = (min(lats) + max(lats)) / 2
     ax.set_aspect(1 / math.cos(math.radians(mid_lat)))

@@ -40,6 +40,12 @@ THEMES = {"light": LIGHT, "dark": DARK}
 TITLE, LABEL, VALUE, SMALL, BIG = 17, 12, 12, 9, 30
 FIGSIZE = (10.0, 5.625)
 CONTENT = (0.04, 0.12, 0.92, 0.72)  # left, bottom, width, height of the area below the title
+BARE = (0.02, 0.04, 0.96, 0.92)  # the same with no title and no source line (pictures on a slide)
+
+
+def content_rect(fig: Figure) -> tuple[float, float, float, float]:
+    """Return the area of *fig* that a chart may fill: below the title, or all of it when unframed."""
+    return getattr(fig, "srbrief_content", CONTENT)
 
 
 def source_line(briefing: Briefing, lang: str) -> str:

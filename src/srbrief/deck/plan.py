@@ -143,11 +143,10 @@ def _figure_slides(section: Section, shown: set[str], title: str, lang: str) -> 
 def _measures_slide(section: Section, lang: str) -> Slide | None:
     if not section.facts:
         return None
-    bullets = tuple((f.title.get(lang) + ("：" if lang == "zh" else ": ") + f.text.get(lang)) if f.title
-                    else f.text.get(lang) for f in section.facts)
+    bullets = tuple((f.title or f.text).get(lang) for f in section.facts)
     sources = tuple(dict.fromkeys(f.source for f in section.facts))
-    first = section.facts[0]
-    said = [_sentence(section.title.get(lang), lang), _sentence(first.text.get(lang), lang)]
+    said = [_sentence(section.title.get(lang), lang)]
+    said += [_sentence(f.text.get(lang), lang) for f in section.facts[:3]]
     title = f"{section.short_title.get(lang)} · {_t('measures', lang)}"
     return Slide(Role.LIST, title, bullets=bullets, notes=_notes(said, sources, lang), sources=sources,
                  section_id=section.id)

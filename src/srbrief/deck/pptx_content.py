@@ -1,0 +1,299 @@
+"""The bodies of slides: figure cards, bullets, native charts and chart pictures."""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import TYPE_CHECKING, Any
+
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Pt
+
+from srbrief.charts.style import metric_text
+from srbrief.deck.fit import fit_text, text_width
+from srbrief.deck.pptx_text import pt, style_run_properties, write_text
+from srbrief.model import Chart, ChartKind, Direction, Entity, Event, Fact, Metric, Qualifier
+from srbrief.model.units import UNITS, value_parts
+
+if TYPE_CHECKING:
+    from srbrief.deck.plan import DeckPlan
+    from srbrief.deck.pptx_writer import Box, DeckWriter
+
+CARD_FILL = RGBColor(0xF3, 0xF6, 0xFA)
+MUTED = RGBColor(0x5B, 0x66, 0x75)
+OTHER = RGBColor(0xDF, 0xE5, 0xEC)
+Runs = list[tuple[str, dict[str, Any]]]
+
+
+def nice_step(span: float, ticks: int = 6) -> float:
+    """Return a round tick step (1, 2 or 5 × 10^n) giving about *ticks* ticks over *span*."""
+    raw = max(span, 1e-9) / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def add_cards(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -> None:
+    """A grid of figure cards: big number, unit, label (sized to fit with the bundled font)."""
+
+    n = len(metrics)
+    cols = n if n <= 4 else (3 if n <= 6 else (4 if n <= 12 else 5))
+    rows = -(-n // cols)
+    gap = int(box.w * 0.015)
+    w = (box.w - gap * (cols - 1)) // cols
+    h = min((box.h - gap * (rows - 1)) // rows, int(box.h * 0.55))
+    top = box.y + (box.h - (h * rows + gap * (rows - 1))) // 2
+    lang = writer.plan.lang
+    inset = int(w * 0.06)
+    inner_w = pt(w - 2 * inset)
+    parts = [value_parts(m, lang) for m in metrics]
+    number_size = min(40, int(pt(h) * 0.3))
+    while number_size > 14 and any(text_width(number, number_size, bold=True) > inner_w * 0.85
+                                   for number, _ in parts):  # room for wider fallback fonts
+        number_size -= 2
+    unit_size = max(10, round(number_size * 0.45))
+    inline = [text_width(f"{number} {unit}", number_size, bold=True) <= inner_w * 0.85 for number, unit in parts]
+    head_room = [number_size * 1.3 + (0 if ok or not unit else unit_size * 1.3) for ok, (_, unit) in
+                 zip(inline, parts, strict=True)]
+    label_size = min(fit_text([m.label.get(lang)], inner_w, pt(h) * 0.84 - room, 18, 10).size
+                     for m, room in zip(metrics, head_room, strict=True))
+    for i, metric in enumerate(metrics):
+        row, col = divmod(i, cols)
+        shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, box.x + col * (w + gap), top + row * (h + gap),
+                                       w, h)
+        shape.adjustments[0] = 0.06
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = CARD_FILL
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+        frame = shape.text_frame
+        frame.margin_left = frame.margin_right = inset
+        frame.margin_top = frame.margin_bottom = int(h * 0.08)
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        number, unit = parts[i]
+        accent = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_6)[i % 3]
+        lines: list[Runs] = [[(number, {"size": number_size, "bold": True, "colour": accent})]]
+        if unit and inline[i]:
+            lines[0].append(((" " if lang == "en" else "") + unit, {"size": unit_size, "colour": MUTED}))
+        elif unit:
+            lines.append([(unit, {"size": unit_size, "colour": MUTED})])
+        lines.append([(metric.label.get(lang), {"size": label_size, "colour": MSO_THEME_COLOR.TEXT_1})])
+        write_text(frame, lines, writer.fonts, PP_ALIGN.LEFT)
+
+
+def add_bullets(writer: DeckWriter, slide: Any, bullets: list[str], box: Box) -> None:
+    """A list, sized so that it fits its box."""
+
+    marker = "■ "
+    columns = [bullets] if len(bullets) <= 8 else [bullets[: (len(bullets) + 1) // 2],
+                                                    bullets[(len(bullets) + 1) // 2:]]
+    col_w = box.w // len(columns)
+    size = min(fit_text([marker + b for b in column], pt(col_w) * 0.94, pt(box.h) * 0.95, 24, 12, gap=0.5).size
+               for column in columns)
+    for i, column in enumerate(columns):
+        frame = slide.shapes.add_textbox(box.x + i * col_w, box.y, col_w, box.h).text_frame
+        paragraphs = [[(marker, {"size": size * 0.6, "colour": MSO_THEME_COLOR.ACCENT_1}),
+                       (b, {"size": size, "colour": MSO_THEME_COLOR.TEXT_1})] for b in column]
+        write_text(frame, paragraphs, writer.fonts)
+        for paragraph in frame.paragraphs:
+            paragraph.space_after = Pt(size * 0.5)
+
+
+def add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box) -> None:
+    """A native, editable chart where PowerPoint has the kind; otherwise the matplotlib drawing as a picture."""
+    briefing = writer.plan.briefing
+    metrics = [m for m in (briefing.find(i) for i in chart.items) if isinstance(m, Metric)]
+    if chart.kind in (ChartKind.BAR, ChartKind.HBAR):
+        _native_bars(writer, slide, chart, metrics, box)
+    elif chart.kind is ChartKind.SHARE:
+        _native_share(writer, slide, metrics, box)
+    elif chart.kind is ChartKind.LINE:
+        _native_line(writer, slide, metrics, box)
+    else:
+        _picture(writer, slide, chart, box)
+
+
+def _chart_fonts(writer: DeckWriter, chart: Any, size: float) -> None:
+
+    chart.font.size = Pt(size)
+    style_run_properties(chart.font._rPr, writer.fonts)
+
+
+def _custom_labels(writer: DeckWriter, series: Any, texts: list[str | None], size: float) -> None:
+    """Label each point with our exact text ('600+家', '−25%'); None leaves a point unlabelled."""
+
+    for point, text in zip(series.points, texts, strict=False):
+        if text is None:
+            continue
+        frame = point.data_label.text_frame
+        write_text(frame, [[(text, {"size": size, "bold": True, "colour": MSO_THEME_COLOR.TEXT_1})]], writer.fonts)
+
+
+def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Metric], box: Box) -> None:
+
+    lang = writer.plan.lang
+    if chart.kind is ChartKind.HBAR:  # PowerPoint draws bars bottom-up: reverse so the first item is on top
+        metrics = metrics[::-1]
+    values, axis_unit = bar_values(metrics, lang)
+    data = CategoryChartData(number_format="General")
+    data.categories = [m.label.get(lang) for m in metrics]
+    data.add_series(chart.title.get(lang), values)
+    kind = XL_CHART_TYPE.BAR_CLUSTERED if chart.kind is ChartKind.HBAR else XL_CHART_TYPE.COLUMN_CLUSTERED
+    frame = slide.shapes.add_chart(kind, box.x, box.y, box.w, int(box.h * 0.92), data)
+    graph = frame.chart
+    graph.has_legend = False
+    graph.has_title = False
+    _chart_fonts(writer, graph, 13)
+    plot = graph.plots[0]
+    plot.gap_width = 60
+    series = plot.series[0]
+    for point, metric in zip(series.points, metrics, strict=True):
+        point.format.fill.solid()
+        point.format.fill.fore_color.theme_color = (
+            MSO_THEME_COLOR.ACCENT_3 if metric.direction is Direction.INCREASE else
+            MSO_THEME_COLOR.ACCENT_2 if metric.direction is Direction.DECREASE else MSO_THEME_COLOR.ACCENT_1)
+    plot.has_data_labels = True
+    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    _custom_labels(writer, series, [metric_text(m, lang) for m in metrics], 13)
+    value_axis = graph.value_axis
+    low, high = min(0.0, *values), max(0.0, *values)
+    step = nice_step((high - low) * 1.3)
+    value_axis.major_unit = step
+    value_axis.minimum_scale = -math.ceil(-low * 1.45 / step) * step if low < 0 else 0
+    value_axis.maximum_scale = math.ceil(high * 1.2 / step) * step if high > 0 else 0
+    value_axis.has_major_gridlines = True
+    value_axis.tick_labels.number_format = "General"
+    value_axis.tick_labels.number_format_is_linked = False
+    graph.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    value_axis.has_title = True
+
+    write_text(value_axis.axis_title.text_frame, [[(axis_unit, {"size": 11})]], writer.fonts)
+    if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
+        _caption(writer, slide, box, "+ 表示“超”“余”“突破”" if lang == "zh" else "+ means “more than”")
+
+
+def _caption(writer: DeckWriter, slide: Any, box: Box, text: str) -> None:
+
+    shape = slide.shapes.add_textbox(box.x, box.y + int(box.h * 0.93), box.w, int(box.h * 0.07))
+    write_text(shape.text_frame, [[(text, {"size": 11, "colour": MUTED})]], writer.fonts)
+
+
+def _doughnut(writer: DeckWriter, slide: Any, x: int, y: int, w: int, h: int, name: str, part: float,
+              rest: float, label: str) -> None:
+    data = CategoryChartData(number_format="General")
+    data.categories = [name, "其余" if writer.plan.lang == "zh" else "Rest"]
+    data.add_series(name, [part, rest])
+    graph = slide.shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, x, y, w, h, data).chart
+    graph.has_legend = False
+    graph.has_title = False
+    _chart_fonts(writer, graph, 14)
+    plot = graph.plots[0]
+    series = plot.series[0]
+    for point, colour in zip(series.points, (None, OTHER), strict=True):
+        point.format.fill.solid()
+        if colour is None:
+            point.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+        else:
+            point.format.fill.fore_color.rgb = colour
+    plot.has_data_labels = True
+    plot.data_labels.show_value = True
+    _custom_labels(writer, series, [label, ""], 16)
+
+
+def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -> None:
+
+    lang = writer.plan.lang
+    if metrics[0].unit != "percent":  # a part of its whole
+        part, whole = metrics
+        size = min(box.h, int(box.w * 0.5))
+        _doughnut(writer, slide, box.x, box.y, size, size, part.label.get(lang), part.value,
+                  round(whole.value - part.value, 6), metric_text(part, lang))
+        text = slide.shapes.add_textbox(box.x + size + int(box.w * 0.04), box.y + int(box.h * 0.25),
+                                        box.w - size - int(box.w * 0.04), int(box.h * 0.5))
+        text_colour, accent = MSO_THEME_COLOR.TEXT_1, MSO_THEME_COLOR.ACCENT_1
+        rows: list[Runs] = [[(part.label.get(lang), {"size": 16, "colour": text_colour})],
+                            [(metric_text(part, lang), {"size": 26, "bold": True, "colour": accent})],
+                            [(whole.label.get(lang), {"size": 16, "colour": text_colour})],
+                            [(metric_text(whole, lang), {"size": 26, "bold": True, "colour": MUTED})]]
+        write_text(text.text_frame, rows, writer.fonts)
+        return
+    n = len(metrics)
+    cell = box.w // n
+    size = min(int(box.h * 0.72), int(cell * 0.9))
+    for i, metric in enumerate(metrics):
+        x = box.x + i * cell + (cell - size) // 2
+        _doughnut(writer, slide, x, box.y, size, size, metric.label.get(lang), metric.value,
+                  round(100 - metric.value, 6), metric_text(metric, lang))
+        caption = slide.shapes.add_textbox(box.x + i * cell, box.y + size, cell, box.h - size)
+        label = metric.label.get(lang)
+        fit = fit_text([label], pt(cell) * 0.9, pt(box.h - size) * 0.9, 16, 10)
+        write_text(caption.text_frame, [[(label, {"size": fit.size, "colour": MSO_THEME_COLOR.TEXT_1})]],
+                   writer.fonts, PP_ALIGN.CENTER)
+
+
+def _native_line(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -> None:
+
+    lang = writer.plan.lang
+    metrics = sorted(metrics, key=lambda m: m.period or "")
+    values, _ = bar_values(metrics, lang)
+    data = CategoryChartData(number_format="General")
+    data.categories = [m.period or "" for m in metrics]
+    data.add_series(metrics[0].label.get(lang), values)
+    graph = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, box.x, box.y, box.w, box.h, data).chart
+    graph.has_legend = False
+    graph.has_title = False
+    _chart_fonts(writer, graph, 13)
+    graph.value_axis.minimum_scale = 0
+    graph.plots[0].has_data_labels = True
+    _custom_labels(writer, graph.plots[0].series[0], [metric_text(m, lang) for m in metrics], 13)
+
+
+def _picture(writer: DeckWriter, slide: Any, chart: Chart, box: Box) -> None:
+    """The matplotlib drawing at 2× resolution, with alt text that states the figures."""
+    from srbrief.charts import render_chart
+
+    width_in, height_in = box.w / 914400, box.h / 914400
+    buffer = io.BytesIO()
+    render_chart(writer.plan.briefing, chart, writer.plan.lang, buffer, dpi=192, fmt="png",
+                 size=(width_in, height_in), frame=False)
+    picture = slide.shapes.add_picture(io.BytesIO(buffer.getvalue()), box.x, box.y, box.w, box.h)
+    c_nv_pr = picture._element.nvPicPr.cNvPr
+    c_nv_pr.set("descr", describe_chart(writer.plan, chart))
+    c_nv_pr.set("title", chart.title.get(writer.plan.lang))
+
+
+def describe_chart(plan: DeckPlan, chart: Chart) -> str:
+    """Return alt text for a chart drawn as a picture: what it shows, with its figures."""
+    lang = plan.lang
+    parts = [chart.title.get(lang)]
+    sep = "；" if lang == "zh" else "; "
+    for item in (plan.briefing.find(i) for i in chart.items):
+        if isinstance(item, Metric):
+            parts.append(f"{item.label.get(lang)} {metric_text(item, lang)}")
+        elif isinstance(item, Fact):
+            heading = (item.title or item.text).get(lang)
+            names = ("、" if lang == "zh" else ", ").join(i.label.get(lang) for i in item.items)
+            parts.append(f"{heading}: {names}" if names else heading)
+        elif isinstance(item, Event):
+            parts.append(f"{item.date} {item.text.get(lang)}")
+        elif isinstance(item, Entity):
+            parts.append(item.name.get(lang))
+    if chart.kind is ChartKind.TIMELINE and not chart.items:
+        parts += [f"{e.date} {e.text.get(lang)}" for e in plan.briefing.timeline]
+    return sep.join(parts)
+
+
+def bar_values(metrics: list[Metric], lang: str) -> tuple[list[float], str]:
+    """Return the values for a native bar chart (falls negative) and the value-axis unit."""
+    unit = UNITS[metrics[0].unit]
+    factor, label = 1.0, unit.zh if lang == "zh" else unit.en
+    if lang == "en" and unit.scale > 1:
+        biggest = max(m.value for m in metrics) * unit.scale
+        size, word = (1e9, "billion") if biggest >= 1e9 else (1e6, "million")
+        factor, label = unit.scale / size, f"{word} {unit.en_word}"
+    values = [round((-m.value if m.direction is Direction.DECREASE else m.value) * factor, 6) for m in metrics]
+    return values, label

@@ -1,0 +1,127 @@
+"""Read exported decks back: titles, figures, native charts, alt text, notes, fonts, validity."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from srbrief.charts.style import metric_text
+from srbrief.deck.plan import plan_deck
+from srbrief.model import Briefing, ChartKind
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _texts(prs: Presentation) -> list[str]:
+    found = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                found.append(shape.text_frame.text)
+            if shape.has_chart:
+                for series in shape.chart.plots[0].series:
+                    for point in series.points:
+                        if point.data_label.has_text_frame:
+                            found.append(point.data_label.text_frame.text)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_titles_in_plan_order(decks: dict[str, Path], builtin: Briefing, lang: str) -> None:
+    prs = Presentation(str(decks[lang]))
+    plan = plan_deck(builtin, lang)
+    assert len(prs.slides) == len(plan.slides)
+    titles = []
+    for slide in prs.slides:
+        title = slide.shapes.title
+        titles.append(title.text_frame.text if title is not None else "")
+    assert titles == [s.title for s in plan.slides]
+    assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=0.01)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_metric_value_is_on_a_slide(decks: dict[str, Path], builtin: Briefing, lang: str) -> None:
+    squeezed = "".join(_texts(Presentation(str(decks[lang])))).replace(" ", "")
+    missing = [m.id for m in builtin.metrics if metric_text(m, lang).replace(" ", "") not in squeezed]
+    assert not missing
+
+
+def test_native_charts_with_expected_data(decks: dict[str, Path], builtin: Briefing) -> None:
+    prs = Presentation(str(decks["zh"]))
+    charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
+    assert len(charts) >= 4
+    gains = builtin.find("t2-gains")
+    metrics = [builtin.find(i) for i in gains.items]
+    metrics = metrics[::-1]  # horizontal bars are stored bottom-up, so the first item shows on top
+    wanted_categories = [m.label.zh for m in metrics]
+    match = [c for c in charts if list(c.plots[0].categories) == wanted_categories]
+    assert len(match) == 1
+    values = list(match[0].plots[0].series[0].values)
+    assert values == [-m.value if m.direction and m.direction.value == "decrease" else m.value for m in metrics]
+    kinds = {c.chart_type for c in charts}
+    assert any("DOUGHNUT" in str(k) for k in kinds) and any("BAR" in str(k) for k in kinds)
+
+
+def test_every_picture_has_alt_text_with_its_figures(decks: dict[str, Path], builtin: Briefing) -> None:
+    prs = Presentation(str(decks["en"]))
+    pictures = [shape for slide in prs.slides for shape in slide.shapes if shape.shape_type == 13]
+    assert len(pictures) >= 4
+    for picture in pictures:
+        descr = picture._element.nvPicPr.cNvPr.get("descr", "")
+        assert len(descr) > 20
+    alts = " ".join(p._element.nvPicPr.cNvPr.get("descr") for p in pictures)
+    assert "Non-ferrous metals" in alts and "JinkoSolar" in alts and "Ningbo" in alts
+    picture_kinds = {c.kind for c in builtin.charts if c.title.en in alts}
+    assert ChartKind.MATRIX in picture_kinds and ChartKind.ROUTE_MAP in picture_kinds
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_slide_has_notes(decks: dict[str, Path], lang: str) -> None:
+    for slide in Presentation(str(decks[lang])).slides:
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_run_has_latin_and_east_asian_typefaces(decks: dict[str, Path], lang: str) -> None:
+    from lxml import etree
+
+    with zipfile.ZipFile(decks[lang]) as package:
+        parts = [n for n in package.namelist() if re.match(r"ppt/(slides|notesSlides|charts)/[^/]+\.xml$", n)]
+        runs = 0
+        for name in parts:
+            root = etree.fromstring(package.read(name))
+            for run in root.iter(qn("a:r")):
+                runs += 1
+                rpr = run.find(qn("a:rPr"))
+                text = run.findtext(qn("a:t")) or ""
+                assert rpr is not None, (name, text)
+                assert rpr.find(qn("a:latin")) is not None and rpr.find(qn("a:ea")) is not None, (name, text)
+                assert rpr.get("lang") == ("zh-CN" if lang == "zh" else "en-US")
+                if HAN.search(text):
+                    assert rpr.find(qn("a:ea")).get("typeface") == "Microsoft YaHei"
+        assert runs > 300
+
+
+def test_chart_axis_ids_are_positive(decks: dict[str, Path]) -> None:
+    with zipfile.ZipFile(decks["zh"]) as package:
+        for name in package.namelist():
+            if name.startswith("ppt/charts/chart"):
+                xml = package.read(name).decode("utf-8")
+                assert not re.search(r'<c:(axId|crossAx) val="-', xml), name
+
+
+def test_font_options(tmp_path: Path) -> None:
+    from srbrief.cli import main
+
+    target = tmp_path / "fonts.pptx"
+    assert main(["export", "-o", str(target), "--font-latin", "Arial", "--font-ea", "SimHei", "--no-notes"]) == 0
+    with zipfile.ZipFile(target) as package:
+        xml = package.read("ppt/slides/slide1.xml").decode("utf-8")
+    assert 'typeface="SimHei"' in xml and 'typeface="Arial"' in xml
+    assert not any(s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip()
+                   for s in Presentation(str(target)).slides)
