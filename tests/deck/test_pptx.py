@@ -46,8 +46,8 @@ def test_titles_in_plan_order(decks: dict[str, Path], builtin: Briefing, lang: s
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_metric_value_is_on_a_slide(decks: dict[str, Path], builtin: Briefing, lang: str) -> None:
-    squeezed = "".join(_texts(Presentation(str(decks[lang])))).replace(" ", "")
-    missing = [m.id for m in builtin.metrics if metric_text(m, lang).replace(" ", "") not in squeezed]
+    squeezed = re.sub(r"\s", "", "".join(_texts(Presentation(str(decks[lang])))))
+    missing = [m.id for m in builtin.metrics if re.sub(r"\s", "", metric_text(m, lang)) not in squeezed]
     assert not missing
 
 

@@ -21,12 +21,13 @@ from srbrief.deck.pptx_text import Fonts, pt, write_text
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 × 7.5 in, 16:9
 ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
            MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)
-LAYOUT_NAMES = {  # role → layout names to try, in order; the first layout with a title is the fallback
-    Role.TITLE: ("Title Slide", "Title", "标题幻灯片"),
-    Role.SECTION: ("Section Header", "Section", "节标题"),
-    Role.CLOSING: ("Title Slide", "Closing", "标题幻灯片"),
+LAYOUT_WORDS = {  # role → words in layout names to look for, in order (English and Chinese PowerPoint)
+    Role.TITLE: ("title slide", "cover", "标题幻灯片", "封面"),
+    Role.CLOSING: ("closing", "end", "结束", "title slide", "cover", "标题幻灯片", "封面"),
+    Role.SECTION: ("section", "divider", "节标题", "章节"),
 }
-BODY_LAYOUTS = ("Title Only", "仅标题", "Title and Content", "标题和内容")
+BODY_WORDS = ("title only", "仅标题")  # else: the layout with a title and the fewest placeholders
+TITLE_TYPES = (1, 3)  # PP_PLACEHOLDER.TITLE, CENTER_TITLE
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,6 @@ class DeckWriter:
         self.width = int(self.prs.slide_width or WIDE[0])
         self.height = int(self.prs.slide_height or WIDE[1])
         self.margin = int(self.width * 0.045)
-        self.layouts = {layout.name: layout for layout in self.prs.slide_layouts}
         self.keep_placeholders = template is not None
 
     def _drop_template_slides(self) -> None:
@@ -62,12 +62,17 @@ class DeckWriter:
             slide_ids.remove(slide_id)
 
     def layout_for(self, role: Role) -> Any:
-        for name in (*LAYOUT_NAMES.get(role, ()), *BODY_LAYOUTS):
-            if name in self.layouts:
-                return self.layouts[name]
+        """Return the template's layout for *role*: by name first, then by its placeholders."""
         layouts: list[Any] = list(self.prs.slide_layouts)
-        with_title = [lay for lay in layouts if any(ph.placeholder_format.type in (1, 3) for ph in lay.placeholders)]
-        return (with_title or layouts)[0]
+        for word in LAYOUT_WORDS.get(role, BODY_WORDS):
+            for layout in layouts:
+                if word in layout.name.lower():
+                    return layout
+        wanted = 3 if role in (Role.TITLE, Role.CLOSING) else 1
+        typed = [lay for lay in layouts if any(ph.placeholder_format.type == wanted for ph in lay.placeholders)]
+        titled = [lay for lay in layouts if any(ph.placeholder_format.type in TITLE_TYPES for ph in lay.placeholders)]
+        candidates = typed or titled or layouts
+        return min(candidates, key=lambda lay: len(lay.placeholders))
 
     def write(self, target: IO[bytes]) -> None:
         total = len(self.plan.slides)
@@ -95,7 +100,7 @@ class DeckWriter:
 
     def _clear_placeholders(self, slide: Any, keep_title: bool) -> None:
         for shape in list(slide.placeholders):
-            if keep_title and shape.placeholder_format.type in (1, 3):  # TITLE, CENTER_TITLE
+            if keep_title and shape.placeholder_format.type in TITLE_TYPES:
                 continue
             shape._element.getparent().remove(shape._element)
 
