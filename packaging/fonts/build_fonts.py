@@ -4,7 +4,7 @@
 
 Takes Noto Sans CJK SC (face 2 of NotoSansCJK-{Regular,Bold}.ttc), keeps ASCII, Latin-1, general and CJK
 punctuation, full-width forms, all GB2312 hanzi and every character of the briefings in resources/briefings,
-converts the outlines to TrueType (quadratic; embeds cleanly in PDF, Qt and PowerPoint), and renames the
+drops glyph substitutions (see build()), converts the outlines to TrueType (quadratic; embeds cleanly in PDF, Qt and PowerPoint), and renames the
 family to "SRBrief Sans SC" so an installed system copy of Noto cannot shadow it. Licence: SIL OFL 1.1
 (OFL.txt is written beside the fonts).
 """
@@ -97,13 +97,15 @@ def rename(font: TTFont, style: str) -> None:
 def build(source: Path, style: str, points: set[int], out: Path) -> Path:
     font = TTFont(source, fontNumber=FACE_SC, lazy=False, recalcTimestamp=False)
     options = subset.Options()
-    options.layout_features = ["kern", "liga", "vert", "vrt2", "locl", "halt", "palt", "ccmp"]
+    # Positioning only: glyph substitutions (GSUB: liga, ccmp, locl …) give glyphs without a code point,
+    # which Qt's PDF writer cannot map back to text ("fi", digits after a space vanished from copy/paste).
+    options.layout_features = ["kern", "halt", "palt"]
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
     options.hinting = False
     options.glyph_names = False
-    options.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "DSIG"]
+    options.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "DSIG", "GSUB"]
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=points)
     subsetter.subset(font)

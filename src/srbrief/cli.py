@@ -170,11 +170,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.output)
     try:
         check_output(target)
-        if target.suffix.lower() == ".pdf":
-            raise ExportError(f"{target}: the PDF handout is not part of this version yet; export .pptx")
         briefing = _load(args.file)
-        template = Path(args.template) if args.template else None
-        count = export_pptx(briefing, target, args.lang, template, args.notes, args.font_latin, args.font_ea)
+        if target.suffix.lower() == ".pdf":
+            from srbrief.deck.plan import plan_deck
+            from srbrief.gui.pdf import write_pdf
+
+            plan = plan_deck(briefing, args.lang)
+            write_pdf(plan, target, args.notes)
+            count = len(plan.slides)
+        else:
+            template = Path(args.template) if args.template else None
+            count = export_pptx(briefing, target, args.lang, template, args.notes, args.font_latin, args.font_ea)
     except ExportError as exc:
         raise UsageError(str(exc)) from None
     print(f"{target}: {count} slides ({args.lang})")
@@ -222,12 +228,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.set_defaults(func=cmd_charts)
 
-    p = sub.add_parser("export", help="write the briefing deck (.pptx)")
+    p = sub.add_parser("export", help="write the briefing deck (.pptx) or its PDF handout (.pdf)")
     p.add_argument("file", nargs="?", help=file_help)
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pptx")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pptx|OUT.pdf")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--template", metavar="T.pptx", help="use this template's layouts, colours and fonts")
-    p.add_argument("--notes", action=argparse.BooleanOptionalAction, default=True, help="speaker notes")
+    p.add_argument("--notes", action=argparse.BooleanOptionalAction, default=True,
+                   help="speaker notes (in a PDF: A4 notes pages instead of slide pages)")
     p.add_argument("--font-latin", metavar="NAME", help="Latin typeface (default Calibri, or the template's)")
     p.add_argument("--font-ea", metavar="NAME",
                    help="East-Asian typeface (default Microsoft YaHei, or the template's)")

@@ -57,7 +57,10 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     ax.set_xlim(min(lons) - margin, max(lons) + margin)
     ax.set_ylim(min(lats) - margin, max(lats) + margin)
     ax.set_facecolor(theme.land)
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     sea = [*COAST, (SEA_EDGE_LON, COAST[-1][1]), (SEA_EDGE_LON, COAST[0][1])]
+    # clamp to the map's extent ourselves: not every SVG renderer (Qt's) honours clip paths
+    sea = [(min(max(lon, x0), x1), min(max(lat, y0), y1)) for lon, lat in sea]
     ax.add_patch(Polygon(sea, closed=True, facecolor=theme.sea, edgecolor=theme.grid, linewidth=1))
     ax.text(max(lons) + margin * 0.45, min(lats) - margin * 0.5, "东海" if lang == "zh" else "East China\nSea",
             fontsize=SMALL, color=theme.muted, ha="center", va="bottom", style="italic")

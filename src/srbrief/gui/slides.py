@@ -1,0 +1,226 @@
+"""Paint the slides of a deck plan with QPainter: one renderer for the presenter and the PDF handout.
+
+Slides are laid out on a 1280 × 720 canvas (the PPTX's 13.333 × 7.5 in at 96 px/in) with the same
+proportions as the PPTX writer, and scaled to whatever they are painted on.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPainterPath
+from PySide6.QtSvg import QSvgRenderer
+
+from srbrief.deck.plan import DeckPlan, Role, Slide
+from srbrief.fonts import FAMILY, FONT_FILES, font_path
+from srbrief.model import Metric
+from srbrief.model.units import value_parts
+
+WIDTH, HEIGHT = 1280.0, 720.0
+MARGIN = WIDTH * 0.045
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    text: str
+    muted: str
+    card: str
+    accents: tuple[str, ...]
+    theme: str  # the chart theme name
+
+
+LIGHT = Palette("#ffffff", "#1d2733", "#5b6675", "#f3f6fa", ("#1f5fa8", "#d9822b", "#c8463d"), "light")
+DARK = Palette("#121820", "#eef2f6", "#9aa7b6", "#1d2631", ("#5fa2ec", "#f0a255", "#f0776d"), "dark")
+
+_fonts_registered = False
+
+
+def register_fonts() -> str:
+    """Register the bundled font with Qt (once; needs a QGuiApplication) and return its family."""
+    global _fonts_registered  # noqa: PLW0603 - Qt's font database is process-wide
+    if not _fonts_registered:
+        assert QGuiApplication.instance() is not None, "create the QGuiApplication first"
+        for weight in FONT_FILES:
+            if QFontDatabase.addApplicationFont(str(font_path(weight))) < 0:
+                raise RuntimeError(f"Qt could not load the bundled font {font_path(weight)}")
+        _fonts_registered = True
+    return FAMILY
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont(FAMILY)
+    font.setPixelSize(max(1, round(size)))
+    font.setBold(bold)
+    return font
+
+
+def _fitted_font(painter: QPainter, text: str, rect: QRectF, largest: float, smallest: float,
+                 bold: bool = False, flags: int = 0) -> QFont:
+    """Return the largest font (pixel size in [smallest, largest]) at which *text* fits *rect*, wrapped."""
+    size = largest
+    while True:
+        font = _font(size, bold)
+        painter.setFont(font)
+        needed = painter.boundingRect(rect, flags | Qt.TextFlag.TextWordWrap, text)
+        if (needed.height() <= rect.height() and needed.width() <= rect.width() + 0.5) or size <= smallest:
+            return font
+        size -= 1
+
+
+def chart_svg(plan: DeckPlan, chart_id: str, theme: str, width: float, height: float) -> bytes:
+    """Return the chart drawn by matplotlib as SVG with text kept as text (family list trimmed for Qt)."""
+    from srbrief.charts import render_chart
+
+    buffer = io.BytesIO()
+    render_chart(plan.briefing, plan.briefing.find(chart_id), plan.lang, buffer, fmt="svg", theme=theme,
+                 size=(width / 96, height / 96), frame=False)
+    svg = buffer.getvalue().decode("utf-8")
+    return re.sub(r"font-family: [^;\"]+", f"font-family: {FAMILY}", svg).encode("utf-8")
+
+
+class SlidePainter:
+    """Paints slide *n* of a plan into any rectangle of any QPainter (widget, image or PDF page)."""
+
+    def __init__(self, plan: DeckPlan, palette: Palette = LIGHT) -> None:
+        register_fonts()
+        self.plan = plan
+        self.palette = palette
+        self._svgs: dict[str, QSvgRenderer] = {}  # chart id → renderer: charts are drawn once per painter
+
+    def paint(self, painter: QPainter, target: QRectF, index: int) -> None:
+        """Paint slide *index* (0-based) scaled into *target*, keeping 16:9."""
+        slide = self.plan.slides[index]
+        scale = min(target.width() / WIDTH, target.height() / HEIGHT)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.translate(target.x() + (target.width() - WIDTH * scale) / 2,
+                          target.y() + (target.height() - HEIGHT * scale) / 2)
+        painter.scale(scale, scale)
+        painter.fillRect(QRectF(0, 0, WIDTH, HEIGHT), QColor(self.palette.background))
+        if slide.role in (Role.TITLE, Role.SECTION, Role.CLOSING):
+            self._big_title(painter, slide)
+        else:
+            self._title(painter, slide.title)
+            body = QRectF(MARGIN, HEIGHT * 0.2, WIDTH - 2 * MARGIN, HEIGHT * 0.68)
+            if slide.role is Role.FIGURES:
+                self._cards(painter, list(slide.metrics), body)
+            elif slide.chart is not None:
+                self._chart(painter, slide, body)
+            elif slide.bullets:
+                self._bullets(painter, list(slide.bullets), body)
+        if slide.role is not Role.TITLE:
+            self._footer(painter, index + 1, len(self.plan.slides))
+        painter.restore()
+
+    def _text(self, painter: QPainter, rect: QRectF, text: str, font: QFont, colour: str,
+              flags: int = 0) -> None:
+        painter.setFont(font)
+        painter.setPen(QColor(colour))
+        painter.drawText(rect, flags | Qt.TextFlag.TextWordWrap, text)
+
+    def _title(self, painter: QPainter, text: str) -> None:
+        rect = QRectF(MARGIN, HEIGHT * 0.05, WIDTH - 2 * MARGIN, HEIGHT * 0.12)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        font = _fitted_font(painter, text, rect, 40, 24, bold=True, flags=flags)
+        self._text(painter, rect, text, font, self.palette.text, flags)
+
+    def _big_title(self, painter: QPainter, slide: Slide) -> None:
+        rect = QRectF(MARGIN, HEIGHT * 0.3, WIDTH - 2 * MARGIN, HEIGHT * 0.22)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        font = _fitted_font(painter, slide.title, rect, 58, 32, bold=True, flags=flags)
+        self._text(painter, rect, slide.title, font, self.palette.accents[0], flags)
+        if slide.subtitle:
+            sub = QRectF(MARGIN, rect.bottom() + HEIGHT * 0.02, rect.width(), HEIGHT * 0.16)
+            self._text(painter, sub, slide.subtitle, _font(27), self.palette.text)
+
+    def _footer(self, painter: QPainter, number: int, total: int) -> None:
+        y, h = HEIGHT * 0.93, HEIGHT * 0.05
+        self._text(painter, QRectF(MARGIN, y, WIDTH * 0.7, h), self.plan.footer, _font(13), self.palette.muted,
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._text(painter, QRectF(WIDTH - MARGIN - WIDTH * 0.12, y, WIDTH * 0.12, h), f"{number} / {total}",
+                   _font(13), self.palette.muted, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def _cards(self, painter: QPainter, metrics: list[Metric], box: QRectF) -> None:
+        n = len(metrics)
+        cols = n if n <= 4 else (3 if n <= 6 else (4 if n <= 12 else 5))
+        rows = -(-n // cols)
+        gap = box.width() * 0.015
+        w = (box.width() - gap * (cols - 1)) / cols
+        h = min((box.height() - gap * (rows - 1)) / rows, box.height() * 0.55)
+        top = box.y() + (box.height() - (h * rows + gap * (rows - 1))) / 2
+        lang = self.plan.lang
+        inset = w * 0.06
+        number_size = min(53.0, h * 0.4)
+        parts = [value_parts(m, lang) for m in metrics]
+        painter.setFont(_font(number_size, True))
+        while number_size > 18 and any(painter.fontMetrics().horizontalAdvance(p[0]) > (w - 2 * inset) * 0.85
+                                       for p in parts):
+            number_size -= 2
+            painter.setFont(_font(number_size, True))
+        for i, (metric, (number, unit)) in enumerate(zip(metrics, parts, strict=True)):
+            row, col = divmod(i, cols)
+            card = QRectF(box.x() + col * (w + gap), top + row * (h + gap), w, h)
+            path = QPainterPath()
+            path.addRoundedRect(card, 8, 8)
+            painter.fillPath(path, QColor(self.palette.card))
+            inner = card.adjusted(inset, h * 0.08, -inset, -h * 0.06)
+            accent = self.palette.accents[i % len(self.palette.accents)]
+            head = f"{number} {unit}".strip() if lang == "en" else f"{number}{unit}"
+            painter.setFont(_font(number_size, True))
+            fits_inline = painter.fontMetrics().horizontalAdvance(head) <= inner.width() * 0.95
+            number_rect = QRectF(inner.x(), inner.y(), inner.width(), number_size * 1.3)
+            self._text(painter, number_rect, number, _font(number_size, True), accent,
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            y = number_rect.bottom()
+            if unit:
+                unit_font = _font(max(13.0, number_size * 0.45))
+                if fits_inline:
+                    advance = painter.fontMetrics().horizontalAdvance(number + (" " if lang == "en" else ""))
+                    unit_rect = QRectF(inner.x() + advance, inner.y(), inner.width(), number_size * 1.18)
+                    self._text(painter, unit_rect, unit, unit_font, self.palette.muted,
+                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+                else:
+                    unit_rect = QRectF(inner.x(), y, inner.width(), number_size * 0.6)
+                    self._text(painter, unit_rect, unit, unit_font, self.palette.muted)
+                    y = unit_rect.bottom()
+            label_rect = QRectF(inner.x(), y + 2, inner.width(), inner.bottom() - y - 2)
+            label = metric.label.get(lang)
+            font = _fitted_font(painter, label, label_rect, 24, 12)
+            self._text(painter, label_rect, label, font, self.palette.text)
+
+    def _bullets(self, painter: QPainter, bullets: list[str], box: QRectF) -> None:
+        columns = [bullets] if len(bullets) <= 8 else [bullets[: (len(bullets) + 1) // 2],
+                                                        bullets[(len(bullets) + 1) // 2:]]
+        col_w = box.width() / len(columns)
+        size = 32.0
+        while size > 16:
+            painter.setFont(_font(size))
+            heights = [sum(painter.boundingRect(QRectF(0, 0, col_w - size * 1.2, 1e6),
+                                                Qt.TextFlag.TextWordWrap, b).height() + size * 0.5 for b in column)
+                       for column in columns]
+            if max(heights) <= box.height():
+                break
+            size -= 1
+        for c, column in enumerate(columns):
+            y = box.y()
+            x = box.x() + c * col_w
+            for bullet in column:
+                painter.fillRect(QRectF(x, y + size * 0.42, size * 0.42, size * 0.42), QColor(self.palette.accents[0]))
+                rect = QRectF(x + size * 0.9, y, col_w - size * 1.2, box.bottom() - y)
+                painter.setFont(_font(size))
+                used = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, bullet)
+                self._text(painter, rect, bullet, _font(size), self.palette.text)
+                y += used.height() + size * 0.5
+
+    def _chart(self, painter: QPainter, slide: Slide, box: QRectF) -> None:
+        assert slide.chart is not None
+        renderer = self._svgs.get(slide.chart.id)
+        if renderer is None:
+            svg = chart_svg(self.plan, slide.chart.id, self.palette.theme, box.width(), box.height())
+            renderer = self._svgs[slide.chart.id] = QSvgRenderer(QByteArray(svg))
+        renderer.render(painter, box)
