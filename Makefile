@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.srbrief-installed
 
-.PHONY: setup run test lint schema system-deps clean
+.PHONY: setup run test lint bench schema system-deps clean
 
 setup: system-deps $(STAMP)
 
@@ -27,6 +27,10 @@ test: setup
 lint: setup
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+
+# Speed benchmarks (not part of `make test`): each figure beside its floor, saved to benchmarks/results/.
+bench: setup
+	$(BIN)/python benchmarks/bench_export.py
 
 # Regenerate the JSON Schema from the model after changing it.
 schema: setup
