@@ -188,8 +188,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    raise UsageError("the desktop app is not part of this version yet; "
-                     "use 'srbrief validate' or 'srbrief facts'")
+    from srbrief.gui.app import has_display, run_gui
+
+    screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
+    if screenshot is None and not has_display():
+        raise UsageError("no display found (DISPLAY is not set); to make a deck without the app, use "
+                         "'srbrief export -o deck.pptx'")
+    file = Path(args.file) if args.file else None
+    if file is not None:
+        _load(args.file)  # a bad file is one clear line before any window opens
+    return run_gui(file, getattr(args, "lang", None), getattr(args, "present", False), screenshot,
+                   getattr(args, "exit_after", None))
 
 
 def _positive_dpi(text: str) -> int:
@@ -244,8 +253,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write it to this file instead")
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("gui", help="open the desktop app")
+    p = sub.add_parser("gui", help="open the desktop app (the default command)")
     p.add_argument("file", nargs="?", help=file_help)
+    p.add_argument("--lang", choices=("zh", "en"), help="the language (default: the last one used)")
+    p.add_argument("--present", action="store_true", help="start presenting at once")
+    p.add_argument("--screenshot", metavar="DIR", help="render every panel and slide to DIR/*.png and exit")
+    p.add_argument("--exit-after", choices=("paint", "charts"), help="quit after the first paint or charts")
     p.set_defaults(func=cmd_gui)
     return parser
 

@@ -170,9 +170,10 @@ class SlidePainter:
             painter.fillPath(path, QColor(self.palette.card))
             inner = card.adjusted(inset, h * 0.08, -inset, -h * 0.06)
             accent = self.palette.accents[i % len(self.palette.accents)]
-            head = f"{number} {unit}".strip() if lang == "en" else f"{number}{unit}"
             painter.setFont(_font(number_size, True))
-            fits_inline = painter.fontMetrics().horizontalAdvance(head) <= inner.width() * 0.95
+            head_width = painter.fontMetrics().horizontalAdvance(number + (" " if lang == "en" else ""))
+            painter.setFont(_font(max(13.0, number_size * 0.45)))
+            fits_inline = head_width + painter.fontMetrics().horizontalAdvance(unit) <= inner.width() * 0.95
             number_rect = QRectF(inner.x(), inner.y(), inner.width(), number_size * 1.3)
             self._text(painter, number_rect, number, _font(number_size, True), accent,
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -180,8 +181,7 @@ class SlidePainter:
             if unit:
                 unit_font = _font(max(13.0, number_size * 0.45))
                 if fits_inline:
-                    advance = painter.fontMetrics().horizontalAdvance(number + (" " if lang == "en" else ""))
-                    unit_rect = QRectF(inner.x() + advance, inner.y(), inner.width(), number_size * 1.18)
+                    unit_rect = QRectF(inner.x() + head_width, inner.y(), inner.width(), number_size * 1.18)
                     self._text(painter, unit_rect, unit, unit_font, self.palette.muted,
                                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
                 else:

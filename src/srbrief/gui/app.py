@@ -1,0 +1,63 @@
+"""Start the desktop app: the window first, charts just after; screenshot and benchmark modes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import cast
+
+
+def has_display() -> bool:
+    """Return whether Qt can open windows here (a platform was chosen, or X11/Wayland is there)."""
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(file: Path | None, lang: str | None, present: bool = False, screenshot: Path | None = None,
+            exit_after: str | None = None) -> int:
+    """Run the app; return its exit code."""
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from srbrief.gui.files import BriefingSource
+    from srbrief.gui.mainwindow import MainWindow
+    from srbrief.gui.slides import register_fonts
+    from srbrief.resources import resource
+
+    QCoreApplication.setOrganizationName("srbrief")
+    QCoreApplication.setApplicationName("srbrief")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+    register_fonts()
+    font = app.font()
+    font.setFamilies([font.family(), "SRBrief Sans SC"])  # Chinese never falls back to boxes
+    app.setFont(font)
+    app.setWindowIcon(QIcon(str(resource("icons/srbrief.svg"))))
+    window = MainWindow(BriefingSource(file), lang)
+    window.show()
+    if screenshot is not None:
+        from srbrief.gui.screenshots import take_screenshots
+
+        def shoot_then_quit() -> None:
+            take_screenshots(window, screenshot)
+            app.quit()
+
+        QTimer.singleShot(0, shoot_then_quit)
+    elif exit_after == "paint":
+        QTimer.singleShot(0, app.quit)
+    elif exit_after == "charts":
+
+        def draw_then_quit() -> None:
+            window.current_panel().draw_charts()
+            app.processEvents()
+            app.quit()
+
+        QTimer.singleShot(0, draw_then_quit)
+    elif present:
+        QTimer.singleShot(0, window.present)
+    return app.exec()

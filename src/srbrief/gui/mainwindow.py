@@ -1,0 +1,357 @@
+"""The main window: navigation, panels, actions, language, files, search, export and the presenter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QSettings, QStringListModel, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from srbrief import __version__
+from srbrief.gui.files import BriefingSource
+from srbrief.gui.i18n import tr
+from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
+from srbrief.gui.widgets import STYLE, Banner
+from srbrief.gui.workers import ExportJob
+from srbrief.model import Briefing
+from srbrief.model.units import format_value
+
+if TYPE_CHECKING:
+    from srbrief.gui.presenter import PresenterWindow
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """Shows one briefing; everything the user can do is a QAction made in :meth:`create_actions`."""
+
+    def __init__(self, source: BriefingSource, lang: str | None = None) -> None:
+        super().__init__()
+        self.settings = QSettings()
+        self.lang = lang or str(self.settings.value("language", "zh"))
+        self.source = source
+        self.source.changed.connect(self._on_source_changed)
+        self.source.failed.connect(self._on_source_failed)
+        self.briefing: Briefing = source.briefing
+        self.panels: list[Panel] = []
+        self.jobs: list[ExportJob] = []
+        self.presenter: PresenterWindow | None = None
+        self.setStyleSheet(STYLE)
+        self.banner = Banner()
+        self.nav = QListWidget()
+        self.nav.setObjectName("Sidebar")
+        self.nav.setFixedWidth(220)
+        self.nav.currentRowChanged.connect(self._on_panel_changed)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        row = QHBoxLayout()
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
+        self.setCentralWidget(central)
+        self.search_box = QLineEdit()
+        self.completer = QCompleter(self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.activated.connect(self.jump_to_search_text)
+        self.search_box.setCompleter(self.completer)
+        self.search_box.returnPressed.connect(lambda: self.jump_to_search_text(self.search_box.text()))
+        self.create_actions()
+        self.rebuild()
+        self.restore_settings()
+
+    # -- actions and menus ----------------------------------------------------------------------------------------
+    def create_actions(self) -> None:
+        self.actions_: dict[str, QAction] = {}
+        specs: list[tuple[str, Any, Callable[[], object]]] = [
+            ("open", QKeySequence.StandardKey.Open, self.open_file),
+            ("reload", QKeySequence("Ctrl+R"), self.reload),
+            ("quit", QKeySequence.StandardKey.Quit, self.close),
+            ("export_pptx", QKeySequence("Ctrl+E"), lambda: self.export("pptx")),
+            ("export_pdf", QKeySequence("Ctrl+Shift+E"), lambda: self.export("pdf")),
+            ("export_charts", QKeySequence("Ctrl+Shift+S"), self.export_charts),
+            ("copy_chart", QKeySequence("Ctrl+Shift+C"), self.copy_chart),
+            ("search", QKeySequence.StandardKey.Find, self.focus_search),
+            ("language", QKeySequence("Ctrl+L"), self.toggle_language),
+            ("present", QKeySequence("F5"), self.present),
+            ("about", QKeySequence.StandardKey.HelpContents, self.about),
+        ]
+        for key, shortcut, slot in specs:
+            action = QAction(self)
+            action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey)
+                                else [shortcut])
+            action.triggered.connect(slot)
+            self.actions_[key] = action
+            self.addAction(action)
+        self.toolbar = QToolBar()
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+
+    def retranslate(self) -> None:
+        """Give every action, menu and window text the words of the current language."""
+        lang = self.lang
+        for key, action in self.actions_.items():
+            action.setText(tr(key, lang))
+            tip = f"{key}_tip"
+            action.setStatusTip(tr(tip, lang) if tip in _tips() else tr(key, lang).replace("&", ""))
+        bar = self.menuBar()
+        bar.clear()
+        menus: dict[str, list[str | None]] = {
+            "file": ["open", "recent", "reload", None, "quit"],
+            "export_menu": ["export_pptx", "export_pdf", "export_charts", "copy_chart"],
+            "view": ["search", "language", None, "present"], "help": ["about"]}
+        for title, entries in menus.items():
+            menu = bar.addMenu(tr(title, lang))
+            for key in entries:
+                if key is None:
+                    menu.addSeparator()
+                elif key == "recent":
+                    self.recent_menu = QMenu(tr("recent", lang), menu)
+                    menu.addMenu(self.recent_menu)
+                    self._fill_recent()
+                else:
+                    menu.addAction(self.actions_[key])
+        self.toolbar.clear()
+        for key in ("open", "reload", "export_pptx", "present", "language"):
+            self.toolbar.addAction(self.actions_[key])
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.search_box)
+        self.search_box.setPlaceholderText(tr("search_placeholder", lang))
+        self.search_box.setMaximumWidth(360)
+        self.setWindowTitle(f"{self.briefing.title.get(lang)} — {tr('app', lang)}")
+
+    # -- content --------------------------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Recreate the panels for the current briefing and language, keeping the current panel."""
+        current = self.nav.currentRow()
+        for panel in self.panels:
+            self.stack.removeWidget(panel)
+            panel.deleteLater()
+        lang, briefing = self.lang, self.briefing
+        self.panels = [SectionPanel(briefing, s, lang, self.show_source) for s in briefing.sections]
+        self.panels += [TimelinePanel(briefing, lang, self.show_source), SourcesPanel(briefing, lang)]
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for section in briefing.sections:
+            self.nav.addItem(section.short_title.get(lang))
+        self.nav.addItems([tr("timeline_map", lang), tr("sources", lang)])
+        for panel in self.panels:
+            self.stack.addWidget(panel)
+        self.nav.blockSignals(False)
+        self.completer.setModel(QStringListModel(list(self._search_index()), self.completer))
+        self.retranslate()
+        self.nav.setCurrentRow(max(0, min(current, len(self.panels) - 1)))
+
+    def _on_panel_changed(self, row: int) -> None:
+        if 0 <= row < len(self.panels):
+            self.stack.setCurrentIndex(row)
+            QTimer.singleShot(0, self.panels[row].draw_charts)  # after this paint: the switch stays instant
+
+    def current_panel(self) -> Panel:
+        return self.panels[self.stack.currentIndex()]
+
+    def show_panel(self, key: str) -> Panel:
+        for row, panel in enumerate(self.panels):
+            if panel.key == key:
+                self.nav.setCurrentRow(row)
+                return panel
+        raise KeyError(key)
+
+    def show_source(self, item_id: str) -> None:
+        """Jump to the sources panel and highlight the figure (or the figures of a chart)."""
+        self.show_panel("sources").highlight(item_id)
+
+    # -- search ---------------------------------------------------------------------------------------------------
+    def _search_index(self) -> dict[str, tuple[str, str]]:
+        """Return display text → (panel key, item id) for every figure, measure, entity and event."""
+        lang, index = self.lang, {}
+        for section in self.briefing.sections:
+            for m in section.metrics:
+                index[f"{m.label.get(lang)} — {format_value(m, lang)}"] = (section.id, m.id)
+            for f in section.facts:
+                index[(f.title or f.text).get(lang)] = (section.id, f.id)
+            for e in self.briefing.entities:
+                if e.id in {x for f in section.facts for x in f.entities} | {m.entity for m in section.metrics}:
+                    index.setdefault(e.name.get(lang), (section.id, e.id))
+        for e in self.briefing.entities:
+            index.setdefault(e.name.get(lang), ("timeline-map", e.id))
+        for event in self.briefing.timeline:
+            index[event.text.get(lang)] = ("timeline-map", event.id)
+        return index
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def jump_to_search_text(self, text: str) -> bool:
+        """Jump to the first item whose text contains *text*; return whether one was found."""
+        index = self._search_index()
+        needle = text.strip().lower()
+        match = index.get(text) or next((v for k, v in index.items() if needle and needle in k.lower()), None)
+        if match is None:
+            self.statusBar().showMessage(tr("no_results", self.lang), 4000)
+            return False
+        panel_key, item_id = match
+        self.show_panel(panel_key).highlight(item_id)
+        return True
+
+    # -- files ----------------------------------------------------------------------------------------------------
+    def open_file(self) -> None:
+        start = str(self.source.path.parent) if self.source.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, tr("open", self.lang).replace("&", ""), start,
+                                              "Briefings (*.yaml *.yml);;All files (*)")
+        if name:
+            self.source.open(Path(name))
+
+    def reload(self) -> None:
+        self.source.reload()
+
+    def _on_source_changed(self, automatic: bool) -> None:
+        self.briefing = self.source.briefing
+        self.banner.hide()
+        if self.source.path:
+            self._remember_recent(str(self.source.path))
+        self.rebuild()
+        name = self.source.display_name()
+        message = tr("changed_on_disk", self.lang) if automatic else tr("reloaded", self.lang, file=name)
+        self.statusBar().showMessage(message, 5000)
+
+    def _on_source_failed(self, path: str, message: str) -> None:
+        self.banner.show_message(f"{tr('error_banner', self.lang, file=path)}\n{message}")
+
+    def _remember_recent(self, path: str) -> None:
+        recent = [p for p in self._recent() if p != path]
+        self.settings.setValue("recent", [path, *recent][:MAX_RECENT])
+        self._fill_recent()
+
+    def _recent(self) -> list[str]:
+        value: Any = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else [str(v) for v in value or []]
+
+    def _fill_recent(self) -> None:
+        if not hasattr(self, "recent_menu"):
+            return
+        self.recent_menu.clear()
+        builtin = self.recent_menu.addAction(tr("builtin", self.lang))
+        builtin.triggered.connect(lambda: self.source.open(None))
+        for path in self._recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.source.open(Path(p)))
+
+    # -- language, presenter, about -------------------------------------------------------------------------------
+    def toggle_language(self) -> None:
+        self.lang = "en" if self.lang == "zh" else "zh"
+        self.settings.setValue("language", self.lang)
+        self.rebuild()
+
+    def present(self) -> None:
+        from srbrief.deck.plan import plan_deck
+        from srbrief.gui.presenter import PresenterWindow
+
+        presenter = PresenterWindow(plan_deck(self.briefing, self.lang))
+        presenter.showFullScreen()
+        self.presenter = presenter
+
+    def about(self) -> None:
+        QMessageBox.about(self, tr("about", self.lang).replace("&", ""),
+                          tr("about_text", self.lang, version=__version__))
+
+    # -- export ---------------------------------------------------------------------------------------------------
+    def export(self, kind: str) -> None:
+        suffix = ".pptx" if kind == "pptx" else ".pdf"
+        default = str(Path(str(self.settings.value("export_dir", Path.home()))) /
+                      f"{self.briefing.id}-{self.lang}{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, tr(f"export_{kind}", self.lang).replace("&", ""), default,
+                                              f"{kind.upper()} (*{suffix})")
+        if name:
+            self.run_export(kind, Path(name if name.endswith(suffix) else name + suffix))
+
+    def run_export(self, kind: str, target: Path) -> ExportJob:
+        """Export in a worker thread with a progress dialog; the window stays responsive."""
+        self.settings.setValue("export_dir", str(target.parent))
+        progress = QProgressDialog(tr("exporting", self.lang), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.NonModal)
+        progress.show()
+        job = ExportJob(kind, self.briefing, self.lang, target)
+        self.jobs.append(job)
+        job.done.connect(lambda path: self._export_done(job, progress, path))
+        job.failed.connect(lambda message: self._export_failed(job, progress, message))
+        job.start()
+        return job
+
+    def _export_done(self, job: ExportJob, progress: QProgressDialog, path: str) -> None:
+        progress.close()
+        self.jobs.remove(job)
+        box = QMessageBox(QMessageBox.Icon.Information, tr("app", self.lang), tr("exported", self.lang, file=path),
+                          QMessageBox.StandardButton.Ok, self)
+        folder = box.addButton(tr("open_folder", self.lang), QMessageBox.ButtonRole.ActionRole)
+        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent))))
+        box.setModal(False)
+        box.show()
+        self.statusBar().showMessage(tr("exported", self.lang, file=path), 8000)
+
+    def _export_failed(self, job: ExportJob, progress: QProgressDialog, message: str) -> None:
+        progress.close()
+        self.jobs.remove(job)
+        QMessageBox.warning(self, tr("export_failed", self.lang), message)
+
+    def export_charts(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("export_charts", self.lang).replace("&", ""),
+                                                  str(self.settings.value("export_dir", Path.home())))
+        if folder:
+            self.run_export("charts", Path(folder))
+
+    def copy_chart(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        panel = self.current_panel()
+        drawn = [c for c in panel.charts if c.drawn]
+        if drawn:
+            QApplication.clipboard().setPixmap(drawn[0].canvas.grab())
+
+    # -- settings -------------------------------------------------------------------------------------------------
+    def restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        self.nav.setCurrentRow(int(str(self.settings.value("panel", 0) or 0)))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("panel", self.nav.currentRow())
+        self.settings.setValue("language", self.lang)
+        for job in list(self.jobs):
+            job.wait()
+        super().closeEvent(event)
+
+
+def _tips() -> set[str]:
+    from srbrief.gui.i18n import STRINGS
+
+    return {k for k in STRINGS if k.endswith("_tip")}
+

@@ -1,0 +1,231 @@
+"""The panels of the main window: the overview and themes, the timeline and map, the sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from srbrief.gui.i18n import tr
+from srbrief.gui.widgets import ChartView, KpiCard, card_grid
+from srbrief.model import Briefing, ChartKind, Entity, Section
+from srbrief.model.textutil import chinese_date, english_date
+from srbrief.model.units import format_value
+
+SourceHandler = Callable[[str], None]
+
+
+class Panel(QScrollArea):
+    """A scrollable page with a title, charts drawn on first show, and items that can be highlighted."""
+
+    def __init__(self, key: str, title: str, lang: str) -> None:
+        super().__init__()
+        self.key = key
+        self.lang = lang
+        self.charts: list[ChartView] = []
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.body.setObjectName("Panel")
+        self.column = QVBoxLayout(self.body)
+        self.column.setContentsMargins(28, 20, 28, 28)
+        self.column.setSpacing(10)
+        self.setWidget(self.body)
+        self.title_label = self._label(title, "PanelTitle")
+
+    def _label(self, text: str, name: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.column.addWidget(label)
+        return label
+
+    def draw_charts(self) -> None:
+        """Draw this panel's charts (the first time only)."""
+        for chart in self.charts:
+            chart.draw()
+
+    def highlight(self, item_id: str) -> bool:
+        """Scroll to and mark the item *item_id*; return whether this panel has it."""
+        for card in self.findChildren(KpiCard):
+            if card.item.id == item_id:
+                self._flash(card)
+                return True
+        for view in self.charts:
+            if view.chart.id == item_id:
+                self.ensureWidgetVisible(view)
+                return True
+        for lst in self.findChildren(QListWidget):
+            for row in range(lst.count()):
+                if lst.item(row).data(Qt.ItemDataRole.UserRole) == item_id:
+                    lst.setCurrentRow(row)
+                    self.ensureWidgetVisible(lst)
+                    return True
+        return False
+
+    def _flash(self, card: KpiCard) -> None:
+        self.ensureWidgetVisible(card, 40, 80)
+        card.setFocus()
+        card.setProperty("highlight", True)
+        card.style().polish(card)
+
+        def unflash() -> None:
+            card.setProperty("highlight", False)
+            card.style().polish(card)
+
+        QTimer.singleShot(2500, unflash)
+
+
+def _list(rows: list[tuple[str, str, str]]) -> QListWidget:
+    """Return a list widget of (id, text, tooltip) rows that grows to fit its content."""
+    widget = QListWidget()
+    widget.setObjectName("List")
+    widget.setWordWrap(True)
+    widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    for item_id, text, tip in rows:
+        item = QListWidgetItem(f"■  {text}")
+        item.setData(Qt.ItemDataRole.UserRole, item_id)
+        item.setToolTip(tip)
+        widget.addItem(item)
+    widget.setMinimumHeight(min(26 * len(rows) + 8, 2000))
+    return widget
+
+
+class SectionPanel(Panel):
+    """The overview or a theme: lede, KPI cards, charts, measures, entities."""
+
+    def __init__(self, briefing: Briefing, section: Section, lang: str, on_source: SourceHandler) -> None:
+        super().__init__(section.id, section.title.get(lang), lang)
+        self._label(section.lede.get(lang), "PanelLede")
+        if section.metrics:
+            self._label(tr("figures", lang), "Heading")
+            self.column.addWidget(card_grid(list(section.metrics), lang, on_source))
+        for chart in section.charts:
+            if chart.kind in (ChartKind.TIMELINE, ChartKind.ROUTE_MAP):
+                continue  # they have their own panel
+            if chart.kind is ChartKind.KPI and set(chart.items) <= {m.id for m in section.metrics}:
+                continue  # the cards above show these figures already
+            view = ChartView(briefing, chart, lang)
+            view.source_requested.connect(on_source)
+            self.charts.append(view)
+            self.column.addWidget(view)
+        if section.facts:
+            self._label(tr("measures", lang), "Heading")
+            rows = [(f.id, (f.title.get(lang) + " — " if f.title else "") + f.text.get(lang),
+                     tr("source_of", lang) + f.source) for f in section.facts]
+            self.column.addWidget(_list(rows))
+        entities = _entities_of(briefing, section)
+        if entities:
+            self._label(tr("entities", lang), "Heading")
+            rows = [(e.id, e.name.get(lang) + (f" — {e.description.get(lang)}" if e.description else ""), "")
+                    for e in entities]
+            self.column.addWidget(_list(rows))
+        self.column.addStretch(1)
+
+
+def _entities_of(briefing: Briefing, section: Section) -> list[Entity]:
+    ids = [m.entity for m in section.metrics if m.entity]
+    ids += [e for f in section.facts for e in (*f.entities, *f.route)]
+    ids += [i.entity for f in section.facts for i in f.items if i.entity]
+    found = []
+    for item_id in dict.fromkeys(ids):
+        entity = briefing.index.get(item_id)
+        if isinstance(entity, Entity):
+            found.append(entity)
+    return found
+
+
+class TimelinePanel(Panel):
+    """The timeline and the route map, with the dated events."""
+
+    def __init__(self, briefing: Briefing, lang: str, on_source: SourceHandler) -> None:
+        super().__init__("timeline-map", tr("timeline_map", lang), lang)
+        for chart in briefing.charts:
+            if chart.kind in (ChartKind.TIMELINE, ChartKind.ROUTE_MAP):
+                view = ChartView(briefing, chart, lang)
+                view.source_requested.connect(on_source)
+                self.charts.append(view)
+                self.column.addWidget(view)
+        self._label(tr("events", lang), "Heading")
+        date = chinese_date if lang == "zh" else english_date
+        rows = [(e.id, f"{date(e.date)}  {e.text.get(lang)}", tr("source_of", lang) + e.source)
+                for e in briefing.timeline]
+        self.column.addWidget(_list(rows))
+        self.column.addStretch(1)
+
+
+class SourcesPanel(Panel):
+    """The publication, and every figure with the clause it comes from."""
+
+    def __init__(self, briefing: Briefing, lang: str) -> None:
+        super().__init__("sources", tr("sources", lang), lang)
+        src = briefing.source
+        when = chinese_date(src.date) if lang == "zh" else english_date(src.date)
+        self._label(f"{tr('publication', lang)}: {src.publication.get(lang)}, {when} — “{src.headline.zh}”"
+                    + ("" if lang == "zh" else f" ({src.headline.en})"), "PanelLede")
+        self._label(tr("translation_note", lang), "PanelLede")
+        metrics = briefing.metrics
+        self.table = QTableWidget(len(metrics), 4)
+        self.table.setHorizontalHeaderLabels([tr(k, lang) for k in ("section", "figure", "value", "clause")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        sections = {m.id: s for s in briefing.sections for m in s.metrics}
+        for row, metric in enumerate(metrics):
+            cells = [sections[metric.id].short_title.get(lang), metric.label.get(lang),
+                     format_value(metric, lang), metric.source]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, metric.id)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+        self.table.setMinimumHeight(600)
+        self.column.addWidget(self.table, 1)
+
+    def highlight(self, item_id: str) -> bool:
+        chart_items = self._chart_items(item_id)
+        rows = [r for r in range(self.table.rowCount())
+                if self._cell(r, 0).data(Qt.ItemDataRole.UserRole) in {item_id, *chart_items}]
+        if not rows:
+            return False
+        self.table.clearSelection()
+        for r in range(self.table.rowCount()):
+            colour = QColor("#fff4e8") if r in rows else QColor("#ffffff")
+            for c in range(self.table.columnCount()):
+                self._cell(r, c).setBackground(colour)
+        self.table.selectRow(rows[0])
+        self.table.scrollToItem(self._cell(rows[0], 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def _cell(self, row: int, col: int) -> QTableWidgetItem:
+        item = self.table.item(row, col)
+        assert item is not None
+        return item
+
+    def _chart_items(self, item_id: str) -> set[str]:
+        window = self.window()
+        briefing = getattr(window, "briefing", None)
+        chart = briefing.index.get(item_id) if briefing is not None else None
+        return set(getattr(chart, "items", ()) or ())

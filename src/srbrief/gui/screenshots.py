@@ -1,0 +1,39 @@
+"""`srbrief gui --screenshot DIR`: every panel and every presenter slide as PNG, rendered offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from srbrief.deck.plan import plan_deck
+
+
+def take_screenshots(window, folder: Path) -> list[Path]:
+    """Write DIR/<panel>-<lang>.png for each panel and DIR/slide-NN-<lang>.png for each slide."""
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(1440, 900)
+    written = []
+    lang = window.lang
+    for row, panel in enumerate(window.panels):
+        window.nav.setCurrentRow(row)
+        panel.draw_charts()
+        QApplication.processEvents()
+        target = folder / f"{panel.key}-{lang}.png"
+        window.grab().save(str(target))
+        written.append(target)
+    from srbrief.gui.slides import SlidePainter
+
+    plan = plan_deck(window.briefing, lang)
+    slides = SlidePainter(plan)
+    for index in range(len(plan.slides)):
+        image = QImage(1280, 720, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        slides.paint(painter, QRectF(0, 0, 1280, 720), index)
+        painter.end()
+        target = folder / f"slide-{index + 1:02d}-{lang}.png"
+        image.save(str(target))
+        written.append(target)
+    return written

@@ -1,0 +1,172 @@
+"""Small widgets: KPI cards, lazily drawn chart views, the error banner, flow of cards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from srbrief.gui.i18n import tr
+from srbrief.model import Briefing, Chart, Metric
+from srbrief.model.units import value_parts
+
+ACCENTS = ("#1f5fa8", "#d9822b", "#2e9d6a", "#8a5cc2", "#c8463d", "#3c9fb5")
+
+
+class KpiCard(QFrame):
+    """A figure as a card: big number, unit, label. Hover shows the source; click or Enter jumps to it."""
+
+    source_requested = Signal(str)  # metric id
+
+    def __init__(self, metric: Metric, lang: str, accent: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = metric
+        self.setObjectName("KpiCard")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(QSize(200, 118))
+        number, unit = value_parts(metric, lang)
+        self.number = QLabel(f"<span style='font-size:26pt; font-weight:700; color:{accent}'>{number}</span>"
+                             f"<span style='font-size:12pt; color:#5b6675'>&nbsp;{unit}</span>")
+        self.label = QLabel(metric.label.get(lang))
+        self.label.setWordWrap(True)
+        self.label.setObjectName("KpiLabel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.number)
+        layout.addWidget(self.label, 1)
+        self.setToolTip(f"{tr('source_of', lang)}{metric.source}")
+        self.setAccessibleName(f"{metric.label.get(lang)} {number}{unit}")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.source_requested.emit(self.item.id)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.source_requested.emit(self.item.id)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.setProperty("focused", True)
+        self.style().polish(self)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.setProperty("focused", False)
+        self.style().polish(self)
+        super().focusOutEvent(event)
+
+
+def card_grid(metrics: list[Metric], lang: str, on_source: Callable[[str], None], columns: int = 4) -> QWidget:
+    """Return a grid of KPI cards for *metrics*."""
+    holder = QWidget()
+    grid = QGridLayout(holder)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setSpacing(10)
+    for i, metric in enumerate(metrics):
+        card = KpiCard(metric, lang, ACCENTS[i % len(ACCENTS)])
+        card.source_requested.connect(on_source)
+        grid.addWidget(card, i // columns, i % columns)
+    return holder
+
+
+class ChartView(QFrame):
+    """A chart of the briefing: an empty frame until :meth:`draw` creates the matplotlib canvas."""
+
+    source_requested = Signal(str)  # chart id
+
+    def __init__(self, briefing: Briefing, chart: Chart, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.briefing, self.chart, self.lang = briefing, chart, lang
+        self.canvas: Any = None
+        self.setObjectName("ChartView")
+        self.setMinimumHeight(380)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel(f"{chart.title.get(lang)} — {tr('charts_loading', lang)}")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.layout_.addWidget(self.placeholder, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.source_button = QPushButton(tr("show_source", lang))
+        self.source_button.setObjectName("LinkButton")
+        self.source_button.clicked.connect(lambda: self.source_requested.emit(self.chart.id))
+        row.addWidget(self.source_button)
+        self.layout_.addLayout(row)
+
+    @property
+    def drawn(self) -> bool:
+        return self.canvas is not None
+
+    def draw(self) -> None:
+        """Create the canvas and draw the chart (imports matplotlib on first use)."""
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        from srbrief.charts import draw_chart
+
+        figure = Figure(figsize=(10, 5.625), layout=None)
+        draw_chart(figure, self.briefing, self.chart, self.lang)
+        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas.setMinimumHeight(360)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.layout_.replaceWidget(self.placeholder, self.canvas)
+        self.placeholder.deleteLater()
+        self.canvas.draw_idle()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - keep 16:9
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return int(width * 9 / 16) + 32
+
+
+class Banner(QFrame):
+    """A dismissible error banner at the top of the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Banner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QPushButton("×")
+        close.setFixedWidth(28)
+        close.setAccessibleName("close")
+        close.clicked.connect(self.hide)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.text.setText(message)
+        self.show()
+
+
+STYLE = """
+QMainWindow, QScrollArea, #Panel { background: #ffffff; }
+#Sidebar { background: #f3f6fa; border: none; font-size: 11pt; padding-top: 8px; }
+#Sidebar::item { padding: 10px 14px; }
+#Sidebar::item:selected { background: #1f5fa8; color: white; }
+#PanelTitle { font-size: 20pt; font-weight: 700; color: #1d2733; }
+#PanelLede { font-size: 12pt; color: #3b4653; }
+#Heading { font-size: 13pt; font-weight: 700; color: #1f5fa8; margin-top: 12px; }
+#KpiCard { background: #f3f6fa; border-radius: 8px; border: 2px solid transparent; }
+#KpiCard:hover, #KpiCard[focused="true"] { border: 2px solid #1f5fa8; }
+#KpiCard[highlight="true"] { border: 2px solid #d9822b; background: #fff4e8; }
+#KpiLabel { font-size: 10.5pt; color: #1d2733; }
+#Banner { background: #fdecea; border-bottom: 1px solid #c8463d; }
+#LinkButton { border: none; color: #1f5fa8; text-decoration: underline; padding: 2px 6px; }
+QListWidget#List { border: none; font-size: 11pt; }
+QTableWidget { font-size: 10.5pt; }
+"""
