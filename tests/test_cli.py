@@ -75,9 +75,30 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"srbrief {__version__}"
 
 
-def test_gui_not_yet_available_is_a_clear_message(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["gui"]) == 2
-    assert "desktop app" in capsys.readouterr().err
+def _run(args: list[str], env: dict[str, str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "srbrief", *args], capture_output=True, text=True, env=env,
+                          timeout=120, cwd=cwd)
+
+
+def test_gui_without_a_display_says_so_in_one_line() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    for args in ([], ["gui"]):
+        result = _run(args, env)
+        assert result.returncode == 2
+        err = result.stderr.strip().splitlines()
+        assert len(err) == 1 and "no display" in err[0] and "srbrief export" in err[0]
+
+
+def test_gui_exit_after_charts_offscreen() -> None:
+    result = _run(["gui", "--exit-after", "charts", "--lang", "en"], {**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_gui_with_a_bad_file_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema: srbrief/1\n", encoding="utf-8")
+    result = _run(["gui", str(bad)], {**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 2 and "bad.yaml:" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_internal_error_writes_log(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

@@ -12,3 +12,27 @@ import pytest
 @pytest.fixture(autouse=True, scope="session")
 def _one_qapplication(qapp):
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, monkeypatch):
+    """Point QSettings at a temporary folder: tests never touch the user's settings."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("srbrief-tests")
+    QCoreApplication.setApplicationName("srbrief-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def window(qtbot):
+    from srbrief.gui.files import BriefingSource
+    from srbrief.gui.mainwindow import MainWindow
+    from srbrief.gui.slides import register_fonts
+
+    register_fonts()
+    win = MainWindow(BriefingSource(None), "zh")
+    qtbot.addWidget(win)
+    win.show()
+    return win

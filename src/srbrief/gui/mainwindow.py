@@ -112,10 +112,10 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Give every action, menu and window text the words of the current language."""
         lang = self.lang
-        for key, action in self.actions_.items():
-            action.setText(tr(key, lang))
-            tip = f"{key}_tip"
-            action.setStatusTip(tr(tip, lang) if tip in _tips() else tr(key, lang).replace("&", ""))
+        for name, action in self.actions_.items():
+            action.setText(tr(name, lang))
+            tip = f"{name}_tip"
+            action.setStatusTip(tr(tip, lang) if tip in _tips() else tr(name, lang).replace("&", ""))
         bar = self.menuBar()
         bar.clear()
         menus: dict[str, list[str | None]] = {

@@ -88,7 +88,7 @@ class Panel(QScrollArea):
             card.setProperty("highlight", False)
             card.style().polish(card)
 
-        QTimer.singleShot(2500, unflash)
+        QTimer.singleShot(2500, card, unflash)  # cancelled if the card goes (a reload rebuilds panels)
 
 
 def _list(rows: list[tuple[str, str, str]]) -> QListWidget:
