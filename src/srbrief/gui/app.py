@@ -39,6 +39,7 @@ def run_gui(file: Path | None, lang: str | None, present: bool = False, screensh
     app.setFont(font)
     app.setWindowIcon(QIcon(str(resource("icons/srbrief.svg"))))
     window = MainWindow(BriefingSource(file), lang)
+    window.persist_settings = screenshot is None and exit_after is None
     window.show()
     if screenshot is not None:
         from srbrief.gui.screenshots import take_screenshots

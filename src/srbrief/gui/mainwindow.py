@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.panels: list[Panel] = []
         self.jobs: list[ExportJob] = []
         self.presenter: PresenterWindow | None = None
+        self.persist_settings = True  # off for screenshots and benchmarks: they must not change the user's
         self.setStyleSheet(STYLE)
         self.banner = Banner()
         self.nav = QListWidget()
@@ -263,7 +264,8 @@ class MainWindow(QMainWindow):
     # -- language, presenter, about -------------------------------------------------------------------------------
     def toggle_language(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"
-        self.settings.setValue("language", self.lang)
+        if self.persist_settings:
+            self.settings.setValue("language", self.lang)
         self.rebuild()
 
     def present(self) -> None:
@@ -342,9 +344,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(int(str(self.settings.value("panel", 0) or 0)))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("panel", self.nav.currentRow())
-        self.settings.setValue("language", self.lang)
+        if self.persist_settings:
+            self.settings.setValue("geometry", self.saveGeometry())
+            self.settings.setValue("panel", self.nav.currentRow())
+            self.settings.setValue("language", self.lang)
         for job in list(self.jobs):
             job.wait()
         super().closeEvent(event)

@@ -200,6 +200,8 @@ class SourcesPanel(Panel):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())  # wrap long clauses
         self.table.resizeRowsToContents()
         self.table.setMinimumHeight(600)
         self.column.addWidget(self.table, 1)
