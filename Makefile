@@ -31,6 +31,7 @@ lint: setup
 # Speed benchmarks (not part of `make test`): each figure beside its floor, saved to benchmarks/results/.
 bench: setup
 	$(BIN)/python benchmarks/bench_export.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
 
 # Regenerate the JSON Schema from the model after changing it.
 schema: setup

@@ -35,4 +35,5 @@ def window(qtbot):
     win = MainWindow(BriefingSource(None), "zh")
     qtbot.addWidget(win)
     win.show()
+    win.start_charts()
     return win

@@ -187,7 +187,7 @@ def test_alias_bomb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_deep_nesting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    expect(tmp_path, capsys, "a: " + "[" * 10_000 + "]" * 10_000 + "\n", 1, "nesting deeper than 64")
+    expect(tmp_path, capsys, "a: " + "[" * 10_000 + "]" * 10_000 + "\n", 1, "nesting")  # ours or libyaml's limit
 
 
 def test_deep_block_nesting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -49,16 +49,15 @@ def run_gui(file: Path | None, lang: str | None, present: bool = False, screensh
             app.quit()
 
         QTimer.singleShot(0, shoot_then_quit)
-    elif exit_after == "paint":
-        QTimer.singleShot(0, app.quit)
-    elif exit_after == "charts":
-
-        def draw_then_quit() -> None:
-            window.current_panel().draw_charts()
-            app.processEvents()
-            app.quit()
-
-        QTimer.singleShot(0, draw_then_quit)
-    elif present:
+        return app.exec()
+    app.processEvents()  # the first paint, before matplotlib is even imported
+    if exit_after == "paint":
+        return 0
+    if exit_after == "charts":
+        window.start_charts()
+        window.current_panel().grab()  # the canvases really drawn
+        return 0
+    QTimer.singleShot(0, window.start_charts)
+    if present:
         QTimer.singleShot(0, window.present)
     return app.exec()

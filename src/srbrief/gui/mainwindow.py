@@ -30,7 +30,7 @@ from srbrief.gui.i18n import tr
 from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
 from srbrief.gui.widgets import STYLE, Banner
 from srbrief.gui.workers import ExportJob
-from srbrief.model import Briefing
+from srbrief.model import Briefing, Section
 from srbrief.model.units import format_value
 
 if TYPE_CHECKING:
@@ -50,9 +50,9 @@ class MainWindow(QMainWindow):
         self.source.changed.connect(self._on_source_changed)
         self.source.failed.connect(self._on_source_failed)
         self.briefing: Briefing = source.briefing
-        self.panels: list[Panel] = []
         self.jobs: list[ExportJob] = []
         self.presenter: PresenterWindow | None = None
+        self.charts_enabled = False  # set by start_charts(), after the first paint: the window comes first
         self.persist_settings = True  # off for screenshots and benchmarks: they must not change the user's
         self.setStyleSheet(STYLE)
         self.banner = Banner()
@@ -145,40 +145,75 @@ class MainWindow(QMainWindow):
 
     # -- content --------------------------------------------------------------------------------------------------
     def rebuild(self) -> None:
-        """Recreate the panels for the current briefing and language, keeping the current panel."""
+        """Recreate the panels for the current briefing and language, keeping the current panel.
+
+        Panels are built on first visit: the window shows at once, whatever the size of the briefing.
+        """
         current = self.nav.currentRow()
-        for panel in self.panels:
-            self.stack.removeWidget(panel)
-            panel.deleteLater()
+        while self.stack.count():
+            self._drop_widget(0)
         lang, briefing = self.lang, self.briefing
-        self.panels = [SectionPanel(briefing, s, lang, self.show_source) for s in briefing.sections]
-        self.panels += [TimelinePanel(briefing, lang, self.show_source), SourcesPanel(briefing, lang)]
+        def section_panel(section: Section) -> Callable[[], Panel]:
+            return lambda: SectionPanel(briefing, section, lang, self.show_source)
+
+        self._factories: list[tuple[str, Callable[[], Panel]]] = [
+            (s.id, section_panel(s)) for s in briefing.sections]
+        self._factories += [("timeline-map", lambda: TimelinePanel(briefing, lang, self.show_source)),
+                            ("sources", lambda: SourcesPanel(briefing, lang))]
+        self._built: dict[int, Panel] = {}
         self.nav.blockSignals(True)
         self.nav.clear()
         for section in briefing.sections:
             self.nav.addItem(section.short_title.get(lang))
         self.nav.addItems([tr("timeline_map", lang), tr("sources", lang)])
-        for panel in self.panels:
-            self.stack.addWidget(panel)
+        for _ in self._factories:
+            self.stack.addWidget(QWidget())  # a placeholder until the panel is first shown
         self.nav.blockSignals(False)
         self.completer.setModel(QStringListModel(list(self._search_index()), self.completer))
         self.retranslate()
-        self.nav.setCurrentRow(max(0, min(current, len(self.panels) - 1)))
+        row = max(0, min(current, len(self._factories) - 1))
+        self.nav.setCurrentRow(row)
+        self._on_panel_changed(row)
+
+    def panel_at(self, row: int) -> Panel:
+        """Return the panel in *row*, building it the first time."""
+        if row not in self._built:
+            panel = self._factories[row][1]()
+            self._drop_widget(row)
+            self.stack.insertWidget(row, panel)
+            self._built[row] = panel
+        return self._built[row]
+
+    def _drop_widget(self, row: int) -> None:
+        widget = self.stack.widget(row)
+        if widget is not None:
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+
+    @property
+    def panels(self) -> list[Panel]:
+        """Return every panel (building those not yet shown)."""
+        return [self.panel_at(row) for row in range(len(self._factories))]
 
     def _on_panel_changed(self, row: int) -> None:
-        if 0 <= row < len(self.panels):
-            self.stack.setCurrentIndex(row)
-            QTimer.singleShot(0, self.panels[row].draw_charts)  # after this paint: the switch stays instant
+        if 0 <= row < len(self._factories):
+            panel = self.panel_at(row)
+            self.stack.setCurrentWidget(panel)
+            if self.charts_enabled:
+                QTimer.singleShot(0, panel.draw_charts)  # after this paint: the switch stays instant
+
+    def start_charts(self) -> None:
+        """Allow charts (and so matplotlib) from now on, and draw the current panel's."""
+        self.charts_enabled = True
+        self.current_panel().draw_charts()
 
     def current_panel(self) -> Panel:
-        return self.panels[self.stack.currentIndex()]
+        return self.panel_at(max(0, self.nav.currentRow()))
 
     def show_panel(self, key: str) -> Panel:
-        for row, panel in enumerate(self.panels):
-            if panel.key == key:
-                self.nav.setCurrentRow(row)
-                return panel
-        raise KeyError(key)
+        row = [k for k, _ in self._factories].index(key)
+        self.nav.setCurrentRow(row)
+        return self.panel_at(row)
 
     def show_source(self, item_id: str) -> None:
         """Jump to the sources panel and highlight the figure (or the figures of a chart)."""

@@ -17,6 +17,7 @@ def take_screenshots(window, folder: Path) -> list[Path]:
     window.resize(1440, 900)
     written = []
     lang = window.lang
+    window.charts_enabled = True
     for row, panel in enumerate(window.panels):
         window.nav.setCurrentRow(row)
         panel.draw_charts()

@@ -28,6 +28,8 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
 }
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# libyaml's parser when PyYAML has it (5-10x faster); both keep node positions and are safe (no constructors run)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
@@ -96,7 +98,7 @@ def _check_depth(text: str, filename: str) -> None:
                yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
     closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
     depth = 0
-    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+    for token in yaml.scan(text, Loader=_LOADER):
         if isinstance(token, opening):
             depth += 1
             if depth > MAX_DEPTH:
@@ -126,7 +128,7 @@ def parse_yaml(data: bytes | str, filename: str) -> Located:
         raise BriefingError([Problem(filename, line, 1, "", "binary data (NUL byte) in a text file")])
     try:
         _check_depth(text, filename)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
