@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.srbrief-installed
 
-.PHONY: setup run test lint bench schema system-deps clean
+.PHONY: setup run test lint bench bundle schema system-deps clean
 
 setup: system-deps $(STAMP)
 
@@ -25,13 +25,23 @@ test: setup
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks packaging docs
 	$(BIN)/mypy
 
 # Speed benchmarks (not part of `make test`): each figure beside its floor, saved to benchmarks/results/.
 bench: setup
 	$(BIN)/python benchmarks/bench_export.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
+	@if [ -x dist/srbrief/srbrief ]; then QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_bundle.py; \
+	else echo "(no bundle: 'make bundle' first to measure it)"; fi
+
+# The double-click app: dist/srbrief/srbrief (PyInstaller onedir), symbols stripped (see packaging/).
+bundle: setup
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.5'
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/srbrief.spec
+	$(BIN)/python packaging/pyinstaller/slim.py dist/srbrief
+	@du -sm dist/srbrief
 
 # Regenerate the JSON Schema from the model after changing it.
 schema: setup

@@ -4,8 +4,9 @@
 
 Takes Noto Sans CJK SC (face 2 of NotoSansCJK-{Regular,Bold}.ttc), keeps ASCII, Latin-1, general and CJK
 punctuation, full-width forms, all GB2312 hanzi and every character of the briefings in resources/briefings,
-drops glyph substitutions (see build()), converts the outlines to TrueType (quadratic; embeds cleanly in PDF, Qt and PowerPoint), and renames the
-family to "SRBrief Sans SC" so an installed system copy of Noto cannot shadow it. Licence: SIL OFL 1.1
+drops glyph substitutions (see build()), converts the outlines to TrueType (quadratic; embeds cleanly in
+PDF, Qt and PowerPoint), and renames the family to "SRBrief Sans SC" so an installed system copy of Noto
+cannot shadow it. Licence: SIL OFL 1.1
 (OFL.txt is written beside the fonts).
 """
 
