@@ -78,6 +78,7 @@ def write_text(frame: Any, paragraphs: Iterable[list[tuple[str, dict[str, Any]]]
                 font.size = Pt(style["size"])
             if style.get("bold"):
                 font.bold = True
+            run._r.get_or_add_rPr().set("cap", "none")  # layouts such as Section Header set all-caps
             colour = style.get("colour")
             if isinstance(colour, RGBColor):
                 font.color.rgb = colour
