@@ -9,22 +9,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
+
+from common import timed  # benchmarks/ is the script's own folder
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLE = REPO / "dist" / "srbrief"
 RESULTS = Path(__file__).with_name("results")
 
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=env)
-    return time.perf_counter() - start
 
 
 def main() -> int:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
+
+from common import timed  # benchmarks/ is the script's own folder
 
 RESULTS = Path(__file__).with_name("results")
 
@@ -50,11 +50,6 @@ for i in range(slides):
 prs.save(sys.argv[4])
 '''
 
-
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
 
 
 def deck_shape() -> tuple[int, int, int]:

@@ -16,9 +16,10 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
+
+from common import timed  # benchmarks/ is the script's own folder
 
 RESULTS = Path(__file__).with_name("results")
 
@@ -67,11 +68,6 @@ print(json.dumps({"median_ms": statistics.median(times), "p95_ms": times[int(len
                   "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=env)
-    return time.perf_counter() - start
 
 
 def main() -> int:

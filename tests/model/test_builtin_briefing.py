@@ -97,14 +97,23 @@ def test_derived_counts_say_so(briefing: Briefing) -> None:
             assert m.note is not None and ("count" in m.note.en.lower()), m.id
 
 
+def _around_number(briefing: Briefing) -> list[tuple[Metric, str, str]]:
+    """Return (metric, the two characters before its number, the text after it) for quantities written as
+    numbers in their clauses (ranks and derived counts left out)."""
+    found = []
+    for m in briefing.metrics:
+        position = _number_position(m)
+        if position is None or m.qualifier in (Qualifier.RANK, Qualifier.TOP):
+            continue
+        start, written = position
+        found.append((m, m.source[max(0, start - 2): start], m.source[start + len(written):]))
+    return found
+
+
 def test_units_follow_the_article(briefing: Briefing) -> None:
     wrong = []
-    for m in briefing.metrics:
-        found = _number_position(m)
-        if found is None or m.qualifier in (Qualifier.RANK, Qualifier.TOP):
-            continue
-        start, written = found
-        rest = m.source[start + len(written):].lstrip("余")
+    for m, _, after in _around_number(briefing):
+        rest = after.lstrip("余")
         unit = next((code for word, code in UNIT_WORDS if rest.startswith(word)), None)
         if unit is not None and unit != m.unit:
             wrong.append(f"{m.id}: {m.unit} but the article says {rest[:4]!r}")
@@ -114,13 +123,8 @@ def test_units_follow_the_article(briefing: Briefing) -> None:
 def test_more_than_follows_the_article(briefing: Briefing) -> None:
     """超 / 突破 before the number or 余 after it is 'more than'; otherwise it is not."""
     wrong = []
-    for m in briefing.metrics:
-        found = _number_position(m)
-        if found is None or m.qualifier in (Qualifier.RANK, Qualifier.TOP):
-            continue
-        start, written = found
-        before, after = m.source[max(0, start - 2): start], m.source[start + len(written):][:1]
-        more = before.endswith("超") or before.endswith("突破") or after == "余"
+    for m, before, after in _around_number(briefing):
+        more = before.endswith("超") or before.endswith("突破") or after[:1] == "余"
         if more != (m.qualifier is Qualifier.MORE_THAN):
             wrong.append(f"{m.id}: {m.qualifier.value}, clause {m.source!r}")
     assert not wrong
