@@ -155,3 +155,25 @@ def test_screenshot_command(tmp_path: Path) -> None:
     assert {"overview-en.png", "theme-1-en.png", "sources-en.png", "timeline-map-en.png"} <= names
     assert len([n for n in names if n.startswith("slide-")]) == 22
     win.close()
+
+
+def test_export_all_charts_as_svg(window: MainWindow, tmp_path: Path, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("SVG", True))
+    monkeypatch.setattr(QMessageBox, "show", lambda self: None)
+    window.actions_["export_charts"].trigger()
+    qtbot.waitUntil(lambda: not window.jobs, timeout=60000)
+    written = sorted(p.name for p in tmp_path.glob("*.svg"))
+    assert written == sorted(f"{c.id}.svg" for c in window.briefing.charts)
+    assert "<text" in (tmp_path / written[0]).read_text(encoding="utf-8")
+
+
+def test_copy_chart_to_clipboard(window: MainWindow, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window.nav.setCurrentRow(2)
+    window.current_panel().draw_charts()
+    window.actions_["copy_chart"].trigger()
+    assert not QApplication.clipboard().pixmap().isNull()

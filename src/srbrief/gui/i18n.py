@@ -22,6 +22,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export_pdf_tip": ("导出带备注的 PDF 讲义", "Export a PDF handout with speaker notes"),
     "export_charts": ("导出全部图表…", "Export all &charts…"),
     "export_charts_tip": ("把所有图表保存为 PNG 或 SVG", "Save every chart as PNG or SVG"),
+    "chart_format": ("图片格式：", "Image format:"),
     "copy_chart": ("复制当前图表", "&Copy chart"),
     "copy_chart_tip": ("把当前页第一张图表复制到剪贴板",
                        "Copy the first chart of this panel to the clipboard"),

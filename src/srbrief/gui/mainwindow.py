@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QMainWindow,
@@ -358,8 +359,12 @@ class MainWindow(QMainWindow):
     def export_charts(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("export_charts", self.lang).replace("&", ""),
                                                   str(self.settings.value("export_dir", Path.home())))
-        if folder:
-            self.run_export("charts", Path(folder))
+        if not folder:
+            return
+        fmt, ok = QInputDialog.getItem(self, tr("export_charts", self.lang).replace("&", ""),
+                                       tr("chart_format", self.lang), ["PNG", "SVG"], 0, False)
+        if ok:
+            self.run_export(f"charts-{fmt.lower()}", Path(folder))
 
     def copy_chart(self) -> None:
         from PySide6.QtWidgets import QApplication

@@ -41,7 +41,8 @@ class ExportJob(QThread):
             from srbrief.atomic import atomic_output
             from srbrief.charts import render_chart
 
+            fmt = self.kind.removeprefix("charts-") if self.kind.startswith("charts-") else "png"
             for chart in self.briefing.charts:
-                with atomic_output(self.target / f"{chart.id}.png") as f:
-                    render_chart(self.briefing, chart, self.lang, f, fmt="png")
+                with atomic_output(self.target / f"{chart.id}.{fmt}") as f:
+                    render_chart(self.briefing, chart, self.lang, f, fmt=fmt)
         return self.target
