@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from srbrief import __version__
 from srbrief.model.textutil import display_width
+from srbrief.paths import log_dir
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
@@ -28,16 +29,6 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
-
-
-def log_dir() -> Path:
-    """Return the folder for srbrief's log files (``SRBRIEF_CACHE_DIR`` overrides the user cache dir)."""
-    override = os.environ.get("SRBRIEF_CACHE_DIR")
-    if override:
-        return Path(override) / "logs"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("srbrief", appauthor=False)) / "logs"
 
 
 def _briefing_path(file: str | None) -> Path:

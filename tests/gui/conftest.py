@@ -29,7 +29,7 @@ def _isolated_settings(tmp_path, monkeypatch):
 def window(qtbot):
     from srbrief.gui.files import BriefingSource
     from srbrief.gui.mainwindow import MainWindow
-    from srbrief.gui.slides import register_fonts
+    from srbrief.gui.qtfonts import register_fonts
 
     register_fonts()
     win = MainWindow(BriefingSource(None), "zh")

@@ -26,7 +26,7 @@ def run_gui(file: Path | None, lang: str | None, present: bool = False, screensh
 
     from srbrief.gui.files import BriefingSource
     from srbrief.gui.mainwindow import MainWindow
-    from srbrief.gui.slides import register_fonts
+    from srbrief.gui.qtfonts import register_fonts
     from srbrief.resources import resource
 
     QCoreApplication.setOrganizationName("srbrief")

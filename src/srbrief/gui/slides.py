@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
 from srbrief.deck.plan import DeckPlan, Role, Slide
-from srbrief.fonts import FAMILY, FONT_FILES, font_path
+from srbrief.fonts import FAMILY
+from srbrief.gui.qtfonts import register_fonts
 from srbrief.model import Metric
 from srbrief.model.units import value_parts
 
@@ -35,21 +36,6 @@ class Palette:
 
 LIGHT = Palette("#ffffff", "#1d2733", "#5b6675", "#f3f6fa", ("#1f5fa8", "#d9822b", "#c8463d"), "light")
 DARK = Palette("#121820", "#eef2f6", "#9aa7b6", "#1d2631", ("#5fa2ec", "#f0a255", "#f0776d"), "dark")
-
-_fonts_registered = False
-
-
-def register_fonts() -> str:
-    """Register the bundled font with Qt (once; needs a QGuiApplication) and return its family."""
-    global _fonts_registered  # noqa: PLW0603 - Qt's font database is process-wide
-    if not _fonts_registered:
-        assert QGuiApplication.instance() is not None, "create the QGuiApplication first"
-        for weight in FONT_FILES:
-            if QFontDatabase.addApplicationFont(str(font_path(weight))) < 0:
-                raise RuntimeError(f"Qt could not load the bundled font {font_path(weight)}")
-        _fonts_registered = True
-    return FAMILY
-
 
 def _font(size: float, bold: bool = False) -> QFont:
     font = QFont(FAMILY)

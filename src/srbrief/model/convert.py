@@ -14,8 +14,8 @@ from enum import Enum
 from typing import Any
 
 from srbrief.model.errors import Problem
+from srbrief.model.located import Located
 from srbrief.model.types import Text
-from srbrief.model.yamltree import Located
 
 _INVALID = object()  # marks a value that could not be converted (a problem was recorded)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from srbrief.model.convert import _INVALID, Converter
 from srbrief.model.errors import BriefingError, Problem
+from srbrief.model.located import Located
 from srbrief.model.types import (
     Briefing,
     Chart,
@@ -21,7 +22,6 @@ from srbrief.model.types import (
     SectionKind,
 )
 from srbrief.model.units import UNITS
-from srbrief.model.yamltree import Located, parse_yaml
 
 MAX_PROBLEMS = 50
 
@@ -36,8 +36,43 @@ def load_briefing(path: str | Path, source_text: str | None = None) -> Briefing:
     return parse_briefing(data, str(path), source_text)
 
 
+def load_briefing_cached(path: str | Path, cache: Path) -> Briefing:
+    """Return the briefing at *path*, validated once per content: a valid file's model is kept in *cache*
+    (keyed by the SHA-256 of its bytes and srbrief's version), so the app starts without parsing it again."""
+    import hashlib
+    import pickle
+
+    from srbrief import __version__
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BriefingError([Problem(str(path), 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
+    key = hashlib.sha256(data + f"\0srbrief {__version__}\0{path}".encode()).hexdigest()
+    stored = cache / f"{key}.pickle"
+    try:
+        briefing = pickle.loads(stored.read_bytes())  # our own file, written below from a validated model
+        if isinstance(briefing, Briefing):
+            return briefing
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    briefing = parse_briefing(data, str(path))
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        from srbrief.atomic import atomic_output
+
+        with atomic_output(stored) as f:
+            f.write(pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only cache only costs speed
+    return briefing
+
+
 def parse_briefing(data: bytes | str, filename: str, source_text: str | None = None) -> Briefing:
     """Return the briefing in *data* (the text of *filename*), or raise :class:`BriefingError`."""
+    from srbrief.model.yamltree import parse_yaml  # PyYAML only when a file is really parsed (not from cache)
+
     tree = parse_yaml(data, filename)
     if not isinstance(tree.value, dict):
         raise BriefingError([Problem(filename, tree.line, tree.col, "",

@@ -8,13 +8,13 @@ node count are bounded before and during the walk, so alias bombs and deeply nes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
 
 from srbrief.model.errors import BriefingError, Problem
+from srbrief.model.located import Located
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
@@ -32,16 +32,6 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
-
-
-@dataclass(frozen=True)
-class Located:
-    """A parsed value with the 1-based line and column where it starts."""
-
-    value: Any  # None, bool, int, float, str, list[Located] or dict[str, Located]
-    line: int
-    col: int
-    keys: dict[str, tuple[int, int]] | None = None  # for mappings: where each key stands
 
 
 class _Walker:
