@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from srbrief.deck.plan import DeckPlan
 from srbrief.gui.i18n import tr
-from srbrief.gui.slides import SlidePainter, _font
+from srbrief.gui.slides import SlidePainter, _fitted_font, _font
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_N}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
@@ -106,9 +106,10 @@ class PresenterWindow(QWidget):
                          f"{tr('elapsed', lang)} {elapsed // 60:02d}:{elapsed % 60:02d}   "
                          f"{self.index + 1} / {self.count}")
         notes_top = 40 + w * 0.62 * 9 / 16
-        painter.setFont(_font(18))
-        painter.drawText(QRectF(20, notes_top, w * 0.62, h - notes_top - 40), Qt.TextFlag.TextWordWrap,
-                         f"{tr('notes', lang)}:\n{self.plan.slides[self.index].notes}")
+        notes_rect = QRectF(20, notes_top, w * 0.62, h - notes_top - 44)
+        notes = f"{tr('notes', lang)}:\n{self.plan.slides[self.index].notes}"
+        painter.setFont(_fitted_font(painter, notes, notes_rect, 18, 10))  # the whole note, never clipped
+        painter.drawText(notes_rect, Qt.TextFlag.TextWordWrap, notes)
         painter.setPen(QColor("#9aa7b6"))
         painter.setFont(_font(13))
         painter.drawText(QRectF(20, h - 30, w - 40, 24), tr("presenter_help", lang))
