@@ -31,6 +31,7 @@ lint: setup
 # Speed benchmarks (not part of `make test`): each figure beside its floor, saved to benchmarks/results/.
 bench: setup
 	$(BIN)/python benchmarks/bench_export.py
+	$(BIN)/python benchmarks/bench_growth.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
 	@if [ -x dist/srbrief/srbrief ]; then QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_bundle.py; \
 	else echo "(no bundle: 'make bundle' first to measure it)"; fi

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -52,6 +53,14 @@ prs.save(sys.argv[4])
 
 
 
+PEAK = """
+import resource, sys
+from srbrief.cli import main
+main(["export", "-o", sys.argv[1]])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
 def deck_shape() -> tuple[int, int, int]:
     from srbrief.deck.plan import NATIVE_KINDS, plan_deck
     from srbrief.model import ChartKind, load_briefing
@@ -79,12 +88,16 @@ def main() -> int:
         for _ in range(args.runs):  # interleaved, so both see the same machine
             floor_times.append(timed(floor))
             ours_times.append(timed(ours))
-    result = {"date": date.today().isoformat(), "slides": slides, "native_charts": charts, "pictures": pictures,
+        peak = subprocess.run([sys.executable, "-c", PEAK, str(Path(tmp) / "peak.pptx")], check=True,
+                              capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    result = {"peak_rss_mib": round(float(peak), 1), "peak_rss_target_mib": 200,
+              "date": date.today().isoformat(), "slides": slides, "native_charts": charts, "pictures": pictures,
               "export_s": round(min(ours_times), 3), "floor_s": round(min(floor_times), 3),
               "ratio": round(min(ours_times) / min(floor_times), 2), "target_ratio": 1.5, "runs": args.runs}
     print(f"export zh deck: {result['export_s']:.2f} s   floor (python-pptx + matplotlib, {slides} slides, "
           f"{charts} native charts, {pictures} pictures): {result['floor_s']:.2f} s   ratio {result['ratio']:.2f} "
           f"(target ≤ 1.5)")
+    print(f"peak memory of export: {result['peak_rss_mib']:.0f} MiB (target ≤ 200)")
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{result['date']}-export.json"
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

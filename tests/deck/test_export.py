@@ -219,3 +219,15 @@ def test_libreoffice_converts_both_decks(decks: dict[str, Path], tmp_path: Path)
         pages = text.count("\f")
         assert pages == len(Presentation(str(deck)).slides)
         assert ("上饶制造强市简报" if lang == "zh" else "Shangrao") in text
+
+
+def test_bad_template_leaves_an_existing_output_unchanged(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "deck.pptx"
+    target.write_bytes(b"yesterday's deck")
+    not_zip = tmp_path / "broken.pptx"
+    not_zip.write_bytes(b"PK\x03\x04 truncated")
+    assert export("-o", str(target), "--template", str(not_zip)) == 2
+    one_line_error(capsys, "broken.pptx")
+    assert target.read_bytes() == b"yesterday's deck"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.pptx", "deck.pptx"]
