@@ -47,3 +47,14 @@ def test_value_parts_for_kpi_tiles() -> None:
     assert value_parts(metric(600, "jia", Qualifier.MORE_THAN), "zh") == ("600+", "家")
     assert value_parts(metric(6261, "yi-yuan"), "en") == ("626.1", "billion yuan")
     assert value_parts(metric(5, "yi-yuan", Qualifier.MORE_THAN), "en") == ("500+", "million yuan")
+
+
+def test_axis_scale() -> None:
+    from srbrief.model.units import axis_scale
+
+    money = [metric(368.6, "yi-yuan"), metric(222.7, "yi-yuan")]
+    assert axis_scale(money, "zh") == (1.0, "亿元")
+    factor, label = axis_scale(money, "en")
+    assert label == "billion yuan" and round(368.6 * factor, 6) == 36.86
+    assert axis_scale([metric(3, "yi-yuan"), metric(2.1, "yi-yuan")], "en")[1] == "million yuan"
+    assert axis_scale([metric(700, "jia")], "en") == (1.0, "count")

@@ -9,7 +9,7 @@ from matplotlib.patches import FancyBboxPatch, Patch
 
 from srbrief.charts.style import BIG, LABEL, SMALL, VALUE, Theme, content_rect, display_width, metric_text, wrap
 from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
-from srbrief.model.units import UNITS, value_parts
+from srbrief.model.units import axis_scale, value_parts
 
 MORE_THAN_NOTE = {"zh": "+ 表示“超”“余”“突破”", "en": "+ means “more than”"}
 
@@ -74,22 +74,10 @@ def _bar_colour(metric: Metric, theme: Theme) -> str:
     return theme.palette[0]
 
 
-def _axis_scale(metrics: list[Metric], lang: str) -> tuple[float, str]:
-    """Return (factor, axis unit label) so English axes read in billions/millions, Chinese in 亿元 etc."""
-    unit = UNITS[metrics[0].unit]
-    if lang == "zh":
-        return 1.0, {"count": "数量"}.get(unit.dimension, unit.zh)
-    if unit.scale > 1:
-        biggest = max(m.value for m in metrics) * unit.scale
-        size, word = (1e9, "billion") if biggest >= 1e9 else (1e6, "million")
-        return unit.scale / size, f"{word} {unit.en_word}"
-    return 1.0, {"count": "count"}.get(unit.dimension, unit.en)
-
-
 def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, horizontal: bool) -> None:
     """Bars from zero, each labelled with its exact value; decreases drawn below zero."""
     metrics = _metrics(briefing, chart)
-    factor, axis_label = _axis_scale(metrics, lang)
+    factor, axis_label = axis_scale(metrics, lang)
     values = [(-m.value if m.direction is Direction.DECREASE else m.value) * factor for m in metrics]
     colours = [_bar_colour(m, theme) for m in metrics]
     hatches = ["///" if m.qualifier is Qualifier.MORE_THAN else "" for m in metrics]
@@ -206,7 +194,7 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
 def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
     """A line over periods, from zero, each point labelled with its exact value."""
     metrics = sorted(_metrics(briefing, chart), key=lambda m: m.period or "")
-    factor, axis_label = _axis_scale(metrics, lang)
+    factor, axis_label = axis_scale(metrics, lang)
     left, bottom, width, height = content_rect(fig)
     ax = fig.add_axes((left + 0.05, bottom + 0.06, width - 0.07, height - 0.08))
     xs = list(range(len(metrics)))

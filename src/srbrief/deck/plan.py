@@ -67,6 +67,19 @@ T = {  # the deck's own words, in both languages
 }
 
 
+def card_columns(count: int) -> int:
+    """Return how many columns a grid of *count* figure cards has (the same on every renderer)."""
+    return count if count <= 4 else (3 if count <= 6 else (4 if count <= 12 else 5))
+
+
+def bullet_columns(bullets: list[str]) -> list[list[str]]:
+    """Return a list in one column, or two when it is long (the same on every renderer)."""
+    if len(bullets) <= 8:
+        return [bullets]
+    half = (len(bullets) + 1) // 2
+    return [bullets[:half], bullets[half:]]
+
+
 def _t(key: str, lang: str) -> str:
     return T[key][0 if lang == "zh" else 1]
 

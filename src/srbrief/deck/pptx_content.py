@@ -16,9 +16,10 @@ from pptx.util import Pt
 
 from srbrief.charts.style import metric_text
 from srbrief.deck.fit import fit_text, text_width
+from srbrief.deck.plan import bullet_columns, card_columns
 from srbrief.deck.pptx_text import pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Direction, Entity, Event, Fact, Metric, Qualifier
-from srbrief.model.units import UNITS, value_parts
+from srbrief.model.units import UNITS, axis_scale, value_parts
 
 if TYPE_CHECKING:
     from srbrief.deck.plan import DeckPlan
@@ -41,7 +42,7 @@ def add_cards(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -
     """A grid of figure cards: big number, unit, label (sized to fit with the bundled font)."""
 
     n = len(metrics)
-    cols = n if n <= 4 else (3 if n <= 6 else (4 if n <= 12 else 5))
+    cols = card_columns(n)
     rows = -(-n // cols)
     gap = int(box.w * 0.015)
     w = (box.w - gap * (cols - 1)) // cols
@@ -89,8 +90,7 @@ def add_bullets(writer: DeckWriter, slide: Any, bullets: list[str], box: Box) ->
     """A list, sized so that it fits its box."""
 
     marker = "■ "
-    columns = [bullets] if len(bullets) <= 8 else [bullets[: (len(bullets) + 1) // 2],
-                                                    bullets[(len(bullets) + 1) // 2:]]
+    columns = bullet_columns(bullets)
     col_w = box.w // len(columns)
     size = min(fit_text([marker + b for b in column], pt(col_w) * 0.94, pt(box.h) * 0.95, 24, 12, gap=0.5).size
                for column in columns)
@@ -289,11 +289,8 @@ def describe_chart(plan: DeckPlan, chart: Chart) -> str:
 
 def bar_values(metrics: list[Metric], lang: str) -> tuple[list[float], str]:
     """Return the values for a native bar chart (falls negative) and the value-axis unit."""
-    unit = UNITS[metrics[0].unit]
-    factor, label = 1.0, unit.zh if lang == "zh" else unit.en
-    if lang == "en" and unit.scale > 1:
-        biggest = max(m.value for m in metrics) * unit.scale
-        size, word = (1e9, "billion") if biggest >= 1e9 else (1e6, "million")
-        factor, label = unit.scale / size, f"{word} {unit.en_word}"
+    factor, label = axis_scale(metrics, lang)
+    if lang == "zh":
+        label = UNITS[metrics[0].unit].zh  # the deck's axis names the unit itself (家, 个, %)
     values = [round((-m.value if m.direction is Direction.DECREASE else m.value) * factor, 6) for m in metrics]
     return values, label

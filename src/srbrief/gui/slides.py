@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
-from srbrief.deck.plan import DeckPlan, Role, Slide
+from srbrief.deck.plan import DeckPlan, Role, Slide, bullet_columns, card_columns
 from srbrief.fonts import FAMILY
 from srbrief.gui.qtfonts import register_fonts
 from srbrief.model import Metric
@@ -133,7 +133,7 @@ class SlidePainter:
 
     def _cards(self, painter: QPainter, metrics: list[Metric], box: QRectF) -> None:
         n = len(metrics)
-        cols = n if n <= 4 else (3 if n <= 6 else (4 if n <= 12 else 5))
+        cols = card_columns(n)
         rows = -(-n // cols)
         gap = box.width() * 0.015
         w = (box.width() - gap * (cols - 1)) / cols
@@ -180,8 +180,7 @@ class SlidePainter:
             self._text(painter, label_rect, label, font, self.palette.text)
 
     def _bullets(self, painter: QPainter, bullets: list[str], box: QRectF) -> None:
-        columns = [bullets] if len(bullets) <= 8 else [bullets[: (len(bullets) + 1) // 2],
-                                                        bullets[(len(bullets) + 1) // 2:]]
+        columns = bullet_columns(bullets)
         col_w = box.width() / len(columns)
         size = 32.0
         while size > 16:

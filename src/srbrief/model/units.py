@@ -84,6 +84,19 @@ def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
     return number_text(base, "en"), unit.en_word
 
 
+def axis_scale(metrics: list[Metric], lang: str) -> tuple[float, str]:
+    """Return (factor, axis unit) for plotting *metrics* of one unit: English reads 亿 units in billions or
+    millions (6261 亿元 → 626.1 billion yuan), Chinese keeps the article's unit."""
+    unit = UNITS[metrics[0].unit]
+    if lang == "zh":
+        return 1.0, {"count": "数量"}.get(unit.dimension, unit.zh)
+    if unit.scale > 1:
+        biggest = Decimal(str(max(m.value for m in metrics))) * unit.scale
+        size, word = next(((s, w) for s, w in _BIG if biggest >= s), _BIG[-1])
+        return float(unit.scale / size), f"{word} {unit.en_word}"
+    return 1.0, {"count": "count"}.get(unit.dimension, unit.en)
+
+
 def format_value(metric: Metric, lang: str) -> str:
     """Return *metric*'s value as prose: '超600家', 'over 600', 'CNY 626.1 billion', '−25%'."""
     number, unit_text = value_parts(metric, lang)
