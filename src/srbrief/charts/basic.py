@@ -83,13 +83,16 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     hatches = ["///" if m.qualifier is Qualifier.MORE_THAN else "" for m in metrics]
     left, bottom, width, height = content_rect(fig)
     label_share = 0.34 if horizontal else 0.0
-    ax = fig.add_axes((left + label_share, bottom + (0.05 if horizontal else 0.1), width - label_share - 0.02,
-                       height - (0.06 if horizontal else 0.12)))
-    ax.set_facecolor(theme.background)
-    positions = list(range(len(metrics)))
     label_cells = int(label_share * fig.get_figwidth() * 72 / (LABEL * 0.5)) if horizontal else \
         int(width / len(metrics) * fig.get_figwidth() * 72 / (LABEL * 0.5))
     labels = [wrap(m.label.get(lang), max(8, label_cells)) for m in metrics]
+    # room below the axes, in points so that a short figure (a wide panel in the app) keeps it too:
+    # tick labels and the axis label (horizontal), or the category labels, however many lines (vertical)
+    lines = max(label.count("\n") + 1 for label in labels)
+    below = _points(fig, (LABEL + SMALL) * 1.45 if horizontal else lines * (LABEL - 1) * 1.3 + 10)
+    ax = fig.add_axes((left + label_share, bottom + below, width - label_share - 0.02, height - below - 0.01))
+    ax.set_facecolor(theme.background)
+    positions = list(range(len(metrics)))
     low, high = min(0.0, *values), max(0.0, *values)
     pad = (high - low) * 0.02
     if horizontal:
@@ -159,13 +162,19 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
     if metrics[0].unit != "percent":
         part, whole = metrics
         ax = fig.add_axes((left, bottom, width * 0.5, height), aspect="equal")
+        ring = 0.34
         ax.pie([part.value, whole.value - part.value], colors=[theme.palette[0], theme.grid], startangle=90,
-               counterclock=False, wedgeprops={"width": 0.34, "edgecolor": theme.background})
-        ax.text(0, 0.08, metric_text(part, lang), ha="center", va="center", fontsize=LABEL + 4, fontweight="bold",
-                color=theme.palette[0])
-        of = "总额 " if lang == "zh" else "of "
-        ax.text(0, -0.16, f"{of}{metric_text(whole, lang)}", ha="center", va="center", fontsize=LABEL,
-                color=theme.text)
+               counterclock=False, wedgeprops={"width": ring, "edgecolor": theme.background})
+        # the hole's width in points: pie() spans ±1.25 data units over the shorter side of the square axes
+        side = min(width * 0.5 * fig.get_figwidth(), height * fig.get_figheight()) * 72
+        hole = side / 2.5 * 2 * (1 - ring) * 0.88
+        number, unit = value_parts(part, lang)
+        of = f"{'总额 ' if lang == 'zh' else 'of '}{metric_text(whole, lang)}"
+        for y, text, points, weight, colour in ((0.2, number, LABEL + 8, "bold", theme.palette[0]),
+                                              (-0.07, unit, LABEL, "normal", theme.palette[0]),
+                                              (-0.3, of, LABEL - 1, "normal", theme.text)):
+            ax.text(0, y, text, ha="center", va="center", fontsize=_fitted(text, points, hole), fontweight=weight,
+                    color=colour)
         cells = int(width * 0.42 * fig.get_figwidth() * 72 / (LABEL * 0.5))
         legend = [(theme.palette[0], part), (theme.grid, whole)]
         for i, (colour, metric) in enumerate(legend):
@@ -191,12 +200,25 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
                  ha="center", va="top", fontsize=LABEL, color=theme.text, linespacing=1.3)
 
 
+def _points(fig: Figure, points: float) -> float:
+    """Return *points* as a fraction of the height of *fig*."""
+    return points / (fig.get_figheight() * 72)
+
+
+def _fitted(text: str, size: float, room: float, smallest: float = 7) -> float:
+    """Return *size* (points), made smaller when *text* would be wider than *room* points (an estimate:
+    half an em per half-width cell, a little more for bold Latin digits)."""
+    wide = display_width(text) * 0.56
+    return max(smallest, min(size, room / wide)) if wide else size
+
+
 def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
     """A line over periods, from zero, each point labelled with its exact value."""
     metrics = sorted(_metrics(briefing, chart), key=lambda m: m.period or "")
     factor, axis_label = axis_scale(metrics, lang)
     left, bottom, width, height = content_rect(fig)
-    ax = fig.add_axes((left + 0.05, bottom + 0.06, width - 0.07, height - 0.08))
+    below = _points(fig, LABEL * 1.4 + 8)  # the period labels under the axis
+    ax = fig.add_axes((left + 0.05, bottom + below, width - 0.07, height - below - 0.02))
     xs = list(range(len(metrics)))
     ys = [m.value * factor for m in metrics]
     ax.plot(xs, ys, color=theme.palette[0], linewidth=2.5, marker="o", markersize=7)

@@ -76,5 +76,24 @@ def frame(fig: Figure, title: str, footer: str, theme: Theme, note: str | None =
     width_cells = int(fig.get_figwidth() * 72 / TITLE * 1.7)
     fig.text(0.04, 0.955, wrap(title, width_cells), fontsize=TITLE, fontweight="bold", color=theme.text,
              va="top", ha="left")
-    bottom = footer if not note else f"{note}    {footer}"
-    fig.text(0.04, 0.03, bottom, fontsize=SMALL, color=theme.muted, va="bottom", ha="left")
+    bottom = footer_lines(footer, note, int(fig.get_figwidth() * CONTENT[2] * 72 / (SMALL / 2)))
+    fig.text(0.04, 0.03, bottom, fontsize=SMALL, color=theme.muted, va="bottom", ha="left", linespacing=1.3)
+    extra = bottom.count("\n") * SMALL * 1.3 / (fig.get_figheight() * 72)  # each further line, in figure units
+    if extra:  # the chart gives up the height of the further lines of a long note
+        left, low, width, height = content_rect(fig)
+        fig.srbrief_content = (left, low + extra, width, height - extra)  # type: ignore[attr-defined]
+
+
+def footer_lines(footer: str, note: str | None, cells: int) -> str:
+    """Return the note and the source line, on one line when they fit in *cells* half-width cells, else the
+    note wrapped and the source line on the last line (or a line of its own)."""
+    if not note:
+        return footer
+    if display_width(f"{note}    {footer}") <= cells:
+        return f"{note}    {footer}"
+    lines = wrap(note, cells).split("\n")
+    if display_width(f"{lines[-1]}    {footer}") <= cells:
+        lines[-1] = f"{lines[-1]}    {footer}"
+    else:
+        lines.append(footer)
+    return "\n".join(lines)

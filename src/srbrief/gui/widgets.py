@@ -113,7 +113,11 @@ class ChartView(QFrame):
 
         from srbrief.charts import draw_chart
 
-        figure = Figure(figsize=(10, 5.625), layout=None)
+        # Drawn at the size it is shown (where the placeholder is), so titles and notes wrap to the real width
+        # and the chart leaves them the room they really take; the canvas follows later resizes.
+        width, height = self.placeholder.width(), self.placeholder.height()
+        size = (width / 100, height / 100) if width >= 400 and height >= 200 else (10, 5.625)
+        figure = Figure(figsize=size, dpi=100, layout=None)
         draw_chart(figure, self.briefing, self.chart, self.lang)
         self.canvas = FigureCanvasQTAgg(figure)
         self.canvas.setMinimumHeight(360)

@@ -1,0 +1,37 @@
+"""The house frame: a long note wraps instead of running off the chart, and the chart makes room for it."""
+
+from __future__ import annotations
+
+from srbrief.charts.style import CONTENT, LIGHT, content_rect, display_width, footer_lines, frame, new_figure
+
+FOOTER = "Source: Shangrao Daily, 11 Oct 2025"
+
+
+def test_a_short_note_shares_the_source_line() -> None:
+    assert footer_lines(FOOTER, "A short note", 140) == f"A short note    {FOOTER}"
+    assert footer_lines(FOOTER, None, 140) == FOOTER
+
+
+def test_a_long_note_wraps_and_every_line_fits() -> None:
+    note = "28 organisations and firms are based in the centre; the rest are institutions of the network " * 2
+    text = footer_lines(FOOTER, note.strip(), 100)
+    lines = text.split("\n")
+    assert len(lines) >= 2 and all(display_width(line) <= 100 for line in lines)
+    assert lines[-1].endswith(FOOTER)
+    assert " ".join(line.replace(FOOTER, "").strip() for line in lines).strip() == note.strip()
+
+
+def test_a_chinese_note_wraps_by_characters() -> None:
+    note = "生产效率、订单处理效率为提升幅度，生产成本为降低幅度，交付率与良品率为达到水平" * 2
+    lines = footer_lines("来源：上饶日报 2025-10-11", note, 60).split("\n")
+    assert len(lines) >= 3 and all(display_width(line) <= 60 for line in lines)
+
+
+def test_the_chart_gives_up_the_height_of_the_extra_lines() -> None:
+    short, long = new_figure(), new_figure()
+    for fig in (short, long):
+        fig.srbrief_content = CONTENT  # type: ignore[attr-defined]
+    frame(short, "Title", FOOTER, LIGHT, "short")
+    frame(long, "Title", FOOTER, LIGHT, "a very long note " * 30)
+    assert content_rect(short) == CONTENT
+    assert content_rect(long)[1] > CONTENT[1] and content_rect(long)[3] < CONTENT[3]
