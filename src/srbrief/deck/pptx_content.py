@@ -123,14 +123,15 @@ def _chart_fonts(writer: DeckWriter, chart: Any, size: float) -> None:
     style_run_properties(chart.font._rPr, writer.fonts)
 
 
-def _custom_labels(writer: DeckWriter, series: Any, texts: list[str | None], size: float) -> None:
+def _custom_labels(writer: DeckWriter, series: Any, texts: list[str | None], size: float,
+                   colour: Any = MSO_THEME_COLOR.TEXT_1) -> None:
     """Label each point with our exact text ('600+家', '−25%'); None leaves a point unlabelled."""
 
     for point, text in zip(series.points, texts, strict=False):
         if text is None:
             continue
         frame = point.data_label.text_frame
-        write_text(frame, [[(text, {"size": size, "bold": True, "colour": MSO_THEME_COLOR.TEXT_1})]], writer.fonts)
+        write_text(frame, [[(text, {"size": size, "bold": True, "colour": colour})]], writer.fonts)
 
 
 def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Metric], box: Box) -> None:
@@ -201,7 +202,7 @@ def _doughnut(writer: DeckWriter, slide: Any, x: int, y: int, w: int, h: int, na
             point.format.fill.fore_color.rgb = colour
     plot.has_data_labels = True
     plot.data_labels.show_value = True
-    _custom_labels(writer, series, [label, ""], 16)
+    _custom_labels(writer, series, [label, ""], 16, MSO_THEME_COLOR.BACKGROUND_1)  # light on the accent ring
 
 
 def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -> None:
@@ -210,8 +211,8 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
     if metrics[0].unit != "percent":  # a part of its whole
         part, whole = metrics
         size = min(box.h, int(box.w * 0.5))
-        _doughnut(writer, slide, box.x, box.y, size, size, part.label.get(lang), part.value,
-                  round(whole.value - part.value, 6), metric_text(part, lang))
+        _doughnut(writer, slide, box.x, box.y, size, size, part.label.get(lang), part.value,  # the number in
+                  round(whole.value - part.value, 6), value_parts(part, lang)[0])  # the ring, units beside it
         text = slide.shapes.add_textbox(box.x + size + int(box.w * 0.04), box.y + int(box.h * 0.25),
                                         box.w - size - int(box.w * 0.04), int(box.h * 0.5))
         text_colour, accent = MSO_THEME_COLOR.TEXT_1, MSO_THEME_COLOR.ACCENT_1

@@ -37,6 +37,9 @@ class Palette:
 LIGHT = Palette("#ffffff", "#1d2733", "#5b6675", "#f3f6fa", ("#1f5fa8", "#d9822b", "#c8463d"), "light")
 DARK = Palette("#121820", "#eef2f6", "#9aa7b6", "#1d2631", ("#5fa2ec", "#f0a255", "#f0776d"), "dark")
 
+LABEL_SMALLEST = 12.0  # pixels, on a 1280-pixel-wide slide
+
+
 def _font(size: float, bold: bool = False) -> QFont:
     font = QFont(FAMILY)
     font.setPixelSize(max(1, round(size)))
@@ -76,6 +79,7 @@ class SlidePainter:
         self.plan = plan
         self.palette = palette
         self._svgs: dict[str, QSvgRenderer] = {}  # chart id → renderer: charts are drawn once per painter
+        self.overflows: list[str] = []  # texts painted larger than their box (cut off)
 
     def paint(self, painter: QPainter, target: QRectF, index: int) -> None:
         """Paint slide *index* (0-based) scaled into *target*, keeping 16:9."""
@@ -104,9 +108,15 @@ class SlidePainter:
         painter.restore()
 
     def _text(self, painter: QPainter, rect: QRectF, text: str, font: QFont, colour: str,
-              flags: int = 0) -> None:
+              flags: int = 0, one_line: bool = False) -> None:
+        """Draw *text* wrapped in *rect*; *one_line*: a number or unit whose box is its glyphs' height, not a
+        full line's (its width is still checked)."""
         painter.setFont(font)
         painter.setPen(QColor(colour))
+        needed = painter.boundingRect(rect, flags | Qt.TextFlag.TextWordWrap, text)
+        lines = round(needed.height() / painter.fontMetrics().lineSpacing())
+        if (lines > 1 if one_line else needed.height() > rect.height() + 0.5) or needed.width() > rect.width() + 0.5:
+            self.overflows.append(text)  # drawn all the same; tests require that none is cut off
         painter.drawText(rect, flags | Qt.TextFlag.TextWordWrap, text)
 
     def _title(self, painter: QPainter, text: str) -> None:
@@ -148,36 +158,55 @@ class SlidePainter:
                                        for p in parts):
             number_size -= 2
             painter.setFont(_font(number_size, True))
-        for i, (metric, (number, unit)) in enumerate(zip(metrics, parts, strict=True)):
+
+        def inner_of(card: QRectF) -> QRectF:
+            return card.adjusted(inset, h * 0.08, -inset, -h * 0.06)
+
+        probe = inner_of(QRectF(0, 0, w, h))
+        labels = [m.label.get(lang) for m in metrics]
+        while number_size > 18 and not all(  # smaller numbers before any label would be cut off
+                self._label_fits(painter, label, self._card_rects(painter, number, unit, probe, number_size)[2])
+                for label, (number, unit) in zip(labels, parts, strict=True)):
+            number_size -= 2
+        for i, (label, (number, unit)) in enumerate(zip(labels, parts, strict=True)):
             row, col = divmod(i, cols)
             card = QRectF(box.x() + col * (w + gap), top + row * (h + gap), w, h)
             path = QPainterPath()
             path.addRoundedRect(card, 8, 8)
             painter.fillPath(path, QColor(self.palette.card))
-            inner = card.adjusted(inset, h * 0.08, -inset, -h * 0.06)
+            inner = inner_of(card)
             accent = self.palette.accents[i % len(self.palette.accents)]
-            painter.setFont(_font(number_size, True))
-            head_width = painter.fontMetrics().horizontalAdvance(number + (" " if lang == "en" else ""))
-            painter.setFont(_font(max(13.0, number_size * 0.45)))
-            fits_inline = head_width + painter.fontMetrics().horizontalAdvance(unit) <= inner.width() * 0.95
+            head_width, fits_inline, label_rect = self._card_rects(painter, number, unit, inner, number_size)
             number_rect = QRectF(inner.x(), inner.y(), inner.width(), number_size * 1.3)
             self._text(painter, number_rect, number, _font(number_size, True), accent,
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            y = number_rect.bottom()
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, one_line=True)
             if unit:
                 unit_font = _font(max(13.0, number_size * 0.45))
                 if fits_inline:
                     unit_rect = QRectF(inner.x() + head_width, inner.y(), inner.width(), number_size * 1.18)
                     self._text(painter, unit_rect, unit, unit_font, self.palette.muted,
-                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, one_line=True)
                 else:
-                    unit_rect = QRectF(inner.x(), y, inner.width(), number_size * 0.6)
-                    self._text(painter, unit_rect, unit, unit_font, self.palette.muted)
-                    y = unit_rect.bottom()
-            label_rect = QRectF(inner.x(), y + 2, inner.width(), inner.bottom() - y - 2)
-            label = metric.label.get(lang)
-            font = _fitted_font(painter, label, label_rect, 24, 12)
+                    unit_rect = QRectF(inner.x(), number_rect.bottom(), inner.width(), number_size * 0.6)
+                    self._text(painter, unit_rect, unit, unit_font, self.palette.muted, one_line=True)
+            font = _fitted_font(painter, label, label_rect, 24, LABEL_SMALLEST)
             self._text(painter, label_rect, label, font, self.palette.text)
+
+    def _card_rects(self, painter: QPainter, number: str, unit: str, inner: QRectF,
+                    number_size: float) -> tuple[float, bool, QRectF]:
+        """Return a card's number width, whether its unit fits beside the number, and the label's box."""
+        painter.setFont(_font(number_size, True))
+        head_width = painter.fontMetrics().horizontalAdvance(number + (" " if self.plan.lang == "en" else ""))
+        painter.setFont(_font(max(13.0, number_size * 0.45)))
+        fits_inline = head_width + painter.fontMetrics().horizontalAdvance(unit) <= inner.width() * 0.95
+        y = inner.y() + number_size * 1.3 + (number_size * 0.6 if unit and not fits_inline else 0)
+        return head_width, fits_inline, QRectF(inner.x(), y + 2, inner.width(), inner.bottom() - y - 2)
+
+    @staticmethod
+    def _label_fits(painter: QPainter, label: str, rect: QRectF) -> bool:
+        painter.setFont(_font(LABEL_SMALLEST))
+        needed = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, label)
+        return needed.height() <= rect.height() and needed.width() <= rect.width() + 0.5
 
     def _bullets(self, painter: QPainter, bullets: list[str], box: QRectF) -> None:
         columns = bullet_columns(bullets)

@@ -1,0 +1,46 @@
+"""The slide painter behind the presenter and the PDF handout: nothing it paints is cut off."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+
+from srbrief.deck.plan import plan_deck
+from srbrief.gui.slides import HEIGHT, WIDTH, SlidePainter
+from srbrief.model import Text, load_briefing
+from srbrief.resources import builtin_briefing_path
+
+
+def paint_all(painter: SlidePainter) -> None:
+    image = QImage(int(WIDTH), int(HEIGHT), QImage.Format.Format_ARGB32)
+    for index in range(len(painter.plan.slides)):
+        qp = QPainter(image)
+        painter.paint(qp, QRectF(0, 0, image.width(), image.height()), index)
+        qp.end()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_text_of_the_builtin_deck_is_cut_off(lang: str) -> None:
+    painter = SlidePainter(plan_deck(load_briefing(builtin_briefing_path()), lang))
+    paint_all(painter)
+    assert painter.overflows == []
+
+
+def test_a_label_too_long_for_any_card_is_reported() -> None:
+    """The check above can fail: a label no card can hold is recorded as cut off."""
+    plan = plan_deck(load_briefing(builtin_briefing_path()), "en")
+    index = next(i for i, s in enumerate(plan.slides) if s.metrics)
+    slide = plan.slides[index]
+    long_label = " ".join(["overlong"] * 120)
+    metric = replace(slide.metrics[0], label=Text(zh="过长", en=long_label))
+    slides = list(plan.slides)
+    slides[index] = replace(slide, metrics=(metric, *slide.metrics[1:]))
+    painter = SlidePainter(replace(plan, slides=tuple(slides)))
+    image = QImage(int(WIDTH), int(HEIGHT), QImage.Format.Format_ARGB32)
+    qp = QPainter(image)
+    painter.paint(qp, QRectF(0, 0, WIDTH, HEIGHT), index)
+    qp.end()
+    assert long_label in painter.overflows
