@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from common import timed  # benchmarks/ is the script's own folder
+from common import SRBRIEF, compile_sources, timed  # benchmarks/ is the script's own folder
 
 from srbrief.resources import builtin_briefing_path
 
@@ -46,13 +46,14 @@ def grown(factor: int) -> dict:
 
 
 def main() -> int:
+    compile_sources()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for factor in FACTORS:
             path = Path(tmp) / f"grown-{factor}.yaml"
             path.write_text(yaml.safe_dump(grown(factor), allow_unicode=True, sort_keys=False), encoding="utf-8")
             metrics = sum(len(s.get("metrics", [])) for s in yaml.safe_load(path.read_text("utf-8"))["sections"])
-            cli = [sys.executable, "-m", "srbrief"]
+            cli = SRBRIEF
             validate = min(timed([*cli, "validate", str(path)]) for _ in range(3))
             export = min(timed([*cli, "export", str(path), "-o", str(Path(tmp) / f"g{factor}.pptx")])
                          for _ in range(2))

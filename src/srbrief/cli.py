@@ -7,10 +7,8 @@ error (a short message and the path of a log file with the details).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -99,6 +97,8 @@ def _pad(text: str, width: int) -> str:
 def cmd_facts(args: argparse.Namespace) -> int:
     records = facts_records(_load(args.file), args.lang)
     if args.format == "json":
+        import json
+
         print(json.dumps(records, ensure_ascii=False, indent=2))
         return EXIT_OK
     id_w = max(display_width(str(r["id"])) for r in records) if records else 2
@@ -111,6 +111,8 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
     from srbrief.model.schema import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -255,6 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _report_internal_error() -> int:
+    import traceback
+
     try:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,17 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _mark(moment: str) -> None:
+    """Print when *moment* happened on the system-wide monotonic clock, for benchmarks (`--exit-after`).
+
+    A benchmark compares it with the clock at the moment it started the process, so the figure is start to
+    paint (or charts), without the interpreter's shutdown after it.
+    """
+    import time
+
+    print(f"srbrief-mark {moment} {time.monotonic():.6f}", flush=True)
+
+
 def run_gui(file: Path | None, lang: str | None, present: bool = False, screenshot: Path | None = None,
             exit_after: str | None = None) -> int:
     """Run the app; return its exit code."""
@@ -52,10 +63,12 @@ def run_gui(file: Path | None, lang: str | None, present: bool = False, screensh
         return app.exec()
     app.processEvents()  # the first paint, before matplotlib is even imported
     if exit_after == "paint":
+        _mark("paint")
         return 0
     if exit_after == "charts":
         window.start_charts()
         window.current_panel().grab()  # the canvases really drawn
+        _mark("charts")
         return 0
     QTimer.singleShot(0, window.start_charts)
     if present:
