@@ -125,3 +125,12 @@ def test_font_options(tmp_path: Path) -> None:
     assert 'typeface="SimHei"' in xml and 'typeface="Arial"' in xml
     assert not any(s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip()
                    for s in Presentation(str(target)).slides)
+
+
+def test_without_a_template_the_theme_has_the_app_palette(decks: dict[str, Path]) -> None:
+    from srbrief.charts.style import LIGHT
+
+    with zipfile.ZipFile(decks["zh"]) as z:
+        theme = z.read("ppt/theme/theme1.xml").decode("utf-8")
+    for i, colour in enumerate(LIGHT.palette[:6], 1):
+        assert f'<a:accent{i}><a:srgbClr val="{colour.lstrip("#").upper()}"/></a:accent{i}>' in theme

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -48,12 +49,31 @@ class DeckWriter:
         self.prs = Presentation(template) if template else Presentation()
         if template is None:
             self.prs.slide_width, self.prs.slide_height = WIDE
+            self._use_house_colours()
         else:
             self._drop_template_slides()
         self.width = int(self.prs.slide_width or WIDE[0])
         self.height = int(self.prs.slide_height or WIDE[1])
         self.margin = int(self.width * 0.045)
         self.keep_placeholders = template is not None
+
+    def _use_house_colours(self) -> None:
+        """Give python-pptx's default theme the app's palette, so the deck's cards and native charts (which use
+        theme colours, so that a user's template recolours them) match the app and the chart pictures."""
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        from srbrief.charts.style import LIGHT
+
+        theme = self.prs.slide_master.part.part_related_by(RT.THEME)
+        colours = {f"accent{i}": c for i, c in enumerate(LIGHT.palette[:6], 1)}
+        colours.update(dk2=LIGHT.text, lt2=LIGHT.panel)
+        xml = theme.blob.decode("utf-8")
+        for name, colour in colours.items():
+            xml, count = re.subn(rf'<a:{name}><a:srgbClr val="[0-9A-Fa-f]{{6}}"/></a:{name}>',
+                                 f'<a:{name}><a:srgbClr val="{colour.lstrip("#").upper()}"/></a:{name}>', xml)
+            if count != 1:
+                raise RuntimeError(f"python-pptx's default theme has no single {name} colour")
+        theme._blob = xml.replace('<a:clrScheme name="Office">', '<a:clrScheme name="SRBrief">').encode("utf-8")
 
     def _drop_template_slides(self) -> None:
         slide_ids = self.prs.slides._sldIdLst
