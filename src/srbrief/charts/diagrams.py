@@ -7,34 +7,43 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from srbrief.charts.style import LABEL, Theme, chinese_date, content_rect, english_date, wrap
+from srbrief.charts.style import LABEL, SMALL, Theme, chinese_date, content_rect, english_date, wrap
 from srbrief.model import Briefing, Chart, Event, Fact, Text
 
 
 def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
-    """Dated events from top to bottom: date, a dot on a line, the event."""
+    """Dated events from top to bottom: date, a dot on a line, the event, each row as tall as its text."""
     events: list[Event] = sorted((briefing.find(i) for i in chart.items) if chart.items else briefing.timeline,
                                  key=lambda e: e.date)
     left, bottom, width, height = content_rect(fig)
     ax = fig.add_axes((left, bottom, width, height))
     ax.set_axis_off()
-    n = len(events)
-    ax.set_xlim(0, 1)
-    ax.set_ylim(n - 0.5, -0.5)
     line_x = 0.2
-    ax.plot([line_x, line_x], [-0.3, n - 0.7], color=theme.grid, linewidth=2, zorder=1)
-    cells = int((1 - line_x - 0.04) * width * fig.get_figwidth() * 72 / (LABEL * 0.5))
-    size = LABEL if n <= 7 else LABEL - 1
-    for i, event in enumerate(events):
+    room = height * fig.get_figheight() * 72  # points: rows are laid out in points from the top
+    size = float(LABEL)
+    while True:  # the largest size at which every event, wrapped, fits (never cut short)
+        cells = int((1 - line_x - 0.04) * width * fig.get_figwidth() * 72 / (size * 0.5))
+        texts = [wrap(event.text.get(lang), cells) for event in events]
+        line, gap = size * 1.3, size * 0.6
+        needed = sum((t.count("\n") + 1) * line for t in texts) + gap * (len(events) - 1)
+        if needed <= room or size <= SMALL:
+            break
+        size -= 0.5
+    if len(events) > 1:  # spread the rows over the room there is, within reason
+        gap += min(max(0.0, (room - needed) / (len(events) - 1)), size * 1.4)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(room, 0)
+    y, dots = 0.0, []
+    for i, (event, text) in enumerate(zip(events, texts, strict=True)):
         colour = theme.palette[i % len(theme.palette)]
         date = chinese_date(event.date) if lang == "zh" else english_date(event.date)
-        ax.text(line_x - 0.025, i, date, ha="right", va="center", fontsize=size, fontweight="bold", color=colour)
-        ax.scatter([line_x], [i], s=70, color=colour, zorder=2, edgecolors=theme.background, linewidths=1.5)
-        text = wrap(event.text.get(lang), cells)
-        if text.count("\n") >= 2:
-            text = "\n".join(text.split("\n")[:2]) + "…"
-        ax.text(line_x + 0.025, i, text, ha="left", va="center", fontsize=size, color=theme.text,
-                linespacing=1.2)
+        ax.text(line_x - 0.025, y, date, ha="right", va="top", fontsize=size, fontweight="bold", color=colour)
+        dots.append(y + line / 2)
+        ax.scatter([line_x], [dots[-1]], s=70, color=colour, zorder=2, edgecolors=theme.background, linewidths=1.5)
+        ax.text(line_x + 0.025, y, text, ha="left", va="top", fontsize=size, color=theme.text, linespacing=1.3)
+        y += (text.count("\n") + 1) * line + gap
+    ax.plot([line_x, line_x], [dots[0] - line * 0.3, dots[-1] + line * 0.3], color=theme.grid, linewidth=2,
+            zorder=1)
 
 
 def _heading(fact: Fact) -> Text:

@@ -50,11 +50,12 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     lons = [p.location.lon for p in places if p.location]
     lats = [p.location.lat for p in places if p.location]
     left, bottom, width, height = content_rect(fig)
-    ax = fig.add_axes((left, bottom, width * 0.6, height))
+    below = ((SMALL - 1) * 1.4 + 6) / (fig.get_figheight() * 72)  # the longitude labels, in points
+    ax = fig.add_axes((left, bottom + below, width * 0.6, height - below))
     mid_lat = (min(lats) + max(lats)) / 2
     ax.set_aspect(1 / math.cos(math.radians(mid_lat)))
     margin = 0.8
-    ax.set_xlim(min(lons) - margin, max(lons) + margin)
+    ax.set_xlim(min(lons) - margin, max(lons) + margin * 2.2)  # room for the names of the eastern places
     ax.set_ylim(min(lats) - margin, max(lats) + margin)
     ax.set_facecolor(theme.land)
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()

@@ -37,7 +37,7 @@ class Palette:
 LIGHT = Palette("#ffffff", "#1d2733", "#5b6675", "#f3f6fa", ("#1f5fa8", "#d9822b", "#c8463d"), "light")
 DARK = Palette("#121820", "#eef2f6", "#9aa7b6", "#1d2631", ("#5fa2ec", "#f0a255", "#f0776d"), "dark")
 
-LABEL_SMALLEST = 12.0  # pixels, on a 1280-pixel-wide slide
+LABEL_SMALLEST = 15.0  # pixels, on a 1280-pixel-wide slide: still legible when projected
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -58,6 +58,26 @@ def _fitted_font(painter: QPainter, text: str, rect: QRectF, largest: float, sma
         if (needed.height() <= rect.height() and needed.width() <= rect.width() + 0.5) or size <= smallest:
             return font
         size -= 1
+
+
+def _balanced(painter: QPainter, text: str, width: float, size: float) -> str:
+    """Return Chinese *text* (no spaces) with line breaks where Qt would wrap it in *width* at *size*, except
+    that a single character is never left alone on the last line: the line before it gives up one."""
+    if " " in text or not text:
+        return text
+    painter.setFont(_font(size))
+    metrics = painter.fontMetrics()
+    lines, line = [], ""
+    for char in text:
+        if line and metrics.horizontalAdvance(line + char) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    lines.append(line)
+    if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 2:
+        lines[-1] = lines[-2][-1] + lines[-1]
+        lines[-2] = lines[-2][:-1]
+    return "\n".join(lines)
 
 
 def chart_svg(plan: DeckPlan, chart_id: str, theme: str, width: float, height: float) -> bytes:
@@ -168,6 +188,10 @@ class SlidePainter:
                 self._label_fits(painter, label, self._card_rects(painter, number, unit, probe, number_size)[2])
                 for label, (number, unit) in zip(labels, parts, strict=True)):
             number_size -= 2
+        # one label size for every card of the slide: the largest at which each label fits its card
+        label_size = min(self._label_size(painter, label, self._card_rects(painter, number, unit, probe,
+                                                                          number_size)[2])
+                         for label, (number, unit) in zip(labels, parts, strict=True))
         for i, (label, (number, unit)) in enumerate(zip(labels, parts, strict=True)):
             row, col = divmod(i, cols)
             card = QRectF(box.x() + col * (w + gap), top + row * (h + gap), w, h)
@@ -189,8 +213,9 @@ class SlidePainter:
                 else:
                     unit_rect = QRectF(inner.x(), number_rect.bottom(), inner.width(), number_size * 0.6)
                     self._text(painter, unit_rect, unit, unit_font, self.palette.muted, one_line=True)
-            font = _fitted_font(painter, label, label_rect, 24, LABEL_SMALLEST)
-            self._text(painter, label_rect, label, font, self.palette.text)
+            font = _font(label_size)
+            self._text(painter, label_rect, _balanced(painter, label, label_rect.width(), label_size), font,
+                       self.palette.text)
 
     def _card_rects(self, painter: QPainter, number: str, unit: str, inner: QRectF,
                     number_size: float) -> tuple[float, bool, QRectF]:
@@ -203,10 +228,18 @@ class SlidePainter:
         return head_width, fits_inline, QRectF(inner.x(), y + 2, inner.width(), inner.bottom() - y - 2)
 
     @staticmethod
-    def _label_fits(painter: QPainter, label: str, rect: QRectF) -> bool:
-        painter.setFont(_font(LABEL_SMALLEST))
-        needed = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, label)
+    def _label_fits(painter: QPainter, label: str, rect: QRectF, size: float = LABEL_SMALLEST) -> bool:
+        text = _balanced(painter, label, rect.width(), size)
+        painter.setFont(_font(size))
+        needed = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, text)
         return needed.height() <= rect.height() and needed.width() <= rect.width() + 0.5
+
+    def _label_size(self, painter: QPainter, label: str, rect: QRectF, largest: float = 24.0) -> float:
+        """Return the largest pixel size (down to LABEL_SMALLEST) at which *label* fits *rect*."""
+        size = largest
+        while size > LABEL_SMALLEST and not self._label_fits(painter, label, rect, size):
+            size -= 1
+        return size
 
     def _bullets(self, painter: QPainter, bullets: list[str], box: QRectF) -> None:
         columns = bullet_columns(bullets)
