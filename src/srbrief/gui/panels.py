@@ -176,8 +176,11 @@ class SourcesPanel(Panel):
         super().__init__("sources", tr("sources", lang), lang)
         src = briefing.source
         when = chinese_date(src.date) if lang == "zh" else english_date(src.date)
-        self._label(f"{tr('publication', lang)}: {src.publication.get(lang)}, {when} — “{src.headline.zh}”"
-                    + ("" if lang == "zh" else f" ({src.headline.en})"), "PanelLede")
+        if lang == "zh":
+            line = f"{tr('publication', lang)}：{src.publication.zh}，{when}，《{src.headline.zh}》"
+        else:
+            line = f'{tr("publication", lang)}: {src.publication.en}, {when}, "{src.headline.en}" ({src.headline.zh})'
+        self._label(line, "PanelLede")
         self._label(tr("translation_note", lang), "PanelLede")
         metrics = briefing.metrics
         self.table = QTableWidget(len(metrics), 4)
@@ -201,8 +204,8 @@ class SourcesPanel(Panel):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())  # wrap long clauses
-        self.table.resizeRowsToContents()
+        # rows follow their wrapped text whenever the columns change width: one rule for every row
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(600)
         self.column.addWidget(self.table, 1)
 

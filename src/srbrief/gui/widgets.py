@@ -7,7 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from srbrief.gui.i18n import tr
 from srbrief.model import Briefing, Chart, Metric
@@ -33,6 +42,7 @@ class KpiCard(QFrame):
                              f"<span style='font-size:12pt; color:#5b6675'>&nbsp;{unit}</span>")
         self.label = QLabel(metric.label.get(lang))
         self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # in line across a row
         self.label.setObjectName("KpiLabel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
@@ -71,8 +81,12 @@ def card_grid(metrics: list[Metric], lang: str, on_source: Callable[[str], None]
     grid.setSpacing(10)
     for i, metric in enumerate(metrics):
         card = KpiCard(metric, lang, ACCENTS[i % len(ACCENTS)])
+        # the grid, not the length of a label, sets a card's width: every column is as wide as the others
+        card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         card.source_requested.connect(on_source)
         grid.addWidget(card, i // columns, i % columns)
+    for column in range(columns):
+        grid.setColumnStretch(column, 1)
     return holder
 
 
@@ -173,4 +187,5 @@ QMainWindow, QScrollArea, #Panel { background: #ffffff; }
 #LinkButton { border: none; color: #1f5fa8; text-decoration: underline; padding: 2px 6px; }
 QListWidget#List { border: none; font-size: 11pt; }
 QTableWidget { font-size: 10.5pt; }
+QTableWidget::item { padding: 5px 0px; }
 """
