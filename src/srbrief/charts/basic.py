@@ -11,7 +11,7 @@ from srbrief.charts.style import BIG, LABEL, SMALL, VALUE, Theme, content_rect, 
 from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
 from srbrief.model.units import axis_scale, value_parts
 
-MORE_THAN_NOTE = {"zh": "+ 表示“超”“余”“突破”", "en": "+ means “more than”"}
+MORE_THAN_NOTE = {"zh": "+ 表示“超”“余”“突破”", "en": '+ means "more than"'}
 
 
 def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
@@ -176,11 +176,13 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
             ax.text(0, y, text, ha="center", va="center", fontsize=_fitted(text, points, hole), fontweight=weight,
                     color=colour)
         cells = int(width * 0.42 * fig.get_figwidth() * 72 / (LABEL * 0.5))
-        legend = [(theme.palette[0], part), (theme.grid, whole)]
-        for i, (colour, metric) in enumerate(legend):
+        # a swatch for the part only: the grey arc is the rest, and the whole ring is the total
+        swatches: list[str | None] = [theme.palette[0], None]
+        for i, (swatch, metric) in enumerate(zip(swatches, (part, whole), strict=True)):
             y = bottom + height * (0.62 - i * 0.3)
-            fig.patches.append(FancyBboxPatch((left + width * 0.54, y), 0.018, 0.032, boxstyle="square,pad=0",
-                                              transform=fig.transFigure, facecolor=colour, edgecolor="none"))
+            if swatch is not None:
+                fig.patches.append(FancyBboxPatch((left + width * 0.54, y), 0.018, 0.032, boxstyle="square,pad=0",
+                                                  transform=fig.transFigure, facecolor=swatch, edgecolor="none"))
             fig.text(left + width * 0.57, y + 0.016, wrap(metric.label.get(lang), cells) + "\n" +
                      metric_text(metric, lang), fontsize=LABEL, color=theme.text, va="center", linespacing=1.4)
         return

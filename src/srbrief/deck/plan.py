@@ -160,7 +160,7 @@ def _measures_slide(section: Section, lang: str) -> Slide | None:
     sources = tuple(dict.fromkeys(f.source for f in section.facts))
     said = [_sentence(section.title.get(lang), lang)]
     said += [_sentence(f.text.get(lang), lang) for f in section.facts[:3]]
-    title = f"{section.short_title.get(lang)} · {_t('measures', lang)}"
+    title = _joined(section.short_title.get(lang), _t("measures", lang), lang)
     return Slide(Role.LIST, title, bullets=bullets, notes=_notes(said, sources, lang), sources=sources,
                  section_id=section.id)
 
@@ -179,7 +179,7 @@ def plan_deck(briefing: Briefing, lang: str) -> DeckPlan:
     if lang == "zh":
         byline = f"{src.publication.zh} {date} 《{src.headline.zh}》"
     else:
-        byline = f"{src.publication.en}, {date}: “{src.headline.en}”"
+        byline = f'{src.publication.en}, {date}: "{src.headline.en}"'
     slides.append(Slide(Role.TITLE, briefing.title.get(lang), subtitle=briefing.subtitle.get(lang),
                         notes=_notes([_sentence(overview.lede.get(lang), lang),
                                       _sentence(byline, lang)], (), lang)))
@@ -189,13 +189,13 @@ def plan_deck(briefing: Briefing, lang: str) -> DeckPlan:
                         notes=_notes([_sentence(overview.lede.get(lang), lang)], (), lang)))
     slides += _figure_slides(overview, set(), _t("headline", lang), lang)
     for section in themes:
-        number = f"视角{section.number}" if lang == "zh" else f"Perspective {section.number}"
+        number = f"视角{_chinese_number(section.number)}" if lang == "zh" else f"Perspective {section.number}"
         slides.append(Slide(Role.SECTION, section.title.get(lang), subtitle=number,
                             notes=_notes([_sentence(section.lede.get(lang), lang)], (), lang),
                             section_id=section.id))
         chart_slides = _theme_chart_slides(briefing, section, lang)
         shown = {m.id for s in chart_slides for m in s.metrics}
-        slides += _figure_slides(section, shown, f"{section.short_title.get(lang)} · {_t('key', lang)}", lang)
+        slides += _figure_slides(section, shown, _joined(section.short_title.get(lang), _t("key", lang), lang), lang)
         slides += chart_slides
         measures = _measures_slide(section, lang)
         if measures:
@@ -232,6 +232,16 @@ def _special_slides(briefing: Briefing, lang: str) -> list[Slide]:
     return slides
 
 
+def _joined(section: str, part: str, lang: str) -> str:
+    """Return a slide title of a section's part: '视角一・产业优势：关键数据' or '1 · Strengths · Key figures'."""
+    return f"{section}：{part}" if lang == "zh" else f"{section} · {part}"
+
+
+def _chinese_number(n: int | None) -> str:
+    """Return 1–10 as 一…十 (as the article numbers its 视角), larger numbers as digits."""
+    return "一二三四五六七八九十"[n - 1] if n is not None and 1 <= n <= 10 else str(n)
+
+
 def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     src = briefing.source
     date = _date(src.date, lang)
@@ -244,10 +254,10 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                    f"数据截至 {_date(briefing.as_of, lang)}。")
         said = ["本页说明数据来源与处理方法。", "所有数字均可在原文中逐字找到。"]
     else:
-        bullets = (f"Source: {src.publication.en}, {date}, “{src.headline.en}”",
+        bullets = (f'Source: {src.publication.en}, {date}, "{src.headline.en}"',
                    f"This briefing carries all {n} figures of the article, each with the sentence it comes from "
                    "(see the speaker notes).",
-                   "“More than” (超, 余, 突破 in the original) is marked “+”; ranks are shown as “No. N”.",
+                   '"More than" (超, 余, 突破 in the original) is marked "+"; ranks are shown as "No. N".',
                    "The English text is our own translation; the Chinese original prevails.",
                    f"Figures as of {date if briefing.as_of == src.date else _date(briefing.as_of, lang)}.")
         said = ["This slide explains where the figures come from and how they were handled.",

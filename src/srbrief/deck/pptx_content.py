@@ -6,12 +6,14 @@ import io
 import math
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from srbrief.charts.style import metric_text
@@ -87,20 +89,26 @@ def add_cards(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -
 
 
 def add_bullets(writer: DeckWriter, slide: Any, bullets: list[str], box: Box) -> None:
-    """A list, sized so that it fits its box."""
+    """A list, sized so that it fits its box: real bullets with a hanging indent, so wrapped lines align."""
 
-    marker = "■ "
     columns = bullet_columns(bullets)
     col_w = box.w // len(columns)
-    size = min(fit_text([marker + b for b in column], pt(col_w) * 0.94, pt(box.h) * 0.95, 24, 12, gap=0.5).size
+    size = min(fit_text(column, pt(col_w) * 0.94 - 24 * 1.1, pt(box.h) * 0.95, 24, 12, gap=0.5).size
                for column in columns)
+    indent = Pt(size * 1.1)
     for i, column in enumerate(columns):
         frame = slide.shapes.add_textbox(box.x + i * col_w, box.y, col_w, box.h).text_frame
-        paragraphs = [[(marker, {"size": size * 0.6, "colour": MSO_THEME_COLOR.ACCENT_1}),
-                       (b, {"size": size, "colour": MSO_THEME_COLOR.TEXT_1})] for b in column]
-        write_text(frame, paragraphs, writer.fonts)
+        write_text(frame, [[(b, {"size": size, "colour": MSO_THEME_COLOR.TEXT_1})] for b in column], writer.fonts)
         for paragraph in frame.paragraphs:
             paragraph.space_after = Pt(size * 0.5)
+            properties = paragraph._p.get_or_add_pPr()
+            properties.set("marL", str(int(indent)))
+            properties.set("indent", str(-int(indent)))
+            colour = etree.SubElement(properties, qn("a:buClr"))
+            etree.SubElement(colour, qn("a:schemeClr")).set("val", "accent1")
+            etree.SubElement(properties, qn("a:buSzPct")).set("val", "60000")
+            etree.SubElement(properties, qn("a:buFont")).set("typeface", "Arial")
+            etree.SubElement(properties, qn("a:buChar")).set("char", "■")
 
 
 def add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box) -> None:
@@ -162,7 +170,7 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
     _custom_labels(writer, series, [metric_text(m, lang) for m in metrics], 13)
     value_axis = graph.value_axis
     low, high = min(0.0, *values), max(0.0, *values)
-    step = nice_step((high - low) * 1.3)
+    step = nice_step((high - low) * 1.3, ticks=8)
     value_axis.major_unit = step
     value_axis.minimum_scale = -math.ceil(-low * 1.45 / step) * step if low < 0 else 0
     value_axis.maximum_scale = math.ceil(high * 1.2 / step) * step if high > 0 else 0
@@ -174,7 +182,7 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
 
     write_text(value_axis.axis_title.text_frame, [[(axis_unit, {"size": 11})]], writer.fonts)
     if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
-        _caption(writer, slide, box, "+ 表示“超”“余”“突破”" if lang == "zh" else "+ means “more than”")
+        _caption(writer, slide, box, "+ 表示“超”“余”“突破”" if lang == "zh" else '+ means "more than"')
 
 
 def _caption(writer: DeckWriter, slide: Any, box: Box, text: str) -> None:

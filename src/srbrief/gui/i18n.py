@@ -64,7 +64,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "<h3>上饶制造业简报 {version}</h3><p>数据来源：《上饶日报》2025年10月11日《挺起制造强市“硬脊梁”》。"
         "英文为本团队翻译。</p><p>使用的开源软件：Qt 6 / PySide6（LGPL v3）、matplotlib（PSF 类许可）、"
         "python-pptx（MIT）、PyYAML（MIT）；字体：SRBrief Sans SC，基于 Noto Sans CJK SC（SIL OFL 1.1）。</p>",
-        "<h3>srbrief {version}</h3><p>Source: Shangrao Daily, 11 October 2025, “挺起制造强市‘硬脊梁’”. "
+        "<h3>srbrief {version}</h3><p>Source: Shangrao Daily, 11 October 2025, 《挺起制造强市“硬脊梁”》. "
         "The English is our own translation.</p><p>Built with Qt 6 / PySide6 (LGPL v3), matplotlib "
         "(PSF-style licence), python-pptx (MIT), PyYAML (MIT); font: SRBrief Sans SC, a subset of Noto Sans CJK "
         "SC (SIL OFL 1.1).</p>"),
