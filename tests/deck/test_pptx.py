@@ -134,3 +134,25 @@ def test_without_a_template_the_theme_has_the_app_palette(decks: dict[str, Path]
         theme = z.read("ppt/theme/theme1.xml").decode("utf-8")
     for i, colour in enumerate(LIGHT.palette[:6], 1):
         assert f'<a:accent{i}><a:srgbClr val="{colour.lstrip("#").upper()}"/></a:accent{i}>' in theme
+
+
+def test_no_chinese_character_is_left_alone_on_a_card_line() -> None:
+    from srbrief.deck.pptx_content import _no_widow
+    from srbrief.deck.pptx_text import LINE_BREAK
+
+    # 11 characters a line at 15 pt in 183.5 pt (with LibreOffice's margin): 12 would leave one alone
+    label = "光伏龙头企业全球生产基地"
+    first, br, last = _no_widow(label, 183.5, 15)
+    assert br == LINE_BREAK and first + last == label and len(last) == 2
+    assert _no_widow("光伏龙头企业全球生产", 183.5, 15) == ["光伏龙头企业全球生产"]  # one line: untouched
+    assert _no_widow("列入工信部全国5G工厂名录的企业", 183.5, 15) == ["列入工信部全国5G工厂名录的企业"]  # mixed
+
+
+def test_card_labels_keep_their_fonts_across_a_line_break(decks: dict[str, Path]) -> None:
+    prs = Presentation(str(decks["zh"]))
+    broken = [p for slide in prs.slides for shape in slide.shapes if shape.has_text_frame
+              for p in shape.text_frame.paragraphs if p._p.findall(qn("a:br"))]
+    assert broken, "the built-in deck has labels that need a break"
+    for paragraph in broken:
+        assert all(r.font.size is not None and r._r.find(qn("a:rPr")).find(qn("a:ea")) is not None
+                   for r in paragraph.runs)

@@ -19,7 +19,7 @@ from pptx.util import Pt
 from srbrief.charts.style import metric_text
 from srbrief.deck.fit import fit_text, text_width
 from srbrief.deck.plan import bullet_columns, card_columns
-from srbrief.deck.pptx_text import pt, style_run_properties, write_text
+from srbrief.deck.pptx_text import LINE_BREAK, pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Direction, Entity, Event, Fact, Metric, Qualifier
 from srbrief.model.units import UNITS, axis_scale, value_parts
 
@@ -31,6 +31,10 @@ CARD_FILL = RGBColor(0xF3, 0xF6, 0xFA)
 MUTED = RGBColor(0x5B, 0x66, 0x75)
 OTHER = RGBColor(0xDF, 0xE5, 0xEC)
 Runs = list[tuple[str, dict[str, Any]]]
+
+
+ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
+           MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)
 
 
 def nice_step(span: float, ticks: int = 6) -> float:
@@ -78,14 +82,29 @@ def add_cards(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -
         frame.margin_top = frame.margin_bottom = int(h * 0.08)
         frame.vertical_anchor = MSO_ANCHOR.TOP
         number, unit = parts[i]
-        accent = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_6)[i % 3]
+        accent = ACCENTS[i % len(ACCENTS)] if writer.house_colours else \
+            (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_6)[i % 3]  # a template's
         lines: list[Runs] = [[(number, {"size": number_size, "bold": True, "colour": accent})]]
         if unit and inline[i]:
             lines[0].append(((" " if lang == "en" else "") + unit, {"size": unit_size, "colour": MUTED}))
         elif unit:
             lines.append([(unit, {"size": unit_size, "colour": MUTED})])
-        lines.append([(metric.label.get(lang), {"size": label_size, "colour": MSO_THEME_COLOR.TEXT_1})])
+        label_style = {"size": label_size, "colour": MSO_THEME_COLOR.TEXT_1}
+        lines.append([(part, label_style) for part in _no_widow(metric.label.get(lang), inner_w, label_size)])
         write_text(frame, lines, writer.fonts, PP_ALIGN.LEFT)
+
+
+def _no_widow(label: str, width_pt: float, size_pt: float) -> list[str]:
+    """Return *label* as runs, with a line break (LINE_BREAK) where PowerPoint would otherwise leave one
+    Chinese character alone on the last line. Only for labels of Chinese characters alone: each is one em wide
+    in every CJK font, so where PowerPoint wraps is known without measuring its font."""
+    if not label or not all("\u4e00" <= char <= "\u9fff" for char in label):
+        return [label]
+    per_line = int(width_pt / (size_pt * 1.05))  # LibreOffice fits a little less than PowerPoint: the lower
+    if per_line < 3 or len(label) <= per_line or len(label) % per_line != 1:
+        return [label]
+    cut = per_line * (len(label) // per_line) - 1  # the last full line gives one character to the next
+    return [label[:cut], LINE_BREAK, label[cut:]]
 
 
 def add_bullets(writer: DeckWriter, slide: Any, bullets: list[str], box: Box) -> None:

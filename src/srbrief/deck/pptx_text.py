@@ -60,9 +60,13 @@ def _order_run_properties(rpr: Any) -> None:
         rpr.append(child)
 
 
+LINE_BREAK = "\n"  # a run of just this text is a line break (a:br) within its paragraph
+
+
 def write_text(frame: Any, paragraphs: Iterable[list[tuple[str, dict[str, Any]]]], fonts: Fonts,
                align: Any = None) -> None:
-    """Fill a text frame: each paragraph is a list of (text, style) runs; style keys: size, bold, colour."""
+    """Fill a text frame: each paragraph is a list of (text, style) runs; style keys: size, bold, colour.
+    A run whose text is LINE_BREAK is a line break."""
     frame.word_wrap = True
     first = True
     for runs in paragraphs:
@@ -71,6 +75,9 @@ def write_text(frame: Any, paragraphs: Iterable[list[tuple[str, dict[str, Any]]]
         if align is not None:
             paragraph.alignment = align
         for text, style in runs:
+            if text == LINE_BREAK:
+                paragraph.add_line_break()
+                continue
             run = paragraph.add_run()
             run.text = text
             font = run.font

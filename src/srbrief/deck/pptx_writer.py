@@ -20,8 +20,6 @@ from srbrief.deck.pptx_content import add_bullets, add_cards, add_chart
 from srbrief.deck.pptx_text import Fonts, pt, write_text
 
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 × 7.5 in, 16:9
-ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
-           MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)
 LAYOUT_WORDS = {  # role → words in layout names to look for, in order (English and Chinese PowerPoint)
     Role.TITLE: ("title slide", "cover", "标题幻灯片", "封面"),
     Role.CLOSING: ("closing", "end", "结束", "title slide", "cover", "标题幻灯片", "封面"),
@@ -47,6 +45,7 @@ class DeckWriter:
         self.fonts = fonts
         self.notes = notes
         self.prs = Presentation(template) if template else Presentation()
+        self.house_colours = template is None  # the app's palette in the theme: all six accents are ours
         if template is None:
             self.prs.slide_width, self.prs.slide_height = WIDE
             self._use_house_colours()
