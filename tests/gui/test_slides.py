@@ -44,3 +44,16 @@ def test_a_label_too_long_for_any_card_is_reported() -> None:
     painter.paint(qp, QRectF(0, 0, WIDTH, HEIGHT), index)
     qp.end()
     assert long_label in painter.overflows
+
+
+def test_every_text_of_a_slide_chart_states_its_weight() -> None:
+    """Qt's SVG renderer would draw a text without a weight in the weight of the text before it."""
+    import re
+
+    from srbrief.gui.slides import chart_svg
+
+    plan = plan_deck(load_briefing(builtin_briefing_path()), "en")
+    svg = chart_svg(plan, "overview-timeline", "light", 1190, 490).decode("utf-8")
+    styles = re.findall(r'style="([^"]*font-size[^"]*)"', svg)
+    assert styles and all("font-weight" in style for style in styles)
+    assert any("font-weight: 400" in style for style in styles) and any("font-weight: 700" in s for s in styles)

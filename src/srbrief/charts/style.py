@@ -39,6 +39,9 @@ THEMES = {"light": LIGHT, "dark": DARK}
 # Type scale in points, for a 10 × 5.625 in figure (legible at 1280 × 720 and printed at 150 dpi).
 TITLE, LABEL, VALUE, SMALL, BIG = 17, 12, 12, 9, 30
 FIGSIZE = (10.0, 5.625)
+# On a slide a chart is drawn this much smaller than its box and scaled up to fill it: its text then reads at
+# projection size (12 pt labels become 15 pt on a 13.3-inch slide) in the deck, the presenter and the PDF.
+SLIDE_ZOOM = 1.25
 CONTENT = (0.04, 0.12, 0.92, 0.72)  # left, bottom, width, height of the area below the title
 BARE = (0.02, 0.04, 0.96, 0.92)  # the same with no title and no source line (pictures on a slide)
 

@@ -16,7 +16,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from srbrief.charts.style import metric_text
+from srbrief.charts.style import SLIDE_ZOOM, metric_text
 from srbrief.deck.fit import fit_text, text_width
 from srbrief.deck.plan import bullet_columns, card_columns
 from srbrief.deck.pptx_text import LINE_BREAK, pt, style_run_properties, write_text
@@ -284,9 +284,9 @@ def _picture(writer: DeckWriter, slide: Any, chart: Chart, box: Box) -> None:
     """The matplotlib drawing at 2× resolution, with alt text that states the figures."""
     from srbrief.charts import render_chart
 
-    width_in, height_in = box.w / 914400, box.h / 914400
+    width_in, height_in = box.w / 914400 / SLIDE_ZOOM, box.h / 914400 / SLIDE_ZOOM
     buffer = io.BytesIO()
-    render_chart(writer.plan.briefing, chart, writer.plan.lang, buffer, dpi=192, fmt="png",
+    render_chart(writer.plan.briefing, chart, writer.plan.lang, buffer, dpi=round(192 * SLIDE_ZOOM), fmt="png",
                  size=(width_in, height_in), frame=False)
     picture = slide.shapes.add_picture(io.BytesIO(buffer.getvalue()), box.x, box.y, box.w, box.h)
     c_nv_pr = picture._element.nvPicPr.cNvPr

@@ -83,12 +83,15 @@ def _balanced(painter: QPainter, text: str, width: float, size: float) -> str:
 def chart_svg(plan: DeckPlan, chart_id: str, theme: str, width: float, height: float) -> bytes:
     """Return the chart drawn by matplotlib as SVG with text kept as text (family list trimmed for Qt)."""
     from srbrief.charts import render_chart
+    from srbrief.charts.style import SLIDE_ZOOM
 
     buffer = io.BytesIO()
     render_chart(plan.briefing, plan.briefing.find(chart_id), plan.lang, buffer, fmt="svg", theme=theme,
-                 size=(width / 96, height / 96), frame=False)
-    svg = buffer.getvalue().decode("utf-8")
-    return re.sub(r"font-family: [^;\"]+", f"font-family: {FAMILY}", svg).encode("utf-8")
+                 size=(width / 96 / SLIDE_ZOOM, height / 96 / SLIDE_ZOOM), frame=False)
+    svg = re.sub(r"font-family: [^;\"]+", f"font-family: {FAMILY}", buffer.getvalue().decode("utf-8"))
+    # Qt's SVG renderer lets a text without a weight inherit the last one it drew (bold after a bold date):
+    # every text says its weight
+    return re.sub(r'style="(?![^"]*font-weight)([^"]*font-size)', r'style="font-weight: 400; \1', svg).encode("utf-8")
 
 
 class SlidePainter:
@@ -184,15 +187,20 @@ class SlidePainter:
 
         probe = inner_of(QRectF(0, 0, w, h))
         labels = [m.label.get(lang) for m in metrics]
+
+        def label_box(number: str, unit: str, inner: QRectF) -> QRectF:
+            below = self._units_below(painter, [(number, unit)], probe, number_size)
+            return self._card_rects(painter, number, unit, inner, number_size, below)[1]
+
         while number_size > 18 and not all(  # smaller numbers before any label would be cut off
-                self._label_fits(painter, label, self._card_rects(painter, number, unit, probe, number_size)[2])
+                self._label_fits(painter, label, label_box(number, unit, probe))
                 for label, (number, unit) in zip(labels, parts, strict=True)):
             number_size -= 2
         # one label size for every card of the slide: the largest at which each label fits its card
-        label_size = min(self._label_size(painter, label, self._card_rects(painter, number, unit, probe,
-                                                                          number_size)[2])
+        label_size = min(self._label_size(painter, label, label_box(number, unit, probe))
                          for label, (number, unit) in zip(labels, parts, strict=True))
         for i, (label, (number, unit)) in enumerate(zip(labels, parts, strict=True)):
+            below = self._units_below(painter, [(number, unit)], probe, number_size)  # a unit too long to fit
             row, col = divmod(i, cols)
             card = QRectF(box.x() + col * (w + gap), top + row * (h + gap), w, h)
             path = QPainterPath()
@@ -200,14 +208,15 @@ class SlidePainter:
             painter.fillPath(path, QColor(self.palette.card))
             inner = inner_of(card)
             accent = self.palette.accents[i % len(self.palette.accents)]
-            head_width, fits_inline, label_rect = self._card_rects(painter, number, unit, inner, number_size)
+            head_width, label_rect = self._card_rects(painter, number, unit, inner, number_size, below)
             number_rect = QRectF(inner.x(), inner.y(), inner.width(), number_size * 1.3)
             self._text(painter, number_rect, number, _font(number_size, True), accent,
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, one_line=True)
             if unit:
                 unit_font = _font(max(13.0, number_size * 0.45))
-                if fits_inline:
-                    unit_rect = QRectF(inner.x() + head_width, inner.y(), inner.width(), number_size * 1.18)
+                if not below:
+                    unit_rect = QRectF(inner.x() + head_width, inner.y(), inner.width() - head_width,
+                                       number_size * 1.18)
                     self._text(painter, unit_rect, unit, unit_font, self.palette.muted,
                                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, one_line=True)
                 else:
@@ -217,15 +226,24 @@ class SlidePainter:
             self._text(painter, label_rect, _balanced(painter, label, label_rect.width(), label_size), font,
                        self.palette.text)
 
-    def _card_rects(self, painter: QPainter, number: str, unit: str, inner: QRectF,
-                    number_size: float) -> tuple[float, bool, QRectF]:
-        """Return a card's number width, whether its unit fits beside the number, and the label's box."""
+    def _head_width(self, painter: QPainter, number: str, number_size: float) -> float:
         painter.setFont(_font(number_size, True))
-        head_width = painter.fontMetrics().horizontalAdvance(number + (" " if self.plan.lang == "en" else ""))
+        return painter.fontMetrics().horizontalAdvance(number + (" " if self.plan.lang == "en" else ""))
+
+    def _units_below(self, painter: QPainter, parts: list[tuple[str, str]], inner: QRectF,
+                     number_size: float) -> bool:
+        """Return whether some unit of *parts* does not fit beside its number."""
+        widths = [(self._head_width(painter, number, number_size), unit) for number, unit in parts if unit]
         painter.setFont(_font(max(13.0, number_size * 0.45)))
-        fits_inline = head_width + painter.fontMetrics().horizontalAdvance(unit) <= inner.width() * 0.95
-        y = inner.y() + number_size * 1.3 + (number_size * 0.6 if unit and not fits_inline else 0)
-        return head_width, fits_inline, QRectF(inner.x(), y + 2, inner.width(), inner.bottom() - y - 2)
+        return any(head + painter.fontMetrics().horizontalAdvance(unit) > inner.width() * 0.95
+                   for head, unit in widths)
+
+    def _card_rects(self, painter: QPainter, number: str, unit: str, inner: QRectF, number_size: float,
+                    below: bool) -> tuple[float, QRectF]:
+        """Return a card's number width and its label's box (under the unit line when units go *below*)."""
+        head_width = self._head_width(painter, number, number_size)
+        y = inner.y() + number_size * 1.3 + (number_size * 0.6 if below else 0)
+        return head_width, QRectF(inner.x(), y + 2, inner.width(), inner.bottom() - y - 2)
 
     @staticmethod
     def _label_fits(painter: QPainter, label: str, rect: QRectF, size: float = LABEL_SMALLEST) -> bool:
