@@ -14,7 +14,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from common import SRBRIEF, compile_sources, timed, until_mark  # benchmarks/ is the script's own folder
+from common import METHOD, SRBRIEF, compile_sources, timed, until_mark  # benchmarks/ is the script's own folder
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLE = REPO / "dist" / "srbrief"
@@ -31,7 +31,7 @@ def main() -> int:
         print("no bundle: run 'make bundle' first", file=sys.stderr)
         return 2
     size = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
-    result: dict[str, object] = {"date": date.today().isoformat(), "runs": args.runs,
+    result: dict[str, object] = {"date": date.today().isoformat(), "runs": args.runs, "method": METHOD,
                                  "bundle_mib": round(size, 1), "bundle_target_mib": 200}
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),

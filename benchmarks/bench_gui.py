@@ -20,7 +20,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from common import BARE_WINDOW, SRBRIEF, compile_sources, until_mark  # benchmarks/ is the script's own folder
+from common import BARE_WINDOW, METHOD, SRBRIEF, compile_sources, until_mark  # benchmarks/ is the script's own folder
 
 RESULTS = Path(__file__).with_name("results")
 
@@ -79,7 +79,7 @@ def main() -> int:
         switch = json.loads(subprocess.run([sys.executable, "-c", SWITCH, tmp], check=True, capture_output=True,
                                            text=True, env=env).stdout)
     result = {
-        "date": date.today().isoformat(), "runs": args.runs,
+        "date": date.today().isoformat(), "runs": args.runs, "method": METHOD,
         "bare_window_s": round(min(floor), 3), "first_paint_s": round(min(paint), 3),
         "first_paint_ratio": round(min(paint) / min(floor), 2), "first_paint_target_ratio": 2.0,
         "first_charts_s": round(min(charts), 3), "first_charts_target_s": 1.0,

@@ -199,3 +199,30 @@ def test_kpi_uses_theme_panel(synthetic: Briefing) -> None:
     fig = Figure()
     draw_chart(fig, synthetic, synthetic.find("c-kpi"), "zh", LIGHT)
     assert len(fig.patches) == 4
+
+
+def test_a_timeline_of_nothing_draws_empty_instead_of_failing(synthetic: Briefing) -> None:
+    from dataclasses import replace
+
+    chart = next(c for c in synthetic.charts if c.kind is ChartKind.TIMELINE)
+    empty = replace(synthetic, timeline=())
+    fig = Figure(figsize=(10, 5.625))
+    draw_chart(fig, empty, replace(chart, items=()), "en")  # validation refuses it; drawing must not crash
+    assert fig.axes
+
+
+def test_a_long_timeline_in_a_short_figure_never_overlaps_the_source_line(synthetic: Briefing) -> None:
+    from dataclasses import replace
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    chart = next(c for c in synthetic.charts if c.kind is ChartKind.TIMELINE)
+    event = synthetic.timeline[0]
+    many = tuple(replace(event, id=f"ev-{i}", text=replace(event.text, en="A long event " * 12))
+                 for i in range(12))
+    fig = Figure(figsize=(6, 3.4))
+    draw_chart(fig, replace(synthetic, timeline=many), replace(chart, items=()), "en")
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    footer_top = max(t.get_window_extent(renderer).y1 for t in fig.texts if "Source" in t.get_text())
+    rows_bottom = min(t.get_window_extent(renderer).y0 for t in fig.axes[0].texts)
+    assert rows_bottom >= footer_top

@@ -156,3 +156,18 @@ def test_card_labels_keep_their_fonts_across_a_line_break(decks: dict[str, Path]
     for paragraph in broken:
         assert all(r.font.size is not None and r._r.find(qn("a:rPr")).find(qn("a:ea")) is not None
                    for r in paragraph.runs)
+        for br in paragraph._p.findall(qn("a:br")):  # the break is as tall as its line, in the same fonts
+            properties = br.find(qn("a:rPr"))
+            assert properties is not None and properties.get("sz") == paragraph.runs[0]._r.find(qn("a:rPr")).get("sz")
+            assert properties.find(qn("a:ea")) is not None
+
+
+def test_a_decrease_is_red_in_the_deck_as_in_the_app(decks: dict[str, Path]) -> None:
+    from srbrief.charts.style import LIGHT
+
+    with zipfile.ZipFile(decks["en"]) as z:
+        charts = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("ppt/charts/chart")]
+        theme = z.read("ppt/theme/theme1.xml").decode("utf-8")
+    (gains,) = [c for c in charts if "<c:v>-25.0</c:v>" in c]
+    assert '<a:schemeClr val="accent5"/>' in gains
+    assert f'<a:accent5><a:srgbClr val="{LIGHT.decrease.lstrip("#").upper()}"/>' in theme

@@ -177,3 +177,16 @@ def test_copy_chart_to_clipboard(window: MainWindow, qtbot) -> None:
     window.current_panel().draw_charts()
     window.actions_["copy_chart"].trigger()
     assert not QApplication.clipboard().pixmap().isNull()
+
+
+def test_card_columns_are_equal_and_no_number_is_cut(window: MainWindow, qtbot) -> None:
+    window.actions_["language"].trigger()  # English: the longest units ("person-times")
+    window.resize(1100, 800)
+    for row in range(len(window.panels)):
+        window.nav.setCurrentRow(row)
+        qtbot.wait(10)
+        cards = window.panels[row].findChildren(KpiCard)
+        for card in cards:
+            assert card.number.width() >= card.number.sizeHint().width(), card.item.id
+        if len(cards) >= 4:  # a full first row: one width for every column
+            assert len({card.width() for card in cards[:4]}) == 1

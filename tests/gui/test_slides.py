@@ -14,19 +14,22 @@ from srbrief.model import Text, load_briefing
 from srbrief.resources import builtin_briefing_path
 
 
-def paint_all(painter: SlidePainter) -> None:
+def paint_all(painter: SlidePainter) -> list[tuple[int, str]]:
+    """Paint every slide; return (slide number, text) for each text larger than its box."""
     image = QImage(int(WIDTH), int(HEIGHT), QImage.Format.Format_ARGB32)
+    cut = []
     for index in range(len(painter.plan.slides)):
         qp = QPainter(image)
         painter.paint(qp, QRectF(0, 0, image.width(), image.height()), index)
         qp.end()
+        cut += [(index + 1, text) for text in painter.overflows]
+    return cut
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_text_of_the_builtin_deck_is_cut_off(lang: str) -> None:
     painter = SlidePainter(plan_deck(load_briefing(builtin_briefing_path()), lang))
-    paint_all(painter)
-    assert painter.overflows == []
+    assert paint_all(painter) == []
 
 
 def test_a_label_too_long_for_any_card_is_reported() -> None:
@@ -57,3 +60,30 @@ def test_every_text_of_a_slide_chart_states_its_weight() -> None:
     styles = re.findall(r'style="([^"]*font-size[^"]*)"', svg)
     assert styles and all("font-weight" in style for style in styles)
     assert any("font-weight: 400" in style for style in styles) and any("font-weight: 700" in s for s in styles)
+
+
+def test_labels_too_long_for_the_smallest_usual_size_shrink_rather_than_being_cut() -> None:
+    plan = plan_deck(load_briefing(builtin_briefing_path()), "en")
+    index = next(i for i, s in enumerate(plan.slides) if len(s.metrics) >= 12)
+    slide = plan.slides[index]
+    longer = replace(slide.metrics[0], label=Text(zh="长", en=slide.metrics[0].label.en + " and so on" * 3))
+    slides = list(plan.slides)
+    slides[index] = replace(slide, metrics=(longer, *slide.metrics[1:]))
+    painter = SlidePainter(replace(plan, slides=tuple(slides)))
+    assert paint_all(painter) == []
+
+
+def test_chinese_labels_break_only_between_chinese_characters() -> None:
+    from PySide6.QtGui import QImage as Image
+
+    from srbrief.gui.slides import _balanced
+
+    image = Image(100, 100, Image.Format.Format_ARGB32)
+    qp = QPainter(image)
+    try:
+        mixed = "列入工信部全国5G工厂名录的企业"
+        assert _balanced(qp, mixed, 160, 21) == mixed  # with Latin letters and digits: Qt's line rules
+        lines = _balanced(qp, "光伏龙头企业全球生产基地", 12 * 21 - 1, 21).split("\n")
+        assert len(lines) == 2 and len(lines[-1]) >= 2 and "".join(lines) == "光伏龙头企业全球生产基地"
+    finally:
+        qp.end()

@@ -265,3 +265,13 @@ def test_cached_loading_gives_the_same_briefing_and_still_validates(tmp_path: Pa
     (tmp_path / "cache" / "junk.pickle").write_bytes(b"not a pickle")
     path.write_text(minimal_yaml, encoding="utf-8")
     assert load_briefing_cached(path, tmp_path / "cache") == first
+
+
+def test_timeline_chart_with_no_events(tmp_path: Path, minimal_yaml: str,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    chart = "      - id: events\n        kind: timeline\n        title: {zh: 大事记, en: Timeline}\n        items: []\n"
+    no_timeline = minimal_yaml[:minimal_yaml.index("timeline:\n")] + minimal_yaml[minimal_yaml.index("sections:\n"):]
+    bad = no_timeline.replace("        items: [revenue, suppliers]\n", "        items: [revenue, suppliers]\n" + chart)
+    expect(tmp_path, capsys, bad, line_of(bad, "items: []"), "a timeline chart needs events")
+    fine = minimal_yaml.replace("        items: [revenue, suppliers]\n", "        items: [revenue, suppliers]\n" + chart)
+    assert validate(tmp_path, fine, capsys)[0] == 0  # with the briefing's timeline: its events

@@ -7,8 +7,10 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from srbrief.charts.style import LABEL, SMALL, Theme, chinese_date, content_rect, english_date, wrap
+from srbrief.charts.style import LABEL, Theme, chinese_date, content_rect, english_date, wrap
 from srbrief.model import Briefing, Chart, Event, Fact, Text
+
+TIMELINE_SMALLEST = 3.0  # points: a long timeline in a short panel gets smaller text, never overlapping rows
 
 
 def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
@@ -18,6 +20,8 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
     left, bottom, width, height = content_rect(fig)
     ax = fig.add_axes((left, bottom, width, height))
     ax.set_axis_off()
+    if not events:  # validation refuses this; a chart of nothing stays empty rather than failing
+        return
     line_x = 0.2
     room = height * fig.get_figheight() * 72  # points: rows are laid out in points from the top
     size = float(LABEL)
@@ -26,7 +30,7 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
         texts = [wrap(event.text.get(lang), cells) for event in events]
         line, gap = size * 1.3, size * 0.6
         needed = sum((t.count("\n") + 1) * line for t in texts) + gap * (len(events) - 1)
-        if needed <= room or size <= SMALL:
+        if needed <= room or size <= TIMELINE_SMALLEST:  # below the usual floor rather than overlap
             break
         size -= 0.5
     if len(events) > 1:  # spread the rows over the room there is, within reason

@@ -183,7 +183,8 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
         point.format.fill.solid()
         point.format.fill.fore_color.theme_color = (
             MSO_THEME_COLOR.ACCENT_3 if metric.direction is Direction.INCREASE else
-            MSO_THEME_COLOR.ACCENT_2 if metric.direction is Direction.DECREASE else MSO_THEME_COLOR.ACCENT_1)
+            (MSO_THEME_COLOR.ACCENT_5 if writer.house_colours else MSO_THEME_COLOR.ACCENT_2)  # our red, Office's
+            if metric.direction is Direction.DECREASE else MSO_THEME_COLOR.ACCENT_1)
     plot.has_data_labels = True
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
     _custom_labels(writer, series, [metric_text(m, lang) for m in metrics], 13)
@@ -229,7 +230,9 @@ def _doughnut(writer: DeckWriter, slide: Any, x: int, y: int, w: int, h: int, na
             point.format.fill.fore_color.rgb = colour
     plot.has_data_labels = True
     plot.data_labels.show_value = True
-    _custom_labels(writer, series, [label, ""], 16, MSO_THEME_COLOR.BACKGROUND_1)  # light on the accent ring
+    # light text on the accent arc, when the arc is wide enough to hold it; dark text beside a thin one
+    light = part / (part + rest) >= 0.2 if part + rest > 0 else False
+    _custom_labels(writer, series, [label, ""], 16, MSO_THEME_COLOR.BACKGROUND_1 if light else MSO_THEME_COLOR.TEXT_1)
 
 
 def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -> None:

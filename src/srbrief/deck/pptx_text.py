@@ -75,8 +75,11 @@ def write_text(frame: Any, paragraphs: Iterable[list[tuple[str, dict[str, Any]]]
         if align is not None:
             paragraph.alignment = align
         for text, style in runs:
-            if text == LINE_BREAK:
-                paragraph.add_line_break()
+            if text == LINE_BREAK:  # sized and typed like the text around it, not at a default 18 pt
+                properties = paragraph._p.add_br().get_or_add_rPr()
+                if "size" in style:
+                    properties.set("sz", str(round(style["size"] * 100)))
+                style_run_properties(properties, style.get("fonts", fonts))
                 continue
             run = paragraph.add_run()
             run.text = text

@@ -204,8 +204,14 @@ class SourcesPanel(Panel):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        # rows follow their wrapped text whenever the columns change width: one rule for every row
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # rows follow their wrapped text once the columns have settled after a change of width (not at every
+        # step of a window resize: that would measure every row again each time)
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(30)
+        self._rows_timer.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._rows_timer.start())
+        self.table.resizeRowsToContents()
         self.table.setMinimumHeight(600)
         self.column.addWidget(self.table, 1)
 

@@ -11,6 +11,16 @@ from PySide6.QtWidgets import QApplication
 from srbrief.deck.plan import plan_deck
 
 
+def _settle(ms: int = 80) -> None:
+    """Process events for *ms* milliseconds, so that layouts settled by short timers are in the picture."""
+    import time
+
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
 def take_screenshots(window, folder: Path) -> list[Path]:
     """Write DIR/<panel>-<lang>.png for each panel and DIR/slide-NN-<lang>.png for each slide."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -21,7 +31,7 @@ def take_screenshots(window, folder: Path) -> list[Path]:
     for row, panel in enumerate(window.panels):
         window.nav.setCurrentRow(row)
         panel.draw_charts()
-        QApplication.processEvents()
+        _settle()
         target = folder / f"{panel.key}-{lang}.png"
         window.grab().save(str(target))
         written.append(target)

@@ -34,8 +34,11 @@ class Palette:
     theme: str  # the chart theme name
 
 
-LIGHT = Palette("#ffffff", "#1d2733", "#5b6675", "#f3f6fa", ("#1f5fa8", "#d9822b", "#c8463d"), "light")
-DARK = Palette("#121820", "#eef2f6", "#9aa7b6", "#1d2631", ("#5fa2ec", "#f0a255", "#f0776d"), "dark")
+# the chart themes' first six colours: cards in the presenter and the PDF as in the app and the deck
+LIGHT = Palette("#ffffff", "#1d2733", "#5b6675", "#f3f6fa",
+                ("#1f5fa8", "#d9822b", "#2e9d6a", "#8a5cc2", "#c8463d", "#3c9fb5"), "light")
+DARK = Palette("#121820", "#eef2f6", "#9aa7b6", "#1d2631",
+               ("#5fa2ec", "#f0a255", "#4cc38f", "#b18cf0", "#f0776d", "#63c5dc"), "dark")
 
 LABEL_SMALLEST = 15.0  # pixels, on a 1280-pixel-wide slide: still legible when projected
 
@@ -63,8 +66,8 @@ def _fitted_font(painter: QPainter, text: str, rect: QRectF, largest: float, sma
 def _balanced(painter: QPainter, text: str, width: float, size: float) -> str:
     """Return Chinese *text* (no spaces) with line breaks where Qt would wrap it in *width* at *size*, except
     that a single character is never left alone on the last line: the line before it gives up one."""
-    if " " in text or not text:
-        return text
+    if not text or not all("\u4e00" <= char <= "\u9fff" for char in text):
+        return text  # only Chinese characters may break anywhere; anything else is left to Qt's line rules
     painter.setFont(_font(size))
     metrics = painter.fontMetrics()
     lines, line = [], ""
@@ -90,8 +93,9 @@ def chart_svg(plan: DeckPlan, chart_id: str, theme: str, width: float, height: f
                  size=(width / 96 / SLIDE_ZOOM, height / 96 / SLIDE_ZOOM), frame=False)
     svg = re.sub(r"font-family: [^;\"]+", f"font-family: {FAMILY}", buffer.getvalue().decode("utf-8"))
     # Qt's SVG renderer lets a text without a weight inherit the last one it drew (bold after a bold date):
-    # every text says its weight
-    return re.sub(r'style="(?![^"]*font-weight)([^"]*font-size)', r'style="font-weight: 400; \1', svg).encode("utf-8")
+    # every text says its weight (and its style)
+    svg = re.sub(r'style="(?![^"]*font-weight)([^"]*font-size)', r'style="font-weight: 400; \1', svg)
+    return re.sub(r'style="(?![^"]*font-style)([^"]*font-size)', r'style="font-style: normal; \1', svg).encode("utf-8")
 
 
 class SlidePainter:
@@ -107,6 +111,7 @@ class SlidePainter:
     def paint(self, painter: QPainter, target: QRectF, index: int) -> None:
         """Paint slide *index* (0-based) scaled into *target*, keeping 16:9."""
         slide = self.plan.slides[index]
+        self.overflows = []  # of the slide painted last
         scale = min(target.width() / WIDTH, target.height() / HEIGHT)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -199,6 +204,10 @@ class SlidePainter:
         # one label size for every card of the slide: the largest at which each label fits its card
         label_size = min(self._label_size(painter, label, label_box(number, unit, probe))
                          for label, (number, unit) in zip(labels, parts, strict=True))
+        if not all(self._label_fits(painter, label, label_box(number, unit, probe), label_size)
+                   for label, (number, unit) in zip(labels, parts, strict=True)):  # smaller, never cut off
+            label_size = min(self._label_size(painter, label, label_box(number, unit, probe), smallest=10)
+                             for label, (number, unit) in zip(labels, parts, strict=True))
         for i, (label, (number, unit)) in enumerate(zip(labels, parts, strict=True)):
             below = self._units_below(painter, [(number, unit)], probe, number_size)  # a unit too long to fit
             row, col = divmod(i, cols)
@@ -252,10 +261,11 @@ class SlidePainter:
         needed = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, text)
         return needed.height() <= rect.height() and needed.width() <= rect.width() + 0.5
 
-    def _label_size(self, painter: QPainter, label: str, rect: QRectF, largest: float = 24.0) -> float:
-        """Return the largest pixel size (down to LABEL_SMALLEST) at which *label* fits *rect*."""
+    def _label_size(self, painter: QPainter, label: str, rect: QRectF, largest: float = 24.0,
+                    smallest: float = LABEL_SMALLEST) -> float:
+        """Return the largest pixel size (down to *smallest*) at which *label* fits *rect*."""
         size = largest
-        while size > LABEL_SMALLEST and not self._label_fits(painter, label, rect, size):
+        while size > smallest and not self._label_fits(painter, label, rect, size):
             size -= 1
         return size
 

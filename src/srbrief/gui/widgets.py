@@ -22,6 +22,7 @@ from srbrief.gui.i18n import tr
 from srbrief.model import Briefing, Chart, Metric
 from srbrief.model.units import value_parts
 
+CARD_BORDER = 2  # pixels, of #KpiCard in STYLE (not yet applied when the grid is built)
 ACCENTS = ("#1f5fa8", "#d9822b", "#2e9d6a", "#8a5cc2", "#c8463d", "#3c9fb5")
 
 
@@ -79,10 +80,13 @@ def card_grid(metrics: list[Metric], lang: str, on_source: Callable[[str], None]
     grid = QGridLayout(holder)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setSpacing(10)
-    for i, metric in enumerate(metrics):
-        card = KpiCard(metric, lang, ACCENTS[i % len(ACCENTS)])
-        # the grid, not the length of a label, sets a card's width: every column is as wide as the others
+    cards = [KpiCard(metric, lang, ACCENTS[i % len(ACCENTS)]) for i, metric in enumerate(metrics)]
+    # the grid, not the length of a label, sets a card's width: every column is as wide as the others, and
+    # never narrower than the widest number with its unit (that line does not wrap)
+    widest = max((card.minimumSizeHint().width() for card in cards), default=0) + 2 * CARD_BORDER
+    for i, card in enumerate(cards):
         card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        card.setMinimumWidth(max(card.minimumWidth(), widest))
         card.source_requested.connect(on_source)
         grid.addWidget(card, i // columns, i % columns)
     for column in range(columns):
@@ -173,7 +177,7 @@ class Banner(QFrame):
 
 STYLE = """
 QMainWindow, QScrollArea, #Panel { background: #ffffff; }
-#Sidebar { background: #f3f6fa; border: none; font-size: 11pt; padding-top: 8px; }
+#Sidebar { background: #f3f6fa; border: none; font-size: 11pt; padding-top: 8px; outline: 0; }
 #Sidebar::item { padding: 10px 14px; }
 #Sidebar::item:selected { background: #1f5fa8; color: white; }
 #PanelTitle { font-size: 20pt; font-weight: 700; color: #1d2733; }

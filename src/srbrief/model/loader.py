@@ -214,6 +214,8 @@ class Checker:
         if any(f is None for f in found):
             return
         message = chart_rule_problem(kind, found)
+        if kind is ChartKind.TIMELINE and not found and not self.b.timeline:
+            message = "a timeline chart needs events: list them in items, or give the briefing a timeline"
         if message:
             self.at(chart, "items", message)
 
