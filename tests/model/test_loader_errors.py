@@ -271,7 +271,8 @@ def test_timeline_chart_with_no_events(tmp_path: Path, minimal_yaml: str,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     chart = "      - id: events\n        kind: timeline\n        title: {zh: 大事记, en: Timeline}\n        items: []\n"
     no_timeline = minimal_yaml[:minimal_yaml.index("timeline:\n")] + minimal_yaml[minimal_yaml.index("sections:\n"):]
-    bad = no_timeline.replace("        items: [revenue, suppliers]\n", "        items: [revenue, suppliers]\n" + chart)
+    kpis = "        items: [revenue, suppliers]\n"
+    bad = no_timeline.replace(kpis, kpis + chart)
     expect(tmp_path, capsys, bad, line_of(bad, "items: []"), "a timeline chart needs events")
-    fine = minimal_yaml.replace("        items: [revenue, suppliers]\n", "        items: [revenue, suppliers]\n" + chart)
+    fine = minimal_yaml.replace(kpis, kpis + chart)
     assert validate(tmp_path, fine, capsys)[0] == 0  # with the briefing's timeline: its events
