@@ -72,6 +72,14 @@ def card_columns(count: int) -> int:
     return count if count <= 4 else (3 if count <= 6 else (4 if count <= 12 else 5))
 
 
+def card_slot(index: int, count: int) -> tuple[int, float]:
+    """Return the row and the (fractional) column of card *index* of *count*: a short last row is centred."""
+    cols = card_columns(count)
+    row, col = divmod(index, cols)
+    in_row = min(cols, count - row * cols)
+    return row, col + (cols - in_row) / 2
+
+
 def bullet_columns(bullets: list[str]) -> list[list[str]]:
     """Return a list in one column, or two when it is long (the same on every renderer)."""
     if len(bullets) <= 8:

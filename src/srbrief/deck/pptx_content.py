@@ -18,7 +18,7 @@ from pptx.util import Pt
 
 from srbrief.charts.style import SLIDE_ZOOM, metric_text
 from srbrief.deck.fit import fit_text, text_width
-from srbrief.deck.plan import bullet_columns, card_columns
+from srbrief.deck.plan import bullet_columns, card_columns, card_slot
 from srbrief.deck.pptx_text import LINE_BREAK, pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Direction, Entity, Event, Fact, Metric, Qualifier
 from srbrief.model.units import UNITS, axis_scale, value_parts
@@ -69,9 +69,9 @@ def add_cards(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -
     label_size = min(fit_text([m.label.get(lang)], inner_w, pt(h) * 0.84 - room, 18, 10).size
                      for m, room in zip(metrics, head_room, strict=True))
     for i, metric in enumerate(metrics):
-        row, col = divmod(i, cols)
-        shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, box.x + col * (w + gap), top + row * (h + gap),
-                                       w, h)
+        row, col = card_slot(i, n)
+        shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, box.x + round(col * (w + gap)),
+                                       top + row * (h + gap), w, h)
         shape.adjustments[0] = 0.06
         shape.fill.solid()
         shape.fill.fore_color.rgb = CARD_FILL

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
-from srbrief.deck.plan import DeckPlan, Role, Slide, bullet_columns, card_columns
+from srbrief.deck.plan import DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
 from srbrief.fonts import FAMILY
 from srbrief.gui.qtfonts import register_fonts
 from srbrief.model import Metric
@@ -41,6 +41,7 @@ DARK = Palette("#121820", "#eef2f6", "#9aa7b6", "#1d2631",
                ("#5fa2ec", "#f0a255", "#4cc38f", "#b18cf0", "#f0776d", "#63c5dc"), "dark")
 
 LABEL_SMALLEST = 15.0  # pixels, on a 1280-pixel-wide slide: still legible when projected
+NUMBER_KEEP = 28.0  # pixels: card numbers shrink to this for their labels' sake, then the labels shrink
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -197,7 +198,7 @@ class SlidePainter:
             below = self._units_below(painter, [(number, unit)], probe, number_size)
             return self._card_rects(painter, number, unit, inner, number_size, below)[1]
 
-        while number_size > 18 and not all(  # smaller numbers before any label would be cut off
+        while number_size > NUMBER_KEEP and not all(  # smaller numbers (to a point) before smaller labels
                 self._label_fits(painter, label, label_box(number, unit, probe))
                 for label, (number, unit) in zip(labels, parts, strict=True)):
             number_size -= 2
@@ -210,7 +211,7 @@ class SlidePainter:
                              for label, (number, unit) in zip(labels, parts, strict=True))
         for i, (label, (number, unit)) in enumerate(zip(labels, parts, strict=True)):
             below = self._units_below(painter, [(number, unit)], probe, number_size)  # a unit too long to fit
-            row, col = divmod(i, cols)
+            row, col = card_slot(i, n)
             card = QRectF(box.x() + col * (w + gap), top + row * (h + gap), w, h)
             path = QPainterPath()
             path.addRoundedRect(card, 8, 8)
