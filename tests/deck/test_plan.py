@@ -58,3 +58,11 @@ def test_figure_chunks_are_even() -> None:
     items: list[Metric] = list(range(16))  # type: ignore[arg-type]
     assert [len(c) for c in _chunks(items, 15)] == [8, 8]
     assert _chunks([], 15) == []
+
+
+def test_a_short_last_row_of_cards_is_centred() -> None:
+    from srbrief.deck.plan import card_slot
+
+    assert [card_slot(i, 5) for i in range(5)] == [(0, 0), (0, 1), (0, 2), (1, 0.5), (1, 1.5)]  # 3 + 2
+    assert [card_slot(i, 4) for i in range(4)] == [(0, 0), (0, 1), (0, 2), (0, 3)]  # one full row
+    assert [card_slot(i, 13) for i in (10, 11, 12)] == [(2, 1.0), (2, 2.0), (2, 3.0)]  # 5 + 5 + 3, centred
