@@ -190,3 +190,18 @@ def test_card_columns_are_equal_and_no_number_is_cut(window: MainWindow, qtbot) 
             assert card.number.width() >= card.number.sizeHint().width(), card.item.id
         if len(cards) >= 4:  # a full first row: one width for every column
             assert len({card.width() for card in cards[:4]}) == 1
+
+
+def test_charts_are_laid_out_again_for_a_new_size_once_resizing_stops(window: MainWindow, qtbot) -> None:
+    window.resize(1400, 900)
+    window.nav.setCurrentRow(1)
+    panel = window.current_panel()
+    panel.draw_charts()
+    qtbot.wait(400)  # the first layout settles: no second drawing for the size it was drawn at
+    view = panel.charts[0]
+    before = view.layouts
+    window.resize(1000, 800)
+    qtbot.waitUntil(lambda: view.layouts == before + 1, timeout=5000)
+    assert abs(view.drawn_size[0] - view.canvas.width()) < 16
+    qtbot.wait(400)
+    assert view.layouts == before + 1  # once, not at every step

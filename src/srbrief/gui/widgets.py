@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,6 +22,7 @@ from srbrief.gui.i18n import tr
 from srbrief.model import Briefing, Chart, Metric
 from srbrief.model.units import value_parts
 
+CANVAS_MIN_HEIGHT = 360  # pixels, of a chart in a panel
 CARD_BORDER = 2  # pixels, of #KpiCard in STYLE (not yet applied when the grid is built)
 ACCENTS = ("#1f5fa8", "#d9822b", "#2e9d6a", "#8a5cc2", "#c8463d", "#3c9fb5")
 
@@ -103,6 +104,12 @@ class ChartView(QFrame):
         super().__init__(parent)
         self.briefing, self.chart, self.lang = briefing, chart, lang
         self.canvas: Any = None
+        self.drawn_size = (0, 0)  # the canvas size (pixels) the chart was last laid out for
+        self.layouts = 0  # how many times the chart was laid out (drawn from the model)
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(250)  # once the user has stopped resizing the window
+        self._relayout.timeout.connect(self._lay_out_again)
         self.setObjectName("ChartView")
         self.setMinimumHeight(380)
         self.layout_ = QVBoxLayout(self)
@@ -133,15 +140,35 @@ class ChartView(QFrame):
 
         # Drawn at the size it is shown (where the placeholder is), so titles and notes wrap to the real width
         # and the chart leaves them the room they really take; the canvas follows later resizes.
-        width, height = self.placeholder.width(), self.placeholder.height()
+        width, height = self.placeholder.width(), max(self.placeholder.height(), CANVAS_MIN_HEIGHT)
         size = (width / 100, height / 100) if width >= 400 and height >= 200 else (10, 5.625)
         figure = Figure(figsize=size, dpi=100, layout=None)
         draw_chart(figure, self.briefing, self.chart, self.lang)
+        self.layouts += 1
+        self.drawn_size = (width, height)
         self.canvas = FigureCanvasQTAgg(figure)
-        self.canvas.setMinimumHeight(360)
+        self.canvas.setMinimumHeight(CANVAS_MIN_HEIGHT)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.layout_.replaceWidget(self.placeholder, self.canvas)
         self.placeholder.deleteLater()
+        self.canvas.draw_idle()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.canvas is not None:
+            self._relayout.start()
+
+    def _lay_out_again(self) -> None:
+        """Draw the chart again for its new size: wrapping and the room kept for labels depend on it (the
+        canvas alone would only stretch the old layout)."""
+        from srbrief.charts import draw_chart
+
+        size = (self.canvas.width(), self.canvas.height())
+        if abs(size[0] - self.drawn_size[0]) < 16 and abs(size[1] - self.drawn_size[1]) < 16:
+            return
+        draw_chart(self.canvas.figure, self.briefing, self.chart, self.lang)
+        self.layouts += 1
+        self.drawn_size = size
         self.canvas.draw_idle()
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - keep 16:9
