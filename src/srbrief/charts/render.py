@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from matplotlib.figure import Figure
 
@@ -48,12 +48,14 @@ def draw_chart(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
 
 def render_chart(briefing: Briefing, chart: Chart, lang: str, target: Path | IO[bytes], dpi: int = 150,
                  theme: str = "light", size: tuple[float, float] = FIGSIZE, fmt: str | None = None,
-                 frame: bool = True) -> None:
-    """Write *chart* to *target*, a path (format from its suffix unless *fmt*) or a binary file (*fmt*)."""
+                 frame: bool = True, png_compression: int = 6) -> None:
+    """Write *chart* to *target*, a path (format from its suffix unless *fmt*) or a binary file (*fmt*);
+    *png_compression*: zlib level 0–9 for PNG (lower is faster and larger)."""
     fmt = fmt or Path(str(target)).suffix.lstrip(".").lower()
     fig = new_figure(THEMES[theme], size)
     draw_chart(fig, briefing, chart, lang, THEMES[theme], framed=frame)
-    fig.savefig(target, format=fmt, dpi=dpi, facecolor=fig.get_facecolor(), metadata=_metadata(fmt))
+    extra: dict[str, Any] = {"pil_kwargs": {"compress_level": png_compression}} if fmt == "png" else {}
+    fig.savefig(target, format=fmt, dpi=dpi, facecolor=fig.get_facecolor(), metadata=_metadata(fmt), **extra)
 
 
 def _metadata(fmt: str) -> dict[str, str | None]:

@@ -290,7 +290,7 @@ def _picture(writer: DeckWriter, slide: Any, chart: Chart, box: Box) -> None:
     width_in, height_in = box.w / 914400 / SLIDE_ZOOM, box.h / 914400 / SLIDE_ZOOM
     buffer = io.BytesIO()
     render_chart(writer.plan.briefing, chart, writer.plan.lang, buffer, dpi=round(192 * SLIDE_ZOOM), fmt="png",
-                 size=(width_in, height_in), frame=False)
+                 size=(width_in, height_in), frame=False, png_compression=3)  # ~20% larger, much faster
     picture = slide.shapes.add_picture(io.BytesIO(buffer.getvalue()), box.x, box.y, box.w, box.h)
     c_nv_pr = picture._element.nvPicPr.cNvPr
     c_nv_pr.set("descr", describe_chart(writer.plan, chart))
