@@ -82,7 +82,7 @@ def test_svg_keeps_labels_and_numbers_as_text(synthetic: Briefing, lang: str) ->
     for chart in synthetic.charts:
         text = _svg_text(svg_of(synthetic, chart.id, lang))
         assert chart.title.get(lang) in text
-        assert ("来源：测试日报 2025-10-11" if lang == "zh" else "Source: Test Daily, 11 Oct 2025") in text
+        assert ("来源：《测试日报》2025-10-11" if lang == "zh" else "Source: Test Daily, 11 Oct 2025") in text
         for item_id in chart.items:
             item = synthetic.find(item_id)
             if isinstance(item, Metric):

@@ -73,17 +73,29 @@ def test_labels_too_long_for_the_smallest_usual_size_shrink_rather_than_being_cu
     assert paint_all(painter) == []
 
 
-def test_chinese_labels_break_only_between_chinese_characters() -> None:
-    from PySide6.QtGui import QImage as Image
+def test_no_chinese_character_is_left_alone_on_the_last_line_of_a_card() -> None:
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
 
-    from srbrief.gui.slides import _balanced
+    from srbrief.fonts import FAMILY
+    from srbrief.model.textutil import no_lone_last_character
 
-    image = Image(100, 100, Image.Format.Format_ARGB32)
-    qp = QPainter(image)
-    try:
-        mixed = "列入工信部全国5G工厂名录的企业"
-        assert _balanced(qp, mixed, 160, 21) == mixed  # with Latin letters and digits: Qt's line rules
-        lines = _balanced(qp, "光伏龙头企业全球生产基地", 12 * 21 - 1, 21).split("\n")
-        assert len(lines) == 2 and len(lines[-1]) >= 2 and "".join(lines) == "光伏龙头企业全球生产基地"
-    finally:
-        qp.end()
+    font = QFont(FAMILY)
+    font.setPixelSize(20)
+
+    def last_line(text: str, width: float) -> str:
+        layout = QTextLayout(text, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        lines = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(text[line.textStart():line.textStart() + line.textLength()])
+        layout.endLayout()
+        return lines[-1].replace("\u2060", "")
+
+    for label in ("晶科能源N型电池转化效率", "光伏龙头企业全球生产基地"):
+        assert len(last_line(label, 11 * 20 + 2)) == 1  # as Qt would wrap it
+        assert len(last_line(no_lone_last_character(label), 11 * 20 + 2)) == 2
+    assert no_lone_last_character("Yield rate") == "Yield rate"

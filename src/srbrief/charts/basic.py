@@ -11,7 +11,8 @@ from srbrief.charts.style import BIG, LABEL, SMALL, VALUE, Theme, content_rect, 
 from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
 from srbrief.model.units import axis_scale, value_parts
 
-MORE_THAN_NOTE = {"zh": "+ 表示“超”“余”“突破”", "en": '+ means "more than"'}
+TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
+MORE_THAN_NOTE = {"zh": "+ 表示“超”、“余”、“突破”", "en": '+ means "more than"'}
 
 
 def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
@@ -183,7 +184,8 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
             if swatch is not None:
                 fig.patches.append(FancyBboxPatch((left + width * 0.54, y), 0.018, 0.032, boxstyle="square,pad=0",
                                                   transform=fig.transFigure, facecolor=swatch, edgecolor="none"))
-            fig.text(left + width * 0.57, y + 0.016, wrap(metric.label.get(lang), cells) + "\n" +
+            label = metric.label.get(lang) if swatch is not None else f"{TOTAL[lang]}{metric.label.get(lang)}"
+            fig.text(left + width * 0.57, y + 0.016, wrap(label, cells) + "\n" +
                      metric_text(metric, lang), fontsize=LABEL, color=theme.text, va="center", linespacing=1.4)
         return
     n = len(metrics)

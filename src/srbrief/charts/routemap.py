@@ -8,6 +8,7 @@ from itertools import pairwise
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Polygon
+from matplotlib.patheffects import withStroke
 
 from srbrief.charts.style import LABEL, SMALL, Theme, content_rect, wrap
 from srbrief.model import Briefing, Chart, Entity, Fact
@@ -83,7 +84,8 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
         dx, dy, ha = _label_offset(place, places, ax.get_xlim())
         ax.annotate(place.name.get(lang), (place.location.lon, place.location.lat), xytext=(dx, dy),
                     textcoords="offset points", ha=ha, fontsize=LABEL if home else LABEL - 1,
-                    fontweight="bold" if home else "normal", color=theme.text, zorder=5)
+                    fontweight="bold" if home else "normal", color=theme.text, zorder=5,
+                    path_effects=[withStroke(linewidth=3, foreground=theme.land)])  # legible where a route crosses
     _scale_bar(ax, mid_lat, lang, theme)
     ax.tick_params(labelsize=SMALL - 1, colors=theme.muted)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}°E")

@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 
 from srbrief.model import Briefing, Metric
 from srbrief.model.textutil import chinese_date, display_width, english_date, wrap
+from srbrief.model.textutil import source_line as textutil_source_line
 from srbrief.model.units import value_parts
 
 __all__ = ["chinese_date", "display_width", "english_date", "wrap"]
@@ -52,11 +53,9 @@ def content_rect(fig: Figure) -> tuple[float, float, float, float]:
 
 
 def source_line(briefing: Briefing, lang: str) -> str:
-    """Return the short source line: 来源：上饶日报 2025-10-11 / Source: Shangrao Daily, 11 Oct 2025."""
+    """Return the short source line of *briefing* (see :func:`srbrief.model.textutil.source_line`)."""
     src = briefing.source
-    if lang == "zh":
-        return f"来源：{src.publication.zh} {src.date}"
-    return f"Source: {src.publication.en}, {english_date(src.date)}"
+    return textutil_source_line(src.publication.zh, src.publication.en, src.date, lang)
 
 
 def metric_text(metric: Metric, lang: str) -> str:

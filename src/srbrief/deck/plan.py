@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from srbrief.model import Briefing, Chart, ChartKind, Event, Fact, Metric, Section, SectionKind
-from srbrief.model.textutil import chinese_date, english_date
+from srbrief.model.textutil import chinese_date, english_date, source_line
 from srbrief.model.units import format_value
 
 MAX_CARDS = 15  # figure cards on one slide (5 × 3)
@@ -78,6 +78,9 @@ def card_slot(index: int, count: int) -> tuple[int, float]:
     row, col = divmod(index, cols)
     in_row = min(cols, count - row * cols)
     return row, col + (cols - in_row) / 2
+
+
+BULLET_GUTTER = 0.04  # of the body's width: the clear space after a column of bullets when there are two
 
 
 def bullet_columns(bullets: list[str]) -> list[list[str]]:
@@ -241,8 +244,8 @@ def _special_slides(briefing: Briefing, lang: str) -> list[Slide]:
 
 
 def _joined(section: str, part: str, lang: str) -> str:
-    """Return a slide title of a section's part: '视角一・产业优势：关键数据' or '1 · Strengths · Key figures'."""
-    return f"{section}：{part}" if lang == "zh" else f"{section} · {part}"
+    """Return a slide title of a section's part: '视角一・产业优势：关键数据' or '1. Strengths: Key figures'."""
+    return f"{section}：{part}" if lang == "zh" else f"{section}: {part}"
 
 
 def _chinese_number(n: int | None) -> str:
@@ -257,7 +260,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     if lang == "zh":
         bullets = (f"出处：{src.publication.zh}，{date}，《{src.headline.zh}》",
                    f"本简报收录原文全部 {n} 项数据，每项均附原文语句（见各页备注）。",
-                   "“超”“余”“突破”表示“以上”，以“+”标注；排名以“第N”表示。",
+                   "“超”、“余”、“突破”表示“以上”，以“+”标注；排名以“第N”表示。",
                    "英文为本团队自行翻译，以中文原文为准。",
                    f"数据截至 {_date(briefing.as_of, lang)}。")
         said = ["本页说明数据来源与处理方法。", "所有数字均可在原文中逐字找到。"]
@@ -275,6 +278,4 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
 
 def _footer(briefing: Briefing, lang: str) -> str:
     src = briefing.source
-    if lang == "zh":
-        return f"来源：{src.publication.zh} {src.date}"
-    return f"Source: {src.publication.en}, {english_date(src.date)}"
+    return source_line(src.publication.zh, src.publication.en, src.date, lang)

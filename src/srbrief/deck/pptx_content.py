@@ -16,9 +16,10 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from srbrief.charts.basic import MORE_THAN_NOTE, TOTAL
 from srbrief.charts.style import SLIDE_ZOOM, metric_text
 from srbrief.deck.fit import fit_text, text_width
-from srbrief.deck.plan import bullet_columns, card_columns, card_slot
+from srbrief.deck.plan import BULLET_GUTTER, bullet_columns, card_columns, card_slot
 from srbrief.deck.pptx_text import LINE_BREAK, pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Direction, Entity, Event, Fact, Metric, Qualifier
 from srbrief.model.units import UNITS, axis_scale, value_parts
@@ -111,12 +112,12 @@ def add_bullets(writer: DeckWriter, slide: Any, bullets: list[str], box: Box) ->
     """A list, sized so that it fits its box: real bullets with a hanging indent, so wrapped lines align."""
 
     columns = bullet_columns(bullets)
-    col_w = box.w // len(columns)
+    col_w = box.w // len(columns) - (int(box.w * BULLET_GUTTER) if len(columns) > 1 else 0)
     size = min(fit_text(column, pt(col_w) * 0.94 - 24 * 1.1, pt(box.h) * 0.95, 24, 12, gap=0.5).size
                for column in columns)
     indent = Pt(size * 1.1)
     for i, column in enumerate(columns):
-        frame = slide.shapes.add_textbox(box.x + i * col_w, box.y, col_w, box.h).text_frame
+        frame = slide.shapes.add_textbox(box.x + i * (box.w // len(columns)), box.y, col_w, box.h).text_frame
         write_text(frame, [[(b, {"size": size, "colour": MSO_THEME_COLOR.TEXT_1})] for b in column], writer.fonts)
         for paragraph in frame.paragraphs:
             paragraph.space_after = Pt(size * 0.5)
@@ -202,7 +203,7 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
 
     write_text(value_axis.axis_title.text_frame, [[(axis_unit, {"size": 11})]], writer.fonts)
     if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
-        _caption(writer, slide, box, "+ 表示“超”“余”“突破”" if lang == "zh" else '+ means "more than"')
+        _caption(writer, slide, box, MORE_THAN_NOTE[lang])
 
 
 def _caption(writer: DeckWriter, slide: Any, box: Box, text: str) -> None:
@@ -248,9 +249,10 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
         text_colour, accent = MSO_THEME_COLOR.TEXT_1, MSO_THEME_COLOR.ACCENT_1
         rows: list[Runs] = [[(part.label.get(lang), {"size": 16, "colour": text_colour})],
                             [(metric_text(part, lang), {"size": 26, "bold": True, "colour": accent})],
-                            [(whole.label.get(lang), {"size": 16, "colour": text_colour})],
+                            [(TOTAL[lang] + whole.label.get(lang), {"size": 16, "colour": text_colour})],
                             [(metric_text(whole, lang), {"size": 26, "bold": True, "colour": MUTED})]]
         write_text(text.text_frame, rows, writer.fonts)
+        text.text_frame.paragraphs[2].space_before = Pt(14)  # the total apart from the part
         return
     n = len(metrics)
     cell = box.w // n

@@ -14,10 +14,11 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
-from srbrief.deck.plan import DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
+from srbrief.deck.plan import BULLET_GUTTER, DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
 from srbrief.fonts import FAMILY
 from srbrief.gui.qtfonts import register_fonts
 from srbrief.model import Metric
+from srbrief.model.textutil import no_lone_last_character
 from srbrief.model.units import value_parts
 
 WIDTH, HEIGHT = 1280.0, 720.0
@@ -62,26 +63,6 @@ def _fitted_font(painter: QPainter, text: str, rect: QRectF, largest: float, sma
         if (needed.height() <= rect.height() and needed.width() <= rect.width() + 0.5) or size <= smallest:
             return font
         size -= 1
-
-
-def _balanced(painter: QPainter, text: str, width: float, size: float) -> str:
-    """Return Chinese *text* (no spaces) with line breaks where Qt would wrap it in *width* at *size*, except
-    that a single character is never left alone on the last line: the line before it gives up one."""
-    if not text or not all("\u4e00" <= char <= "\u9fff" for char in text):
-        return text  # only Chinese characters may break anywhere; anything else is left to Qt's line rules
-    painter.setFont(_font(size))
-    metrics = painter.fontMetrics()
-    lines, line = [], ""
-    for char in text:
-        if line and metrics.horizontalAdvance(line + char) > width:
-            lines.append(line)
-            line = ""
-        line += char
-    lines.append(line)
-    if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 2:
-        lines[-1] = lines[-2][-1] + lines[-1]
-        lines[-2] = lines[-2][:-1]
-    return "\n".join(lines)
 
 
 def chart_svg(plan: DeckPlan, chart_id: str, theme: str, width: float, height: float) -> bytes:
@@ -233,8 +214,7 @@ class SlidePainter:
                     unit_rect = QRectF(inner.x(), number_rect.bottom(), inner.width(), number_size * 0.6)
                     self._text(painter, unit_rect, unit, unit_font, self.palette.muted, one_line=True)
             font = _font(label_size)
-            self._text(painter, label_rect, _balanced(painter, label, label_rect.width(), label_size), font,
-                       self.palette.text)
+            self._text(painter, label_rect, no_lone_last_character(label), font, self.palette.text)
 
     def _head_width(self, painter: QPainter, number: str, number_size: float) -> float:
         painter.setFont(_font(number_size, True))
@@ -257,7 +237,7 @@ class SlidePainter:
 
     @staticmethod
     def _label_fits(painter: QPainter, label: str, rect: QRectF, size: float = LABEL_SMALLEST) -> bool:
-        text = _balanced(painter, label, rect.width(), size)
+        text = no_lone_last_character(label)
         painter.setFont(_font(size))
         needed = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, text)
         return needed.height() <= rect.height() and needed.width() <= rect.width() + 0.5
@@ -273,10 +253,11 @@ class SlidePainter:
     def _bullets(self, painter: QPainter, bullets: list[str], box: QRectF) -> None:
         columns = bullet_columns(bullets)
         col_w = box.width() / len(columns)
+        gutter = box.width() * BULLET_GUTTER if len(columns) > 1 else 0.0  # clear space between columns
         size = 32.0
         while size > 16:
             painter.setFont(_font(size))
-            heights = [sum(painter.boundingRect(QRectF(0, 0, col_w - size * 1.2, 1e6),
+            heights = [sum(painter.boundingRect(QRectF(0, 0, col_w - size * 1.2 - gutter, 1e6),
                                                 Qt.TextFlag.TextWordWrap, b).height() + size * 0.5 for b in column)
                        for column in columns]
             if max(heights) <= box.height():
@@ -287,7 +268,7 @@ class SlidePainter:
             x = box.x() + c * col_w
             for bullet in column:
                 painter.fillRect(QRectF(x, y + size * 0.42, size * 0.42, size * 0.42), QColor(self.palette.accents[0]))
-                rect = QRectF(x + size * 0.9, y, col_w - size * 1.2, box.bottom() - y)
+                rect = QRectF(x + size * 0.9, y, col_w - size * 1.2 - gutter, box.bottom() - y)
                 painter.setFont(_font(size))
                 used = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, bullet)
                 self._text(painter, rect, bullet, _font(size), self.palette.text)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from srbrief.gui.i18n import tr
 from srbrief.model import Briefing, Chart, Metric
+from srbrief.model.textutil import no_lone_last_character
 from srbrief.model.units import value_parts
 
 CANVAS_MIN_HEIGHT = 360  # pixels, of a chart in a panel
@@ -42,7 +43,7 @@ class KpiCard(QFrame):
         number, unit = value_parts(metric, lang)
         self.number = QLabel(f"<span style='font-size:26pt; font-weight:700; color:{accent}'>{number}</span>"
                              f"<span style='font-size:12pt; color:#5b6675'>&nbsp;{unit}</span>")
-        self.label = QLabel(metric.label.get(lang))
+        self.label = QLabel(no_lone_last_character(metric.label.get(lang)))
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # in line across a row
         self.label.setObjectName("KpiLabel")

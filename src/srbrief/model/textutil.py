@@ -29,6 +29,21 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+WORD_JOINER = "\u2060"  # invisible, zero width: no line break on either side (Unicode line breaking, UAX #14)
+
+
+def _is_hanzi(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def no_lone_last_character(text: str) -> str:
+    """Return *text* with a word joiner between its last two Chinese characters, so that a renderer that
+    wraps by Unicode's rules (Qt) never leaves one Chinese character alone on the last line."""
+    if len(text) >= 3 and _is_hanzi(text[-1]) and _is_hanzi(text[-2]):
+        return text[:-1] + WORD_JOINER + text[-1]
+    return text
+
+
 def wrap(text: str, width: int) -> str:
     """Return *text* wrapped to *width* half-width cells: by words in English, by characters in Chinese."""
     if display_width(text) <= width:
@@ -42,3 +57,10 @@ def wrap(text: str, width: int) -> str:
             line = ""
         line += char
     return "\n".join([*lines, line] if line else lines)
+
+
+def source_line(publication_zh: str, publication_en: str, date: str, lang: str) -> str:
+    """Return the short source line: 来源：《上饶日报》2025-10-11 / Source: Shangrao Daily, 11 Oct 2025."""
+    if lang == "zh":
+        return f"来源：《{publication_zh}》{date}"
+    return f"Source: {publication_en}, {english_date(date)}"
