@@ -63,12 +63,21 @@ def add_cards(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -
     while number_size > 14 and any(text_width(number, number_size, bold=True) > inner_w * 0.85
                                    for number, _ in parts):  # room for wider fallback fonts
         number_size -= 2
-    unit_size = max(10, round(number_size * 0.45))
-    inline = [text_width(f"{number} {unit}", number_size, bold=True) <= inner_w * 0.85 for number, unit in parts]
-    head_room = [number_size * 1.3 + (0 if ok or not unit else unit_size * 1.3) for ok, (_, unit) in
-                 zip(inline, parts, strict=True)]
-    label_size = min(fit_text([m.label.get(lang)], inner_w, pt(h) * 0.84 - room, 18, 10).size
-                     for m, room in zip(metrics, head_room, strict=True))
+    def layout(number_size: int) -> tuple[int, list[bool], float]:
+        """Return the unit size, whether each unit fits beside its number, and the labels' size."""
+        unit_size = max(10, round(number_size * 0.45))
+        inline = [text_width(f"{number} {unit}", number_size, bold=True) <= inner_w * 0.85
+                  for number, unit in parts]
+        head_room = [number_size * 1.3 + (0 if ok or not unit else unit_size * 1.3) for ok, (_, unit) in
+                     zip(inline, parts, strict=True)]
+        label_size = min(fit_text([m.label.get(lang)], inner_w, pt(h) * 0.84 - room, 18, 10).size
+                         for m, room in zip(metrics, head_room, strict=True))
+        return unit_size, inline, label_size
+
+    unit_size, inline, label_size = layout(number_size)
+    while label_size < 12 and number_size > 24:  # smaller numbers before labels too small to project
+        number_size -= 2
+        unit_size, inline, label_size = layout(number_size)
     for i, metric in enumerate(metrics):
         row, col = card_slot(i, n)
         shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, box.x + round(col * (w + gap)),
