@@ -80,13 +80,16 @@ def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     unit_w = (width - block_gap * (len(facts) - 1)) / total_cols
     x = left
     size = LABEL if lang == "zh" else LABEL - 1
-    for b, (fact, (rows, cols)) in enumerate(zip(facts, shapes, strict=True)):
+    headings = [wrap(_heading(fact).get(lang), _cells_for(unit_w * cols, fig, LABEL + 1))
+                for fact, (_, cols) in zip(facts, shapes, strict=True)]
+    # the cards start below the tallest heading (a heading may wrap), in points so any figure keeps the room
+    lines = max(heading.count("\n") + 1 for heading in headings)
+    top = bottom + height - (lines * (LABEL + 1) * 1.3 + 10) / (fig.get_figheight() * 72)
+    for b, (fact, (rows, cols), heading) in enumerate(zip(facts, shapes, headings, strict=True)):
         colour = theme.palette[b % len(theme.palette)]
         block_w = unit_w * cols
-        heading = wrap(_heading(fact).get(lang), _cells_for(block_w, fig, LABEL + 1))
         fig.text(x, bottom + height, heading, ha="left", va="top", fontsize=LABEL + 1, fontweight="bold",
-                 color=colour)
-        top = bottom + height - 0.1
+                 color=colour, linespacing=1.15)
         gap = 0.012
         cell_h = (top - bottom - gap * (rows - 1)) / rows
         cell_w = unit_w - gap
