@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from srbrief.gui.i18n import tr
-from srbrief.model import Briefing, Chart, Metric
+from srbrief.model import Briefing, Chart, ChartKind, Metric
 from srbrief.model.textutil import no_lone_last_character
 from srbrief.model.units import value_parts
 
 CANVAS_MIN_HEIGHT = 360  # pixels, of a chart in a panel
+KPI_CANVAS_HEIGHT = 250  # pixels, of a row of figure tiles (they need less height than a diagram)
 CARD_BORDER = 2  # pixels, of #KpiCard in STYLE (not yet applied when the grid is built)
 ACCENTS = ("#1f5fa8", "#d9822b", "#2e9d6a", "#8a5cc2", "#c8463d", "#3c9fb5")
 
@@ -112,7 +113,8 @@ class ChartView(QFrame):
         self._relayout.setInterval(250)  # once the user has stopped resizing the window
         self._relayout.timeout.connect(self._lay_out_again)
         self.setObjectName("ChartView")
-        self.setMinimumHeight(380)
+        self.canvas_height = KPI_CANVAS_HEIGHT if chart.kind is ChartKind.KPI else CANVAS_MIN_HEIGHT
+        self.setMinimumHeight(self.canvas_height + 20)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.placeholder = QLabel(f"{chart.title.get(lang)} — {tr('charts_loading', lang)}")
@@ -141,14 +143,14 @@ class ChartView(QFrame):
 
         # Drawn at the size it is shown (where the placeholder is), so titles and notes wrap to the real width
         # and the chart leaves them the room they really take; the canvas follows later resizes.
-        width, height = self.placeholder.width(), max(self.placeholder.height(), CANVAS_MIN_HEIGHT)
+        width, height = self.placeholder.width(), max(self.placeholder.height(), self.canvas_height)
         size = (width / 100, height / 100) if width >= 400 and height >= 200 else (10, 5.625)
         figure = Figure(figsize=size, dpi=100, layout=None)
         draw_chart(figure, self.briefing, self.chart, self.lang)
         self.layouts += 1
         self.drawn_size = (width, height)
         self.canvas = FigureCanvasQTAgg(figure)
-        self.canvas.setMinimumHeight(CANVAS_MIN_HEIGHT)
+        self.canvas.setMinimumHeight(self.canvas_height)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.layout_.replaceWidget(self.placeholder, self.canvas)
         self.placeholder.deleteLater()
