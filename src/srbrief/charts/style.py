@@ -10,6 +10,7 @@ from srbrief.model import Briefing, Metric
 from srbrief.model.textutil import chinese_date, display_width, english_date, wrap
 from srbrief.model.textutil import source_line as textutil_source_line
 from srbrief.model.units import value_parts
+from srbrief.palette import DARK_PALETTE, LIGHT_PALETTE
 
 __all__ = ["chinese_date", "display_width", "english_date", "wrap"]
 
@@ -30,10 +31,10 @@ class Theme:
 
 
 LIGHT = Theme("light", "#ffffff", "#f3f6fa", "#1d2733", "#5b6675", "#dfe5ec",
-              ("#1f5fa8", "#d9822b", "#2e9d6a", "#8a5cc2", "#c8463d", "#3c9fb5", "#a3863a", "#6b7a8f"),
+              LIGHT_PALETTE,
               "#2e9d6a", "#c8463d", "#eef1e6", "#e3eef8")
 DARK = Theme("dark", "#121820", "#1d2631", "#eef2f6", "#9aa7b6", "#2d3946",
-             ("#5fa2ec", "#f0a255", "#4cc38f", "#b18cf0", "#f0776d", "#63c5dc", "#d6b85c", "#9aa7b6"),
+             DARK_PALETTE,
              "#4cc38f", "#f0776d", "#1f2a22", "#15202c")
 THEMES = {"light": LIGHT, "dark": DARK}
 

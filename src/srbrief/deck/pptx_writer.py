@@ -18,6 +18,7 @@ from srbrief.deck.fit import fit_text
 from srbrief.deck.plan import DeckPlan, Role, Slide
 from srbrief.deck.pptx_content import add_bullets, add_cards, add_chart
 from srbrief.deck.pptx_text import Fonts, pt, write_text
+from srbrief.palette import CARD_COLOURS
 
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 × 7.5 in, 16:9
 LAYOUT_WORDS = {  # role → words in layout names to look for, in order (English and Chinese PowerPoint)
@@ -64,7 +65,7 @@ class DeckWriter:
         from srbrief.charts.style import LIGHT
 
         theme = self.prs.slide_master.part.part_related_by(RT.THEME)
-        colours = {f"accent{i}": c for i, c in enumerate(LIGHT.palette[:6], 1)}
+        colours = {f"accent{i}": c for i, c in enumerate(LIGHT.palette[:CARD_COLOURS], 1)}
         colours.update(dk2=LIGHT.text, lt2=LIGHT.panel)
         xml = theme.blob.decode("utf-8")
         for name, colour in colours.items():

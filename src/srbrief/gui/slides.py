@@ -20,6 +20,7 @@ from srbrief.gui.qtfonts import register_fonts
 from srbrief.model import Metric
 from srbrief.model.textutil import no_lone_last_character
 from srbrief.model.units import value_parts
+from srbrief.palette import CARD_COLOURS, DARK_PALETTE, LIGHT_PALETTE
 
 WIDTH, HEIGHT = 1280.0, 720.0
 MARGIN = WIDTH * 0.045
@@ -35,11 +36,9 @@ class Palette:
     theme: str  # the chart theme name
 
 
-# the chart themes' first six colours: cards in the presenter and the PDF as in the app and the deck
-LIGHT = Palette("#ffffff", "#1d2733", "#5b6675", "#f3f6fa",
-                ("#1f5fa8", "#d9822b", "#2e9d6a", "#8a5cc2", "#c8463d", "#3c9fb5"), "light")
-DARK = Palette("#121820", "#eef2f6", "#9aa7b6", "#1d2631",
-               ("#5fa2ec", "#f0a255", "#4cc38f", "#b18cf0", "#f0776d", "#63c5dc"), "dark")
+# cards in the presenter and the PDF in the same colours as in the app and the deck
+LIGHT = Palette("#ffffff", "#1d2733", "#5b6675", "#f3f6fa", LIGHT_PALETTE[:CARD_COLOURS], "light")
+DARK = Palette("#121820", "#eef2f6", "#9aa7b6", "#1d2631", DARK_PALETTE[:CARD_COLOURS], "dark")
 
 LABEL_SMALLEST = 15.0  # pixels, on a 1280-pixel-wide slide: still legible when projected
 NUMBER_KEEP = 28.0  # pixels: card numbers shrink to this for their labels' sake, then the labels shrink

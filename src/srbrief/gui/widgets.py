@@ -22,11 +22,12 @@ from srbrief.gui.i18n import tr
 from srbrief.model import Briefing, Chart, ChartKind, Metric
 from srbrief.model.textutil import no_lone_last_character
 from srbrief.model.units import value_parts
+from srbrief.palette import CARD_COLOURS, LIGHT_PALETTE
 
 CANVAS_MIN_HEIGHT = 360  # pixels, of a chart in a panel
 KPI_CANVAS_HEIGHT = 250  # pixels, of a row of figure tiles (they need less height than a diagram)
 CARD_BORDER = 2  # pixels, of #KpiCard in STYLE (not yet applied when the grid is built)
-ACCENTS = ("#1f5fa8", "#d9822b", "#2e9d6a", "#8a5cc2", "#c8463d", "#3c9fb5")
+ACCENTS = LIGHT_PALETTE[:CARD_COLOURS]
 
 
 class KpiCard(QFrame):
