@@ -7,7 +7,18 @@ from matplotlib.figure import Figure
 from matplotlib.offsetbox import AnchoredOffsetbox, HPacker, TextArea, VPacker
 from matplotlib.patches import FancyBboxPatch, Patch
 
-from srbrief.charts.style import BIG, LABEL, SMALL, VALUE, Theme, content_rect, display_width, metric_text, wrap
+from srbrief.charts.style import (
+    BIG,
+    LABEL,
+    SMALL,
+    VALUE,
+    Theme,
+    content_rect,
+    display_width,
+    height_of,
+    metric_text,
+    wrap,
+)
 from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
 from srbrief.model.units import axis_scale, value_parts
 
@@ -90,7 +101,7 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     # room below the axes, in points so that a short figure (a wide panel in the app) keeps it too:
     # tick labels and the axis label (horizontal), or the category labels, however many lines (vertical)
     lines = max(label.count("\n") + 1 for label in labels)
-    below = _points(fig, (LABEL + SMALL) * 1.45 if horizontal else lines * (LABEL - 1) * 1.3 + 10)
+    below = height_of(fig, (LABEL + SMALL) * 1.45 if horizontal else lines * (LABEL - 1) * 1.3 + 10)
     ax = fig.add_axes((left + label_share, bottom + below, width - label_share - 0.02, height - below - 0.01))
     ax.set_facecolor(theme.background)
     positions = list(range(len(metrics)))
@@ -204,11 +215,6 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
                  ha="center", va="top", fontsize=LABEL, color=theme.text, linespacing=1.3)
 
 
-def _points(fig: Figure, points: float) -> float:
-    """Return *points* as a fraction of the height of *fig*."""
-    return points / (fig.get_figheight() * 72)
-
-
 def _fitted(text: str, size: float, room: float, smallest: float = 7) -> float:
     """Return *size* (points), made smaller when *text* would be wider than *room* points (an estimate:
     half an em per half-width cell, a little more for bold Latin digits)."""
@@ -221,7 +227,7 @@ def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     metrics = sorted(_metrics(briefing, chart), key=lambda m: m.period or "")
     factor, axis_label = axis_scale(metrics, lang)
     left, bottom, width, height = content_rect(fig)
-    below = _points(fig, LABEL * 1.4 + 8)  # the period labels under the axis
+    below = height_of(fig, LABEL * 1.4 + 8)  # the period labels under the axis
     ax = fig.add_axes((left + 0.05, bottom + below, width - 0.07, height - below - 0.02))
     xs = list(range(len(metrics)))
     ys = [m.value * factor for m in metrics]

@@ -7,7 +7,7 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from srbrief.charts.style import LABEL, Theme, chinese_date, content_rect, english_date, wrap
+from srbrief.charts.style import LABEL, Theme, chinese_date, content_rect, english_date, height_of, wrap
 from srbrief.model import Briefing, Chart, Event, Fact, Text
 
 TIMELINE_SMALLEST = 3.0  # points: a long timeline in a short panel gets smaller text, never overlapping rows
@@ -84,7 +84,7 @@ def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
                 for fact, (_, cols) in zip(facts, shapes, strict=True)]
     # the cards start below the tallest heading (a heading may wrap), in points so any figure keeps the room
     lines = max(heading.count("\n") + 1 for heading in headings)
-    top = bottom + height - (lines * (LABEL + 1) * 1.3 + 10) / (fig.get_figheight() * 72)
+    top = bottom + height - height_of(fig, lines * (LABEL + 1) * 1.3 + 10)
     for b, (fact, (rows, cols), heading) in enumerate(zip(facts, shapes, headings, strict=True)):
         colour = theme.palette[b % len(theme.palette)]
         block_w = unit_w * cols

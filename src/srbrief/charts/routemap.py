@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Polygon
 from matplotlib.patheffects import withStroke
 
-from srbrief.charts.style import LABEL, SMALL, Theme, content_rect, wrap
+from srbrief.charts.style import LABEL, SMALL, Theme, content_rect, height_of, wrap
 from srbrief.model import Briefing, Chart, Entity, Fact
 
 # A coarse outline of China's east coast from northern Jiangsu to Xiamen (lon, lat), for orientation only.
@@ -51,7 +51,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     lons = [p.location.lon for p in places if p.location]
     lats = [p.location.lat for p in places if p.location]
     left, bottom, width, height = content_rect(fig)
-    below = ((SMALL - 1) * 1.4 + 6) / (fig.get_figheight() * 72)  # the longitude labels, in points
+    below = height_of(fig, (SMALL - 1) * 1.4 + 6)  # the longitude labels
     ax = fig.add_axes((left, bottom + below, width * 0.6, height - below))
     mid_lat = (min(lats) + max(lats)) / 2
     ax.set_aspect(1 / math.cos(math.radians(mid_lat)))

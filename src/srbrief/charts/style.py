@@ -81,10 +81,15 @@ def frame(fig: Figure, title: str, footer: str, theme: Theme, note: str | None =
              va="top", ha="left")
     bottom = footer_lines(footer, note, int(fig.get_figwidth() * CONTENT[2] * 72 / (SMALL / 2)))
     fig.text(0.04, 0.03, bottom, fontsize=SMALL, color=theme.muted, va="bottom", ha="left", linespacing=1.3)
-    extra = bottom.count("\n") * SMALL * 1.3 / (fig.get_figheight() * 72)  # each further line, in figure units
+    extra = height_of(fig, bottom.count("\n") * SMALL * 1.3)  # each further line
     if extra:  # the chart gives up the height of the further lines of a long note
         left, low, width, height = content_rect(fig)
         fig.srbrief_content = (left, low + extra, width, height - extra)  # type: ignore[attr-defined]
+
+
+def height_of(fig: Figure, points: float) -> float:
+    """Return *points* as a fraction of the height of *fig* (room kept in points stays the same on any figure)."""
+    return points / (fig.get_figheight() * 72)
 
 
 def footer_lines(footer: str, note: str | None, cells: int) -> str:
