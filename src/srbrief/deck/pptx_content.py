@@ -22,6 +22,7 @@ from srbrief.deck.fit import fit_text, text_width
 from srbrief.deck.plan import BULLET_GUTTER, bullet_columns, card_columns, card_slot
 from srbrief.deck.pptx_text import LINE_BREAK, pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Direction, Entity, Event, Fact, Metric, Qualifier
+from srbrief.model.textutil import is_hanzi
 from srbrief.model.units import UNITS, axis_scale, value_parts
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ def _no_widow(label: str, width_pt: float, size_pt: float) -> list[str]:
     """Return *label* as runs, with a line break (LINE_BREAK) where PowerPoint would otherwise leave one
     Chinese character alone on the last line. Only for labels of Chinese characters alone: each is one em wide
     in every CJK font, so where PowerPoint wraps is known without measuring its font."""
-    if not label or not all("\u4e00" <= char <= "\u9fff" for char in label):
+    if not label or not all(is_hanzi(char) for char in label):
         return [label]
     per_line = int(width_pt / (size_pt * 1.05))  # LibreOffice fits a little less than PowerPoint: the lower
     if per_line < 3 or len(label) <= per_line or len(label) % per_line != 1:

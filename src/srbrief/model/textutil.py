@@ -32,14 +32,15 @@ def display_width(text: str) -> int:
 WORD_JOINER = "\u2060"  # invisible, zero width: no line break on either side (Unicode line breaking, UAX #14)
 
 
-def _is_hanzi(char: str) -> bool:
+def is_hanzi(char: str) -> bool:
+    """Return whether *char* is a Chinese character (one em wide in any CJK font)."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def no_lone_last_character(text: str) -> str:
     """Return *text* with a word joiner between its last two Chinese characters, so that a renderer that
     wraps by Unicode's rules (Qt) never leaves one Chinese character alone on the last line."""
-    if len(text) >= 3 and _is_hanzi(text[-1]) and _is_hanzi(text[-2]):
+    if len(text) >= 3 and is_hanzi(text[-1]) and is_hanzi(text[-2]):
         return text[:-1] + WORD_JOINER + text[-1]
     return text
 
