@@ -41,6 +41,7 @@ LIGHT = Palette("#ffffff", "#1d2733", "#5b6675", "#f3f6fa", LIGHT_PALETTE[:CARD_
 DARK = Palette("#121820", "#eef2f6", "#9aa7b6", "#1d2631", DARK_PALETTE[:CARD_COLOURS], "dark")
 
 LABEL_SMALLEST = 15.0  # pixels, on a 1280-pixel-wide slide: still legible when projected
+LABEL_FLOOR = 10.0  # pixels: a label smaller still would be cut off, which is worse
 NUMBER_KEEP = 28.0  # pixels: card numbers shrink to this for their labels' sake, then the labels shrink
 
 
@@ -57,11 +58,16 @@ def _fitted_font(painter: QPainter, text: str, rect: QRectF, largest: float, sma
     size = largest
     while True:
         font = _font(size, bold)
-        painter.setFont(font)
-        needed = painter.boundingRect(rect, flags | Qt.TextFlag.TextWordWrap, text)
-        if (needed.height() <= rect.height() and needed.width() <= rect.width() + 0.5) or size <= smallest:
+        if _fits(painter, text, rect, font, flags) or size <= smallest:
             return font
         size -= 1
+
+
+def _fits(painter: QPainter, text: str, rect: QRectF, font: QFont, flags: int = 0) -> bool:
+    """Return whether *text*, wrapped, fits *rect* in *font*."""
+    painter.setFont(font)
+    needed = painter.boundingRect(rect, flags | Qt.TextFlag.TextWordWrap, text)
+    return needed.height() <= rect.height() and needed.width() <= rect.width() + 0.5
 
 
 def chart_svg(plan: DeckPlan, chart_id: str, theme: str, width: float, height: float) -> bytes:
@@ -182,13 +188,11 @@ class SlidePainter:
                 self._label_fits(painter, label, label_box(number, unit, probe))
                 for label, (number, unit) in zip(labels, parts, strict=True)):
             number_size -= 2
-        # one label size for every card of the slide: the largest at which each label fits its card
-        label_size = min(self._label_size(painter, label, label_box(number, unit, probe))
+        # one label size for every card of the slide: the largest at which each label fits its card (below
+        # LABEL_SMALLEST only when the numbers could give no more room: smaller, never cut off)
+        label_size = min(_fitted_font(painter, no_lone_last_character(label), label_box(number, unit, probe), 24,
+                                      LABEL_FLOOR).pixelSize()
                          for label, (number, unit) in zip(labels, parts, strict=True))
-        if not all(self._label_fits(painter, label, label_box(number, unit, probe), label_size)
-                   for label, (number, unit) in zip(labels, parts, strict=True)):  # smaller, never cut off
-            label_size = min(self._label_size(painter, label, label_box(number, unit, probe), smallest=10)
-                             for label, (number, unit) in zip(labels, parts, strict=True))
         for i, (label, (number, unit)) in enumerate(zip(labels, parts, strict=True)):
             below = self._units_below(painter, [(number, unit)], probe, number_size)  # a unit too long to fit
             row, col = card_slot(i, n)
@@ -235,19 +239,8 @@ class SlidePainter:
         return head_width, QRectF(inner.x(), y + 2, inner.width(), inner.bottom() - y - 2)
 
     @staticmethod
-    def _label_fits(painter: QPainter, label: str, rect: QRectF, size: float = LABEL_SMALLEST) -> bool:
-        text = no_lone_last_character(label)
-        painter.setFont(_font(size))
-        needed = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, text)
-        return needed.height() <= rect.height() and needed.width() <= rect.width() + 0.5
-
-    def _label_size(self, painter: QPainter, label: str, rect: QRectF, largest: float = 24.0,
-                    smallest: float = LABEL_SMALLEST) -> float:
-        """Return the largest pixel size (down to *smallest*) at which *label* fits *rect*."""
-        size = largest
-        while size > smallest and not self._label_fits(painter, label, rect, size):
-            size -= 1
-        return size
+    def _label_fits(painter: QPainter, label: str, rect: QRectF) -> bool:
+        return _fits(painter, no_lone_last_character(label), rect, _font(LABEL_SMALLEST))
 
     def _bullets(self, painter: QPainter, bullets: list[str], box: QRectF) -> None:
         columns = bullet_columns(bullets)
