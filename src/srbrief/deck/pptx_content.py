@@ -36,7 +36,8 @@ Runs = list[tuple[str, dict[str, Any]]]
 
 
 ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
-           MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)
+           MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)  # ours: the house palette
+TEMPLATE_ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_6)  # a template's
 
 
 def nice_step(span: float, ticks: int = 6) -> float:
@@ -93,8 +94,8 @@ def add_cards(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -
         frame.margin_top = frame.margin_bottom = int(h * 0.08)
         frame.vertical_anchor = MSO_ANCHOR.TOP
         number, unit = parts[i]
-        accent = ACCENTS[i % len(ACCENTS)] if writer.house_colours else \
-            (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_6)[i % 3]  # a template's
+        accents = ACCENTS if writer.house_colours else TEMPLATE_ACCENTS
+        accent = accents[i % len(accents)]
         lines: list[Runs] = [[(number, {"size": number_size, "bold": True, "colour": accent})]]
         if unit and inline[i]:
             lines[0].append(((" " if lang == "en" else "") + unit, {"size": unit_size, "colour": MUTED}))
