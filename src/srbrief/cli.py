@@ -1,4 +1,4 @@
-"""The ``srbrief`` command line: validate, facts, schema, gui.
+"""The ``srbrief`` command line: validate, facts, set, charts, export, schema, gui.
 
 Exit codes: 0 ok; 2 bad input or usage (one line per problem, no traceback); 1 an unexpected internal
 error (a short message and the path of a log file with the details).
@@ -107,6 +107,32 @@ def cmd_facts(args: argparse.Namespace) -> int:
     for r in records:
         print(f"{_pad(str(r['id']), id_w)}  {_pad(str(r['display']), val_w)}  {r['label']}")
     print(f"{len(records)} figures")
+    return EXIT_OK
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    from srbrief.edit import Document, FileChangedError, is_builtin
+    from srbrief.edit.assign import assignments_edit
+
+    path = Path(args.file)
+    if is_builtin(path):
+        raise UsageError(f"{path}: the built-in briefing is read-only; copy it (cp {path} my-briefing.yaml) "
+                         "and edit the copy")
+    doc = Document.open(path)
+    try:
+        edit, lines = assignments_edit(doc, args.assignments)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    doc.apply(edit)  # a value that breaks a rule raises BriefingError: nothing is written
+    if doc.modified:
+        try:
+            doc.save()
+        except FileChangedError as exc:
+            raise UsageError(f"{exc}; nothing was written") from None
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
+    for line in lines:
+        print(f"{path}: {line}")
     return EXIT_OK
 
 
@@ -241,6 +267,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--font-ea", metavar="NAME",
                    help="East-Asian typeface (default Microsoft YaHei, or the template's)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("set", help="change values of a briefing file in place, keeping its comments and layout")
+    p.add_argument("file", help="the briefing file to change (not the built-in one: copy it first)")
+    p.add_argument("assignments", nargs="+", metavar="PATH=VALUE",
+                   help="e.g. metrics.ID.value=6300, metrics.ID.label.zh=…, entities.ID.place= (empty: remove)")
+    p.set_defaults(func=cmd_set)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the data format")
     p.add_argument("-o", "--output", help="write it to this file instead")

@@ -1,0 +1,263 @@
+"""The text operations behind the edit commands: each takes the YAML text and returns it with one change.
+
+Only the characters of the edited value, key or list item change; comments, quoting, key order, indentation
+and every other line stay as they were. Paths are physical: mapping keys and list indexes from the root.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+from srbrief.edit.yamltext import (
+    EditError,
+    PathKey,
+    compose,
+    content_end,
+    in_flow,
+    is_inline,
+    key_node,
+    line_end,
+    line_start,
+    newline_of,
+    render_entry,
+    render_flow,
+    render_items,
+    render_scalar,
+    walk,
+)
+
+_NULL = "tag:yaml.org,2002:null"
+
+
+def _existing(root: yaml.Node, path: Sequence[PathKey]) -> list[yaml.Node]:
+    nodes = walk(root, path)
+    if len(nodes) != len(path) + 1:
+        raise EditError(f"nothing at {path[len(nodes) - 1]!r}", int(nodes[-1].start_mark.index))
+    return nodes
+
+
+def _splice(text: str, start: int, end: int, new: str) -> str:
+    return text[:start] + new + text[end:]
+
+
+def _line_end_no_break(text: str, end: int) -> int:
+    stop = line_end(text, end)
+    while stop > end and text[stop - 1] in "\r\n":
+        stop -= 1
+    return stop
+
+
+# --- values ----------------------------------------------------------------------------------------------
+
+def set_value(text: str, path: Sequence[PathKey], value: Any) -> str:
+    """Return *text* with the value at *path* set to *value* (missing mapping keys are added)."""
+    root = compose(text)
+    nodes = walk(root, path)
+    if len(nodes) < len(path) + 1:
+        return _set_missing(text, nodes, path, value)
+    node = nodes[-1]
+    if isinstance(node, yaml.ScalarNode) and not isinstance(value, (dict, list)):
+        return _replace_scalar(text, node, value, in_flow(nodes))
+    return _replace_node(text, nodes, path, value)
+
+
+def _replace_scalar(text: str, node: yaml.ScalarNode, value: Any, flow: bool) -> str:
+    start, end = node.start_mark.index, node.end_mark.index
+    style = node.style or ""
+    if style in ("|", ">"):  # a block scalar: keep the line breaks that end it
+        old = text[start:end]
+        return _splice(text, start, end, render_scalar(value, flow, '"') + old[len(old.rstrip()):])
+    new = render_scalar(value, flow, None if node.tag == _NULL else style)
+    if start == end and start > 0 and text[start - 1] == ":":
+        new = " " + new
+    return _splice(text, start, end, new)
+
+
+def _replace_node(text: str, nodes: list[yaml.Node], path: Sequence[PathKey], value: Any) -> str:
+    """Replace a whole collection (or put a collection where a scalar was)."""
+    node = nodes[-1]
+    flow_node = isinstance(node, yaml.ScalarNode) or bool(getattr(node, "flow_style", False))
+    if flow_node and (is_inline(value) or in_flow(nodes)):
+        start, end = node.start_mark.index, node.end_mark.index
+        new = render_flow(value) if isinstance(value, (dict, list)) else render_scalar(value, in_flow(nodes))
+        if start == end and start > 0 and text[start - 1] == ":":
+            new = " " + new
+        return _splice(text, start, end, new)
+    parent = nodes[-2] if len(nodes) > 1 else None
+    if not isinstance(parent, yaml.MappingNode) or parent.flow_style or not isinstance(path[-1], str):
+        raise EditError("this value cannot be rewritten in place", int(node.start_mark.index))
+    key = key_node(parent, path[-1])
+    colon = text.index(":", key.end_mark.index) + 1
+    stop = _line_end_no_break(text, content_end(node))
+    if is_inline(value):
+        new = " " + (render_flow(value) if isinstance(value, (dict, list)) else render_scalar(value))
+    else:
+        nl = newline_of(text)
+        new = nl + nl.join(render_entry(path[-1], value, key.start_mark.column)[1:])
+    return _splice(text, colon, stop, new)
+
+
+def _set_missing(text: str, nodes: list[yaml.Node], path: Sequence[PathKey], value: Any) -> str:
+    depth = len(nodes) - 1
+    rest = path[depth:]
+    if any(not isinstance(k, str) for k in rest):
+        raise EditError(f"no list item {rest[0]!r}", int(nodes[-1].start_mark.index))
+    nested = value
+    for key in reversed(rest[1:]):
+        nested = {key: nested}
+    parent = nodes[-1]
+    if isinstance(parent, yaml.ScalarNode) and parent.tag == _NULL:  # "note:" with nothing yet
+        return _replace_node(text, nodes, path[:depth], {rest[0]: nested})
+    if not isinstance(parent, yaml.MappingNode):
+        raise EditError(f"{path[depth - 1]!r} holds no fields", int(parent.start_mark.index))
+    return insert_key(text, parent, str(rest[0]), nested)
+
+
+def insert_key(text: str, mapping: yaml.MappingNode, key: str, value: Any) -> str:
+    """Return *text* with ``key: value`` added as the last entry of *mapping*."""
+    if mapping.flow_style:
+        entry = f"{key}: {render_flow(value)}"
+        if mapping.value:
+            end = mapping.value[-1][1].end_mark.index
+            return _splice(text, end, end, ", " + entry)
+        after_brace = mapping.start_mark.index + 1
+        return _splice(text, after_brace, after_brace, entry)
+    nl = newline_of(text)
+    indent = mapping.value[0][0].start_mark.column
+    pos = line_end(text, content_end(mapping))
+    chunk = nl.join(render_entry(key, value, indent)) + nl
+    if pos > 0 and text[pos - 1] != "\n":
+        chunk = nl + chunk
+    return _splice(text, pos, pos, chunk)
+
+
+def remove_key(text: str, path: Sequence[PathKey]) -> str:
+    """Return *text* without the entry at *path* (its key, value and any comment on its lines)."""
+    nodes = _existing(compose(text), path)
+    parent = nodes[-2] if len(nodes) > 1 else None
+    if not isinstance(parent, yaml.MappingNode) or not isinstance(path[-1], str):
+        raise EditError("only a field can be removed this way", int(nodes[-1].start_mark.index))
+    pairs = parent.value
+    i = next(n for n, (k, _) in enumerate(pairs) if k.value == path[-1])
+    key, value = pairs[i]
+    if parent.flow_style:
+        if len(pairs) == 1:
+            return _splice(text, parent.start_mark.index, parent.end_mark.index, "{}")
+        if i > 0:
+            return _splice(text, pairs[i - 1][1].end_mark.index, value.end_mark.index, "")
+        return _splice(text, key.start_mark.index, pairs[1][0].start_mark.index, "")
+    start = line_start(text, key.start_mark.index)
+    if not text[start:key.start_mark.index].strip():
+        return _splice(text, start, line_end(text, content_end(value)), "")
+    if i + 1 < len(pairs):  # the first field after "- ": the next field moves up onto the dash line
+        return _splice(text, key.start_mark.index, pairs[i + 1][0].start_mark.index, "")
+    raise EditError(f"{path[-1]!r} is the only field of its item", int(key.start_mark.index))
+
+
+# --- list items ------------------------------------------------------------------------------------------
+
+def _item_spans(text: str, seq: yaml.SequenceNode) -> list[tuple[int, int]]:
+    """Return (start, end) of each item of a block sequence: from its line start through its last line."""
+    spans = []
+    for item in seq.value:
+        dash = item.start_mark.index - 1
+        while dash >= 0 and text[dash] == " ":
+            dash -= 1
+        start = line_start(text, max(dash, 0))
+        if dash < 0 or text[dash] != "-" or text[start:dash].strip():
+            raise EditError("list items must each start a line with '- ' to be moved, added or removed",
+                            int(item.start_mark.index))
+        spans.append((start, line_end(text, content_end(item))))
+    return spans
+
+
+def _sequence(text: str, path: Sequence[PathKey]) -> tuple[list[yaml.Node], yaml.SequenceNode]:
+    nodes = _existing(compose(text), path)
+    seq = nodes[-1]
+    if not isinstance(seq, yaml.SequenceNode):
+        raise EditError("not a list", int(seq.start_mark.index))
+    return nodes, seq
+
+
+def _rewrite_flow(text: str, seq: yaml.SequenceNode, items: list[str]) -> str:
+    return _splice(text, seq.start_mark.index, seq.end_mark.index, "[" + ", ".join(items) + "]")
+
+
+def _flow_items(text: str, seq: yaml.SequenceNode) -> list[str]:
+    return [text[it.start_mark.index:it.end_mark.index] for it in seq.value]
+
+
+def insert_item(text: str, list_path: Sequence[PathKey], index: int | None, value: Any) -> str:
+    """Return *text* with *value* inserted into the list at *list_path* before *index* (None: at the end)."""
+    nodes = walk(compose(text), list_path)
+    seq = nodes[-1] if len(nodes) == len(list_path) + 1 else None
+    if not isinstance(seq, yaml.SequenceNode) or (seq.flow_style and not seq.value and not is_inline([value])):
+        return set_value(text, list_path, [value])  # a new list, or "[]" / nothing where the first item goes
+    at = len(seq.value) if index is None else index
+    if not 0 <= at <= len(seq.value):
+        raise EditError(f"no position {at} in a list of {len(seq.value)}", int(seq.start_mark.index))
+    if seq.flow_style:
+        items = _flow_items(text, seq)
+        items.insert(at, render_flow(value))
+        return _rewrite_flow(text, seq, items)
+    spans = _item_spans(text, seq)
+    first = seq.value[0].start_mark.index
+    dash_col = text.rindex("-", 0, first) - line_start(text, first)
+    nl = newline_of(text)
+    chunk = nl.join(render_items([value], dash_col)) + nl
+    pos = spans[at][0] if at < len(spans) else spans[-1][1]
+    if pos > 0 and text[pos - 1] != "\n":
+        chunk = nl + chunk
+    return _splice(text, pos, pos, chunk)
+
+
+def remove_item(text: str, item_path: Sequence[PathKey]) -> str:
+    """Return *text* without the list item at *item_path* (the list's last item leaves ``[]``)."""
+    index = item_path[-1]
+    if not isinstance(index, int):
+        raise EditError("a list item is addressed by its position")
+    _, seq = _sequence(text, item_path[:-1])
+    if not 0 <= index < len(seq.value):
+        raise EditError(f"no item {index} in a list of {len(seq.value)}", int(seq.start_mark.index))
+    if seq.flow_style:
+        items = _flow_items(text, seq)
+        del items[index]
+        return _rewrite_flow(text, seq, items)
+    if len(seq.value) == 1:
+        return set_value(text, item_path[:-1], [])
+    start, end = _item_spans(text, seq)[index]
+    return _splice(text, start, end, "")
+
+
+def move_item(text: str, item_path: Sequence[PathKey], to: int) -> str:
+    """Return *text* with the list item at *item_path* moved to position *to* of the same list."""
+    index = item_path[-1]
+    if not isinstance(index, int):
+        raise EditError("a list item is addressed by its position")
+    _, seq = _sequence(text, item_path[:-1])
+    count = len(seq.value)
+    if not (0 <= index < count and 0 <= to < count):
+        raise EditError(f"cannot move item {index} to {to} in a list of {count}", int(seq.start_mark.index))
+    if index == to:
+        return text
+    if seq.flow_style:
+        items = _flow_items(text, seq)
+        items.insert(to, items.pop(index))
+        return _rewrite_flow(text, seq, items)
+    spans = _item_spans(text, seq)
+    start, end = spans[index]
+    chunk = text[start:end]
+    if not chunk.endswith("\n"):
+        chunk += newline_of(text)
+    if to < index:
+        pos = spans[to][0]
+        return text[:pos] + chunk + text[pos:start] + text[end:]
+    pos = spans[to][1]
+    between = text[end:pos]
+    if not between.endswith("\n"):  # the new last item was the file's last line, with no line break
+        between += newline_of(text)
+        chunk = chunk.rstrip("\r\n")
+    return text[:start] + between + chunk + text[pos:]

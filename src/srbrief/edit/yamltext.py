@@ -1,0 +1,202 @@
+"""Edit YAML text in place: splice new text into the spans PyYAML's composer reports.
+
+Why splicing and not ruamel.yaml's round-trip mode: ruamel re-emits the *whole* document. Configured
+(``preserve_quotes``, ``width=4096``, ``indent(mapping=2, sequence=4, offset=2)``) it reproduces the built-in
+briefing byte for byte, but that configuration is one global style: on a user's file written differently
+(sequences not indented, ``key:   value``, ``{ lat: 1 }``, ``~``, a two-space comment gap) it rewrote every such
+untouched line (measured: 8 of 14 lines of a small sample; 2,637 lines of the built-in briefing unconfigured).
+It is also a second YAML parser beside the one that validates, and 250 ms + 140 ms per load and dump here.
+Splicing changes only the characters of the edited value, whatever style the file uses, with the PyYAML
+we already depend on; every splice is checked by parsing the result again (see :mod:`srbrief.edit.document`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+PathKey = str | int
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+
+
+class EditError(Exception):
+    """A text edit that cannot be made (no such node, a layout we do not rewrite); *index* is where."""
+
+    def __init__(self, message: str, index: int = 0) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+def compose(text: str) -> yaml.Node:
+    """Return the node tree of *text* (already validated: limits were checked by the loader)."""
+    node = yaml.compose(text, Loader=_LOADER)
+    if node is None:
+        raise EditError("the document is empty")
+    return node
+
+
+def child(node: yaml.Node, key: PathKey) -> yaml.Node | None:
+    """Return the child of *node* at *key* (a mapping key or a list index), or None."""
+    if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+        return next((v for k, v in node.value if k.value == key), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def walk(root: yaml.Node, path: Sequence[PathKey]) -> list[yaml.Node]:
+    """Return the nodes from *root* along *path* (root first), stopping before the first missing one."""
+    nodes = [root]
+    for key in path:
+        found = child(nodes[-1], key)
+        if found is None:
+            break
+        nodes.append(found)
+    return nodes
+
+
+def key_node(mapping: yaml.MappingNode, key: str) -> yaml.Node:
+    return next(k for k, _ in mapping.value if k.value == key)
+
+
+def in_flow(nodes: Sequence[yaml.Node]) -> bool:
+    """Return whether the last of *nodes* stands inside a flow collection ({...} or [...])."""
+    return any(getattr(n, "flow_style", False) for n in nodes[:-1])
+
+
+# --- positions -------------------------------------------------------------------------------------------
+
+def line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def line_end(text: str, end: int) -> int:
+    """Return the index after the line break of the line where content ending at *end* stands."""
+    if end > 0 and text[end - 1] == "\n":
+        return end
+    found = text.find("\n", end)
+    return len(text) if found < 0 else found + 1
+
+
+def content_end(node: yaml.Node) -> int:
+    """Return where the last character of *node*'s own content ends (block collections end at their last
+    leaf, not at the start of whatever follows them)."""
+    if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
+        key, value = node.value[-1]
+        return max(content_end(value), key.end_mark.index)
+    if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
+        return content_end(node.value[-1])
+    return int(node.end_mark.index)
+
+
+def newline_of(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+# --- rendering values ------------------------------------------------------------------------------------
+
+def _composes_to(source: str, value: str, flow: bool) -> bool:
+    """Return whether *source*, written where a value stands, reads back as exactly the string *value*."""
+    doc = f"[{source}]" if flow else f"k: {source}\n"
+    try:
+        node = yaml.compose(doc, Loader=_LOADER)
+    except yaml.YAMLError:
+        return False
+    if node is None:
+        return False
+    leaf = node.value[0] if flow else node.value[0][1]
+    return isinstance(leaf, yaml.ScalarNode) and leaf.tag == _STR and leaf.value == value
+
+
+def _double_quoted(value: str) -> str:
+    out = []
+    for ch in value:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == " " or ch.isprintable():
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return '"' + "".join(out) + '"'
+
+
+def render_scalar(value: Any, flow: bool = False, style: str | None = None) -> str:
+    """Return YAML source for a scalar *value*; strings keep *style* (``''`` plain, ``"'"``, ``'"'``) if it can
+    hold them, and are always checked to read back unchanged."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if not isinstance(value, str):
+        raise EditError(f"cannot write {type(value).__name__} values")
+    single_ok = "\n" not in value and value.isprintable()
+    if style in ("", None) and value and _composes_to(value, value, flow):
+        return value
+    if style != '"' and single_ok:
+        return "'" + value.replace("'", "''") + "'"
+    return _double_quoted(value)
+
+
+def is_inline(value: Any) -> bool:
+    """Return whether *value* is written on one line: scalars, and mappings or lists of scalars only."""
+    if isinstance(value, dict):
+        return all(not isinstance(v, (dict, list)) for v in value.values())
+    if isinstance(value, list):
+        return all(not isinstance(v, (dict, list)) for v in value)
+    return True
+
+
+def render_flow(value: Any) -> str:
+    """Return *value* as one line of flow YAML: ``{zh: 上饶, en: Shangrao}``, ``[a, b]``."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {render_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(render_flow(v) for v in value) + "]"
+    return render_scalar(value, flow=True)
+
+
+def render_entry(key: str, value: Any, indent: int) -> list[str]:
+    """Return the lines of a block-mapping entry ``key: value`` at *indent* (house style: Text and
+    locations as flow maps, id lists as flow lists, lists of mappings as blocks)."""
+    pad = " " * indent
+    if isinstance(value, dict) and value and not is_inline(value):
+        lines = [f"{pad}{key}:"]
+        for k, v in value.items():
+            lines += render_entry(k, v, indent + 2)
+        return lines
+    if isinstance(value, list) and value and not is_inline(value):
+        return [f"{pad}{key}:", *render_items(value, indent + 2)]
+    text = render_flow(value) if isinstance(value, (dict, list)) else render_scalar(value)
+    return [f"{pad}{key}: {text}"]
+
+
+def render_items(items: Sequence[Any], indent: int) -> list[str]:
+    """Return the lines of block-sequence items with their dash at *indent*."""
+    lines: list[str] = []
+    for item in items:
+        if isinstance(item, dict) and item:
+            entry: list[str] = []
+            for k, v in item.items():
+                entry += render_entry(k, v, indent + 2)
+            entry[0] = " " * indent + "- " + entry[0][indent + 2:]
+            lines += entry
+        else:
+            lines.append(" " * indent + "- " + render_flow(item))
+    return lines
+
+
+def _scalar_style(node: yaml.Node) -> str | None:
+    style = getattr(node, "style", None)
+    return "" if style is None else style
