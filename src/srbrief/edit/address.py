@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from srbrief.edit.yamltext import EditError, PathKey, child
+from srbrief.edit.yamltext import EditError, PathKey, child, walk
 from srbrief.model.convert import unwrap_optional
 from srbrief.model.types import Briefing, Text
 
@@ -78,8 +78,11 @@ def resolve(root: yaml.Node, name: str) -> Target:
     if len(segments) >= 2 and isinstance(segments[0], str) and isinstance(segments[1], str):
         ids = id_index(root)
         start = ids.get((segments[0], segments[1]), ())
-        if not start and child(root, segments[0]) is None and any(k == segments[0] for k, _ in ids):
-            raise EditError(f"{name}: no item with id {segments[1]!r} in any {segments[0]!r} list")
+        lists = [p[:-1] for (key, _), p in ids.items() if key == segments[0]]
+        if not start and child(root, segments[0]) is None and lists:
+            first = min((walk(root, p)[-1] for p in lists), key=lambda n: n.start_mark.index)
+            raise EditError(f"{name}: no item with id {segments[1]!r} in any {segments[0]!r} list",
+                            first.start_mark.index)
     if start:
         segments = segments[2:]
     path = list(start)
