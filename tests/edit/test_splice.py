@@ -144,6 +144,13 @@ def test_removing_a_missing_field_is_an_error_with_a_position(foreign: Path) -> 
         doc.apply(RemoveField(("sections", 0, "metrics", 0, "period")))
 
 
+@pytest.mark.parametrize("number", [0.5, 1e-05, 2.5e16, 1e16, 33.84, 6261, 0])
+def test_numbers_read_back_exactly(number: float) -> None:
+    path = ("entities", 0, "location", "lat")
+    new = set_value(FOREIGN, path, number)
+    assert read_back(new, path) == number and type(read_back(new, path)) is type(number)
+
+
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=30)
 
 

@@ -138,7 +138,8 @@ def render_scalar(value: Any, flow: bool = False, style: str | None = None) -> s
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return repr(value)
+        text = repr(value)  # YAML 1.1 reads "1e-05" as a string: its floats need a dot
+        return text.replace("e", ".0e", 1) if "e" in text and "." not in text else text
     if not isinstance(value, str):
         raise EditError(f"cannot write {type(value).__name__} values")
     single_ok = "\n" not in value and value.isprintable()
