@@ -14,6 +14,7 @@ from srbrief.edit.document import (
     ReadOnlyError,
     RemoveField,
     RemoveItem,
+    ReplaceText,
     SetField,
     is_builtin,
 )
@@ -21,5 +22,5 @@ from srbrief.edit.yamltext import EditError
 
 __all__ = [
     "REMOVE", "AddItem", "Batch", "Change", "Command", "Document", "EditError", "FileChangedError", "MoveItem",
-    "ReadOnlyError", "RemoveField", "RemoveItem", "SetField", "Target", "is_builtin",
+    "ReadOnlyError", "RemoveField", "RemoveItem", "ReplaceText", "SetField", "Target", "is_builtin",
 ]

@@ -162,6 +162,21 @@ class Batch:
 
 
 @dataclass(frozen=True)
+class ReplaceText:
+    """Replace the whole text (restoring a recovery file): validated and undone like any other edit."""
+
+    text: str
+    label: str = "Replace the text"
+
+    @property
+    def name(self) -> str:
+        return self.label
+
+    def apply(self, text: str) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Change:
     """One applied edit: the text and the model before and after."""
 
@@ -265,6 +280,10 @@ class Document:
         if path and message.startswith(prefix):
             message = message[len(prefix):]
         return BriefingError([Problem(self.filename, line, col, path, message)])
+
+    def changed_on_disk(self) -> bool:
+        """Return whether the file differs from what was last opened or saved here (False without a file)."""
+        return self.path is not None and self._disk is not None and _read(self.path) != self._disk
 
     # --- saving ----------------------------------------------------------------------------------------
 

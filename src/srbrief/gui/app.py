@@ -71,6 +71,7 @@ def run_gui(file: Path | None, lang: str | None, present: bool = False, screensh
         _mark("charts")
         return 0
     QTimer.singleShot(0, window.start_charts)
+    QTimer.singleShot(0, window.editing.offer_recovery)  # edits left unsaved by a crash or a kill
     if present:
         QTimer.singleShot(0, window.present)
     return app.exec()

@@ -73,6 +73,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "next_slide": ("下一页", "Next"),
     "elapsed": ("已用时间", "Elapsed"),
     "notes": ("备注", "Notes"),
+    # editing (gui/editing.py)
+    "edit_menu": ("编辑(&D)", "E&dit"),
+    "undo": ("撤销", "&Undo"),
+    "undo_named": ("撤销：{name}", "&Undo {name}"),
+    "redo": ("重做", "&Redo"),
+    "redo_named": ("重做：{name}", "&Redo {name}"),
+    "save": ("保存", "&Save"),
+    "save_tip": ("保存修改（只改动被修改的值，注释和格式保持不变）",
+                 "Save the edits (only the edited values change; comments and layout stay)"),
+    "save_as": ("另存为…", "Save &As…"),
+    "save_as_tip": ("把简报保存为新文件（内置简报只能另存）", "Save the briefing under a new name (the built-in "
+                                                     "briefing can only be saved as a copy)"),
+    "saved": ("已保存 {file}", "Saved {file}"),
+    "save_failed": ("无法保存", "Could not save"),
+    "unsaved_question": ("简报有未保存的修改。要保存吗？", "The briefing has unsaved edits. Save them?"),
+    "overwrite_changed": ("{file} 在打开后被其他程序改动过。仍用这里的版本覆盖它吗？",
+                          "{file} was changed by another program since it was opened. Overwrite it with "
+                          "this version?"),
+    "changed_outside": ("{file} 被其他程序改动了，而这里有未保存的修改。载入磁盘上的版本并放弃这里的修改吗？",
+                        "{file} was changed by another program while you have unsaved edits here. Load the "
+                        "version on disk and discard your edits?"),
+    "recover": ("上次退出时 {file} 有未保存的修改（{time}）。要恢复吗？",
+                "srbrief stopped with unsaved edits of {file} ({time}). Restore them?"),
+    "restore_edits": ("恢复未保存的修改", "Restore unsaved edits"),
 }
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from srbrief import __version__
+from srbrief.gui.editing import EditSession
 from srbrief.gui.files import BriefingSource
 from srbrief.gui.i18n import tr
 from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.search_box.setCompleter(self.completer)
         self.search_box.returnPressed.connect(lambda: self.jump_to_search_text(self.search_box.text()))
         self.create_actions()
+        self.editing = EditSession(self)
         self.rebuild()
         self.restore_settings()
 
@@ -121,7 +123,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         menus: dict[str, list[str | None]] = {
-            "file": ["open", "recent", "reload", None, "quit"],
+            "file": ["open", "recent", "save", "save_as", "reload", None, "quit"], "edit_menu": ["undo", "redo"],
             "export_menu": ["export_pptx", "export_pdf", "export_charts", "copy_chart"],
             "view": ["search", "language", None, "present"], "help": ["about"]}
         for title, entries in menus.items():
@@ -142,7 +144,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.search_box)
         self.search_box.setPlaceholderText(tr("search_placeholder", lang))
         self.search_box.setMaximumWidth(360)
-        self.setWindowTitle(f"{self.briefing.title.get(lang)} — {tr('app', lang)}")
+        self.setWindowTitle(f"{self.briefing.title.get(lang)}[*] — {tr('app', lang)}")
+        self.editing.retranslate()
 
     # -- content --------------------------------------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -259,11 +262,12 @@ class MainWindow(QMainWindow):
         start = str(self.source.path.parent) if self.source.path else str(Path.home())
         name, _ = QFileDialog.getOpenFileName(self, tr("open", self.lang).replace("&", ""), start,
                                               "Briefings (*.yaml *.yml);;All files (*)")
-        if name:
+        if name and self.editing.maybe_save():
             self.source.open(Path(name))
 
     def reload(self) -> None:
-        self.source.reload()
+        if self.editing.maybe_save():
+            self.source.reload()
 
     def _on_source_changed(self, automatic: bool) -> None:
         self.briefing = self.source.briefing
@@ -292,10 +296,10 @@ class MainWindow(QMainWindow):
             return
         self.recent_menu.clear()
         builtin = self.recent_menu.addAction(tr("builtin", self.lang))
-        builtin.triggered.connect(lambda: self.source.open(None))
+        builtin.triggered.connect(lambda: self.editing.maybe_save() and self.source.open(None))
         for path in self._recent():
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.source.open(Path(p)))
+            action.triggered.connect(lambda _=False, p=path: self.editing.maybe_save() and self.source.open(Path(p)))
 
     # -- language, presenter, about -------------------------------------------------------------------------------
     def toggle_language(self) -> None:
@@ -384,6 +388,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(int(str(self.settings.value("panel", 0) or 0)))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.editing.maybe_save():
+            event.ignore()
+            return
         if self.persist_settings:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("panel", self.nav.currentRow())

@@ -1,0 +1,247 @@
+"""Editing in the app: a QUndoStack over the Qt-free commands of :mod:`srbrief.edit`, saving, and recovery.
+
+The :class:`~srbrief.edit.Document` does the work (validates each edit, keeps the texts for undo); each
+QUndoCommand here only tells it to undo or redo and shows the result, so the app and ``srbrief set`` share
+one editing path. Unsaved edits are written to a recovery file every few seconds and offered at the next start.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from srbrief.edit import Command, Document, FileChangedError, ReadOnlyError, ReplaceText
+from srbrief.edit.recovery import discard_recovery, find_recoveries, write_recovery
+from srbrief.gui.i18n import tr
+from srbrief.model import BriefingError, Problem
+from srbrief.resources import builtin_briefing_path
+
+if TYPE_CHECKING:
+    from srbrief.gui.mainwindow import MainWindow
+
+RECOVERY_INTERVAL_MS = 3000
+
+
+class _Edit(QUndoCommand):
+    """One applied edit on the undo stack (the Document holds the texts before and after)."""
+
+    def __init__(self, session: EditSession, name: str) -> None:
+        super().__init__(name)
+        self.session = session
+        self.pushing = True  # QUndoStack.push calls redo(): the edit is already applied by then
+
+    def redo(self) -> None:
+        if self.pushing:
+            self.pushing = False
+            return
+        self.session.doc.redo()
+        self.session.show_briefing()
+
+    def undo(self) -> None:
+        self.session.doc.undo()
+        self.session.show_briefing()
+
+
+class EditSession(QObject):
+    """The editing state of a main window: document, undo stack, Save/Save As, the recovery file."""
+
+    briefing_changed = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.stack = QUndoStack(self)
+        self._doc: Document | None = None  # opened on the first edit: starting the app costs nothing more
+        self._recovery_due = False
+        self.ask: Callable[[str], bool] = self._ask  # a yes/no question; tests replace it
+        self.choose_save: Callable[[], str] = self._choose_save  # "save", "discard" or "cancel"
+        keys = {"undo": QKeySequence.StandardKey.Undo, "redo": QKeySequence.StandardKey.Redo,
+                "save": QKeySequence.StandardKey.Save, "save_as": None}  # Ctrl+Shift+S exports the charts
+        slots = {"undo": self.stack.undo, "redo": self.stack.redo, "save": self.save, "save_as": self.save_as}
+        for name, key in keys.items():
+            action = QAction(window)
+            if key is not None:
+                action.setShortcuts(QKeySequence.keyBindings(key))
+            action.triggered.connect(slots[name])
+            window.actions_[name] = action
+            window.addAction(action)
+        self.timer = QTimer(self, interval=RECOVERY_INTERVAL_MS)
+        self.timer.timeout.connect(self.write_recovery)
+        self.timer.start()
+        window.source.changed.connect(self._on_source_changed)
+
+    # -- state ------------------------------------------------------------------------------------------------
+    @property
+    def doc(self) -> Document:
+        """Return the document being edited (opened from the window's file on first use)."""
+        if self._doc is None:
+            self._doc = Document.open(self.window.source.path or builtin_briefing_path())
+        return self._doc
+
+    @property
+    def modified(self) -> bool:
+        return self._doc is not None and self._doc.modified
+
+    def _recovery_key(self) -> Path | None:
+        doc = self._doc
+        return None if doc is None or doc.read_only else doc.path
+
+    def retranslate(self) -> None:
+        """Name the undo and redo actions after their edits; mark the window modified or not."""
+        lang, doc = self.window.lang, self._doc
+        undo, redo = (doc.undo_name, doc.redo_name) if doc is not None else (None, None)
+        for key, name in (("undo", undo), ("redo", redo)):
+            action = self.window.actions_[key]
+            action.setText(tr(f"{key}_named", lang, name=name) if name else tr(key, lang))
+            action.setEnabled(name is not None)
+        self.window.actions_["save"].setEnabled(self.modified)
+        self.window.setWindowModified(self.modified)
+
+    # -- editing ----------------------------------------------------------------------------------------------
+    def apply(self, command: Command) -> list[Problem]:
+        """Apply *command*; return [] or the problems that refused it (then nothing changed)."""
+        try:
+            change = self.doc.apply(command)
+        except BriefingError as exc:
+            return exc.problems
+        self.stack.push(_Edit(self, change.name))
+        self.show_briefing()
+        return []
+
+    def show_briefing(self) -> None:
+        """Show the document's briefing in every panel and chart."""
+        self.window.briefing = self.doc.briefing
+        self.window.rebuild()
+        self._recovery_due = True
+        self.retranslate()
+        self.briefing_changed.emit()
+
+    def reset(self) -> None:
+        """Forget the document and its history (another file, or its edits discarded)."""
+        self._doc = None
+        self.stack.clear()
+        self.retranslate()
+
+    # -- saving -----------------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save the edits (the built-in briefing, read-only, goes through Save As); return whether saved."""
+        if not self.modified:
+            return True
+        if self.doc.read_only or self.doc.path is None:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        doc = self.doc
+        if doc.read_only or doc.path is None:
+            import platformdirs
+
+            start = Path(platformdirs.user_documents_dir()) / f"{doc.briefing.id}.yaml"
+        else:
+            start = doc.path
+        name, _ = QFileDialog.getSaveFileName(self.window, tr("save_as", self.window.lang).replace("&", ""),
+                                              str(start), "Briefings (*.yaml *.yml)")
+        return bool(name) and self._save_to(Path(name))
+
+    def _save_to(self, path: Path | None) -> bool:
+        doc, lang = self.doc, self.window.lang
+        old_key = self._recovery_key()
+        try:
+            try:
+                saved = doc.save(path)
+            except FileChangedError:
+                if not self.ask(tr("overwrite_changed", lang, file=str(doc.path))):
+                    return False
+                saved = doc.save(path, overwrite_changed=True)
+        except (ReadOnlyError, BriefingError, OSError) as exc:
+            QMessageBox.warning(self.window, tr("save_failed", lang), str(exc))
+            return False
+        discard_recovery(old_key)
+        discard_recovery(saved)
+        self.stack.setClean()
+        if self.window.source.path != saved:
+            self.window.source.open(saved)  # the window follows the new file; the document stays
+        self.retranslate()
+        self.window.statusBar().showMessage(tr("saved", lang, file=str(saved)), 5000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before closing, opening or reloading: save or discard unsaved edits; False means stay."""
+        if not self.modified:
+            return True
+        choice = self.choose_save()
+        if choice == "save":
+            return self.save()
+        if choice == "discard":
+            discard_recovery(self._recovery_key())
+            self.reset()
+            return True
+        return False
+
+    def _on_source_changed(self, _automatic: bool) -> None:
+        doc = self._doc
+        if doc is None or doc.path is None:
+            return
+        shown = (self.window.source.path or builtin_briefing_path()).resolve()
+        if shown == doc.path.resolve() and not doc.changed_on_disk():
+            if doc.modified:  # our own save, seen by the file watcher: show the edits made since again
+                self.show_briefing()
+            return
+        if shown == doc.path.resolve() and doc.modified and \
+                not self.ask(tr("changed_outside", self.window.lang, file=str(doc.path))):
+            self.show_briefing()  # keep the edits; saving them will ask before overwriting
+            return
+        discard_recovery(self._recovery_key())
+        self.reset()
+
+    # -- recovery ---------------------------------------------------------------------------------------------
+    def write_recovery(self) -> None:
+        """Keep the unsaved text in the recovery file (atomically); forget it once nothing is unsaved."""
+        if not self._recovery_due or self._doc is None:
+            return
+        try:
+            if self.modified:
+                write_recovery(self._recovery_key(), self._doc.text)
+            else:
+                discard_recovery(self._recovery_key())
+        except OSError:
+            return  # tried again at the next tick
+        self._recovery_due = False
+
+    def offer_recovery(self) -> bool:
+        """Offer the edits an earlier run left unsaved; return whether they were restored."""
+        found = find_recoveries()
+        if not found:
+            return False
+        kept, lang = found[0], self.window.lang
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(kept.saved_at))
+        name = str(kept.source) if kept.source else tr("builtin", lang)
+        if not self.ask(tr("recover", lang, file=name, time=when)):
+            discard_recovery(kept.source)
+            return False
+        if kept.source != self.window.source.path and not self.window.source.open(kept.source):
+            return False  # the banner says why; the recovery file stays for another try
+        problems = self.apply(ReplaceText(kept.text, label=tr("restore_edits", lang)))
+        if problems:
+            QMessageBox.warning(self.window, tr("app", lang), "\n".join(str(p) for p in problems[:10]))
+            return False
+        return True
+
+    # -- questions --------------------------------------------------------------------------------------------
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(self.window, tr("app", self.window.lang), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _choose_save(self) -> str:
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(self.window, tr("app", self.window.lang),
+                                      tr("unsaved_question", self.window.lang), buttons)
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")

@@ -1,0 +1,161 @@
+"""Editing in the app: edit, undo, redo, save, reopen; invalid edits refused; unsaved edits asked about and
+kept in a recovery file that survives a killed process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+from srbrief.edit import SetField
+from srbrief.gui.files import BriefingSource
+from srbrief.gui.mainwindow import MainWindow
+from srbrief.resources import builtin_briefing_path
+
+REVENUE = "metrics.industrial-revenue-2024"
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    target = tmp_path / "mine.yaml"
+    shutil.copyfile(builtin_briefing_path(), target)
+    return target
+
+
+@pytest.fixture
+def editing(window: MainWindow, copy: Path) -> MainWindow:
+    assert window.source.open(copy)
+    return window
+
+
+def revenue(window: MainWindow) -> float:
+    return float(window.briefing.find("industrial-revenue-2024").value)
+
+
+def labels(window: MainWindow) -> str:
+    return " ".join(label.text() for label in window.panels[0].findChildren(QLabel))
+
+
+def set_revenue(window: MainWindow, value: object) -> list:
+    session = window.editing
+    return session.apply(SetField(session.doc.target(f"{REVENUE}.value").path, value, label="revenue"))
+
+
+def test_edit_undo_redo_save_and_reopen(editing: MainWindow, copy: Path) -> None:
+    window, original = editing, copy.read_text(encoding="utf-8")
+    assert set_revenue(window, 6300) == []
+    assert revenue(window) == 6300 and "6300" in labels(window)  # the panel follows at once
+    assert window.isWindowModified() and "[*]" in window.windowTitle()
+    undo, redo = window.actions_["undo"], window.actions_["redo"]
+    assert undo.isEnabled() and "revenue" in undo.text() and not redo.isEnabled()
+    undo.trigger()
+    assert revenue(window) == 6261 and "6261" in labels(window) and not window.isWindowModified()
+    assert redo.isEnabled() and "revenue" in redo.text()
+    redo.trigger()
+    assert revenue(window) == 6300 and window.isWindowModified()
+    window.actions_["save"].trigger()
+    assert not window.isWindowModified() and not window.actions_["save"].isEnabled()
+    saved = copy.read_text(encoding="utf-8")
+    assert saved == original.replace("        value: 6261\n", "        value: 6300\n", 1) != original
+    assert BriefingSource(copy).briefing.find("industrial-revenue-2024").value == 6300  # reopened
+    assert undo.isEnabled()  # saving keeps the history
+
+
+def test_an_invalid_edit_is_refused_and_cannot_be_saved(editing: MainWindow, copy: Path) -> None:
+    before = copy.read_bytes()
+    session = editing.editing
+    problems = session.apply(SetField(session.doc.target(f"{REVENUE}.qualifier").path, "rank"))
+    assert problems and "qualifiers rank and top go with unit rank" in problems[0].message
+    assert str(problems[0]).startswith(f"{copy}:")
+    assert not editing.isWindowModified() and not editing.actions_["save"].isEnabled()
+    assert not editing.actions_["undo"].isEnabled() and session.stack.count() == 0
+    assert session.save() and copy.read_bytes() == before
+
+
+def test_the_built_in_briefing_is_saved_as_a_copy(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "my-copy.yaml"
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]) or str(target), ""))
+    builtin = builtin_briefing_path().read_bytes()
+    assert set_revenue(window, 6300) == []
+    window.actions_["save"].trigger()
+    assert asked and asked[0].endswith("shangrao-manufacturing-2025.yaml") and Path(asked[0]).parent != \
+        builtin_briefing_path().parent
+    assert builtin_briefing_path().read_bytes() == builtin
+    assert window.source.path == target and not window.isWindowModified()
+    assert BriefingSource(target).briefing.find("industrial-revenue-2024").value == 6300
+
+
+def test_closing_with_unsaved_edits_asks(editing: MainWindow, copy: Path) -> None:
+    window = editing
+    assert set_revenue(window, 6300) == []
+    window.editing.choose_save = lambda: "cancel"
+    assert not window.close() and window.isVisible()
+    window.editing.choose_save = lambda: "save"
+    assert window.close()
+    assert "value: 6300" in copy.read_text(encoding="utf-8")
+
+
+def test_an_outside_change_with_unsaved_edits_asks(editing: MainWindow, copy: Path, qtbot) -> None:
+    window = editing
+    assert set_revenue(window, 6300) == []
+    questions: list[str] = []
+    window.editing.ask = lambda q: questions.append(q) is not None  # "no": keep my edits
+    theirs = copy.read_text(encoding="utf-8").replace("zh: 上饶制造强市简报", "zh: 他们的标题", 1)
+    copy.write_text(theirs, encoding="utf-8")
+    window.source.reload()
+    assert questions and str(copy) in questions[0]
+    assert revenue(window) == 6300 and window.isWindowModified()  # the edits are still shown
+    window.editing.ask = lambda q: True
+    window.actions_["save"].trigger()  # asks before overwriting their change; "yes"
+    assert "value: 6300" in copy.read_text(encoding="utf-8") and "他们的标题" not in copy.read_text(encoding="utf-8")
+
+
+KILLED_SESSION = """
+import os, signal, sys
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+QCoreApplication.setOrganizationName("srbrief-tests")
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+app = QApplication([])
+from srbrief.edit import SetField
+from srbrief.gui.files import BriefingSource
+from srbrief.gui.mainwindow import MainWindow
+from srbrief.paths import recovery_dir
+window = MainWindow(BriefingSource(Path(sys.argv[1])), "zh")
+window.persist_settings = False
+doc = window.editing.doc
+assert window.editing.apply(SetField(doc.target("metrics.industrial-revenue-2024.value").path, 6300)) == []
+def kill_once_kept():
+    if list(recovery_dir().glob("*.json")):
+        print("kept", flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+timer = QTimer(interval=100)
+timer.timeout.connect(kill_once_kept)
+timer.start()
+QTimer.singleShot(20000, app.quit)
+app.exec()
+"""
+
+
+def test_the_recovery_file_restores_edits_after_a_kill(window: MainWindow, copy: Path, tmp_path: Path) -> None:
+    original = copy.read_bytes()
+    result = subprocess.run([sys.executable, "-c", KILLED_SESSION, str(copy), str(tmp_path / "settings")],
+                            capture_output=True, text=True, timeout=120, env=os.environ.copy())
+    assert result.returncode == -9 and "kept" in result.stdout, result.stderr
+    assert copy.read_bytes() == original  # nothing was saved
+    questions: list[str] = []
+    window.editing.ask = lambda q: questions.append(q) is None
+    assert window.editing.offer_recovery()
+    assert str(copy) in questions[0]
+    assert window.source.path == copy and revenue(window) == 6300 and window.isWindowModified()
+    window.actions_["undo"].trigger()  # the restore is an edit like any other
+    assert revenue(window) == 6261
