@@ -102,7 +102,7 @@ def tokens(text: str) -> list[str]:
             else:
                 found[-1] += char
             continue
-        if char in NO_END:
+        if char in NO_END and (is_wide(char) or not word):  # an opening mark (a Latin one starts a word)
             if word:
                 found.append(word)
                 word = ""
@@ -191,7 +191,7 @@ def _split_long(token: str, width: float, size: float, measurer: Measurer, bold:
     pieces, piece, used = [], "", 0.0
     for char in token:
         char_w = measurer.width(char, size, bold)
-        if piece and used + char_w > width:
+        if piece and used + char_w > width and char not in NO_START:
             pieces.append(piece)
             piece, used = "", 0.0
         piece += char
