@@ -19,7 +19,7 @@ def test_every_block_lies_on_its_slide_and_every_text_fits(builtin: Briefing, la
         assert layout.overflows == (), number
         for block in layout.blocks:
             r = block.rect
-            assert 0 <= r.x and 0 <= r.y and r.right <= layout.width + 1e-6 and r.bottom <= layout.height + 1e-6
+            assert r.x >= 0 and r.y >= 0 and r.right <= layout.width + 1e-6 and r.bottom <= layout.height + 1e-6
             if isinstance(block, TextBlock):
                 assert block.content_height <= block.inner.h + 1e-6, (number, block.name)
 
