@@ -20,10 +20,7 @@ from srbrief.charts.style import (
     wrap,
 )
 from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
-from srbrief.model.units import axis_scale, value_parts
-
-TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
-MORE_THAN_NOTE = {"zh": "+ 表示“超”、“余”、“突破”", "en": '+ means "more than"'}
+from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, value_parts
 
 
 def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-from srbrief.model import Briefing, Metric
+from srbrief import palette
+from srbrief.model import Briefing
 from srbrief.model.textutil import chinese_date, display_width, english_date, wrap
 from srbrief.model.textutil import source_line as textutil_source_line
-from srbrief.model.units import value_parts
-from srbrief.palette import DARK_PALETTE, LIGHT_PALETTE
+from srbrief.model.units import metric_text
+from srbrief.palette import Scheme
 
-__all__ = ["chinese_date", "display_width", "english_date", "wrap"]
+__all__ = ["chinese_date", "display_width", "english_date", "metric_text", "wrap"]
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,14 @@ class Theme:
     sea: str
 
 
-LIGHT = Theme("light", "#ffffff", "#f3f6fa", "#1d2733", "#5b6675", "#dfe5ec",
-              LIGHT_PALETTE,
-              "#2e9d6a", "#c8463d", "#eef1e6", "#e3eef8")
-DARK = Theme("dark", "#121820", "#1d2631", "#eef2f6", "#9aa7b6", "#2d3946",
-             DARK_PALETTE,
-             "#4cc38f", "#f0776d", "#1f2a22", "#15202c")
+def theme_of(scheme: Scheme) -> Theme:
+    """Return the chart theme of one of the house colour schemes."""
+    return Theme(scheme.name, scheme.background, scheme.card, scheme.text, scheme.muted, scheme.rule,
+                 scheme.accents, scheme.increase, scheme.decrease, scheme.land, scheme.sea)
+
+
+LIGHT = theme_of(palette.LIGHT)
+DARK = theme_of(palette.DARK)
 THEMES = {"light": LIGHT, "dark": DARK}
 
 # Type scale in points, for a 10 × 5.625 in figure (legible at 1280 × 720 and printed at 150 dpi).
@@ -57,15 +60,6 @@ def source_line(briefing: Briefing, lang: str) -> str:
     """Return the short source line of *briefing* (see :func:`srbrief.model.textutil.source_line`)."""
     src = briefing.source
     return textutil_source_line(src.publication.zh, src.publication.en, src.date, lang)
-
-
-def metric_text(metric: Metric, lang: str) -> str:
-    """Return a metric's value for a label on a chart: '600+家', '+20%', '626.1 billion yuan'."""
-    number, unit = value_parts(metric, lang)
-    if not unit:
-        return number
-    attached = lang == "zh" or unit in ("%", "×")
-    return f"{number}{unit}" if attached else f"{number} {unit}"
 
 
 def new_figure(theme: Theme = LIGHT, size: tuple[float, float] = FIGSIZE) -> Figure:
