@@ -34,6 +34,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_export.py
 	$(BIN)/python benchmarks/bench_growth.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_edit.py
 	@if [ -x dist/srbrief/srbrief ]; then QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_bundle.py; \
 	else echo "(no bundle: 'make bundle' first to measure it)"; fi
 

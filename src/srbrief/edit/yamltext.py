@@ -30,11 +30,22 @@ class EditError(Exception):
         self.index = index
 
 
+_last_composed: tuple[str, yaml.Node] | None = None
+
+
 def compose(text: str) -> yaml.Node:
-    """Return the node tree of *text* (already validated: limits were checked by the loader)."""
+    """Return the node tree of *text* (already validated: limits were checked by the loader).
+
+    The last tree is kept: an edit composes the text it made to check it, and the next edit starts from that
+    same text (composing is a third of an edit's time). Trees are never changed, only read.
+    """
+    global _last_composed  # noqa: PLW0603 - one-entry cache
+    if _last_composed is not None and _last_composed[0] == text:
+        return _last_composed[1]
     node = yaml.compose(text, Loader=_LOADER)
     if node is None:
         raise EditError("the document is empty")
+    _last_composed = (text, node)
     return node
 
 
