@@ -20,6 +20,17 @@ from srbrief.resources import builtin_briefing_path
 REVENUE = "metrics.industrial-revenue-2024"
 
 
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(window: MainWindow) -> None:
+    """A question would wait for a click that never comes: closing discards, any other question fails."""
+    window.editing.choose_save = lambda: "discard"
+
+    def unexpected(question: str) -> bool:
+        raise AssertionError(f"unexpected question: {question}")
+
+    window.editing.ask = unexpected
+
+
 @pytest.fixture
 def copy(tmp_path: Path) -> Path:
     target = tmp_path / "mine.yaml"

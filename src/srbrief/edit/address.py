@@ -71,6 +71,11 @@ def id_index(root: yaml.Node) -> dict[tuple[str, str], tuple[PathKey, ...]]:
     return found
 
 
+def find_id(root: yaml.Node, item_id: str) -> tuple[PathKey, ...] | None:
+    """Return the physical path of the item with id *item_id* in any list, or None."""
+    return next((path for (_, ident), path in id_index(root).items() if ident == item_id), None)
+
+
 def resolve(root: yaml.Node, name: str) -> Target:
     """Return the target of the user's path *name* in the tree *root*, or raise :class:`EditError`."""
     segments = parse_path(name)

@@ -69,19 +69,19 @@ class SetField:
         return new
 
 
-_MISSING = object()
+MISSING = object()  # read_back: nothing there
 
 
 def read_back(text: str, path: Sequence[PathKey]) -> Any:
-    """Return the plain value at *path* in *text* (``_MISSING`` if there is none or the text is not YAML)."""
+    """Return the plain value at *path* in *text* (``MISSING`` if there is none or the text is not YAML)."""
     import yaml
 
     try:
         nodes = walk(compose(text), path)
     except (yaml.YAMLError, EditError):
-        return _MISSING
+        return MISSING
     if len(nodes) != len(path) + 1:
-        return _MISSING
+        return MISSING
     return yaml.constructor.SafeConstructor().construct_document(nodes[-1])
 
 

@@ -12,17 +12,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from srbrief.edit import Command, Document, FileChangedError, ReadOnlyError, ReplaceText
 from srbrief.edit.recovery import discard_recovery, find_recoveries, write_recovery
 from srbrief.gui.i18n import tr
-from srbrief.model import BriefingError, Problem
+from srbrief.model import BriefingError, Problem, Section
 from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
+    from srbrief.gui.editform import EditForm
     from srbrief.gui.mainwindow import MainWindow
 
 RECOVERY_INTERVAL_MS = 3000
@@ -61,16 +62,25 @@ class EditSession(QObject):
         self._recovery_due = False
         self.ask: Callable[[str], bool] = self._ask  # a yes/no question; tests replace it
         self.choose_save: Callable[[], str] = self._choose_save  # "save", "discard" or "cancel"
+        self.form: EditForm | None = None  # the side form of edit mode, made when first shown
+        self.dock: QDockWidget | None = None
+        self._form_lang = ""
         keys = {"undo": QKeySequence.StandardKey.Undo, "redo": QKeySequence.StandardKey.Redo,
-                "save": QKeySequence.StandardKey.Save, "save_as": None}  # Ctrl+Shift+S exports the charts
-        slots = {"undo": self.stack.undo, "redo": self.stack.redo, "save": self.save, "save_as": self.save_as}
+                "save": QKeySequence.StandardKey.Save, "save_as": None,  # Ctrl+Shift+S exports the charts
+                "edit_mode": QKeySequence("F2")}
+        slots = {"undo": self.stack.undo, "redo": self.stack.redo, "save": self.save, "save_as": self.save_as,
+                 "edit_mode": lambda: self.set_edit_mode(self.window.actions_["edit_mode"].isChecked())}
         for name, key in keys.items():
             action = QAction(window)
-            if key is not None:
+            if isinstance(key, QKeySequence):
+                action.setShortcut(key)
+            elif key is not None:
                 action.setShortcuts(QKeySequence.keyBindings(key))
             action.triggered.connect(slots[name])
             window.actions_[name] = action
             window.addAction(action)
+        window.actions_["edit_mode"].setCheckable(True)
+        window.nav.currentRowChanged.connect(self._on_panel_changed)
         self.timer = QTimer(self, interval=RECOVERY_INTERVAL_MS)
         self.timer.timeout.connect(self.write_recovery)
         self.timer.start()
@@ -102,6 +112,55 @@ class EditSession(QObject):
             action.setEnabled(name is not None)
         self.window.actions_["save"].setEnabled(self.modified)
         self.window.setWindowModified(self.modified)
+        if self.dock is not None and self.form is not None:
+            self.dock.setWindowTitle(tr("edit_mode", lang).replace("&", ""))
+            if self._form_lang != lang:  # the form's labels follow the language
+                self._form_lang = lang
+                self.form.show_item(self.form.item_id)
+
+    # -- edit mode --------------------------------------------------------------------------------------------
+    @property
+    def edit_mode(self) -> bool:
+        return self.window.actions_["edit_mode"].isChecked()
+
+    def set_edit_mode(self, on: bool) -> None:
+        """Show or hide the edit form beside the panels (starting with the section shown)."""
+        self.window.actions_["edit_mode"].setChecked(on)
+        if on and self.dock is None:
+            from PySide6.QtWidgets import QScrollArea
+
+            from srbrief.gui.editform import EditForm
+
+            self.form = EditForm(self)
+            self._form_lang = self.window.lang
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(self.form)
+            self.dock = QDockWidget(tr("edit_mode", self.window.lang).replace("&", ""))
+            self.dock.setObjectName("EditDock")
+            self.dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)  # the action hides it
+            self.dock.setWidget(scroll)
+            self.dock.setMinimumWidth(380)
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        if self.dock is not None:
+            self.dock.setVisible(on)
+        if on:
+            self._on_panel_changed(self.window.nav.currentRow())
+
+    def edit_item(self, item_id: str) -> bool:
+        """In edit mode, show *item_id* in the form and return True (a click on a card edits it)."""
+        if not self.edit_mode or self.form is None:
+            return False
+        self.form.show_item(item_id)
+        return True
+
+    def _on_panel_changed(self, row: int) -> None:
+        if not self.edit_mode or self.form is None or not 0 <= row < len(self.window.briefing.sections):
+            return
+        shown = self.window.briefing.index.get(self.form.item_id or "")
+        section = self.window.briefing.sections[row].id
+        if (shown is None or isinstance(shown, Section)) and self.form.item_id != section:
+            self.form.show_item(section)  # a section follows the panel; a figure stays until another is clicked
 
     # -- editing ----------------------------------------------------------------------------------------------
     def apply(self, command: Command) -> list[Problem]:

@@ -97,6 +97,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "recover": ("上次退出时 {file} 有未保存的修改（{time}）。要恢复吗？",
                 "srbrief stopped with unsaved edits of {file} ({time}). Restore them?"),
     "restore_edits": ("恢复未保存的修改", "Restore unsaved edits"),
+    "edit_mode": ("编辑模式", "Edit &mode"),
+    "edit_mode_tip": ("在侧栏中编辑数字、举措、图表和导语；点击卡片即可编辑它",
+                      "Edit figures, facts, charts and ledes in a side form; click a card to edit it"),
+    "edit_hint": ("点击一张数字卡片或“查看出处”来编辑它；切换页面可编辑该页的标题和导语。",
+                  "Click a figure card or a chart's “Show source” to edit it; switch panels to edit a "
+                  "section's title and lede."),
+    "move_up": ("上移", "Move up"),
+    "move_down": ("下移", "Move down"),
+    "remove_item": ("删除", "Remove"),
 }
 
 

@@ -123,7 +123,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         menus: dict[str, list[str | None]] = {
-            "file": ["open", "recent", "save", "save_as", "reload", None, "quit"], "edit_menu": ["undo", "redo"],
+            "file": ["open", "recent", "save", "save_as", "reload", None, "quit"],
+            "edit_menu": ["undo", "redo", None, "edit_mode"],
             "export_menu": ["export_pptx", "export_pdf", "export_charts", "copy_chart"],
             "view": ["search", "language", None, "present"], "help": ["about"]}
         for title, entries in menus.items():
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
                 else:
                     menu.addAction(self.actions_[key])
         self.toolbar.clear()
-        for key in ("open", "reload", "export_pptx", "present", "language"):
+        for key in ("open", "reload", "edit_mode", "export_pptx", "present", "language"):
             self.toolbar.addAction(self.actions_[key])
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search_box)
@@ -220,7 +221,9 @@ class MainWindow(QMainWindow):
         return self.panel_at(row)
 
     def show_source(self, item_id: str) -> None:
-        """Jump to the sources panel and highlight the figure (or the figures of a chart)."""
+        """Jump to the sources panel and highlight the figure (or the figures of a chart); in edit mode, edit it."""
+        if self.editing.edit_item(item_id):
+            return
         self.show_panel("sources").highlight(item_id)
 
     # -- search ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+"""Edit mode: the side form edits the clicked figure, shows refused values beside the field, and follows undo."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from srbrief.gui.editform import EditForm
+from srbrief.gui.mainwindow import MainWindow
+from srbrief.gui.widgets import KpiCard
+from srbrief.resources import builtin_briefing_path
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(window: MainWindow) -> None:
+    """A question would wait for a click that never comes: closing discards, any other question fails."""
+    window.editing.choose_save = lambda: "discard"
+
+    def unexpected(question: str) -> bool:
+        raise AssertionError(f"unexpected question: {question}")
+
+    window.editing.ask = unexpected
+
+
+@pytest.fixture
+def form(window: MainWindow, tmp_path: Path) -> EditForm:
+    copy = tmp_path / "mine.yaml"
+    shutil.copyfile(builtin_briefing_path(), copy)
+    assert window.source.open(copy)
+    window.actions_["edit_mode"].trigger()
+    assert window.editing.edit_mode and window.editing.dock is not None and window.editing.dock.isVisible()
+    assert window.editing.form is not None
+    return window.editing.form
+
+
+def type_into(form: EditForm, field: str, text: str) -> None:
+    editor = form.editors[tuple(field.split("."))]
+    assert isinstance(editor, QLineEdit)
+    editor.setText(text)
+    editor.editingFinished.emit()
+
+
+def choose(form: EditForm, field: str, text: str) -> None:
+    editor = form.editors[(field,)]
+    assert isinstance(editor, QComboBox)
+    editor.setCurrentText(text)
+    editor.activated.emit(editor.currentIndex())
+
+
+def click_first_card(window: MainWindow) -> KpiCard:
+    card = window.current_panel().findChildren(KpiCard)[0]
+    card.source_requested.emit(card.item.id)
+    return card
+
+
+def test_edit_mode_starts_on_the_section_and_a_click_edits_the_figure(form: EditForm) -> None:
+    window = form.session.window
+    assert form.item_id == window.briefing.sections[window.nav.currentRow()].id
+    assert ("lede", "zh") in form.editors
+    card = click_first_card(window)
+    assert form.item_id == card.item.id and window.current_panel().key != "sources"  # no jump in edit mode
+    editor = form.editors[("value",)]
+    assert isinstance(editor, QLineEdit) and editor.text() == "6261"
+    type_into(form, "value", "6300")
+    assert window.briefing.find(card.item.id).value == 6300 and window.isWindowModified()
+    window.actions_["undo"].trigger()
+    assert editor.text() == "6261" and window.briefing.find(card.item.id).value == 6261
+
+
+def test_refused_values_are_shown_beside_their_field(form: EditForm) -> None:
+    window = form.session.window
+    click_first_card(window)
+    type_into(form, "value", "lots")
+    assert form.errors[("value",)].isVisibleTo(form) and "expected a number" in form.errors[("value",)].text()
+    choose(form, "qualifier", "rank")
+    assert "qualifiers rank and top go with unit rank" in form.errors[("qualifier",)].text()
+    type_into(form, "label.en", "")
+    assert "must not be empty" in form.errors[("label", "en")].text()
+    assert window.editing.stack.count() == 0 and not window.isWindowModified()
+
+
+def test_text_fields_and_an_optional_text_removed(form: EditForm) -> None:
+    window = form.session.window
+    window.show_source("months-at-provincial-second")
+    type_into(form, "label.en", "Months in second place")
+    assert window.briefing.find("months-at-provincial-second").label.en == "Months in second place"
+    type_into(form, "note.zh", "")
+    type_into(form, "note.en", "")  # both languages empty: the note goes
+    assert window.briefing.find("months-at-provincial-second").note is None
+    assert "note:" not in window.editing.doc.text.split("id: months-at-provincial-second", 1)[1].split("- id:")[0]
+
+
+def test_editing_a_section_keeps_its_form(form: EditForm) -> None:
+    editor = form.editors[("lede", "en")]
+    type_into(form, "lede.zh", "新的导语")
+    assert form.editors[("lede", "en")] is editor  # not rebuilt: the next field keeps its place (and focus)
+    assert form.session.window.briefing.sections[0].lede.zh == "新的导语"
+
+
+def test_move_and_remove_buttons(form: EditForm) -> None:
+    window = form.session.window
+    window.show_source("advanced-manufacturing-top-100")  # the overview's last figure, shown on no chart
+    assert not form.buttons["move_down"].isEnabled() and form.buttons["move_up"].isEnabled()
+    form.buttons["move_up"].click()
+    ids = [m.id for m in window.briefing.sections[0].metrics]
+    assert ids.index("advanced-manufacturing-top-100") == len(ids) - 2
+    form.buttons["remove_item"].click()
+    assert "advanced-manufacturing-top-100" not in window.briefing.index
+    assert form.item_id == "overview"  # the form falls back to the section shown
+    window.actions_["undo"].trigger()
+    assert "advanced-manufacturing-top-100" in window.briefing.index
+    window.show_source("industrial-revenue-2024")  # shown on a chart: removing it is refused
+    form.buttons["remove_item"].click()
+    assert "unknown id 'industrial-revenue-2024'" in form.problem.text()
+    assert "industrial-revenue-2024" in window.briefing.index
