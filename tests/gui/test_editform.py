@@ -64,6 +64,8 @@ def test_edit_mode_starts_on_the_section_and_a_click_edits_the_figure(form: Edit
     assert form.item_id == card.item.id and window.current_panel().key != "sources"  # no jump in edit mode
     editor = form.editors[("value",)]
     assert isinstance(editor, QLineEdit) and editor.text() == "6261"
+    qualifier = form.editors[("qualifier",)]
+    assert isinstance(qualifier, QComboBox) and qualifier.currentText() == "exact"  # absent: the default
     type_into(form, "value", "6300")
     assert window.briefing.find(card.item.id).value == 6300 and window.isWindowModified()
     window.actions_["undo"].trigger()

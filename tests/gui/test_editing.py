@@ -77,6 +77,13 @@ def test_edit_undo_redo_save_and_reopen(editing: MainWindow, copy: Path) -> None
     assert undo.isEnabled()  # saving keeps the history
 
 
+def test_the_search_box_stays_after_edits_and_a_language_switch(editing: MainWindow) -> None:
+    assert editing.search_box.isVisible()
+    assert set_revenue(editing, 6300) == []
+    editing.toggle_language()
+    assert editing.search_box.isVisible()
+
+
 def test_an_invalid_edit_is_refused_and_cannot_be_saved(editing: MainWindow, copy: Path) -> None:
     before = copy.read_bytes()
     session = editing.editing

@@ -71,6 +71,7 @@ class EditForm(QWidget):
         self.item_id: str | None = None
         self.editors: dict[Sub, QLineEdit | QComboBox] = {}
         self.errors: dict[Sub, QLabel] = {}
+        self.defaults: dict[Sub, str] = {}  # what an absent field means (qualifier: exact)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setObjectName("EditHeading")
@@ -107,6 +108,7 @@ class EditForm(QWidget):
             self.form.removeRow(0)
         self.editors.clear()
         self.errors.clear()
+        self.defaults.clear()
         self.problem.clear()
         for key, button in self.buttons.items():
             button.setText(tr(key, self.lang))
@@ -127,6 +129,8 @@ class EditForm(QWidget):
                 self._add_row((f.name, "en"), f"{name} · English", None)
             elif isinstance(hint, type) and issubclass(hint, Enum):
                 self._add_row((f.name,), name, [m.value for m in hint])
+                if isinstance(f.default, Enum):
+                    self.defaults[(f.name,)] = str(f.default.value)
             elif f.metadata.get("choices"):
                 self._add_row((f.name,), name, list(f.metadata["choices"]))
             elif hint in (str, float, int) or (typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is str):
@@ -170,6 +174,8 @@ class EditForm(QWidget):
             value: Any = data
             for key in sub:
                 value = value.get(key) if isinstance(value, dict) else None
+            if value is None and sub in self.defaults:
+                value = self.defaults[sub]
             editor.blockSignals(True)
             if isinstance(editor, QLineEdit):
                 editor.setText(_shown(value))

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
             self.toolbar.addAction(self.actions_[key])
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search_box)
+        self.search_box.show()  # clear() hid it with its old action; a rebuild (language, edit) re-adds it
         self.search_box.setPlaceholderText(tr("search_placeholder", lang))
         self.search_box.setMaximumWidth(360)
         self.setWindowTitle(f"{self.briefing.title.get(lang)}[*] — {tr('app', lang)}")
