@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from srbrief.gui.editform import EditForm
+from srbrief.gui.i18n import tr
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.gui.widgets import KpiCard
 from srbrief.resources import builtin_briefing_path
@@ -118,3 +119,42 @@ def test_move_and_remove_buttons(form: EditForm) -> None:
     form.buttons["remove_item"].click()
     assert "unknown id 'industrial-revenue-2024'" in form.problem.text()
     assert "industrial-revenue-2024" in window.briefing.index
+
+
+def test_duplicate_adds_a_copy_after_the_item(form: EditForm) -> None:
+    window = form.session.window
+    window.show_source("advanced-manufacturing-top-100")
+    form.buttons["duplicate_item"].click()
+    ids = [m.id for m in window.briefing.sections[0].metrics]
+    assert ids[-2:] == ["advanced-manufacturing-top-100", "advanced-manufacturing-top-100-copy"]
+    assert form.item_id == "advanced-manufacturing-top-100-copy"
+    copy = window.briefing.find("advanced-manufacturing-top-100-copy")
+    assert copy.label == window.briefing.find("advanced-manufacturing-top-100").label
+    window.actions_["undo"].trigger()
+    assert "advanced-manufacturing-top-100-copy" not in window.briefing.index
+
+
+def test_source_picking_from_the_article(form: EditForm) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QTextCursor
+
+    from tests.conftest import article_path
+
+    QSettings().setValue("article", str(article_path()))
+    window = form.session.window
+    window.show_source("industrial-revenue-2024")
+    picker = form.picker
+    assert picker is not None and "6261亿元" in picker.view.toPlainText()
+    assert picker.flag.text() == "" and picker.view.extraSelections()  # the clause is marked
+    article = picker.view.toPlainText()
+    clause = "2024年规上工业营业收入达6261亿元,自2023年6月起连续26个月保持全省第二"
+    start = article.index(clause)
+    cursor = picker.view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(clause), QTextCursor.MoveMode.KeepAnchor)
+    picker.view.setTextCursor(cursor)
+    picker.use_button.click()
+    assert window.briefing.find("industrial-revenue-2024").source == clause
+    type_into(form, "source", "营业收入约6300亿元")  # accepted, but flagged: not in the article
+    assert window.briefing.find("industrial-revenue-2024").source == "营业收入约6300亿元"
+    assert form.picker is picker and picker.flag.text() == tr("not_verbatim", window.lang)

@@ -77,11 +77,17 @@ def test_edit_undo_redo_save_and_reopen(editing: MainWindow, copy: Path) -> None
     assert undo.isEnabled()  # saving keeps the history
 
 
-def test_the_search_box_stays_after_edits_and_a_language_switch(editing: MainWindow) -> None:
-    assert editing.search_box.isVisible()
+def test_the_search_box_stays_after_edits_and_a_language_switch(editing: MainWindow, qtbot) -> None:
+    def shown_after_the_buttons() -> bool:
+        last = editing.toolbar.widgetForAction(editing.actions_["language"])
+        box = editing.search_box
+        return box.isVisible() and box.width() > 100 and box.x() >= last.geometry().right()
+
+    assert shown_after_the_buttons()
     assert set_revenue(editing, 6300) == []
     editing.toggle_language()
-    assert editing.search_box.isVisible()
+    qtbot.wait(50)
+    assert shown_after_the_buttons() and len(editing.toolbar.actions()) == 8
 
 
 def test_an_invalid_edit_is_refused_and_cannot_be_saved(editing: MainWindow, copy: Path) -> None:

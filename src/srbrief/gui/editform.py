@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from srbrief.edit import Command, EditError, MoveItem, RemoveField, RemoveItem, SetField
+from srbrief.edit import AddItem, Command, EditError, MoveItem, RemoveField, RemoveItem, SetField
 from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
 from srbrief.edit.document import MISSING, read_back
 from srbrief.edit.yamltext import PathKey, compose
 from srbrief.gui.i18n import tr
+from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model.convert import unwrap_optional
 from srbrief.model.types import Text
 
@@ -79,7 +80,8 @@ class EditForm(QWidget):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b42318")
-        self.buttons = {key: QPushButton() for key in ("move_up", "move_down", "remove_item")}
+        self.buttons = {key: QPushButton() for key in ("move_up", "move_down", "duplicate_item", "remove_item")}
+        self.picker: SourcePicker | None = None
         row = QHBoxLayout()
         for key, button in self.buttons.items():
             button.clicked.connect(lambda _=False, k=key: self._list_action(k))
@@ -89,6 +91,8 @@ class EditForm(QWidget):
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addLayout(row)
+        self.picker_slot = QVBoxLayout()
+        layout.addLayout(self.picker_slot)
         layout.addStretch(1)
         session.briefing_changed.connect(self.refresh)
         self.show_item(None)
@@ -112,6 +116,9 @@ class EditForm(QWidget):
         self.problem.clear()
         for key, button in self.buttons.items():
             button.setText(tr(key, self.lang))
+        if self.picker is not None:
+            self.picker.deleteLater()
+            self.picker = None
         path = self._path()
         if path is None:
             self.heading.setText(tr("edit_hint", self.lang))
@@ -135,6 +142,9 @@ class EditForm(QWidget):
                 self._add_row((f.name,), name, list(f.metadata["choices"]))
             elif hint in (str, float, int) or (typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is str):
                 self._add_row((f.name,), name, None)
+        if ("source",) in self.editors:
+            self.picker = SourcePicker(self.lang, self._pick_source)
+            self.picker_slot.addWidget(self.picker)
         self.refresh()
 
     def _add_row(self, sub: Sub, label: str, choices: list[str] | None) -> None:
@@ -189,7 +199,15 @@ class EditForm(QWidget):
         self.buttons["move_up"].setEnabled(isinstance(index, int) and index > 0)
         self.buttons["move_down"].setEnabled(isinstance(index, int) and index + 1 < size)
         self.buttons["remove_item"].setEnabled(isinstance(index, int))
+        self.buttons["duplicate_item"].setEnabled(isinstance(index, int) and isinstance(data, dict) and "id" in data)
+        if self.picker is not None:
+            self.picker.show_clause(self._text_of(("source",)))
 
+    def _pick_source(self, clause: str) -> None:
+        editor = self.editors[("source",)]
+        if isinstance(editor, QLineEdit):
+            editor.setText(clause)
+            self.commit(("source",))
     def commit(self, sub: Sub) -> None:
         """Write the field *sub* as typed, if it changed; show what is wrong beside it if it was refused."""
         path, editor = self._path(), self.editors[sub]
@@ -238,7 +256,22 @@ class EditForm(QWidget):
             return
         index = path[-1]
         name = f"{tr(key, self.lang)} {self.item_id}"
-        command: Command = RemoveItem(path, label=name) if key == "remove_item" else \
-            MoveItem(path, index - 1 if key == "move_up" else index + 1, label=name)
+        new_id = None
+        command: Command
+        if key == "duplicate_item":
+            data = read_back(self.session.doc.text, path)
+            new_id = self._free_id(f"{self.item_id}-copy")
+            command = AddItem(path[:-1], {**data, "id": new_id}, index=index + 1, label=name)
+        elif key == "remove_item":
+            command = RemoveItem(path, label=name)
+        else:
+            command = MoveItem(path, index - 1 if key == "move_up" else index + 1, label=name)
         problems = self.session.apply(command)
         self.problem.setText("\n".join(p.message for p in problems[:3]))
+        if new_id is not None and not problems:
+            self.show_item(new_id)
+
+    def _free_id(self, base: str) -> str:
+        taken = self.session.doc.briefing.index
+        candidates = (base if n == 1 else f"{base}-{n}" for n in range(1, 1000))
+        return next(c for c in candidates if c not in taken)

@@ -106,6 +106,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "move_up": ("上移", "Move up"),
     "move_down": ("下移", "Move down"),
     "remove_item": ("删除", "Remove"),
+    "duplicate_item": ("复制一项", "Duplicate"),
+    "article": ("原文（选中一句即可设为出处）", "The article (select a clause to make it the source)"),
+    "open_article": ("打开原文…", "Open the article…"),
+    "use_selection": ("用选中的文字作出处", "Use the selection as source"),
+    "no_article": ("打开报道原文（纯文本）后，可在此查看并选取出处。",
+                   "Open the article (plain text) to see and pick source clauses here."),
+    "not_verbatim": ("⚠ 出处不是原文中的原句", "⚠ The source is not verbatim in the article"),
 }
 
 

@@ -138,12 +138,11 @@ class MainWindow(QMainWindow):
                     self._fill_recent()
                 else:
                     menu.addAction(self.actions_[key])
-        self.toolbar.clear()
-        for key in ("open", "reload", "edit_mode", "export_pptx", "present", "language"):
-            self.toolbar.addAction(self.actions_[key])
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.search_box)
-        self.search_box.show()  # clear() hid it with its old action; a rebuild (language, edit) re-adds it
+        if not self.toolbar.actions():  # built once: clear() and adding the search box again lost it
+            for key in ("open", "reload", "edit_mode", "export_pptx", "present", "language"):
+                self.toolbar.addAction(self.actions_[key])
+            self.toolbar.addSeparator()
+            self.toolbar.addWidget(self.search_box)
         self.search_box.setPlaceholderText(tr("search_placeholder", lang))
         self.search_box.setMaximumWidth(360)
         self.setWindowTitle(f"{self.briefing.title.get(lang)}[*] — {tr('app', lang)}")

@@ -1,0 +1,98 @@
+"""Source picking: the article beside the edit form, the item's clause highlighted; a selection becomes the
+source. The article is opened once and remembered (QSettings ``article``); a clause that is not verbatim in it
+is flagged (``srbrief validate --source-text`` makes the same check for the whole file)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
+
+from srbrief.gui.i18n import tr
+
+
+class SourcePicker(QWidget):
+    """The article text with the current clause marked, and a button that takes the selection as the source."""
+
+    def __init__(self, lang: str, on_pick: Callable[[str], None]) -> None:
+        super().__init__()
+        self.lang = lang
+        self.on_pick = on_pick
+        self.clause = ""
+        self.view = QTextEdit()
+        self.view.setReadOnly(True)
+        self.view.setMinimumHeight(220)
+        self.flag = QLabel()
+        self.flag.setWordWrap(True)
+        self.open_button = QPushButton(tr("open_article", lang))
+        self.open_button.clicked.connect(self.choose_article)
+        self.use_button = QPushButton(tr("use_selection", lang))
+        self.use_button.clicked.connect(self.use_selection)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.use_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(tr("article", lang)))
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.flag)
+        layout.addLayout(buttons)
+        self._load(article_path())
+
+    def _load(self, path: Path | None) -> None:
+        text = None
+        if path is not None:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = None
+        self.view.setPlainText(text or "")
+        self.view.setPlaceholderText(tr("no_article", self.lang))
+        self.use_button.setEnabled(bool(text))
+        self.show_clause(self.clause)
+
+    def choose_article(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("open_article", self.lang), str(Path.home()),
+                                              "Text (*.txt);;All files (*)")
+        if name:
+            QSettings().setValue("article", name)
+            self._load(Path(name))
+
+    def show_clause(self, clause: str) -> None:
+        """Mark *clause* in the article and scroll to it; flag it if it is not there verbatim."""
+        self.clause = clause
+        article = self.view.toPlainText()
+        found = article.find(clause) if clause and article else -1
+        marks = []
+        if found >= 0:
+            cursor = QTextCursor(self.view.document())
+            cursor.setPosition(found)
+            cursor.setPosition(found + len(clause), QTextCursor.MoveMode.KeepAnchor)
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = cursor
+            mark.format = QTextCharFormat()
+            mark.format.setBackground(QColor("#fde68a"))
+            marks.append(mark)
+            shown = QTextCursor(cursor)
+            shown.clearSelection()
+            self.view.setTextCursor(shown)
+            self.view.ensureCursorVisible()
+        self.view.setExtraSelections(marks)
+        verbatim = found >= 0 or not article or not clause
+        self.flag.setText("" if verbatim else tr("not_verbatim", self.lang))
+        self.flag.setStyleSheet("" if verbatim else "color: #b42318")
+
+    def use_selection(self) -> None:
+        selected = self.view.textCursor().selectedText().replace("\u2029", "\n").strip()
+        if selected:
+            self.on_pick(selected)
+
+
+def article_path() -> Path | None:
+    """Return the article file remembered from an earlier session, if it is still there."""
+    value = QSettings().value("article")
+    path = Path(str(value)) if value else None
+    return path if path is not None and path.is_file() else None
