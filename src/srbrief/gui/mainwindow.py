@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
             panel = self.panel_at(row)
             self.stack.setCurrentWidget(panel)
             if self.charts_enabled:
-                QTimer.singleShot(0, panel.draw_charts)  # after this paint: the switch stays instant
+                QTimer.singleShot(0, panel, panel.draw_charts)  # after this paint; dropped if the panel is gone
 
     def start_charts(self) -> None:
         """Allow charts (and so matplotlib) from now on, and draw the current panel's."""
