@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from srbrief.charts.style import CONTENT, LIGHT, content_rect, display_width, footer_lines, frame, new_figure
+from srbrief.charts.style import CONTENT, LIGHT, display_width, footer_lines, frame, new_figure
 
 FOOTER = "Source: Shangrao Daily, 11 Oct 2025"
 
@@ -28,10 +28,7 @@ def test_a_chinese_note_wraps_by_characters() -> None:
 
 
 def test_the_chart_gives_up_the_height_of_the_extra_lines() -> None:
-    short, long = new_figure(), new_figure()
-    for fig in (short, long):
-        fig.srbrief_content = CONTENT  # type: ignore[attr-defined]
-    frame(short, "Title", FOOTER, LIGHT, "short")
-    frame(long, "Title", FOOTER, LIGHT, "a very long note " * 30)
-    assert content_rect(short) == CONTENT
-    assert content_rect(long)[1] > CONTENT[1] and content_rect(long)[3] < CONTENT[3]
+    short = frame(new_figure(), "Title", FOOTER, LIGHT, "short")
+    long = frame(new_figure(), "Title", FOOTER, LIGHT, "a very long note " * 30)
+    assert short == CONTENT
+    assert long[1] > CONTENT[1] and long[3] < CONTENT[3]

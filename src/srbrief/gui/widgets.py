@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -137,7 +138,6 @@ class ChartView(QFrame):
         """Create the canvas and draw the chart (imports matplotlib on first use)."""
         if self.canvas is not None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
         from srbrief.charts import draw_chart
@@ -150,7 +150,7 @@ class ChartView(QFrame):
         draw_chart(figure, self.briefing, self.chart, self.lang)
         self.layouts += 1
         self.drawn_size = (width, height)
-        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas = chart_canvas_class()(figure)
         self.canvas.setMinimumHeight(self.canvas_height)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.layout_.replaceWidget(self.placeholder, self.canvas)
@@ -224,3 +224,19 @@ QListWidget#List { border: none; font-size: 11pt; }
 QTableWidget { font-size: 10.5pt; }
 QTableWidget::item { padding: 5px 0px; }
 """
+
+
+@lru_cache(maxsize=1)
+def chart_canvas_class() -> type:
+    """Return the Qt canvas for charts: it paints holding the chart lock, with the house matplotlib settings
+    (an export may be drawing charts in a worker thread at the same time; matplotlib is not thread-safe)."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    from srbrief.charts import chart_context
+
+    class ChartCanvas(FigureCanvasQTAgg):
+        def draw(self) -> None:
+            with chart_context():
+                super().draw()
+
+    return ChartCanvas
