@@ -121,8 +121,10 @@ def test_english_axis_in_billions(synthetic: Briefing) -> None:
 
 def test_wrap_chinese_and_english() -> None:
     assert wrap("规上工业营业收入连续二十六个月保持全省第二", 12).count("\n") >= 2
-    assert all(len(line) <= 20 for line in wrap("Revenue of industrial enterprises above designated size", 20)
-               .splitlines())
+    from srbrief.textlayout import font_measurer
+
+    lines = wrap("Revenue of industrial enterprises above designated size", 20).splitlines()
+    assert len(lines) >= 3 and all(font_measurer(1.0).width(line, 2.0) <= 20 for line in lines)  # an em: 2 cells
 
 
 def test_font_is_registered_and_renamed() -> None:

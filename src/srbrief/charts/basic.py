@@ -14,13 +14,13 @@ from srbrief.charts.style import (
     VALUE,
     Area,
     Theme,
-    display_width,
     height_of,
     metric_text,
     wrap,
 )
 from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
 from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, value_parts
+from srbrief.textlayout import font_measurer
 
 
 def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
@@ -52,13 +52,13 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
                                           transform=fig.transFigure, facecolor=theme.panel, edgecolor="none"))
         number, unit = value_parts(metric, lang)
         big = BIG if rows == 1 else BIG * 0.8
-        while display_width(number) * 0.56 * big > tile_w_pt * 0.85 and big > 14:
+        while text_width(number, big, bold=True) > tile_w_pt * 0.85 and big > 14:
             big -= 2
         unit_size = big * 0.45
         number_box = TextArea(number, textprops={"fontsize": big, "fontweight": "bold",
                                                  "color": theme.palette[i % len(theme.palette)]})
         unit_box = TextArea(unit, textprops={"fontsize": unit_size, "color": theme.text})
-        fits = (display_width(number) * 0.56 * big + display_width(unit) * 0.55 * unit_size) < tile_w_pt * 0.85
+        fits = text_width(number, big, bold=True) + text_width(unit, unit_size) < tile_w_pt * 0.85
         parts: list[Artist] = [number_box, unit_box] if unit else [number_box]
         packer = (HPacker(children=parts, align="baseline", pad=0, sep=3) if fits or not unit
                   else VPacker(children=parts, align="left", pad=0, sep=2))
@@ -214,10 +214,14 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
 
 
 def _fitted(text: str, size: float, room: float, smallest: float = 7) -> float:
-    """Return *size* (points), made smaller when *text* would be wider than *room* points (an estimate:
-    half an em per half-width cell, a little more for bold Latin digits)."""
-    wide = display_width(text) * 0.56
+    """Return *size* (points), made smaller when *text*, bold, would be wider than *room* points."""
+    wide = text_width(text, 1.0, bold=True)
     return max(smallest, min(size, room / wide)) if wide else size
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Return the width in points of *text* set in the bundled font at *size* points."""
+    return font_measurer(1.0).width(text, size, bold)
 
 
 def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:

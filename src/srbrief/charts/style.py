@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from srbrief import palette
 from srbrief.model import Briefing
-from srbrief.model.textutil import chinese_date, display_width, english_date, wrap
+from srbrief.model.textutil import chinese_date, display_width, english_date, text_cells, wrap
 from srbrief.model.textutil import source_line as textutil_source_line
 from srbrief.model.units import metric_text
 from srbrief.palette import Scheme
@@ -89,10 +89,10 @@ def footer_lines(footer: str, note: str | None, cells: int) -> str:
     note wrapped and the source line on the last line (or a line of its own)."""
     if not note:
         return footer
-    if display_width(f"{note}    {footer}") <= cells:
+    if text_cells(f"{note}    {footer}") <= cells:
         return f"{note}    {footer}"
     lines = wrap(note, cells).split("\n")
-    if display_width(f"{lines[-1]}    {footer}") <= cells:
+    if text_cells(f"{lines[-1]}    {footer}") <= cells:
         lines[-1] = f"{lines[-1]}    {footer}"
     else:
         lines.append(footer)
