@@ -9,6 +9,7 @@ from typing import Any
 from srbrief.model.convert import _INVALID, Converter
 from srbrief.model.errors import BriefingError, Problem
 from srbrief.model.located import Located
+from srbrief.model.storycheck import check_storyline
 from srbrief.model.types import (
     Briefing,
     Chart,
@@ -20,6 +21,7 @@ from srbrief.model.types import (
     Metric,
     Qualifier,
     SectionKind,
+    Statement,
 )
 from srbrief.model.units import UNITS
 
@@ -120,12 +122,13 @@ class Checker:
         self.check_facts_and_events()
         for chart in self.b.charts:
             self.check_chart(chart)
+        check_storyline(self)
         if source_text is not None:
             self.check_sources(source_text)
 
     def all_objects(self) -> Iterator[Any]:
         b = self.b
-        yield from (*b.sections, *b.metrics, *b.facts, *b.charts, *b.entities, *b.timeline)
+        yield from (*b.sections, *b.metrics, *b.facts, *b.charts, *b.points, *b.entities, *b.timeline)
 
     def check_ids(self) -> None:
         for obj in self.all_objects():
@@ -220,7 +223,9 @@ class Checker:
             self.at(chart, "items", message)
 
     def check_sources(self, source_text: str) -> None:
-        sourced: tuple[Metric | Fact | Event, ...] = (*self.b.metrics, *self.b.facts, *self.b.timeline)
+        statements = (*(s for p in self.b.points for s in p.facts), *self.b.outlook)
+        sourced: tuple[Metric | Fact | Event | Statement, ...] = (
+            *self.b.metrics, *self.b.facts, *self.b.timeline, *statements)
         for obj in sourced:
             if obj.source not in source_text:
                 self.at(obj, "source", "source clause not found verbatim in the article text")
@@ -238,6 +243,9 @@ def chart_rule_problem(kind: ChartKind, items: list[Any]) -> str | None:
             return "a bar chart shows 2 to 12 metrics"
         if len(dims) > 1:
             return f"a bar chart needs metrics of one dimension, got {', '.join(sorted(dims))}"
+        if len({m.direction is None for m in metrics}) > 1:
+            return ("a bar chart must not mix levels (no direction) with changes (direction: increase or "
+                    "decrease) on one axis; chart them apart")
     if kind is ChartKind.SHARE:
         percent_only = units == {"percent"} and 1 <= len(items) <= 4
         part_whole = len(items) == 2 and len(units) == 1 and metrics[0].value <= metrics[1].value
