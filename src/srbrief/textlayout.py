@@ -101,7 +101,12 @@ def tokens(text: str) -> list[str]:
     pending = ""  # opening punctuation waiting for the token it belongs to
     for char in text:
         if char in NO_START and not pending and (found or word):
-            if word:
+            if found and not word.strip():  # after spaces too, a closing mark stays with what it closes
+                tail, word = word, ""
+                while len(found) > 1 and not found[-1].strip():
+                    tail = found.pop() + tail
+                found[-1] += tail + char
+            elif word:
                 word += char
                 if is_wide(char):  # a full-width mark ends the word it closes
                     found.append(word)
