@@ -113,3 +113,16 @@ def format_value(metric: Metric, lang: str) -> str:
     else:
         text = f"{core} {unit_text}".rstrip()
     return {"more_than": "over ", "about": "about "}.get(metric.qualifier.value, "") + text
+
+
+TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
+MORE_THAN_NOTE = {"zh": "+ 表示“超”、“余”、“突破”", "en": '+ means "more than"'}
+
+
+def metric_text(metric: Metric, lang: str) -> str:
+    """Return a metric's value for a label on a chart: '600+家', '+20%', '626.1 billion yuan'."""
+    number, unit = value_parts(metric, lang)
+    if not unit:
+        return number
+    attached = lang == "zh" or unit in ("%", "×")
+    return f"{number}{unit}" if attached else f"{number} {unit}"
