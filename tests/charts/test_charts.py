@@ -98,8 +98,8 @@ def test_decrease_is_signed_and_drawn_below_zero(synthetic: Briefing) -> None:
     draw_chart(fig, synthetic, synthetic.find("c-hbar"), "en")
     ax = fig.axes[0]
     widths = [bar.get_width() for bar in ax.patches if hasattr(bar, "get_width") and bar.get_height() > 0]
-    assert min(widths) == -25 and max(widths) == 98
-    assert ax.get_xlim()[0] < -25 and ax.get_xlim()[1] > 98  # nothing truncated, axis through zero
+    assert min(widths) == -25 and max(widths) == 20
+    assert ax.get_xlim()[0] < -25 and ax.get_xlim()[1] > 20  # nothing truncated, axis through zero
     labels = [t.get_text() for t in ax.texts]
     assert "\u221225%" in labels and "+20%" in labels
 

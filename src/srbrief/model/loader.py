@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ def load_briefing_cached(path: str | Path, cache: Path) -> Briefing:
         data = path.read_bytes()
     except OSError as exc:
         raise BriefingError([Problem(str(path), 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
-    key = hashlib.sha256(data + f"\0srbrief {__version__}\0{path}".encode()).hexdigest()
+    key = hashlib.sha256(data + f"\0srbrief {__version__}\0{model_shape()}\0{path}".encode()).hexdigest()
     stored = cache / f"{key}.pickle"
     try:
         briefing = pickle.loads(stored.read_bytes())  # our own file, written below from a validated model
@@ -69,6 +70,21 @@ def load_briefing_cached(path: str | Path, cache: Path) -> Briefing:
     except OSError:
         pass  # a read-only cache only costs speed
     return briefing
+
+
+@functools.cache
+def model_shape() -> str:
+    """Return a short hash of the data model, so that a model pickled before the model grew a field is never
+    read back: the committed JSON Schema's bytes (tests keep it equal to the model; reading it costs far less
+    than generating it at start-up)."""
+    import hashlib
+
+    from srbrief.resources import SCHEMA_FILE, resource
+
+    try:
+        return hashlib.sha256(resource(SCHEMA_FILE).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "no-schema-file"  # the cache still works, keyed by srbrief's version only
 
 
 def parse_briefing(data: bytes | str, filename: str, source_text: str | None = None) -> Briefing:
