@@ -19,7 +19,8 @@ from srbrief.charts.style import (
     wrap,
 )
 from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
-from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, value_parts
+from srbrief.model.story import good_news
+from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, share_text, value_parts
 from srbrief.textlayout import font_measurer
 
 
@@ -76,11 +77,13 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
 
 
 def _bar_colour(metric: Metric, theme: Theme) -> str:
-    if metric.direction is Direction.INCREASE:
-        return theme.increase
-    if metric.direction is Direction.DECREASE:
-        return theme.decrease
-    return theme.palette[0]
+    """Return green for good news, red for bad (a cost cut is good news), the first accent for a level."""
+    news = good_news(metric)
+    if news is None and metric.direction is not None:
+        news = metric.direction is Direction.INCREASE
+    if news is None:
+        return theme.palette[0]
+    return theme.increase if news else theme.decrease
 
 
 def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area,
@@ -138,14 +141,10 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
 
 def _bar_legend(ax, metrics: list[Metric], lang: str, theme: Theme) -> None:
     entries = []
-    directions = {m.direction for m in metrics}
-    if len(directions) > 1:
-        names = {None: ("水平/比率", "level or rate"), Direction.INCREASE: ("提升", "increase"),
-                 Direction.DECREASE: ("降低", "decrease")}
-        for direction in (None, Direction.INCREASE, Direction.DECREASE):
-            if direction in directions:
-                colour = _bar_colour(metrics[[m.direction for m in metrics].index(direction)], theme)
-                entries.append(Patch(facecolor=colour, label=names[direction][0 if lang == "zh" else 1]))
+    colours = {_bar_colour(m, theme) for m in metrics}
+    if len(colours) > 1:  # good and bad news side by side: say which is which
+        names = {theme.increase: ("改善", "better"), theme.decrease: ("变差", "worse")}
+        entries += [Patch(facecolor=c, label=names[c][0 if lang == "zh" else 1]) for c in names if c in colours]
     if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
         entries.append(Patch(facecolor=theme.palette[0], hatch="///", edgecolor=theme.background,
                              label=MORE_THAN_NOTE[lang]))
@@ -194,8 +193,10 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
                 fig.patches.append(FancyBboxPatch((left + width * 0.54, y), 0.018, 0.032, boxstyle="square,pad=0",
                                                   transform=fig.transFigure, facecolor=swatch, edgecolor="none"))
             label = metric.label.get(lang) if swatch is not None else f"{TOTAL[lang]}{metric.label.get(lang)}"
+            share = f"  {share_text(part, whole, lang)}" if swatch is not None else ""
             fig.text(left + width * 0.57, y + 0.016, wrap(label, cells) + "\n" +
-                     metric_text(metric, lang), fontsize=LABEL, color=theme.text, va="center", linespacing=1.4)
+                     metric_text(metric, lang) + share, fontsize=LABEL, color=theme.text, va="center",
+                     linespacing=1.4)
         return
     n = len(metrics)
     cell = width / n

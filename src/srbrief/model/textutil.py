@@ -23,6 +23,21 @@ def chinese_date(date: str) -> str:
     return "".join(f"{int(p) if i else p}{suffixes[i]}" for i, p in enumerate(parts))
 
 
+def period_text(period: str, lang: str) -> str:
+    """Return a period for a slide: '2024' as 2024年 / 2024, '2023-06/2025-07' as 2023.6–2025.7 /
+    Jun 2023–Jul 2025."""
+    if "/" not in period:
+        return chinese_date(period) if lang == "zh" else english_date(period)
+    start, end = period.split("/", 1)
+    if lang == "zh":
+        return f"{_dotted(start)}–{_dotted(end)}"
+    return f"{english_date(start)}–{english_date(end)}"
+
+
+def _dotted(date: str) -> str:
+    return ".".join(str(int(p)) if i else p for i, p in enumerate(date.split("-")))
+
+
 def display_width(text: str) -> int:
     """Return the width of *text* in half-width cells (a hanzi is two)."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

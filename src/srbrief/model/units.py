@@ -126,3 +126,11 @@ def metric_text(metric: Metric, lang: str) -> str:
         return number
     attached = lang == "zh" or unit in ("%", "×")
     return f"{number}{unit}" if attached else f"{number} {unit}"
+
+
+def share_text(part: Metric, whole: Metric, lang: str) -> str:
+    """Return the part's share of its whole in per cent, marked as computed by us: '占比60.4%（计算值）'."""
+    if whole.value <= 0 or part.unit != whole.unit:
+        return ""
+    share = number_text(round(Decimal(str(part.value)) / Decimal(str(whole.value)) * 100, 1), lang)
+    return f"占比{share}%（计算值）" if lang == "zh" else f"{share}% of the total (derived)"
