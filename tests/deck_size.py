@@ -1,4 +1,5 @@
-"""How many slides the built-in deck has (it follows the storyline in the data; tests compare with it)."""
+"""How many slides the built-in deck has in each language (it follows the storyline in the data, and the
+appendix tables take as many slides as their text needs; tests compare with it)."""
 
 from __future__ import annotations
 
@@ -6,4 +7,6 @@ from srbrief.deck.plan import plan_deck
 from srbrief.model import load_briefing
 from srbrief.resources import builtin_briefing_path
 
-DECK_SLIDES = len(plan_deck(load_briefing(builtin_briefing_path()), "zh").slides)
+_BUILTIN = load_briefing(builtin_briefing_path())
+SLIDES = {lang: len(plan_deck(_BUILTIN, lang).slides) for lang in ("zh", "en")}
+DECK_SLIDES = SLIDES["zh"]

@@ -12,7 +12,7 @@ from srbrief.gui.mainwindow import MainWindow
 from srbrief.gui.panels import SectionPanel, SourcesPanel
 from srbrief.gui.widgets import KpiCard
 from srbrief.resources import builtin_briefing_path
-from tests.deck_size import DECK_SLIDES
+from tests.deck_size import DECK_SLIDES, SLIDES
 
 
 def test_every_panel_can_be_visited(window: MainWindow, qtbot) -> None:
@@ -154,7 +154,7 @@ def test_screenshot_command(tmp_path: Path) -> None:
     written = take_screenshots(win, tmp_path)
     names = {p.name for p in written}
     assert {"overview-en.png", "theme-1-en.png", "sources-en.png", "timeline-map-en.png"} <= names
-    assert len([n for n in names if n.startswith("slide-")]) == DECK_SLIDES
+    assert len([n for n in names if n.startswith("slide-")]) == SLIDES["en"]
     win.close()
 
 

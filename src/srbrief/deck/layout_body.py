@@ -109,8 +109,14 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
     def head_width(t: _CardText, size: float) -> float:
         return measure(t.number, size, True) + (measure(sep + t.unit, unit_size(size)) if t.unit else 0.0)
 
-    def meta_height(t: _CardText) -> float:
-        return len(break_lines(t.meta, inner_w, META, out.measurer)) * META * LINE_SPACING if t.meta else 0.0
+    def meta_beside(t: _CardText, size: float) -> bool:
+        """Whether the period fits on the number's line (after the unit), where it costs no height."""
+        return head_width(t, size) + measure("   " + t.meta, META) <= inner_w
+
+    def meta_height(t: _CardText, size: float, inline: bool) -> float:
+        if not t.meta or (inline and meta_beside(t, size)):
+            return 0.0
+        return len(break_lines(t.meta, inner_w, META, out.measurer)) * META * LINE_SPACING + 2.0
 
     number_size = min(NUMBER_LARGEST, 2 * int(h * 0.3 / 2))
     while number_size > NUMBER_SMALLEST and any(measure(t.number, number_size, True) > inner_w * 0.9 for t in texts):
@@ -121,8 +127,9 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
     def arrangement(size: float) -> tuple[list[bool], float]:
         """Return whether each unit fits beside its number, and the labels' common size."""
         inline = [head_width(t, size) <= inner_w * 0.85 for t in texts]
-        label_size = min(fit_text([t.label], inner_w, inner_h - _head(size, unit_size(size), ok) - meta_height(t),
-                                  *LABEL_SIZES, out.measurer).size for t, ok in zip(texts, inline, strict=True))
+        label_size = min(fit_text([t.label], inner_w, inner_h - _head(size, unit_size(size), ok) -
+                                  meta_height(t, size, ok), *LABEL_SIZES, out.measurer).size
+                         for t, ok in zip(texts, inline, strict=True))
         return inline, label_size
 
     inline, label_size = arrangement(number_size)
@@ -136,12 +143,15 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
         paras = []
         if text.unit and inline[i]:
             head.append(Run(sep + text.unit, unit_size(number_size), colour="muted"))
+        beside = bool(text.meta) and inline[i] and meta_beside(text, number_size)
+        if beside:
+            head.append(Run("   " + text.meta, META, colour="muted"))
         paras.append(Para((tuple(head),), number_size))
         if text.unit and not inline[i]:
             paras.append(plain([text.unit], unit_size(number_size), colour="muted"))
         lines = break_lines(text.label, inner_w, label_size, out.measurer)
         paras.append(plain(lines, label_size, measurer=out.measurer, width=inner_w))
-        if text.meta:
+        if text.meta and not beside:
             paras.append(plain(break_lines(text.meta, inner_w, META, out.measurer), META, colour="muted",
                                space_before=2.0))
         block = TextBlock(rect, tuple(paras), f"metric:{card.metric.id}", fill="card", inset=inset)
@@ -158,32 +168,34 @@ def _head(number_size: float, unit_size: float, inline: bool) -> float:
 
 # -- the executive summary and a point --------------------------------------------------------------------------
 def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
-    """The headline figures in a row, then one row per theme: its name and conclusion, and its figure."""
+    """The headline figures in a row; below, one column per theme: its name, its figure, its conclusion."""
     y = box.y
+    band = box.h * 0.3
     if slide.cards:
-        region = Rect(box.x, y, box.w, box.h * 0.31)
-        y = cards(out, slide.cards, lang, region, len(slide.cards), centre=False) + box.h * 0.04
+        y = cards(out, slide.cards, lang, Rect(box.x, y, box.w, band), len(slide.cards), centre=False)
+        y += box.h * 0.05
     rows = slide.summary
     if not rows:
         return
-    gap = box.h * 0.025
-    row_h = (box.bottom - y - gap * (len(rows) - 1)) / len(rows)
-    card_w = box.w * 0.38
-    text_w = box.w - card_w - box.w * 0.03
-    texts = [r.message for r in rows]
-    size, lines = out.fitted(texts, text_w - 8, row_h - KICKER * LINE_SPACING, (18.0, 12.0))
-    size = min(size, *(fit_text([m], text_w - 8, row_h - KICKER * LINE_SPACING, 18.0, 12.0, out.measurer).size
-                       for m in texts))
+    gap = box.w * CARD_GAP
+    col_w = (box.w - gap * (len(rows) - 1)) / len(rows)
+    label_h = KICKER * LINE_SPACING + 4
+    text_top = y + label_h + (band + box.h * 0.03 if any(r.card for r in rows) else 0.0)
+    room = box.bottom - text_top
+    size = min(fit_text([r.message], col_w - 8, room, 16.0, 11.0, out.measurer).size for r in rows)
     for i, row in enumerate(rows):
-        top = y + i * (row_h + gap)
-        out.add(TextBlock(Rect(box.x, top, 4.0, row_h), (), f"summary-bar:{i + 1}", fill=row.accent))
-        message = break_lines(row.message, text_w - 8, size, out.measurer)
-        paras = (plain([row.label], KICKER, bold=True, colour=row.accent),
-                 plain(message, size, measurer=out.measurer, width=text_w - 8))
-        out.add(TextBlock(Rect(box.x + 8, top, text_w - 8, row_h), paras, f"summary:{i + 1}", anchor="middle"))
+        x = box.x + i * (col_w + gap)
+        out.add(TextBlock(Rect(x, y, 4.0, box.bottom - y), (), f"summary-bar:{i + 1}", fill=row.accent))
+        out.add(TextBlock(Rect(x + 8, y, col_w - 8, label_h), (plain([row.label], KICKER, bold=True,
+                                                                      colour=row.accent),), f"summary-label:{i + 1}"))
         if row.card is not None:
-            cards(out, (row.card,), lang, Rect(box.right - card_w, top, card_w, row_h), 1)
-    del lines
+            cards(out, (row.card,), lang, Rect(x + 8, y + label_h, col_w - 8, band), 1, centre=False)
+        message = break_lines(row.message, col_w - 8, size, out.measurer)
+        block = TextBlock(Rect(x + 8, text_top, col_w - 8, room), (plain(message, size, measurer=out.measurer,
+                                                                          width=col_w - 8),), f"summary:{i + 1}")
+        if block.content_height > room + 1e-6:
+            out.overflows.append(row.message)
+        out.add(block)
 
 
 def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
@@ -192,7 +204,7 @@ def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     gap = box.w * 0.025
     if chart is not None and shown:
         columns = 2 if len(shown) >= 4 else 1
-        left_w = box.w * (0.42 if columns == 2 else 0.28)
+        left_w = box.w * (0.5 if columns == 2 else 0.28)
         cards(out, shown, lang, Rect(box.x, box.y, left_w, box.h), columns, centre=False)
         right = Rect(box.x + left_w + gap, box.y, box.w - left_w - gap, box.h)
         _chart_and_facts(out, slide, right, facts, stacked=True)

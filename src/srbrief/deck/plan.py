@@ -73,6 +73,7 @@ class Slide:
     accent: str = "accent1"  # the colour of the slide's section
     cards: tuple[Card, ...] = ()
     chart: Chart | None = None
+    charted: tuple[Metric, ...] = ()  # the point's figures its chart shows (not repeated as cards)
     caption: str = ""  # under the chart: a map's schematic note, a derived value
     bullets: tuple[str, ...] = ()
     summary: tuple[SummaryRow, ...] = ()
@@ -85,8 +86,9 @@ class Slide:
 
     @property
     def metrics(self) -> tuple[Metric, ...]:
-        """Return the figures shown on the slide as cards (and on the summary)."""
-        return tuple(c.metric for c in self.cards) + tuple(r.card.metric for r in self.summary if r.card)
+        """Return the figures the slide shows: as cards, in its chart, on the summary."""
+        return (tuple(c.metric for c in self.cards) + self.charted +
+                tuple(r.card.metric for r in self.summary if r.card))
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ the appendix (every figure with its source, the timeline, the method). Qt-free a
 from __future__ import annotations
 
 from srbrief.deck.plan import (
+    MAX_CARDS,
+    NATIVE_KINDS,
     Card,
     Role,
     Slide,
@@ -93,11 +95,14 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
         if not figures:
             figures = tuple(m for m in (briefing.find(i) for i in chart.items) if isinstance(m, Metric))[:6]
         chart = None
-    cards = tuple(make_card(m, colour, lang) for m in figures)
-    facts = point.facts[:MAX_FACTS]
-    bullets = tuple(f.text.get(lang) for f in facts)
     chart_items = [briefing.find(i) for i in chart.items] if chart is not None else []
     chart_metrics = [m for m in chart_items if isinstance(m, Metric)]
+    charted = {m.id for m in chart_metrics} if chart is not None and chart.kind in NATIVE_KINDS else set()
+    shown = tuple(m for m in chart_metrics if m.id in charted)
+    cards = tuple(make_card(m, colour, lang) for m in figures if m.id not in charted)  # not shown twice
+    cards = cards[:max(0, MAX_CARDS - len(shown))]  # never more than six figures on a slide
+    facts = point.facts[:MAX_FACTS]
+    bullets = tuple(f.text.get(lang) for f in facts)
     chart_facts = [f for f in chart_items if isinstance(f, Fact)]
     sources = _clauses(figures, facts, chart_metrics, chart_facts)
     said = [sentence(point.message.get(lang), lang)] + [sentence(b, lang) for b in bullets]
@@ -106,7 +111,8 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
     if chart is not None and chart.note:
         said.append(sentence(chart.note.get(lang), lang))
     return Slide(Role.POINT, point.message.get(lang), kicker=section.short_title.get(lang), accent=colour,
-                 cards=cards, chart=chart, caption=_caption(chart, chart_metrics, lang), bullets=bullets,
+                 cards=cards, chart=chart, charted=shown, caption=_caption(chart, chart_metrics, lang),
+                 bullets=bullets,
                  notes=notes_of(said, sources, lang), sources=sources, section_id=section.id, name=point.id)
 
 
