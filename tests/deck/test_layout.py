@@ -58,7 +58,7 @@ def test_numbers_give_way_before_labels_get_small(builtin: Briefing) -> None:
         assert isinstance(block, TextBlock)
         return block
 
-    sizes = [(c.paras[0].size, c.paras[-1].size if not c.paras[-1].lines[0][0].colour == "muted"
+    sizes = [(c.paras[0].size, c.paras[-1].size if c.paras[-1].lines[0][0].colour != "muted"
               else c.paras[-2].size) for c in (first_card(n) for n in (0, 3, 12))]
     numbers = [n for n, _ in sizes]
     assert numbers == sorted(numbers, reverse=True)  # longer labels: numbers give way first

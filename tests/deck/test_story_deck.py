@@ -59,7 +59,7 @@ def test_at_most_six_cards_with_numbers_and_labels_legible_when_projected(deck: 
 
 
 def test_the_executive_summary_comes_first(deck: tuple) -> None:
-    lang, prs, plan = deck
+    lang, prs, _plan = deck
     kicker = "执行摘要" if lang == "zh" else "Executive summary"
     found = [i for i, slide in enumerate(prs.slides, 1)
              if any(s.has_text_frame and s.text_frame.text == kicker for s in slide.shapes)]
@@ -75,7 +75,7 @@ def test_the_map_is_a_schematic_in_its_theme(deck: tuple, builtin: Briefing) -> 
 
 
 def test_the_appendix_tables_hold_every_figure_and_its_source(deck: tuple, builtin: Briefing) -> None:
-    lang, prs, plan = deck
+    lang, prs, _plan = deck
     cells = []
     for slide in prs.slides:
         for shape in slide.shapes:
