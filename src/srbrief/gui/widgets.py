@@ -20,16 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from srbrief import palette
+from srbrief.deck.plan import card_meta, figure_accent
 from srbrief.gui.i18n import tr
 from srbrief.model import Briefing, Chart, ChartKind, Metric
 from srbrief.model.textutil import no_lone_last_character
 from srbrief.model.units import value_parts
-from srbrief.palette import CARD_COLOURS, LIGHT_PALETTE
 
 CANVAS_MIN_HEIGHT = 360  # pixels, of a chart in a panel
 KPI_CANVAS_HEIGHT = 250  # pixels, of a row of figure tiles (they need less height than a diagram)
 CARD_BORDER = 2  # pixels, of #KpiCard in STYLE (not yet applied when the grid is built)
-ACCENTS = LIGHT_PALETTE[:CARD_COLOURS]
 
 
 class KpiCard(QFrame):
@@ -55,6 +54,11 @@ class KpiCard(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.number)
         layout.addWidget(self.label, 1)
+        meta = card_meta(metric, lang)  # the period and qualifier, as on the slides
+        if meta:
+            self.meta = QLabel(meta)
+            self.meta.setObjectName("KpiMeta")
+            layout.addWidget(self.meta)
         self.setToolTip(f"{tr('source_of', lang)}{metric.source}")
         self.setAccessibleName(f"{metric.label.get(lang)} {number}{unit}")
 
@@ -80,13 +84,16 @@ class KpiCard(QFrame):
         super().focusOutEvent(event)
 
 
-def card_grid(metrics: list[Metric], lang: str, on_source: Callable[[str], None], columns: int = 4) -> QWidget:
-    """Return a grid of KPI cards for *metrics*."""
+def card_grid(metrics: list[Metric], lang: str, on_source: Callable[[str], None], columns: int = 4,
+              section_colour: str = "accent1") -> QWidget:
+    """Return a grid of KPI cards for *metrics*, coloured as on the slides: the section's colour, green for
+    good news and red for bad."""
     holder = QWidget()
     grid = QGridLayout(holder)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setSpacing(10)
-    cards = [KpiCard(metric, lang, ACCENTS[i % len(ACCENTS)]) for i, metric in enumerate(metrics)]
+    cards = [KpiCard(metric, lang, palette.role_colour(palette.LIGHT, figure_accent(metric, section_colour)))
+             for metric in metrics]
     # the grid, not the length of a label, sets a card's width: every column is as wide as the others, and
     # never narrower than the widest number with its unit (that line does not wrap)
     widest = max((card.minimumSizeHint().width() for card in cards), default=0) + 2 * CARD_BORDER
@@ -223,6 +230,9 @@ QMainWindow, QScrollArea, #Panel {{ background: {c.background}; }}
 #KpiCard:hover, #KpiCard[focused="true"] {{ border: 2px solid {accent}; }}
 #KpiCard[highlight="true"] {{ border: 2px solid {second}; background: {c.highlight}; }}
 #KpiLabel {{ font-size: 10.5pt; color: {c.text}; }}
+#KpiMeta {{ font-size: 9pt; color: {c.muted}; }}
+#Message {{ font-size: 14pt; font-weight: 700; color: {c.text}; margin-top: 14px; }}
+#Kicker {{ font-size: 11pt; font-weight: 700; margin-top: 10px; }}
 #Banner {{ background: {c.error}; border-bottom: 1px solid {c.decrease}; }}
 #LinkButton {{ border: none; color: {accent}; text-decoration: underline; padding: 2px 6px; }}
 QListWidget#List {{ border: none; font-size: 11pt; }}
