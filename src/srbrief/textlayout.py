@@ -69,7 +69,8 @@ class FontMeasurer:
 
 @lru_cache(maxsize=2)
 def _advances(weight: str) -> dict[str, float]:
-    """Return the advance width in ems of every character the bundled font in *weight* has."""
+    """Return the advance width in ems of the characters of the bundled font in *weight* that are not simply
+    one em wide and full-width (those are most of its 30,000 characters: left out, they cost no memory)."""
     from fontTools.ttLib import TTFont
 
     from srbrief.fonts import font_path
@@ -77,7 +78,13 @@ def _advances(weight: str) -> dict[str, float]:
     with TTFont(font_path(weight), lazy=True) as font:
         units = float(font["head"].unitsPerEm)
         metrics = font["hmtx"].metrics
-        return {chr(code): metrics[glyph][0] / units for code, glyph in font.getBestCmap().items()}
+        found = {}
+        for code, glyph in font.getBestCmap().items():
+            advance = metrics[glyph][0]
+            char = chr(code)
+            if advance != units or not is_wide(char):
+                found[char] = advance / units
+        return found
 
 
 @lru_cache(maxsize=2)
@@ -94,7 +101,12 @@ def tokens(text: str) -> list[str]:
     pending = ""  # opening punctuation waiting for the token it belongs to
     for char in text:
         if char in NO_START and not pending and (found or word):
-            if word:
+            if found and not word.strip():  # after spaces too, a closing mark stays with what it closes
+                tail, word = word, ""
+                while len(found) > 1 and not found[-1].strip():
+                    tail = found.pop() + tail
+                found[-1] += tail + char
+            elif word:
                 word += char
                 if is_wide(char):  # a full-width mark ends the word it closes
                     found.append(word)

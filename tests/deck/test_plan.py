@@ -1,26 +1,30 @@
-"""The deck plan: order, size, notes and coverage of every figure."""
+"""The deck plan: a briefing's story in order, every figure covered, notes with sources."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
-from srbrief.deck.plan import Role, plan_deck
-from srbrief.model import Briefing, Metric
+from srbrief.deck.plan import GOOD, Role, figure_accent, plan_deck
+from srbrief.model import Briefing
+from srbrief.model.story import effective_points
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_order_and_size(builtin: Briefing, lang: str) -> None:
+def test_the_story_in_order(builtin: Briefing, lang: str) -> None:
     plan = plan_deck(builtin, lang)
     roles = [s.role for s in plan.slides]
-    assert 14 <= len(roles) <= 22
-    assert roles[:3] == [Role.TITLE, Role.AGENDA, Role.FIGURES]
-    assert roles[-4:] == [Role.TIMELINE, Role.MAP, Role.SOURCES, Role.CLOSING]
-    sections = [i for i, r in enumerate(roles) if r is Role.SECTION]
-    assert len(sections) == 3
-    for start, end in zip(sections, [*sections[1:], len(roles) - 4], strict=True):
-        block = roles[start + 1:end]
-        assert block[0] is Role.FIGURES and block[-1] is Role.LIST
-        assert 1 <= block.count(Role.CHART) <= 2
+    assert roles[:2] == [Role.TITLE, Role.SUMMARY]
+    main = [s for s in plan.slides if not s.appendix]
+    points = [s for s in main if s.role is Role.POINT]
+    written = [p for s in builtin.sections for p in effective_points(s)]
+    assert [s.name for s in points] == [p.id for p in written[1:]]  # the first is the summary's headline
+    assert main[-1].role is Role.OUTLOOK
+    assert [s.role for s in plan.slides if s.appendix][-2:] == [Role.TIMELINE, Role.SOURCES]
+    assert sum(1 for s in plan.slides if s.role is Role.SECTION and not s.appendix) == 3
+    assert len(main) <= 22  # a 15-minute briefing
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -28,41 +32,58 @@ def test_every_slide_has_notes_with_sources(builtin: Briefing, lang: str) -> Non
     plan = plan_deck(builtin, lang)
     for slide in plan.slides:
         assert slide.notes.strip(), slide.title
+        if slide.role is Role.TABLE:
+            continue  # the table itself carries every clause
         for clause in slide.sources:
             assert clause in slide.notes
         for metric in slide.metrics:
             assert metric.source in slide.sources
 
 
-def test_every_metric_is_on_some_slide(builtin: Briefing) -> None:
+def test_every_metric_is_in_the_appendix_with_its_source(builtin: Briefing) -> None:
     plan = plan_deck(builtin, "zh")
-    shown = {m.id for s in plan.slides for m in s.metrics}
-    assert shown == {m.id for m in builtin.metrics}
+    rows = [row for s in plan.slides if s.table is not None for row in s.table.rows]
+    ids = [i for s in plan.slides if s.table is not None for i in s.table.ids]
+    assert ids == [m.id for m in builtin.metrics]
+    assert [r[3] for r in rows] == [m.source for m in builtin.metrics]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_most_six_figures_a_slide_each_with_its_period(builtin: Briefing, lang: str) -> None:
+    plan = plan_deck(builtin, lang)
+    for slide in plan.slides:
+        assert len(slide.metrics) <= 6, slide.title
+        for card in slide.cards:
+            if card.metric.period:
+                assert card.meta, card.metric.id
+    revenue = next(c for s in plan.slides for c in s.cards if c.metric.id == "industrial-revenue-2024")
+    assert revenue.meta == ("2024年" if lang == "zh" else "2024")
+
+
+def test_a_cost_cut_is_good_news_in_green(builtin: Briefing) -> None:
+    cut = builtin.find("pv-production-cost-cut")
+    assert figure_accent(cut, "accent2") == GOOD
 
 
 def test_english_plan_has_no_chinese_outside_sources(builtin: Briefing) -> None:
-    import re
-
     plan = plan_deck(builtin, "en")
     han = re.compile(r"[\u4e00-\u9fff]")
     for slide in plan.slides:
-        visible = " ".join([slide.title, slide.subtitle, *slide.bullets])
-        assert not han.search(visible.replace("超, 余, 突破", "")), visible
+        visible = " ".join([slide.title, slide.subtitle, slide.kicker, slide.caption, *slide.bullets,
+                            *(c.meta for c in slide.cards), *(r.message for r in slide.summary)])
+        assert not han.search(visible), visible
         body = slide.notes.split("\n\nSources:")[0]
         assert not han.search(body), body
 
 
-def test_figure_chunks_are_even() -> None:
-    from srbrief.deck.plan import _chunks
+def test_a_file_without_a_storyline_still_makes_a_deck(minimal_yaml: str, tmp_path: Path) -> None:
+    from srbrief.model import load_briefing
 
-    items: list[Metric] = list(range(16))  # type: ignore[arg-type]
-    assert [len(c) for c in _chunks(items, 15)] == [8, 8]
-    assert _chunks([], 15) == []
-
-
-def test_a_short_last_row_of_cards_is_centred() -> None:
-    from srbrief.deck.plan import card_slot
-
-    assert [card_slot(i, 5) for i in range(5)] == [(0, 0), (0, 1), (0, 2), (1, 0.5), (1, 1.5)]  # 3 + 2
-    assert [card_slot(i, 4) for i in range(4)] == [(0, 0), (0, 1), (0, 2), (0, 3)]  # one full row
-    assert [card_slot(i, 13) for i in (10, 11, 12)] == [(2, 1.0), (2, 2.0), (2, 3.0)]  # 5 + 5 + 3, centred
+    path = tmp_path / "mini.yaml"
+    path.write_text(minimal_yaml, encoding="utf-8")
+    briefing = load_briefing(path)
+    assert not briefing.points
+    plan = plan_deck(briefing, "en")
+    assert plan.slides[1].role is Role.SUMMARY
+    assert all(len(s.metrics) <= 6 for s in plan.slides)
+    assert {m.id for s in plan.slides for m in s.metrics} == {m.id for m in briefing.metrics}

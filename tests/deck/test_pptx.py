@@ -168,12 +168,14 @@ def test_card_labels_keep_their_fonts_across_a_line_break(decks: dict[str, Path]
             assert properties.find(qn("a:ea")) is not None
 
 
-def test_a_decrease_is_red_in_the_deck_as_in_the_app(decks: dict[str, Path]) -> None:
+def test_good_and_bad_news_have_one_colour_in_the_deck_as_in_the_app(decks: dict[str, Path]) -> None:
+    """A 25% cost cut is good news: green (accent 3), like the gains beside it; red (accent 5) is bad news."""
     from srbrief.charts.style import LIGHT
 
     with zipfile.ZipFile(decks["en"]) as z:
         charts = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("ppt/charts/chart")]
         theme = z.read("ppt/theme/theme1.xml").decode("utf-8")
     (gains,) = [c for c in charts if "<c:v>-25.0</c:v>" in c]
-    assert '<a:schemeClr val="accent5"/>' in gains
+    assert '<a:schemeClr val="accent3"/>' in gains and '<a:schemeClr val="accent5"/>' not in gains
+    assert f'<a:accent3><a:srgbClr val="{LIGHT.increase.lstrip("#").upper()}"/>' in theme
     assert f'<a:accent5><a:srgbClr val="{LIGHT.decrease.lstrip("#").upper()}"/>' in theme

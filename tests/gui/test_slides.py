@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-from srbrief.deck.plan import plan_deck
+from srbrief.deck.plan import DeckPlan, plan_deck
 from srbrief.gui.slides import HEIGHT, WIDTH, SlidePainter
 from srbrief.model import Text, load_briefing
 from srbrief.resources import builtin_briefing_path
@@ -32,16 +32,22 @@ def test_no_text_of_the_builtin_deck_is_cut_off(lang: str) -> None:
     assert paint_all(painter) == []
 
 
+def _with_label(plan: DeckPlan, index: int, label: str) -> DeckPlan:
+    """Return *plan* with the first card of slide *index* relabelled."""
+    slide = plan.slides[index]
+    card = slide.cards[0]
+    changed = replace(card, metric=replace(card.metric, label=Text(zh="过长", en=label)))
+    slides = list(plan.slides)
+    slides[index] = replace(slide, cards=(changed, *slide.cards[1:]))
+    return replace(plan, slides=tuple(slides))
+
+
 def test_a_label_too_long_for_any_card_is_reported() -> None:
     """The check above can fail: a label no card can hold is recorded as cut off."""
     plan = plan_deck(load_briefing(builtin_briefing_path()), "en")
-    index = next(i for i, s in enumerate(plan.slides) if s.metrics)
-    slide = plan.slides[index]
+    index = next(i for i, s in enumerate(plan.slides) if s.cards)
     long_label = " ".join(["overlong"] * 120)
-    metric = replace(slide.metrics[0], label=Text(zh="过长", en=long_label))
-    slides = list(plan.slides)
-    slides[index] = replace(slide, metrics=(metric, *slide.metrics[1:]))
-    painter = SlidePainter(replace(plan, slides=tuple(slides)))
+    painter = SlidePainter(_with_label(plan, index, long_label))
     image = QImage(int(WIDTH), int(HEIGHT), QImage.Format.Format_ARGB32)
     qp = QPainter(image)
     painter.paint(qp, QRectF(0, 0, WIDTH, HEIGHT), index)
@@ -62,15 +68,11 @@ def test_every_text_of_a_slide_chart_states_its_weight() -> None:
     assert any("font-weight: 400" in style for style in styles) and any("font-weight: 700" in s for s in styles)
 
 
-def test_labels_too_long_for_the_smallest_usual_size_shrink_rather_than_being_cut() -> None:
+def test_labels_too_long_for_the_usual_size_shrink_rather_than_being_cut() -> None:
     plan = plan_deck(load_briefing(builtin_briefing_path()), "en")
-    index = next(i for i, s in enumerate(plan.slides) if len(s.metrics) >= 12)
-    slide = plan.slides[index]
-    longer = replace(slide.metrics[0], label=Text(zh="长", en=slide.metrics[0].label.en + " and so on" * 3))
-    slides = list(plan.slides)
-    slides[index] = replace(slide, metrics=(longer, *slide.metrics[1:]))
-    painter = SlidePainter(replace(plan, slides=tuple(slides)))
-    assert paint_all(painter) == []
+    index = max(range(len(plan.slides)), key=lambda i: len(plan.slides[i].cards))
+    label = plan.slides[index].cards[0].metric.label.en + " and so on" * 3
+    assert paint_all(SlidePainter(_with_label(plan, index, label))) == []
 
 
 def test_no_chinese_character_is_left_alone_on_the_last_line_of_a_card() -> None:

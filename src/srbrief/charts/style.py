@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from srbrief import palette
 from srbrief.model import Briefing
-from srbrief.model.textutil import chinese_date, display_width, english_date, wrap
+from srbrief.model.textutil import chinese_date, display_width, english_date, text_cells, wrap
 from srbrief.model.textutil import source_line as textutil_source_line
 from srbrief.model.units import metric_text
 from srbrief.palette import Scheme
@@ -47,13 +47,11 @@ FIGSIZE = (10.0, 5.625)
 # On a slide a chart is drawn this much smaller than its box and scaled up to fill it: its text then reads at
 # projection size (12 pt labels become 15 pt on a 13.3-inch slide) in the deck, the presenter and the PDF.
 SLIDE_ZOOM = 1.25
-CONTENT = (0.04, 0.12, 0.92, 0.72)  # left, bottom, width, height of the area below the title
+CONTENT: tuple[float, float, float, float] = (0.04, 0.12, 0.92, 0.72)  # the area below the title
 BARE = (0.02, 0.04, 0.96, 0.92)  # the same with no title and no source line (pictures on a slide)
 
 
-def content_rect(fig: Figure) -> tuple[float, float, float, float]:
-    """Return the area of *fig* that a chart may fill: below the title, or all of it when unframed."""
-    return getattr(fig, "srbrief_content", CONTENT)
+Area = tuple[float, float, float, float]  # left, bottom, width, height, in fractions of the figure
 
 
 def source_line(briefing: Briefing, lang: str) -> str:
@@ -67,8 +65,9 @@ def new_figure(theme: Theme = LIGHT, size: tuple[float, float] = FIGSIZE) -> Fig
     return Figure(figsize=size, facecolor=theme.background)
 
 
-def frame(fig: Figure, title: str, footer: str, theme: Theme, note: str | None = None) -> None:
-    """Draw the title at the top left and the source line (and note) at the bottom left of *fig*."""
+def frame(fig: Figure, title: str, footer: str, theme: Theme, note: str | None = None) -> Area:
+    """Draw the title at the top left and the source line (and note) at the bottom left of *fig*; return the
+    area left for the chart."""
     fig.set_facecolor(theme.background)
     width_cells = int(fig.get_figwidth() * 72 / TITLE * 1.7)
     fig.text(0.04, 0.955, wrap(title, width_cells), fontsize=TITLE, fontweight="bold", color=theme.text,
@@ -76,9 +75,8 @@ def frame(fig: Figure, title: str, footer: str, theme: Theme, note: str | None =
     bottom = footer_lines(footer, note, int(fig.get_figwidth() * CONTENT[2] * 72 / (SMALL / 2)))
     fig.text(0.04, 0.03, bottom, fontsize=SMALL, color=theme.muted, va="bottom", ha="left", linespacing=1.3)
     extra = height_of(fig, bottom.count("\n") * SMALL * 1.3)  # each further line
-    if extra:  # the chart gives up the height of the further lines of a long note
-        left, low, width, height = content_rect(fig)
-        fig.srbrief_content = (left, low + extra, width, height - extra)  # type: ignore[attr-defined]
+    left, low, width, height = CONTENT  # the chart gives up the height of the further lines of a long note
+    return (left, low + extra, width, height - extra)
 
 
 def height_of(fig: Figure, points: float) -> float:
@@ -91,10 +89,10 @@ def footer_lines(footer: str, note: str | None, cells: int) -> str:
     note wrapped and the source line on the last line (or a line of its own)."""
     if not note:
         return footer
-    if display_width(f"{note}    {footer}") <= cells:
+    if text_cells(f"{note}    {footer}") <= cells:
         return f"{note}    {footer}"
     lines = wrap(note, cells).split("\n")
-    if display_width(f"{lines[-1]}    {footer}") <= cells:
+    if text_cells(f"{lines[-1]}    {footer}") <= cells:
         lines[-1] = f"{lines[-1]}    {footer}"
     else:
         lines.append(footer)

@@ -66,7 +66,7 @@ def set_alt_text(shape: Any, description: str, title: str) -> None:
 
 
 def set_theme_colours(theme_part: Any, colours: dict[str, str], scheme_name: str) -> None:
-    """Set the theme's colour scheme entries (accent1…6, dk2, lt2 …) to RGB *colours* ('#1f5fa8')."""
+    """Set the theme's colour scheme entries (accent1…6, dk2, lt2 …) to RGB *colours* (as '#rrggbb')."""
     root = etree.fromstring(theme_part.blob)
     scheme = root.find(f"{qn('a:themeElements')}/{qn('a:clrScheme')}")
     if scheme is None:

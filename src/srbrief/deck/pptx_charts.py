@@ -10,14 +10,15 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Pt
 
 from srbrief import palette
 from srbrief.deck import oxml
+from srbrief.deck.plan import figure_accent
 from srbrief.deck.pptx_text import pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Direction, Entity, Event, Fact, Metric, Qualifier
-from srbrief.model.units import MORE_THAN_NOTE, TOTAL, UNITS, axis_scale, metric_text, value_parts
+from srbrief.model.units import MORE_THAN_NOTE, TOTAL, UNITS, axis_scale, metric_text, share_text, value_parts
 from srbrief.textlayout import fit_text, font_measurer
 
 if TYPE_CHECKING:
@@ -102,12 +103,9 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
     plot = graph.plots[0]
     plot.gap_width = 60
     series = plot.series[0]
-    for point, metric in zip(series.points, metrics, strict=True):
+    for point, metric in zip(series.points, metrics, strict=True):  # green good news, red bad, as everywhere
         point.format.fill.solid()
-        point.format.fill.fore_color.theme_color = (
-            MSO_THEME_COLOR.ACCENT_3 if metric.direction is Direction.INCREASE else
-            (MSO_THEME_COLOR.ACCENT_5 if writer.house_colours else MSO_THEME_COLOR.ACCENT_2)  # our red, Office's
-            if metric.direction is Direction.DECREASE else MSO_THEME_COLOR.ACCENT_1)
+        point.format.fill.fore_color.theme_color = writer.colour(figure_accent(metric, "accent1"))
     plot.has_data_labels = True
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
     _custom_labels(writer, series, [metric_text(m, lang) for m in metrics], 13)
@@ -137,7 +135,7 @@ def _caption(writer: DeckWriter, slide: Any, box: Box, text: str) -> None:
 def _doughnut(writer: DeckWriter, slide: Any, x: int, y: int, w: int, h: int, name: str, part: float,
               rest: float, label: str) -> None:
     data = CategoryChartData(number_format="General")
-    data.categories = [name, "其余" if writer.plan.lang == "zh" else "Rest"]
+    data.categories = [name, "其余（计算值）" if writer.plan.lang == "zh" else "Rest (derived)"]
     data.add_series(name, [part, rest])
     graph = slide.shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, x, y, w, h, data).chart
     graph.has_legend = False
@@ -166,15 +164,23 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
         size = min(box.h, int(box.w * 0.5))
         _doughnut(writer, slide, box.x, box.y, size, size, part.label.get(lang), part.value,  # the number in
                   round(whole.value - part.value, 6), value_parts(part, lang)[0])  # the ring, units beside it
-        text = slide.shapes.add_textbox(box.x + size + int(box.w * 0.04), box.y + int(box.h * 0.25),
-                                        box.w - size - int(box.w * 0.04), int(box.h * 0.5))
+        text_w = box.w - size - int(box.w * 0.04)
+        text = slide.shapes.add_textbox(box.x + size + int(box.w * 0.04), box.y, text_w, box.h)
+        text.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         text_colour, accent = MSO_THEME_COLOR.TEXT_1, MSO_THEME_COLOR.ACCENT_1
-        rows: list[Runs] = [[(part.label.get(lang), {"size": 16, "colour": text_colour})],
-                            [(metric_text(part, lang), {"size": 26, "bold": True, "colour": accent})],
-                            [(TOTAL[lang] + whole.label.get(lang), {"size": 16, "colour": text_colour})],
-                            [(metric_text(whole, lang), {"size": 26, "bold": True, "colour": MUTED})]]
-        write_text(text.text_frame, rows, writer.fonts)
-        text.text_frame.paragraphs[2].space_before = Pt(14)  # the total apart from the part
+        lines = [part.label.get(lang), metric_text(part, lang), share_text(part, whole, lang),
+                 TOTAL[lang] + whole.label.get(lang), metric_text(whole, lang)]
+        small = fit_text([lines[0], lines[2], lines[3]], pt(text_w) * 0.9, pt(box.h) * 0.45, 16, 10,
+                         font_measurer()).size
+        big = fit_text([lines[1], lines[4]], pt(text_w) * 0.9, pt(box.h) * 0.4, 26, 12, font_measurer(),
+                       bold=True).size
+        rows: list[Runs] = [[(lines[0], {"size": small, "colour": text_colour})],
+                            [(lines[1], {"size": big, "bold": True, "colour": accent})],
+                            [(lines[2], {"size": small, "colour": MUTED})],
+                            [(lines[3], {"size": small, "colour": text_colour})],
+                            [(lines[4], {"size": big, "bold": True, "colour": MUTED})]]
+        write_text(text.text_frame, [r for r in rows if r[0][0]], writer.fonts)
+        text.text_frame.paragraphs[-2].space_before = Pt(small)  # the total apart from the part
         return
     n = len(metrics)
     cell = box.w // n

@@ -72,13 +72,15 @@ def write_text(frame: Any, paragraphs: Iterable[list[tuple[str, dict[str, Any]]]
         style_run_properties(paragraph._p.get_or_add_endParaRPr(), fonts)
 
 
-def write_block(frame: Any, block: TextBlock, fonts: Fonts, colour_of: Callable[[str], Any]) -> None:
-    """Fill a text frame with a laid-out block: its insets, anchoring, paragraphs and the layout's own line
-    breaks (a:br), at exact line spacing, so PowerPoint shows the lines the presenter and the PDF show."""
+def write_block(frame: Any, block: TextBlock, fonts: Fonts, colour_of: Callable[[str], Any],
+                cell: Any = None) -> None:
+    """Fill a text frame (of a shape, or of a table *cell*) with a laid-out block: its insets, anchoring,
+    paragraphs and the layout's rule breaks (a:br), at exact line spacing."""
     left, top, right, bottom = block.inset
-    frame.margin_left, frame.margin_top = Pt(left), Pt(top)
-    frame.margin_right, frame.margin_bottom = Pt(right), Pt(bottom)
-    frame.vertical_anchor = ANCHOR[block.anchor]
+    target = cell if cell is not None else frame
+    target.margin_left, target.margin_top = Pt(left), Pt(top)
+    target.margin_right, target.margin_bottom = Pt(right), Pt(bottom)
+    target.vertical_anchor = ANCHOR[block.anchor]
     frame.word_wrap = True
     frame.clear()
     for i, para in enumerate(block.paras):

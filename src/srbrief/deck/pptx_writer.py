@@ -15,7 +15,7 @@ from pptx.util import Emu, Pt
 
 from srbrief import palette
 from srbrief.deck import oxml
-from srbrief.deck.layout import ChartBlock, Frame, Rect, TextBlock, layout_slide
+from srbrief.deck.layout import TABLE_PAD, ChartBlock, Frame, Rect, TableBlock, TextBlock, layout_slide, plain
 from srbrief.deck.plan import DeckPlan, Role
 from srbrief.deck.pptx_charts import Box, add_chart
 from srbrief.deck.pptx_text import Fonts, pt, write_block, write_text
@@ -24,12 +24,11 @@ from srbrief.textlayout import font_measurer
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 × 7.5 in, 16:9
 LAYOUT_WORDS = {  # role → words in layout names to look for, in order (English and Chinese PowerPoint)
     Role.TITLE: ("title slide", "cover", "标题幻灯片", "封面"),
-    Role.CLOSING: ("closing", "end", "结束", "title slide", "cover", "标题幻灯片", "封面"),
     Role.SECTION: ("section", "divider", "节标题", "章节"),
 }
 BODY_WORDS = ("title only", "仅标题")  # else: the layout with a title and the fewest placeholders
 TITLE_TYPES = (1, 3)  # PP_PLACEHOLDER.TITLE, CENTER_TITLE
-BIG_TITLE_ROLES = (Role.TITLE, Role.SECTION, Role.CLOSING)
+BIG_TITLE_ROLES = (Role.TITLE, Role.SECTION)
 ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
            MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)  # ours: the house palette
 TEMPLATE_ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_6)  # a template's
@@ -87,7 +86,7 @@ class DeckWriter:
             for layout in layouts:
                 if word in layout.name.lower():
                     return layout
-        wanted = 3 if role in (Role.TITLE, Role.CLOSING) else 1
+        wanted = 3 if role is Role.TITLE else 1
         typed = [lay for lay in layouts if any(ph.placeholder_format.type == wanted for ph in lay.placeholders)]
         titled = [lay for lay in layouts if any(ph.placeholder_format.type in TITLE_TYPES for ph in lay.placeholders)]
         candidates = typed or titled or layouts
@@ -112,6 +111,8 @@ class DeckWriter:
         for block in layout.blocks:
             if isinstance(block, ChartBlock):
                 add_chart(self, slide, block.chart, Box(*self.emu(block.rect)), block.name)
+            elif isinstance(block, TableBlock):
+                self._table(slide, block)
             elif block.name == "title":
                 self._title(slide, block)
             else:
@@ -141,8 +142,35 @@ class DeckWriter:
         shape.name = block.name
         write_block(shape.text_frame, block, self.fonts.heading(), self.colour)
 
+    def _table(self, slide: Any, block: TableBlock) -> None:
+        """A native table: the header on the card colour, every row as tall as the layout says."""
+        frame = slide.shapes.add_table(len(block.rows), len(block.widths), *self.emu(block.rect))
+        frame.name = block.name
+        table = frame.table
+        table.first_row = True
+        table.horz_banding = False
+        for column, width in zip(table.columns, block.widths, strict=True):
+            column.width = int(Pt(width))
+        for r, (row, height) in enumerate(zip(block.rows, block.heights, strict=True)):
+            table.rows[r].height = int(Pt(height))
+            for c, lines in enumerate(row):
+                cell = table.cell(r, c)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = rgb(palette.LIGHT.card if r == 0 else palette.LIGHT.background)
+                para = plain(lines, block.size, bold=r == 0, measurer=self.measurer, width=block.widths[c])
+                inner = TextBlock(Rect(0, 0, block.widths[c], height), (para,), inset=(TABLE_PAD,) * 4)
+                write_block(cell.text_frame, inner, self.fonts, self.colour, cell=cell)
+
     def _text_block(self, slide: Any, block: TextBlock) -> None:
         fill = block.fill
+        if fill is not None and not block.paras:  # a bar of colour
+            shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *self.emu(block.rect))
+            shape.fill.solid()
+            shape.fill.fore_color.theme_color = self.colour(fill)
+            shape.line.fill.background()
+            shape.shadow.inherit = False
+            shape.name = block.name
+            return
         if fill is None:
             shape = slide.shapes.add_textbox(*self.emu(block.rect))
         else:  # a card; its text area is inset by the rounded corners, which the block's inset already keeps clear

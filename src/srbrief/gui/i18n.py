@@ -37,6 +37,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timeline_map": ("大事记与地图", "Timeline & map"),
     "sources": ("来源", "Sources"),
     "figures": ("数据", "Figures"),
+    "all_figures": ("全部数据", "All figures"),
+    "summary": ("执行摘要", "Executive summary"),
     "measures": ("举措", "Measures"),
     "entities": ("相关机构与地点", "Entities involved"),
     "events": ("大事记", "Timeline"),

@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from srbrief import palette
+from srbrief.deck.plan import section_accent
 from srbrief.gui.i18n import tr
 from srbrief.gui.widgets import ChartView, KpiCard, card_grid
-from srbrief.model import Briefing, ChartKind, Entity, Section
+from srbrief.model import Briefing, Chart, ChartKind, Entity, Point, Section, SectionKind
+from srbrief.model.story import effective_points, executive_summary, point_chart, point_figures
 from srbrief.model.textutil import chinese_date, english_date
 from srbrief.model.units import format_value
 
@@ -107,23 +110,30 @@ def _list(rows: list[tuple[str, str, str]]) -> QListWidget:
 
 
 class SectionPanel(Panel):
-    """The overview or a theme: lede, KPI cards, charts, measures, entities."""
+    """The overview (the executive summary first) or a theme (its points first: message, figures, chart, what
+    was done), then the reference: every figure, the measures, the entities."""
 
     def __init__(self, briefing: Briefing, section: Section, lang: str, on_source: SourceHandler) -> None:
         super().__init__(section.id, section.title.get(lang), lang)
+        self.briefing, self.on_source = briefing, on_source
+        colour = section_accent(briefing, section)
         self._label(section.lede.get(lang), "PanelLede")
+        points = effective_points(section)
+        if section.kind is SectionKind.OVERVIEW:
+            self._summary(points[0] if points else None, colour)
+            points = points[1:]
+        for point in points:
+            self._point(point, colour)
         if section.metrics:
-            self._label(tr("figures", lang), "Heading")
-            self.column.addWidget(card_grid(list(section.metrics), lang, on_source))
+            self._label(tr("all_figures", lang), "Heading")
+            self.column.addWidget(card_grid(list(section.metrics), lang, on_source, section_colour=colour))
+        shown = {p.chart for p in effective_points(section)}
         for chart in section.charts:
-            if chart.kind in (ChartKind.TIMELINE, ChartKind.ROUTE_MAP):
-                continue  # they have their own panel
+            if chart.kind in (ChartKind.TIMELINE, ChartKind.ROUTE_MAP) or chart.id in shown:
+                continue  # they have their own panel, or a point shows them
             if chart.kind is ChartKind.KPI and set(chart.items) <= {m.id for m in section.metrics}:
                 continue  # the cards above show these figures already
-            view = ChartView(briefing, chart, lang)
-            view.source_requested.connect(on_source)
-            self.charts.append(view)
-            self.column.addWidget(view)
+            self._chart(chart)
         if section.facts:
             self._label(tr("measures", lang), "Heading")
             rows = [(f.id, (f.title.get(lang) + " — " if f.title else "") + f.text.get(lang),
@@ -136,6 +146,43 @@ class SectionPanel(Panel):
                     for e in entities]
             self.column.addWidget(_list(rows))
         self.column.addStretch(1)
+
+    def _chart(self, chart: Chart) -> None:
+        view = ChartView(self.briefing, chart, self.lang)
+        view.source_requested.connect(self.on_source)
+        self.charts.append(view)
+        self.column.addWidget(view)
+
+    def _summary(self, lead: Point | None, colour: str) -> None:
+        """The executive summary: the headline conclusion and figures, then each theme's conclusion and figure."""
+        lang = self.lang
+        self._label(tr("summary", lang), "Heading")
+        if lead is not None:
+            self._label(lead.message.get(lang), "Message")
+            figures = list(point_figures(self.briefing, lead))
+            if figures:
+                self.column.addWidget(card_grid(figures, lang, self.on_source, section_colour=colour))
+        for line in executive_summary(self.briefing):
+            accent = palette.role_colour(palette.LIGHT, section_accent(self.briefing, line.section))
+            kicker = self._label(line.section.title.get(lang), "Kicker")
+            kicker.setStyleSheet(f"color: {accent};")
+            self._label(line.message.get(lang), "Message")
+            if line.figure is not None:
+                self.column.addWidget(card_grid([line.figure], lang, self.on_source,
+                                                section_colour=section_accent(self.briefing, line.section)))
+
+    def _point(self, point: Point, colour: str) -> None:
+        """A point of the storyline: its message, its figures, its chart and what was done."""
+        self._label(point.message.get(self.lang), "Message")
+        figures = list(point_figures(self.briefing, point))
+        if figures:
+            self.column.addWidget(card_grid(figures, self.lang, self.on_source, section_colour=colour))
+        chart = point_chart(self.briefing, point)
+        if chart is not None and chart.kind not in (ChartKind.KPI, ChartKind.TIMELINE):
+            self._chart(chart)
+        if point.facts:
+            rows = [(point.id, f.text.get(self.lang), tr("source_of", self.lang) + f.source) for f in point.facts]
+            self.column.addWidget(_list(rows))
 
 
 def _entities_of(briefing: Briefing, section: Section) -> list[Entity]:
@@ -223,7 +270,7 @@ class SourcesPanel(Panel):
             return False
         self.table.clearSelection()
         for r in range(self.table.rowCount()):
-            colour = QColor("#fff4e8") if r in rows else QColor("#ffffff")
+            colour = QColor(palette.LIGHT.highlight if r in rows else palette.LIGHT.background)
             for c in range(self.table.columnCount()):
                 self._cell(r, c).setBackground(colour)
         self.table.selectRow(rows[0])

@@ -15,7 +15,18 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
 from srbrief import palette
-from srbrief.deck.layout import SLIDE_SIZE, ChartBlock, Para, Rect, SlideLayout, TextBlock, layout_slide
+from srbrief.deck.layout import (
+    SLIDE_SIZE,
+    TABLE_PAD,
+    ChartBlock,
+    Para,
+    Rect,
+    SlideLayout,
+    TableBlock,
+    TextBlock,
+    layout_slide,
+    plain,
+)
 from srbrief.deck.plan import DeckPlan
 from srbrief.fonts import FAMILY
 from srbrief.gui.qtfonts import register_fonts
@@ -119,12 +130,36 @@ class SlidePainter:
             for block in layout.blocks:
                 if isinstance(block, ChartBlock):
                     self._chart(painter, block)
+                elif isinstance(block, TableBlock):
+                    self._table(painter, block)
                 else:
                     self._text_block(painter, block)
         finally:
             painter.restore()
 
+    def _table(self, painter: QPainter, block: TableBlock) -> None:
+        """A table: the header on the card colour, a rule under every row, each cell's lines."""
+        y = block.rect.y
+        rule = self.palette.colour("rule")
+        for r, (row, height) in enumerate(zip(block.rows, block.heights, strict=True)):
+            if r == 0:
+                painter.fillRect(_qrect(Rect(block.rect.x, y, block.rect.w, height)), self.palette.colour("card"))
+            x = block.rect.x
+            for lines, width in zip(row, block.widths, strict=True):
+                inner = Rect(x + TABLE_PAD, y + TABLE_PAD, width - 2 * TABLE_PAD, height - 2 * TABLE_PAD)
+                para = plain(lines, block.size, bold=r == 0)
+                top = inner.y
+                for line in para.lines:
+                    self._line(painter, para, line, inner, top)
+                    top += para.line_height
+                x += width
+            y += height
+            painter.fillRect(_qrect(Rect(block.rect.x, y - 0.5, block.rect.w, 0.75)), rule)
+
     def _text_block(self, painter: QPainter, block: TextBlock) -> None:
+        if block.fill is not None and not block.paras:  # a bar of colour
+            painter.fillRect(_qrect(block.rect), self.palette.colour(block.fill))
+            return
         if block.fill is not None:
             path = QPainterPath()
             path.addRoundedRect(_qrect(block.rect), 8, 8)

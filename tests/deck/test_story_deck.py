@@ -1,0 +1,96 @@
+"""The exported decks read back as a briefing: action titles, at most six figures a slide at projection size,
+the executive summary up front, the map marked as a schematic, every number in a title backed by a figure on
+its slide, and the appendix with every figure and its source."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Pt
+
+from srbrief.deck.plan import Role, plan_deck
+from srbrief.model import Briefing, ChartKind
+from srbrief.model.claims import uncarried_numbers
+from srbrief.model.units import format_value
+
+TOPIC_LABELS = {"关键数据", "主要举措", "核心数据", "议程", "谢谢", "总览", "Key figures", "Headline figures",
+                "What Shangrao is doing", "Agenda", "Thank you", "Overview"}
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def deck(request: pytest.FixtureRequest, decks: dict[str, Path], builtin: Briefing) -> tuple[str, object, object]:
+    lang = request.param
+    return lang, Presentation(str(decks[lang])), plan_deck(builtin, lang)
+
+
+def test_main_flow_titles_are_conclusions_backed_by_the_figures_on_the_slide(deck: tuple) -> None:
+    lang, prs, plan = deck
+    for slide, spec in zip(prs.slides, plan.slides, strict=True):
+        if spec.appendix or spec.role in (Role.TITLE, Role.SECTION):
+            continue
+        title = slide.shapes.title.text_frame.text
+        assert not any(label in title for label in TOPIC_LABELS), title
+        assert len(title) >= 15, title  # a sentence, not a label
+        if spec.role is not Role.OUTLOOK:
+            assert uncarried_numbers(title, spec.metrics, lang) == [], title
+
+
+def test_at_most_six_cards_with_numbers_and_labels_legible_when_projected(deck: tuple, builtin: Briefing) -> None:
+    lang, prs, plan = deck
+    for number, (slide, spec) in enumerate(zip(prs.slides, plan.slides, strict=True), 1):
+        cards = [s for s in slide.shapes if s.name.startswith("metric:")]
+        assert len(cards) <= 6, number
+        if spec.appendix:
+            continue
+        for card in cards:
+            metric = builtin.find(card.name.split(":", 1)[1])
+            paragraphs = card.text_frame.paragraphs
+            assert paragraphs[0].runs[0].font.size >= Pt(28), (number, card.name)
+            label = _squeezed(metric.label.get(lang))
+            (found,) = [p for p in paragraphs if _squeezed(p.text.replace("\v", "")) == label]
+            assert all(run.font.size >= Pt(14) for run in found.runs), (number, card.name)
+
+
+def test_the_executive_summary_comes_first(deck: tuple) -> None:
+    lang, prs, _plan = deck
+    kicker = "执行摘要" if lang == "zh" else "Executive summary"
+    found = [i for i, slide in enumerate(prs.slides, 1)
+             if any(s.has_text_frame and s.text_frame.text == kicker for s in slide.shapes)]
+    assert found and found[0] in (2, 3)
+
+
+def test_the_map_is_a_schematic_in_its_theme(deck: tuple, builtin: Briefing) -> None:
+    lang, prs, plan = deck
+    (index,) = [i for i, s in enumerate(plan.slides) if s.chart is not None and s.chart.kind is ChartKind.ROUTE_MAP]
+    assert plan.slides[index].section_id == "theme-3"
+    text = " ".join(s.text_frame.text for s in prs.slides[index].shapes if s.has_text_frame)
+    assert ("示意图" if lang == "zh" else "Schematic") in text
+
+
+def test_the_appendix_tables_hold_every_figure_and_its_source(deck: tuple, builtin: Briefing) -> None:
+    lang, prs, _plan = deck
+    cells = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_table:
+                assert shape.name.startswith("table:")
+                cells += [_squeezed(c.text.replace("\v", "")) for row in shape.table.rows for c in row.cells]
+    text = "\n".join(cells)
+    for metric in builtin.metrics:
+        assert _squeezed(format_value(metric, lang)) in text, metric.id
+        assert _squeezed(metric.source) in text, metric.id
+
+
+def test_the_close_is_the_outlook_from_the_article(deck: tuple, builtin: Briefing) -> None:
+    lang, prs, plan = deck
+    (index,) = [i for i, s in enumerate(plan.slides) if s.role is Role.OUTLOOK]
+    text = _squeezed(" ".join(s.text_frame.text for s in prs.slides[index].shapes if s.has_text_frame))
+    for line in builtin.outlook:
+        assert _squeezed(line.text.get(lang).rstrip("。.")) in text
