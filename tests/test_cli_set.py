@@ -24,20 +24,37 @@ def copy(tmp_path: Path) -> Path:
     return target
 
 
+MESSAGE_ZH = "2025年上饶规上工业营业收入达6300亿元，自2023年6月起连续26个月保持全省第二"
+MESSAGE_EN = ("Industrial revenue reached CNY 630 billion in 2025, second in Jiangxi for 26 straight months since "
+              "June 2023")
+
+
 def test_set_changes_exactly_the_values_and_facts_shows_them(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     original = copy.read_text(encoding="utf-8").splitlines()
-    assert main(["set", str(copy), f"{REVENUE}.value=6300", f"{REVENUE}.period=2025"]) == 0
+    # the figure is quoted in its point's message: both change in one command (a point cites its numbers)
+    point = "points.overview-scale.message"
+    assert main(["set", str(copy), f"{REVENUE}.value=6300", f"{REVENUE}.period=2025",
+                 f"{point}.zh={MESSAGE_ZH}", f"{point}.en={MESSAGE_EN}"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == [f"{copy}: {REVENUE}.value: 6261 → 6300", f"{copy}: {REVENUE}.period: 2024 → 2025"]
+    assert out[:2] == [f"{copy}: {REVENUE}.value: 6261 → 6300", f"{copy}: {REVENUE}.period: 2024 → 2025"]
+    assert len(out) == 4 and out[3].endswith(f"→ {MESSAGE_EN}")
     edited = copy.read_text(encoding="utf-8").splitlines()
-    differ = [(a, b) for a, b in zip(original, edited, strict=True) if a != b]
-    assert differ == [("        value: 6261", "        value: 6300"),
-                      ("        period: '2024'", "        period: '2025'")]
+    differ = [(a.strip(), b.strip()) for a, b in zip(original, edited, strict=True) if a != b]
+    assert [new for _, new in differ] == ["value: 6300", "period: '2025'", f"zh: {MESSAGE_ZH}", f"en: {MESSAGE_EN}"]
     assert main(["validate", str(copy)]) == 0
     capsys.readouterr()
     assert main(["facts", str(copy), "--format", "json"]) == 0
     record = next(r for r in json.loads(capsys.readouterr().out) if r["id"] == "industrial-revenue-2024")
     assert record["value"] == 6300 and record["period"] == "2025" and record["display"] == "6300亿元"
+
+
+def test_a_figure_changed_without_its_message_is_refused(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = copy.read_bytes()
+    assert main(["set", str(copy), f"{REVENUE}.value=6300"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    line = next(i for i, row in enumerate(before.decode("utf-8").splitlines(), 1) if "zh: 2024年上饶规上" in row)
+    assert err[0].startswith(f"{copy}:{line}:") and "6261 is not carried by the point's figures" in err[0]
+    assert copy.read_bytes() == before
 
 
 def test_set_text_enum_list_and_removal(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -53,6 +70,7 @@ def test_set_text_enum_list_and_removal(copy: Path, capsys: pytest.CaptureFixtur
 
 @pytest.mark.parametrize(("assignment", "message"), [
     (f"{REVENUE}.value=abc", "expected a number, got 'abc'"),
+    (f"{REVENUE}.value=6300", "6261 is not carried"),  # a point's message quotes it
     (f"{REVENUE}.valu=1", "unknown field 'valu'"),
     ("metrics.no-such-metric.value=1", "no item with id 'no-such-metric'"),
     (f"{REVENUE}.qualifier=roughly", "expected one of exact, more_than, about, rank, top"),
@@ -65,7 +83,7 @@ def test_set_text_enum_list_and_removal(copy: Path, capsys: pytest.CaptureFixtur
 def test_bad_paths_and_values_are_one_line_and_leave_the_file(copy: Path, capsys: pytest.CaptureFixture[str],
                                                             assignment: str, message: str) -> None:
     before = copy.read_bytes()
-    assert main(["set", str(copy), f"{REVENUE}.value=6300", assignment]) == 2
+    assert main(["set", str(copy), "metrics.pv-leader-suppliers.value=700", assignment]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "Traceback" not in captured.err
     first = captured.err.splitlines()[0]

@@ -51,9 +51,10 @@ def test_untouched_round_trip_is_byte_identical(copy: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "value", "old_line", "new_line"), [
-    ("metrics.industrial-revenue-2024.value", 6300, "        value: 6261", "        value: 6300"),
-    ("metrics.jinko-n-type-cell-efficiency.value", 33.9, "        value: 33.84", "        value: 33.9"),
-    ("metrics.industrial-revenue-2024.period", "2025", "        period: '2024'", "        period: '2025'"),
+    # figures whose numbers no point's message quotes (a quoted one must change with its message: see below)
+    ("metrics.pv-leader-suppliers.value", 700, "        value: 600", "        value: 700"),
+    ("metrics.production-type-export-share.value", 94.5, "        value: 94.3", "        value: 94.5"),
+    ("metrics.avonflow-revenue-2024.period", "2025", "        period: '2024'", "        period: '2025'"),
     ("metrics.industrial-revenue-provincial-rank.qualifier", "top",
      "        qualifier: rank", "        qualifier: top"),
     ("metrics.industrial-revenue-2024.source", "2024年规上工业营业收入达6300亿元",
@@ -77,6 +78,22 @@ def test_setting_a_field_changes_exactly_its_line(copy: Path, name: str, value: 
     doc.save()
     assert changed(original, copy.read_text(encoding="utf-8")) == ([old_line], [new_line])
     assert Document.open(copy).briefing == doc.briefing
+
+
+def test_a_figure_quoted_in_a_message_changes_with_it(copy: Path) -> None:
+    original = copy.read_text(encoding="utf-8")
+    doc = Document.open(copy)
+    value = SetField(doc.target("metrics.industrial-revenue-2024.value").path, 6300)
+    with pytest.raises(BriefingError, match="6261 is not carried by the point's figures"):
+        doc.apply(value)
+    zh, en = doc.target("points.overview-scale.message.zh"), doc.target("points.overview-scale.message.en")
+    message = doc.briefing.find("overview-scale").message
+    doc.apply(Batch((value, SetField(zh.path, message.zh.replace("6261亿元", "6300亿元")),
+                     SetField(en.path, message.en.replace("CNY 626.1 billion", "CNY 630 billion")))))
+    removed, added = changed(original, doc.text)
+    assert removed == ["        value: 6261", f"          zh: {message.zh}", f"          en: {message.en}"]
+    assert added == ["        value: 6300", f"          zh: {message.zh.replace('6261', '6300')}",
+                     f"          en: {message.en.replace('626.1', '630')}"]
 
 
 def test_the_model_follows_each_edit(copy: Path) -> None:
@@ -137,17 +154,19 @@ def test_adding_a_list_item_adds_only_its_lines(copy: Path) -> None:
 def test_removing_a_list_item_removes_only_its_lines(copy: Path) -> None:
     original = copy.read_text(encoding="utf-8")
     doc = Document.open(copy)
-    doc.apply(RemoveItem(doc.target("metrics.advanced-manufacturing-top-100").path))  # the list's last item
+    doc.apply(RemoveItem(doc.target("facts.top-100-manufacturing-cities").path))
     doc.save()
     removed, added = changed(original, copy.read_text(encoding="utf-8"))
     assert added == [] and removed == [
-        "      - id: advanced-manufacturing-top-100",
-        "        label:",
-        "          zh: 首次入选全国先进制造业百强市",
-        "          en: First listed among China's top 100 advanced-manufacturing cities",
-        "        value: 100",
-        "        unit: rank",
-        "        qualifier: top",
+        "      - id: top-100-manufacturing-cities",
+        "        kind: ranking",
+        "        title:",
+        "          zh: 全国先进制造业百强市",
+        "          en: National top 100 in advanced manufacturing",
+        "        text:",
+        "          zh: 上饶首次入选全国先进制造业百强市。",
+        "          en: Shangrao has entered China's top 100 cities for advanced manufacturing for the first time.",
+        "        entities: [shangrao]",
         "        source: '首次入选全国先进制造业百强市'",
     ]
 
@@ -186,19 +205,19 @@ def test_undo_and_redo(copy: Path) -> None:
     original = copy.read_text(encoding="utf-8")
     doc = Document.open(copy)
     first = doc.briefing
-    doc.apply(SetField(doc.target("metrics.industrial-revenue-2024.value").path, 6300, label="Set revenue"))
-    doc.apply(RemoveItem(doc.target("metrics.advanced-manufacturing-top-100").path))
+    doc.apply(SetField(doc.target("metrics.pv-leader-suppliers.value").path, 700, label="Set suppliers"))
+    doc.apply(RemoveItem(doc.target("facts.top-100-manufacturing-cities").path))
     after = doc.text
-    assert doc.modified and doc.undo_name == "Remove sections[0].metrics[4]" and doc.redo_name is None
+    assert doc.modified and doc.undo_name == "Remove sections[0].facts[1]" and doc.redo_name is None
     assert doc.undo() is not None and doc.undo() is not None and doc.undo() is None
     assert doc.text == original and doc.briefing is first and not doc.modified
-    assert doc.redo_name == "Set revenue"
+    assert doc.redo_name == "Set suppliers"
     doc.redo()
     doc.redo()
     assert doc.text == after and doc.redo() is None
     doc.undo()
-    doc.apply(SetField(doc.target("metrics.industrial-revenue-2024.value").path, 6400))  # a new edit drops the redo
-    assert doc.redo_name is None and doc.briefing.find("industrial-revenue-2024").value == 6400
+    doc.apply(SetField(doc.target("metrics.pv-leader-suppliers.value").path, 800))  # a new edit drops the redo
+    assert doc.redo_name is None and doc.briefing.find("pv-leader-suppliers").value == 800
 
 
 def test_an_invalid_edit_is_refused_and_nothing_is_written(copy: Path) -> None:

@@ -154,7 +154,8 @@ def render_scalar(value: Any, flow: bool = False, style: str | None = None) -> s
     if not isinstance(value, str):
         raise EditError(f"cannot write {type(value).__name__} values")
     single_ok = "\n" not in value and value.isprintable()
-    if style in ("", None) and value and _composes_to(value, value, flow):
+    # plain only for printable text (libyaml reads "0\t0" plain, PyYAML's own scanner refuses it)
+    if style in ("", None) and value and single_ok and _composes_to(value, value, flow):
         return value
     if style != '"' and single_ok:
         return "'" + value.replace("'", "''") + "'"
