@@ -62,15 +62,21 @@ def test_edit_mode_starts_on_the_section_and_a_click_edits_the_figure(form: Edit
     assert form.item_id == window.briefing.sections[window.nav.currentRow()].id
     assert ("lede", "zh") in form.editors
     card = click_first_card(window)
-    assert form.item_id == card.item.id and window.current_panel().key != "sources"  # no jump in edit mode
+    assert form.item_id == card.item.id == "industrial-revenue-2024"
+    assert window.current_panel().key != "sources"  # no jump in edit mode
     editor = form.editors[("value",)]
     assert isinstance(editor, QLineEdit) and editor.text() == "6261"
     qualifier = form.editors[("qualifier",)]
     assert isinstance(qualifier, QComboBox) and qualifier.currentText() == "exact"  # absent: the default
-    type_into(form, "value", "6300")
-    assert window.briefing.find(card.item.id).value == 6300 and window.isWindowModified()
+    type_into(form, "value", "6300")  # a point's message quotes 6261: refused, and says so
+    assert "6261 is not carried by the point's figures" in form.errors[("value",)].text()
+    assert window.briefing.find(card.item.id).value == 6261 and not window.isWindowModified()
+    window.show_source("industrial-revenue-provincial-rank")
+    type_into(form, "value", "3")
+    assert window.briefing.find("industrial-revenue-provincial-rank").value == 3 and window.isWindowModified()
     window.actions_["undo"].trigger()
-    assert editor.text() == "6261" and window.briefing.find(card.item.id).value == 6261
+    assert form.editors[("value",)].text() == "2"
+    assert window.briefing.find("industrial-revenue-provincial-rank").value == 2
 
 
 def test_refused_values_are_shown_beside_their_field(form: EditForm) -> None:
@@ -105,20 +111,20 @@ def test_editing_a_section_keeps_its_form(form: EditForm) -> None:
 
 def test_move_and_remove_buttons(form: EditForm) -> None:
     window = form.session.window
-    window.show_source("advanced-manufacturing-top-100")  # the overview's last figure, shown on no chart
-    assert not form.buttons["move_down"].isEnabled() and form.buttons["move_up"].isEnabled()
+    window.show_source("top-100-manufacturing-cities")  # a fact no one refers to
+    assert form.buttons["move_down"].isEnabled() and form.buttons["move_up"].isEnabled()
     form.buttons["move_up"].click()
-    ids = [m.id for m in window.briefing.sections[0].metrics]
-    assert ids.index("advanced-manufacturing-top-100") == len(ids) - 2
+    assert window.briefing.sections[0].facts[0].id == "top-100-manufacturing-cities"
+    assert not form.buttons["move_up"].isEnabled()
     form.buttons["remove_item"].click()
-    assert "advanced-manufacturing-top-100" not in window.briefing.index
+    assert "top-100-manufacturing-cities" not in window.briefing.index
     assert form.item_id == "overview"  # the form falls back to the section shown
     window.actions_["undo"].trigger()
-    assert "advanced-manufacturing-top-100" in window.briefing.index
-    window.show_source("industrial-revenue-2024")  # shown on a chart: removing it is refused
+    assert window.briefing.sections[0].facts[0].id == "top-100-manufacturing-cities"
+    window.show_source("advanced-manufacturing-top-100")  # a point cites it: removing it is refused
     form.buttons["remove_item"].click()
-    assert "unknown id 'industrial-revenue-2024'" in form.problem.text()
-    assert "industrial-revenue-2024" in window.briefing.index
+    assert "unknown id 'advanced-manufacturing-top-100'" in form.problem.text()
+    assert "advanced-manufacturing-top-100" in window.briefing.index
 
 
 def test_duplicate_adds_a_copy_after_the_item(form: EditForm) -> None:

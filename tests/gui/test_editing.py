@@ -10,14 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QFileDialog
 
 from srbrief.edit import SetField
 from srbrief.gui.files import BriefingSource
 from srbrief.gui.mainwindow import MainWindow
+from srbrief.gui.widgets import KpiCard
 from srbrief.resources import builtin_briefing_path
 
-REVENUE = "metrics.industrial-revenue-2024"
+RANK = "metrics.industrial-revenue-provincial-rank"  # on the overview; no message quotes the number
 
 
 @pytest.fixture(autouse=True)
@@ -44,36 +45,39 @@ def editing(window: MainWindow, copy: Path) -> MainWindow:
     return window
 
 
-def revenue(window: MainWindow) -> float:
-    return float(window.briefing.find("industrial-revenue-2024").value)
+def rank(window: MainWindow) -> float:
+    return float(window.briefing.find("industrial-revenue-provincial-rank").value)
 
 
 def labels(window: MainWindow) -> str:
-    return " ".join(label.text() for label in window.panels[0].findChildren(QLabel))
+    """Return what the overview's cards say (their accessible names: label, number and unit)."""
+    return " ".join(card.accessibleName() for card in window.panels[0].findChildren(KpiCard))
 
 
-def set_revenue(window: MainWindow, value: object) -> list:
+def set_rank(window: MainWindow, value: object) -> list:
     session = window.editing
-    return session.apply(SetField(session.doc.target(f"{REVENUE}.value").path, value, label="revenue"))
+    return session.apply(SetField(session.doc.target(f"{RANK}.value").path, value, label="rank"))
 
 
 def test_edit_undo_redo_save_and_reopen(editing: MainWindow, copy: Path) -> None:
     window, original = editing, copy.read_text(encoding="utf-8")
-    assert set_revenue(window, 6300) == []
-    assert revenue(window) == 6300 and "6300" in labels(window)  # the panel follows at once
+    assert set_rank(window, 3) == []
+    assert rank(window) == 3 and "第3位" in labels(window) and "第2位" not in labels(window)  # the panel follows
     assert window.isWindowModified() and "[*]" in window.windowTitle()
     undo, redo = window.actions_["undo"], window.actions_["redo"]
-    assert undo.isEnabled() and "revenue" in undo.text() and not redo.isEnabled()
+    assert undo.isEnabled() and "rank" in undo.text() and not redo.isEnabled()
     undo.trigger()
-    assert revenue(window) == 6261 and "6261" in labels(window) and not window.isWindowModified()
-    assert redo.isEnabled() and "revenue" in redo.text()
+    assert rank(window) == 2 and "第2位" in labels(window) and not window.isWindowModified()
+    assert redo.isEnabled() and "rank" in redo.text()
     redo.trigger()
-    assert revenue(window) == 6300 and window.isWindowModified()
+    assert rank(window) == 3 and window.isWindowModified()
     window.actions_["save"].trigger()
     assert not window.isWindowModified() and not window.actions_["save"].isEnabled()
-    saved = copy.read_text(encoding="utf-8")
-    assert saved == original.replace("        value: 6261\n", "        value: 6300\n", 1) != original
-    assert BriefingSource(copy).briefing.find("industrial-revenue-2024").value == 6300  # reopened
+    saved = copy.read_text(encoding="utf-8").splitlines()
+    differ = [(i, a, b) for i, (a, b) in enumerate(zip(original.splitlines(), saved, strict=True)) if a != b]
+    at = original.splitlines().index("      - id: industrial-revenue-provincial-rank")
+    assert [(a, b) for _, a, b in differ] == [("        value: 2", "        value: 3")] and at < differ[0][0] < at + 6
+    assert BriefingSource(copy).briefing.find("industrial-revenue-provincial-rank").value == 3  # reopened
     assert undo.isEnabled()  # saving keeps the history
 
 
@@ -84,7 +88,7 @@ def test_the_search_box_stays_after_edits_and_a_language_switch(editing: MainWin
         return box.isVisible() and box.width() > 100 and box.x() >= last.geometry().right()
 
     assert shown_after_the_buttons()
-    assert set_revenue(editing, 6300) == []
+    assert set_rank(editing, 3) == []
     editing.toggle_language()
     qtbot.wait(50)
     assert shown_after_the_buttons() and len(editing.toolbar.actions()) == 8
@@ -93,7 +97,7 @@ def test_the_search_box_stays_after_edits_and_a_language_switch(editing: MainWin
 def test_an_invalid_edit_is_refused_and_cannot_be_saved(editing: MainWindow, copy: Path) -> None:
     before = copy.read_bytes()
     session = editing.editing
-    problems = session.apply(SetField(session.doc.target(f"{REVENUE}.qualifier").path, "rank"))
+    problems = session.apply(SetField(session.doc.target("metrics.industrial-revenue-2024.qualifier").path, "rank"))
     assert problems and "qualifiers rank and top go with unit rank" in problems[0].message
     assert str(problems[0]).startswith(f"{copy}:")
     assert not editing.isWindowModified() and not editing.actions_["save"].isEnabled()
@@ -106,38 +110,39 @@ def test_the_built_in_briefing_is_saved_as_a_copy(window: MainWindow, tmp_path: 
     asked: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]) or str(target), ""))
     builtin = builtin_briefing_path().read_bytes()
-    assert set_revenue(window, 6300) == []
+    assert set_rank(window, 3) == []
     window.actions_["save"].trigger()
     assert asked and asked[0].endswith("shangrao-manufacturing-2025.yaml") and Path(asked[0]).parent != \
         builtin_briefing_path().parent
     assert builtin_briefing_path().read_bytes() == builtin
     assert window.source.path == target and not window.isWindowModified()
-    assert BriefingSource(target).briefing.find("industrial-revenue-2024").value == 6300
+    assert BriefingSource(target).briefing.find("industrial-revenue-provincial-rank").value == 3
 
 
 def test_closing_with_unsaved_edits_asks(editing: MainWindow, copy: Path) -> None:
     window = editing
-    assert set_revenue(window, 6300) == []
+    assert set_rank(window, 3) == []
     window.editing.choose_save = lambda: "cancel"
     assert not window.close() and window.isVisible()
     window.editing.choose_save = lambda: "save"
     assert window.close()
-    assert "value: 6300" in copy.read_text(encoding="utf-8")
+    assert BriefingSource(copy).briefing.find("industrial-revenue-provincial-rank").value == 3
 
 
 def test_an_outside_change_with_unsaved_edits_asks(editing: MainWindow, copy: Path, qtbot) -> None:
     window = editing
-    assert set_revenue(window, 6300) == []
+    assert set_rank(window, 3) == []
     questions: list[str] = []
     window.editing.ask = lambda q: questions.append(q) is not None  # "no": keep my edits
     theirs = copy.read_text(encoding="utf-8").replace("zh: 上饶制造强市简报", "zh: 他们的标题", 1)
     copy.write_text(theirs, encoding="utf-8")
     window.source.reload()
     assert questions and str(copy) in questions[0]
-    assert revenue(window) == 6300 and window.isWindowModified()  # the edits are still shown
+    assert rank(window) == 3 and window.isWindowModified()  # the edits are still shown
     window.editing.ask = lambda q: True
     window.actions_["save"].trigger()  # asks before overwriting their change; "yes"
-    assert "value: 6300" in copy.read_text(encoding="utf-8") and "他们的标题" not in copy.read_text(encoding="utf-8")
+    assert BriefingSource(copy).briefing.find("industrial-revenue-provincial-rank").value == 3
+    assert "他们的标题" not in copy.read_text(encoding="utf-8")
 
 
 KILLED_SESSION = """
@@ -153,11 +158,12 @@ app = QApplication([])
 from srbrief.edit import SetField
 from srbrief.gui.files import BriefingSource
 from srbrief.gui.mainwindow import MainWindow
+from srbrief.gui.widgets import KpiCard
 from srbrief.paths import recovery_dir
 window = MainWindow(BriefingSource(Path(sys.argv[1])), "zh")
 window.persist_settings = False
 doc = window.editing.doc
-assert window.editing.apply(SetField(doc.target("metrics.industrial-revenue-2024.value").path, 6300)) == []
+assert window.editing.apply(SetField(doc.target("metrics.industrial-revenue-provincial-rank.value").path, 3)) == []
 def kill_once_kept():
     if list(recovery_dir().glob("*.json")):
         print("kept", flush=True)
@@ -180,6 +186,6 @@ def test_the_recovery_file_restores_edits_after_a_kill(window: MainWindow, copy:
     window.editing.ask = lambda q: questions.append(q) is None
     assert window.editing.offer_recovery()
     assert str(copy) in questions[0]
-    assert window.source.path == copy and revenue(window) == 6300 and window.isWindowModified()
+    assert window.source.path == copy and rank(window) == 3 and window.isWindowModified()
     window.actions_["undo"].trigger()  # the restore is an edit like any other
-    assert revenue(window) == 6261
+    assert rank(window) == 2

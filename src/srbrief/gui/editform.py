@@ -46,6 +46,8 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "items": ("条目", "Items"), "entities": ("相关机构", "Entities"), "route": ("路线", "Route"),
     "refs": ("关联", "References"), "message": ("要点", "Message"), "figures": ("数字", "Figures"),
     "chart": ("图表", "Chart"), "facts": ("事实", "Facts"), "summary": ("摘要", "Summary"),
+    "good": ("利好方向", "Good news is"), "notes": ("备注", "Speaker notes"), "section": ("板块", "Section"),
+    "figure": ("数字", "Figure"),
 }
 Sub = tuple[str, ...]  # a field of the item: ("value",) or ("label", "zh")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
@@ -80,6 +80,7 @@ class SourcePicker(QWidget):
             shown.clearSelection()
             self.view.setTextCursor(shown)
             self.view.ensureCursorVisible()
+            QTimer.singleShot(0, self.view, self.view.ensureCursorVisible)  # again once laid out
         self.view.setExtraSelections(marks)
         verbatim = found >= 0 or not article or not clause
         self.flag.setText("" if verbatim else tr("not_verbatim", self.lang))
