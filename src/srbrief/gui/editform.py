@@ -32,6 +32,7 @@ from srbrief.gui.i18n import tr
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model.convert import unwrap_optional
 from srbrief.model.types import Text
+from srbrief.palette import LIGHT
 
 if TYPE_CHECKING:
     from srbrief.gui.editing import EditSession
@@ -81,7 +82,7 @@ class EditForm(QWidget):
         self.form = QFormLayout()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b42318")
+        self.problem.setStyleSheet(f"color: {LIGHT.decrease}")
         self.buttons = {key: QPushButton() for key in ("move_up", "move_down", "duplicate_item", "remove_item")}
         self.picker: SourcePicker | None = None
         row = QHBoxLayout()
@@ -161,7 +162,7 @@ class EditForm(QWidget):
         editor.setObjectName(".".join(sub))
         error = QLabel()
         error.setWordWrap(True)
-        error.setStyleSheet("color: #b42318")
+        error.setStyleSheet(f"color: {LIGHT.decrease}")
         error.hide()
         cell = QVBoxLayout()
         cell.setContentsMargins(0, 0, 0, 0)

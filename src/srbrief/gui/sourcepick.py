@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from srbrief.gui.i18n import tr
+from srbrief.palette import LIGHT
 
 
 class SourcePicker(QWidget):
@@ -74,7 +75,7 @@ class SourcePicker(QWidget):
             mark = QTextEdit.ExtraSelection()
             mark.cursor = cursor
             mark.format = QTextCharFormat()
-            mark.format.setBackground(QColor("#fde68a"))
+            mark.format.setBackground(QColor(LIGHT.highlight))  # as a card found by a search
             marks.append(mark)
             shown = QTextCursor(cursor)
             shown.clearSelection()
@@ -84,7 +85,7 @@ class SourcePicker(QWidget):
         self.view.setExtraSelections(marks)
         verbatim = found >= 0 or not article or not clause
         self.flag.setText("" if verbatim else tr("not_verbatim", self.lang))
-        self.flag.setStyleSheet("" if verbatim else "color: #b42318")
+        self.flag.setStyleSheet("" if verbatim else f"color: {LIGHT.decrease}")
 
     def use_selection(self) -> None:
         selected = self.view.textCursor().selectedText().replace("\u2029", "\n").strip()
