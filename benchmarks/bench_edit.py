@@ -44,12 +44,12 @@ window.show()
 window.start_charts()
 app.processEvents()
 session = window.editing
-path = session.doc.target("metrics.industrial-revenue-2024.value").path
+path = session.doc.target("metrics.industrial-revenue-provincial-rank.value").path  # no message quotes it
 text = copy.read_text(encoding="utf-8")
 edits, validate = [], []
 for i in range(int(sys.argv[2])):
     start = time.perf_counter()
-    assert session.apply(SetField(path, 6261 + i % 7 + 1)) == []
+    assert session.apply(SetField(path, 3 + i % 5)) == []
     app.processEvents()  # the panel's charts are drawn just after it is shown
     window.repaint()
     edits.append((time.perf_counter() - start) * 1000)
@@ -75,8 +75,8 @@ def main() -> int:
                                              capture_output=True, text=True, env=env).stdout)
     result = {
         "date": date.today().isoformat(), "edits": args.edits,
-        "method": "an edit of the overview's first figure through the app's edit session, to the panel "
-                  "rebuilt with its charts drawn and painted (offscreen); floor: validating the briefing",
+        "method": "an edit of a figure on the overview (the provincial rank) through the app's edit session, "
+                  "to the panel rebuilt with its charts drawn and painted (offscreen); floor: validating the briefing",
         "edit_median_ms": round(measured["median_ms"], 1), "edit_p95_ms": round(measured["p95_ms"], 1),
         "edit_target_p95_ms": 100, "validate_median_ms": round(measured["validate_median_ms"], 1),
         "validate_p95_ms": round(measured["validate_p95_ms"], 1),
