@@ -25,7 +25,7 @@ from srbrief.textlayout import font_measurer
 
 
 def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
-    return [briefing.find(i) for i in chart.items]
+    return [briefing.find(i, Metric) for i in chart.items]
 
 
 def _period_text(metric: Metric, lang: str) -> str:

@@ -47,7 +47,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     routes: list[Fact] = [i for i in items if isinstance(i, Fact)]
     place_ids = [i.id for i in items if isinstance(i, Entity)]
     place_ids += [p for r in routes for p in r.route if p not in place_ids]
-    places: list[Entity] = [briefing.find(p) for p in place_ids]
+    places: list[Entity] = [briefing.find(p, Entity) for p in place_ids]
     lons = [p.location.lon for p in places if p.location]
     lats = [p.location.lat for p in places if p.location]
     left, bottom, width, height = area
@@ -69,7 +69,8 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     handles = []
     for r, route in enumerate(routes):
         colour = theme.palette[(r + 1) % len(theme.palette)]
-        stops = [briefing.find(p).location for p in route.route]
+        located = (briefing.find(p, Entity).location for p in route.route)
+        stops = [where for where in located if where is not None]  # a place without coordinates is not drawn
         for a, b in pairwise(stops):
             ax.add_patch(FancyArrowPatch((a.lon, a.lat), (b.lon, b.lat), connectionstyle="arc3,rad=0.12",
                                          arrowstyle="-|>", mutation_scale=14, color=colour, linewidth=2.2,

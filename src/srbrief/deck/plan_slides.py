@@ -17,7 +17,7 @@ from srbrief.deck.plan import (
     section_accent,
 )
 from srbrief.deck.words import chinese_number, sentence, t
-from srbrief.model import Briefing, ChartKind, Fact, Metric, Point, Section, Statement
+from srbrief.model import Briefing, ChartKind, Event, Fact, Metric, Point, Section, Statement
 from srbrief.model.story import SummaryLine, point_chart, point_figures
 from srbrief.model.textutil import period_text
 from srbrief.model.units import format_value
@@ -171,7 +171,7 @@ def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
         start += count
     timeline = next((c for c in briefing.charts if c.kind is ChartKind.TIMELINE), None)
     if timeline is not None:
-        events = [briefing.find(i) for i in timeline.items] or list(briefing.timeline)
+        events = [briefing.find(i, Event) for i in timeline.items] or list(briefing.timeline)
         sources = tuple(dict.fromkeys(e.source for e in events))
         said = [sentence(timeline.title.get(lang), lang)]
         slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang), chart=timeline,

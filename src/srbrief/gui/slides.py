@@ -30,6 +30,7 @@ from srbrief.deck.layout import (
 from srbrief.deck.plan import DeckPlan
 from srbrief.fonts import FAMILY
 from srbrief.gui.qtfonts import register_fonts
+from srbrief.model import Chart
 from srbrief.textlayout import font_measurer
 
 WIDTH, HEIGHT = 1280.0, 720.0
@@ -83,7 +84,7 @@ def chart_svg(plan: DeckPlan, chart_id: str, theme: str, width: float, height: f
     from srbrief.charts.style import SLIDE_ZOOM
 
     buffer = io.BytesIO()
-    render_chart(plan.briefing, plan.briefing.find(chart_id), plan.lang, buffer, fmt="svg", theme=theme,
+    render_chart(plan.briefing, plan.briefing.find(chart_id, Chart), plan.lang, buffer, fmt="svg", theme=theme,
                  size=(width / 96 / SLIDE_ZOOM, height / 96 / SLIDE_ZOOM), frame=False)
     svg = re.sub(r"font-family: [^;\"]+", f"font-family: {FAMILY}", buffer.getvalue().decode("utf-8"))
     # Qt's SVG renderer lets a text without a weight inherit the last one it drew (bold after a bold date):

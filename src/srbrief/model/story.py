@@ -81,12 +81,12 @@ def _neutral_message(section: Section, figures: list[Metric], first: bool) -> Te
 
 def point_figures(briefing: Briefing, point: Point) -> tuple[Metric, ...]:
     """Return the metrics *point* cites, in its order."""
-    return tuple(briefing.find(i) for i in point.figures)
+    return tuple(briefing.find(i, Metric) for i in point.figures)
 
 
 def point_chart(briefing: Briefing, point: Point) -> Chart | None:
     """Return the chart *point* shows, if any."""
-    return briefing.find(point.chart) if point.chart is not None else None
+    return briefing.find(point.chart, Chart) if point.chart is not None else None
 
 
 def executive_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
@@ -102,11 +102,11 @@ def executive_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
         item = written.get(section.id)
         if item is not None:
             figure_id = item.figure or first_figure
-            figure = briefing.find(figure_id) if figure_id is not None else None
+            figure = briefing.find(figure_id, Metric) if figure_id is not None else None
             lines.append(SummaryLine(section, item.message, figure, written=True))
         else:
             message = points[0].message if points else section.title
-            figure = briefing.find(first_figure) if first_figure is not None else None
+            figure = briefing.find(first_figure, Metric) if first_figure is not None else None
             lines.append(SummaryLine(section, message, figure, written=False))
     return tuple(lines)
 
