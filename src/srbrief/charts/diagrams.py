@@ -38,8 +38,8 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
     ax.set_xlim(0, 1)
     ax.set_ylim(room, 0)
     y, dots = 0.0, []
-    for i, (event, text) in enumerate(zip(events, texts, strict=True)):
-        colour = theme.palette[i % len(theme.palette)]
+    colour = theme.palette[0]  # one colour for every date: the theme colours mean the themes
+    for event, text in zip(events, texts, strict=True):
         date = chinese_date(event.date) if lang == "zh" else english_date(event.date)
         ax.text(line_x - 0.025, y, date, ha="right", va="top", fontsize=size, fontweight="bold", color=colour)
         dots.append(y + line / 2)

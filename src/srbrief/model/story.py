@@ -123,3 +123,20 @@ def good_news(metric: Metric) -> bool | None:
     if metric.direction is None or metric.good is None:
         return None
     return (metric.direction is Direction.INCREASE) == (metric.good is Good.UP)
+
+
+def charted_value(metric: Metric) -> float:
+    """Return the value a chart of changes draws: a fall is below zero, except a fall that is good news (a cost
+    cut), which is the gain it is and is drawn as one."""
+    if metric.direction is Direction.DECREASE and good_news(metric) is not True:
+        return -metric.value
+    return metric.value
+
+
+def bar_text(metric: Metric, lang: str) -> str:
+    """Return a bar's label: the figure as written ('+20%', '−5%'), a good-news fall without its minus sign
+    (its bar is a gain; its label names the fall: 'production cost reduction … 25%')."""
+    from srbrief.model.units import metric_text
+
+    text = metric_text(metric, lang)
+    return text.lstrip("−-") if charted_value(metric) >= 0 and metric.direction is Direction.DECREASE else text
