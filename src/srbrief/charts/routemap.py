@@ -36,8 +36,8 @@ def _label_offset(place: Entity, places: list[Entity], xlim: tuple[float, float]
     dy = -14 if north else 8
     if position > 0.8:  # near the right edge, out at sea: write to the right, where no route arrives
         return 9, -4, "left"
-    if position < 0.3:  # near the left edge: write to the right
-        east = False
+    if position < 0.3:  # near the left edge, the name above its dot: beside it, it would reach the next place
+        return 0, 8, "center"
     return (-9 if east else 9), dy, ("right" if east else "left")
 
 
@@ -67,6 +67,8 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     ax.text(max(lons) + margin * 0.45, min(lats) - margin * 0.5, "东海" if lang == "zh" else "East China\nSea",
             fontsize=SMALL, color=theme.muted, ha="center", va="bottom", style="italic")
     handles = []
+    legend_x = left + width * 0.63
+    legend_cells = max(12, int((1 - legend_x - 0.01) * fig.get_figwidth() * 72 / ((LABEL - 1) / 2)) - 4)
     for r, route in enumerate(routes):
         colour = theme.palette[(r + 1) % len(theme.palette)]
         located = (briefing.find(p, Entity).location for p in route.route)
@@ -76,7 +78,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
                                          arrowstyle="-|>", mutation_scale=14, color=colour, linewidth=2.2,
                                          shrinkA=6, shrinkB=6, zorder=3))
         title = (route.title or route.text).get(lang)
-        handles.append(Line2D([], [], color=colour, linewidth=2.5, label=wrap(title, 44)))
+        handles.append(Line2D([], [], color=colour, linewidth=2.5, label=wrap(title, min(44, legend_cells))))
     for place in places:
         assert place.location is not None
         home = place.id == places[0].id
@@ -93,7 +95,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}°N")
     for spine in ax.spines.values():
         spine.set_color(theme.grid)
-    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(left + width * 0.63, bottom + height / 2),
+    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(legend_x, bottom + height / 2),
                fontsize=LABEL - 1, frameon=False, labelcolor=theme.text, handlelength=1.6, labelspacing=1.1)
 
 
