@@ -129,8 +129,8 @@ def tokens(text: str) -> list[str]:
         else:
             word += pending + char
             pending = ""
-            if char == " ":
-                found.append(word)
+            if char == " " or (char == "-" and len(word) > 2 and word[-2].isalpha()):  # after a space, or a
+                found.append(word)  # hyphen inside a word ('advanced-' | 'manufacturing')
                 word = ""
     if word or pending:
         found.append(word + pending)
@@ -147,7 +147,9 @@ def break_lines(text: str, width: float, size: float, measurer: Measurer, bold: 
 
 def joint(before: str, after: str) -> str:
     """Return what stood between two lines broken apart: a space where two words met, nothing beside Chinese."""
-    return " " if before and after and not is_wide(before[-1]) and not is_wide(after[0]) else ""
+    if not before or not after or before.endswith("-") or is_wide(before[-1]) or is_wide(after[0]):
+        return ""  # a hyphenated word broke after its hyphen; Chinese takes no spaces
+    return " "
 
 
 def join_lines(lines: list[str] | tuple[str, ...]) -> str:

@@ -13,6 +13,7 @@ from pptx.oxml.ns import qn
 from srbrief.charts.style import metric_text
 from srbrief.deck.plan import plan_deck
 from srbrief.model import Briefing, ChartKind
+from srbrief.model.story import charted_value
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -23,6 +24,8 @@ def _texts(prs: Presentation) -> list[str]:
         for shape in slide.shapes:
             if shape.has_text_frame:
                 found.append(shape.text_frame.text)
+            if shape.has_table:
+                found += [cell.text for row in shape.table.rows for cell in row.cells]
             if shape.has_chart:
                 for series in shape.chart.plots[0].series:
                     for point in series.points:
@@ -62,7 +65,8 @@ def test_native_charts_with_expected_data(decks: dict[str, Path], builtin: Brief
     match = [c for c in charts if list(c.plots[0].categories) == wanted_categories]
     assert len(match) == 1
     values = list(match[0].plots[0].series[0].values)
-    assert values == [-m.value if m.direction and m.direction.value == "decrease" else m.value for m in metrics]
+    assert values == [charted_value(m) for m in metrics]
+    assert values[0] == 25.0  # the cost cut is good news: drawn as the gain it is
     kinds = {c.chart_type for c in charts}
     assert any("DOUGHNUT" in str(k) for k in kinds) and any("BAR" in str(k) for k in kinds)
 
@@ -175,7 +179,7 @@ def test_good_and_bad_news_have_one_colour_in_the_deck_as_in_the_app(decks: dict
     with zipfile.ZipFile(decks["en"]) as z:
         charts = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("ppt/charts/chart")]
         theme = z.read("ppt/theme/theme1.xml").decode("utf-8")
-    (gains,) = [c for c in charts if "<c:v>-25.0</c:v>" in c]
+    (gains,) = [c for c in charts if "<c:v>25.0</c:v>" in c and "<c:v>20.0</c:v>" in c]
     assert '<a:schemeClr val="accent3"/>' in gains and '<a:schemeClr val="accent5"/>' not in gains
     assert f'<a:accent3><a:srgbClr val="{LIGHT.increase.lstrip("#").upper()}"/>' in theme
     assert f'<a:accent5><a:srgbClr val="{LIGHT.decrease.lstrip("#").upper()}"/>' in theme

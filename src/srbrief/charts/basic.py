@@ -19,13 +19,13 @@ from srbrief.charts.style import (
     wrap,
 )
 from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
-from srbrief.model.story import good_news
+from srbrief.model.story import bar_text, charted_value, good_news
 from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, share_text, value_parts
 from srbrief.textlayout import font_measurer
 
 
 def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
-    return [briefing.find(i) for i in chart.items]
+    return [briefing.find(i, Metric) for i in chart.items]
 
 
 def _period_text(metric: Metric, lang: str) -> str:
@@ -91,7 +91,7 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     """Bars from zero, each labelled with its exact value; decreases drawn below zero."""
     metrics = _metrics(briefing, chart)
     factor, axis_label = axis_scale(metrics, lang)
-    values = [(-m.value if m.direction is Direction.DECREASE else m.value) * factor for m in metrics]
+    values = [charted_value(m) * factor for m in metrics]
     colours = [_bar_colour(m, theme) for m in metrics]
     hatches = ["///" if m.qualifier is Qualifier.MORE_THAN else "" for m in metrics]
     left, bottom, width, height = area
@@ -125,7 +125,7 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
         ax.axhline(0, color=theme.muted, linewidth=1)
     ax.set_axisbelow(True)
     for bar, metric, value in zip(bars, metrics, values, strict=True):
-        text = metric_text(metric, lang)
+        text = bar_text(metric, lang)
         if horizontal:  # a fall is labelled right of zero, clear of the category labels on the left
             x = max(bar.get_width(), 0)
             ax.annotate(text, (x, bar.get_y() + bar.get_height() / 2), xytext=(6, 0),

@@ -15,7 +15,7 @@ TIMELINE_SMALLEST = 3.0  # points: a long timeline in a short panel gets smaller
 
 def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Dated events from top to bottom: date, a dot on a line, the event, each row as tall as its text."""
-    events: list[Event] = sorted((briefing.find(i) for i in chart.items) if chart.items else briefing.timeline,
+    events: list[Event] = sorted((briefing.find(i, Event) for i in chart.items) if chart.items else briefing.timeline,
                                  key=lambda e: e.date)
     left, bottom, width, height = area
     ax = fig.add_axes((left, bottom, width, height))
@@ -38,8 +38,8 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
     ax.set_xlim(0, 1)
     ax.set_ylim(room, 0)
     y, dots = 0.0, []
-    for i, (event, text) in enumerate(zip(events, texts, strict=True)):
-        colour = theme.palette[i % len(theme.palette)]
+    colour = theme.palette[0]  # one colour for every date: the theme colours mean the themes
+    for event, text in zip(events, texts, strict=True):
         date = chinese_date(event.date) if lang == "zh" else english_date(event.date)
         ax.text(line_x - 0.025, y, date, ha="right", va="top", fontsize=size, fontweight="bold", color=colour)
         dots.append(y + line / 2)
@@ -69,7 +69,7 @@ def _cells_for(width_fraction: float, fig: Figure, size: float) -> int:
 
 def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Each fact's named items as a block of cards, blocks side by side (the 12 chains, the 6 clusters)."""
-    facts: list[Fact] = [briefing.find(i) for i in chart.items]
+    facts: list[Fact] = [briefing.find(i, Fact) for i in chart.items]
     left, bottom, width, height = area
     shapes = []
     for fact in facts:
@@ -104,7 +104,7 @@ def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
 
 def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Items grouped into columns (park / industries / enterprise), each with its count and cards."""
-    facts: list[Fact] = [briefing.find(i) for i in chart.items]
+    facts: list[Fact] = [briefing.find(i, Fact) for i in chart.items]
     groups: dict[str, tuple[Text | None, list[Text]]] = {}
     for fact in facts:
         for item in fact.items:

@@ -38,6 +38,7 @@ DRAWERS: dict[ChartKind, Drawer] = {
     ChartKind.ROUTE_MAP: draw_route_map,
 }
 FORMATS = ("png", "svg", "pdf")
+SCHEMATIC = ("示意图", "Schematic")
 
 
 def draw_chart(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme = LIGHT,
@@ -50,6 +51,9 @@ def draw_chart(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
         area = BARE
         if framed:
             note = chart.note.get(lang) if chart.note else None
+            if chart.kind is ChartKind.ROUTE_MAP:  # a map drawn by us is a schematic, and says so
+                word = SCHEMATIC[0 if lang == "zh" else 1]
+                note = f"{word}{'：' if lang == 'zh' else ': '}{note}" if note else word
             area = frame(fig, chart.title.get(lang), source_line(briefing, lang), theme, note)
         DRAWERS[chart.kind](fig, briefing, chart, lang, theme, area)
 

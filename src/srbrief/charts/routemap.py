@@ -36,8 +36,8 @@ def _label_offset(place: Entity, places: list[Entity], xlim: tuple[float, float]
     dy = -14 if north else 8
     if position > 0.8:  # near the right edge, out at sea: write to the right, where no route arrives
         return 9, -4, "left"
-    if position < 0.3:  # near the left edge: write to the right
-        east = False
+    if position < 0.3:  # near the left edge, the name above its dot: beside it, it would reach the next place
+        return 0, 8, "center"
     return (-9 if east else 9), dy, ("right" if east else "left")
 
 
@@ -47,7 +47,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     routes: list[Fact] = [i for i in items if isinstance(i, Fact)]
     place_ids = [i.id for i in items if isinstance(i, Entity)]
     place_ids += [p for r in routes for p in r.route if p not in place_ids]
-    places: list[Entity] = [briefing.find(p) for p in place_ids]
+    places: list[Entity] = [briefing.find(p, Entity) for p in place_ids]
     lons = [p.location.lon for p in places if p.location]
     lats = [p.location.lat for p in places if p.location]
     left, bottom, width, height = area
@@ -67,15 +67,18 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     ax.text(max(lons) + margin * 0.45, min(lats) - margin * 0.5, "东海" if lang == "zh" else "East China\nSea",
             fontsize=SMALL, color=theme.muted, ha="center", va="bottom", style="italic")
     handles = []
+    legend_x = left + width * 0.63
+    legend_cells = max(12, int((1 - legend_x - 0.01) * fig.get_figwidth() * 72 / ((LABEL - 1) / 2)) - 4)
     for r, route in enumerate(routes):
         colour = theme.palette[(r + 1) % len(theme.palette)]
-        stops = [briefing.find(p).location for p in route.route]
+        located = (briefing.find(p, Entity).location for p in route.route)
+        stops = [where for where in located if where is not None]  # a place without coordinates is not drawn
         for a, b in pairwise(stops):
             ax.add_patch(FancyArrowPatch((a.lon, a.lat), (b.lon, b.lat), connectionstyle="arc3,rad=0.12",
                                          arrowstyle="-|>", mutation_scale=14, color=colour, linewidth=2.2,
                                          shrinkA=6, shrinkB=6, zorder=3))
         title = (route.title or route.text).get(lang)
-        handles.append(Line2D([], [], color=colour, linewidth=2.5, label=wrap(title, 44)))
+        handles.append(Line2D([], [], color=colour, linewidth=2.5, label=wrap(title, min(44, legend_cells))))
     for place in places:
         assert place.location is not None
         home = place.id == places[0].id
@@ -92,7 +95,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}°N")
     for spine in ax.spines.values():
         spine.set_color(theme.grid)
-    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(left + width * 0.63, bottom + height / 2),
+    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(legend_x, bottom + height / 2),
                fontsize=LABEL - 1, frameon=False, labelcolor=theme.text, handlelength=1.6, labelspacing=1.1)
 
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from srbrief.deck.plan import DeckPlan, Role, Slide
-from srbrief.model import Chart
+from srbrief.model import Chart, ChartKind
 from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text, font_measurer, is_wide, join_lines
 
 SLIDE_SIZE = (960.0, 540.0)  # points: 13.333 × 7.5 in, 16:9
+DIAGRAMS = (ChartKind.GRID, ChartKind.MATRIX, ChartKind.ROUTE_MAP)
 Anchor = Literal["top", "middle", "bottom"]
 Align = Literal["left", "center", "right"]
 
@@ -139,6 +140,14 @@ class ChartBlock:
     rect: Rect
     chart: Chart
     name: str
+    zoom: float = 1.25  # drawn this much smaller than its box and scaled up, so its text reads when projected
+
+    @classmethod
+    def fitted(cls, rect: Rect, chart: Chart, name: str, slide_width: float = SLIDE_SIZE[0]) -> ChartBlock:
+        """Return a chart block; a diagram of labelled boxes in a narrow box is drawn larger (its text a
+        little smaller), so that its labels keep their words whole."""
+        narrow = rect.w < slide_width * 0.7 and chart.kind in DIAGRAMS
+        return cls(rect, chart, name, 0.85 if narrow else 1.25)
 
 
 Block = TextBlock | ChartBlock | TableBlock

@@ -45,7 +45,7 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
     elif slide.role is Role.TABLE and slide.table is not None:
         _table(out, slide, box)
     elif slide.chart is not None:
-        out.add(ChartBlock(box, slide.chart, f"chart:{slide.chart.id}"))
+        out.add(ChartBlock.fitted(box, slide.chart, f"chart:{slide.chart.id}"))
     elif slide.bullets:
         bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", BULLET_SIZES)
 
@@ -238,7 +238,7 @@ def _chart_and_facts(out: Collector, slide: Slide, box: Rect, facts: list[str], 
         chart_box = Rect(chart_box.x, chart_box.y, chart_box.w, chart_box.h - height - 4)
         out.add(TextBlock(Rect(chart_box.x, chart_box.bottom + 4, chart_box.w, height),
                           (plain(lines, CAPTION, colour="muted"),), f"caption:{slide.chart.id}"))
-    out.add(ChartBlock(chart_box, slide.chart, f"chart:{slide.chart.id}"))
+    out.add(ChartBlock.fitted(chart_box, slide.chart, f"chart:{slide.chart.id}"))
     if fact_box is not None:
         bullets(out, facts, fact_box, f"facts:{slide.name}", FACT_SIZES)
 

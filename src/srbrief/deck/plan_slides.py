@@ -17,7 +17,7 @@ from srbrief.deck.plan import (
     section_accent,
 )
 from srbrief.deck.words import chinese_number, sentence, t
-from srbrief.model import Briefing, ChartKind, Fact, Metric, Point, Section, Statement
+from srbrief.model import Briefing, ChartKind, Event, Fact, Metric, Point, Section, Statement
 from srbrief.model.story import SummaryLine, point_chart, point_figures
 from srbrief.model.textutil import period_text
 from srbrief.model.units import format_value
@@ -171,7 +171,7 @@ def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
         start += count
     timeline = next((c for c in briefing.charts if c.kind is ChartKind.TIMELINE), None)
     if timeline is not None:
-        events = [briefing.find(i) for i in timeline.items] or list(briefing.timeline)
+        events = [briefing.find(i, Event) for i in timeline.items] or list(briefing.timeline)
         sources = tuple(dict.fromkeys(e.source for e in events))
         said = [sentence(timeline.title.get(lang), lang)]
         slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang), chart=timeline,
@@ -184,12 +184,12 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     src = briefing.source
     date = date_text(src.date, lang)
     n = len(briefing.metrics)
+    bullets: tuple[str, ...]
     if lang == "zh":
         bullets = (f"出处：{src.publication.zh}，{date}，《{src.headline.zh}》",
-                   f"本简报收录原文全部 {n} 项数据，每项均附原文语句（见附录及各页备注）。",
+                   f"本简报收录原文全部{n}项数据，每项均附原文语句（见附录及各页备注）。",
                    "“超”、“余”、“突破”表示“以上”，以“+”标注；排名以“第N”表示；“计算值”为本简报据原文推算。",
-                   "英文为本团队自行翻译，以中文原文为准。",
-                   f"数据截至 {date_text(briefing.as_of, lang)}。")
+                   f"数据以{date_text(briefing.as_of, lang)}刊发的报道为准；各项数据的时期见附录。")
         said = ["本页说明数据来源与处理方法。", "所有数字均可在原文中逐字找到。"]
     else:
         bullets = (f'Source: {src.publication.en}, {date}, "{src.headline.en}"',
@@ -198,7 +198,8 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                    'Figures the article gives as "more than" are marked "+"; ranks are shown as "No. N"; '
                    '"derived" marks a value we computed from the article.',
                    "The English text is our own translation; the Chinese original prevails.",
-                   f"Figures as of {date_text(briefing.as_of, lang)}.")
+                   f"Figures as published on {date_text(briefing.as_of, lang)}; the period of each is in the "
+                   "appendix.")
         said = ["This slide explains where the figures come from and how they were handled.",
                 "Every number can be found word for word in the original article."]
     return Slide(Role.SOURCES, t("sources", lang), kicker=t("appendix", lang), bullets=bullets,

@@ -17,7 +17,8 @@ from srbrief import palette
 from srbrief.deck import oxml
 from srbrief.deck.plan import figure_accent
 from srbrief.deck.pptx_text import pt, style_run_properties, write_text
-from srbrief.model import Chart, ChartKind, Direction, Entity, Event, Fact, Metric, Qualifier
+from srbrief.model import Chart, ChartKind, Entity, Event, Fact, Metric, Qualifier
+from srbrief.model.story import bar_text, charted_value
 from srbrief.model.units import MORE_THAN_NOTE, TOTAL, UNITS, axis_scale, metric_text, share_text, value_parts
 from srbrief.textlayout import fit_text, font_measurer
 
@@ -46,16 +47,16 @@ def nice_step(span: float, ticks: int = 6) -> float:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
-def add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box, name: str) -> None:
+def add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box, name: str, zoom: float = 1.25) -> None:
     """A native, editable chart where PowerPoint has the kind; otherwise the matplotlib drawing as a picture.
     Its shapes are named *name* ('chart:<id>'): the chart or picture itself, then '<name>:2' … for the rest."""
     before = len(slide.shapes)
-    _add_chart(writer, slide, chart, Box(*box))
+    _add_chart(writer, slide, chart, Box(*box), zoom)
     for number, shape in enumerate(list(slide.shapes)[before:], 1):
         shape.name = name if number == 1 else f"{name}:{number}"
 
 
-def _add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box) -> None:
+def _add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box, zoom: float) -> None:
     briefing = writer.plan.briefing
     metrics = [m for m in (briefing.find(i) for i in chart.items) if isinstance(m, Metric)]
     if chart.kind in (ChartKind.BAR, ChartKind.HBAR):
@@ -65,7 +66,7 @@ def _add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box) -> None:
     elif chart.kind is ChartKind.LINE:
         _native_line(writer, slide, metrics, box)
     else:
-        _picture(writer, slide, chart, box)
+        _picture(writer, slide, chart, box, zoom)
 
 
 def _chart_fonts(writer: DeckWriter, chart: Any, size: float) -> None:
@@ -108,7 +109,7 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
         point.format.fill.fore_color.theme_color = writer.colour(figure_accent(metric, "accent1"))
     plot.has_data_labels = True
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    _custom_labels(writer, series, [metric_text(m, lang) for m in metrics], 13)
+    _custom_labels(writer, series, [bar_text(m, lang) for m in metrics], 13)
     value_axis = graph.value_axis
     low, high = min(0.0, *values), max(0.0, *values)
     step = nice_step((high - low) * 1.3, ticks=8)
@@ -213,14 +214,13 @@ def _native_line(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box
     _custom_labels(writer, graph.plots[0].series[0], [metric_text(m, lang) for m in metrics], 13)
 
 
-def _picture(writer: DeckWriter, slide: Any, chart: Chart, box: Box) -> None:
+def _picture(writer: DeckWriter, slide: Any, chart: Chart, box: Box, zoom: float) -> None:
     """The matplotlib drawing at 2× resolution, with alt text that states the figures."""
     from srbrief.charts import render_chart
-    from srbrief.charts.style import SLIDE_ZOOM
 
-    width_in, height_in = box.w / 914400 / SLIDE_ZOOM, box.h / 914400 / SLIDE_ZOOM
+    width_in, height_in = box.w / 914400 / zoom, box.h / 914400 / zoom
     buffer = io.BytesIO()
-    render_chart(writer.plan.briefing, chart, writer.plan.lang, buffer, dpi=round(192 * SLIDE_ZOOM), fmt="png",
+    render_chart(writer.plan.briefing, chart, writer.plan.lang, buffer, dpi=round(192 * zoom), fmt="png",
                  size=(width_in, height_in), frame=False, png_compression=3)  # ~20% larger, much faster
     picture = slide.shapes.add_picture(io.BytesIO(buffer.getvalue()), box.x, box.y, box.w, box.h)
     oxml.set_alt_text(picture, describe_chart(writer.plan, chart), chart.title.get(writer.plan.lang))
@@ -252,5 +252,5 @@ def bar_values(metrics: list[Metric], lang: str) -> tuple[list[float], str]:
     factor, label = axis_scale(metrics, lang)
     if lang == "zh":
         label = UNITS[metrics[0].unit].zh  # the deck's axis names the unit itself (家, 个, %)
-    values = [round((-m.value if m.direction is Direction.DECREASE else m.value) * factor, 6) for m in metrics]
+    values = [round(charted_value(m) * factor, 6) for m in metrics]
     return values, label

@@ -110,7 +110,7 @@ class DeckWriter:
         layout = layout_slide(self.plan, number - 1, self.measurer, frame)
         for block in layout.blocks:
             if isinstance(block, ChartBlock):
-                add_chart(self, slide, block.chart, Box(*self.emu(block.rect)), block.name)
+                add_chart(self, slide, block.chart, Box(*self.emu(block.rect)), block.name, block.zoom)
             elif isinstance(block, TableBlock):
                 self._table(slide, block)
             elif block.name == "title":

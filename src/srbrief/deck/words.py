@@ -13,7 +13,7 @@ T = {
     "col_figure": ("指标", "Figure"),
     "col_value": ("数值", "Value"),
     "col_period": ("时期", "Period"),
-    "col_source": ("原文出处", "Source (original wording)"),
+    "col_source": ("原文出处", "Source (Chinese original)"),
     "timeline": ("大事记", "Timeline"),
     "sources": ("来源与说明", "Sources and method"),
     "part": ("（{i}/{n}）", " ({i}/{n})"),

@@ -33,7 +33,7 @@ from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
 from srbrief.gui.widgets import STYLE, Banner
 from srbrief.gui.workers import ExportJob
 from srbrief.model import Briefing, Section
-from srbrief.model.units import format_value
+from srbrief.model.browse import search_index
 
 if TYPE_CHECKING:
     from srbrief.gui.presenter import PresenterWindow
@@ -229,20 +229,7 @@ class MainWindow(QMainWindow):
     # -- search ---------------------------------------------------------------------------------------------------
     def _search_index(self) -> dict[str, tuple[str, str]]:
         """Return display text → (panel key, item id) for every figure, measure, entity and event."""
-        lang, index = self.lang, {}
-        for section in self.briefing.sections:
-            for m in section.metrics:
-                index[f"{m.label.get(lang)} — {format_value(m, lang)}"] = (section.id, m.id)
-            for f in section.facts:
-                index[(f.title or f.text).get(lang)] = (section.id, f.id)
-            for e in self.briefing.entities:
-                if e.id in {x for f in section.facts for x in f.entities} | {m.entity for m in section.metrics}:
-                    index.setdefault(e.name.get(lang), (section.id, e.id))
-        for e in self.briefing.entities:
-            index.setdefault(e.name.get(lang), ("timeline-map", e.id))
-        for event in self.briefing.timeline:
-            index[event.text.get(lang)] = ("timeline-map", event.id)
-        return index
+        return search_index(self.briefing, self.lang)
 
     def focus_search(self) -> None:
         self.search_box.setFocus()

@@ -24,7 +24,8 @@ from srbrief import palette
 from srbrief.deck.plan import section_accent
 from srbrief.gui.i18n import tr
 from srbrief.gui.widgets import ChartView, KpiCard, card_grid
-from srbrief.model import Briefing, Chart, ChartKind, Entity, Point, Section, SectionKind
+from srbrief.model import Briefing, Chart, ChartKind, Point, Section, SectionKind
+from srbrief.model.browse import section_entities
 from srbrief.model.story import effective_points, executive_summary, point_chart, point_figures
 from srbrief.model.textutil import chinese_date, english_date
 from srbrief.model.units import format_value
@@ -139,7 +140,7 @@ class SectionPanel(Panel):
             rows = [(f.id, (f.title.get(lang) + " — " if f.title else "") + f.text.get(lang),
                      tr("source_of", lang) + f.source) for f in section.facts]
             self.column.addWidget(_list(rows))
-        entities = _entities_of(briefing, section)
+        entities = section_entities(briefing, section)
         if entities:
             self._label(tr("entities", lang), "Heading")
             rows = [(e.id, e.name.get(lang) + (f" — {e.description.get(lang)}" if e.description else ""), "")
@@ -183,18 +184,6 @@ class SectionPanel(Panel):
         if point.facts:
             rows = [(point.id, f.text.get(self.lang), tr("source_of", self.lang) + f.source) for f in point.facts]
             self.column.addWidget(_list(rows))
-
-
-def _entities_of(briefing: Briefing, section: Section) -> list[Entity]:
-    ids = [m.entity for m in section.metrics if m.entity]
-    ids += [e for f in section.facts for e in (*f.entities, *f.route)]
-    ids += [i.entity for f in section.facts for i in f.items if i.entity]
-    found = []
-    for item_id in dict.fromkeys(ids):
-        entity = briefing.index.get(item_id)
-        if isinstance(entity, Entity):
-            found.append(entity)
-    return found
 
 
 class TimelinePanel(Panel):

@@ -30,6 +30,7 @@ from srbrief.deck.layout import (
 from srbrief.deck.plan import DeckPlan
 from srbrief.fonts import FAMILY
 from srbrief.gui.qtfonts import register_fonts
+from srbrief.model import Chart
 from srbrief.textlayout import font_measurer
 
 WIDTH, HEIGHT = 1280.0, 720.0
@@ -76,15 +77,14 @@ def _fitted_font(painter: QPainter, text: str, rect: QRectF, largest: float, sma
         size -= 1
 
 
-def chart_svg(plan: DeckPlan, chart_id: str, theme: str, width: float, height: float) -> bytes:
+def chart_svg(plan: DeckPlan, chart_id: str, theme: str, width: float, height: float, zoom: float = 1.25) -> bytes:
     """Return the chart drawn by matplotlib as SVG with text kept as text (family list trimmed for Qt);
     *width* and *height* in canvas pixels."""
     from srbrief.charts import render_chart
-    from srbrief.charts.style import SLIDE_ZOOM
 
     buffer = io.BytesIO()
-    render_chart(plan.briefing, plan.briefing.find(chart_id), plan.lang, buffer, fmt="svg", theme=theme,
-                 size=(width / 96 / SLIDE_ZOOM, height / 96 / SLIDE_ZOOM), frame=False)
+    render_chart(plan.briefing, plan.briefing.find(chart_id, Chart), plan.lang, buffer, fmt="svg", theme=theme,
+                 size=(width / 96 / zoom, height / 96 / zoom), frame=False)
     svg = re.sub(r"font-family: [^;\"]+", f"font-family: {FAMILY}", buffer.getvalue().decode("utf-8"))
     # Qt's SVG renderer lets a text without a weight inherit the last one it drew (bold after a bold date):
     # every text says its weight (and its style)
@@ -208,6 +208,6 @@ class SlidePainter:
         box = _qrect(block.rect)
         renderer = self._svgs.get(block.chart.id)
         if renderer is None:
-            svg = chart_svg(self.plan, block.chart.id, self.palette.theme, box.width(), box.height())
+            svg = chart_svg(self.plan, block.chart.id, self.palette.theme, box.width(), box.height(), block.zoom)
             renderer = self._svgs[block.chart.id] = QSvgRenderer(QByteArray(svg))
         renderer.render(painter, box)

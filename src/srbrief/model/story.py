@@ -81,12 +81,12 @@ def _neutral_message(section: Section, figures: list[Metric], first: bool) -> Te
 
 def point_figures(briefing: Briefing, point: Point) -> tuple[Metric, ...]:
     """Return the metrics *point* cites, in its order."""
-    return tuple(briefing.find(i) for i in point.figures)
+    return tuple(briefing.find(i, Metric) for i in point.figures)
 
 
 def point_chart(briefing: Briefing, point: Point) -> Chart | None:
     """Return the chart *point* shows, if any."""
-    return briefing.find(point.chart) if point.chart is not None else None
+    return briefing.find(point.chart, Chart) if point.chart is not None else None
 
 
 def executive_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
@@ -102,11 +102,11 @@ def executive_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
         item = written.get(section.id)
         if item is not None:
             figure_id = item.figure or first_figure
-            figure = briefing.find(figure_id) if figure_id is not None else None
+            figure = briefing.find(figure_id, Metric) if figure_id is not None else None
             lines.append(SummaryLine(section, item.message, figure, written=True))
         else:
             message = points[0].message if points else section.title
-            figure = briefing.find(first_figure) if first_figure is not None else None
+            figure = briefing.find(first_figure, Metric) if first_figure is not None else None
             lines.append(SummaryLine(section, message, figure, written=False))
     return tuple(lines)
 
@@ -123,3 +123,20 @@ def good_news(metric: Metric) -> bool | None:
     if metric.direction is None or metric.good is None:
         return None
     return (metric.direction is Direction.INCREASE) == (metric.good is Good.UP)
+
+
+def charted_value(metric: Metric) -> float:
+    """Return the value a chart of changes draws: a fall is below zero, except a fall that is good news (a cost
+    cut), which is the gain it is and is drawn as one."""
+    if metric.direction is Direction.DECREASE and good_news(metric) is not True:
+        return -metric.value
+    return metric.value
+
+
+def bar_text(metric: Metric, lang: str) -> str:
+    """Return a bar's label: the figure as written ('+20%', '−5%'), a good-news fall without its minus sign
+    (its bar is a gain; its label names the fall: 'production cost reduction … 25%')."""
+    from srbrief.model.units import metric_text
+
+    text = metric_text(metric, lang)
+    return text.lstrip("−-") if charted_value(metric) >= 0 and metric.direction is Direction.DECREASE else text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from srbrief.model.units import UNITS
 
@@ -293,13 +293,26 @@ class Briefing:
                 return section
         raise KeyError(item_id)
 
-    def find(self, item_id: str) -> Any:
-        """Return the object (of any kind) with id *item_id*."""
-        return self.index[item_id]
+    @overload
+    def find(self, item_id: str) -> Item: ...
+
+    @overload
+    def find(self, item_id: str, kind: type[T]) -> T: ...
+
+    def find(self, item_id: str, kind: type[Any] | None = None) -> Any:
+        """Return the object with id *item_id*; with *kind*, only an object of that kind (else KeyError)."""
+        found = self.index[item_id]
+        if kind is not None and not isinstance(found, kind):
+            raise KeyError(f"{item_id} is a {type(found).__name__}, not a {kind.__name__}")
+        return found
 
     @cached_property
-    def index(self) -> dict[str, Any]:
+    def index(self) -> dict[str, Item]:
         """Return a map from every id in the briefing to its object."""
         objects: tuple[Any, ...] = (
             *self.sections, *self.metrics, *self.facts, *self.charts, *self.points, *self.entities, *self.timeline)
         return {obj.id: obj for obj in objects}
+
+
+Item = Section | Metric | Fact | Chart | Point | Entity | Event  # what an id of a briefing names
+T = TypeVar("T")
