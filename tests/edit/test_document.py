@@ -254,3 +254,16 @@ def test_a_file_changed_on_disk_is_not_overwritten(copy: Path) -> None:
     assert copy.read_text(encoding="utf-8") == theirs
     doc.save(overwrite_changed=True)
     assert Document.open(copy).briefing.title.en == "Mine"
+
+
+def test_the_skeleton_is_valid_and_takes_a_first_figure(tmp_path: Path) -> None:
+    from srbrief.edit.skeleton import SKELETON
+
+    path = tmp_path / "new.yaml"
+    path.write_text(SKELETON, encoding="utf-8")
+    doc = Document.open(path)
+    section = doc.target("sections.overview")
+    doc.apply(AddItem((*section.path, "metrics"), {k: v for k, v in NEW_METRIC.items() if k != "period"}))
+    assert [m.id for m in doc.briefing.metrics] == ["industrial-revenue-2025-h1"]
+    removed, added = changed(SKELETON, doc.text)
+    assert removed == [] and added[0] == "    metrics:" and added[1] == "      - id: industrial-revenue-2025-h1"

@@ -189,3 +189,16 @@ def test_the_recovery_file_restores_edits_after_a_kill(window: MainWindow, copy:
     assert window.source.path == copy and rank(window) == 3 and window.isWindowModified()
     window.actions_["undo"].trigger()  # the restore is an edit like any other
     assert rank(window) == 2
+
+
+def test_new_briefing_starts_from_a_valid_skeleton(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    from srbrief.model import load_briefing
+
+    target = tmp_path / "fresh.yaml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.actions_["new"].trigger()
+    assert load_briefing(target).id == "new-briefing"
+    assert window.source.path == target and window.briefing.title.en == "New briefing"
+    assert window.editing.edit_mode and window.editing.form is not None
+    assert window.editing.form.item_id == "overview"
+    assert "# A new briefing" in target.read_text(encoding="utf-8")  # the comments come along

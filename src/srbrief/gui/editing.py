@@ -67,9 +67,10 @@ class EditSession(QObject):
         self._form_lang = ""
         keys = {"undo": QKeySequence.StandardKey.Undo, "redo": QKeySequence.StandardKey.Redo,
                 "save": QKeySequence.StandardKey.Save, "save_as": None,  # Ctrl+Shift+S exports the charts
-                "edit_mode": QKeySequence("F2")}
+                "edit_mode": QKeySequence("F2"), "new": QKeySequence.StandardKey.New}
         slots = {"undo": self.stack.undo, "redo": self.stack.redo, "save": self.save, "save_as": self.save_as,
-                 "edit_mode": lambda: self.set_edit_mode(self.window.actions_["edit_mode"].isChecked())}
+                 "edit_mode": lambda: self.set_edit_mode(self.window.actions_["edit_mode"].isChecked()),
+                 "new": self.new_briefing}
         for name, key in keys.items():
             action = QAction(window)
             if isinstance(key, QKeySequence):
@@ -228,6 +229,30 @@ class EditSession(QObject):
             self.window.source.open(saved)  # the window follows the new file; the document stays
         self.retranslate()
         self.window.statusBar().showMessage(tr("saved", lang, file=str(saved)), 5000)
+        return True
+
+    def new_briefing(self) -> bool:
+        """Start a new briefing from the skeleton: choose where it goes, write it, open it in edit mode."""
+        import platformdirs
+
+        from srbrief.atomic import write_text_atomic
+        from srbrief.edit.skeleton import SKELETON
+
+        if not self.maybe_save():
+            return False
+        start = Path(platformdirs.user_documents_dir()) / "new-briefing.yaml"
+        name, _ = QFileDialog.getSaveFileName(self.window, tr("new", self.window.lang).replace("&", ""),
+                                              str(start), "Briefings (*.yaml *.yml)")
+        if not name:
+            return False
+        try:
+            write_text_atomic(Path(name), SKELETON)
+        except OSError as exc:
+            QMessageBox.warning(self.window, tr("save_failed", self.window.lang), f"{name}: {exc.strerror}")
+            return False
+        if not self.window.source.open(Path(name)):
+            return False
+        self.set_edit_mode(True)
         return True
 
     def maybe_save(self) -> bool:

@@ -77,6 +77,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "notes": ("备注", "Notes"),
     # editing (gui/editing.py)
     "edit_menu": ("编辑(&D)", "E&dit"),
+    "new": ("新建简报…", "&New briefing…"),
+    "new_tip": ("从一个最小的有效简报开始，保存到你选择的位置",
+                "Start from a small valid briefing, saved where you choose"),
     "undo": ("撤销", "&Undo"),
     "undo_named": ("撤销：{name}", "&Undo {name}"),
     "redo": ("重做", "&Redo"),

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         menus: dict[str, list[str | None]] = {
-            "file": ["open", "recent", "save", "save_as", "reload", None, "quit"],
+            "file": ["new", "open", "recent", "save", "save_as", "reload", None, "quit"],
             "edit_menu": ["undo", "redo", None, "edit_mode"],
             "export_menu": ["export_pptx", "export_pdf", "export_charts", "copy_chart"],
             "view": ["search", "language", None, "present"], "help": ["about"]}
