@@ -202,3 +202,15 @@ def test_new_briefing_starts_from_a_valid_skeleton(window: MainWindow, tmp_path:
     assert window.editing.edit_mode and window.editing.form is not None
     assert window.editing.form.item_id == "overview"
     assert "# A new briefing" in target.read_text(encoding="utf-8")  # the comments come along
+
+
+def test_reloading_with_unsaved_edits_asks_first(editing: MainWindow, copy: Path) -> None:
+    window = editing
+    assert set_rank(window, 3) == []
+    window.editing.choose_save = lambda: "cancel"
+    window.actions_["reload"].trigger()
+    assert rank(window) == 3 and window.isWindowModified()  # stayed
+    window.editing.choose_save = lambda: "discard"
+    window.actions_["reload"].trigger()
+    assert rank(window) == 2 and not window.isWindowModified() and not window.actions_["undo"].isEnabled()
+    assert BriefingSource(copy).briefing.find("industrial-revenue-provincial-rank").value == 2
