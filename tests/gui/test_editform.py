@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
+from srbrief.edit import SetField
 from srbrief.gui.editform import EditForm
 from srbrief.gui.i18n import tr
 from srbrief.gui.mainwindow import MainWindow
@@ -164,3 +165,16 @@ def test_source_picking_from_the_article(form: EditForm) -> None:
     type_into(form, "source", "营业收入约6300亿元")  # accepted, but flagged: not in the article
     assert window.briefing.find("industrial-revenue-2024").source == "营业收入约6300亿元"
     assert form.picker is picker and picker.flag.text() == tr("not_verbatim", window.lang)
+
+
+def test_a_file_broken_on_disk_is_reported_not_edited(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    shutil.copyfile(builtin_briefing_path(), path)
+    assert window.source.open(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 6261", "value: lots"), encoding="utf-8")
+    assert not window.source.reload()  # the window keeps the last good data
+    window.actions_["edit_mode"].trigger()
+    form = window.editing.form
+    assert form is not None and not form.editors and "expected a number" in form.problem.text()
+    problems = window.editing.apply(SetField(("title", "en"), "x"))
+    assert problems and "expected a number" in problems[0].message

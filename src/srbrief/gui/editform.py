@@ -30,6 +30,7 @@ from srbrief.edit.document import MISSING, read_back
 from srbrief.edit.yamltext import PathKey, compose
 from srbrief.gui.i18n import tr
 from srbrief.gui.sourcepick import SourcePicker
+from srbrief.model import BriefingError
 from srbrief.model.convert import unwrap_optional
 from srbrief.model.types import Text
 from srbrief.palette import LIGHT
@@ -105,7 +106,14 @@ class EditForm(QWidget):
         return self.session.window.lang
 
     def _path(self) -> tuple[PathKey, ...] | None:
-        return find_id(compose(self.session.doc.text), self.item_id) if self.item_id else None
+        if not self.item_id:
+            return None
+        try:
+            text = self.session.doc.text
+        except BriefingError as exc:  # the file on disk does not validate (the banner says so too)
+            self.problem.setText("\n".join(str(p) for p in exc.problems[:3]))
+            return None
+        return find_id(compose(text), self.item_id)
 
     # -- building ---------------------------------------------------------------------------------------------
     def show_item(self, item_id: str | None) -> None:
