@@ -183,3 +183,15 @@ def test_good_and_bad_news_have_one_colour_in_the_deck_as_in_the_app(decks: dict
     assert '<a:schemeClr val="accent3"/>' in gains and '<a:schemeClr val="accent5"/>' not in gains
     assert f'<a:accent3><a:srgbClr val="{LIGHT.increase.lstrip("#").upper()}"/>' in theme
     assert f'<a:accent5><a:srgbClr val="{LIGHT.decrease.lstrip("#").upper()}"/>' in theme
+
+
+def test_shapes_that_carry_data_are_named_by_model_id(decks: dict[str, Path], builtin: Briefing) -> None:
+    """A later version can find and refresh them in a deck a user has edited."""
+    prs = Presentation(str(decks["en"]))
+    names = [shape.name for slide in prs.slides for shape in slide.shapes]
+    ids = {m.id for m in builtin.metrics} | {c.id for c in builtin.charts}
+    named = [n.split(":")[1] for n in names if n.split(":")[0] in ("metric", "chart")]
+    assert named and set(named) <= ids
+    assert any(n.startswith("table:appendix-") for n in names)
+    notes = [s.notes_slide.notes_placeholder.name for s in prs.slides if s.has_notes_slide]
+    assert "notes:overview-quality" in notes and all(n.startswith("notes:") for n in notes)

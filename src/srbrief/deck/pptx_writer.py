@@ -118,8 +118,9 @@ class DeckWriter:
             else:
                 self._text_block(slide, block)
         if self.notes and spec.notes:
-            notes = slide.notes_slide.notes_text_frame
-            write_text(notes, [[(line, {})] for line in spec.notes.split("\n")], self.fonts)
+            placeholder = slide.notes_slide.notes_placeholder
+            placeholder.name = f"notes:{spec.name or spec.role.value}"  # the notes and their source list
+            write_text(placeholder.text_frame, [[(line, {})] for line in spec.notes.split("\n")], self.fonts)
 
     def _frame(self, slide: Any, role: Role) -> Frame:
         """Return the slide's frame in points; with a template, its title placeholder sets the title's box."""
