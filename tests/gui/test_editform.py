@@ -178,3 +178,38 @@ def test_a_file_broken_on_disk_is_reported_not_edited(window: MainWindow, tmp_pa
     assert form is not None and not form.editors and "expected a number" in form.problem.text()
     problems = window.editing.apply(SetField(("title", "en"), "x"))
     assert problems and "expected a number" in problems[0].message
+
+
+def test_a_figure_and_the_message_quoting_it_change_together(form: EditForm) -> None:
+    window = form.session.window
+    window.show_source("industrial-revenue-2024")
+    type_into(form, "value", "6300")  # refused alone: the message still says 6261 ...
+    assert "6261 is not carried" in form.errors[("value",)].text()
+    assert len(form.session.waiting) == 1 and form.waiting.isVisibleTo(form)  # ... so it waits
+    index = form.chooser.findData("overview-scale")  # the point, chosen in the form's list
+    assert index >= 0
+    form.chooser.activated.emit(index)
+    assert form.item_id == "overview-scale" and ("message", "zh") in form.editors
+    message = window.briefing.find("overview-scale").message
+    type_into(form, "message.zh", message.zh.replace("6261亿元", "6300亿元"))
+    assert window.briefing.find("industrial-revenue-2024").value == 6261  # English still says 626.1
+    type_into(form, "message.en", message.en.replace("CNY 626.1 billion", "CNY 630 billion"))
+    assert window.briefing.find("industrial-revenue-2024").value == 6300
+    assert "6300亿元" in window.briefing.find("overview-scale").message.zh
+    assert form.session.waiting == [] and not form.waiting.isVisibleTo(form)
+    window.actions_["undo"].trigger()  # one step: all three
+    assert window.briefing.find("industrial-revenue-2024").value == 6261
+    assert window.briefing.find("overview-scale").message == message
+
+
+def test_waiting_changes_can_be_discarded(form: EditForm) -> None:
+    window = form.session.window
+    window.show_source("industrial-revenue-2024")
+    type_into(form, "value", "6300")
+    assert form.session.waiting
+    form.discard_waiting.click()
+    assert form.session.waiting == [] and not form.waiting.isVisibleTo(form)
+    window.show_source("industrial-revenue-provincial-rank")
+    type_into(form, "value", "3")  # alone, as it always could
+    assert window.briefing.find("industrial-revenue-2024").value == 6261
+    assert window.briefing.find("industrial-revenue-provincial-rank").value == 3

@@ -77,9 +77,15 @@ class EditForm(QWidget):
         self.editors: dict[Sub, QLineEdit | QComboBox] = {}
         self.errors: dict[Sub, QLabel] = {}
         self.defaults: dict[Sub, str] = {}  # what an absent field means (qualifier: exact)
+        self.chooser = QComboBox()  # the section and everything in it: figures, facts, charts, points
+        self.chooser.activated.connect(lambda index: self.show_item(self.chooser.itemData(index)))
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setObjectName("EditHeading")
+        self.waiting = QLabel()
+        self.waiting.setWordWrap(True)
+        self.discard_waiting = QPushButton()
+        self.discard_waiting.clicked.connect(session.clear_waiting)
         self.form = QFormLayout()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -91,15 +97,20 @@ class EditForm(QWidget):
             button.clicked.connect(lambda _=False, k=key: self._list_action(k))
             row.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.chooser)
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
+        layout.addWidget(self.waiting)
+        layout.addWidget(self.discard_waiting)
         layout.addLayout(row)
         self.picker_slot = QVBoxLayout()
         layout.addLayout(self.picker_slot)
         layout.addStretch(1)
         session.briefing_changed.connect(self.refresh)
+        session.waiting_changed.connect(self._show_waiting)
         self.show_item(None)
+        self._show_waiting()
 
     @property
     def lang(self) -> str:
@@ -130,14 +141,17 @@ class EditForm(QWidget):
         if self.picker is not None:
             self.picker.deleteLater()
             self.picker = None
+        self.discard_waiting.setText(tr("discard_waiting", self.lang))
         path = self._path()
+        self._fill_chooser()
         if path is None:
             self.heading.setText(tr("edit_hint", self.lang))
+            self.heading.show()
             for button in self.buttons.values():
                 button.setEnabled(False)
             return
         cls, _ = schema_at(compose(self.session.doc.text), list(path), str(item_id))
-        self.heading.setText(f"<b>{cls.__name__}</b> · {item_id}")
+        self.heading.hide()  # the list above names the item
         hints = typing.get_type_hints(cls)
         for f in dataclasses.fields(cls):
             hint, _ = unwrap_optional(hints[f.name])
@@ -249,9 +263,32 @@ class EditForm(QWidget):
             return
         else:
             command = SetField(full, value, label=f"{self.item_id} · {'.'.join(sub)}")
-        problems = self.session.apply(command)
+        problems = self.session.apply(command, wait_if_refused=True)
         if problems:
             self._show_error(sub, "\n".join(p.message for p in problems[:3]))
+
+    def _fill_chooser(self) -> None:
+        """List the section of the item (or the one on screen) and all it holds."""
+        briefing, window = self.session.window.briefing, self.session.window
+        try:
+            section = briefing.section_of(self.item_id or "")
+        except KeyError:
+            row = window.nav.currentRow()
+            section = briefing.sections[row] if 0 <= row < len(briefing.sections) else briefing.sections[0]
+        members: list[Any] = [section, *section.metrics, *section.facts, *section.charts,
+                              *getattr(section, "points", ())]
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for member in members:
+            self.chooser.addItem(f"{type(member).__name__} · {member.id}", member.id)
+        self.chooser.setCurrentIndex(max(0, self.chooser.findData(self.item_id)))
+        self.chooser.blockSignals(False)
+
+    def _show_waiting(self) -> None:
+        count = len(self.session.waiting)
+        self.waiting.setText(tr("waiting", self.lang, count=count) if count else "")
+        self.waiting.setVisible(bool(count))
+        self.discard_waiting.setVisible(bool(count))
 
     def _text_of(self, sub: Sub) -> str:
         editor = self.editors[sub]

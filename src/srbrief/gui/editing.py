@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
-from srbrief.edit import Command, Document, FileChangedError, ReadOnlyError, ReplaceText
+from srbrief.edit import Batch, Command, Document, FileChangedError, ReadOnlyError, RemoveField, ReplaceText, SetField
 from srbrief.edit.recovery import discard_recovery, find_recoveries, write_recovery
 from srbrief.gui.i18n import tr
 from srbrief.model import BriefingError, Problem, Section
@@ -42,10 +42,12 @@ class _Edit(QUndoCommand):
             self.pushing = False
             return
         self.session.doc.redo()
+        self.session.clear_waiting()
         self.session.show_briefing()
 
     def undo(self) -> None:
         self.session.doc.undo()
+        self.session.clear_waiting()
         self.session.show_briefing()
 
 
@@ -53,6 +55,7 @@ class EditSession(QObject):
     """The editing state of a main window: document, undo stack, Save/Save As, the recovery file."""
 
     briefing_changed = Signal()
+    waiting_changed = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -60,6 +63,7 @@ class EditSession(QObject):
         self.stack = QUndoStack(self)
         self._doc: Document | None = None  # opened on the first edit: starting the app costs nothing more
         self._recovery_due = False
+        self.waiting: list[Command] = []  # refused field edits, tried again together with the next one
         self.ask: Callable[[str], bool] = self._ask  # a yes/no question; tests replace it
         self.choose_save: Callable[[], str] = self._choose_save  # "save", "discard" or "cancel"
         self.form: EditForm | None = None  # the side form of edit mode, made when first shown
@@ -164,15 +168,42 @@ class EditSession(QObject):
             self.form.show_item(section)  # a section follows the panel; a figure stays until another is clicked
 
     # -- editing ----------------------------------------------------------------------------------------------
-    def apply(self, command: Command) -> list[Problem]:
-        """Apply *command*; return [] or the problems that refused it (then nothing changed)."""
+    def apply(self, command: Command, wait_if_refused: bool = False) -> list[Problem]:
+        """Apply *command*; return [] or the problems that refused it (then nothing changed).
+
+        Edits that only make sense together (a figure and the message that quotes it) are refused one by one;
+        with *wait_if_refused* a refused edit waits, and the next edit is tried together with the waiting
+        ones as one change (one undo step) before it is tried alone.
+        """
         try:
-            change = self.doc.apply(command)
-        except BriefingError as exc:
+            doc = self.doc
+        except BriefingError as exc:  # the file no longer validates on disk
             return exc.problems
-        self.stack.push(_Edit(self, change.name))
-        self.show_briefing()
-        return []
+        attempts: list[Command] = [command]
+        if self.waiting:
+            commands = (*self.waiting, command)
+            attempts.insert(0, Batch(commands, label="; ".join(c.name for c in commands)))
+        problems: list[Problem] = []
+        for attempt in attempts:
+            try:
+                change = doc.apply(attempt)
+            except BriefingError as exc:
+                problems = exc.problems
+                continue
+            if attempt is not command or not isinstance(command, (SetField, RemoveField)):
+                self.clear_waiting()  # applied together, or the structure changed under the waiting paths
+            self.stack.push(_Edit(self, change.name))
+            self.show_briefing()
+            return []
+        if wait_if_refused:
+            self.waiting.append(command)
+            self.waiting_changed.emit()
+        return problems
+
+    def clear_waiting(self) -> None:
+        if self.waiting:
+            self.waiting.clear()
+            self.waiting_changed.emit()
 
     def show_briefing(self) -> None:
         """Show the document's briefing in every panel and chart."""
@@ -185,6 +216,7 @@ class EditSession(QObject):
     def reset(self) -> None:
         """Forget the document and its history (another file, or its edits discarded)."""
         self._doc = None
+        self.clear_waiting()
         self.stack.clear()
         self.retranslate()
 

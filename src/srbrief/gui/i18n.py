@@ -112,6 +112,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "move_down": ("下移", "Move down"),
     "remove_item": ("删除", "Remove"),
     "duplicate_item": ("复制一项", "Duplicate"),
+    "waiting": ("{count} 处修改单独无法通过检查，将与下一处修改一起再试（例如先改数字，再改引用它的要点）。",
+                "{count} change(s) that cannot stand alone will be tried again with your next change (e.g. a "
+                "figure, then the message that quotes it)."),
+    "discard_waiting": ("放弃这些修改", "Discard them"),
     "article": ("原文（选中一句即可设为出处）", "The article (select a clause to make it the source)"),
     "open_article": ("打开原文…", "Open the article…"),
     "use_selection": ("用选中的文字作出处", "Use the selection as source"),
