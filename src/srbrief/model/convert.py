@@ -41,6 +41,12 @@ def unwrap_optional(hint: Any) -> tuple[Any, bool]:
     return hint, False
 
 
+@functools.cache
+def _members(cls: type[Enum]) -> dict[str, Enum]:
+    """Return an enum's members by value (looked up for every enum field of every item: once per class)."""
+    return {str(member.value): member for member in cls}
+
+
 class Converter:
     """Turns located YAML values into typed objects, recording problems and where each object came from."""
 
@@ -118,9 +124,9 @@ class Converter:
         return _INVALID if any(i is _INVALID for i in items) else tuple(items)
 
     def enum(self, loc: Located, cls: type[Enum], path: str) -> Any:
-        for member in cls:
-            if loc.value == member.value:
-                return member
+        member = _members(cls).get(loc.value) if isinstance(loc.value, str) else None
+        if member is not None:
+            return member
         self.problem(loc, path, f"expected {self.expected(cls)}, got {describe(loc.value)}")
         return _INVALID
 

@@ -108,6 +108,10 @@ class Text:
 
     def get(self, lang: Lang | str) -> str:
         """Return the text in *lang*."""
+        if lang == "zh" or lang is Lang.ZH:  # (a str enum: 'zh' == Lang.ZH; no conversion on the hot path)
+            return self.zh
+        if lang == "en" or lang is Lang.EN:
+            return self.en
         return self.zh if Lang(lang) is Lang.ZH else self.en
 
 
