@@ -106,6 +106,7 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     ax.set_facecolor(theme.background)
     positions = list(range(len(metrics)))
     low, high = min(0.0, *values), max(0.0, *values)
+    high = high if high > low else 1.0  # all zero: an axis still needs a span
     pad = (high - low) * 0.02
     if horizontal:
         bars = ax.barh(positions, values, color=colours, hatch=hatches, edgecolor=theme.background, height=0.62)
@@ -236,7 +237,7 @@ def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
         ax.annotate(metric_text(metric, lang), (x, y), xytext=(0, 9), textcoords="offset points", ha="center",
                     fontsize=VALUE, fontweight="bold", color=theme.text)
     ax.set_xticks(xs, [_period_text(m, lang) for m in metrics], fontsize=LABEL)
-    ax.set_ylim(0, max(ys) * 1.2)
+    ax.set_ylim(0, max(ys) * 1.2 or 1.0)  # all zero: an axis still needs a span
     ax.set_xlim(-0.5, len(xs) - 0.5)
     ax.set_ylabel(axis_label, fontsize=SMALL, color=theme.muted)
     ax.yaxis.grid(True, color=theme.grid, linewidth=0.8)

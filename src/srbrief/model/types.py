@@ -16,7 +16,15 @@ from srbrief.model.units import UNITS
 
 SCHEMA_ID = "srbrief/1"
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # patterns must match the whole string (re.fullmatch)
+# Resource limits (docs/data-format.md): every string is refused above its limit, so no renderer ever sees a
+# text no slide, card or chart can show. Labels, titles and names are short; ledes, fact texts, notes and
+# source clauses are a paragraph at most.
+ID_LENGTH = 64
+SHORT_TEXT = 200
+LONG_TEXT = 1000
+URL_LENGTH = 2000
+MAX_VALUE = 1e15  # larger figures cannot be drawn or formatted meaningfully (1e15 亿元 is not an economy)
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 PERIOD_PATTERN = (
     r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
@@ -30,10 +38,16 @@ def spec(
     choices: tuple[str, ...] | None = None,
     minimum: float | None = None,
     maximum: float | None = None,
+    max_length: int | None = None,
     doc: str = "",
 ) -> dict[str, Any]:
-    """Return field metadata for validation and the schema: ``field(metadata=spec(...))``."""
-    return {"pattern": pattern, "choices": choices, "minimum": minimum, "maximum": maximum, "doc": doc}
+    """Return field metadata for validation and the schema: ``field(metadata=spec(...))``.
+
+    *max_length* limits a string, or both languages of a :class:`Text` (default :data:`SHORT_TEXT`)."""
+    if pattern == ID_PATTERN and max_length is None:
+        max_length = ID_LENGTH
+    return {"pattern": pattern, "choices": choices, "minimum": minimum, "maximum": maximum,
+            "max_length": max_length, "doc": doc}
 
 
 class Lang(str, Enum):
@@ -113,7 +127,7 @@ class Source:
     publication: Text
     date: str = field(metadata=spec(pattern=DATE_PATTERN))
     headline: Text
-    url: str | None = field(default=None)
+    url: str | None = field(default=None, metadata=spec(max_length=URL_LENGTH))
 
 
 @dataclass(frozen=True)
@@ -122,16 +136,16 @@ class Metric:
 
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     label: Text
-    value: float = field(metadata=spec(doc="a finite number"))
+    value: float = field(metadata=spec(maximum=MAX_VALUE, doc="a finite number"))
     unit: str = field(metadata=spec(choices=tuple(UNITS), doc="unit code, see docs/data-format.md"))
-    source: str = field(metadata=spec(doc="the clause of the article, verbatim"))
+    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
     qualifier: Qualifier = field(default=Qualifier.EXACT)
     direction: Direction | None = field(default=None, metadata=spec(doc="for changes"))
     period: str | None = field(
         default=None, metadata=spec(pattern=PERIOD_PATTERN, doc="year, month or START/END"))
     entity: str | None = field(
         default=None, metadata=spec(pattern=ID_PATTERN, doc="the entity the figure belongs to"))
-    note: Text | None = field(default=None)
+    note: Text | None = field(default=None, metadata=spec(max_length=LONG_TEXT))
 
 
 @dataclass(frozen=True)
@@ -147,8 +161,8 @@ class Fact:
 
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     kind: FactKind
-    text: Text
-    source: str = field(metadata=spec(doc="the clause of the article, verbatim"))
+    text: Text = field(metadata=spec(max_length=LONG_TEXT))
+    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
     title: Text | None = field(default=None, metadata=spec(doc="a short heading, e.g. for charts"))
     entities: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN))
     items: tuple[FactItem, ...] = field(default=())
@@ -160,7 +174,7 @@ class Entity:
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     kind: EntityKind
     name: Text
-    description: Text | None = field(default=None)
+    description: Text | None = field(default=None, metadata=spec(max_length=LONG_TEXT))
     location: Location | None = field(default=None, metadata=spec(doc="required for places"))
     place: str | None = field(
         default=None, metadata=spec(pattern=ID_PATTERN, doc="the place entity where it is"))
@@ -170,8 +184,8 @@ class Entity:
 class Event:
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     date: str = field(metadata=spec(pattern=DATE_PATTERN))
-    text: Text
-    source: str = field(metadata=spec(doc="the clause of the article, verbatim"))
+    text: Text = field(metadata=spec(max_length=LONG_TEXT))
+    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
     refs: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN))
 
 
@@ -181,7 +195,7 @@ class Chart:
     kind: ChartKind
     title: Text
     items: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN, doc="ids shown, in order"))
-    note: Text | None = field(default=None)
+    note: Text | None = field(default=None, metadata=spec(max_length=LONG_TEXT))
 
 
 @dataclass(frozen=True)
@@ -190,8 +204,8 @@ class Section:
     kind: SectionKind
     title: Text
     short_title: Text
-    lede: Text
-    number: int | None = field(default=None, metadata=spec(minimum=0, doc="theme number"))
+    lede: Text = field(metadata=spec(max_length=LONG_TEXT))
+    number: int | None = field(default=None, metadata=spec(minimum=0, maximum=999, doc="theme number"))
     metrics: tuple[Metric, ...] = field(default=())
     facts: tuple[Fact, ...] = field(default=())
     charts: tuple[Chart, ...] = field(default=())
