@@ -18,7 +18,6 @@ from typing import NoReturn
 
 from srbrief import __version__
 from srbrief.model.textutil import display_width
-from srbrief.paths import log_dir
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
@@ -274,14 +273,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _report_internal_error() -> int:
     import traceback
 
-    try:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        log = folder / "srbrief-error.log"
-        with log.open("a", encoding="utf-8") as f:
-            f.write(f"srbrief {__version__}: {' '.join(sys.argv)}\n{traceback.format_exc()}\n")
+    from srbrief.errorlog import log_exception
+
+    log = log_exception()
+    if log is not None:
         print(f"srbrief: internal error; details are in {log}", file=sys.stderr)
-    except OSError:
+    else:
         print(f"srbrief: internal error: {traceback.format_exc(limit=1)}", file=sys.stderr)
     return EXIT_INTERNAL
 

@@ -50,11 +50,11 @@ def check_font_name(name: str | None, option: str) -> None:
 
 def load_template(path: Path) -> io.BytesIO:
     """Return a checked template as a file python-pptx can open (see :mod:`srbrief.deck.template`)."""
-    from srbrief.deck.template import TemplateProblem, inspect_template
+    from srbrief.deck.template import TemplateError, inspect_template
 
     try:
         return inspect_template(path)
-    except TemplateProblem as exc:
+    except TemplateError as exc:
         raise ExportError(str(exc)) from None
 
 

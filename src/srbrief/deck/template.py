@@ -39,7 +39,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           remove_blank_text=False)
 
 
-class TemplateProblem(Exception):
+class TemplateError(Exception):
     """A template that cannot be used: the message is one line naming the file and the part."""
 
 
@@ -48,16 +48,16 @@ def inspect_template(path: Path) -> io.BytesIO:
     try:
         data = read_limited(path, MAX_TEMPLATE_BYTES, "template")
     except InputFileError as exc:
-        raise TemplateProblem(str(exc)) from None
+        raise TemplateError(str(exc)) from None
     if path.suffix.lower() in (".pptm", ".potm", ".ppsm"):
-        raise TemplateProblem(f"{path}: macro-enabled templates are refused; save it as .pptx or .potx")
+        raise TemplateError(f"{path}: macro-enabled templates are refused; save it as .pptx or .potx")
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise TemplateProblem(f"{path}: not a PowerPoint file (not a zip package)")
+        raise TemplateError(f"{path}: not a PowerPoint file (not a zip package)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             return _Inspection(path, package).run()
     except zipfile.BadZipFile as exc:
-        raise TemplateProblem(f"{path}: damaged zip package: {exc}") from None
+        raise TemplateError(f"{path}: damaged zip package: {exc}") from None
 
 
 class _Inspection:
@@ -67,8 +67,8 @@ class _Inspection:
         self.infos = {info.filename: info for info in package.infolist()}
         self.parts: dict[str, bytes] = {}  # kept part name → bytes
 
-    def fail(self, part: str, message: str) -> TemplateProblem:
-        return TemplateProblem(f"{self.path}: {part}: {message}" if part else f"{self.path}: {message}")
+    def fail(self, part: str, message: str) -> TemplateError:
+        return TemplateError(f"{self.path}: {part}: {message}" if part else f"{self.path}: {message}")
 
     def run(self) -> io.BytesIO:
         self.check_directory()
