@@ -72,6 +72,30 @@ def test_an_internal_error_on_reload_keeps_the_data_and_logs(qtbot, tmp_path: Pa
     assert "Traceback" in log.read_text(encoding="utf-8") and "loader bug" in log.read_text(encoding="utf-8")
 
 
+def test_a_view_error_on_new_content_keeps_the_last_good_view(qtbot, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from srbrief.gui import mainwindow
+
+    path = tmp_path / "mini.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    win = _window(qtbot, path)
+    before = win.briefing
+    real_panel = mainwindow.SectionPanel
+
+    def picky(briefing, *args):  # a panel that breaks on the new content only
+        if briefing.title.en != "Mini briefing":
+            raise RuntimeError("panel bug")
+        return real_panel(briefing, *args)
+
+    monkeypatch.setattr(mainwindow, "SectionPanel", picky)
+    path.write_text(MINIMAL.replace("en: Mini briefing", "en: Breaks the view"), encoding="utf-8")
+    with qtbot.captureExceptions():  # Qt's own slot call reports it too (the app's excepthook logs it)
+        assert win.source.reload()
+    assert win.briefing is before and win.source.briefing is before
+    assert win.banner.isVisible() and "panel bug" in win.banner.text.text()
+    assert win.current_panel().key == "overview"  # the last good view is back
+
+
 def test_corrupt_settings_are_ignored(qtbot) -> None:
     from PySide6.QtCore import QSettings
 

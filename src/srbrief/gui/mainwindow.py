@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from srbrief import __version__
 from srbrief.gui.files import BriefingSource
-from srbrief.gui.i18n import tr
+from srbrief.gui.i18n import STRINGS, tr
 from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
 from srbrief.gui.settings import MAX_RECENT, read_bytes, read_choice, read_folder, read_int, read_paths
 from srbrief.gui.widgets import STYLE, Banner
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         for name, action in self.actions_.items():
             action.setText(tr(name, lang))
             tip = f"{name}_tip"
-            action.setStatusTip(tr(tip, lang) if tip in _tips() else tr(name, lang).replace("&", ""))
+            action.setStatusTip(tr(tip, lang) if tip in STRINGS else tr(name, lang).replace("&", ""))
         bar = self.menuBar()
         bar.clear()
         menus: dict[str, list[str | None]] = {
@@ -265,11 +265,19 @@ class MainWindow(QMainWindow):
         self.source.reload()
 
     def _on_source_changed(self, automatic: bool) -> None:
-        self.briefing = self.source.briefing
+        previous, self.briefing = self.briefing, self.source.briefing
+        try:
+            self.rebuild()
+        except Exception as exc:  # a view bug on this content: back to the last good data; say so, log it
+            from srbrief.gui.workers import internal_error_text
+
+            self.briefing = self.source.briefing = previous
+            self.rebuild()
+            self._on_source_failed(self.source.display_name(), internal_error_text(exc, self.lang, "reload"))
+            return
         self.banner.hide()
         if self.source.path:
             self._remember_recent(str(self.source.path))
-        self.rebuild()
         name = self.source.display_name()
         message = tr("changed_on_disk", self.lang) if automatic else tr("reloaded", self.lang, file=name)
         self.statusBar().showMessage(message, 5000)
@@ -391,10 +399,3 @@ class MainWindow(QMainWindow):
         for job in list(self.jobs):
             job.wait()
         super().closeEvent(event)
-
-
-def _tips() -> set[str]:
-    from srbrief.gui.i18n import STRINGS
-
-    return {k for k in STRINGS if k.endswith("_tip")}
-
