@@ -33,6 +33,7 @@ fuzz: setup
 lint: setup
 	$(BIN)/ruff check src tests benchmarks packaging docs
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Speed benchmarks (not part of `make test`): each figure beside its floor, saved to benchmarks/results/.
 bench: setup

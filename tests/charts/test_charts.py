@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from srbrief.charts import DRAWERS, draw_chart, render_chart
-from srbrief.charts.fonts import FAMILY, font_coverage, use_bundled_font
+from srbrief.charts.fonts import FAMILY, font_coverage, register_bundled_font
 from srbrief.charts.style import LIGHT, metric_text, wrap
 from srbrief.cli import main
 from srbrief.model import Briefing, ChartKind, Metric, load_briefing
@@ -98,8 +98,8 @@ def test_decrease_is_signed_and_drawn_below_zero(synthetic: Briefing) -> None:
     draw_chart(fig, synthetic, synthetic.find("c-hbar"), "en")
     ax = fig.axes[0]
     widths = [bar.get_width() for bar in ax.patches if hasattr(bar, "get_width") and bar.get_height() > 0]
-    assert min(widths) == -25 and max(widths) == 98
-    assert ax.get_xlim()[0] < -25 and ax.get_xlim()[1] > 98  # nothing truncated, axis through zero
+    assert min(widths) == -25 and max(widths) == 20
+    assert ax.get_xlim()[0] < -25 and ax.get_xlim()[1] > 20  # nothing truncated, axis through zero
     labels = [t.get_text() for t in ax.texts]
     assert "\u221225%" in labels and "+20%" in labels
 
@@ -121,12 +121,14 @@ def test_english_axis_in_billions(synthetic: Briefing) -> None:
 
 def test_wrap_chinese_and_english() -> None:
     assert wrap("规上工业营业收入连续二十六个月保持全省第二", 12).count("\n") >= 2
-    assert all(len(line) <= 20 for line in wrap("Revenue of industrial enterprises above designated size", 20)
-               .splitlines())
+    from srbrief.textlayout import font_measurer
+
+    lines = wrap("Revenue of industrial enterprises above designated size", 20).splitlines()
+    assert len(lines) >= 3 and all(font_measurer(1.0).width(line, 2.0) <= 20 for line in lines)  # an em: 2 cells
 
 
 def test_font_is_registered_and_renamed() -> None:
-    assert use_bundled_font() == FAMILY
+    assert register_bundled_font() == FAMILY
     from matplotlib import font_manager
 
     names = {Path(f.fname).name for f in font_manager.fontManager.ttflist if f.name == FAMILY}
@@ -226,3 +228,25 @@ def test_a_long_timeline_in_a_short_figure_never_overlaps_the_source_line(synthe
     footer_top = max(t.get_window_extent(renderer).y1 for t in fig.texts if "Source" in t.get_text())
     rows_bottom = min(t.get_window_extent(renderer).y0 for t in fig.axes[0].texts)
     assert rows_bottom >= footer_top
+
+
+def test_charts_are_drawn_one_at_a_time_and_leave_global_settings_alone(builtin: Briefing) -> None:
+    """matplotlib is not thread-safe: a chart waits for the chart lock; and drawing does not rewrite rcParams."""
+    import io
+    import threading
+
+    import matplotlib as mpl
+
+    from srbrief.charts import CHART_LOCK, render_chart
+
+    family = list(mpl.rcParams["font.family"])
+    chart = builtin.charts[0]
+    done = threading.Event()
+    with CHART_LOCK:
+        worker = threading.Thread(target=lambda: (render_chart(builtin, chart, "zh", io.BytesIO(), fmt="svg"),
+                                                  done.set()))
+        worker.start()
+        assert not done.wait(0.5)  # held up while another drawing holds the lock
+    worker.join(60)
+    assert done.is_set()
+    assert list(mpl.rcParams["font.family"]) == family

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from srbrief.charts.style import CONTENT, LIGHT, content_rect, display_width, footer_lines, frame, new_figure
+from srbrief.charts.style import CONTENT, LIGHT, footer_lines, frame, new_figure
+from srbrief.model.textutil import text_cells
 
 FOOTER = "Source: Shangrao Daily, 11 Oct 2025"
 
@@ -16,7 +17,7 @@ def test_a_long_note_wraps_and_every_line_fits() -> None:
     note = "28 organisations and firms are based in the centre; the rest are institutions of the network " * 2
     text = footer_lines(FOOTER, note.strip(), 100)
     lines = text.split("\n")
-    assert len(lines) >= 2 and all(display_width(line) <= 100 for line in lines)
+    assert len(lines) >= 2 and all(text_cells(line) <= 100 for line in lines)
     assert lines[-1].endswith(FOOTER)
     assert " ".join(line.replace(FOOTER, "").strip() for line in lines).strip() == note.strip()
 
@@ -24,14 +25,11 @@ def test_a_long_note_wraps_and_every_line_fits() -> None:
 def test_a_chinese_note_wraps_by_characters() -> None:
     note = "生产效率、订单处理效率为提升幅度，生产成本为降低幅度，交付率与良品率为达到水平" * 2
     lines = footer_lines("来源：上饶日报 2025-10-11", note, 60).split("\n")
-    assert len(lines) >= 3 and all(display_width(line) <= 60 for line in lines)
+    assert len(lines) >= 3 and all(text_cells(line) <= 60 for line in lines)
 
 
 def test_the_chart_gives_up_the_height_of_the_extra_lines() -> None:
-    short, long = new_figure(), new_figure()
-    for fig in (short, long):
-        fig.srbrief_content = CONTENT  # type: ignore[attr-defined]
-    frame(short, "Title", FOOTER, LIGHT, "short")
-    frame(long, "Title", FOOTER, LIGHT, "a very long note " * 30)
-    assert content_rect(short) == CONTENT
-    assert content_rect(long)[1] > CONTENT[1] and content_rect(long)[3] < CONTENT[3]
+    short = frame(new_figure(), "Title", FOOTER, LIGHT, "short")
+    long = frame(new_figure(), "Title", FOOTER, LIGHT, "a very long note " * 30)
+    assert short == CONTENT
+    assert long[1] > CONTENT[1] and long[3] < CONTENT[3]

@@ -18,6 +18,7 @@ from pptx import Presentation
 
 from srbrief.cli import main
 from srbrief.deck import pptx_writer
+from tests.deck_size import DECK_SLIDES
 
 ACCENT = "C0392B"
 LAYOUT_NAMES = {"Title Slide": "Cover Page", "Section Header": "Chapter Divider", "Title Only": "Headline Only"}
@@ -73,7 +74,7 @@ def test_template_layouts_colours_and_fonts_are_kept(template: Path, tmp_path: P
     assert ACCENT in theme and 'typeface="Georgia"' in theme
     assert 'typeface="+mn-lt"' in slide and 'typeface="+mn-ea"' in slide  # theme fonts, not ours
     assert "Microsoft YaHei" not in slide
-    assert len(prs.slides) == 22  # the template's own sample slide is not carried over
+    assert len(prs.slides) == DECK_SLIDES  # the template's own sample slide is not carried over
 
 
 def test_template_with_explicit_fonts(template: Path, tmp_path: Path) -> None:

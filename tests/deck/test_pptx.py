@@ -136,16 +136,22 @@ def test_without_a_template_the_theme_has_the_app_palette(decks: dict[str, Path]
         assert f'<a:accent{i}><a:srgbClr val="{colour.lstrip("#").upper()}"/></a:accent{i}>' in theme
 
 
-def test_no_chinese_character_is_left_alone_on_a_card_line() -> None:
-    from srbrief.deck.pptx_content import _no_widow
-    from srbrief.deck.pptx_text import LINE_BREAK
+def test_no_chinese_character_is_left_alone_on_a_card_line(decks: dict[str, Path], builtin: Briefing) -> None:
+    """Where the layout moved a character down (the widow rule), the deck keeps that break (a:br)."""
+    from srbrief.deck.layout import TextBlock, layout_deck
+    from srbrief.textlayout import font_measurer
 
-    # 11 characters a line at 15 pt in 183.5 pt (with LibreOffice's margin): 12 would leave one alone
-    label = "光伏龙头企业全球生产基地"
-    first, br, last = _no_widow(label, 183.5, 15)
-    assert br == LINE_BREAK and first + last == label and len(last) == 2
-    assert _no_widow("光伏龙头企业全球生产", 183.5, 15) == ["光伏龙头企业全球生产"]  # one line: untouched
-    assert _no_widow("列入工信部全国5G工厂名录的企业", 183.5, 15) == ["列入工信部全国5G工厂名录的企业"]  # mixed
+    plan = plan_deck(builtin, "zh")
+    widowed = {b.name: b for layout in layout_deck(plan, font_measurer()) for b in layout.blocks
+               if isinstance(b, TextBlock) and any(p.hard for p in b.paras)}
+    assert widowed, "the built-in deck has labels that need the rule"
+    shapes = {shape.name: shape for slide in Presentation(str(decks["zh"])).slides for shape in slide.shapes}
+    for name, block in widowed.items():
+        para = next(p for p in block.paras if p.hard)
+        last = "".join(run.text for run in para.lines[-1])
+        assert len(last) >= 2
+        text = shapes[name].text_frame.text
+        assert text.endswith("\v" + last), (name, text)
 
 
 def test_card_labels_keep_their_fonts_across_a_line_break(decks: dict[str, Path]) -> None:

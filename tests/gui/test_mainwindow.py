@@ -12,6 +12,7 @@ from srbrief.gui.mainwindow import MainWindow
 from srbrief.gui.panels import SectionPanel, SourcesPanel
 from srbrief.gui.widgets import KpiCard
 from srbrief.resources import builtin_briefing_path
+from tests.deck_size import DECK_SLIDES
 
 
 def test_every_panel_can_be_visited(window: MainWindow, qtbot) -> None:
@@ -91,7 +92,7 @@ def test_export_through_the_action_writes_a_valid_deck(window: MainWindow, tmp_p
     assert target.is_file() and shown and str(target) in shown[0]
     from pptx import Presentation
 
-    assert len(Presentation(str(target)).slides) == 22
+    assert len(Presentation(str(target)).slides) == DECK_SLIDES
 
 
 def test_failed_export_shows_the_error_and_the_app_goes_on(window: MainWindow, tmp_path: Path, qtbot,
@@ -153,7 +154,7 @@ def test_screenshot_command(tmp_path: Path) -> None:
     written = take_screenshots(win, tmp_path)
     names = {p.name for p in written}
     assert {"overview-en.png", "theme-1-en.png", "sources-en.png", "timeline-map-en.png"} <= names
-    assert len([n for n in names if n.startswith("slide-")]) == 22
+    assert len([n for n in names if n.startswith("slide-")]) == DECK_SLIDES
     win.close()
 
 

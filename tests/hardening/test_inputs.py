@@ -15,7 +15,7 @@ import pytest
 
 from srbrief.cli import main
 from srbrief.model import BriefingError, parse_briefing
-from srbrief.model.types import LONG_TEXT, SHORT_TEXT
+from srbrief.model.types import LONG_TEXT, MESSAGE_TEXT, SHORT_TEXT
 from srbrief.resources import builtin_briefing_path
 
 from ..conftest import MINIMAL
@@ -135,7 +135,8 @@ def test_the_builtin_briefing_passes_the_limits_with_margin() -> None:
 
     walk(yaml.safe_load(BUILTIN), "")
     assert max(longest[k] for k in ("label", "title", "name", "short_title")) <= SHORT_TEXT / 2
-    assert max(longest[k] for k in ("lede", "text", "note", "source")) <= LONG_TEXT / 2
+    assert max(longest[k] for k in ("lede", "text", "note", "notes", "source")) <= LONG_TEXT / 2
+    assert longest["message"] <= MESSAGE_TEXT / 2
 
 
 # -- item 6: valid-looking values that no renderer can take ------------------------------------------------------

@@ -8,6 +8,7 @@ import errno
 import os
 import resource
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -112,15 +113,36 @@ def test_output_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
     assert link.is_symlink() and real.read_bytes()[:2] == b"PK"
 
 
-@pytest.mark.parametrize("special", ["/dev/null", "fifo"])
+def _device_or_fifo(path: Path) -> Path:
+    """Make a character device (like /dev/null) at *path*, or a FIFO where device nodes are not permitted.
+
+    Never the real /dev/null: code without this fix, run as root, would replace it with a regular file."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("special", ["device", "fifo"])
 def test_schema_into_a_special_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                special: str) -> None:
-    target = Path(special)
+    target = tmp_path / "schema.json"
     if special == "fifo":
-        target = tmp_path / "pipe.json"
         os.mkfifo(target)
+    else:
+        _device_or_fifo(target)
+    kind = target.stat().st_mode
     assert main(["schema", "-o", str(target)]) == 2
     assert "only a regular file" in capsys.readouterr().err
+    assert target.stat().st_mode == kind  # still the device or FIFO it was
+
+
+def test_the_real_dev_null_is_recognised_without_writing() -> None:
+    from srbrief.atomic import OutputError, resolve_output
+
+    with pytest.raises(OutputError, match="a device"):
+        resolve_output(Path(os.devnull))
 
 
 @pytest.mark.parametrize(("error", "words"), [

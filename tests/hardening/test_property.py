@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from srbrief.model import Briefing, parse_briefing
-from srbrief.model.types import LONG_TEXT, MAX_VALUE, SHORT_TEXT
+from srbrief.model.types import LONG_TEXT, MAX_VALUE, MESSAGE_TEXT, SHORT_TEXT
 
 EXAMPLES = int(os.environ.get("SRBRIEF_FUZZ_EXAMPLES", "10"))
 ODD = "\u0301\u200b\u200d\u202e\ufeff\u3000\t\n—…“”《》·%&<>'\"\\{}[]#:-"
@@ -57,7 +57,13 @@ def briefings(draw: st.DrawFn) -> dict[str, Any]:
                "source": "s"} for i in range(draw(st.integers(0, 4)))]
     sections = [_section(draw, 0, "overview", places, events)]
     sections += [_section(draw, n, "theme", places, events) for n in range(1, draw(st.integers(1, 3)) + 1)]
-    return {"schema": "srbrief/1", "id": "fuzz", "title": _sample(draw, _bilingual()),
+    summary = [{"section": s["id"], "message": draw(_words(MESSAGE_TEXT))} for s in sections[1:]
+               if draw(st.booleans())]
+    outlook = [{"text": _sample(draw, _bilingual(LONG_TEXT)), "source": "s"} for _ in range(draw(st.integers(0, 3)))]
+    extra: dict[str, Any] = {"summary": summary, "outlook": outlook}
+    if draw(st.booleans()):
+        extra.update(organisation=_sample(draw, _bilingual()), presenter=_sample(draw, _bilingual()))
+    return {**extra, "schema": "srbrief/1", "id": "fuzz", "title": _sample(draw, _bilingual()),
             "subtitle": _sample(draw, _bilingual()),
             "source": {"publication": _sample(draw, _bilingual()), "date": "2025-10-11",
                        "headline": _sample(draw, _bilingual())},
@@ -73,6 +79,7 @@ def _section(draw: st.DrawFn, n: int, kind: str, places: list[dict[str, Any]],
     unit = draw(st.sampled_from(UNIT_CHOICES))
     count = draw(st.integers(1, 6))
     same = draw(st.sampled_from([None, None, 0.0, 1e-9, MAX_VALUE]))  # degenerate: every value alike
+    changes = unit != "rank" and draw(st.booleans())  # a section's figures are all levels or all changes
     metrics = []
     for i in range(count):
         value = float(draw(st.integers(1, 50))) if unit == "rank" else draw(VALUES) if same is None else same
@@ -80,8 +87,10 @@ def _section(draw: st.DrawFn, n: int, kind: str, places: list[dict[str, Any]],
                                   "unit": unit, "source": draw(_text(LONG_TEXT)), "period": f"{2001 + i}"}
         metric["qualifier"] = draw(st.sampled_from(["rank", "top"])) if unit == "rank" else \
             draw(st.sampled_from(["exact", "more_than", "about"]))
-        if unit != "rank" and draw(st.booleans()):
+        if changes:
             metric["direction"] = draw(st.sampled_from(["increase", "decrease"]))
+            if draw(st.booleans()):
+                metric["good"] = draw(st.sampled_from(["up", "down"]))
         if draw(st.integers(0, 4)) == 0:
             metric["note"] = _sample(draw, _bilingual(LONG_TEXT))
         metrics.append(metric)
@@ -112,9 +121,29 @@ def _section(draw: st.DrawFn, n: int, kind: str, places: list[dict[str, Any]],
     section: dict[str, Any] = {"id": f"s{n}", "kind": kind, "title": _sample(draw, _bilingual()),
                                "short_title": _sample(draw, _bilingual()), "lede": _sample(draw, _bilingual(LONG_TEXT)),
                                "metrics": metrics, "facts": facts, "charts": charts}
+    if kind == "theme" and draw(st.booleans()):  # a storyline; else the planner groups the section itself
+        section["points"] = [_point(draw, f"pt{n}-{k}", ids, [c["id"] for c in charts])
+                             for k in range(draw(st.integers(1, 3)))]
     if kind == "theme":
         section["number"] = n
     return section
+
+
+def _words(limit: int) -> st.SearchStrategy[dict[str, str]]:
+    """Bilingual text without digits: a message may state only the numbers its figures carry."""
+    clean = _text(limit).map(lambda s: "".join(c for c in s if not c.isdigit())).filter(lambda s: s.strip() != "")
+    return st.fixed_dictionaries({"zh": clean, "en": clean})
+
+
+def _point(draw: st.DrawFn, point_id: str, ids: list[str], charts: list[str]) -> dict[str, Any]:
+    point: dict[str, Any] = {"id": point_id, "message": draw(_words(MESSAGE_TEXT)),
+                             "figures": draw(st.lists(st.sampled_from(ids), max_size=6, unique=True))}
+    if draw(st.booleans()):
+        point["chart"] = draw(st.sampled_from(charts))
+    point["facts"] = [{"text": draw(_words(LONG_TEXT)), "source": "s"} for _ in range(draw(st.integers(0, 3)))]
+    if draw(st.booleans()):
+        point["notes"] = _sample(draw, _bilingual(LONG_TEXT))
+    return point
 
 
 def _share_items(metrics: list[dict[str, Any]], unit: str) -> list[str]:
@@ -196,3 +225,23 @@ def test_every_valid_briefing_renders_everywhere(_qt, doc: dict[str, Any], lang:
     with tempfile.TemporaryDirectory() as folder:
         _render_everything(briefing, text, lang, Path(folder))
         _qt.processEvents()
+
+
+def test_a_full_bar_chart_of_the_longest_labels_draws() -> None:
+    """Found by the property test: twelve labels at the length limit left a vertical bar chart's axes a
+    negative height (matplotlib: "Width and height specified must be non-negative")."""
+    from srbrief.charts import render_chart
+
+    metrics = [{"id": f"m{i}", "label": {"zh": "长" * SHORT_TEXT, "en": "long " * (SHORT_TEXT // 5)},
+                "value": float(i), "unit": "jia", "source": "s"} for i in range(12)]
+    doc = {"schema": "srbrief/1", "id": "bars", "title": {"zh": "标题", "en": "Title"},
+           "subtitle": {"zh": "副", "en": "Sub"}, "as_of": "2025-10-11",
+           "source": {"publication": {"zh": "报", "en": "Daily"}, "date": "2025-10-11",
+                      "headline": {"zh": "题", "en": "Headline"}},
+           "sections": [{"id": "o", "kind": "overview", "title": {"zh": "总", "en": "All"},
+                         "short_title": {"zh": "总", "en": "All"}, "lede": {"zh": "导", "en": "Lede"},
+                         "metrics": metrics, "charts": [{"id": "bars", "kind": "bar", "title": {"zh": "图", "en": "C"},
+                                                         "items": [m["id"] for m in metrics]}]}]}
+    briefing = parse_briefing(yaml.safe_dump(doc, allow_unicode=True), "bars.yaml")
+    for lang in ("zh", "en"):
+        render_chart(briefing, briefing.charts[0], lang, io.BytesIO(), dpi=30, fmt="png")

@@ -267,6 +267,18 @@ def test_cached_loading_gives_the_same_briefing_and_still_validates(tmp_path: Pa
     assert load_briefing_cached(path, tmp_path / "cache") == first
 
 
+def test_a_grown_model_never_reads_an_older_cache(tmp_path: Path, minimal_yaml: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from srbrief.model import loader
+
+    path = tmp_path / "b.yaml"
+    path.write_text(minimal_yaml, encoding="utf-8")
+    loader.load_briefing_cached(path, tmp_path / "cache")
+    monkeypatch.setattr(loader, "model_shape", lambda: "a-model-with-one-more-field")
+    loader.load_briefing_cached(path, tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2
+
+
 def test_timeline_chart_with_no_events(tmp_path: Path, minimal_yaml: str,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     chart = "      - id: events\n        kind: timeline\n        title: {zh: 大事记, en: Timeline}\n        items: []\n"

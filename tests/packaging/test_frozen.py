@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from tests.deck_size import DECK_SLIDES
+
 REPO = Path(__file__).resolve().parents[2]
 BUNDLE = REPO / "dist" / "srbrief"
 EXECUTABLE = BUNDLE / "srbrief"
@@ -45,7 +47,7 @@ def test_frozen_export_writes_a_valid_deck(frozen: Path, tmp_path: Path) -> None
     result = subprocess.run([str(frozen), "export", "-o", str(target), "--lang", "en"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=300, env=_env(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert len(Presentation(str(target)).slides) == 22
+    assert len(Presentation(str(target)).slides) == DECK_SLIDES
     audit = Path(sys.executable).with_name("openxml-audit")
     report = subprocess.run([str(audit), "-o", "json", str(target)], capture_output=True, text=True, timeout=300)
     assert json.loads(report.stdout)[0]["error_count"] == 0

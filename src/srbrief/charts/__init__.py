@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from srbrief.charts.render import DRAWERS, FORMATS, draw_chart, render_chart
+from srbrief.charts.render import CHART_LOCK, DRAWERS, FORMATS, chart_context, draw_chart, render_chart
 
-__all__ = ["DRAWERS", "FORMATS", "draw_chart", "render_chart"]
+__all__ = ["CHART_LOCK", "DRAWERS", "FORMATS", "chart_context", "draw_chart", "render_chart"]

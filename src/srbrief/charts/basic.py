@@ -12,18 +12,16 @@ from srbrief.charts.style import (
     LABEL,
     SMALL,
     VALUE,
+    Area,
     Theme,
-    content_rect,
-    display_width,
     height_of,
     metric_text,
     wrap,
 )
 from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
-from srbrief.model.units import axis_scale, value_parts
-
-TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
-MORE_THAN_NOTE = {"zh": "+ 表示“超”、“余”、“突破”", "en": '+ means "more than"'}
+from srbrief.model.story import good_news
+from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, share_text, value_parts
+from srbrief.textlayout import font_measurer
 
 
 def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
@@ -36,12 +34,12 @@ def _period_text(metric: Metric, lang: str) -> str:
     return metric.period.replace("/", "–") if lang == "en" else metric.period.replace("/", "至")
 
 
-def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
+def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Big-number tiles: number, unit, qualifier ('600+'), label and period."""
     metrics = _metrics(briefing, chart)
     rows = 1 if len(metrics) <= 4 else 2
     cols = -(-len(metrics) // rows)
-    left, bottom, width, height = content_rect(fig)
+    left, bottom, width, height = area
     gap = 0.02
     tile_w = (width - gap * (cols - 1)) / cols
     tile_h = min(0.4, (height - gap * (rows - 1)) / rows)
@@ -55,13 +53,13 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
                                           transform=fig.transFigure, facecolor=theme.panel, edgecolor="none"))
         number, unit = value_parts(metric, lang)
         big = BIG if rows == 1 else BIG * 0.8
-        while display_width(number) * 0.56 * big > tile_w_pt * 0.85 and big > 14:
+        while text_width(number, big, bold=True) > tile_w_pt * 0.85 and big > 14:
             big -= 2
         unit_size = big * 0.45
         number_box = TextArea(number, textprops={"fontsize": big, "fontweight": "bold",
                                                  "color": theme.palette[i % len(theme.palette)]})
         unit_box = TextArea(unit, textprops={"fontsize": unit_size, "color": theme.text})
-        fits = (display_width(number) * 0.56 * big + display_width(unit) * 0.55 * unit_size) < tile_w_pt * 0.85
+        fits = text_width(number, big, bold=True) + text_width(unit, unit_size) < tile_w_pt * 0.85
         parts: list[Artist] = [number_box, unit_box] if unit else [number_box]
         packer = (HPacker(children=parts, align="baseline", pad=0, sep=3) if fits or not unit
                   else VPacker(children=parts, align="left", pad=0, sep=2))
@@ -79,25 +77,31 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
 
 
 def _bar_colour(metric: Metric, theme: Theme) -> str:
-    if metric.direction is Direction.INCREASE:
-        return theme.increase
-    if metric.direction is Direction.DECREASE:
-        return theme.decrease
-    return theme.palette[0]
+    """Return green for good news, red for bad (a cost cut is good news), the first accent for a level."""
+    news = good_news(metric)
+    if news is None and metric.direction is not None:
+        news = metric.direction is Direction.INCREASE
+    if news is None:
+        return theme.palette[0]
+    return theme.increase if news else theme.decrease
 
 
-def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, horizontal: bool) -> None:
+def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area,
+              horizontal: bool) -> None:
     """Bars from zero, each labelled with its exact value; decreases drawn below zero."""
     metrics = _metrics(briefing, chart)
     factor, axis_label = axis_scale(metrics, lang)
     values = [(-m.value if m.direction is Direction.DECREASE else m.value) * factor for m in metrics]
     colours = [_bar_colour(m, theme) for m in metrics]
     hatches = ["///" if m.qualifier is Qualifier.MORE_THAN else "" for m in metrics]
-    left, bottom, width, height = content_rect(fig)
+    left, bottom, width, height = area
     label_share = 0.34 if horizontal else 0.0
     label_cells = int(label_share * fig.get_figwidth() * 72 / (LABEL * 0.5)) if horizontal else \
         int(width / len(metrics) * fig.get_figwidth() * 72 / (LABEL * 0.5))
     labels = [wrap(m.label.get(lang), max(8, label_cells)) for m in metrics]
+    if not horizontal:  # at most half the chart's height for the labels: a very long one ends in "…"
+        most = max(1, int(height * fig.get_figheight() * 72 * 0.5 / ((LABEL - 1) * 1.3)))
+        labels = [_first_lines(label, most) for label in labels]
     # room below the axes, in points so that a short figure (a wide panel in the app) keeps it too:
     # tick labels and the axis label (horizontal), or the category labels, however many lines (vertical)
     lines = max(label.count("\n") + 1 for label in labels)
@@ -139,16 +143,18 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     _bar_legend(ax, metrics, lang, theme)
 
 
+def _first_lines(text: str, count: int) -> str:
+    """Return the first *count* lines of *text*, the last ending in "…" when lines were left out."""
+    lines = text.split("\n")
+    return text if len(lines) <= count else "\n".join([*lines[: count - 1], lines[count - 1].rstrip() + "…"])
+
+
 def _bar_legend(ax, metrics: list[Metric], lang: str, theme: Theme) -> None:
     entries = []
-    directions = {m.direction for m in metrics}
-    if len(directions) > 1:
-        names = {None: ("水平/比率", "level or rate"), Direction.INCREASE: ("提升", "increase"),
-                 Direction.DECREASE: ("降低", "decrease")}
-        for direction in (None, Direction.INCREASE, Direction.DECREASE):
-            if direction in directions:
-                colour = _bar_colour(metrics[[m.direction for m in metrics].index(direction)], theme)
-                entries.append(Patch(facecolor=colour, label=names[direction][0 if lang == "zh" else 1]))
+    colours = {_bar_colour(m, theme) for m in metrics}
+    if len(colours) > 1:  # good and bad news side by side: say which is which
+        names = {theme.increase: ("改善", "better"), theme.decrease: ("变差", "worse")}
+        entries += [Patch(facecolor=c, label=names[c][0 if lang == "zh" else 1]) for c in names if c in colours]
     if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
         entries.append(Patch(facecolor=theme.palette[0], hatch="///", edgecolor=theme.background,
                              label=MORE_THAN_NOTE[lang]))
@@ -168,10 +174,10 @@ def _style_axes(ax, theme: Theme) -> None:
         label.set_color(theme.text)
 
 
-def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
+def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Doughnuts: a part of its whole, or each percentage on its own base (never stacked together)."""
     metrics = _metrics(briefing, chart)
-    left, bottom, width, height = content_rect(fig)
+    left, bottom, width, height = area
     if metrics[0].unit != "percent":
         part, whole = metrics
         ax = fig.add_axes((left, bottom, width * 0.5, height), aspect="equal")
@@ -197,8 +203,10 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
                 fig.patches.append(FancyBboxPatch((left + width * 0.54, y), 0.018, 0.032, boxstyle="square,pad=0",
                                                   transform=fig.transFigure, facecolor=swatch, edgecolor="none"))
             label = metric.label.get(lang) if swatch is not None else f"{TOTAL[lang]}{metric.label.get(lang)}"
+            share = f"  {share_text(part, whole, lang)}" if swatch is not None else ""
             fig.text(left + width * 0.57, y + 0.016, wrap(label, cells) + "\n" +
-                     metric_text(metric, lang), fontsize=LABEL, color=theme.text, va="center", linespacing=1.4)
+                     metric_text(metric, lang) + share, fontsize=LABEL, color=theme.text, va="center",
+                     linespacing=1.4)
         return
     n = len(metrics)
     cell = width / n
@@ -217,17 +225,21 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
 
 
 def _fitted(text: str, size: float, room: float, smallest: float = 7) -> float:
-    """Return *size* (points), made smaller when *text* would be wider than *room* points (an estimate:
-    half an em per half-width cell, a little more for bold Latin digits)."""
-    wide = display_width(text) * 0.56
+    """Return *size* (points), made smaller when *text*, bold, would be wider than *room* points."""
+    wide = text_width(text, 1.0, bold=True)
     return max(smallest, min(size, room / wide)) if wide else size
 
 
-def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Return the width in points of *text* set in the bundled font at *size* points."""
+    return font_measurer(1.0).width(text, size, bold)
+
+
+def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """A line over periods, from zero, each point labelled with its exact value."""
     metrics = sorted(_metrics(briefing, chart), key=lambda m: m.period or "")
     factor, axis_label = axis_scale(metrics, lang)
-    left, bottom, width, height = content_rect(fig)
+    left, bottom, width, height = area
     below = height_of(fig, LABEL * 1.4 + 8)  # the period labels under the axis
     ax = fig.add_axes((left + 0.05, bottom + below, width - 0.07, height - below - 0.02))
     xs = list(range(len(metrics)))

@@ -7,17 +7,17 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from srbrief.charts.style import LABEL, Theme, chinese_date, content_rect, english_date, height_of, wrap
+from srbrief.charts.style import LABEL, Area, Theme, chinese_date, english_date, height_of, wrap
 from srbrief.model import Briefing, Chart, Event, Fact, Text
 
 TIMELINE_SMALLEST = 3.0  # points: a long timeline in a short panel gets smaller text, never overlapping rows
 
 
-def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
+def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Dated events from top to bottom: date, a dot on a line, the event, each row as tall as its text."""
     events: list[Event] = sorted((briefing.find(i) for i in chart.items) if chart.items else briefing.timeline,
                                  key=lambda e: e.date)
-    left, bottom, width, height = content_rect(fig)
+    left, bottom, width, height = area
     ax = fig.add_axes((left, bottom, width, height))
     ax.set_axis_off()
     if not events:  # validation refuses this; a chart of nothing stays empty rather than failing
@@ -67,10 +67,10 @@ def _cells_for(width_fraction: float, fig: Figure, size: float) -> int:
     return max(4, int(width_fraction * fig.get_figwidth() * 72 / (size * 0.5) * 0.9))
 
 
-def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
+def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Each fact's named items as a block of cards, blocks side by side (the 12 chains, the 6 clusters)."""
     facts: list[Fact] = [briefing.find(i) for i in chart.items]
-    left, bottom, width, height = content_rect(fig)
+    left, bottom, width, height = area
     shapes = []
     for fact in facts:
         rows = max(1, math.ceil(math.sqrt(len(fact.items) / 1.4)))
@@ -102,7 +102,7 @@ def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
         x += block_w + block_gap
 
 
-def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
+def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Items grouped into columns (park / industries / enterprise), each with its count and cards."""
     facts: list[Fact] = [briefing.find(i) for i in chart.items]
     groups: dict[str, tuple[Text | None, list[Text]]] = {}
@@ -110,7 +110,7 @@ def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme:
         for item in fact.items:
             key = item.group.get(lang) if item.group else _heading(fact).get(lang)
             groups.setdefault(key, (item.group, []))[1].append(item.label)
-    left, bottom, width, height = content_rect(fig)
+    left, bottom, width, height = area
     n = len(groups)
     gap = 0.03
     col_w = (width - gap * (n - 1)) / n

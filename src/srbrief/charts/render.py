@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
+import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from srbrief.charts.basic import draw_bars, draw_kpi, draw_line, draw_share
 from srbrief.charts.diagrams import draw_grid, draw_matrix, draw_timeline
-from srbrief.charts.fonts import use_bundled_font
+from srbrief.charts.fonts import FAMILY, register_bundled_font
 from srbrief.charts.routemap import draw_route_map
-from srbrief.charts.style import BARE, CONTENT, FIGSIZE, LIGHT, THEMES, Theme, frame, new_figure, source_line
+from srbrief.charts.style import BARE, FIGSIZE, LIGHT, THEMES, Area, Theme, frame, new_figure, source_line
 from srbrief.model import Briefing, Chart, ChartKind
 
-Drawer = Callable[[Figure, Briefing, Chart, str, Theme], None]
+Drawer = Callable[[Figure, Briefing, Chart, str, Theme, Area], None]
+# matplotlib is not thread-safe: charts are drawn (and saved, and painted on a canvas) one at a time
+CHART_LOCK = threading.RLock()
+CHART_RC: dict[str, Any] = {"font.family": [FAMILY, "DejaVu Sans"], "axes.unicode_minus": True,
+            "svg.fonttype": "none",  # SVG keeps text as text
+            "pdf.fonttype": 42}  # PDF embeds TrueType: selectable, searchable text
 
 DRAWERS: dict[ChartKind, Drawer] = {
     ChartKind.KPI: draw_kpi,
@@ -35,15 +43,24 @@ FORMATS = ("png", "svg", "pdf")
 def draw_chart(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme = LIGHT,
                framed: bool = True) -> None:
     """Draw *chart* of *briefing* in *lang* onto *fig* (cleared first); *framed*: with title and source line."""
-    use_bundled_font()
-    fig.clear()
-    fig.patches.clear()
-    fig.set_facecolor(theme.background)
-    fig.srbrief_content = CONTENT if framed else BARE  # type: ignore[attr-defined]
-    if framed:
-        note = chart.note.get(lang) if chart.note else None
-        frame(fig, chart.title.get(lang), source_line(briefing, lang), theme, note)
-    DRAWERS[chart.kind](fig, briefing, chart, lang, theme)
+    with chart_context():
+        fig.clear()
+        fig.patches.clear()
+        fig.set_facecolor(theme.background)
+        area = BARE
+        if framed:
+            note = chart.note.get(lang) if chart.note else None
+            area = frame(fig, chart.title.get(lang), source_line(briefing, lang), theme, note)
+        DRAWERS[chart.kind](fig, briefing, chart, lang, theme, area)
+
+
+@contextmanager
+def chart_context() -> Iterator[None]:
+    """Hold the chart lock, with the house settings of matplotlib in force (not written into its global
+    rcParams): every drawing, saving and painting of a chart happens inside it."""
+    register_bundled_font()
+    with CHART_LOCK, mpl.rc_context(CHART_RC):  # type: ignore[arg-type]
+        yield
 
 
 def render_chart(briefing: Briefing, chart: Chart, lang: str, target: Path | IO[bytes], dpi: int = 150,
@@ -53,9 +70,10 @@ def render_chart(briefing: Briefing, chart: Chart, lang: str, target: Path | IO[
     *png_compression*: zlib level 0–9 for PNG (lower is faster and larger)."""
     fmt = fmt or Path(str(target)).suffix.lstrip(".").lower()
     fig = new_figure(THEMES[theme], size)
-    draw_chart(fig, briefing, chart, lang, THEMES[theme], framed=frame)
     extra: dict[str, Any] = {"pil_kwargs": {"compress_level": png_compression}} if fmt == "png" else {}
-    fig.savefig(target, format=fmt, dpi=dpi, facecolor=fig.get_facecolor(), metadata=_metadata(fmt), **extra)
+    with chart_context():
+        draw_chart(fig, briefing, chart, lang, THEMES[theme], framed=frame)
+        fig.savefig(target, format=fmt, dpi=dpi, facecolor=fig.get_facecolor(), metadata=_metadata(fmt), **extra)
 
 
 def _metadata(fmt: str) -> dict[str, str | None]:

@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Polygon
 from matplotlib.patheffects import withStroke
 
-from srbrief.charts.style import LABEL, SMALL, Theme, content_rect, height_of, wrap
+from srbrief.charts.style import LABEL, SMALL, Area, Theme, height_of, wrap
 from srbrief.model import Briefing, Chart, Entity, Fact
 
 # A coarse outline of China's east coast from northern Jiangsu to Xiamen (lon, lat), for orientation only.
@@ -41,7 +41,7 @@ def _label_offset(place: Entity, places: list[Entity], xlim: tuple[float, float]
     return (-9 if east else 9), dy, ("right" if east else "left")
 
 
-def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme) -> None:
+def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Places as dots with names, routes as arrows with a legend, a coast outline and a scale bar."""
     items = [briefing.find(i) for i in chart.items]
     routes: list[Fact] = [i for i in items if isinstance(i, Fact)]
@@ -50,7 +50,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     places: list[Entity] = [briefing.find(p) for p in place_ids]
     lons = [p.location.lon for p in places if p.location]
     lats = [p.location.lat for p in places if p.location]
-    left, bottom, width, height = content_rect(fig)
+    left, bottom, width, height = area
     below = height_of(fig, (SMALL - 1) * 1.4 + 6)  # the longitude labels
     ax = fig.add_axes((left, bottom + below, width * 0.6, height - below))
     mid_lat = (min(lats) + max(lats)) / 2

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-from srbrief.model import Briefing, Metric
-from srbrief.model.textutil import chinese_date, display_width, english_date, wrap
+from srbrief import palette
+from srbrief.model import Briefing
+from srbrief.model.textutil import chinese_date, display_width, english_date, text_cells, wrap
 from srbrief.model.textutil import source_line as textutil_source_line
-from srbrief.model.units import value_parts
-from srbrief.palette import DARK_PALETTE, LIGHT_PALETTE
+from srbrief.model.units import metric_text
+from srbrief.palette import Scheme
 
-__all__ = ["chinese_date", "display_width", "english_date", "wrap"]
+__all__ = ["chinese_date", "display_width", "english_date", "metric_text", "wrap"]
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,14 @@ class Theme:
     sea: str
 
 
-LIGHT = Theme("light", "#ffffff", "#f3f6fa", "#1d2733", "#5b6675", "#dfe5ec",
-              LIGHT_PALETTE,
-              "#2e9d6a", "#c8463d", "#eef1e6", "#e3eef8")
-DARK = Theme("dark", "#121820", "#1d2631", "#eef2f6", "#9aa7b6", "#2d3946",
-             DARK_PALETTE,
-             "#4cc38f", "#f0776d", "#1f2a22", "#15202c")
+def theme_of(scheme: Scheme) -> Theme:
+    """Return the chart theme of one of the house colour schemes."""
+    return Theme(scheme.name, scheme.background, scheme.card, scheme.text, scheme.muted, scheme.rule,
+                 scheme.accents, scheme.increase, scheme.decrease, scheme.land, scheme.sea)
+
+
+LIGHT = theme_of(palette.LIGHT)
+DARK = theme_of(palette.DARK)
 THEMES = {"light": LIGHT, "dark": DARK}
 
 # Type scale in points, for a 10 × 5.625 in figure (legible at 1280 × 720 and printed at 150 dpi).
@@ -44,13 +47,11 @@ FIGSIZE = (10.0, 5.625)
 # On a slide a chart is drawn this much smaller than its box and scaled up to fill it: its text then reads at
 # projection size (12 pt labels become 15 pt on a 13.3-inch slide) in the deck, the presenter and the PDF.
 SLIDE_ZOOM = 1.25
-CONTENT = (0.04, 0.12, 0.92, 0.72)  # left, bottom, width, height of the area below the title
+CONTENT: tuple[float, float, float, float] = (0.04, 0.12, 0.92, 0.72)  # the area below the title
 BARE = (0.02, 0.04, 0.96, 0.92)  # the same with no title and no source line (pictures on a slide)
 
 
-def content_rect(fig: Figure) -> tuple[float, float, float, float]:
-    """Return the area of *fig* that a chart may fill: below the title, or all of it when unframed."""
-    return getattr(fig, "srbrief_content", CONTENT)
+Area = tuple[float, float, float, float]  # left, bottom, width, height, in fractions of the figure
 
 
 def source_line(briefing: Briefing, lang: str) -> str:
@@ -59,22 +60,14 @@ def source_line(briefing: Briefing, lang: str) -> str:
     return textutil_source_line(src.publication.zh, src.publication.en, src.date, lang)
 
 
-def metric_text(metric: Metric, lang: str) -> str:
-    """Return a metric's value for a label on a chart: '600+家', '+20%', '626.1 billion yuan'."""
-    number, unit = value_parts(metric, lang)
-    if not unit:
-        return number
-    attached = lang == "zh" or unit in ("%", "×")
-    return f"{number}{unit}" if attached else f"{number} {unit}"
-
-
 def new_figure(theme: Theme = LIGHT, size: tuple[float, float] = FIGSIZE) -> Figure:
     """Return an empty figure in the house style (no pyplot)."""
     return Figure(figsize=size, facecolor=theme.background)
 
 
-def frame(fig: Figure, title: str, footer: str, theme: Theme, note: str | None = None) -> None:
-    """Draw the title at the top left and the source line (and note) at the bottom left of *fig*."""
+def frame(fig: Figure, title: str, footer: str, theme: Theme, note: str | None = None) -> Area:
+    """Draw the title at the top left and the source line (and note) at the bottom left of *fig*; return the
+    area left for the chart."""
     fig.set_facecolor(theme.background)
     width_cells = int(fig.get_figwidth() * 72 / TITLE * 1.7)
     fig.text(0.04, 0.955, wrap(title, width_cells), fontsize=TITLE, fontweight="bold", color=theme.text,
@@ -82,9 +75,8 @@ def frame(fig: Figure, title: str, footer: str, theme: Theme, note: str | None =
     bottom = footer_lines(footer, note, int(fig.get_figwidth() * CONTENT[2] * 72 / (SMALL / 2)))
     fig.text(0.04, 0.03, bottom, fontsize=SMALL, color=theme.muted, va="bottom", ha="left", linespacing=1.3)
     extra = height_of(fig, bottom.count("\n") * SMALL * 1.3)  # each further line
-    if extra:  # the chart gives up the height of the further lines of a long note
-        left, low, width, height = content_rect(fig)
-        fig.srbrief_content = (left, low + extra, width, height - extra)  # type: ignore[attr-defined]
+    left, low, width, height = CONTENT  # the chart gives up the height of the further lines of a long note
+    return (left, low + extra, width, height - extra)
 
 
 def height_of(fig: Figure, points: float) -> float:
@@ -97,10 +89,10 @@ def footer_lines(footer: str, note: str | None, cells: int) -> str:
     note wrapped and the source line on the last line (or a line of its own)."""
     if not note:
         return footer
-    if display_width(f"{note}    {footer}") <= cells:
+    if text_cells(f"{note}    {footer}") <= cells:
         return f"{note}    {footer}"
     lines = wrap(note, cells).split("\n")
-    if display_width(f"{lines[-1]}    {footer}") <= cells:
+    if text_cells(f"{lines[-1]}    {footer}") <= cells:
         lines[-1] = f"{lines[-1]}    {footer}"
     else:
         lines.append(footer)

@@ -1,15 +1,21 @@
-"""Text in PowerPoint XML: every run gets lang, a:latin and a:ea, in schema order."""
+"""Text in PowerPoint: every run gets lang, a:latin and a:ea; laid-out paragraphs keep their line breaks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
 from pptx.dml.color import RGBColor
-from pptx.oxml.ns import qn
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Pt
+
+from srbrief.deck import oxml
+from srbrief.deck.layout import Para, TextBlock
+from srbrief.textlayout import joint
+
+ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
 @dataclass(frozen=True)
@@ -33,40 +39,19 @@ def pt(emu: int) -> float:
 
 def style_run_properties(rpr: Any, fonts: Fonts) -> None:
     """Set lang, a:latin and a:ea on a run-properties element (a:rPr, a:defRPr or a:endParaRPr)."""
-    rpr.set("lang", fonts.lang)
-    rpr.set("altLang", "en-US" if fonts.lang == "zh-CN" else "zh-CN")
-    for tag in ("a:latin", "a:ea", "a:cs"):
-        old = rpr.find(qn(tag))
-        if old is not None:
-            rpr.remove(old)
-    latin = etree.SubElement(rpr, qn("a:latin"))
-    latin.set("typeface", fonts.latin)
-    ea = etree.SubElement(rpr, qn("a:ea"))
-    ea.set("typeface", fonts.ea)
-    _order_run_properties(rpr)
+    oxml.set_run_fonts(rpr, fonts.latin, fonts.ea, fonts.lang)
 
 
-_RPR_ORDER = ("ln", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "effectLst", "effectDag",
-              "highlight", "uLnTx", "uLn", "uFillTx", "uFill", "latin", "ea", "cs", "sym", "hlinkClick",
-              "hlinkMouseOver", "rtl", "extLst")
-
-
-def _order_run_properties(rpr: Any) -> None:
-    """Put the children of a run-properties element in schema order."""
-    children = list(rpr)
-    rank = {qn(f"a:{name}"): i for i, name in enumerate(_RPR_ORDER)}
-    children.sort(key=lambda child: rank.get(child.tag, len(rank)))
-    for child in children:
-        rpr.append(child)
-
-
-LINE_BREAK = "\n"  # a run of just this text is a line break (a:br) within its paragraph
+def _colour(font: Any, colour: Any) -> None:
+    if isinstance(colour, RGBColor):
+        font.color.rgb = colour
+    elif colour is not None:
+        font.color.theme_color = colour
 
 
 def write_text(frame: Any, paragraphs: Iterable[list[tuple[str, dict[str, Any]]]], fonts: Fonts,
                align: Any = None) -> None:
-    """Fill a text frame: each paragraph is a list of (text, style) runs; style keys: size, bold, colour.
-    A run whose text is LINE_BREAK is a line break."""
+    """Fill a text frame: each paragraph is a list of (text, style) runs; style keys: size, bold, colour."""
     frame.word_wrap = True
     first = True
     for runs in paragraphs:
@@ -75,24 +60,57 @@ def write_text(frame: Any, paragraphs: Iterable[list[tuple[str, dict[str, Any]]]
         if align is not None:
             paragraph.alignment = align
         for text, style in runs:
-            if text == LINE_BREAK:  # sized and typed like the text around it, not at a default 18 pt
-                properties = paragraph._p.add_br().get_or_add_rPr()
-                if "size" in style:
-                    properties.set("sz", str(round(style["size"] * 100)))
-                style_run_properties(properties, style.get("fonts", fonts))
-                continue
             run = paragraph.add_run()
             run.text = text
-            font = run.font
             if "size" in style:
-                font.size = Pt(style["size"])
+                run.font.size = Pt(style["size"])
             if style.get("bold"):
-                font.bold = True
-            run._r.get_or_add_rPr().set("cap", "none")  # layouts such as Section Header set all-caps
-            colour = style.get("colour")
-            if isinstance(colour, RGBColor):
-                font.color.rgb = colour
-            elif colour is not None:
-                font.color.theme_color = colour
-            style_run_properties(run._r.get_or_add_rPr(), style.get("fonts", fonts))
+                run.font.bold = True
+            oxml.no_caps(run._r.get_or_add_rPr())
+            _colour(run.font, style.get("colour"))
+            style_run_properties(run._r.get_or_add_rPr(), fonts)
         style_run_properties(paragraph._p.get_or_add_endParaRPr(), fonts)
+
+
+def write_block(frame: Any, block: TextBlock, fonts: Fonts, colour_of: Callable[[str], Any],
+                cell: Any = None) -> None:
+    """Fill a text frame (of a shape, or of a table *cell*) with a laid-out block: its insets, anchoring,
+    paragraphs and the layout's rule breaks (a:br), at exact line spacing."""
+    left, top, right, bottom = block.inset
+    target = cell if cell is not None else frame
+    target.margin_left, target.margin_top = Pt(left), Pt(top)
+    target.margin_right, target.margin_bottom = Pt(right), Pt(bottom)
+    target.vertical_anchor = ANCHOR[block.anchor]
+    frame.word_wrap = True
+    frame.clear()
+    for i, para in enumerate(block.paras):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        _write_para(paragraph, para, fonts, colour_of)
+
+
+def _write_para(paragraph: Any, para: Para, fonts: Fonts, colour_of: Callable[[str], Any]) -> None:
+    paragraph.alignment = ALIGN[para.align]
+    paragraph.line_spacing = Pt(para.line_height)
+    paragraph.space_before = Pt(para.space_before)
+    paragraph.space_after = Pt(0)
+    if para.bullet:
+        oxml.square_bullet(paragraph, int(Pt(para.indent)))
+    for number, line in enumerate(para.lines):
+        between = ""
+        if number in para.hard:  # sized and typed like the text around it, not at a default 18 pt
+            properties = oxml.add_line_break(paragraph)
+            oxml.set_size(properties, line[0].size)
+            style_run_properties(properties, fonts)
+        elif number:  # PowerPoint wraps the rest itself, in the fonts it has
+            between = joint(para.lines[number - 1][-1].text, line[0].text)
+        for k, part in enumerate(line):
+            run = paragraph.add_run()
+            run.text = (between if k == 0 else "") + part.text
+            run.font.size = Pt(part.size)
+            run.font.bold = part.bold
+            oxml.no_caps(run._r.get_or_add_rPr())
+            _colour(run.font, colour_of(part.colour))
+            style_run_properties(run._r.get_or_add_rPr(), fonts)
+    end = paragraph._p.get_or_add_endParaRPr()
+    oxml.set_size(end, para.size)
+    style_run_properties(end, fonts)

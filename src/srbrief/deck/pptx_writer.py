@@ -1,41 +1,42 @@
-"""Write a deck plan as a PowerPoint file: native charts, speaker notes, templates, East-Asian fonts."""
+"""Write a deck plan as a PowerPoint file: it draws the slide layout (srbrief.deck.layout) with python-pptx,
+with native charts, speaker notes, a user's template and East-Asian fonts."""
 
 from __future__ import annotations
 
 import io
-import re
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import IO, Any
 
-from lxml import etree
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.util import Emu
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.util import Emu, Pt
 
-from srbrief.deck.fit import fit_text
-from srbrief.deck.plan import DeckPlan, Role, Slide
-from srbrief.deck.pptx_content import add_bullets, add_cards, add_chart
-from srbrief.deck.pptx_text import Fonts, pt, write_text
-from srbrief.palette import CARD_COLOURS
+from srbrief import palette
+from srbrief.deck import oxml
+from srbrief.deck.layout import TABLE_PAD, ChartBlock, Frame, Rect, TableBlock, TextBlock, layout_slide, plain
+from srbrief.deck.plan import DeckPlan, Role
+from srbrief.deck.pptx_charts import Box, add_chart
+from srbrief.deck.pptx_text import Fonts, pt, write_block, write_text
+from srbrief.textlayout import font_measurer
 
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 × 7.5 in, 16:9
 LAYOUT_WORDS = {  # role → words in layout names to look for, in order (English and Chinese PowerPoint)
     Role.TITLE: ("title slide", "cover", "标题幻灯片", "封面"),
-    Role.CLOSING: ("closing", "end", "结束", "title slide", "cover", "标题幻灯片", "封面"),
     Role.SECTION: ("section", "divider", "节标题", "章节"),
 }
 BODY_WORDS = ("title only", "仅标题")  # else: the layout with a title and the fewest placeholders
 TITLE_TYPES = (1, 3)  # PP_PLACEHOLDER.TITLE, CENTER_TITLE
+BIG_TITLE_ROLES = (Role.TITLE, Role.SECTION)
+ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
+           MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)  # ours: the house palette
+TEMPLATE_ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_6)  # a template's
+CARD_CORNER = 0.06  # the corner radius of a card, as a fraction of its shorter side
 
 
-@dataclass(frozen=True)
-class Box:
-    x: int
-    y: int
-    w: int
-    h: int
+def rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
 
 
 class DeckWriter:
@@ -51,35 +52,32 @@ class DeckWriter:
             self.prs.slide_width, self.prs.slide_height = WIDE
             self._use_house_colours()
         else:
-            self._drop_template_slides()
+            oxml.remove_all_slides(self.prs)
         self.width = int(self.prs.slide_width or WIDE[0])
         self.height = int(self.prs.slide_height or WIDE[1])
-        self.margin = int(self.width * 0.045)
         self.keep_placeholders = template is not None
+        self.measurer = font_measurer()
 
     def _use_house_colours(self) -> None:
         """Give python-pptx's default theme the app's palette, so the deck's cards and native charts (which use
         theme colours, so that a user's template recolours them) match the app and the chart pictures."""
         from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-        from srbrief.charts.style import LIGHT
+        scheme = palette.LIGHT
+        colours = {f"accent{i}": c for i, c in enumerate(scheme.accents[:palette.CARD_COLOURS], 1)}
+        colours.update(dk2=scheme.text, lt2=scheme.card)
+        oxml.set_theme_colours(self.prs.slide_master.part.part_related_by(RT.THEME), colours, "SRBrief")
 
-        theme = self.prs.slide_master.part.part_related_by(RT.THEME)
-        colours = {f"accent{i}": c for i, c in enumerate(LIGHT.palette[:CARD_COLOURS], 1)}
-        colours.update(dk2=LIGHT.text, lt2=LIGHT.panel)
-        xml = theme.blob.decode("utf-8")
-        for name, colour in colours.items():
-            xml, count = re.subn(rf'<a:{name}><a:srgbClr val="[0-9A-Fa-f]{{6}}"/></a:{name}>',
-                                 f'<a:{name}><a:srgbClr val="{colour.lstrip("#").upper()}"/></a:{name}>', xml)
-            if count != 1:
-                raise RuntimeError(f"python-pptx's default theme has no single {name} colour")
-        theme._blob = xml.replace('<a:clrScheme name="Office">', '<a:clrScheme name="SRBrief">').encode("utf-8")
-
-    def _drop_template_slides(self) -> None:
-        slide_ids = self.prs.slides._sldIdLst
-        for slide_id in list(slide_ids):
-            self.prs.part.drop_rel(slide_id.rId)
-            slide_ids.remove(slide_id)
+    def colour(self, role: str) -> Any:
+        """Return the PowerPoint colour of a layout colour role (theme colours, so a template recolours them)."""
+        if role.startswith("accent"):
+            accents = ACCENTS if self.house_colours else TEMPLATE_ACCENTS
+            return accents[(int(role[6:]) - 1) % len(accents)]
+        if role == "text":
+            return MSO_THEME_COLOR.TEXT_1
+        if role == "background":
+            return MSO_THEME_COLOR.BACKGROUND_1
+        return rgb(palette.role_colour(palette.LIGHT, role))
 
     def layout_for(self, role: Role) -> Any:
         """Return the template's layout for *role*: by name first, then by its placeholders."""
@@ -88,7 +86,7 @@ class DeckWriter:
             for layout in layouts:
                 if word in layout.name.lower():
                     return layout
-        wanted = 3 if role in (Role.TITLE, Role.CLOSING) else 1
+        wanted = 3 if role is Role.TITLE else 1
         typed = [lay for lay in layouts if any(ph.placeholder_format.type == wanted for ph in lay.placeholders)]
         titled = [lay for lay in layouts if any(ph.placeholder_format.type in TITLE_TYPES for ph in lay.placeholders)]
         candidates = typed or titled or layouts
@@ -100,104 +98,90 @@ class DeckWriter:
             self.add_slide(slide, number, total)
         buffer = io.BytesIO()
         self.prs.save(buffer)
-        target.write(fix_chart_axis_ids(buffer.getvalue()))
+        target.write(oxml.fix_chart_axis_ids(buffer.getvalue()))
 
     # -- slides -------------------------------------------------------------------------------------------------
-    def add_slide(self, spec: Slide, number: int, total: int) -> None:
+    def add_slide(self, spec: Any, number: int, total: int) -> None:
         slide = self.prs.slides.add_slide(self.layout_for(spec.role))
-        self._clear_placeholders(slide, keep_title=True)
-        if spec.role in (Role.TITLE, Role.SECTION, Role.CLOSING):
-            self.big_title(slide, spec)
-        else:
-            self.title(slide, spec.title)
-            body = Box(self.margin, int(self.height * 0.2), self.width - 2 * self.margin, int(self.height * 0.68))
-            self.body(slide, spec, body)
-        if spec.role is not Role.TITLE:
-            self.footer(slide, number, total)
-        if self.notes and spec.notes:
-            write_text(slide.notes_slide.notes_text_frame, [[(line, {})] for line in spec.notes.split("\n")],
-                       self.fonts)
-
-    def _clear_placeholders(self, slide: Any, keep_title: bool) -> None:
         for shape in list(slide.placeholders):
-            if keep_title and shape.placeholder_format.type in TITLE_TYPES:
-                continue
-            shape._element.getparent().remove(shape._element)
+            if shape.placeholder_format.type not in TITLE_TYPES:
+                oxml.remove_shape(shape)
+        frame = self._frame(slide, spec.role)
+        layout = layout_slide(self.plan, number - 1, self.measurer, frame)
+        for block in layout.blocks:
+            if isinstance(block, ChartBlock):
+                add_chart(self, slide, block.chart, Box(*self.emu(block.rect)), block.name)
+            elif isinstance(block, TableBlock):
+                self._table(slide, block)
+            elif block.name == "title":
+                self._title(slide, block)
+            else:
+                self._text_block(slide, block)
+        if self.notes and spec.notes:
+            notes = slide.notes_slide.notes_text_frame
+            write_text(notes, [[(line, {})] for line in spec.notes.split("\n")], self.fonts)
 
-    def _title_shape(self, slide: Any, box: Box) -> Any:
+    def _frame(self, slide: Any, role: Role) -> Frame:
+        """Return the slide's frame in points; with a template, its title placeholder sets the title's box."""
+        title = slide.shapes.title
+        placed = None
+        if title is not None and self.keep_placeholders and title.width and title.height:
+            placed = Rect(pt(title.left), pt(title.top), pt(title.width), pt(title.height))
+        big = role in BIG_TITLE_ROLES
+        return Frame(pt(self.width), pt(self.height), title=None if big else placed, big_title=placed if big else None)
+
+    def emu(self, rect: Rect) -> tuple[int, int, int, int]:
+        return (int(Pt(rect.x)), int(Pt(rect.y)), int(Pt(rect.w)), int(Pt(rect.h)))
+
+    def _title(self, slide: Any, block: TextBlock) -> None:
         shape = slide.shapes.title
         if shape is None:
-            return slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
-        if not self.keep_placeholders:  # python-pptx's default template is 4:3: place all four sides
-            shape.left, shape.top, shape.width, shape.height = box.x, box.y, box.w, box.h
-        shape.text_frame.clear()
-        return shape
+            shape = slide.shapes.add_textbox(*self.emu(block.rect))
+        else:
+            shape.left, shape.top, shape.width, shape.height = self.emu(block.rect)
+        shape.name = block.name
+        write_block(shape.text_frame, block, self.fonts.heading(), self.colour)
 
-    def title(self, slide: Any, text: str) -> None:
-        box = Box(self.margin, int(self.height * 0.05), self.width - 2 * self.margin, int(self.height * 0.12))
-        shape = self._title_shape(slide, box)
-        size = fit_text([text], pt(shape.width) * 0.95, pt(shape.height) * 0.9, 30, 18, bold=True).size
-        write_text(shape.text_frame, [[(text, {"size": size, "bold": True, "colour": MSO_THEME_COLOR.TEXT_1})]],
-                   self.fonts.heading(), PP_ALIGN.LEFT)
-        shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    def _table(self, slide: Any, block: TableBlock) -> None:
+        """A native table: the header on the card colour, every row as tall as the layout says."""
+        frame = slide.shapes.add_table(len(block.rows), len(block.widths), *self.emu(block.rect))
+        frame.name = block.name
+        table = frame.table
+        table.first_row = True
+        table.horz_banding = False
+        for column, width in zip(table.columns, block.widths, strict=True):
+            column.width = int(Pt(width))
+        for r, (row, height) in enumerate(zip(block.rows, block.heights, strict=True)):
+            table.rows[r].height = int(Pt(height))
+            for c, lines in enumerate(row):
+                cell = table.cell(r, c)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = rgb(palette.LIGHT.card if r == 0 else palette.LIGHT.background)
+                para = plain(lines, block.size, bold=r == 0, measurer=self.measurer, width=block.widths[c])
+                inner = TextBlock(Rect(0, 0, block.widths[c], height), (para,), inset=(TABLE_PAD,) * 4)
+                write_block(cell.text_frame, inner, self.fonts, self.colour, cell=cell)
 
-    def big_title(self, slide: Any, spec: Slide) -> None:
-        box = Box(self.margin, int(self.height * 0.3), self.width - 2 * self.margin, int(self.height * 0.22))
-        shape = self._title_shape(slide, box)
-        size = fit_text([spec.title], pt(shape.width) * 0.95, pt(shape.height) * 0.9, 44, 24, bold=True).size
-        write_text(shape.text_frame, [[(spec.title, {"size": size, "bold": True,
-                                                     "colour": MSO_THEME_COLOR.ACCENT_1})]],
-                   self.fonts.heading(), PP_ALIGN.LEFT)
-        if spec.subtitle:
-            sub = slide.shapes.add_textbox(box.x, box.y + box.h + int(self.height * 0.02), box.w,
-                                           int(self.height * 0.16))
-            write_text(sub.text_frame, [[(spec.subtitle, {"size": 20, "colour": MSO_THEME_COLOR.TEXT_1})]],
-                       self.fonts)
-
-    def footer(self, slide: Any, number: int, total: int) -> None:
-        y = int(self.height * 0.93)
-        h = int(self.height * 0.05)
-        left = slide.shapes.add_textbox(self.margin, y, int(self.width * 0.7), h)
-        write_text(left.text_frame, [[(self.plan.footer, {"size": 10, "colour": MSO_THEME_COLOR.TEXT_1})]],
-                   self.fonts)
-        right = slide.shapes.add_textbox(self.width - self.margin - int(self.width * 0.12), y,
-                                         int(self.width * 0.12), h)
-        write_text(right.text_frame, [[(f"{number} / {total}", {"size": 10, "colour": MSO_THEME_COLOR.TEXT_1})]],
-                   self.fonts, PP_ALIGN.RIGHT)
-
-    def body(self, slide: Any, spec: Slide, box: Box) -> None:
-        if spec.role is Role.FIGURES:
-            add_cards(self, slide, list(spec.metrics), box)
-        elif spec.chart is not None:
-            add_chart(self, slide, spec.chart, box)
-        elif spec.bullets:
-            add_bullets(self, slide, list(spec.bullets), box)
-
-
-def fix_chart_axis_ids(data: bytes) -> bytes:
-    """Return the package with every chart's negative c:axId values rewritten as positive ids.
-
-    python-pptx writes ids such as -2068027336, which fail OOXML schema validation (xsd:unsignedInt).
-    """
-    import zipfile
-
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename.startswith("ppt/charts/chart") and item.filename.endswith(".xml"):
-                content = _positive_axis_ids(content)
-            target.writestr(item, content)
-    return out.getvalue()
-
-
-def _positive_axis_ids(xml: bytes) -> bytes:
-    root = etree.fromstring(xml)
-    mapping: dict[str, str] = {}
-    for element in root.iter(qn("c:axId"), qn("c:crossAx")):
-        value = element.get("val", "")
-        if value.startswith("-"):
-            mapping.setdefault(value, str(50000000 + len(mapping) + 1))
-            element.set("val", mapping[value])
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    def _text_block(self, slide: Any, block: TextBlock) -> None:
+        fill = block.fill
+        if fill is not None and not block.paras:  # a bar of colour
+            shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *self.emu(block.rect))
+            shape.fill.solid()
+            shape.fill.fore_color.theme_color = self.colour(fill)
+            shape.line.fill.background()
+            shape.shadow.inherit = False
+            shape.name = block.name
+            return
+        if fill is None:
+            shape = slide.shapes.add_textbox(*self.emu(block.rect))
+        else:  # a card; its text area is inset by the rounded corners, which the block's inset already keeps clear
+            shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *self.emu(block.rect))
+            shape.adjustments[0] = CARD_CORNER
+            corner = CARD_CORNER * 0.29289 * min(block.rect.w, block.rect.h)  # roundRect's text rectangle (il)
+            block = replace(block, inset=tuple(max(0.0, side - corner) for side in block.inset))  # type: ignore[arg-type]
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = rgb(palette.role_colour(palette.LIGHT, fill))
+            shape.line.fill.background()
+            shape.shadow.inherit = False
+        if block.name:
+            shape.name = block.name
+        write_block(shape.text_frame, block, self.fonts, self.colour)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from srbrief import palette
 from srbrief.gui.i18n import tr
 from srbrief.gui.widgets import ChartView, KpiCard, card_grid
 from srbrief.model import Briefing, ChartKind, Entity, Section
@@ -223,7 +224,7 @@ class SourcesPanel(Panel):
             return False
         self.table.clearSelection()
         for r in range(self.table.rowCount()):
-            colour = QColor("#fff4e8") if r in rows else QColor("#ffffff")
+            colour = QColor(palette.LIGHT.highlight if r in rows else palette.LIGHT.background)
             for c in range(self.table.columnCount()):
                 self._cell(r, c).setBackground(colour)
         self.table.selectRow(rows[0])

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from srbrief import palette
 from srbrief.atomic import OutputError, atomic_path
 from srbrief.deck.plan import DeckPlan
 from srbrief.gui.slides import FAMILY, SlidePainter, _font
@@ -55,13 +56,13 @@ def _paint_page(painter: QPainter, slides: SlidePainter, full: QRectF, index: in
         return
     margin = full.width() * 0.08
     slide_rect = QRectF(margin, margin, full.width() - 2 * margin, (full.width() - 2 * margin) * 9 / 16)
-    painter.setPen(QColor("#c9d1db"))
+    painter.setPen(QColor(palette.LIGHT.page_rule))
     painter.drawRect(slide_rect.adjusted(-1, -1, 1, 1))
     slides.paint(painter, slide_rect, index)
     text_rect = QRectF(margin, slide_rect.bottom() + margin * 0.6, slide_rect.width(),
                        full.height() - slide_rect.bottom() - margin * 1.6)
     painter.setFont(_font(14))
-    painter.setPen(QColor("#1d2733"))
+    painter.setPen(QColor(palette.LIGHT.text))
     painter.drawText(text_rect, Qt.TextFlag.TextWordWrap, slides.plan.slides[index].notes)
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from srbrief import palette
 from srbrief.deck.plan import DeckPlan
 from srbrief.gui.i18n import tr
 from srbrief.gui.slides import SlidePainter, _fitted_font, _font
@@ -82,7 +83,7 @@ class PresenterWindow(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         try:  # a painter left active after an exception crashes the next paint: always end it
-            painter.fillRect(self.rect(), QColor("#000000"))
+            painter.fillRect(self.rect(), QColor(palette.DARK.screen))
             if not self.black:
                 if self.presenter_view:
                     self._paint_presenter_view(painter)
@@ -96,13 +97,13 @@ class PresenterWindow(QWidget):
         lang = self.plan.lang
         self.painter_.paint(painter, QRectF(20, 20, w * 0.62, w * 0.62 * 9 / 16), self.index)
         side = QRectF(w * 0.62 + 40, 20, w * 0.38 - 60, (w * 0.38 - 60) * 9 / 16)
-        painter.setPen(QColor("#9aa7b6"))
+        painter.setPen(QColor(palette.DARK.muted))
         painter.setFont(_font(16))
         painter.drawText(QRectF(side.x(), side.y(), side.width(), 24), tr("next_slide", lang))
         if self.index + 1 < self.count:
             self.painter_.paint(painter, side.translated(0, 28), self.index + 1)
         elapsed = int(time.monotonic() - self.started)
-        painter.setPen(QColor("#eef2f6"))
+        painter.setPen(QColor(palette.DARK.text))
         painter.setFont(_font(30, True))
         painter.drawText(QRectF(side.x(), side.bottom() + 50, side.width(), 44),
                          f"{tr('elapsed', lang)} {elapsed // 60:02d}:{elapsed % 60:02d}   "
@@ -112,6 +113,6 @@ class PresenterWindow(QWidget):
         notes = f"{tr('notes', lang)}:\n{self.plan.slides[self.index].notes}"
         painter.setFont(_fitted_font(painter, notes, notes_rect, 18, 10))  # the whole note, never clipped
         painter.drawText(notes_rect, Qt.TextFlag.TextWordWrap, notes)
-        painter.setPen(QColor("#9aa7b6"))
+        painter.setPen(QColor(palette.DARK.muted))
         painter.setFont(_font(13))
         painter.drawText(QRectF(20, h - 30, w - 40, 24), tr("presenter_help", lang))

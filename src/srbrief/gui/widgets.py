@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from srbrief import palette
 from srbrief.gui.i18n import tr
 from srbrief.model import Briefing, Chart, ChartKind, Metric
 from srbrief.model.textutil import no_lone_last_character
@@ -44,7 +46,7 @@ class KpiCard(QFrame):
         self.setMinimumSize(QSize(200, 118))
         number, unit = value_parts(metric, lang)
         self.number = QLabel(f"<span style='font-size:26pt; font-weight:700; color:{accent}'>{number}</span>"
-                             f"<span style='font-size:12pt; color:#5b6675'>&nbsp;{unit}</span>")
+                             f"<span style='font-size:12pt; color:{palette.LIGHT.muted}'>&nbsp;{unit}</span>")
         self.label = QLabel(no_lone_last_character(metric.label.get(lang)))
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # in line across a row
@@ -137,7 +139,6 @@ class ChartView(QFrame):
         """Create the canvas and draw the chart (imports matplotlib on first use)."""
         if self.canvas is not None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
         from srbrief.charts import draw_chart
@@ -150,7 +151,7 @@ class ChartView(QFrame):
         draw_chart(figure, self.briefing, self.chart, self.lang)
         self.layouts += 1
         self.drawn_size = (width, height)
-        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas = chart_canvas_class()(figure)
         self.canvas.setMinimumHeight(self.canvas_height)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.layout_.replaceWidget(self.placeholder, self.canvas)
@@ -206,21 +207,45 @@ class Banner(QFrame):
         self.show()
 
 
-STYLE = """
-QMainWindow, QScrollArea, #Panel { background: #ffffff; }
-#Sidebar { background: #f3f6fa; border: none; font-size: 11pt; padding-top: 8px; outline: 0; }
-#Sidebar::item { padding: 10px 14px; }
-#Sidebar::item:selected { background: #1f5fa8; color: white; }
-#PanelTitle { font-size: 20pt; font-weight: 700; color: #1d2733; }
-#PanelLede { font-size: 12pt; color: #3b4653; }
-#Heading { font-size: 13pt; font-weight: 700; color: #1f5fa8; margin-top: 12px; }
-#KpiCard { background: #f3f6fa; border-radius: 8px; border: 2px solid transparent; }
-#KpiCard:hover, #KpiCard[focused="true"] { border: 2px solid #1f5fa8; }
-#KpiCard[highlight="true"] { border: 2px solid #d9822b; background: #fff4e8; }
-#KpiLabel { font-size: 10.5pt; color: #1d2733; }
-#Banner { background: #fdecea; border-bottom: 1px solid #c8463d; }
-#LinkButton { border: none; color: #1f5fa8; text-decoration: underline; padding: 2px 6px; }
-QListWidget#List { border: none; font-size: 11pt; }
-QTableWidget { font-size: 10.5pt; }
-QTableWidget::item { padding: 5px 0px; }
+def style_sheet(scheme: palette.Scheme = palette.LIGHT) -> str:
+    """Return the app's Qt style sheet in the colours of *scheme* (the house palette: no literal elsewhere)."""
+    c = scheme
+    accent, second = c.accents[0], c.accents[1]
+    return f"""
+QMainWindow, QScrollArea, #Panel {{ background: {c.background}; }}
+#Sidebar {{ background: {c.card}; border: none; font-size: 11pt; padding-top: 8px; outline: 0; }}
+#Sidebar::item {{ padding: 10px 14px; }}
+#Sidebar::item:selected {{ background: {accent}; color: {c.background}; }}
+#PanelTitle {{ font-size: 20pt; font-weight: 700; color: {c.text}; }}
+#PanelLede {{ font-size: 12pt; color: {c.lede}; }}
+#Heading {{ font-size: 13pt; font-weight: 700; color: {accent}; margin-top: 12px; }}
+#KpiCard {{ background: {c.card}; border-radius: 8px; border: 2px solid transparent; }}
+#KpiCard:hover, #KpiCard[focused="true"] {{ border: 2px solid {accent}; }}
+#KpiCard[highlight="true"] {{ border: 2px solid {second}; background: {c.highlight}; }}
+#KpiLabel {{ font-size: 10.5pt; color: {c.text}; }}
+#Banner {{ background: {c.error}; border-bottom: 1px solid {c.decrease}; }}
+#LinkButton {{ border: none; color: {accent}; text-decoration: underline; padding: 2px 6px; }}
+QListWidget#List {{ border: none; font-size: 11pt; }}
+QTableWidget {{ font-size: 10.5pt; }}
+QTableWidget::item {{ padding: 5px 0px; }}
 """
+
+
+STYLE = style_sheet()
+
+
+
+@lru_cache(maxsize=1)
+def chart_canvas_class() -> type:
+    """Return the Qt canvas for charts: it paints holding the chart lock, with the house matplotlib settings
+    (an export may be drawing charts in a worker thread at the same time; matplotlib is not thread-safe)."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    from srbrief.charts import chart_context
+
+    class ChartCanvas(FigureCanvasQTAgg):
+        def draw(self) -> None:
+            with chart_context():
+                super().draw()
+
+    return ChartCanvas

@@ -16,19 +16,24 @@ from srbrief.model.types import (
     Fact,
     FactItem,
     FactKind,
+    Good,
     Lang,
     Location,
     Metric,
+    Point,
     Qualifier,
     Section,
     SectionKind,
     Source,
+    Statement,
+    SummaryItem,
     Text,
 )
 from srbrief.model.units import UNITS, Unit
 
 __all__ = [
     "SCHEMA_ID", "UNITS", "Briefing", "BriefingError", "Chart", "ChartKind", "Direction", "Entity",
-    "EntityKind", "Event", "Fact", "FactItem", "FactKind", "Lang", "Location", "Metric", "Problem",
-    "Qualifier", "Section", "SectionKind", "Source", "Text", "Unit", "load_briefing", "parse_briefing",
+    "EntityKind", "Event", "Fact", "FactItem", "FactKind", "Good", "Lang", "Location", "Metric", "Point",
+    "Problem", "Qualifier", "Section", "SectionKind", "Source", "Statement", "SummaryItem", "Text", "Unit",
+    "load_briefing", "parse_briefing",
 ]

@@ -79,7 +79,7 @@ class Converter:
             return "a list"
         if isinstance(hint, type) and issubclass(hint, Enum):
             return "one of " + ", ".join(repr(m.value) for m in hint)
-        return {str: "a string", float: "a number", int: "an integer"}[hint]
+        return {str: "a string", float: "a number", int: "an integer", bool: "true or false"}[hint]
 
     def dataclass(self, loc: Located, cls: Any, path: str, max_length: int | None = None) -> Any:
         if not isinstance(loc.value, dict):
@@ -117,6 +117,10 @@ class Converter:
             self.problem(loc, path, f"expected a list, got {describe(loc.value)}")
             return _INVALID
         items = [self.convert(item, item_hint, f"{path}[{i}]", meta) for i, item in enumerate(loc.value)]
+        most = meta.get("max_items")
+        if most is not None and len(items) > most:
+            self.problem(loc.value[most], f"{path}[{most}]", f"at most {most} items, got {len(items)}")
+            return _INVALID
         return _INVALID if any(i is _INVALID for i in items) else tuple(items)
 
     def enum(self, loc: Located, cls: type[Enum], path: str) -> Any:
@@ -139,6 +143,8 @@ class Converter:
                 return _INVALID
         elif hint is int:
             ok = isinstance(value, int) and not isinstance(value, bool)
+        elif hint is bool:
+            ok = isinstance(value, bool)
         else:
             ok = isinstance(value, str)
         if not ok or value is _INVALID:
@@ -153,6 +159,8 @@ class Converter:
 
 def check_constraints(value: Any, meta: dict[str, Any]) -> str | None:
     """Return what is wrong with *value* under the field's metadata, or None."""
+    if isinstance(value, bool):
+        return None
     if isinstance(value, str):
         if not value.strip():
             return "must not be empty"

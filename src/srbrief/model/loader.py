@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from srbrief.model.convert import _INVALID, Converter
 from srbrief.model.errors import BriefingError, Problem
 from srbrief.model.located import Located
+from srbrief.model.storycheck import check_storyline
 from srbrief.model.types import (
     Briefing,
     Chart,
@@ -20,6 +22,7 @@ from srbrief.model.types import (
     Metric,
     Qualifier,
     SectionKind,
+    Statement,
 )
 from srbrief.model.units import UNITS
 
@@ -53,7 +56,7 @@ def load_briefing_cached(path: str | Path, cache: Path) -> Briefing:
 
     path = Path(path)
     data = read_briefing_bytes(path)
-    key = hashlib.sha256(data + f"\0srbrief {__version__}\0{path}".encode()).hexdigest()
+    key = hashlib.sha256(data + f"\0srbrief {__version__}\0{model_shape()}\0{path}".encode()).hexdigest()
     stored = cache / f"{key}.pickle"
     try:
         briefing = pickle.loads(stored.read_bytes())  # our own file, written below from a validated model
@@ -71,6 +74,21 @@ def load_briefing_cached(path: str | Path, cache: Path) -> Briefing:
     except OSError:
         pass  # a read-only cache only costs speed
     return briefing
+
+
+@functools.cache
+def model_shape() -> str:
+    """Return a short hash of the data model, so that a model pickled before the model grew a field is never
+    read back: the committed JSON Schema's bytes (tests keep it equal to the model; reading it costs far less
+    than generating it at start-up)."""
+    import hashlib
+
+    from srbrief.resources import SCHEMA_FILE, resource
+
+    try:
+        return hashlib.sha256(resource(SCHEMA_FILE).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "no-schema-file"  # the cache still works, keyed by srbrief's version only
 
 
 def parse_briefing(data: bytes | str, filename: str, source_text: str | None = None) -> Briefing:
@@ -124,12 +142,13 @@ class Checker:
         self.check_facts_and_events()
         for chart in self.b.charts:
             self.check_chart(chart)
+        check_storyline(self)
         if source_text is not None:
             self.check_sources(source_text)
 
     def all_objects(self) -> Iterator[Any]:
         b = self.b
-        yield from (*b.sections, *b.metrics, *b.facts, *b.charts, *b.entities, *b.timeline)
+        yield from (*b.sections, *b.metrics, *b.facts, *b.charts, *b.points, *b.entities, *b.timeline)
 
     def check_ids(self) -> None:
         for obj in self.all_objects():
@@ -224,7 +243,9 @@ class Checker:
             self.at(chart, "items", message)
 
     def check_sources(self, source_text: str) -> None:
-        sourced: tuple[Metric | Fact | Event, ...] = (*self.b.metrics, *self.b.facts, *self.b.timeline)
+        statements = (*(s for p in self.b.points for s in p.facts), *self.b.outlook)
+        sourced: tuple[Metric | Fact | Event | Statement, ...] = (
+            *self.b.metrics, *self.b.facts, *self.b.timeline, *statements)
         for obj in sourced:
             if obj.source not in source_text:
                 self.at(obj, "source", "source clause not found verbatim in the article text")
@@ -242,6 +263,9 @@ def chart_rule_problem(kind: ChartKind, items: list[Any]) -> str | None:
             return "a bar chart shows 2 to 12 metrics"
         if len(dims) > 1:
             return f"a bar chart needs metrics of one dimension, got {', '.join(sorted(dims))}"
+        if len({m.direction is None for m in metrics}) > 1:
+            return ("a bar chart must not mix levels (no direction) with changes (direction: increase or "
+                    "decrease) on one axis; chart them apart")
     if kind is ChartKind.SHARE:
         percent_only = units == {"percent"} and 1 <= len(items) <= 4
         part_whole = len(items) == 2 and len(units) == 1 and metrics[0].value <= metrics[1].value

@@ -56,11 +56,13 @@ def _plain_schema(hint: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict
                                             for k in ("zh", "en")}
         return {"$ref": f"#/$defs/{name}"}
     if typing.get_origin(hint) is tuple:
-        return {"type": "array", "items": _plain_schema(typing.get_args(hint)[0], meta, defs)}
+        array = {"type": "array", "items": _plain_schema(typing.get_args(hint)[0], meta, defs)}
+        return array if meta.get("max_items") is None else {**array, "maxItems": meta["max_items"]}
     if isinstance(hint, type) and issubclass(hint, Enum):
         return {"enum": [m.value for m in hint]}
     scalars: dict[Any, dict[str, Any]] = {
-        str: {"type": "string", "minLength": 1}, float: {"type": "number"}, int: {"type": "integer"}}
+        str: {"type": "string", "minLength": 1}, float: {"type": "number"}, int: {"type": "integer"},
+        bool: {"type": "boolean"}}
     schema = scalars[hint]
     if hint is str:
         schema = {**schema, "maxLength": meta.get("max_length") or SHORT_TEXT}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 import unicodedata
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -24,6 +23,21 @@ def chinese_date(date: str) -> str:
     return "".join(f"{int(p) if i else p}{suffixes[i]}" for i, p in enumerate(parts))
 
 
+def period_text(period: str, lang: str) -> str:
+    """Return a period for a slide: '2024' as 2024年 / 2024, '2023-06/2025-07' as 2023.6–2025.7 /
+    Jun 2023–Jul 2025."""
+    if "/" not in period:
+        return chinese_date(period) if lang == "zh" else english_date(period)
+    start, end = period.split("/", 1)
+    if lang == "zh":
+        return f"{_dotted(start)}–{_dotted(end)}"
+    return f"{english_date(start)}–{english_date(end)}"
+
+
+def _dotted(date: str) -> str:
+    return ".".join(str(int(p)) if i else p for i, p in enumerate(date.split("-")))
+
+
 def display_width(text: str) -> int:
     """Return the width of *text* in half-width cells (a hanzi is two)."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -32,9 +46,7 @@ def display_width(text: str) -> int:
 WORD_JOINER = "\u2060"  # invisible, zero width: no line break on either side (Unicode line breaking, UAX #14)
 
 
-def is_hanzi(char: str) -> bool:
-    """Return whether *char* is a Chinese character (one em wide in any CJK font)."""
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+from srbrief.textlayout import is_hanzi  # noqa: E402 - the one definition, re-exported for the app
 
 
 def no_lone_last_character(text: str) -> str:
@@ -45,19 +57,22 @@ def no_lone_last_character(text: str) -> str:
     return text
 
 
+def text_cells(text: str) -> float:
+    """Return the width of *text* set in the bundled font, in half-width cells (a Chinese character is two)."""
+    from srbrief.textlayout import font_measurer
+
+    return font_measurer(1.0).width(text, 2.0)
+
+
 def wrap(text: str, width: int) -> str:
-    """Return *text* wrapped to *width* half-width cells: by words in English, by characters in Chinese."""
+    """Return *text* wrapped to *width* half-width cells (a Chinese character is two), by the one line-breaking
+    rule of srbrief.textlayout (words in English, characters in Chinese, kinsoku, no lone last character),
+    measured with the bundled font."""
+    from srbrief.textlayout import break_lines, font_measurer
+
     if display_width(text) <= width:
         return text
-    if " " in text and display_width(text) == len(text):
-        return "\n".join(textwrap.wrap(text, max(4, width), break_long_words=False))
-    lines, line = [], ""
-    for char in text:
-        if display_width(line + char) > width and line and char not in "，。、；：！？）”’%":
-            lines.append(line)
-            line = ""
-        line += char
-    return "\n".join([*lines, line] if line else lines)
+    return "\n".join(break_lines(text, width, 2.0, font_measurer(1.0)))  # type size 2: an em is two cells
 
 
 def source_line(publication_zh: str, publication_en: str, date: str, lang: str) -> str:

@@ -23,6 +23,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # patterns must match the whole string
 ID_LENGTH = 64
 SHORT_TEXT = 200
 LONG_TEXT = 1000
+MESSAGE_TEXT = 300  # a point's or a summary line's message: one sentence, an action title
 URL_LENGTH = 2000
 MAX_VALUE = 1e15  # larger figures cannot be drawn or formatted meaningfully (1e15 亿元 is not an economy)
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -39,6 +40,7 @@ def spec(
     minimum: float | None = None,
     maximum: float | None = None,
     max_length: int | None = None,
+    max_items: int | None = None,
     doc: str = "",
 ) -> dict[str, Any]:
     """Return field metadata for validation and the schema: ``field(metadata=spec(...))``.
@@ -47,7 +49,7 @@ def spec(
     if pattern == ID_PATTERN and max_length is None:
         max_length = ID_LENGTH
     return {"pattern": pattern, "choices": choices, "minimum": minimum, "maximum": maximum,
-            "max_length": max_length, "doc": doc}
+            "max_length": max_length, "max_items": max_items, "doc": doc}
 
 
 class Lang(str, Enum):
@@ -66,6 +68,13 @@ class Qualifier(str, Enum):
 class Direction(str, Enum):
     INCREASE = "increase"
     DECREASE = "decrease"
+
+
+class Good(str, Enum):
+    """Which way a figure moving is good news: ``down`` for a cost cut."""
+
+    UP = "up"
+    DOWN = "down"
 
 
 class SectionKind(str, Enum):
@@ -140,7 +149,12 @@ class Metric:
     unit: str = field(metadata=spec(choices=tuple(UNITS), doc="unit code, see docs/data-format.md"))
     source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
     qualifier: Qualifier = field(default=Qualifier.EXACT)
-    direction: Direction | None = field(default=None, metadata=spec(doc="for changes"))
+    direction: Direction | None = field(
+        default=None, metadata=spec(doc="for changes: a metric with a direction is a change, without one a level"))
+    good: Good | None = field(
+        default=None, metadata=spec(doc="which direction is good news, where it matters (a cost cut: down)"))
+    derived: bool = field(
+        default=False, metadata=spec(doc="true for a value computed by us (a share, a count of names, a rest)"))
     period: str | None = field(
         default=None, metadata=spec(pattern=PERIOD_PATTERN, doc="year, month or START/END"))
     entity: str | None = field(
@@ -199,6 +213,39 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A sentence taken from the article: what was done and its result, or a forward-looking line."""
+
+    text: Text = field(metadata=spec(max_length=LONG_TEXT))
+    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
+
+
+@dataclass(frozen=True)
+class Point:
+    """One step of the storyline: a conclusion (the slide's action title) and what proves it."""
+
+    id: str = field(metadata=spec(pattern=ID_PATTERN))
+    message: Text = field(metadata=spec(
+        max_length=MESSAGE_TEXT, doc="a full sentence stating a conclusion; every number in it is cited"))
+    figures: tuple[str, ...] = field(
+        default=(), metadata=spec(pattern=ID_PATTERN, max_items=6, doc="metric ids that prove the message"))
+    chart: str | None = field(default=None, metadata=spec(pattern=ID_PATTERN, doc="a chart of the briefing"))
+    facts: tuple[Statement, ...] = field(
+        default=(), metadata=spec(max_items=3, doc="what was done and its result, with the article's clause"))
+    notes: Text | None = field(default=None, metadata=spec(max_length=LONG_TEXT, doc="speaker notes"))
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    """One line of the executive summary: a theme's conclusion and its headline figure."""
+
+    section: str = field(metadata=spec(pattern=ID_PATTERN, doc="the theme's id"))
+    message: Text = field(metadata=spec(max_length=MESSAGE_TEXT))
+    figure: str | None = field(
+        default=None, metadata=spec(pattern=ID_PATTERN, doc="headline metric id; else the theme's first point's"))
+
+
+@dataclass(frozen=True)
 class Section:
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     kind: SectionKind
@@ -209,6 +256,7 @@ class Section:
     metrics: tuple[Metric, ...] = field(default=())
     facts: tuple[Fact, ...] = field(default=())
     charts: tuple[Chart, ...] = field(default=())
+    points: tuple[Point, ...] = field(default=(), metadata=spec(doc="the storyline, in order"))
 
 
 @dataclass(frozen=True)
@@ -224,6 +272,12 @@ class Briefing:
     sections: tuple[Section, ...]
     entities: tuple[Entity, ...] = field(default=())
     timeline: tuple[Event, ...] = field(default=())
+    summary: tuple[SummaryItem, ...] = field(
+        default=(), metadata=spec(doc="executive summary; a theme left out is summed up by its first point"))
+    outlook: tuple[Statement, ...] = field(
+        default=(), metadata=spec(doc="the close: the article's own forward-looking lines"))
+    organisation: Text | None = field(default=None, metadata=spec(doc="who presents, for the title slide"))
+    presenter: Text | None = field(default=None, metadata=spec(doc="the presenter's name and role"))
 
     @property
     def metrics(self) -> tuple[Metric, ...]:
@@ -240,10 +294,15 @@ class Briefing:
         """Return every chart, in section order."""
         return tuple(c for s in self.sections for c in s.charts)
 
+    @property
+    def points(self) -> tuple[Point, ...]:
+        """Return every written point, in section order."""
+        return tuple(p for s in self.sections for p in s.points)
+
     def section_of(self, item_id: str) -> Section:
-        """Return the section that declares the metric, fact or chart *item_id*."""
+        """Return the section that declares the metric, fact, chart or point *item_id*."""
         for section in self.sections:
-            members: tuple[Any, ...] = (*section.metrics, *section.facts, *section.charts)
+            members: tuple[Any, ...] = (*section.metrics, *section.facts, *section.charts, *section.points)
             ids = [x.id for x in members]
             if item_id == section.id or item_id in ids:
                 return section
@@ -257,5 +316,5 @@ class Briefing:
     def index(self) -> dict[str, Any]:
         """Return a map from every id in the briefing to its object."""
         objects: tuple[Any, ...] = (
-            *self.sections, *self.metrics, *self.facts, *self.charts, *self.entities, *self.timeline)
+            *self.sections, *self.metrics, *self.facts, *self.charts, *self.points, *self.entities, *self.timeline)
         return {obj.id: obj for obj in objects}

@@ -30,8 +30,8 @@ UNITS: dict[str, Unit] = {
         Unit("tiao", "条", "count", "count"),
         Unit("xiang", "项", "items", "count"),
         Unit("ci", "次", "times", "count", 1, "times"),
-        Unit("yi-ci", "亿次", "100 million times", "count", 10**8, "times"),
-        Unit("wan-renci", "万人次", "10,000 person-times", "count", 10**4, "person-times"),
+        Unit("yi-ci", "亿次", "100 million (count of events)", "count", 10**8),  # 8.5亿次 → "850 million"
+        Unit("wan-renci", "万人次", "10,000 attendances", "count", 10**4, "attendances"),  # never "person-times"
         Unit("wan-dun", "万吨", "10,000 tonnes", "mass", 10**4, "tonnes"),
         Unit("bei", "倍", "-fold", "multiple", 1, "×"),
         Unit("month", "个月", "months", "duration", 1, "months"),
@@ -93,7 +93,7 @@ def axis_scale(metrics: list[Metric], lang: str) -> tuple[float, str]:
     if unit.scale > 1:
         biggest = Decimal(str(max(m.value for m in metrics))) * unit.scale
         size, word = next(((s, w) for s, w in _BIG if biggest >= s), _BIG[-1])
-        return float(unit.scale / size), f"{word} {unit.en_word}"
+        return float(unit.scale / size), f"{word} {unit.en_word}".strip()
     return 1.0, {"count": "count"}.get(unit.dimension, unit.en)
 
 
@@ -113,3 +113,24 @@ def format_value(metric: Metric, lang: str) -> str:
     else:
         text = f"{core} {unit_text}".rstrip()
     return {"more_than": "over ", "about": "about "}.get(metric.qualifier.value, "") + text
+
+
+TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
+MORE_THAN_NOTE = {"zh": "+ 表示“超”、“余”、“突破”", "en": '+ means "more than"'}
+
+
+def metric_text(metric: Metric, lang: str) -> str:
+    """Return a metric's value for a label on a chart: '600+家', '+20%', '626.1 billion yuan'."""
+    number, unit = value_parts(metric, lang)
+    if not unit:
+        return number
+    attached = lang == "zh" or unit in ("%", "×")
+    return f"{number}{unit}" if attached else f"{number} {unit}"
+
+
+def share_text(part: Metric, whole: Metric, lang: str) -> str:
+    """Return the part's share of its whole in per cent, marked as computed by us: '占比60.4%（计算值）'."""
+    if whole.value <= 0 or part.unit != whole.unit:
+        return ""
+    share = number_text(round(Decimal(str(part.value)) / Decimal(str(whole.value)) * 100, 1), lang)
+    return f"占比{share}%（计算值）" if lang == "zh" else f"{share}% of the total (derived)"

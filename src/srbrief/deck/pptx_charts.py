@@ -1,43 +1,42 @@
-"""The bodies of slides: figure cards, bullets, native charts and chart pictures."""
+"""Charts on slides: native, editable PowerPoint charts where PowerPoint has the kind, else pictures."""
 
 from __future__ import annotations
 
 import io
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from srbrief.charts.basic import MORE_THAN_NOTE, TOTAL
-from srbrief.charts.style import SLIDE_ZOOM, metric_text
-from srbrief.deck.fit import fit_text, text_width
-from srbrief.deck.plan import BULLET_GUTTER, bullet_columns, card_columns, card_slot
-from srbrief.deck.pptx_text import LINE_BREAK, pt, style_run_properties, write_text
+from srbrief import palette
+from srbrief.deck import oxml
+from srbrief.deck.plan import figure_accent
+from srbrief.deck.pptx_text import pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Direction, Entity, Event, Fact, Metric, Qualifier
-from srbrief.model.textutil import is_hanzi
-from srbrief.model.units import UNITS, axis_scale, value_parts
+from srbrief.model.units import MORE_THAN_NOTE, TOTAL, UNITS, axis_scale, metric_text, share_text, value_parts
+from srbrief.textlayout import fit_text, font_measurer
 
 if TYPE_CHECKING:
     from srbrief.deck.plan import DeckPlan
-    from srbrief.deck.pptx_writer import Box, DeckWriter
+    from srbrief.deck.pptx_writer import DeckWriter
 
-CARD_FILL = RGBColor(0xF3, 0xF6, 0xFA)
-MUTED = RGBColor(0x5B, 0x66, 0x75)
-OTHER = RGBColor(0xDF, 0xE5, 0xEC)
+MUTED = RGBColor.from_string(palette.LIGHT.muted.lstrip("#").upper())
+OTHER = RGBColor.from_string(palette.LIGHT.rule.lstrip("#").upper())  # the rest of a doughnut
 Runs = list[tuple[str, dict[str, Any]]]
 
 
-ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
-           MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)  # ours: the house palette
-TEMPLATE_ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_6)  # a template's
+class Box(NamedTuple):
+    """A chart's box on the slide, in EMU."""
+
+    x: int
+    y: int
+    w: int
+    h: int
 
 
 def nice_step(span: float, ticks: int = 6) -> float:
@@ -47,103 +46,16 @@ def nice_step(span: float, ticks: int = 6) -> float:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
-def add_cards(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -> None:
-    """A grid of figure cards: big number, unit, label (sized to fit with the bundled font)."""
-
-    n = len(metrics)
-    cols = card_columns(n)
-    rows = -(-n // cols)
-    gap = int(box.w * 0.015)
-    w = (box.w - gap * (cols - 1)) // cols
-    h = min((box.h - gap * (rows - 1)) // rows, int(box.h * 0.55))
-    top = box.y + (box.h - (h * rows + gap * (rows - 1))) // 2
-    lang = writer.plan.lang
-    inset = int(w * 0.06)
-    inner_w = pt(w - 2 * inset)
-    parts = [value_parts(m, lang) for m in metrics]
-    number_size = min(40, int(pt(h) * 0.3))
-    while number_size > 14 and any(text_width(number, number_size, bold=True) > inner_w * 0.85
-                                   for number, _ in parts):  # room for wider fallback fonts
-        number_size -= 2
-    def layout(number_size: int) -> tuple[int, list[bool], float]:
-        """Return the unit size, whether each unit fits beside its number, and the labels' size."""
-        unit_size = max(10, round(number_size * 0.45))
-        inline = [text_width(f"{number} {unit}", number_size, bold=True) <= inner_w * 0.85
-                  for number, unit in parts]
-        head_room = [number_size * 1.3 + (0 if ok or not unit else unit_size * 1.3) for ok, (_, unit) in
-                     zip(inline, parts, strict=True)]
-        label_size = min(fit_text([m.label.get(lang)], inner_w, pt(h) * 0.84 - room, 18, 10).size
-                         for m, room in zip(metrics, head_room, strict=True))
-        return unit_size, inline, label_size
-
-    unit_size, inline, label_size = layout(number_size)
-    while label_size < 12 and number_size > 24:  # smaller numbers before labels too small to project
-        number_size -= 2
-        unit_size, inline, label_size = layout(number_size)
-    for i, metric in enumerate(metrics):
-        row, col = card_slot(i, n)
-        shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, box.x + round(col * (w + gap)),
-                                       top + row * (h + gap), w, h)
-        shape.adjustments[0] = 0.06
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = CARD_FILL
-        shape.line.fill.background()
-        shape.shadow.inherit = False
-        frame = shape.text_frame
-        frame.margin_left = frame.margin_right = inset
-        frame.margin_top = frame.margin_bottom = int(h * 0.08)
-        frame.vertical_anchor = MSO_ANCHOR.TOP
-        number, unit = parts[i]
-        accents = ACCENTS if writer.house_colours else TEMPLATE_ACCENTS
-        accent = accents[i % len(accents)]
-        lines: list[Runs] = [[(number, {"size": number_size, "bold": True, "colour": accent})]]
-        if unit and inline[i]:
-            lines[0].append(((" " if lang == "en" else "") + unit, {"size": unit_size, "colour": MUTED}))
-        elif unit:
-            lines.append([(unit, {"size": unit_size, "colour": MUTED})])
-        label_style = {"size": label_size, "colour": MSO_THEME_COLOR.TEXT_1}
-        lines.append([(part, label_style) for part in _no_widow(metric.label.get(lang), inner_w, label_size)])
-        write_text(frame, lines, writer.fonts, PP_ALIGN.LEFT)
+def add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box, name: str) -> None:
+    """A native, editable chart where PowerPoint has the kind; otherwise the matplotlib drawing as a picture.
+    Its shapes are named *name* ('chart:<id>'): the chart or picture itself, then '<name>:2' … for the rest."""
+    before = len(slide.shapes)
+    _add_chart(writer, slide, chart, Box(*box))
+    for number, shape in enumerate(list(slide.shapes)[before:], 1):
+        shape.name = name if number == 1 else f"{name}:{number}"
 
 
-def _no_widow(label: str, width_pt: float, size_pt: float) -> list[str]:
-    """Return *label* as runs, with a line break (LINE_BREAK) where PowerPoint would otherwise leave one
-    Chinese character alone on the last line. Only for labels of Chinese characters alone: each is one em wide
-    in every CJK font, so where PowerPoint wraps is known without measuring its font."""
-    if not label or not all(is_hanzi(char) for char in label):
-        return [label]
-    per_line = int(width_pt / (size_pt * 1.05))  # LibreOffice fits a little less than PowerPoint: the lower
-    if per_line < 3 or len(label) <= per_line or len(label) % per_line != 1:
-        return [label]
-    cut = per_line * (len(label) // per_line) - 1  # the last full line gives one character to the next
-    return [label[:cut], LINE_BREAK, label[cut:]]
-
-
-def add_bullets(writer: DeckWriter, slide: Any, bullets: list[str], box: Box) -> None:
-    """A list, sized so that it fits its box: real bullets with a hanging indent, so wrapped lines align."""
-
-    columns = bullet_columns(bullets)
-    col_w = box.w // len(columns) - (int(box.w * BULLET_GUTTER) if len(columns) > 1 else 0)
-    size = min(fit_text(column, pt(col_w) * 0.94 - 24 * 1.1, pt(box.h) * 0.95, 24, 12, gap=0.5).size
-               for column in columns)
-    indent = Pt(size * 1.1)
-    for i, column in enumerate(columns):
-        frame = slide.shapes.add_textbox(box.x + i * (box.w // len(columns)), box.y, col_w, box.h).text_frame
-        write_text(frame, [[(b, {"size": size, "colour": MSO_THEME_COLOR.TEXT_1})] for b in column], writer.fonts)
-        for paragraph in frame.paragraphs:
-            paragraph.space_after = Pt(size * 0.5)
-            properties = paragraph._p.get_or_add_pPr()
-            properties.set("marL", str(int(indent)))
-            properties.set("indent", str(-int(indent)))
-            colour = etree.SubElement(properties, qn("a:buClr"))
-            etree.SubElement(colour, qn("a:schemeClr")).set("val", "accent1")
-            etree.SubElement(properties, qn("a:buSzPct")).set("val", "60000")
-            etree.SubElement(properties, qn("a:buFont")).set("typeface", "Arial")
-            etree.SubElement(properties, qn("a:buChar")).set("char", "■")
-
-
-def add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box) -> None:
-    """A native, editable chart where PowerPoint has the kind; otherwise the matplotlib drawing as a picture."""
+def _add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box) -> None:
     briefing = writer.plan.briefing
     metrics = [m for m in (briefing.find(i) for i in chart.items) if isinstance(m, Metric)]
     if chart.kind in (ChartKind.BAR, ChartKind.HBAR):
@@ -191,12 +103,9 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
     plot = graph.plots[0]
     plot.gap_width = 60
     series = plot.series[0]
-    for point, metric in zip(series.points, metrics, strict=True):
+    for point, metric in zip(series.points, metrics, strict=True):  # green good news, red bad, as everywhere
         point.format.fill.solid()
-        point.format.fill.fore_color.theme_color = (
-            MSO_THEME_COLOR.ACCENT_3 if metric.direction is Direction.INCREASE else
-            (MSO_THEME_COLOR.ACCENT_5 if writer.house_colours else MSO_THEME_COLOR.ACCENT_2)  # our red, Office's
-            if metric.direction is Direction.DECREASE else MSO_THEME_COLOR.ACCENT_1)
+        point.format.fill.fore_color.theme_color = writer.colour(figure_accent(metric, "accent1"))
     plot.has_data_labels = True
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
     _custom_labels(writer, series, [metric_text(m, lang) for m in metrics], 13)
@@ -226,7 +135,7 @@ def _caption(writer: DeckWriter, slide: Any, box: Box, text: str) -> None:
 def _doughnut(writer: DeckWriter, slide: Any, x: int, y: int, w: int, h: int, name: str, part: float,
               rest: float, label: str) -> None:
     data = CategoryChartData(number_format="General")
-    data.categories = [name, "其余" if writer.plan.lang == "zh" else "Rest"]
+    data.categories = [name, "其余（计算值）" if writer.plan.lang == "zh" else "Rest (derived)"]
     data.add_series(name, [part, rest])
     graph = slide.shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, x, y, w, h, data).chart
     graph.has_legend = False
@@ -255,15 +164,23 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
         size = min(box.h, int(box.w * 0.5))
         _doughnut(writer, slide, box.x, box.y, size, size, part.label.get(lang), part.value,  # the number in
                   round(whole.value - part.value, 6), value_parts(part, lang)[0])  # the ring, units beside it
-        text = slide.shapes.add_textbox(box.x + size + int(box.w * 0.04), box.y + int(box.h * 0.25),
-                                        box.w - size - int(box.w * 0.04), int(box.h * 0.5))
+        text_w = box.w - size - int(box.w * 0.04)
+        text = slide.shapes.add_textbox(box.x + size + int(box.w * 0.04), box.y, text_w, box.h)
+        text.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         text_colour, accent = MSO_THEME_COLOR.TEXT_1, MSO_THEME_COLOR.ACCENT_1
-        rows: list[Runs] = [[(part.label.get(lang), {"size": 16, "colour": text_colour})],
-                            [(metric_text(part, lang), {"size": 26, "bold": True, "colour": accent})],
-                            [(TOTAL[lang] + whole.label.get(lang), {"size": 16, "colour": text_colour})],
-                            [(metric_text(whole, lang), {"size": 26, "bold": True, "colour": MUTED})]]
-        write_text(text.text_frame, rows, writer.fonts)
-        text.text_frame.paragraphs[2].space_before = Pt(14)  # the total apart from the part
+        lines = [part.label.get(lang), metric_text(part, lang), share_text(part, whole, lang),
+                 TOTAL[lang] + whole.label.get(lang), metric_text(whole, lang)]
+        small = fit_text([lines[0], lines[2], lines[3]], pt(text_w) * 0.9, pt(box.h) * 0.45, 16, 10,
+                         font_measurer()).size
+        big = fit_text([lines[1], lines[4]], pt(text_w) * 0.9, pt(box.h) * 0.4, 26, 12, font_measurer(),
+                       bold=True).size
+        rows: list[Runs] = [[(lines[0], {"size": small, "colour": text_colour})],
+                            [(lines[1], {"size": big, "bold": True, "colour": accent})],
+                            [(lines[2], {"size": small, "colour": MUTED})],
+                            [(lines[3], {"size": small, "colour": text_colour})],
+                            [(lines[4], {"size": big, "bold": True, "colour": MUTED})]]
+        write_text(text.text_frame, [r for r in rows if r[0][0]], writer.fonts)
+        text.text_frame.paragraphs[-2].space_before = Pt(small)  # the total apart from the part
         return
     n = len(metrics)
     cell = box.w // n
@@ -274,7 +191,7 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
                   round(100 - metric.value, 6), metric_text(metric, lang))
         caption = slide.shapes.add_textbox(box.x + i * cell, box.y + size, cell, box.h - size)
         label = metric.label.get(lang)
-        fit = fit_text([label], pt(cell) * 0.9, pt(box.h - size) * 0.9, 16, 10)
+        fit = fit_text([label], pt(cell) * 0.9, pt(box.h - size) * 0.9, 16, 10, font_measurer())
         write_text(caption.text_frame, [[(label, {"size": fit.size, "colour": MSO_THEME_COLOR.TEXT_1})]],
                    writer.fonts, PP_ALIGN.CENTER)
 
@@ -299,15 +216,14 @@ def _native_line(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box
 def _picture(writer: DeckWriter, slide: Any, chart: Chart, box: Box) -> None:
     """The matplotlib drawing at 2× resolution, with alt text that states the figures."""
     from srbrief.charts import render_chart
+    from srbrief.charts.style import SLIDE_ZOOM
 
     width_in, height_in = box.w / 914400 / SLIDE_ZOOM, box.h / 914400 / SLIDE_ZOOM
     buffer = io.BytesIO()
     render_chart(writer.plan.briefing, chart, writer.plan.lang, buffer, dpi=round(192 * SLIDE_ZOOM), fmt="png",
                  size=(width_in, height_in), frame=False, png_compression=3)  # ~20% larger, much faster
     picture = slide.shapes.add_picture(io.BytesIO(buffer.getvalue()), box.x, box.y, box.w, box.h)
-    c_nv_pr = picture._element.nvPicPr.cNvPr
-    c_nv_pr.set("descr", describe_chart(writer.plan, chart))
-    c_nv_pr.set("title", chart.title.get(writer.plan.lang))
+    oxml.set_alt_text(picture, describe_chart(writer.plan, chart), chart.title.get(writer.plan.lang))
 
 
 def describe_chart(plan: DeckPlan, chart: Chart) -> str:

@@ -1,0 +1,254 @@
+"""The bodies of slides in the layout: figure cards, the executive summary, a point (cards, chart, facts),
+lists and the appendix tables. Qt-free, pptx-free (see srbrief.deck.layout)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from srbrief.deck.layout import (
+    BULLET_GAP,
+    BULLET_SIZES,
+    KICKER,
+    TABLE_PAD,
+    TABLE_SIZE,
+    ChartBlock,
+    Collector,
+    Para,
+    Rect,
+    Run,
+    TableBlock,
+    TextBlock,
+    plain,
+)
+from srbrief.deck.plan import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
+from srbrief.model.units import value_parts
+from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text
+
+NUMBER_LARGEST = 36.0
+NUMBER_KEEP = 28.0  # card numbers shrink to this for their labels' sake; after that the labels shrink
+NUMBER_SMALLEST = 16.0
+LABEL_SIZES = (18.0, 11.0)
+LABEL_COMFORT = 14.0  # a label smaller than this asks the numbers for room first
+META = 11.0  # the period and qualifier under a card's label
+CARD_GAP = 0.018  # of the region's width
+CARD_MAX_HEIGHT = 150.0
+FACT_SIZES = (16.0, 12.0)
+CAPTION = 11.0
+
+
+def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> None:
+    """Add the blocks of *slide*'s body inside *box*."""
+    if slide.role is Role.SUMMARY:
+        _summary(out, plan.lang, slide, box)
+    elif slide.role is Role.POINT:
+        _point(out, plan.lang, slide, box)
+    elif slide.role is Role.TABLE and slide.table is not None:
+        _table(out, slide, box)
+    elif slide.chart is not None:
+        out.add(ChartBlock(box, slide.chart, f"chart:{slide.chart.id}"))
+    elif slide.bullets:
+        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", BULLET_SIZES)
+
+
+def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple[float, float]) -> None:
+    """A list in one or two columns, one size for all, with a hanging indent so wrapped lines align."""
+    columns = bullet_columns(items)
+    gutter = box.w * BULLET_GUTTER if len(columns) > 1 else 0.0
+    col_w = box.w / len(columns) - gutter
+
+    def fitted(size: float) -> bool:
+        return all(fit_text(column, col_w - size * 1.1, box.h, size, size, out.measurer, gap=BULLET_GAP).fits
+                   for column in columns)
+
+    size = sizes[0]
+    while size > sizes[1] and not fitted(size):
+        size -= 1
+    if not fitted(size):
+        out.overflows.extend(items)
+    for i, column in enumerate(columns):
+        text_w = col_w - size * 1.1
+        paras = tuple(plain(break_lines(b, text_w, size, out.measurer), size, bullet=True,
+                            space_before=size * BULLET_GAP if j else 0.0, measurer=out.measurer, width=text_w)
+                      for j, b in enumerate(column))
+        rect = Rect(box.x + i * (box.w / len(columns)), box.y, col_w, box.h)
+        out.add(TextBlock(rect, paras, f"{name}:{i + 1}" if len(columns) > 1 else name))
+
+
+# -- figure cards -----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _CardText:
+    number: str
+    unit: str
+    label: str
+    meta: str
+
+
+def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, columns: int,
+          centre: bool = True) -> float:
+    """A grid of figure cards in *region*: the number in the card's colour, the unit beside it (or below), the
+    label, then the period and qualifier. Return the bottom of the grid.
+
+    One rule for every renderer: numbers shrink to fit their card (and to keep units beside them); then, while
+    labels would be smaller than LABEL_COMFORT, numbers give up size down to NUMBER_KEEP; then labels shrink.
+    One label size for every card of the slide."""
+    n = len(shown)
+    rows = -(-n // columns)
+    gap = region.w * CARD_GAP
+    w = (region.w - gap * (columns - 1)) / columns
+    h = min((region.h - gap * (rows - 1)) / rows, CARD_MAX_HEIGHT)
+    top = region.y + ((region.h - (h * rows + gap * (rows - 1))) / 2 if centre else 0.0)
+    inset = (w * 0.06, min(h * 0.08, 10.0), w * 0.06, min(h * 0.06, 8.0))
+    inner_w, inner_h = w - inset[0] - inset[2], h - inset[1] - inset[3]
+    texts = [_CardText(*value_parts(c.metric, lang), c.metric.label.get(lang), c.meta) for c in shown]
+    measure = out.measurer.width
+    sep = " " if lang == "en" else ""
+
+    def unit_size(size: float) -> float:
+        return max(11.0, round(size * 0.45))
+
+    def head_width(t: _CardText, size: float) -> float:
+        return measure(t.number, size, True) + (measure(sep + t.unit, unit_size(size)) if t.unit else 0.0)
+
+    def meta_height(t: _CardText) -> float:
+        return len(break_lines(t.meta, inner_w, META, out.measurer)) * META * LINE_SPACING if t.meta else 0.0
+
+    number_size = min(NUMBER_LARGEST, 2 * int(h * 0.3 / 2))
+    while number_size > NUMBER_SMALLEST and any(measure(t.number, number_size, True) > inner_w * 0.9 for t in texts):
+        number_size -= 2
+    while number_size > NUMBER_KEEP and any(head_width(t, number_size) > inner_w * 0.85 for t in texts):
+        number_size -= 2  # units beside their numbers, as long as the numbers stay large
+
+    def arrangement(size: float) -> tuple[list[bool], float]:
+        """Return whether each unit fits beside its number, and the labels' common size."""
+        inline = [head_width(t, size) <= inner_w * 0.85 for t in texts]
+        label_size = min(fit_text([t.label], inner_w, inner_h - _head(size, unit_size(size), ok) - meta_height(t),
+                                  *LABEL_SIZES, out.measurer).size for t, ok in zip(texts, inline, strict=True))
+        return inline, label_size
+
+    inline, label_size = arrangement(number_size)
+    while label_size < LABEL_COMFORT and number_size > NUMBER_KEEP:
+        number_size -= 2
+        inline, label_size = arrangement(number_size)
+    for i, (card, text) in enumerate(zip(shown, texts, strict=True)):
+        row, col = card_slot(i, n, columns)
+        rect = Rect(region.x + col * (w + gap), top + row * (h + gap), w, h)
+        head = [Run(text.number, number_size, True, card.accent)]
+        paras = []
+        if text.unit and inline[i]:
+            head.append(Run(sep + text.unit, unit_size(number_size), colour="muted"))
+        paras.append(Para((tuple(head),), number_size))
+        if text.unit and not inline[i]:
+            paras.append(plain([text.unit], unit_size(number_size), colour="muted"))
+        lines = break_lines(text.label, inner_w, label_size, out.measurer)
+        paras.append(plain(lines, label_size, measurer=out.measurer, width=inner_w))
+        if text.meta:
+            paras.append(plain(break_lines(text.meta, inner_w, META, out.measurer), META, colour="muted",
+                               space_before=2.0))
+        block = TextBlock(rect, tuple(paras), f"metric:{card.metric.id}", fill="card", inset=inset)
+        if block.content_height > block.inner.h + 1e-6:
+            out.overflows.append(text.label)
+        out.add(block)
+    return top + rows * h + (rows - 1) * gap
+
+
+def _head(number_size: float, unit_size: float, inline: bool) -> float:
+    """Return the height a card's number (and its unit, when below it) takes above the label."""
+    return number_size * LINE_SPACING + (0.0 if inline else unit_size * LINE_SPACING)
+
+
+# -- the executive summary and a point --------------------------------------------------------------------------
+def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
+    """The headline figures in a row, then one row per theme: its name and conclusion, and its figure."""
+    y = box.y
+    if slide.cards:
+        region = Rect(box.x, y, box.w, box.h * 0.31)
+        y = cards(out, slide.cards, lang, region, len(slide.cards), centre=False) + box.h * 0.04
+    rows = slide.summary
+    if not rows:
+        return
+    gap = box.h * 0.025
+    row_h = (box.bottom - y - gap * (len(rows) - 1)) / len(rows)
+    card_w = box.w * 0.38
+    text_w = box.w - card_w - box.w * 0.03
+    texts = [r.message for r in rows]
+    size, lines = out.fitted(texts, text_w - 8, row_h - KICKER * LINE_SPACING, (18.0, 12.0))
+    size = min(size, *(fit_text([m], text_w - 8, row_h - KICKER * LINE_SPACING, 18.0, 12.0, out.measurer).size
+                       for m in texts))
+    for i, row in enumerate(rows):
+        top = y + i * (row_h + gap)
+        out.add(TextBlock(Rect(box.x, top, 4.0, row_h), (), f"summary-bar:{i + 1}", fill=row.accent))
+        message = break_lines(row.message, text_w - 8, size, out.measurer)
+        paras = (plain([row.label], KICKER, bold=True, colour=row.accent),
+                 plain(message, size, measurer=out.measurer, width=text_w - 8))
+        out.add(TextBlock(Rect(box.x + 8, top, text_w - 8, row_h), paras, f"summary:{i + 1}", anchor="middle"))
+        if row.card is not None:
+            cards(out, (row.card,), lang, Rect(box.right - card_w, top, card_w, row_h), 1)
+    del lines
+
+
+def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
+    """A point: its figures, its chart (with its caption) and what was done, arranged by what it has."""
+    facts, shown, chart = list(slide.bullets), slide.cards, slide.chart
+    gap = box.w * 0.025
+    if chart is not None and shown:
+        columns = 2 if len(shown) >= 4 else 1
+        left_w = box.w * (0.42 if columns == 2 else 0.28)
+        cards(out, shown, lang, Rect(box.x, box.y, left_w, box.h), columns, centre=False)
+        right = Rect(box.x + left_w + gap, box.y, box.w - left_w - gap, box.h)
+        _chart_and_facts(out, slide, right, facts, stacked=True)
+    elif shown:
+        columns = card_columns(len(shown))
+        share = 0.64 if facts else 1.0
+        bottom = cards(out, shown, lang, Rect(box.x, box.y, box.w, box.h * share), columns, centre=not facts)
+        if facts:
+            room = Rect(box.x, bottom + box.h * 0.05, box.w, box.bottom - bottom - box.h * 0.05)
+            bullets(out, facts, room, f"facts:{slide.name}", FACT_SIZES)
+    elif chart is not None:
+        _chart_and_facts(out, slide, box, facts, stacked=False)
+    elif facts:
+        bullets(out, facts, box, f"facts:{slide.name}", BULLET_SIZES)
+
+
+def _chart_and_facts(out: Collector, slide: Slide, box: Rect, facts: list[str], stacked: bool) -> None:
+    """The chart with its caption, and the facts below it (*stacked*) or beside it."""
+    assert slide.chart is not None
+    if facts and stacked:
+        chart_box = Rect(box.x, box.y, box.w, box.h * 0.64)
+        fact_box = Rect(box.x, chart_box.bottom + box.h * 0.03, box.w, box.h * 0.33)
+    elif facts:
+        chart_box = Rect(box.x, box.y, box.w * 0.6, box.h)
+        fact_box = Rect(chart_box.right + box.w * 0.03, box.y, box.w * 0.37, box.h)
+    else:
+        chart_box, fact_box = box, None
+    if slide.caption:
+        lines = break_lines(slide.caption, chart_box.w, CAPTION, out.measurer)
+        height = len(lines) * CAPTION * LINE_SPACING
+        chart_box = Rect(chart_box.x, chart_box.y, chart_box.w, chart_box.h - height - 4)
+        out.add(TextBlock(Rect(chart_box.x, chart_box.bottom + 4, chart_box.w, height),
+                          (plain(lines, CAPTION, colour="muted"),), f"caption:{slide.chart.id}"))
+    out.add(ChartBlock(chart_box, slide.chart, f"chart:{slide.chart.id}"))
+    if fact_box is not None:
+        bullets(out, facts, fact_box, f"facts:{slide.name}", FACT_SIZES)
+
+
+# -- tables -----------------------------------------------------------------------------------------------------
+def table_row_height(cells: tuple[str, ...], columns: tuple[float, ...], measurer: Measurer,
+                     bold: bool = False) -> float:
+    """Return the height of a table row whose cells, broken into lines, fill columns *columns* wide."""
+    lines = max(len(break_lines(c, w - 2 * TABLE_PAD, TABLE_SIZE, measurer, bold)) for c, w in
+                zip(cells, columns, strict=True))
+    return lines * TABLE_SIZE * LINE_SPACING + 2 * TABLE_PAD
+
+
+def _table(out: Collector, slide: Slide, box: Rect) -> None:
+    assert slide.table is not None
+    table = slide.table
+    columns = tuple(box.w * w for w in table.widths)
+    rows = [table.header, *table.rows]
+    cells = tuple(tuple(tuple(break_lines(c, w - 2 * TABLE_PAD, TABLE_SIZE, out.measurer, bold=r == 0))
+                        for c, w in zip(row, columns, strict=True)) for r, row in enumerate(rows))
+    heights = tuple(table_row_height(row, columns, out.measurer, bold=r == 0) for r, row in enumerate(rows))
+    if sum(heights) > box.h + 1e-6:
+        out.overflows.append(table.rows[-1][0] if table.rows else slide.title)
+    out.add(TableBlock(Rect(box.x, box.y, box.w, sum(heights)), columns, cells, heights, TABLE_SIZE,
+                       f"table:{slide.name}"))

@@ -1,0 +1,203 @@
+"""The slides of the deck plan, one builder per kind: title, executive summary, point, divider, outlook and
+the appendix (every figure with its source, the timeline, the method). Qt-free and pptx-free."""
+
+from __future__ import annotations
+
+from srbrief.deck.plan import (
+    Card,
+    Role,
+    Slide,
+    SummaryRow,
+    Table,
+    date_text,
+    make_card,
+    notes_of,
+    section_accent,
+)
+from srbrief.deck.words import chinese_number, sentence, t
+from srbrief.model import Briefing, ChartKind, Fact, Metric, Point, Section, Statement
+from srbrief.model.story import SummaryLine, point_chart, point_figures
+from srbrief.model.textutil import period_text
+from srbrief.model.units import format_value
+
+MAX_FACTS = 3
+SUMMARY_HEADLINES = 3  # headline figures on the summary, above one line per theme
+
+
+def _clauses(*groups: object) -> tuple[str, ...]:
+    """Return the distinct source clauses of metrics, facts and statements, in order."""
+    found: list[str] = []
+    for group in groups:
+        for item in group:  # type: ignore[attr-defined]
+            found.append(item.source)
+    return tuple(dict.fromkeys(found))
+
+
+def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
+    src = briefing.source
+    who = organisation or (briefing.organisation.get(lang) if briefing.organisation else "")
+    by = presenter or (briefing.presenter.get(lang) if briefing.presenter else "")
+    lines = [" · ".join(p for p in (date_text(briefing.as_of, lang), who) if p)]
+    if by:
+        lines.append(t("presented", lang).format(who=by))
+    if lang == "zh":
+        byline = f"依据{src.publication.zh}{date_text(src.date, lang)}《{src.headline.zh}》"
+    else:
+        byline = f'Based on {src.publication.en}, {date_text(src.date, lang)}: "{src.headline.en}"'
+    return Slide(Role.TITLE, briefing.title.get(lang), subtitle=briefing.subtitle.get(lang), bullets=tuple(lines),
+                 notes=notes_of([sentence(byline, lang)], (), lang))
+
+
+def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lines: tuple[SummaryLine, ...],
+                  lang: str) -> Slide:
+    """The executive summary: the briefing's headline conclusion and figures, then each theme's conclusion
+    with its headline figure."""
+    colour = section_accent(briefing, overview)
+    headline = point_figures(briefing, lead)[:SUMMARY_HEADLINES] if lead else ()
+    cards = tuple(make_card(m, colour, lang) for m in headline)
+    rows = []
+    for line in lines:
+        accent = section_accent(briefing, line.section)
+        card = make_card(line.figure, accent, lang) if line.figure is not None else None
+        rows.append(SummaryRow(line.section.short_title.get(lang), line.message.get(lang), accent, card))
+    title = lead.message.get(lang) if lead else briefing.subtitle.get(lang)
+    facts = lead.facts if lead else ()
+    metrics = [*headline, *(line.figure for line in lines if line.figure is not None)]
+    sources = _clauses(metrics, facts)
+    said = [sentence(title, lang)] + [sentence(f.text.get(lang), lang) for f in facts]
+    said += [sentence(f"{r.label}{'：' if lang == 'zh' else ': '}{r.message}", lang) for r in rows]
+    return Slide(Role.SUMMARY, title, kicker=t("summary", lang), accent=colour, cards=cards, summary=tuple(rows),
+                 notes=notes_of(said, sources, lang), sources=sources, section_id=overview.id,
+                 name=lead.id if lead else "summary")
+
+
+def section_slide(briefing: Briefing, section: Section, lang: str) -> Slide:
+    """A theme's divider: its number and title, and its conclusion in one line."""
+    from srbrief.model.story import executive_summary
+
+    number = chinese_number(section.number) if lang == "zh" else str(section.number)
+    kicker = t("perspective", lang).format(n=number)
+    line = next((x for x in executive_summary(briefing) if x.section.id == section.id), None)
+    subtitle = line.message.get(lang) if line else section.lede.get(lang)
+    return Slide(Role.SECTION, section.title.get(lang), subtitle=subtitle, kicker=kicker,
+                 accent=section_accent(briefing, section),
+                 notes=notes_of([sentence(section.lede.get(lang), lang)], (), lang), section_id=section.id)
+
+
+def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -> Slide:
+    """One point of the storyline: its message as the title, its figures, its chart and what was done."""
+    colour = section_accent(briefing, section)
+    figures = point_figures(briefing, point)
+    chart = point_chart(briefing, point)
+    if chart is not None and chart.kind is ChartKind.KPI:  # figure tiles: the cards are the same figures
+        if not figures:
+            figures = tuple(m for m in (briefing.find(i) for i in chart.items) if isinstance(m, Metric))[:6]
+        chart = None
+    cards = tuple(make_card(m, colour, lang) for m in figures)
+    facts = point.facts[:MAX_FACTS]
+    bullets = tuple(f.text.get(lang) for f in facts)
+    chart_items = [briefing.find(i) for i in chart.items] if chart is not None else []
+    chart_metrics = [m for m in chart_items if isinstance(m, Metric)]
+    chart_facts = [f for f in chart_items if isinstance(f, Fact)]
+    sources = _clauses(figures, facts, chart_metrics, chart_facts)
+    said = [sentence(point.message.get(lang), lang)] + [sentence(b, lang) for b in bullets]
+    if point.notes:
+        said.append(sentence(point.notes.get(lang), lang))
+    if chart is not None and chart.note:
+        said.append(sentence(chart.note.get(lang), lang))
+    return Slide(Role.POINT, point.message.get(lang), kicker=section.short_title.get(lang), accent=colour,
+                 cards=cards, chart=chart, caption=_caption(chart, chart_metrics, lang), bullets=bullets,
+                 notes=notes_of(said, sources, lang), sources=sources, section_id=section.id, name=point.id)
+
+
+def _caption(chart: object, metrics: list[Metric], lang: str) -> str:
+    """Return what must stand under a chart: a map is a schematic (with its caveat); derived values say so."""
+    from srbrief.model import Chart
+
+    if not isinstance(chart, Chart):
+        return ""
+    parts = []
+    if chart.kind is ChartKind.ROUTE_MAP:
+        note = chart.note.get(lang) if chart.note else ""
+        parts.append(f"{t('schematic', lang)}{'：' if lang == 'zh' else ': '}{note}" if note else
+                     t("schematic", lang))
+    derived = [m.label.get(lang) for m in metrics if m.derived]
+    if derived:
+        joined = ("、" if lang == "zh" else ", ").join(derived)
+        parts.append(f"{t('derived', lang)}{'：' if lang == 'zh' else ': '}{joined}")
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -> Slide:
+    """The close: what follows, in the article's own forward-looking words."""
+    title = lines[0].text.get(lang).rstrip("。.")
+    bullets = tuple(s.text.get(lang) for s in lines[1:])
+    sources = _clauses(lines)
+    said = [sentence(s.text.get(lang), lang) for s in lines]
+    return Slide(Role.OUTLOOK, title, kicker=t("outlook", lang), bullets=bullets,
+                 notes=notes_of(said, sources, lang), sources=sources, name="outlook")
+
+
+def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
+    """The reference: a divider, every figure with its period and verbatim source as tables across as many
+    slides as needed, the timeline, and the sources and method."""
+    from srbrief.deck.layout import table_pages
+
+    slides = [Slide(Role.SECTION, t("appendix_title", lang), subtitle=t("appendix_sub", lang),
+                    kicker=t("appendix", lang), appendix=True,
+                    notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang))]
+    header = tuple(t(k, lang) for k in ("col_figure", "col_value", "col_period", "col_source"))
+    widths = (0.27, 0.15, 0.13, 0.45)
+    rows = [(m.label.get(lang), format_value(m, lang) + (f"（{t('derived', lang)}）" if lang == "zh" and m.derived
+                                                         else f" ({t('derived', lang)})" if m.derived else ""),
+             period_text(m.period, lang) if m.period else "—", m.source) for m in briefing.metrics]
+    ids = [m.id for m in briefing.metrics]
+    pages = table_pages(header, rows, widths)
+    start = 0
+    for number, count in enumerate(pages, 1):
+        chunk = tuple(rows[start:start + count])
+        part = t("part", lang).format(i=number, n=len(pages)) if len(pages) > 1 else ""
+        table = Table(header, chunk, widths, tuple(ids[start:start + count]))
+        sources = tuple(dict.fromkeys(r[3] for r in chunk))
+        slides.append(Slide(Role.TABLE, t("table_title", lang) + part, kicker=t("appendix", lang), table=table,
+                            notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang),
+                            sources=sources, name=f"appendix-{number}", appendix=True))
+        start += count
+    timeline = next((c for c in briefing.charts if c.kind is ChartKind.TIMELINE), None)
+    if timeline is not None:
+        events = [briefing.find(i) for i in timeline.items] or list(briefing.timeline)
+        sources = tuple(dict.fromkeys(e.source for e in events))
+        said = [sentence(timeline.title.get(lang), lang)]
+        slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang), chart=timeline,
+                            notes=notes_of(said, sources, lang), sources=sources, name=timeline.id, appendix=True))
+    slides.append(_sources_slide(briefing, lang))
+    return slides
+
+
+def _sources_slide(briefing: Briefing, lang: str) -> Slide:
+    src = briefing.source
+    date = date_text(src.date, lang)
+    n = len(briefing.metrics)
+    if lang == "zh":
+        bullets = (f"出处：{src.publication.zh}，{date}，《{src.headline.zh}》",
+                   f"本简报收录原文全部 {n} 项数据，每项均附原文语句（见附录及各页备注）。",
+                   "“超”、“余”、“突破”表示“以上”，以“+”标注；排名以“第N”表示；“计算值”为本简报据原文推算。",
+                   "英文为本团队自行翻译，以中文原文为准。",
+                   f"数据截至 {date_text(briefing.as_of, lang)}。")
+        said = ["本页说明数据来源与处理方法。", "所有数字均可在原文中逐字找到。"]
+    else:
+        bullets = (f'Source: {src.publication.en}, {date}, "{src.headline.en}"',
+                   f"This briefing carries all {n} figures of the article, each with the sentence it comes from "
+                   "(see the appendix and the speaker notes).",
+                   'Figures the article gives as "more than" are marked "+"; ranks are shown as "No. N"; '
+                   '"derived" marks a value we computed from the article.',
+                   "The English text is our own translation; the Chinese original prevails.",
+                   f"Figures as of {date_text(briefing.as_of, lang)}.")
+        said = ["This slide explains where the figures come from and how they were handled.",
+                "Every number can be found word for word in the original article."]
+    return Slide(Role.SOURCES, t("sources", lang), kicker=t("appendix", lang), bullets=bullets,
+                 notes=notes_of(said, (), lang), name="sources", appendix=True)
+
+
+__all__ = ["Card", "appendix_slides", "outlook_slide", "point_slide", "section_slide", "summary_slide",
+           "title_slide"]

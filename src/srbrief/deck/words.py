@@ -1,0 +1,42 @@
+"""The deck's own words, in both languages (everything else on a slide comes from the data)."""
+
+from __future__ import annotations
+
+T = {
+    "summary": ("执行摘要", "Executive summary"),
+    "outlook": ("展望", "Outlook"),
+    "appendix": ("附录", "Appendix"),
+    "appendix_title": ("附录：全部数据及原文出处", "Appendix: every figure and its source"),
+    "appendix_sub": ("本简报引用的每一项数据，附时期与原文语句", "Each figure of the briefing with its period and "
+                     "the sentence of the article it comes from"),
+    "table_title": ("全部数据及原文出处", "Every figure and its source"),
+    "col_figure": ("指标", "Figure"),
+    "col_value": ("数值", "Value"),
+    "col_period": ("时期", "Period"),
+    "col_source": ("原文出处", "Source (original wording)"),
+    "timeline": ("大事记", "Timeline"),
+    "sources": ("来源与说明", "Sources and method"),
+    "part": ("（{i}/{n}）", " ({i}/{n})"),
+    "source_label": ("来源", "Sources"),
+    "derived": ("计算值", "derived"),
+    "schematic": ("示意图", "Schematic"),
+    "perspective": ("视角{n}", "Perspective {n}"),
+    "presented": ("汇报：{who}", "Presented by {who}"),
+}
+
+
+def t(key: str, lang: str) -> str:
+    """Return the deck's word *key* in *lang*."""
+    return T[key][0 if lang == "zh" else 1]
+
+
+def sentence(text: str, lang: str) -> str:
+    """Return *text* ending as a sentence ends in *lang*."""
+    text = text.strip()
+    end = "。" if lang == "zh" else "."
+    return text if not text or text.endswith(("。", ".", "！", "!", "？", "?")) else text + end
+
+
+def chinese_number(n: int | None) -> str:
+    """Return 1–10 as 一…十 (as the article numbers its 视角), larger numbers as digits."""
+    return "一二三四五六七八九十"[n - 1] if n is not None and 1 <= n <= 10 else str(n)

@@ -1,0 +1,64 @@
+"""Which numbers a sentence states, and which of them the cited figures carry ("no number without a source").
+
+A number is a run of digits, optionally with thousands separators and a decimal part (6261, 10,000, 33.84).
+Digits that are part of a name (G60, 5G) are not numbers; ordinals (2nd) are. Numbers written as words
+(两个, six) are not checked. A figure carries the numbers it is displayed with in a language (the same
+:func:`format_value` / :func:`value_parts` the app and the deck use) and the years and months of its period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from srbrief.model.units import format_value, value_parts
+
+if TYPE_CHECKING:
+    from srbrief.model.types import Metric
+
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_ORDINAL = re.compile(r"(st|nd|rd|th)\b")
+
+
+def _normal(written: str) -> str:
+    """Return *written* as a canonical number: '10,000' → '10000', '06' → '6', '626.10' → '626.1'."""
+    dec = Decimal(written.replace(",", "")).normalize()
+    return format(dec, "f")
+
+
+def _is_latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def numbers_in(text: str) -> list[str]:
+    """Return the numbers *text* states, canonical, in order (digits inside names like G60 or 5G left out)."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end():]
+        ordinal = _ORDINAL.match(after) is not None
+        if _is_latin_letter(before) or (after[:1] and _is_latin_letter(after[0]) and not ordinal):
+            continue
+        found.append(_normal(match.group()))
+    return found
+
+
+def carried_numbers(metric: Metric, lang: str) -> set[str]:
+    """Return the numbers *metric* is displayed with in *lang*, and its period's years and months."""
+    number, unit = value_parts(metric, lang)
+    carried = set(numbers_in(format_value(metric, lang))) | set(numbers_in(f"{number} {unit}"))
+    for date in (metric.period or "").split("/"):
+        carried.update(_normal(part) for part in date.split("-")[:2] if part)
+    return carried
+
+
+def uncarried_numbers(text: str, metrics: Iterable[Metric], lang: str, also: Iterable[str] = ()) -> list[str]:
+    """Return the numbers in *text* that none of *metrics* carries in *lang* (nor the texts in *also*)."""
+    allowed: set[str] = set()
+    for metric in metrics:
+        allowed |= carried_numbers(metric, lang)
+    for other in also:
+        allowed.update(numbers_in(other))
+    return [n for n in dict.fromkeys(numbers_in(text)) if n not in allowed]

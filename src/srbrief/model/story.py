@@ -1,0 +1,125 @@
+"""The storyline every renderer draws: a section's points, the executive summary and the outlook. Qt-free.
+
+The story is written by people in the data (see :class:`~srbrief.model.types.Point`); for a file without one,
+:func:`effective_points` groups the figures itself under neutral messages taken from the section's own title
+or lede, never inventing a claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from srbrief.model.claims import uncarried_numbers
+from srbrief.model.types import (
+    Briefing,
+    Chart,
+    ChartKind,
+    Direction,
+    Good,
+    Lang,
+    Metric,
+    Point,
+    Section,
+    SectionKind,
+    Statement,
+    Text,
+)
+
+MAX_FIGURES = 6  # per point, and so per slide
+METRIC_CHARTS = (ChartKind.KPI, ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
+CONTINUED = Text("（续）", " (continued)")
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One line of the executive summary, resolved: the theme, its conclusion and its headline figure."""
+
+    section: Section
+    message: Text
+    figure: Metric | None
+    written: bool  # False when taken from the theme's first point
+
+
+def effective_points(section: Section) -> tuple[Point, ...]:
+    """Return the section's written points, or for a section without any, its figures grouped automatically:
+    each metric chart's own figures with the chart, then the rest, at most six a group, then one point per
+    other chart (timeline, grid, matrix, map)."""
+    if section.points:
+        return section.points
+    own = {m.id: m for m in section.metrics}
+    groups: list[tuple[list[str], str | None]] = []
+    used: set[str] = set()
+    for chart in section.charts:
+        if chart.kind in METRIC_CHARTS:
+            ids = [i for i in dict.fromkeys(chart.items) if i in own and i not in used]
+            used.update(ids)
+            groups.extend((chunk, chart.id if n == 0 else None) for n, chunk in enumerate(_chunks(ids)))
+    rest = [m.id for m in section.metrics if m.id not in used]
+    groups.extend((chunk, None) for chunk in _chunks(rest))
+    groups.extend(([], c.id) for c in section.charts if c.kind not in METRIC_CHARTS)
+    points = []
+    for n, (figures, chart_id) in enumerate(groups):
+        message = _neutral_message(section, [own[i] for i in figures], first=n == 0)
+        points.append(Point(id=f"{section.id}-auto-{n + 1}", message=message, figures=tuple(figures),
+                            chart=chart_id))
+    return tuple(points)
+
+
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[i:i + MAX_FIGURES] for i in range(0, len(ids), MAX_FIGURES)]
+
+
+def _neutral_message(section: Section, figures: list[Metric], first: bool) -> Text:
+    """Return the section's lede when it opens the section and every number in it is one of *figures*,
+    else the section's title (marked as continued after the first point)."""
+    if first and not any(uncarried_numbers(section.lede.get(lang), figures, lang.value) for lang in Lang):
+        return section.lede
+    if first:
+        return section.title
+    return Text(section.title.zh + CONTINUED.zh, section.title.en + CONTINUED.en)
+
+
+def point_figures(briefing: Briefing, point: Point) -> tuple[Metric, ...]:
+    """Return the metrics *point* cites, in its order."""
+    return tuple(briefing.find(i) for i in point.figures)
+
+
+def point_chart(briefing: Briefing, point: Point) -> Chart | None:
+    """Return the chart *point* shows, if any."""
+    return briefing.find(point.chart) if point.chart is not None else None
+
+
+def executive_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
+    """Return one line per theme, in theme order: the written summary item, or else the theme's first point
+    (its message and first figure)."""
+    written = {item.section: item for item in briefing.summary}
+    lines = []
+    for section in briefing.sections:
+        if section.kind is not SectionKind.THEME:
+            continue
+        points = effective_points(section)
+        first_figure = points[0].figures[0] if points and points[0].figures else None
+        item = written.get(section.id)
+        if item is not None:
+            figure_id = item.figure or first_figure
+            figure = briefing.find(figure_id) if figure_id is not None else None
+            lines.append(SummaryLine(section, item.message, figure, written=True))
+        else:
+            message = points[0].message if points else section.title
+            figure = briefing.find(first_figure) if first_figure is not None else None
+            lines.append(SummaryLine(section, message, figure, written=False))
+    return tuple(lines)
+
+
+def outlook(briefing: Briefing) -> tuple[Statement, ...]:
+    """Return the close: the article's own forward-looking lines as written in the data (never invented;
+    empty when the file has none)."""
+    return briefing.outlook
+
+
+def good_news(metric: Metric) -> bool | None:
+    """Return whether *metric*'s change is good news (a 25 % cost cut is), or None for a level or when the
+    data does not say which way is good."""
+    if metric.direction is None or metric.good is None:
+        return None
+    return (metric.direction is Direction.INCREASE) == (metric.good is Good.UP)

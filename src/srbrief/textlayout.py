@@ -1,0 +1,268 @@
+"""One way to measure and break text, toolkit-free: the slide layout, the charts and the app use it.
+
+Widths come from the bundled font's own advance widths (fontTools), cached per character, so measuring is
+linear in the length of the text. Lines break at spaces in English and between any two Chinese characters,
+with one table of characters that may not start or end a line (kinsoku), and no Chinese character left alone
+on the last line of a wrapped text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+# may not start a line: closing punctuation and brackets, the per-cent sign
+NO_START = frozenset("、。，．,.；;：:！!？?）)］]｝}」』》〉】〕〗”’%％…‥·・〜～ー々〻ぁぃぅぇぉっゃゅょ")
+# may not end a line: opening brackets and quotes
+NO_END = frozenset("（(［[｛{「『《〈【〔〖“‘")
+LINE_SPACING = 1.25  # a line's height, in multiples of the type size, on every renderer
+# The deck's fonts (Microsoft YaHei, a template's) set Latin text a little wider than the bundled font; Chinese
+# characters and full-width punctuation are one em wide in every CJK font, so they are measured exactly.
+SAFETY = 1.08
+
+
+class Measurer(Protocol):
+    """Measures text set in a size (any unit: the width comes back in the same unit)."""
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """Return the advance width of *text* at type size *size*."""
+        ...
+
+
+def is_wide(char: str) -> bool:
+    """Return whether *char* is set one em wide (Chinese characters, full-width punctuation)."""
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def is_hanzi(char: str) -> bool:
+    """Return whether *char* is a Chinese character (one em wide in any CJK font)."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+class FontMeasurer:
+    """Widths from the advance widths of the bundled font (regular and bold), those of narrow (Latin)
+    characters times a safety factor."""
+
+    def __init__(self, safety: float = 1.0) -> None:
+        self.safety = safety
+        self._advances = {False: _advances("regular"), True: _advances("bold")}
+        self._cache: dict[tuple[str, bool], float] = {}
+
+    def em_width(self, text: str, bold: bool = False) -> float:
+        """Return the width of *text* in ems (at type size 1), safety included."""
+        key = (text, bold)
+        found = self._cache.get(key)
+        if found is None:
+            advances = self._advances[bold]
+            found = sum(advances.get(c) or 1.0 if is_wide(c) else (advances.get(c) or 0.55) * self.safety
+                        for c in text)
+            if len(text) <= 64:
+                self._cache[key] = found
+        return found
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return self.em_width(text, bold) * size
+
+
+@lru_cache(maxsize=2)
+def _advances(weight: str) -> dict[str, float]:
+    """Return the advance width in ems of the characters of the bundled font in *weight* that are not simply
+    one em wide and full-width (those are most of its 30,000 characters: left out, they cost no memory)."""
+    from fontTools.ttLib import TTFont
+
+    from srbrief.fonts import font_path
+
+    with TTFont(font_path(weight), lazy=True) as font:
+        units = float(font["head"].unitsPerEm)
+        metrics = font["hmtx"].metrics
+        found = {}
+        for code, glyph in font.getBestCmap().items():
+            advance = metrics[glyph][0]
+            char = chr(code)
+            if advance != units or not is_wide(char):
+                found[char] = advance / units
+        return found
+
+
+@lru_cache(maxsize=2)
+def font_measurer(safety: float = SAFETY) -> FontMeasurer:
+    """Return the shared measurer: *safety* 1.0 for text the bundled font draws (charts), SAFETY for slides."""
+    return FontMeasurer(safety)
+
+
+def tokens(text: str) -> list[str]:
+    """Return *text* as units no line may break inside: words with their trailing space, single Chinese
+    characters, with closing punctuation attached to what precedes it and opening punctuation to what follows."""
+    found: list[str] = []
+    word = ""
+    pending = ""  # opening punctuation waiting for the token it belongs to
+    for char in text:
+        if char in NO_START and not pending and (found or word):
+            if found and not word.strip():  # after spaces too, a closing mark stays with what it closes
+                tail, word = word, ""
+                while len(found) > 1 and not found[-1].strip():
+                    tail = found.pop() + tail
+                found[-1] += tail + char
+            elif word:
+                word += char
+                if is_wide(char):  # a full-width mark ends the word it closes
+                    found.append(word)
+                    word = ""
+            else:
+                found[-1] += char
+            continue
+        if char in NO_END and (is_wide(char) or not word):  # an opening mark (a Latin one starts a word)
+            if word:
+                found.append(word)
+                word = ""
+            pending += char
+            continue
+        if is_wide(char):
+            if word:
+                found.append(word)
+                word = ""
+            found.append(pending + char)
+            pending = ""
+        else:
+            word += pending + char
+            pending = ""
+            if char == " ":
+                found.append(word)
+                word = ""
+    if word or pending:
+        found.append(word + pending)
+    return found
+
+
+def break_lines(text: str, width: float, size: float, measurer: Measurer, bold: bool = False,
+                widows: bool = True) -> list[str]:
+    """Return *text* broken into lines no wider than *width* at type size *size* (a token wider than a whole
+    line is split by characters). Hard line breaks in *text* are kept. With *widows*, no Chinese character is
+    left alone on a last line (one more comes down with it); without, breaks fall where the width says."""
+    return _Prepared(text, measurer, bold).lines(width, size, widows)
+
+
+def joint(before: str, after: str) -> str:
+    """Return what stood between two lines broken apart: a space where two words met, nothing beside Chinese."""
+    return " " if before and after and not is_wide(before[-1]) and not is_wide(after[0]) else ""
+
+
+def join_lines(lines: list[str] | tuple[str, ...]) -> str:
+    """Return broken *lines* as one text again."""
+    text = ""
+    for line in lines:
+        text += joint(text, line) + line
+    return text
+
+
+class _Prepared:
+    """A text cut into tokens with their widths in ems, measured once for breaking at any size."""
+
+    def __init__(self, text: str, measurer: Measurer, bold: bool) -> None:
+        self.measurer, self.bold = measurer, bold
+        self.paragraphs = []
+        for paragraph in text.split("\n"):
+            cut = tokens(paragraph)
+            self.paragraphs.append([(t, measurer.width(t, 1.0, bold), measurer.width(t.rstrip(" "), 1.0, bold))
+                                    for t in cut])
+
+    def lines(self, width: float, size: float, widows: bool = True) -> list[str]:
+        found: list[str] = []
+        for paragraph in self.paragraphs:
+            found += self._break(paragraph, width / size, size, widows)
+        return found
+
+    def _break(self, paragraph: list[tuple[str, float, float]], room: float, size: float,
+               widows: bool) -> list[str]:
+        lines: list[list[str]] = [[]]
+        used = 0.0
+        for whole, token_w, ink_w in paragraph:
+            token = whole
+            if lines[-1] and used + ink_w > room:  # a space at the end of a line takes no room
+                lines.append([])
+                used = 0.0
+                token = whole.lstrip(" ")
+            if not lines[-1] and ink_w > room:  # longer than a line: split it where it must
+                for piece in _split_long(token, room * size, size, self.measurer, self.bold):
+                    lines[-1].append(piece)
+                    lines.append([])
+                lines.pop()
+                used = self.measurer.width(lines[-1][-1], 1.0, self.bold)
+                continue
+            lines[-1].append(token)
+            used += token_w
+        if widows:
+            _no_lone_last(lines)
+        return ["".join(line).rstrip(" ") for line in lines]
+
+
+def _split_long(token: str, width: float, size: float, measurer: Measurer, bold: bool) -> list[str]:
+    pieces, piece, used = [], "", 0.0
+    for char in token:
+        char_w = measurer.width(char, size, bold)
+        if piece and used + char_w > width and char not in NO_START:
+            pieces.append(piece)
+            piece, used = "", 0.0
+        piece += char
+        used += char_w
+    return [*pieces, piece]
+
+
+def _no_lone_last(lines: list[list[str]]) -> None:
+    """Move one Chinese character down where the last line would hold a single one (a widow)."""
+    if len(lines) < 2 or len(lines[-1]) != 1 or len(lines[-2]) < 3:
+        return
+    last, before = lines[-1][0], lines[-2][-1]
+    if is_hanzi(last[0]) and is_hanzi(before[-1]):
+        lines[-1].insert(0, lines[-2].pop())
+
+
+@dataclass(frozen=True)
+class Fit:
+    """Texts fitted into a box: the type size, each text's lines, and whether they fit at all."""
+
+    size: float
+    lines: tuple[tuple[str, ...], ...]
+    fits: bool
+
+    @property
+    def line_count(self) -> int:
+        return sum(len(lines) for lines in self.lines)
+
+
+def text_height(line_count: int, paragraphs: int, size: float, gap: float) -> float:
+    """Return the height of *line_count* lines in *paragraphs* paragraphs set at *size*, *gap* ems apart."""
+    return line_count * size * LINE_SPACING + max(0, paragraphs - 1) * size * gap
+
+
+def fit_text(texts: Sequence[str], width: float, height: float, largest: float, smallest: float,
+             measurer: Measurer, bold: bool = False, gap: float = 0.35, step: float = 1.0) -> Fit:
+    """Return the largest size in [*smallest*, *largest*] (in steps of *step*) at which *texts*, each a
+    paragraph, fit *width* × *height*: or *smallest*, marked as not fitting. A binary search: the cost is
+    linear in the length of the texts times the logarithm of the number of sizes."""
+
+    prepared = [_Prepared(t, measurer, bold) for t in texts]
+
+    def attempt(size: float) -> Fit:
+        lines = tuple(tuple(p.lines(width, size)) for p in prepared)
+        count = sum(len(ls) for ls in lines)
+        wide = any(measurer.width(line, size, bold) > width + 1e-6 for ls in lines for line in ls)
+        return Fit(size, lines, not wide and text_height(count, len(texts), size, gap) <= height + 1e-6)
+
+    steps = max(0, int((largest - smallest) / step + 1e-9))
+    best = attempt(largest)
+    if best.fits or steps == 0:
+        return best
+    low, high = 1, steps  # size = largest - k * step; k = 0 failed
+    found: Fit | None = None
+    while low <= high:
+        middle = (low + high) // 2
+        trial = attempt(largest - middle * step)
+        if trial.fits:
+            found, high = trial, middle - 1
+        else:
+            low = middle + 1
+    return found if found is not None else attempt(smallest)

@@ -1,0 +1,83 @@
+"""The slide layout: one answer to "where and how big" for the deck, the presenter and the PDF."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from srbrief.deck.layout import ChartBlock, TextBlock, layout_deck, layout_slide
+from srbrief.deck.plan import Role, plan_deck
+from srbrief.model import Briefing, Text
+from srbrief.textlayout import LINE_SPACING, font_measurer
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_block_lies_on_its_slide_and_every_text_fits(builtin: Briefing, lang: str) -> None:
+    plan = plan_deck(builtin, lang)
+    for number, layout in enumerate(layout_deck(plan, font_measurer()), 1):
+        assert layout.overflows == (), number
+        for block in layout.blocks:
+            r = block.rect
+            assert r.x >= 0 and r.y >= 0 and r.right <= layout.width + 1e-6 and r.bottom <= layout.height + 1e-6
+            if isinstance(block, TextBlock):
+                assert block.content_height <= block.inner.h + 1e-6, (number, block.name)
+
+
+def test_cards_are_named_by_metric_and_share_one_label_size(builtin: Briefing) -> None:
+    plan = plan_deck(builtin, "en")
+    index = next(i for i, s in enumerate(plan.slides) if s.role is Role.FIGURES and len(s.metrics) > 6)
+    layout = layout_slide(plan, index, font_measurer())
+    cards = layout.named("metric:")
+    assert [c.name for c in cards] == [f"metric:{m.id}" for m in plan.slides[index].metrics]
+    label_sizes = {c.paras[-1].size for c in cards if isinstance(c, TextBlock)}
+    assert len(label_sizes) == 1
+    assert all(isinstance(c, TextBlock) and c.fill == "card" for c in cards)
+
+
+def test_charts_are_named_by_chart_id(builtin: Briefing) -> None:
+    plan = plan_deck(builtin, "zh")
+    charts = [b for layout in layout_deck(plan, font_measurer()) for b in layout.blocks if isinstance(b, ChartBlock)]
+    assert charts and all(b.name == f"chart:{b.chart.id}" for b in charts)
+
+
+def test_numbers_give_way_before_labels_get_small(builtin: Briefing) -> None:
+    """A label too long for 12 pt makes the numbers smaller, down to 24 pt, before the labels shrink further."""
+    plan = plan_deck(builtin, "en")
+    index = next(i for i, s in enumerate(plan.slides) if s.role is Role.FIGURES and len(s.metrics) > 6)
+    slide = replace(plan.slides[index], metrics=plan.slides[index].metrics[:4])
+
+    def first_card(repeat: int) -> TextBlock:
+        metric = slide.metrics[0]
+        longer = replace(metric, label=Text(zh="长", en=metric.label.en + " and so on" * repeat))
+        changed = replace(slide, metrics=(longer, *slide.metrics[1:]))
+        layout = layout_slide(replace(plan, slides=(*plan.slides[:index], changed, *plan.slides[index + 1:])),
+                              index, font_measurer())
+        card = layout.named("metric:")[0]
+        assert isinstance(card, TextBlock) and layout.overflows == ()
+        return card
+
+    short, longer, longest = first_card(0), first_card(20), first_card(30)
+    assert short.paras[0].size == longer.paras[0].size == 40  # room enough: large numbers
+    assert longer.paras[-1].size >= 12
+    assert longest.paras[0].size == 24 and longest.paras[-1].size < 12  # numbers first, then labels
+
+
+def test_a_label_no_card_can_hold_is_reported(builtin: Briefing) -> None:
+    plan = plan_deck(builtin, "en")
+    index = next(i for i, s in enumerate(plan.slides) if s.metrics)
+    slide = plan.slides[index]
+    long_label = " ".join(["overlong"] * 120)
+    slides = list(plan.slides)
+    slides[index] = replace(slide, metrics=(replace(slide.metrics[0], label=Text(zh="长", en=long_label)),
+                                            *slide.metrics[1:]))
+    layout = layout_slide(replace(plan, slides=tuple(slides)), index, font_measurer())
+    assert long_label in layout.overflows
+
+
+def test_line_height_is_the_same_rule_everywhere(builtin: Briefing) -> None:
+    plan = plan_deck(builtin, "zh")
+    for layout in layout_deck(plan, font_measurer()):
+        for block in layout.blocks:
+            if isinstance(block, TextBlock):
+                assert all(p.line_height == pytest.approx(p.size * LINE_SPACING) for p in block.paras)
