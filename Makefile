@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.srbrief-installed
 
-.PHONY: setup run test lint bench bundle schema system-deps clean
+.PHONY: setup run test fuzz lint bench bundle schema system-deps clean
 
 setup: system-deps $(STAMP)
 
@@ -23,6 +23,12 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# The property test of tests/hardening/test_property.py with 2,000 generated briefings (`make test` runs 10),
+# each through charts, PPTX, PDF and the offscreen window. Slow: about 3-6 s per briefing on 2 cores.
+FUZZ_EXAMPLES ?= 2000
+fuzz: setup
+	SRBRIEF_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/hardening/test_property.py -q
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks packaging docs

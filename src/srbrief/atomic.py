@@ -1,28 +1,115 @@
-"""Write files atomically: a temporary file in the target folder, then one rename."""
+"""Write files atomically: a temporary file in the target folder, then one rename.
+
+This is the one path every output takes (decks, PDFs, charts, the schema, caches), so its rules hold for all:
+
+- only a regular file (or nothing) is replaced; a symlink is written through to its target, as editors do;
+- an output that is the same file as one of the inputs (through links too) is refused;
+- every OS error (disk full, read-only, permission, missing folder, name too long) is an :class:`OutputError`
+  with one plain line, the old file stays untouched and the temporary file is removed;
+- temporary files are named ``.srbrief-XXXXXXXX.part`` (short, so any legal name can be written), and stale
+  ones of that pattern left by a killed process are removed by the next write to that folder.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from srbrief.safeio import describe_os_error
+
+TEMP_PREFIX = ".srbrief-"
+TEMP_SUFFIX = ".part"
+STALE_SECONDS = 10 * 60
+# errors of the block that are about writing the output, not about the work done inside it
+WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
+
+
+class OutputError(Exception):
+    """An output cannot be written (bad target or an OS error): one line, exit code 2."""
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def resolve_output(target: Path, inputs: Iterable[tuple[Path | None, str]] = ()) -> Path:
+    """Return the file to replace for *target* (a symlink followed to its target), or raise OutputError if
+    it exists and is not a regular file, or is the same file as one of *inputs* ((path, what) pairs)."""
+    real = Path(os.path.realpath(target))
+    try:
+        info: os.stat_result | None = os.stat(real)
+    except (FileNotFoundError, NotADirectoryError):
+        info = None  # a new file (a missing folder is reported when the file is made)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {describe_os_error(exc)}") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OutputError(f"{target}: is {_kind(info.st_mode)}; only a regular file can be written or replaced")
+    if info is not None:
+        for path, what in inputs:
+            if path is None:
+                continue
+            with contextlib.suppress(OSError):
+                other = os.stat(path)
+                if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+                    raise OutputError(f"{target}: is the same file as the {what} ({path}); "
+                                      "choose another output name")
+    return real
+
+
+def remove_stale_temp_files(folder: Path, older_than: float = STALE_SECONDS) -> None:
+    """Remove our own temporary files in *folder* left by a killed process (older than *older_than* s)."""
+    limit = time.time() - older_than
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX)):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
+                    os.unlink(entry.path)
+
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
+def atomic_path(target: Path, inputs: Iterable[tuple[Path | None, str]] = ()) -> Iterator[Path]:
     """Yield a temporary path beside *target* that replaces it only if the block finishes without an exception."""
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    real = resolve_output(target, inputs)
+    folder = real.parent
+    remove_stale_temp_files(folder)
+    try:
+        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {describe_os_error(exc)}") from None
     os.close(fd)
     tmp = Path(name)
     try:
-        yield tmp
-        with tmp.open("rb+") as f:
-            os.fsync(f.fileno())
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
+        try:
+            yield tmp
+        except OSError as exc:
+            if exc.errno in WRITE_ERRNOS:
+                raise OutputError(f"{target}: cannot write: {describe_os_error(exc)}; "
+                                  "the old file is untouched") from None
+            raise
+        try:
+            with tmp.open("rb+") as f:
+                os.fsync(f.fileno())
+            os.chmod(tmp, _mode_for(real))
+            os.replace(tmp, real)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot write: {describe_os_error(exc)}; the old file is untouched") \
+                from None
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -30,9 +117,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def atomic_output(target: Path) -> Iterator[IO[bytes]]:
+def atomic_output(target: Path, inputs: Iterable[tuple[Path | None, str]] = ()) -> Iterator[IO[bytes]]:
     """Yield a binary file that replaces *target* only if the block finishes without an exception."""
-    with atomic_path(target) as tmp, tmp.open("wb") as f:
+    with atomic_path(target, inputs) as tmp, tmp.open("wb") as f:
         yield f
 
 

@@ -7,15 +7,17 @@ error (a short message and the path of a log file with the details).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from srbrief import __version__
 from srbrief.model.textutil import display_width
-from srbrief.paths import log_dir
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
@@ -41,13 +43,21 @@ def _load(file: str | None, source_text: str | None = None):
     return load_briefing(_briefing_path(file), source_text)
 
 
+def _read_article(name: str) -> str:
+    """Return the article text in *name* (a regular UTF-8 file within the briefing size limit)."""
+    from srbrief.model.yamltree import MAX_BYTES
+    from srbrief.safeio import InputFileError, read_limited
+
+    try:
+        return read_limited(Path(name), MAX_BYTES, "article text").decode("utf-8-sig")
+    except InputFileError as exc:
+        raise UsageError(f"{name}: cannot read the article text: {exc.reason}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{name}: cannot read the article text: not UTF-8 text") from None
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
-    source_text = None
-    if args.source_text:
-        try:
-            source_text = Path(args.source_text).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"{args.source_text}: cannot read the article text: {exc}") from None
+    source_text = _read_article(args.source_text) if args.source_text else None
     briefing = _load(args.file, source_text)
     _warn_missing_glyphs(_briefing_path(args.file))
     checked = ", every source clause found in the article" if source_text is not None else ""
@@ -61,8 +71,9 @@ def _warn_missing_glyphs(path: Path) -> None:
     """Warn (on stderr, exit code unchanged) about characters the bundled font cannot show."""
     try:
         from srbrief.fonts import missing_characters
+        from srbrief.model.loader import read_briefing_bytes
 
-        missing = missing_characters(path.read_text(encoding="utf-8"))
+        missing = missing_characters(read_briefing_bytes(path).decode("utf-8-sig"))
     except ImportError:  # fontTools comes with matplotlib; without it the check is skipped
         return
     for line, col, char in missing:
@@ -172,13 +183,11 @@ def cmd_charts(args: argparse.Namespace) -> int:
     from srbrief.charts import render_chart
 
     charts = briefing.charts
+    inputs = [(_briefing_path(args.file), "briefing")]
     for i, chart in enumerate(charts, 1):
         target = folder / f"{chart.id}.{args.format}"
-        try:
-            with atomic_output(target) as f:
-                render_chart(briefing, chart, args.lang, f, dpi=args.dpi, theme=args.theme, fmt=args.format)
-        except PermissionError as exc:
-            raise UsageError(f"{target}: cannot write: {exc.strerror}") from None
+        with atomic_output(target, inputs) as f:
+            render_chart(briefing, chart, args.lang, f, dpi=args.dpi, theme=args.theme, fmt=args.format)
         print(f"[{i}/{len(charts)}] {target}", flush=True)
     return EXIT_OK
 
@@ -187,19 +196,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     from srbrief.deck.export import ExportError, check_output, export_pptx
 
     target = Path(args.output)
+    template = Path(args.template) if args.template else None
+    inputs = [(_briefing_path(args.file), "briefing"), (template, "template")]
     try:
-        check_output(target)
+        check_output(target, inputs=inputs)
+        if target.suffix.lower() == ".pdf" and (template or args.font_latin or args.font_ea):
+            raise UsageError("--template, --font-latin and --font-ea apply to a .pptx deck only; a PDF handout "
+                             "uses the app's own look")
         briefing = _load(args.file)
         if target.suffix.lower() == ".pdf":
             from srbrief.deck.plan import plan_deck
             from srbrief.gui.pdf import write_pdf
 
             plan = plan_deck(briefing, args.lang)
-            write_pdf(plan, target, args.notes)
+            write_pdf(plan, target, args.notes, inputs)
             count = len(plan.slides)
         else:
-            template = Path(args.template) if args.template else None
-            count = export_pptx(briefing, target, args.lang, template, args.notes, args.font_latin, args.font_ea)
+            count = export_pptx(briefing, target, args.lang, template, args.notes, args.font_latin, args.font_ea,
+                                inputs[:1])
     except ExportError as exc:
         raise UsageError(str(exc)) from None
     print(f"{target}: {count} slides ({args.lang})")
@@ -291,35 +305,59 @@ def build_parser() -> argparse.ArgumentParser:
 def _report_internal_error() -> int:
     import traceback
 
-    try:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        log = folder / "srbrief-error.log"
-        with log.open("a", encoding="utf-8") as f:
-            f.write(f"srbrief {__version__}: {' '.join(sys.argv)}\n{traceback.format_exc()}\n")
+    from srbrief.errorlog import log_exception
+
+    log = log_exception()
+    if log is not None:
         print(f"srbrief: internal error; details are in {log}", file=sys.stderr)
-    except OSError:
+    else:
         print(f"srbrief: internal error: {traceback.format_exc(limit=1)}", file=sys.stderr)
     return EXIT_INTERNAL
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl+C, so temporary files are removed on the way out."""
+
+
+def _on_sigterm(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """Turn SIGTERM into :class:`Terminated` while a command runs (main thread only; restored afterwards)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    from srbrief.atomic import OutputError
     from srbrief.model.errors import BriefingError
+    from srbrief.safeio import InputFileError
 
     args = build_parser().parse_args(argv)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_gui)
     if not hasattr(args, "file"):
         args.file = None
     try:
-        return func(args)
+        with _sigterm_unwinds():
+            return func(args)
     except BriefingError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_USAGE
-    except UsageError as exc:
+    except (UsageError, OutputError, InputFileError) as exc:
         print(f"srbrief: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Terminated:
+        return 128 + signal.SIGTERM
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

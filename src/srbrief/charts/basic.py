@@ -99,6 +99,9 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     label_cells = int(label_share * fig.get_figwidth() * 72 / (LABEL * 0.5)) if horizontal else \
         int(width / len(metrics) * fig.get_figwidth() * 72 / (LABEL * 0.5))
     labels = [wrap(m.label.get(lang), max(8, label_cells)) for m in metrics]
+    if not horizontal:  # at most half the chart's height for the labels: a very long one ends in "…"
+        most = max(1, int(height * fig.get_figheight() * 72 * 0.5 / ((LABEL - 1) * 1.3)))
+        labels = [_first_lines(label, most) for label in labels]
     # room below the axes, in points so that a short figure (a wide panel in the app) keeps it too:
     # tick labels and the axis label (horizontal), or the category labels, however many lines (vertical)
     lines = max(label.count("\n") + 1 for label in labels)
@@ -107,6 +110,7 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     ax.set_facecolor(theme.background)
     positions = list(range(len(metrics)))
     low, high = min(0.0, *values), max(0.0, *values)
+    high = high if high > low else 1.0  # all zero: an axis still needs a span
     pad = (high - low) * 0.02
     if horizontal:
         bars = ax.barh(positions, values, color=colours, hatch=hatches, edgecolor=theme.background, height=0.62)
@@ -137,6 +141,12 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
                         va="bottom" if value >= 0 else "top", fontsize=VALUE, fontweight="bold", color=theme.text)
     _style_axes(ax, theme)
     _bar_legend(ax, metrics, lang, theme)
+
+
+def _first_lines(text: str, count: int) -> str:
+    """Return the first *count* lines of *text*, the last ending in "…" when lines were left out."""
+    lines = text.split("\n")
+    return text if len(lines) <= count else "\n".join([*lines[: count - 1], lines[count - 1].rstrip() + "…"])
 
 
 def _bar_legend(ax, metrics: list[Metric], lang: str, theme: Theme) -> None:
@@ -239,7 +249,7 @@ def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
         ax.annotate(metric_text(metric, lang), (x, y), xytext=(0, 9), textcoords="offset points", ha="center",
                     fontsize=VALUE, fontweight="bold", color=theme.text)
     ax.set_xticks(xs, [_period_text(m, lang) for m in metrics], fontsize=LABEL)
-    ax.set_ylim(0, max(ys) * 1.2)
+    ax.set_ylim(0, max(ys) * 1.2 or 1.0)  # all zero: an axis still needs a span
     ax.set_xlim(-0.5, len(xs) - 0.5)
     ax.set_ylabel(axis_label, fontsize=SMALL, color=theme.muted)
     ax.yaxis.grid(True, color=theme.grid, linewidth=0.8)

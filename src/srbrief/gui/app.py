@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from types import TracebackType
 from typing import cast
 
 
@@ -26,9 +27,46 @@ def _mark(moment: str) -> None:
     print(f"srbrief-mark {moment} {time.monotonic():.6f}", flush=True)
 
 
+class _ErrorGuard:
+    """sys.excepthook while the app runs: an exception in a Qt slot or event handler (which Qt would only print,
+    then carry on) is logged with its traceback and reported on stderr; in a batch mode (``--screenshot``,
+    ``--exit-after``) the app then quits with exit code 1 instead of hanging or exiting 0."""
+
+    def __init__(self, batch: bool) -> None:
+        self.batch = batch
+        self.failed = False
+        self.previous = sys.excepthook
+
+    def __call__(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        from srbrief.errorlog import log_hook_exception
+
+        self.failed = True
+        log = log_hook_exception(kind, exc, tb, "srbrief app")
+        where = f"details are in {log}" if log else f"{kind.__name__}: {exc}"
+        print(f"srbrief: internal error in the app; {where}", file=sys.stderr, flush=True)
+        if self.batch:
+            QCoreApplication.exit(1)
+
+    def __enter__(self) -> _ErrorGuard:
+        sys.excepthook = self
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        sys.excepthook = self.previous
+
+
 def run_gui(file: Path | None, lang: str | None, present: bool = False, screenshot: Path | None = None,
             exit_after: str | None = None) -> int:
     """Run the app; return its exit code."""
+    with _ErrorGuard(batch=screenshot is not None or exit_after is not None) as guard:
+        code = _run(guard, file, lang, present, screenshot, exit_after)
+    return 1 if guard.failed and guard.batch else code
+
+
+def _run(guard: _ErrorGuard, file: Path | None, lang: str | None, present: bool, screenshot: Path | None,
+         exit_after: str | None) -> int:
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -56,20 +94,23 @@ def run_gui(file: Path | None, lang: str | None, present: bool = False, screensh
         from srbrief.gui.screenshots import take_screenshots
 
         def shoot_then_quit() -> None:
-            take_screenshots(window, screenshot)
-            app.quit()
+            try:
+                take_screenshots(window, screenshot)
+            except Exception:  # never hang: report it and leave with exit code 1
+                guard(*sys.exc_info())
+            app.exit(1 if guard.failed else 0)
 
         QTimer.singleShot(0, shoot_then_quit)
         return app.exec()
     app.processEvents()  # the first paint, before matplotlib is even imported
     if exit_after == "paint":
         _mark("paint")
-        return 0
+        return 1 if guard.failed else 0
     if exit_after == "charts":
         window.start_charts()
         window.current_panel().grab()  # the canvases really drawn
         _mark("charts")
-        return 0
+        return 1 if guard.failed else 0
     QTimer.singleShot(0, window.start_charts)
     QTimer.singleShot(0, window.editing.offer_recovery)  # edits left unsaved by a crash or a kill
     if present:

@@ -18,10 +18,15 @@ def load_briefing(path: Path) -> Briefing:
 
 
 class BriefingSource(QObject):
-    """Holds the last good briefing; a file that fails validation never replaces it."""
+    """Holds the last good briefing; a file that fails validation (or breaks the loader) never replaces it.
+
+    The file is watched, and so is its folder: an editor or a sync tool that deletes the file and writes it
+    again later (the file watch is lost with the old file) is noticed by the folder watch, which re-arms it.
+    """
 
     changed = Signal(bool)  # automatic (the file changed on disk)
     failed = Signal(str, str)  # path, the validation message (FILE:LINE:COL: ...)
+    crashed = Signal(str, str, str)  # path, what went wrong (one line), the log file with the traceback
 
     def __init__(self, path: Path | None = None) -> None:
         super().__init__()
@@ -29,6 +34,7 @@ class BriefingSource(QObject):
         self.briefing: Briefing = load_briefing(path or builtin_briefing_path())
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_file_changed)
+        self.watcher.directoryChanged.connect(self._on_folder_changed)
         self.debounce = QTimer(self, singleShot=True, interval=300)
         self.debounce.timeout.connect(lambda: self._load(self.path, automatic=True))
         self._watch()
@@ -50,16 +56,36 @@ class BriefingSource(QObject):
             self.failed.emit(str(path or "built-in"), str(exc))
             self._watch()
             return False
+        except Exception as exc:  # a loader bug: keep the last good data, log the traceback, say where
+            from srbrief.errorlog import log_exception
+
+            log = log_exception(exc, f"srbrief app: loading {path or 'built-in'}")
+            self.crashed.emit(str(path or "built-in"), " ".join(f"{type(exc).__name__}: {exc}".split())[:160],
+                              str(log or ""))
+            self._watch()
+            return False
         self.path, self.briefing = path, briefing
         self._watch()
         self.changed.emit(automatic)
         return True
 
-    def _watch(self) -> None:
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
-        if self.path is not None and self.path.exists():
-            self.watcher.addPath(str(self.path))
+    def _watch(self, path: Path | None = None) -> None:
+        """Watch *path* (default: the open file) and its folder, replacing the previous watches."""
+        path = path or self.path
+        watched = self.watcher.files() + self.watcher.directories()
+        if watched:
+            self.watcher.removePaths(watched)
+        if path is not None:
+            if path.parent.is_dir():
+                self.watcher.addPath(str(path.parent))
+            if path.exists():
+                self.watcher.addPath(str(path))
 
     def _on_file_changed(self, _path: str) -> None:
         self.debounce.start()  # editors save in several steps (write, rename): wait until they are done
+
+    def _on_folder_changed(self, _folder: str) -> None:
+        """A file came or went in the folder: if the open file is back but unwatched, watch it and reload."""
+        if self.path is not None and self.path.exists() and str(self.path) not in self.watcher.files():
+            self.watcher.addPath(str(self.path))
+            self.debounce.start()

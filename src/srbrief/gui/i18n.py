@@ -55,6 +55,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exported": ("已导出 {file}", "Exported {file}"),
     "open_folder": ("打开所在文件夹", "Open folder"),
     "export_failed": ("导出失败", "Export failed"),
+    "internal_error": ("内部错误（{what}）；详细信息已写入 {log}", "Internal error ({what}); the details are in {log}"),
+    "no_log": ("无法写入日志", "the log could not be written"),
     "publication": ("出处", "Publication"),
     "translation_note": ("英文为本团队自行翻译，以中文原文为准。", "The English is our own translation; the Chinese "
                                                       "original prevails."),

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from srbrief import palette
-from srbrief.atomic import atomic_path
+from srbrief.atomic import OutputError, atomic_path
 from srbrief.deck.plan import DeckPlan
 from srbrief.gui.slides import FAMILY, SlidePainter, _font
 
@@ -64,12 +66,31 @@ def _paint_page(painter: QPainter, slides: SlidePainter, full: QRectF, index: in
     painter.drawText(text_rect, Qt.TextFlag.TextWordWrap, slides.plan.slides[index].notes)
 
 
-def write_pdf(plan: DeckPlan, target: Path, notes: bool = True) -> None:
-    """Write the handout of *plan* to *target* atomically (a temporary file beside it, then a rename)."""
-    with atomic_path(target) as tmp:
+def pdf_problem(data: bytes, pages: int) -> str | None:
+    """Return what is wrong with a finished PDF file's bytes, or None: it must end with its cross-reference
+    table, trailer and ``%%EOF`` and hold *pages* pages (QPdfWriter ignores write errors, so this is how a full
+    disk shows)."""
+    tail = data[-1024:].rstrip()
+    if not data.startswith(b"%PDF-") or not tail.endswith(b"%%EOF"):
+        return "the PDF came out incomplete"
+    found = re.search(rb"startxref\s+(\d+)\s+%%EOF$", tail)
+    if found is None or not data[int(found.group(1)):].startswith(b"xref"):
+        return "the PDF's cross-reference table is missing or misplaced"
+    if b"trailer" not in tail or f"/Count {pages}".encode() not in data:
+        return "the PDF's trailer or page tree is missing"
+    return None
+
+
+def write_pdf(plan: DeckPlan, target: Path, notes: bool = True,
+              inputs: Iterable[tuple[Path | None, str]] = ()) -> None:
+    """Write the handout of *plan* to *target* atomically (a temporary file beside it, then a rename); the
+    finished file is checked before the rename, so a write error never replaces a good PDF."""
+    with atomic_path(target, inputs) as tmp:
         render_pdf(plan, tmp, notes)
-        if tmp.stat().st_size == 0:
-            raise RuntimeError("Qt wrote an empty PDF")
+        problem = pdf_problem(tmp.read_bytes(), len(plan.slides))
+        if problem:
+            raise OutputError(f"{target}: cannot write: {problem} (disk full, or a write error); "
+                              "the old file is untouched")
 
 
 __all__ = ["FAMILY", "render_pdf", "write_pdf"]

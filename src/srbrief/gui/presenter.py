@@ -82,13 +82,15 @@ class PresenterWindow(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(palette.DARK.screen))
-        if not self.black:
-            if self.presenter_view:
-                self._paint_presenter_view(painter)
-            else:
-                self.painter_.paint(painter, QRectF(self.rect()), self.index)
-        painter.end()
+        try:  # a painter left active after an exception crashes the next paint: always end it
+            painter.fillRect(self.rect(), QColor(palette.DARK.screen))
+            if not self.black:
+                if self.presenter_view:
+                    self._paint_presenter_view(painter)
+                else:
+                    self.painter_.paint(painter, QRectF(self.rect()), self.index)
+        finally:
+            painter.end()
 
     def _paint_presenter_view(self, painter: QPainter) -> None:
         w, h = self.width(), self.height()

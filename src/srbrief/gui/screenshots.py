@@ -42,8 +42,10 @@ def take_screenshots(window, folder: Path) -> list[Path]:
     for index in range(len(plan.slides)):
         image = QImage(1280, 720, QImage.Format.Format_RGB32)
         painter = QPainter(image)
-        slides.paint(painter, QRectF(0, 0, 1280, 720), index)
-        painter.end()
+        try:
+            slides.paint(painter, QRectF(0, 0, 1280, 720), index)
+        finally:
+            painter.end()
         target = folder / f"slide-{index + 1:02d}-{lang}.png"
         image.save(str(target))
         written.append(target)

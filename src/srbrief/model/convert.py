@@ -16,7 +16,10 @@ from typing import Any
 
 from srbrief.model.errors import Problem
 from srbrief.model.located import Located
-from srbrief.model.types import Text
+from srbrief.model.types import SHORT_TEXT, Text
+
+# characters XML 1.0 (and so a .pptx) cannot carry, plus C1 controls (NEL, ...) no slide can show
+_UNDRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _INVALID = object()  # marks a value that could not be converted (a problem was recorded)
 
@@ -69,7 +72,7 @@ class Converter:
             self.problem(loc, path, f"expected {self.expected(hint)}, got nothing (null)")
             return _INVALID
         if dataclasses.is_dataclass(hint):
-            return self.dataclass(loc, hint, path)
+            return self.dataclass(loc, hint, path, meta.get("max_length") if hint is Text else None)
         if typing.get_origin(hint) is tuple:
             return self.sequence(loc, typing.get_args(hint)[0], path, meta)
         if isinstance(hint, type) and issubclass(hint, Enum):
@@ -85,7 +88,7 @@ class Converter:
             return "one of " + ", ".join(repr(m.value) for m in hint)
         return {str: "a string", float: "a number", int: "an integer", bool: "true or false"}[hint]
 
-    def dataclass(self, loc: Located, cls: Any, path: str) -> Any:
+    def dataclass(self, loc: Located, cls: Any, path: str, max_length: int | None = None) -> Any:
         if not isinstance(loc.value, dict):
             self.problem(loc, path, f"expected {self.expected(cls)}, got {describe(loc.value)}")
             return _INVALID
@@ -105,7 +108,10 @@ class Converter:
                     self.problem(loc, sub, what)
                     values[name] = _INVALID
                 continue
-            values[name] = self.convert(loc.value[name], hints[name], sub, dict(field.metadata))
+            meta = dict(field.metadata)
+            if max_length is not None:
+                meta["max_length"] = max_length  # a Text's limit comes from the field holding it
+            values[name] = self.convert(loc.value[name], hints[name], sub, meta)
         if any(v is _INVALID for v in values.values()):
             return _INVALID
         obj = cls(**values)
@@ -134,10 +140,13 @@ class Converter:
         value = loc.value
         if hint is float:
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            try:
+                value = float(value) if ok else _INVALID
+            except OverflowError:
+                value = math.inf
             if ok and not math.isfinite(value):
-                self.problem(loc, path, f"expected a finite number, got {describe(value)}")
+                self.problem(loc, path, f"expected a finite number, got {describe(loc.value)}")
                 return _INVALID
-            value = float(value) if ok else _INVALID
         elif hint is int:
             ok = isinstance(value, int) and not isinstance(value, bool)
         elif hint is bool:
@@ -161,11 +170,20 @@ def check_constraints(value: Any, meta: dict[str, Any]) -> str | None:
     if isinstance(value, str):
         if not value.strip():
             return "must not be empty"
-        if meta.get("pattern") and not re.match(meta["pattern"], value):
+        limit = meta.get("max_length") or SHORT_TEXT
+        if len(value) > limit:
+            return f"too long: {len(value)} characters; the limit here is {limit}"
+        bad = _UNDRAWABLE.search(value)
+        if bad:
+            return (f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} cannot be shown or saved "
+                    "(a control character or a non-character)")
+        if meta.get("pattern") and not re.fullmatch(meta["pattern"], value):
             return f"{describe(value)} does not match the expected form {meta['pattern']}"
         if meta.get("choices") and value not in meta["choices"]:
             return f"expected one of {', '.join(meta['choices'])}; got {describe(value)}"
         return None
+    if isinstance(value, int) and abs(value) > 10**18:
+        return f"too large a number ({value.bit_length()} bits)"
     if meta.get("minimum") is not None and value < meta["minimum"]:
         return f"must be at least {meta['minimum']}, got {describe(value)}"
     if meta.get("maximum") is not None and value > meta["maximum"]:

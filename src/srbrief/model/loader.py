@@ -32,11 +32,18 @@ MAX_PROBLEMS = 50
 def load_briefing(path: str | Path, source_text: str | None = None) -> Briefing:
     """Return the briefing in the file at *path*; with *source_text*, also check every source clause."""
     path = Path(path)
+    return parse_briefing(read_briefing_bytes(path), str(path), source_text)
+
+
+def read_briefing_bytes(path: Path) -> bytes:
+    """Return the bytes of the briefing file *path*: a regular file of at most the size limit."""
+    from srbrief.model.yamltree import MAX_BYTES
+    from srbrief.safeio import InputFileError, read_limited
+
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BriefingError([Problem(str(path), 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
-    return parse_briefing(data, str(path), source_text)
+        return read_limited(path, MAX_BYTES, "file")
+    except InputFileError as exc:
+        raise BriefingError([Problem(str(path), 1, 1, "", exc.reason)]) from None
 
 
 def load_briefing_cached(path: str | Path, cache: Path) -> Briefing:
@@ -48,10 +55,7 @@ def load_briefing_cached(path: str | Path, cache: Path) -> Briefing:
     from srbrief import __version__
 
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BriefingError([Problem(str(path), 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
+    data = read_briefing_bytes(path)
     key = hashlib.sha256(data + f"\0srbrief {__version__}\0{model_shape()}\0{path}".encode()).hexdigest()
     stored = cache / f"{key}.pickle"
     try:
@@ -267,6 +271,8 @@ def chart_rule_problem(kind: ChartKind, items: list[Any]) -> str | None:
         part_whole = len(items) == 2 and len(units) == 1 and metrics[0].value <= metrics[1].value
         if not (percent_only or part_whole):
             return "a share chart shows a part and its whole (same unit, part ≤ whole) or 1–4 percentages"
+        if part_whole and not percent_only and metrics[1].value <= 0:
+            return "a share chart's whole must be greater than zero (there is nothing to divide)"
     if kind is ChartKind.LINE:
         if len(items) < 2 or len(units) != 1:
             return "a line chart needs 2 or more metrics of one unit"

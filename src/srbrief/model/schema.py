@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Any
 
 from srbrief.model.convert import unwrap_optional
-from srbrief.model.types import SCHEMA_ID, Briefing, Text
+from srbrief.model.types import LONG_TEXT, SCHEMA_ID, SHORT_TEXT, Briefing, Text
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
@@ -51,7 +51,9 @@ def _plain_schema(hint: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict
             defs[name] = {}
             defs[name] = _dataclass_schema(hint, defs)
             if hint is Text:
-                defs[name]["properties"] = {k: {"type": "string", "minLength": 1} for k in ("zh", "en")}
+                # the loosest limit: labels and titles are held to SHORT_TEXT by srbrief itself (data-format.md)
+                defs[name]["properties"] = {k: {"type": "string", "minLength": 1, "maxLength": LONG_TEXT}
+                                            for k in ("zh", "en")}
         return {"$ref": f"#/$defs/{name}"}
     if typing.get_origin(hint) is tuple:
         array = {"type": "array", "items": _plain_schema(typing.get_args(hint)[0], meta, defs)}
@@ -62,6 +64,8 @@ def _plain_schema(hint: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict
         str: {"type": "string", "minLength": 1}, float: {"type": "number"}, int: {"type": "integer"},
         bool: {"type": "boolean"}}
     schema = scalars[hint]
+    if hint is str:
+        schema = {**schema, "maxLength": meta.get("max_length") or SHORT_TEXT}
     for key, json_key in (("pattern", "pattern"), ("minimum", "minimum"), ("maximum", "maximum")):
         if meta.get(key) is not None:
             schema = {**schema, json_key: meta[key]}

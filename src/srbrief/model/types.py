@@ -16,7 +16,16 @@ from srbrief.model.units import UNITS
 
 SCHEMA_ID = "srbrief/1"
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # patterns must match the whole string (re.fullmatch)
+# Resource limits (docs/data-format.md): every string is refused above its limit, so no renderer ever sees a
+# text no slide, card or chart can show. Labels, titles and names are short; ledes, fact texts, notes and
+# source clauses are a paragraph at most.
+ID_LENGTH = 64
+SHORT_TEXT = 200
+LONG_TEXT = 1000
+MESSAGE_TEXT = 300  # a point's or a summary line's message: one sentence, an action title
+URL_LENGTH = 2000
+MAX_VALUE = 1e15  # larger figures cannot be drawn or formatted meaningfully (1e15 亿元 is not an economy)
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 PERIOD_PATTERN = (
     r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
@@ -30,12 +39,17 @@ def spec(
     choices: tuple[str, ...] | None = None,
     minimum: float | None = None,
     maximum: float | None = None,
+    max_length: int | None = None,
     max_items: int | None = None,
     doc: str = "",
 ) -> dict[str, Any]:
-    """Return field metadata for validation and the schema: ``field(metadata=spec(...))``."""
+    """Return field metadata for validation and the schema: ``field(metadata=spec(...))``.
+
+    *max_length* limits a string, or both languages of a :class:`Text` (default :data:`SHORT_TEXT`)."""
+    if pattern == ID_PATTERN and max_length is None:
+        max_length = ID_LENGTH
     return {"pattern": pattern, "choices": choices, "minimum": minimum, "maximum": maximum,
-            "max_items": max_items, "doc": doc}
+            "max_length": max_length, "max_items": max_items, "doc": doc}
 
 
 class Lang(str, Enum):
@@ -126,7 +140,7 @@ class Source:
     publication: Text
     date: str = field(metadata=spec(pattern=DATE_PATTERN))
     headline: Text
-    url: str | None = field(default=None)
+    url: str | None = field(default=None, metadata=spec(max_length=URL_LENGTH))
 
 
 @dataclass(frozen=True)
@@ -135,9 +149,9 @@ class Metric:
 
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     label: Text
-    value: float = field(metadata=spec(doc="a finite number"))
+    value: float = field(metadata=spec(maximum=MAX_VALUE, doc="a finite number"))
     unit: str = field(metadata=spec(choices=tuple(UNITS), doc="unit code, see docs/data-format.md"))
-    source: str = field(metadata=spec(doc="the clause of the article, verbatim"))
+    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
     qualifier: Qualifier = field(default=Qualifier.EXACT)
     direction: Direction | None = field(
         default=None, metadata=spec(doc="for changes: a metric with a direction is a change, without one a level"))
@@ -149,7 +163,7 @@ class Metric:
         default=None, metadata=spec(pattern=PERIOD_PATTERN, doc="year, month or START/END"))
     entity: str | None = field(
         default=None, metadata=spec(pattern=ID_PATTERN, doc="the entity the figure belongs to"))
-    note: Text | None = field(default=None)
+    note: Text | None = field(default=None, metadata=spec(max_length=LONG_TEXT))
 
 
 @dataclass(frozen=True)
@@ -165,8 +179,8 @@ class Fact:
 
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     kind: FactKind
-    text: Text
-    source: str = field(metadata=spec(doc="the clause of the article, verbatim"))
+    text: Text = field(metadata=spec(max_length=LONG_TEXT))
+    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
     title: Text | None = field(default=None, metadata=spec(doc="a short heading, e.g. for charts"))
     entities: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN))
     items: tuple[FactItem, ...] = field(default=())
@@ -178,7 +192,7 @@ class Entity:
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     kind: EntityKind
     name: Text
-    description: Text | None = field(default=None)
+    description: Text | None = field(default=None, metadata=spec(max_length=LONG_TEXT))
     location: Location | None = field(default=None, metadata=spec(doc="required for places"))
     place: str | None = field(
         default=None, metadata=spec(pattern=ID_PATTERN, doc="the place entity where it is"))
@@ -188,8 +202,8 @@ class Entity:
 class Event:
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     date: str = field(metadata=spec(pattern=DATE_PATTERN))
-    text: Text
-    source: str = field(metadata=spec(doc="the clause of the article, verbatim"))
+    text: Text = field(metadata=spec(max_length=LONG_TEXT))
+    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
     refs: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN))
 
 
@@ -199,15 +213,15 @@ class Chart:
     kind: ChartKind
     title: Text
     items: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN, doc="ids shown, in order"))
-    note: Text | None = field(default=None)
+    note: Text | None = field(default=None, metadata=spec(max_length=LONG_TEXT))
 
 
 @dataclass(frozen=True)
 class Statement:
     """A sentence taken from the article: what was done and its result, or a forward-looking line."""
 
-    text: Text
-    source: str = field(metadata=spec(doc="the clause of the article, verbatim"))
+    text: Text = field(metadata=spec(max_length=LONG_TEXT))
+    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
 
 
 @dataclass(frozen=True)
@@ -215,13 +229,14 @@ class Point:
     """One step of the storyline: a conclusion (the slide's action title) and what proves it."""
 
     id: str = field(metadata=spec(pattern=ID_PATTERN))
-    message: Text = field(metadata=spec(doc="a full sentence stating a conclusion; every number in it is cited"))
+    message: Text = field(metadata=spec(
+        max_length=MESSAGE_TEXT, doc="a full sentence stating a conclusion; every number in it is cited"))
     figures: tuple[str, ...] = field(
         default=(), metadata=spec(pattern=ID_PATTERN, max_items=6, doc="metric ids that prove the message"))
     chart: str | None = field(default=None, metadata=spec(pattern=ID_PATTERN, doc="a chart of the briefing"))
     facts: tuple[Statement, ...] = field(
         default=(), metadata=spec(max_items=3, doc="what was done and its result, with the article's clause"))
-    notes: Text | None = field(default=None, metadata=spec(doc="speaker notes"))
+    notes: Text | None = field(default=None, metadata=spec(max_length=LONG_TEXT, doc="speaker notes"))
 
 
 @dataclass(frozen=True)
@@ -229,7 +244,7 @@ class SummaryItem:
     """One line of the executive summary: a theme's conclusion and its headline figure."""
 
     section: str = field(metadata=spec(pattern=ID_PATTERN, doc="the theme's id"))
-    message: Text
+    message: Text = field(metadata=spec(max_length=MESSAGE_TEXT))
     figure: str | None = field(
         default=None, metadata=spec(pattern=ID_PATTERN, doc="headline metric id; else the theme's first point's"))
 
@@ -240,8 +255,8 @@ class Section:
     kind: SectionKind
     title: Text
     short_title: Text
-    lede: Text
-    number: int | None = field(default=None, metadata=spec(minimum=0, doc="theme number"))
+    lede: Text = field(metadata=spec(max_length=LONG_TEXT))
+    number: int | None = field(default=None, metadata=spec(minimum=0, maximum=999, doc="theme number"))
     metrics: tuple[Metric, ...] = field(default=())
     facts: tuple[Fact, ...] = field(default=())
     charts: tuple[Chart, ...] = field(default=())

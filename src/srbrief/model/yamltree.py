@@ -65,7 +65,11 @@ class _Walker:
             return node.value  # dates stay strings; fields check their pattern
         if node.tag not in _SCALAR_TAGS:
             raise self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data is accepted)")
-        return self.constructor.yaml_constructors[node.tag](self.constructor, node)
+        try:
+            return self.constructor.yaml_constructors[node.tag](self.constructor, node)
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+            kind = node.tag.rsplit(":", 1)[-1]
+            raise self.fail(node, f"{node.value[:40]!r} is not a valid {kind}") from None
 
     def mapping(self, node: yaml.MappingNode, depth: int, keys: dict[str, tuple[int, int]]) -> dict[str, Located]:
         result: dict[str, Located] = {}

@@ -1,0 +1,51 @@
+"""Reading the app's settings as hints: a value of the wrong type or out of range is ignored, never fatal.
+
+The settings file is plain text a user (or another version of srbrief) may have edited; a corrupt value must
+not stop the app from starting, so every read names its type and range and falls back to a default.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+def read_int(settings: QSettings, key: str, default: int, low: int, high: int) -> int:
+    """Return the whole number stored under *key* if it is one within [low, high], else *default*."""
+    value: Any = settings.value(key, default)
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+    return number if low <= number <= high else default
+
+
+def read_choice(settings: QSettings, key: str, default: str, choices: tuple[str, ...]) -> str:
+    """Return the value under *key* if it is one of *choices*, else *default*."""
+    value: Any = settings.value(key, default)
+    return value if isinstance(value, str) and value in choices else default
+
+
+def read_bytes(settings: QSettings, key: str) -> QByteArray | None:
+    """Return the non-empty byte array under *key* (a saved geometry), or None."""
+    value: Any = settings.value(key)
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def read_paths(settings: QSettings, key: str) -> list[str]:
+    """Return the list of path strings under *key* (one string is a list of one; anything else is ignored)."""
+    value: Any = settings.value(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [v for v in value if isinstance(v, str) and v and "\0" not in v][:MAX_RECENT]
+
+
+def read_folder(settings: QSettings, key: str, default: str) -> str:
+    """Return the folder path under *key* if it is a non-empty string, else *default*."""
+    value: Any = settings.value(key, default)
+    return value if isinstance(value, str) and value and "\0" not in value else default
