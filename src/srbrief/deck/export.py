@@ -59,7 +59,8 @@ def load_template(path: Path) -> io.BytesIO:
 
 
 def export_pptx(briefing: Briefing, target: Path, lang: str, template: Path | None = None, notes: bool = True,
-                font_latin: str | None = None, font_ea: str | None = None, inputs: Inputs = ()) -> int:
+                font_latin: str | None = None, font_ea: str | None = None, inputs: Inputs = (),
+                presenter: str | None = None, organisation: str | None = None) -> int:
     """Write the deck of *briefing* to *target* atomically; return the number of slides.
 
     *inputs* are the files the deck is made from ((path, what) pairs): the output may be none of them."""
@@ -74,7 +75,7 @@ def export_pptx(briefing: Briefing, target: Path, lang: str, template: Path | No
     theme_fonts = template is not None and font_latin is None and font_ea is None
     fonts = Fonts("+mn-lt" if theme_fonts else font_latin or DEFAULT_LATIN,
                   "+mn-ea" if theme_fonts else font_ea or DEFAULT_EA, "zh-CN" if lang == "zh" else "en-US")
-    plan = plan_deck(briefing, lang)
+    plan = plan_deck(briefing, lang, presenter, organisation)
     try:
         writer = DeckWriter(plan, template_file, fonts, notes)
     except (KeyError, ValueError, IndexError, AttributeError, TypeError, zipfile.BadZipFile) as exc:
