@@ -203,17 +203,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         if target.suffix.lower() == ".pdf" and (template or args.font_latin or args.font_ea):
             raise UsageError("--template, --font-latin and --font-ea apply to a .pptx deck only; a PDF handout "
                              "uses the app's own look")
+        from srbrief.deck.export import check_title_text
+
+        check_title_text(args.presenter, "--presenter")
+        check_title_text(args.organisation, "--organisation")
         briefing = _load(args.file)
         if target.suffix.lower() == ".pdf":
             from srbrief.deck.plan import plan_deck
             from srbrief.gui.pdf import write_pdf
 
-            plan = plan_deck(briefing, args.lang)
+            plan = plan_deck(briefing, args.lang, args.presenter, args.organisation)
             write_pdf(plan, target, args.notes, inputs)
             count = len(plan.slides)
         else:
             count = export_pptx(briefing, target, args.lang, template, args.notes, args.font_latin, args.font_ea,
-                                inputs[:1])
+                                inputs[:1], presenter=args.presenter, organisation=args.organisation)
     except ExportError as exc:
         raise UsageError(str(exc)) from None
     print(f"{target}: {count} slides ({args.lang})")
@@ -280,6 +284,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--font-latin", metavar="NAME", help="Latin typeface (default Calibri, or the template's)")
     p.add_argument("--font-ea", metavar="NAME",
                    help="East-Asian typeface (default Microsoft YaHei, or the template's)")
+    p.add_argument("--presenter", metavar="NAME", help="who presents, on the title slide (else the briefing's)")
+    p.add_argument("--organisation", metavar="NAME", help="for whom, on the title slide (else the briefing's)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("set", help="change values of a briefing file in place, keeping its comments and layout")

@@ -94,3 +94,15 @@ def test_the_close_is_the_outlook_from_the_article(deck: tuple, builtin: Briefin
     text = _squeezed(" ".join(s.text_frame.text for s in prs.slides[index].shapes if s.has_text_frame))
     for line in builtin.outlook:
         assert _squeezed(line.text.get(lang).rstrip("。.")) in text
+
+
+def test_the_title_slide_names_the_date_and_who_presents(tmp_path: Path) -> None:
+    from srbrief.cli import main
+
+    target = tmp_path / "titled.pptx"
+    assert main(["export", "-o", str(target), "--lang", "en", "--presenter", "Li Ming, Investment Promotion Bureau",
+                 "--organisation", "Shangrao Municipal Government"]) == 0
+    first = Presentation(str(target)).slides[0]
+    text = " ".join(s.text_frame.text for s in first.shapes if s.has_text_frame)
+    assert "11 Oct 2025" in text and "Shangrao Municipal Government" in text
+    assert "Presented by Li Ming, Investment Promotion Bureau" in text

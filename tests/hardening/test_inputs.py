@@ -184,6 +184,19 @@ def test_bad_font_names_are_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture
     assert not (tmp_path / "d.pptx").exists()
 
 
+@pytest.mark.parametrize("suffix", [".pptx", ".pdf"])
+@pytest.mark.parametrize(("option", "value", "words"), [
+    ("--presenter", "Li\x85Ming", "U+0085"), ("--organisation", "x" * (SHORT_TEXT + 1), "too long"),
+    ("--presenter", "  ", "must not be empty")])
+def test_title_slide_options_follow_the_text_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str,
+                                                   option: str, value: str, words: str) -> None:
+    target = tmp_path / f"d{suffix}"
+    assert main(["export", "-o", str(target), option, value]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and option in err[0] and words in err[0], err
+    assert not target.exists()
+
+
 def test_pdf_refuses_pptx_only_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     not_a_template = tmp_path / "t.pptx"
     not_a_template.write_text("not a zip")

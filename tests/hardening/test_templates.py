@@ -15,6 +15,7 @@ import pytest
 from pptx import Presentation
 
 from srbrief.cli import main
+from tests.deck_size import SLIDES
 
 LAYOUT = "ppt/slideLayouts/slideLayout1.xml"
 BIG = 200 * 1024 * 1024  # zeros: 200 MB that deflate to ~200 KB
@@ -148,6 +149,4 @@ def test_thumbnails_and_unreferenced_parts_never_reach_the_deck(tmp_path: Path) 
         rels = package.read("_rels/.rels")
     assert "docProps/thumbnail.jpeg" not in names and b"thumbnail" not in rels
     assert not any("secret" in n for n in names)
-    plain = tmp_path / "plain.pptx"
-    assert main(["export", "-o", str(plain)]) == 0
-    assert len(Presentation(str(target)).slides) == len(Presentation(str(plain)).slides)  # nothing lost
+    assert len(Presentation(str(target)).slides) == SLIDES["zh"]  # nothing lost

@@ -39,6 +39,17 @@ def check_output(target: Path, suffixes: tuple[str, ...] = (".pptx", ".pdf"), in
         raise ExportError(f"{target}: not writable")
 
 
+def check_title_text(text: str | None, option: str) -> None:
+    """Raise :class:`ExportError` unless *text* (for the title slide) passes the rules of a briefing's short
+    texts: not blank, at most SHORT_TEXT characters, no character a slide cannot carry."""
+    from srbrief.model.convert import check_constraints
+    from srbrief.model.types import SHORT_TEXT
+
+    problem = check_constraints(text, {"max_length": SHORT_TEXT}) if text is not None else None
+    if problem:
+        raise ExportError(f"{option}: {problem}")
+
+
 def check_font_name(name: str | None, option: str) -> None:
     """Raise :class:`ExportError` unless *name* (a typeface for *option*) is a plausible font name."""
     if name is None:
@@ -59,7 +70,8 @@ def load_template(path: Path) -> io.BytesIO:
 
 
 def export_pptx(briefing: Briefing, target: Path, lang: str, template: Path | None = None, notes: bool = True,
-                font_latin: str | None = None, font_ea: str | None = None, inputs: Inputs = ()) -> int:
+                font_latin: str | None = None, font_ea: str | None = None, inputs: Inputs = (),
+                presenter: str | None = None, organisation: str | None = None) -> int:
     """Write the deck of *briefing* to *target* atomically; return the number of slides.
 
     *inputs* are the files the deck is made from ((path, what) pairs): the output may be none of them."""
@@ -74,7 +86,7 @@ def export_pptx(briefing: Briefing, target: Path, lang: str, template: Path | No
     theme_fonts = template is not None and font_latin is None and font_ea is None
     fonts = Fonts("+mn-lt" if theme_fonts else font_latin or DEFAULT_LATIN,
                   "+mn-ea" if theme_fonts else font_ea or DEFAULT_EA, "zh-CN" if lang == "zh" else "en-US")
-    plan = plan_deck(briefing, lang)
+    plan = plan_deck(briefing, lang, presenter, organisation)
     try:
         writer = DeckWriter(plan, template_file, fonts, notes)
     except (KeyError, ValueError, IndexError, AttributeError, TypeError, zipfile.BadZipFile) as exc:

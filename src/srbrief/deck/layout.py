@@ -295,10 +295,11 @@ def _footer(out: Collector, footer: str, number: int, total: int, frame: Frame) 
 
 def table_pages(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths: tuple[float, ...],
                 frame: Frame | None = None) -> list[int]:
-    """Return how many of *rows* go on each slide of a table whose columns take *widths* of the body."""
+    """Return how many of *rows* go on each slide of a table whose columns take *widths* of the body: measured
+    on a 4:3 slide, the narrowest a user's template may have, so that the pages hold on any template."""
     from srbrief.deck.layout_body import table_row_height
 
-    body = (frame or Frame()).body_rect()
+    body = (frame or Frame(SLIDE_SIZE[1] * 4 / 3, SLIDE_SIZE[1])).body_rect()
     columns = tuple(body.w * w for w in widths)
     measurer = font_measurer()
     room = body.h - table_row_height(header, columns, measurer, bold=True)
