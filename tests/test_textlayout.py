@@ -69,6 +69,13 @@ def test_no_chinese_character_alone_on_the_last_line() -> None:
     assert [len(line) for line in break_lines(label, 11 * 15, 15, measurer)] == [10, 2]
 
 
+def test_the_widow_rule_never_makes_a_line_too_wide() -> None:
+    """Found by the property test: moving a character down must not push the last line past the width."""
+    measurer = font_measurer()
+    lines = break_lines("1上上上、", 32, 12, measurer)
+    assert all(measurer.width(line, 12) <= 32 for line in lines)
+
+
 def test_fit_finds_the_largest_size_that_fits() -> None:
     measurer = font_measurer()
     fit = fit_text(["上饶" * 20], 200, 80, 30, 8, measurer)

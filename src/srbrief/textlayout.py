@@ -9,7 +9,7 @@ on the last line of a wrapped text.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -197,7 +197,7 @@ class _Prepared:
             lines[-1].append(token)
             used += token_w
         if widows:
-            _no_lone_last(lines)
+            _no_lone_last(lines, lambda line: self.measurer.width("".join(line).rstrip(" "), 1.0, self.bold) <= room)
         return ["".join(line).rstrip(" ") for line in lines]
 
 
@@ -213,12 +213,13 @@ def _split_long(token: str, width: float, size: float, measurer: Measurer, bold:
     return [*pieces, piece]
 
 
-def _no_lone_last(lines: list[list[str]]) -> None:
-    """Move one Chinese character down where the last line would hold a single one (a widow)."""
+def _no_lone_last(lines: list[list[str]], fits: Callable[[list[str]], bool]) -> None:
+    """Move one Chinese character down where the last line would hold a single one (a widow), if the last
+    line, so lengthened, still *fits*."""
     if len(lines) < 2 or len(lines[-1]) != 1 or len(lines[-2]) < 3:
         return
     last, before = lines[-1][0], lines[-2][-1]
-    if is_hanzi(last[0]) and is_hanzi(before[-1]):
+    if is_hanzi(last[0]) and is_hanzi(before[-1]) and fits([before, last]):
         lines[-1].insert(0, lines[-2].pop())
 
 
