@@ -83,3 +83,11 @@ def test_fit_finds_the_largest_size_that_fits() -> None:
     larger = fit_text(["上饶" * 20], 200, 80, fit.size + 1, fit.size + 1, measurer)
     assert not larger.fits
     assert not fit_text(["上饶" * 2000], 200, 80, 30, 8, measurer).fits  # at the smallest, marked
+
+
+def test_the_shipped_measuring_table_matches_the_bundled_font() -> None:
+    """The app measures from a small table beside the font (no fontTools at start-up); it must be the font's."""
+    from srbrief.resources import resource
+    from srbrief.textlayout import ADVANCES_FILE, advances_json
+
+    assert resource(ADVANCES_FILE).read_text(encoding="utf-8") == advances_json()

@@ -142,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
         target = build(source, style, points, args.out)
         print(f"{target}: {target.stat().st_size / 1e6:.1f} MB, {len(points)} code points wanted")
     (args.out / "OFL.txt").write_text(ofl_text(args.source_dir / "NotoSansCJK-Regular.ttc"), encoding="utf-8")
+    if args.out == REPO / "resources" / "fonts":  # the measuring table the app reads instead of the fonts
+        from srbrief.textlayout import ADVANCES_FILE, advances_json
+
+        (REPO / "resources" / ADVANCES_FILE).write_text(advances_json(), encoding="utf-8")
     return 0
 
 

@@ -8,6 +8,7 @@ on the last line of a wrapped text.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -67,10 +68,26 @@ class FontMeasurer:
         return self.em_width(text, bold) * size
 
 
+ADVANCES_FILE = "fonts/SRBriefSansSC-advances.json"  # written by packaging/fonts/build_fonts.py
+
+
 @lru_cache(maxsize=2)
 def _advances(weight: str) -> dict[str, float]:
-    """Return the advance width in ems of the characters of the bundled font in *weight* that are not simply
-    one em wide and full-width (those are most of its 30,000 characters: left out, they cost no memory)."""
+    """Return the advance widths (ems) of the bundled font in *weight* that are not one full-width em: from
+    the table shipped beside the font (small and quick to read), else from the font itself."""
+    from srbrief.resources import resource
+
+    try:
+        table = json.loads(resource(ADVANCES_FILE).read_text(encoding="utf-8"))
+        return {chr(int(code)): float(em) for code, em in table[weight].items()}
+    except (FileNotFoundError, KeyError, ValueError):
+        return advance_table(weight)
+
+
+def advance_table(weight: str) -> dict[str, float]:
+    """Return, read from the bundled font in *weight* with fontTools, the advance width in ems of each of its
+    characters that is not simply one em wide and full-width (most of its 30,000: left out, they cost
+    nothing)."""
     from fontTools.ttLib import TTFont
 
     from srbrief.fonts import font_path
@@ -85,6 +102,12 @@ def _advances(weight: str) -> dict[str, float]:
             if advance != units or not is_wide(char):
                 found[char] = advance / units
         return found
+
+
+def advances_json() -> str:
+    """Return the table of ADVANCES_FILE, for both weights, as the font build writes it."""
+    table = {w: {str(ord(c)): round(em, 6) for c, em in sorted(advance_table(w).items())} for w in ("regular", "bold")}
+    return json.dumps(table, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 @lru_cache(maxsize=2)

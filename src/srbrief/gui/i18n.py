@@ -39,6 +39,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "figures": ("数据", "Figures"),
     "all_figures": ("全部数据", "All figures"),
     "summary": ("执行摘要", "Executive summary"),
+    "map_elsewhere": ("示意图见“大事记与地图”页。", "The schematic map is on the Timeline & map panel."),
     "measures": ("举措", "Measures"),
     "entities": ("相关机构与地点", "Entities involved"),
     "events": ("大事记", "Timeline"),

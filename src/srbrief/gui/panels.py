@@ -179,7 +179,9 @@ class SectionPanel(Panel):
         if figures:
             self.column.addWidget(card_grid(figures, self.lang, self.on_source, section_colour=colour))
         chart = point_chart(self.briefing, point)
-        if chart is not None and chart.kind not in (ChartKind.KPI, ChartKind.TIMELINE):
+        if chart is not None and chart.kind is ChartKind.ROUTE_MAP:  # drawn once, on its own panel
+            self._label(tr("map_elsewhere", self.lang), "PanelLede")
+        elif chart is not None and chart.kind not in (ChartKind.KPI, ChartKind.TIMELINE):
             self._chart(chart)
         if point.facts:
             rows = [(point.id, f.text.get(self.lang), tr("source_of", self.lang) + f.source) for f in point.facts]
