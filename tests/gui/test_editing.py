@@ -214,3 +214,23 @@ def test_reloading_with_unsaved_edits_asks_first(editing: MainWindow, copy: Path
     window.actions_["reload"].trigger()
     assert rank(window) == 2 and not window.isWindowModified() and not window.actions_["undo"].isEnabled()
     assert BriefingSource(copy).briefing.find("industrial-revenue-provincial-rank").value == 2
+
+
+def test_an_edit_redraws_only_the_charts_whose_data_changed(editing: MainWindow, qtbot, monkeypatch) -> None:
+    """After an edit the panels are rebuilt; a chart that does not show the edited figure is not drawn again."""
+    import srbrief.charts
+
+    theme = next(i for i, s in enumerate(editing.briefing.sections) if s.id == "theme-2")
+    editing.nav.setCurrentRow(theme)
+    editing.current_panel().draw_charts()
+    drawn: list[str] = []
+    real = srbrief.charts.draw_chart
+    monkeypatch.setattr(srbrief.charts, "draw_chart", lambda fig, b, chart, *a, **k: (drawn.append(chart.id),
+                                                                                       real(fig, b, chart, *a, **k)))
+    session = editing.editing
+    assert session.apply(SetField(session.doc.target("metrics.national-5g-factories-2024.value").path, 8)) == []
+    qtbot.waitUntil(lambda: all(v.drawn for v in editing.current_panel().charts), timeout=10000)
+    assert "t2-gains" not in drawn  # its figures did not change: its drawing was kept
+    assert session.apply(SetField(session.doc.target("metrics.pv-order-processing-gain.value").path, 11)) == []
+    qtbot.waitUntil(lambda: all(v.drawn for v in editing.current_panel().charts), timeout=10000)
+    assert "t2-gains" in drawn  # it shows the edited figure: drawn again

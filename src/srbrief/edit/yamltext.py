@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from srbrief.model.yamltree import remember_composed
+
 PathKey = str | int
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
@@ -46,6 +48,7 @@ def compose(text: str) -> yaml.Node:
     if node is None:
         raise EditError("the document is empty")
     _last_composed = (text, node)
+    remember_composed(text, node)  # the loader validating this text reads this tree instead of composing it
     return node
 
 

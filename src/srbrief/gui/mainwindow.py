@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,7 @@ from srbrief.gui.files import BriefingSource
 from srbrief.gui.i18n import STRINGS, tr
 from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
 from srbrief.gui.settings import MAX_RECENT, read_bytes, read_choice, read_folder, read_int, read_paths
-from srbrief.gui.widgets import STYLE, Banner
+from srbrief.gui.widgets import REUSABLE_CANVASES, STYLE, Banner
 from srbrief.gui.workers import ExportJob
 from srbrief.model import Briefing, Section
 from srbrief.model.browse import search_index
@@ -154,6 +155,17 @@ class MainWindow(QMainWindow):
         Panels are built on first visit: the window shows at once, whatever the size of the briefing.
         """
         current = self.nav.currentRow()
+        for key, (canvas, age) in list(REUSABLE_CANVASES.items()):  # not adopted over two rebuilds: gone
+            if age >= 1:
+                del REUSABLE_CANVASES[key]
+                canvas.deleteLater()
+            else:
+                REUSABLE_CANVASES[key] = (canvas, age + 1)
+        for panel in getattr(self, "_built", {}).values():  # charts whose data did not change are not redrawn
+            for view in panel.charts:
+                given = view.give_up_canvas()
+                if given is not None:
+                    REUSABLE_CANVASES[given[0]] = (given[1], 0)
         while self.stack.count():
             self._drop_widget(0)
         lang, briefing = self.lang, self.briefing
@@ -210,6 +222,8 @@ class MainWindow(QMainWindow):
         """Allow charts (and so matplotlib) from now on, and draw the current panel's."""
         self.charts_enabled = True
         self.current_panel().draw_charts()
+        gc.freeze()  # what start-up made lives as long as the app: later collections need not scan it (an
+        # edit's validation allocates much; a full scan of the whole heap made one edit in twenty 100 ms slower)
 
     def current_panel(self) -> Panel:
         return self.panel_at(max(0, self.nav.currentRow()))

@@ -107,6 +107,9 @@ def card_grid(metrics: list[Metric], lang: str, on_source: Callable[[str], None]
     return holder
 
 
+REUSABLE_CANVASES: dict[tuple[Any, ...], tuple[Any, int]] = {}  # drawn charts kept over a rebuild: canvas, age
+
+
 class ChartView(QFrame):
     """A chart of the briefing: an empty frame until :meth:`draw` creates the matplotlib canvas."""
 
@@ -116,6 +119,7 @@ class ChartView(QFrame):
         super().__init__(parent)
         self.briefing, self.chart, self.lang = briefing, chart, lang
         self.canvas: Any = None
+        self.retired = False
         self.drawn_size = (0, 0)  # the canvas size (pixels) the chart was last laid out for
         self.layouts = 0  # how many times the chart was laid out (drawn from the model)
         self._relayout = QTimer(self)
@@ -142,9 +146,37 @@ class ChartView(QFrame):
     def drawn(self) -> bool:
         return self.canvas is not None
 
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """Return what the drawing depends on: the chart, everything it shows, the source line, the language."""
+        b = self.briefing
+        shown = tuple(b.index.get(i) for i in self.chart.items)
+        places = b.entities if self.chart.kind is ChartKind.ROUTE_MAP else ()
+        events = b.timeline if self.chart.kind is ChartKind.TIMELINE and not self.chart.items else ()
+        return (self.chart, shown, places, events, b.source, self.lang)
+
+    def give_up_canvas(self) -> tuple[tuple[Any, ...], Any] | None:
+        """Detach the drawn canvas (for a new view of the same chart to adopt after a rebuild)."""
+        self.retired = True  # its panel is going: a draw still queued for it must not draw again
+        self._relayout.stop()
+        if self.canvas is None:
+            return None
+        canvas, self.canvas = self.canvas, None
+        canvas.setParent(None)
+        return self.key, canvas
+
     def draw(self) -> None:
-        """Create the canvas and draw the chart (imports matplotlib on first use)."""
-        if self.canvas is not None:
+        """Create the canvas and draw the chart (imports matplotlib on first use); a canvas left by a view of
+        the same chart with the same data (before an edit elsewhere, a reload) is adopted as it is."""
+        if self.canvas is not None or self.retired:
+            return
+        adopted, _ = REUSABLE_CANVASES.pop(self.key, (None, 0))
+        if adopted is not None:
+            self.canvas = adopted
+            self.drawn_size = (adopted.width(), adopted.height())
+            self.layout_.replaceWidget(self.placeholder, adopted)
+            self.placeholder.deleteLater()
+            adopted.show()
             return
         from matplotlib.figure import Figure
 
@@ -175,6 +207,8 @@ class ChartView(QFrame):
         canvas alone would only stretch the old layout)."""
         from srbrief.charts import draw_chart
 
+        if self.canvas is None or self.retired:  # given up to a view of a rebuilt panel meanwhile
+            return
         size = (self.canvas.width(), self.canvas.height())
         if abs(size[0] - self.drawn_size[0]) < 16 and abs(size[1] - self.drawn_size[1]) < 16:
             return

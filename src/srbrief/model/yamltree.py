@@ -103,6 +103,20 @@ def _check_depth(text: str, filename: str) -> None:
             depth -= 1
 
 
+_composed: tuple[str, yaml.Node] | None = None  # the last tree the editing layer composed, and its text
+
+
+def remember_composed(text: str, node: yaml.Node) -> None:
+    """Keep the tree of *text* that an edit composed (from a validated text, changed by a value): validating
+    the edit then does not scan and compose the same text again. Trees are only ever read."""
+    global _composed  # noqa: PLW0603 - one entry
+    _composed = (text, node)
+
+
+def composed_already(text: str) -> yaml.Node | None:
+    return _composed[1] if _composed is not None and _composed[0] == text else None
+
+
 def parse_yaml(data: bytes | str, filename: str) -> Located:
     """Return the single YAML document in *data* as a :class:`Located` tree."""
     if isinstance(data, bytes):
@@ -121,8 +135,10 @@ def parse_yaml(data: bytes | str, filename: str) -> Located:
         line = text[: text.index("\x00")].count("\n") + 1
         raise BriefingError([Problem(filename, line, 1, "", "binary data (NUL byte) in a text file")])
     try:
-        _check_depth(text, filename)
-        node = yaml.compose(text, Loader=_LOADER)
+        node = composed_already(text)
+        if node is None:
+            _check_depth(text, filename)
+            node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
