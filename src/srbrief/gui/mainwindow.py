@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self.current_panel().draw_charts()
         gc.freeze()  # what start-up made lives as long as the app: later collections need not scan it (an
         # edit's validation allocates much; a full scan of the whole heap made one edit in twenty 100 ms slower)
+        gc.set_threshold(20000, 20, 20)  # and fewer collections while an edit's short-lived objects come and go
 
     def current_panel(self) -> Panel:
         return self.panel_at(max(0, self.nav.currentRow()))
