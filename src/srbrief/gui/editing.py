@@ -16,13 +16,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
-from srbrief.edit import Batch, Command, Document, FileChangedError, ReadOnlyError, RemoveField, ReplaceText, SetField
+from srbrief import edit  # its parts load on first use: the app starts before anyone edits
 from srbrief.edit.recovery import discard_recovery, find_recoveries, write_recovery
 from srbrief.gui.i18n import tr
 from srbrief.model import BriefingError, Problem, Section
 from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
+    from srbrief.edit import Command, Document
     from srbrief.gui.editform import EditForm
     from srbrief.gui.mainwindow import MainWindow
 
@@ -96,7 +97,7 @@ class EditSession(QObject):
     def doc(self) -> Document:
         """Return the document being edited (opened from the window's file on first use)."""
         if self._doc is None:
-            self._doc = Document.open(self.window.source.path or builtin_briefing_path())
+            self._doc = edit.Document.open(self.window.source.path or builtin_briefing_path())
         return self._doc
 
     @property
@@ -182,7 +183,7 @@ class EditSession(QObject):
         attempts: list[Command] = [command]
         if self.waiting:
             commands = (*self.waiting, command)
-            attempts.insert(0, Batch(commands, label="; ".join(c.name for c in commands)))
+            attempts.insert(0, edit.Batch(commands, label="; ".join(c.name for c in commands)))
         problems: list[Problem] = []
         for attempt in attempts:
             try:
@@ -190,7 +191,7 @@ class EditSession(QObject):
             except BriefingError as exc:
                 problems = exc.problems
                 continue
-            if attempt is not command or not isinstance(command, (SetField, RemoveField)):
+            if attempt is not command or not isinstance(command, (edit.SetField, edit.RemoveField)):
                 self.clear_waiting()  # applied together, or the structure changed under the waiting paths
             self.stack.push(_Edit(self, change.name))
             self.show_briefing()
@@ -247,11 +248,11 @@ class EditSession(QObject):
         try:
             try:
                 saved = doc.save(path)
-            except FileChangedError:
+            except edit.FileChangedError:
                 if not self.ask(tr("overwrite_changed", lang, file=str(doc.path))):
                     return False
                 saved = doc.save(path, overwrite_changed=True)
-        except (ReadOnlyError, BriefingError, OSError) as exc:
+        except (edit.ReadOnlyError, BriefingError, OSError) as exc:
             QMessageBox.warning(self.window, tr("save_failed", lang), str(exc))
             return False
         discard_recovery(old_key)
@@ -343,7 +344,7 @@ class EditSession(QObject):
             return False
         if kept.source != self.window.source.path and not self.window.source.open(kept.source):
             return False  # the banner says why; the recovery file stays for another try
-        problems = self.apply(ReplaceText(kept.text, label=tr("restore_edits", lang)))
+        problems = self.apply(edit.ReplaceText(kept.text, label=tr("restore_edits", lang)))
         if problems:
             QMessageBox.warning(self.window, tr("app", lang), "\n".join(str(p) for p in problems[:10]))
             return False

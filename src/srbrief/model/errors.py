@@ -28,3 +28,6 @@ class BriefingError(Exception):
             raise ValueError("BriefingError needs at least one problem")
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+MAX_BYTES = 5 * 1024 * 1024  # the largest briefing file read (checked before PyYAML is even imported)

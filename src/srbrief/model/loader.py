@@ -37,7 +37,7 @@ def load_briefing(path: str | Path, source_text: str | None = None) -> Briefing:
 
 def read_briefing_bytes(path: Path) -> bytes:
     """Return the bytes of the briefing file *path*: a regular file of at most the size limit."""
-    from srbrief.model.yamltree import MAX_BYTES
+    from srbrief.model.errors import MAX_BYTES  # not from yamltree: that would import PyYAML for a cached model
     from srbrief.safeio import InputFileError, read_limited
 
     try:

@@ -13,10 +13,13 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from srbrief.model.errors import BriefingError, Problem
+from srbrief.model.errors import (
+    MAX_BYTES,
+    BriefingError,
+    Problem,
+)
 from srbrief.model.located import Located
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000
 
