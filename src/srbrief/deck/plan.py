@@ -181,13 +181,14 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
     overview = next((s for s in briefing.sections if s.kind is SectionKind.OVERVIEW), briefing.sections[0])
     slides = [title_slide(briefing, lang, presenter, organisation)]
     lead = effective_points(overview)
-    slides.append(summary_slide(briefing, overview, lead[0] if lead else None, executive_summary(briefing), lang))
+    summary = executive_summary(briefing)
+    slides.append(summary_slide(briefing, overview, lead[0] if lead else None, summary, lang))
     for point in lead[1:]:
         slides.append(point_slide(briefing, overview, point, lang))
     for section in briefing.sections:
         if section.kind is not SectionKind.THEME:
             continue
-        slides.append(section_slide(briefing, section, lang))
+        slides.append(section_slide(briefing, section, summary, lang))
         slides += [point_slide(briefing, section, point, lang) for point in effective_points(section)]
     closing = outlook(briefing)
     if closing:

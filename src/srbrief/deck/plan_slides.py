@@ -73,13 +73,11 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
                  name=lead.id if lead else "summary")
 
 
-def section_slide(briefing: Briefing, section: Section, lang: str) -> Slide:
-    """A theme's divider: its number and title, and its conclusion in one line."""
-    from srbrief.model.story import executive_summary
-
+def section_slide(briefing: Briefing, section: Section, lines: tuple[SummaryLine, ...], lang: str) -> Slide:
+    """A theme's divider: its number and title, and its conclusion (its line of the summary *lines*)."""
     number = chinese_number(section.number) if lang == "zh" else str(section.number)
     kicker = t("perspective", lang).format(n=number)
-    line = next((x for x in executive_summary(briefing) if x.section.id == section.id), None)
+    line = next((x for x in lines if x.section.id == section.id), None)
     subtitle = line.message.get(lang) if line else section.lede.get(lang)
     return Slide(Role.SECTION, section.title.get(lang), subtitle=subtitle, kicker=kicker,
                  accent=section_accent(briefing, section),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from srbrief.textlayout import is_hanzi  # the one definition, re-exported for the app
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -46,7 +48,6 @@ def display_width(text: str) -> int:
 WORD_JOINER = "\u2060"  # invisible, zero width: no line break on either side (Unicode line breaking, UAX #14)
 
 
-from srbrief.textlayout import is_hanzi  # noqa: E402 - the one definition, re-exported for the app
 
 
 def no_lone_last_character(text: str) -> str:
