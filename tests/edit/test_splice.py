@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from srbrief.edit import Document, EditError, RemoveField, SetField
-from srbrief.edit.document import read_back
+from srbrief.edit.commands import read_back
 from srbrief.edit.splice import insert_item, move_item, remove_item, remove_key, set_value
 
 # A valid briefing in a style of its own: unindented sequences, double quotes, extra spaces, comments.

@@ -47,7 +47,7 @@ def parse_path(text: str) -> list[PathKey]:
         if not found:
             raise EditError(f"not a path: {text!r} (write e.g. metrics.ID.value or title.en)")
         name, indexes = found.groups()
-        segments.append(int(name) if name.isdigit() else name)
+        segments.append(int(name) if name.isascii() and name.isdigit() else name)
         segments += [int(i) for i in re.findall(r"\d+", indexes)]
     return segments
 
