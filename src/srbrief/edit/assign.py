@@ -10,7 +10,7 @@ from srbrief.edit.address import REMOVE, Target, coerce
 from srbrief.edit.commands import Batch, Command, RemoveField, SetField, read_back
 from srbrief.edit.document import Document
 from srbrief.edit.verify import MISSING
-from srbrief.edit.yamltext import EditError
+from srbrief.edit.yamltext import EditError, escape_char
 
 
 def split_assignment(text: str) -> tuple[str, str]:
@@ -102,11 +102,7 @@ def escaped(text: str) -> str:
         return text
     out = []
     for ch in text:
-        if ch.isprintable():
-            out.append(ch)
-        else:
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        out.append(ch if ch.isprintable() else escape_char(ch))
     return "".join(out)
 
 
