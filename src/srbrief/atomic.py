@@ -84,10 +84,11 @@ def remove_stale_temp_files(folder: Path, older_than: float = STALE_SECONDS) -> 
 
 @contextlib.contextmanager
 def atomic_path(target: Path, inputs: Iterable[tuple[Path | None, str]] = (),
-                owner: tuple[int, int] | None = None) -> Iterator[Path]:
+                owner: tuple[int, int] | None = None, mode: int | None = None) -> Iterator[Path]:
     """Yield a temporary path beside *target* that replaces it only if the block finishes without an exception.
 
-    With *owner* (uid, gid) the new file gets that owner and group, or nothing is replaced (OutputError)."""
+    With *owner* (uid, gid) the new file gets that owner and group, or nothing is replaced (OutputError);
+    *mode* gives it those permission bits (default: the old file's, or the usual ones for a new file)."""
     real = resolve_output(target, inputs)
     folder = real.parent
     remove_stale_temp_files(folder)
@@ -108,7 +109,7 @@ def atomic_path(target: Path, inputs: Iterable[tuple[Path | None, str]] = (),
         try:
             with tmp.open("rb+") as f:
                 os.fsync(f.fileno())
-            mode = _mode_for(real)
+            mode = _mode_for(real) if mode is None else mode
             if owner is not None:
                 _keep_owner(tmp, owner, target)
             os.chmod(tmp, mode)
@@ -123,9 +124,10 @@ def atomic_path(target: Path, inputs: Iterable[tuple[Path | None, str]] = (),
 
 
 @contextlib.contextmanager
-def atomic_output(target: Path, inputs: Iterable[tuple[Path | None, str]] = ()) -> Iterator[IO[bytes]]:
+def atomic_output(target: Path, inputs: Iterable[tuple[Path | None, str]] = (),
+                  mode: int | None = None) -> Iterator[IO[bytes]]:
     """Yield a binary file that replaces *target* only if the block finishes without an exception."""
-    with atomic_path(target, inputs) as tmp, tmp.open("wb") as f:
+    with atomic_path(target, inputs, mode=mode) as tmp, tmp.open("wb") as f:
         yield f
 
 
@@ -150,7 +152,7 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_text_atomic(target: Path, text: str) -> None:
-    """Replace *target* with *text* (UTF-8) atomically."""
-    with atomic_output(target) as f:
+def write_text_atomic(target: Path, text: str, mode: int | None = None) -> None:
+    """Replace *target* with *text* (UTF-8) atomically (*mode*: its permission bits)."""
+    with atomic_output(target, mode=mode) as f:
         f.write(text.encode("utf-8"))

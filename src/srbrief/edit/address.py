@@ -24,7 +24,7 @@ from srbrief.model.types import Briefing, Text
 
 REMOVE = object()  # the value of an optional field left empty: remove the field
 _SEGMENT = re.compile(r"^([^\[\]]+)((?:\[\d+\])*)$")
-_INT = re.compile(r"^[+-]?\d+$")
+_INT = re.compile(r"^[+-]?[0-9]+$")  # ASCII digits only: "６" is not silently 6
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from srbrief.model.types import Briefing
 from srbrief.safeio import InputFileError, read_limited
 
 _BOM = b"\xef\xbb\xbf"
-MAX_HISTORY = 100  # undo steps kept in memory (each holds a text and a model: a few hundred KB)
+MAX_HISTORY = 100  # undo steps kept in memory (each holds a text and a model: a few hundred KB); see README
 APP_LOCK_TIMEOUT = 2.0  # seconds the app waits for another srbrief writing the same file
 
 
@@ -127,6 +127,11 @@ class Document:
     @property
     def redo_name(self) -> str | None:
         return self._history[self._cursor].name if self._cursor < len(self._history) else None
+
+    @property
+    def disk(self) -> bytes | None:
+        """Return the file's bytes as last opened or saved here (None without a file)."""
+        return self._disk
 
     @property
     def modified(self) -> bool:

@@ -122,7 +122,10 @@ def _composes_to(source: str, value: str, flow: bool) -> bool:
         return False
     if node is None:
         return False
-    leaf = node.value[0] if flow else node.value[0][1]
+    try:
+        leaf = node.value[0] if flow else node.value[0][1]
+    except (IndexError, TypeError):  # " " in a flow list is no item at all
+        return False
     return isinstance(leaf, yaml.ScalarNode) and leaf.tag == _STR and leaf.value == value
 
 
