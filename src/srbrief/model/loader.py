@@ -10,6 +10,7 @@ from typing import Any
 from srbrief.model.convert import _INVALID, Converter
 from srbrief.model.errors import BriefingError, Problem
 from srbrief.model.located import Located
+from srbrief.model.plausible import check_plausible
 from srbrief.model.storycheck import check_storyline
 from srbrief.model.types import (
     Briefing,
@@ -140,6 +141,7 @@ class Checker:
         for chart in self.b.charts:
             self.check_chart(chart)
         check_storyline(self)
+        check_plausible(self)
         if source_text is not None:
             self.check_sources(source_text)
 

@@ -26,26 +26,28 @@ from srbrief.safeio import InputFileError, read_limited
 
 _MAGIC = b"srbrief-sealed-1\n"
 _TYPES = "srbrief.model.types"
-_key: bytes | None = None
+_keys: dict[Path, bytes] = {}  # read once per process (per folder: tests move it)
 
 
 def _secret() -> bytes:
     """Return this user's cache key (made on first use)."""
-    global _key  # noqa: PLW0603 - read once per process
-    if _key is None:
-        path = recovery_dir().parent / "cache.key"
+    path = recovery_dir().parent / "cache.key"
+    key = _keys.get(path)
+    if key is None:
         try:
-            _key = path.read_bytes()
-            if len(_key) != 32:
-                raise OSError("not a key")
-        except OSError:
-            _key = secrets.token_bytes(32)
+            key = read_limited(path, 32, "cache key")  # a regular file, never a FIFO or a device
+            if len(key) != 32:
+                raise InputFileError(path, "not a key")
+        except InputFileError:
+            key = secrets.token_bytes(32)
             with contextlib.suppress(OSError):  # no key file: the cache only works for this process
                 path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+                             | getattr(os, "O_NONBLOCK", 0), 0o600)
                 with os.fdopen(fd, "wb") as f:
-                    f.write(_key)
-    return _key
+                    f.write(key)
+        _keys[path] = key
+    return key
 
 
 def seal(model: object) -> bytes:
