@@ -116,3 +116,21 @@ def test_an_edit_that_would_change_another_value_is_refused(monkeypatch: pytest.
     with pytest.raises(BriefingError, match="change more than"):
         doc.apply(SetField(doc.target("metrics.revenue.label.en").path, "Other"))
     assert doc.text == MINIMAL
+
+
+@pytest.mark.parametrize("value", [[{"x": "y", "w": [{"v": 1}]}], "inline"])
+def test_a_comment_on_the_key_line_survives_a_new_value(value: object) -> None:
+    from srbrief.edit import splice
+
+    text = "a:\n  k:  # a note\n  z: 1\n"
+    new = splice.set_value(text, ("a", "k"), value)
+    assert "k:" in new and "# a note" in new and both_loaders(new) == {"a": {"k": value, "z": 1}}
+
+
+def test_removing_an_alias_is_refused_not_duplicated() -> None:
+    from srbrief.edit import RemoveField
+
+    doc = Document(STYLED, "t.yaml")
+    with pytest.raises(BriefingError, match="anchor"):
+        doc.apply(RemoveField(doc.target("subtitle").path))
+    assert doc.text == STYLED

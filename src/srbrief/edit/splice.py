@@ -107,11 +107,13 @@ def _replace_node(text: str, nodes: list[yaml.Node], path: Sequence[PathKey], va
     key = key_node(parent, path[-1])
     colon = text.index(":", key.end_mark.index) + 1
     stop = _line_end_no_break(text, content_end(node))
+    after_colon = text[colon:_line_end_no_break(text, colon)]
+    comment = after_colon if after_colon.strip().startswith("#") else ""  # "key:  # note" keeps its note
     if is_inline(value):
-        new = " " + (render_flow(value) if isinstance(value, (dict, list)) else render_scalar(value))
+        new = " " + (render_flow(value) if isinstance(value, (dict, list)) else render_scalar(value)) + comment
     else:
         nl = newline_of(text)
-        new = nl + nl.join(render_entry(path[-1], value, key.start_mark.column)[1:])
+        new = comment + nl + nl.join(render_entry(path[-1], value, key.start_mark.column)[1:])
     return _splice(text, colon, stop, new)
 
 
