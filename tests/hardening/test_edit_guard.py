@@ -150,6 +150,18 @@ def test_odd_paths_and_numbers_name_file_line_col(brief: Path, capsys: pytest.Ca
     assert brief.read_text(encoding="utf-8") == MINIMAL
 
 
+@pytest.mark.parametrize("value", [" ", "[ ]", "{ }", "- ", "? x"])
+def test_odd_values_are_a_clear_refusal_or_written_as_text(brief: Path, capsys: pytest.CaptureFixture[str],
+                                                          value: str) -> None:
+    code = main(["set", str(brief), f"{LABEL}={value}"])
+    captured = capsys.readouterr()
+    assert code in (0, 2) and "internal error" not in captured.err
+    if code == 0:
+        assert main(["validate", str(brief)]) == 0
+    else:
+        assert brief.read_text(encoding="utf-8") == MINIMAL and captured.err.startswith(f"{brief}:")
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell")
 @pytest.mark.parametrize("redirect", [">&-", ">/dev/full"])
 def test_a_closed_or_full_stdout_does_not_turn_a_save_into_an_error(brief: Path, redirect: str) -> None:
