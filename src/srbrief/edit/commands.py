@@ -64,8 +64,9 @@ def checked(text: str, path: Sequence[PathKey], change: Callable[[str], str],
     text reads as the old data changed by *expect* and nothing else."""
     verify.refuse_shared(text, path, _dotted(path))
     expected = expect(verify.plain_text(text))
+    index = _index(text, path)  # before the change: the new text's tree stays the one kept for validating it
     new = change(text)
-    verify.check_unchanged(expected, new, _index(text, path))
+    verify.check_unchanged(expected, new, index)
     return new
 
 

@@ -27,7 +27,10 @@ def plain(node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         if node.tag in (_STR, _TIMESTAMP):
             return node.value
-        return _CONSTRUCTOR.construct_object(node)
+        construct = _CONSTRUCTOR.yaml_constructors.get(node.tag)  # not construct_object: it keeps every node
+        if construct is None:
+            raise EditError(f"tag {node.tag!r} is not plain data", int(node.start_mark.index))
+        return construct(_CONSTRUCTOR, node)
     if isinstance(node, yaml.SequenceNode):
         return [plain(item) for item in node.value]
     if isinstance(node, yaml.MappingNode):
