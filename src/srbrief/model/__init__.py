@@ -8,6 +8,7 @@ from srbrief.model.types import (
     SCHEMA_ID,
     Briefing,
     Chart,
+    Cite,
     ChartKind,
     Direction,
     Entity,
@@ -32,7 +33,7 @@ from srbrief.model.types import (
 from srbrief.model.units import UNITS, Unit
 
 __all__ = [
-    "SCHEMA_ID", "UNITS", "Briefing", "BriefingError", "Chart", "ChartKind", "Direction", "Entity",
+    "SCHEMA_ID", "UNITS", "Briefing", "BriefingError", "Chart", "Cite", "ChartKind", "Direction", "Entity",
     "EntityKind", "Event", "Fact", "FactItem", "FactKind", "Good", "Lang", "Location", "Metric", "Point",
     "Problem", "Qualifier", "Section", "SectionKind", "Source", "Statement", "SummaryItem", "Text", "Unit",
     "load_briefing", "parse_briefing",

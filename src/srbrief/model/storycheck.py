@@ -21,9 +21,6 @@ LANG_NAMES = {Lang.ZH: "Chinese", Lang.EN: "English"}
 
 def check_storyline(checker: Checker) -> None:
     """Record every problem of the briefing's points, summary and derived metrics."""
-    for metric in checker.b.metrics:
-        if metric.derived and metric.note is None:
-            checker.at(metric, "derived", "a derived value needs a note saying how it was computed")
     for point in checker.b.points:
         _check_point(checker, point)
     _check_summary(checker)
@@ -45,7 +42,7 @@ def _check_point(checker: Checker, point: Point) -> None:
     article_year = checker.b.source.date[:4]  # the article's 今年 ("this year")
     for statement in point.facts:
         _check_numbers(checker, statement.text, figures, "the point's figures or the fact's source clause",
-                       also=(statement.source, article_year))
+                       also=(statement.source.clause, article_year))
 
 
 def _check_numbers(checker: Checker, text: Text, figures: list[Metric], what: str,

@@ -1,0 +1,177 @@
+"""A briefing that stays true: sources are documents, clauses are verbatim, values agree with their clauses,
+numbers in prose are references to figures, and every claim cites the clauses it rests on. Qt-free.
+
+Called by the loader's :class:`~srbrief.model.loader.Checker` after ids are collected; it also renders the
+references of every text (so every renderer shows the figures' current values). Problems carry FILE:LINE:COL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from srbrief.model import refs
+from srbrief.model.numerals import clause_problem
+from srbrief.model.types import (
+    Briefing,
+    Chart,
+    Cite,
+    Entity,
+    Event,
+    Fact,
+    Lang,
+    Metric,
+    Point,
+    Section,
+    Source,
+    Statement,
+    SummaryItem,
+    Text,
+)
+
+if TYPE_CHECKING:
+    from srbrief.model.loader import Checker
+
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+BUILTIN_SOURCES = "briefings/sources"  # the built-in briefing's documents, found also from a copy of it
+# Prose: texts that state findings, where a figure must be a reference and a literal figure is refused.
+PROSE: dict[type, tuple[str, ...]] = {
+    Section: ("lede",), Point: ("message", "notes"), Statement: ("text",), SummaryItem: ("message",),
+    Fact: ("text", "title"), Event: ("text",), Chart: ("note", "title"), Entity: ("description",),
+    Metric: ("note", "derived"),
+}
+
+
+def check_truth(checker: Checker, base: Path | None, first_text: str | None) -> None:
+    """Record every problem of documents, clauses, values, references and claims; render references."""
+    b = checker.b
+    _check_documents(checker)
+    texts = {doc.id: _document_text(checker, doc, base) for doc in b.sources}
+    if first_text is not None and b.sources:
+        texts[b.sources[0].id] = first_text
+    for owner, field, cite in cites(b):
+        _check_cite(checker, owner, field, cite, texts)
+    for metric in b.metrics:
+        if metric.derived is None:
+            problem = clause_problem(metric, metric.source.clause)
+            if problem:
+                checker.at(metric, "value", problem)
+    for item in (*b.points, *b.summary):
+        if not item.sources:
+            checker.at(item, "message", "a message needs the clauses it rests on: sources: [clause, ...] "
+                                        "(every claim cites its source)")
+    metrics = {m.id: m for m in b.metrics}
+    for owner, field, text in texts_of(b):
+        _check_references(checker, owner, field, text, metrics)
+
+
+def _check_documents(checker: Checker) -> None:
+    seen: set[str] = set()
+    if not checker.b.sources:
+        checker.at(checker.b, "sources", "a briefing cites at least one source document")
+    for doc in checker.b.sources:
+        if doc.id in seen:
+            checker.at(doc, "id", f"source document {doc.id!r} is listed twice")
+        seen.add(doc.id)
+
+
+def _document_text(checker: Checker, doc: Source, base: Path | None) -> str | None:
+    """Return the document's full text, or None (no text given, or a problem recorded)."""
+    if doc.text is None:
+        return None
+    candidates = [(base or Path.cwd()) / doc.text]
+    from srbrief.resources import resource
+
+    candidates.append(Path(str(resource(BUILTIN_SOURCES))) / Path(doc.text).name)
+    path = next((p for p in candidates if p.is_file()), candidates[0])
+    try:
+        return _read_text(path, path.stat().st_mtime_ns if path.exists() else 0)
+    except (OSError, UnicodeDecodeError) as exc:
+        from srbrief.safeio import describe_os_error
+
+        reason = describe_os_error(exc) if isinstance(exc, OSError) else "not UTF-8 text"
+        checker.at(doc, "text", f"cannot read the document's text {str(path)!r}: {reason}")
+    except ValueError as exc:
+        checker.at(doc, "text", f"cannot read the document's text {str(path)!r}: {exc}")
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _read_text(path: Path, _mtime: int) -> str:
+    """Return a document's text (kept while the file is unchanged: an edit validates on every change)."""
+    from srbrief.safeio import InputFileError, read_limited
+
+    try:
+        data = read_limited(path, MAX_DOCUMENT_BYTES, "document")
+    except InputFileError as exc:
+        raise ValueError(exc.reason) from None
+    return data.decode("utf-8-sig")
+
+
+def cites(b: Briefing) -> Iterator[tuple[Any, str, Cite]]:
+    """Yield (owner, field, cite) for every clause the briefing cites."""
+    statements = (*(s for p in b.points for s in p.facts), *b.outlook)
+    for obj in (*b.metrics, *b.facts, *b.timeline, *statements):
+        yield obj, "source", obj.source
+    for item in (*b.points, *b.summary):
+        for cite in item.sources:
+            yield item, "sources", cite
+
+
+def _check_cite(checker: Checker, owner: Any, field: str, cite: Cite, texts: dict[str, str | None]) -> None:
+    if cite.doc is None and checker.b.sources:
+        object.__setattr__(cite, "doc", checker.b.sources[0].id)  # a plain string: the first document
+    if cite.doc not in texts:
+        checker.at(cite, "doc", f"unknown source document {cite.doc!r} (the briefing's sources: "
+                                f"{', '.join(texts) or 'none'})")
+        return
+    text = texts[cite.doc]
+    if text is not None and cite.clause not in text:
+        checker.at(cite, "clause", f"source clause not found verbatim in the text of {cite.doc!r}")
+
+
+def texts_of(b: Briefing) -> Iterator[tuple[Any, str, Text]]:
+    """Yield (owner, field, text) for every Text of the briefing that may hold references."""
+    stack: list[Any] = [b]
+    while stack:
+        obj = stack.pop()
+        for f in dataclasses.fields(obj):
+            value = getattr(obj, f.name)
+            if isinstance(value, Text):
+                yield obj, f.name, value
+            elif dataclasses.is_dataclass(value):
+                stack.append(value)
+            elif isinstance(value, tuple):
+                stack.extend(v for v in value if dataclasses.is_dataclass(v) and not isinstance(v, Text))
+
+
+def _check_references(checker: Checker, owner: Any, field: str, text: Text, metrics: dict[str, Metric]) -> None:
+    prose = field in PROSE.get(type(owner), ())
+    for lang in Lang:
+        written = text.get(lang)
+        if prose:
+            literals = refs.literal_figures(written)
+            if literals:
+                checker.at(text, lang.value, f"{', '.join(dict.fromkeys(literals))} written as a literal: write a "
+                                             "figure as a reference {metric-id} (or {=...} for a number that is "
+                                             "no figure)")
+        if "{" not in written and "}" not in written:
+            continue
+        try:
+            pieces = refs.parse(written)
+        except refs.RefError as exc:
+            checker.at(text, lang.value, str(exc))
+            continue
+        bad = False
+        for ref in (p for p in pieces if isinstance(p, refs.Ref)):
+            metric = metrics.get(ref.id)
+            problem = (f"{{{ref.id}}} refers to no figure (no metric has that id)" if metric is None
+                       else refs.form_problem(metric, ref.form))
+            if problem:
+                checker.at(text, lang.value, problem)
+                bad = True
+        if not bad:
+            object.__setattr__(text, lang.value, refs.render(written, metrics, lang.value))
