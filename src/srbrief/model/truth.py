@@ -82,10 +82,10 @@ def _document_text(checker: Checker, doc: Source, base: Path | None) -> str | No
     """Return the document's full text, or None (no text given, or a problem recorded)."""
     if doc.text is None:
         return None
-    candidates = [(base or Path.cwd()) / doc.text]
-    from srbrief.resources import resource
+    from srbrief.resources import resource_root
 
-    candidates.append(Path(str(resource(BUILTIN_SOURCES))) / Path(doc.text).name)
+    candidates = [(base or Path.cwd()) / doc.text,  # beside the briefing; else a copy of the built-in briefing's
+                  Path(str(resource_root())) / BUILTIN_SOURCES / Path(doc.text).name]
     path = next((p for p in candidates if p.is_file()), candidates[0])
     try:
         return _read_text(path, path.stat().st_mtime_ns if path.exists() else 0)
