@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
 from srbrief import palette
-from srbrief.model import Briefing
+from srbrief.model import Briefing, Cite
 from srbrief.model.textutil import chinese_date, display_width, english_date, text_cells, wrap
 from srbrief.model.textutil import source_line as textutil_source_line
 from srbrief.model.units import metric_text
@@ -54,10 +55,11 @@ BARE = (0.02, 0.04, 0.96, 0.92)  # the same with no title and no source line (pi
 Area = tuple[float, float, float, float]  # left, bottom, width, height, in fractions of the figure
 
 
-def source_line(briefing: Briefing, lang: str) -> str:
-    """Return the short source line of *briefing* (see :func:`srbrief.model.textutil.source_line`)."""
-    src = briefing.source
-    return textutil_source_line(src.publication.zh, src.publication.en, src.date, lang)
+def source_line(briefing: Briefing, lang: str, items: Iterable[object] = ()) -> str:
+    """Return the source line naming the documents *items* (metrics, facts, events) cite, else the briefing's
+    first document (see :func:`srbrief.model.textutil.source_line`)."""
+    cites = [cite for i in items if isinstance(cite := getattr(i, "source", None), Cite)]
+    return textutil_source_line(briefing.documents_of(cites), lang)
 
 
 def new_figure(theme: Theme = LIGHT, size: tuple[float, float] = FIGSIZE) -> Figure:

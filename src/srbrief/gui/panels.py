@@ -27,7 +27,7 @@ from srbrief.gui.widgets import ChartView, KpiCard, card_grid
 from srbrief.model import Briefing, Chart, ChartKind, Point, Section, SectionKind
 from srbrief.model.browse import section_entities
 from srbrief.model.story import effective_points, executive_summary, point_chart, point_figures
-from srbrief.model.textutil import chinese_date, english_date
+from srbrief.model.textutil import chinese_date, document_text, english_date
 from srbrief.model.units import format_value
 
 SourceHandler = Callable[[str], None]
@@ -138,7 +138,7 @@ class SectionPanel(Panel):
         if section.facts:
             self._label(tr("measures", lang), "Heading")
             rows = [(f.id, (f.title.get(lang) + " — " if f.title else "") + f.text.get(lang),
-                     tr("source_of", lang) + f.source) for f in section.facts]
+                     tr("source_of", lang) + f.source.clause) for f in section.facts]
             self.column.addWidget(_list(rows))
         entities = section_entities(briefing, section)
         if entities:
@@ -184,7 +184,8 @@ class SectionPanel(Panel):
         elif chart is not None and chart.kind not in (ChartKind.KPI, ChartKind.TIMELINE):
             self._chart(chart)
         if point.facts:
-            rows = [(point.id, f.text.get(self.lang), tr("source_of", self.lang) + f.source) for f in point.facts]
+            rows = [(point.id, f.text.get(self.lang), tr("source_of", self.lang) + f.source.clause)
+                    for f in point.facts]
             self.column.addWidget(_list(rows))
 
 
@@ -201,7 +202,7 @@ class TimelinePanel(Panel):
                 self.column.addWidget(view)
         self._label(tr("events", lang), "Heading")
         date = chinese_date if lang == "zh" else english_date
-        rows = [(e.id, f"{date(e.date)}  {e.text.get(lang)}", tr("source_of", lang) + e.source)
+        rows = [(e.id, f"{date(e.date)}  {e.text.get(lang)}", tr("source_of", lang) + e.source.clause)
                 for e in briefing.timeline]
         self.column.addWidget(_list(rows))
         self.column.addStretch(1)
@@ -212,13 +213,9 @@ class SourcesPanel(Panel):
 
     def __init__(self, briefing: Briefing, lang: str) -> None:
         super().__init__("sources", tr("sources", lang), lang)
-        src = briefing.source
-        when = chinese_date(src.date) if lang == "zh" else english_date(src.date)
-        if lang == "zh":
-            line = f"{tr('publication', lang)}：{src.publication.zh}，{when}，《{src.headline.zh}》"
-        else:
-            line = f'{tr("publication", lang)}: {src.publication.en}, {when}, "{src.headline.en}" ({src.headline.zh})'
-        self._label(line, "PanelLede")
+        sep = "：" if lang == "zh" else ": "
+        for doc in briefing.sources:
+            self._label(tr("publication", lang) + sep + document_text(doc, lang), "PanelLede")
         self._label(tr("translation_note", lang), "PanelLede")
         metrics = briefing.metrics
         self.table = QTableWidget(len(metrics), 4)
@@ -230,7 +227,7 @@ class SourcesPanel(Panel):
         sections = {m.id: s for s in briefing.sections for m in s.metrics}
         for row, metric in enumerate(metrics):
             cells = [sections[metric.id].short_title.get(lang), metric.label.get(lang),
-                     format_value(metric, lang), metric.source]
+                     format_value(metric, lang), metric.source.clause]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, metric.id)

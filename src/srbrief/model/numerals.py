@@ -93,9 +93,10 @@ def mentions(text: str) -> list[Mention]:
         if prev == "第":
             found.append(Mention("第" + written, value, "rank", "", "exact", start - 1))
             continue
-        if prev == "前" and not written[0].isdigit() or rest.startswith("强"):
-            found.append(Mention(written + ("强" if rest.startswith("强") else ""), value, "top", "", "exact",
-                                 start))
+        if (prev == "前" and not rest.startswith(("季度", "个月", "年", "天"))) or rest.startswith("强"):
+            strong = rest.startswith("强")
+            found.append(Mention(("" if strong else "前") + written + ("强" if strong else ""), value, "top", "",
+                                 "exact", start - (0 if strong else 1)))
             continue
         if rest.startswith("成") and not written[0].isdigit():
             found.append(Mention(written + "成", value * 10, "percent", "%", "exact", start))
@@ -120,9 +121,8 @@ def mentions(text: str) -> list[Mention]:
         if kind == "number" and not mult and unit[:1] in "年月日号":
             continue  # a date: 2024年, 6月
         found.append(Mention(written + mult + _unit_shown(unit), value * scale, kind, unit, qualifier, start))
-    for word, value in (("榜首", 1), ("首位", 1)):
-        found.extend(Mention(word, Decimal(value), "rank", "", "exact", m.start())
-                     for m in re.finditer(word, text))
+    for word in ("榜首", "首位"):
+        found.extend(Mention(word, Decimal(1), "rank", "", "exact", m.start()) for m in re.finditer(word, text))
     found.extend(Mention("一半", Decimal(50), "percent", "%", "exact", m.start()) for m in re.finditer("一半", text))
     return sorted(found, key=lambda m: m.start)
 

@@ -190,7 +190,7 @@ def _is_date(text: str, start: int, end: int) -> bool:
     """Return whether the number at text[start:end] is a date, a year or a month (2024年, 6月, June 2023)."""
     after, before = text[end:end + 1], text[max(0, start - 1):start]
     number = text[start:end]
-    if after in ("年", "月", "日", "号") or after == "-" and number.isdigit() and len(number) == 4:
+    if after in ("年", "月", "日", "号") or (after == "-" and number.isdigit() and len(number) == 4):
         return True
     if before == "-" and text[max(0, start - 5):start - 1].isdigit():
         return True  # 2023-06
@@ -216,8 +216,8 @@ def literal_figures(text: str) -> list[str]:
         if not _is_date(plain, start, end):
             found.append(match.group())
     for match in _CN_FIGURE.finditer(plain):
-        if match.group(1) == "一" and not match.group(2) and plain[match.end():match.end() + 1] in "批些":
-            continue  # 一批, 一些: no figure
+        if match.group(1) == "一" and not match.group(2):
+            continue  # 一件事, 一批, 一个: the article "a", too common to be read as a figure
         if plain[match.end():match.end() + 1] in "年月" or match.group(1) in ("万", "亿", "千", "百"):
             continue  # 两年来: a period; 万人 on its own is no figure
         found.append(match.group())

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 BUILTIN_SOURCES = "briefings/sources"  # the built-in briefing's documents, found also from a copy of it
-# Prose: texts that state findings, where a figure must be a reference and a literal figure is refused.
+# Prose: texts that state findings, where a figure is a reference and a literal figure is refused.
 PROSE: dict[type, tuple[str, ...]] = {
     Section: ("lede",), Point: ("message", "notes"), Statement: ("text",), SummaryItem: ("message",),
     Fact: ("text", "title"), Event: ("text",), Chart: ("note", "title"), Entity: ("description",),
@@ -59,13 +59,14 @@ def check_truth(checker: Checker, base: Path | None, first_text: str | None) -> 
             problem = clause_problem(metric, metric.source.clause)
             if problem:
                 checker.at(metric, "value", problem)
-    for item in (*b.points, *b.summary):
+    claims: tuple[Point | SummaryItem, ...] = (*b.points, *b.summary)
+    for item in claims:
         if not item.sources:
             checker.at(item, "message", "a message needs the clauses it rests on: sources: [clause, ...] "
                                         "(every claim cites its source)")
     metrics = {m.id: m for m in b.metrics}
-    for owner, field, text in texts_of(b):
-        _check_references(checker, owner, field, text, metrics)
+    for text in prose_of(b):
+        _check_references(checker, text, metrics)
 
 
 def _check_documents(checker: Checker) -> None:
@@ -114,9 +115,11 @@ def _read_text(path: Path, _mtime: int) -> str:
 def cites(b: Briefing) -> Iterator[tuple[Any, str, Cite]]:
     """Yield (owner, field, cite) for every clause the briefing cites."""
     statements = (*(s for p in b.points for s in p.facts), *b.outlook)
-    for obj in (*b.metrics, *b.facts, *b.timeline, *statements):
+    sourced: tuple[Metric | Fact | Event | Statement, ...] = (*b.metrics, *b.facts, *b.timeline, *statements)
+    for obj in sourced:
         yield obj, "source", obj.source
-    for item in (*b.points, *b.summary):
+    claims: tuple[Point | SummaryItem, ...] = (*b.points, *b.summary)
+    for item in claims:
         for cite in item.sources:
             yield item, "sources", cite
 
@@ -133,31 +136,32 @@ def _check_cite(checker: Checker, owner: Any, field: str, cite: Cite, texts: dic
         checker.at(cite, "clause", f"source clause not found verbatim in the text of {cite.doc!r}")
 
 
-def texts_of(b: Briefing) -> Iterator[tuple[Any, str, Text]]:
-    """Yield (owner, field, text) for every Text of the briefing that may hold references."""
+def prose_of(b: Briefing) -> Iterator[Text]:
+    """Yield every prose text of the briefing (see :data:`PROSE`): where figures are
+    references. Names, labels and titles are not prose: a brace there is a brace."""
     stack: list[Any] = [b]
     while stack:
         obj = stack.pop()
+        prose = PROSE.get(type(obj), ())
         for f in dataclasses.fields(obj):
             value = getattr(obj, f.name)
             if isinstance(value, Text):
-                yield obj, f.name, value
+                if f.name in prose:
+                    yield value
             elif dataclasses.is_dataclass(value):
                 stack.append(value)
             elif isinstance(value, tuple):
                 stack.extend(v for v in value if dataclasses.is_dataclass(v) and not isinstance(v, Text))
 
 
-def _check_references(checker: Checker, owner: Any, field: str, text: Text, metrics: dict[str, Metric]) -> None:
-    prose = field in PROSE.get(type(owner), ())
+def _check_references(checker: Checker, text: Text, metrics: dict[str, Metric]) -> None:
     for lang in Lang:
         written = text.get(lang)
-        if prose:
-            literals = refs.literal_figures(written)
-            if literals:
-                checker.at(text, lang.value, f"{', '.join(dict.fromkeys(literals))} written as a literal: write a "
-                                             "figure as a reference {metric-id} (or {=...} for a number that is "
-                                             "no figure)")
+        literals = refs.literal_figures(written)
+        if literals:
+            checker.at(text, lang.value, f"{', '.join(dict.fromkeys(literals))} written as a literal: write a "
+                                         "figure as a reference {metric-id} (or {=...} for a number that is "
+                                         "no figure)")
         if "{" not in written and "}" not in written:
             continue
         try:

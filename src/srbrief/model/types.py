@@ -7,6 +7,7 @@ Field metadata (see :func:`spec`) adds the constraints the hints cannot express.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -312,6 +313,12 @@ class Briefing:
     def source(self) -> Source:
         """Return the briefing's main (first) source document."""
         return self.sources[0]
+
+    def documents_of(self, cites: Iterable[Cite]) -> tuple[Source, ...]:
+        """Return the documents *cites* quote, in the briefing's order (the first document if none)."""
+        first = self.sources[0].id if self.sources else None
+        ids = {c.doc or first for c in cites}
+        return tuple(s for s in self.sources if s.id in ids) or self.sources[:1]
 
     def document(self, doc_id: str | None) -> Source:
         """Return the source document *doc_id* (the first one for None or an unknown id)."""
