@@ -19,6 +19,7 @@ from srbrief.model.types import (
     Briefing,
     Chart,
     Cite,
+    DerivedPart,
     Entity,
     Event,
     Fact,
@@ -55,7 +56,7 @@ def check_truth(checker: Checker, base: Path | None, first_text: str | None) -> 
     for owner, field, cite in cites(b):
         _check_cite(checker, owner, field, cite, texts)
     for metric in b.metrics:
-        if metric.derived is None:
+        if metric.derived is None or metric.derived_part is DerivedPart.PERIOD:
             problem = clause_problem(metric, metric.source.clause)
             if problem:
                 checker.at(metric, "value", problem)

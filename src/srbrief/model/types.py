@@ -80,6 +80,13 @@ class Good(str, Enum):
     DOWN = "down"
 
 
+class DerivedPart(str, Enum):
+    """What of a figure we computed: its value (the clause does not state it) or only its period."""
+
+    VALUE = "value"
+    PERIOD = "period"
+
+
 class SectionKind(str, Enum):
     OVERVIEW = "overview"
     THEME = "theme"
@@ -181,6 +188,8 @@ class Metric:
         max_length=LONG_TEXT,
         doc="how we computed the value or period (a share, a count of names, an end month); `true` is read as "
             "a plain 'derived'"))
+    derived_part: DerivedPart = field(default=DerivedPart.VALUE, metadata=spec(
+        doc="what `derived` explains: the value (not stated by the clause) or only the period (the value is)"))
     period: str | None = field(
         default=None, metadata=spec(pattern=PERIOD_PATTERN, doc="year, month or START/END"))
     entity: str | None = field(
