@@ -161,9 +161,9 @@ def test_source_picking_from_the_article(form: EditForm) -> None:
     cursor.setPosition(start + len(clause), QTextCursor.MoveMode.KeepAnchor)
     picker.view.setTextCursor(cursor)
     picker.use_button.click()
-    assert window.briefing.find("industrial-revenue-2024").source == clause
+    assert window.briefing.find("industrial-revenue-2024").source.clause == clause
     type_into(form, "source", "营业收入约6300亿元")  # accepted, but flagged: not in the article
-    assert window.briefing.find("industrial-revenue-2024").source == "营业收入约6300亿元"
+    assert window.briefing.find("industrial-revenue-2024").source.clause == "营业收入约6300亿元"
     assert form.picker is picker and picker.flag.text() == tr("not_verbatim", window.lang)
 
 

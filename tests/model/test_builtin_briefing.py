@@ -70,7 +70,7 @@ def test_metric_count_matches_the_hand_count(briefing: Briefing) -> None:
 
 @pytest.mark.parametrize(("value", "unit", "qualifier", "word"), KEY_FIGURES)
 def test_key_figure(briefing: Briefing, value: float, unit: str, qualifier: str, word: str) -> None:
-    found = [m for m in briefing.metrics if m.value == value and m.unit == unit and word in m.source]
+    found = [m for m in briefing.metrics if m.value == value and m.unit == unit and word in m.source.clause]
     assert len(found) == 1, f"expected one metric {value} {unit} from a clause with {word!r}, got {found}"
     assert found[0].qualifier.value == qualifier
 
@@ -78,14 +78,14 @@ def test_key_figure(briefing: Briefing, value: float, unit: str, qualifier: str,
 def _number_position(metric: Metric) -> tuple[int, str] | None:
     """Return where the metric's number stands in its source clause, and how it is written."""
     written = number_text(metric.value)
-    for match in re.finditer(re.escape(written), metric.source):
-        before = metric.source[match.start() - 1: match.start()]
-        after = metric.source[match.end(): match.end() + 1]
+    for match in re.finditer(re.escape(written), metric.source.clause):
+        before = metric.source.clause[match.start() - 1: match.start()]
+        after = metric.source.clause[match.end(): match.end() + 1]
         if not (before.isdigit() or before == ".") and not (after.isdigit() or after == "."):
             return match.start(), written
     for alias in CHINESE_NUMERALS.get(int(metric.value), ()):
-        if alias in metric.source:
-            return metric.source.index(alias), alias
+        if alias in metric.source.clause:
+            return metric.source.clause.index(alias), alias
     return None
 
 
@@ -112,7 +112,7 @@ def _around_number(briefing: Briefing) -> list[tuple[Metric, str, str]]:
         if position is None or m.qualifier in (Qualifier.RANK, Qualifier.TOP):
             continue
         start, written = position
-        found.append((m, m.source[max(0, start - 2): start], m.source[start + len(written):]))
+        found.append((m, m.source.clause[max(0, start - 2): start], m.source.clause[start + len(written):]))
     return found
 
 
@@ -132,7 +132,7 @@ def test_more_than_follows_the_article(briefing: Briefing) -> None:
     for m, before, after in _around_number(briefing):
         more = before.endswith("超") or before.endswith("突破") or after[:1] == "余"
         if more != (m.qualifier is Qualifier.MORE_THAN):
-            wrong.append(f"{m.id}: {m.qualifier.value}, clause {m.source!r}")
+            wrong.append(f"{m.id}: {m.qualifier.value}, clause {m.source.clause!r}")
     assert not wrong
 
 
@@ -140,7 +140,7 @@ def test_directions_of_changes(briefing: Briefing) -> None:
     for m in briefing.metrics:
         found = _number_position(m)
         if found and m.unit == "percent":
-            before = m.source[max(0, found[0] - 2): found[0]]
+            before = m.source.clause[max(0, found[0] - 2): found[0]]
             if before in ("提升", "降低"):
                 assert m.direction is not None and m.direction.value == (
                     "increase" if before == "提升" else "decrease"), m.id

@@ -61,8 +61,8 @@ def test_summary_has_one_line_per_theme(briefing: Briefing) -> None:
 def test_outlook_is_the_articles_own(briefing: Briefing, article_text: str) -> None:
     lines = outlook(briefing)
     assert 2 <= len(lines) <= 5
-    assert all(line.source in article_text for line in lines)
-    assert any("对标长三角打造一流营商环境" in line.source for line in lines)
+    assert all(line.source.clause in article_text for line in lines)
+    assert any("对标长三角打造一流营商环境" in line.source.clause for line in lines)
 
 
 def test_the_cost_cut_is_good_news(briefing: Briefing) -> None:

@@ -45,7 +45,7 @@ def test_a_storyline_loads(minimal_yaml: str) -> None:
     briefing = parse_briefing(with_point(minimal_yaml, top=TOP), "mini.yaml")
     point = briefing.find("p-revenue")
     assert point.figures == ("revenue", "suppliers") and point.chart == "kpis"
-    assert point.facts[0].source == "2024年规上工业营业收入达6261亿元"
+    assert point.facts[0].source.clause == "2024年规上工业营业收入达6261亿元"
     assert briefing.summary[0].figure == "revenue" and briefing.outlook[0].text.en == "Benchmark against the Delta"
     assert briefing.section_of("p-revenue").id == "overview"
     assert briefing.points == (point,)

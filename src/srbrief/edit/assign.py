@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from srbrief.edit.address import REMOVE, coerce
-from srbrief.edit.document import Batch, Command, Document, RemoveField, SetField, read_back
+from srbrief.edit.document import AddItem, Batch, Command, Document, RemoveField, SetField, read_back
 from srbrief.edit.yamltext import EditError
 
 
@@ -28,6 +30,11 @@ def assignments_edit(doc: Document, assignments: Sequence[str]) -> tuple[Batch, 
     lines: list[str] = []
     for text in assignments:
         name, raw = split_assignment(text)
+        if name.endswith("[+]"):  # append an item: sources[+]={id: ..., ...}
+            added = _append(doc, name, raw)
+            commands.append(added)
+            lines.append(f"{name}: added {_show(added.value)}")
+            continue
         target = doc.target(name)
         try:
             value: Any = coerce(raw, target)
@@ -42,6 +49,19 @@ def assignments_edit(doc: Document, assignments: Sequence[str]) -> tuple[Batch, 
             commands.append(SetField(target.path, value, label=f"Set {name}"))
             lines.append(f"{name}: {_show(old)} → {_show(value)}")
     return Batch(tuple(commands), label="; ".join(c.name for c in commands)), lines
+
+
+def _append(doc: Document, name: str, raw: str) -> AddItem:
+    """Return the command that appends the value *raw* to the list *name* (written ``LIST[+]``)."""
+    target = doc.target(name[:-3])
+    if typing.get_origin(target.hint) is not tuple or not target.exists:
+        raise doc.error_at(f"{name}: {name[:-3]} is not a list of this file", target.index, name)
+    item = replace(target, name=name, hint=typing.get_args(target.hint)[0], optional=False)
+    try:
+        value = coerce(raw, item)
+    except EditError as exc:
+        raise doc.error_at(str(exc), exc.index, name) from None
+    return AddItem(target.path, value, label=f"Add to {name[:-3]}")
 
 
 def _show(value: Any) -> str:

@@ -215,7 +215,8 @@ class SourcesPanel(Panel):
         super().__init__("sources", tr("sources", lang), lang)
         sep = "：" if lang == "zh" else ": "
         for doc in briefing.sources:
-            self._label(tr("publication", lang) + sep + document_text(doc, lang), "PanelLede")
+            original = "" if lang == "zh" else f" ({doc.title.zh})"  # the original's title, to look it up
+            self._label(tr("publication", lang) + sep + document_text(doc, lang) + original, "PanelLede")
         self._label(tr("translation_note", lang), "PanelLede")
         metrics = briefing.metrics
         self.table = QTableWidget(len(metrics), 4)

@@ -92,7 +92,7 @@ def source_line(documents: Sequence[Source], lang: str) -> str:
 
 def document_text(doc: Source, lang: str) -> str:
     """Return a document in full: 上饶日报，2025年10月11日，《挺起制造强市“硬脊梁”》 / Shangrao Daily, 11 Oct
-    2025, "Building the Backbone ..." (挺起制造强市“硬脊梁”)."""
+    2025, "Building the Backbone of a Manufacturing Powerhouse"."""
     if lang == "zh":
         return f"{doc.publication.zh}，{chinese_date(doc.date)}，《{doc.title.zh}》"
-    return f'{doc.publication.en}, {english_date(doc.date)}, "{doc.title.en}" ({doc.title.zh})'
+    return f'{doc.publication.en}, {english_date(doc.date)}, "{doc.title.en}"'
