@@ -80,7 +80,9 @@ sections:
         source: 保持全省第二
     points:
       - id: standing
-        message: {zh: '上饶保持全省{rank}，营业收入达{revenue}', en: 'Shangrao holds {rank} place, revenue at {revenue}'}
+        message:
+          zh: '上饶保持全省{rank}，营业收入达{revenue}'
+          en: 'Shangrao holds {rank} place, revenue at {revenue}'
         figures: [rank, revenue]
         sources: [{doc: daily, clause: 保持全省第二}]
 """

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from srbrief.deck.words import T, sentence, t
-from srbrief.model import Briefing, Chart, ChartKind, Cite, Metric, Qualifier, Section, SectionKind
+from srbrief.model import Briefing, Chart, ChartKind, Cite, DerivedPart, Metric, Qualifier, Section, SectionKind
 from srbrief.model.story import effective_points, executive_summary, good_news, outlook
 from srbrief.model.textutil import chinese_date, english_date, period_text, source_line
 
@@ -145,8 +145,8 @@ def card_meta(metric: Metric, lang: str) -> str:
     parts = [period_text(metric.period, lang) if metric.period else ""]
     if metric.qualifier in words:
         parts.append(words[metric.qualifier][0 if lang == "zh" else 1])
-    if metric.derived:
-        parts.append(t("derived", lang))
+    if metric.derived is not None:
+        parts.append(t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang))
     return " · ".join(p for p in parts if p)
 
 

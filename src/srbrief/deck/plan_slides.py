@@ -17,7 +17,19 @@ from srbrief.deck.plan import (
     section_accent,
 )
 from srbrief.deck.words import chinese_number, sentence, t
-from srbrief.model import Briefing, ChartKind, Cite, Event, Fact, Metric, Point, Section, Statement, SummaryItem
+from srbrief.model import (
+    Briefing,
+    ChartKind,
+    Cite,
+    DerivedPart,
+    Event,
+    Fact,
+    Metric,
+    Point,
+    Section,
+    Statement,
+    SummaryItem,
+)
 from srbrief.model.story import SummaryLine, point_chart, point_figures
 from srbrief.model.textutil import document_text, period_text
 from srbrief.model.units import format_value
@@ -187,7 +199,8 @@ def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:
     derived value or period was computed)."""
     value, source = format_value(metric, lang), metric.source.clause
     if metric.derived is not None:
-        value += f"（{t('derived', lang)}）" if lang == "zh" else f" ({t('derived', lang)})"
+        word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
+        value += f"（{word}）" if lang == "zh" else f" ({word})"
         note = metric.derived.get(lang)
         source += f"（{t('derived', lang)}：{note}）" if lang == "zh" else f" ({t('derived', lang)}: {note})"
     return metric.label.get(lang), value, period_text(metric.period, lang) if metric.period else "—", source
@@ -196,12 +209,16 @@ def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:
 def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     docs = briefing.sources
     n = len(briefing.metrics)
-    derived = [m.label.get(lang) for m in briefing.metrics if m.derived is not None]
+    derived = [m.label.get(lang) for m in briefing.metrics
+               if m.derived is not None and m.derived_part is DerivedPart.VALUE]
+    periods = [m.label.get(lang) for m in briefing.metrics
+               if m.derived is not None and m.derived_part is DerivedPart.PERIOD]
     as_of = date_text(briefing.as_of, lang)
     bullets: tuple[str, ...]
     if lang == "zh":
         named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) for i, d in enumerate(docs, 1)]
         computed = f"其中{len(derived)}项为本简报据原文推算的计算值：{'、'.join(derived)}。" if derived else ""
+        computed += f"以下{len(periods)}项的数值见于原文，时期为推算：{'、'.join(periods)}。" if periods else ""
         bullets = (*named,
                    f"本简报收录{n}项数据，每项均附所据原文语句（见附录及各页备注）。{computed}",
                    "“超”、“余”、“突破”表示“以上”，以“+”标注；排名以“第N”表示。",
@@ -214,6 +231,8 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                  for i, d in enumerate(docs, 1)]
         computed = (f" {len(derived)} of them are derived: computed by us from the source "
                     f"({'; '.join(derived)}).") if derived else ""
+        computed += (f" For {len(periods)} the value is the source's and the period is derived "
+                     f"({'; '.join(periods)}).") if periods else ""
         bullets = (*named,
                    f"This briefing carries {n} figures, each with the sentence it comes from (see the appendix "
                    f"and the speaker notes).{computed}",

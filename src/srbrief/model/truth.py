@@ -80,15 +80,31 @@ def _check_documents(checker: Checker) -> None:
         seen.add(doc.id)
 
 
-def _document_text(checker: Checker, doc: Source, base: Path | None) -> str | None:
-    """Return the document's full text, or None (no text given, or a problem recorded)."""
+def document_path(doc: Source, base: Path | None) -> Path | None:
+    """Return where the document's text is: beside the briefing file (*base* is its folder), else — for a copy
+    of the built-in briefing — the built-in document of that file name; None for a document without text."""
     if doc.text is None:
         return None
     from srbrief.resources import resource_root
 
-    candidates = [(base or Path.cwd()) / doc.text,  # beside the briefing; else a copy of the built-in briefing's
-                  Path(str(resource_root())) / BUILTIN_SOURCES / Path(doc.text).name]
-    path = next((p for p in candidates if p.is_file()), candidates[0])
+    candidates = [(base or Path.cwd()) / doc.text, Path(str(resource_root())) / BUILTIN_SOURCES / Path(doc.text).name]
+    return next((p for p in candidates if p.is_file()), candidates[0])
+
+
+def read_document(doc: Source, base: Path | None) -> str | None:
+    """Return the document's text, or None (no text given, or it cannot be read)."""
+    path = document_path(doc, base)
+    try:
+        return None if path is None else _read_text(path, path.stat().st_mtime_ns)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def _document_text(checker: Checker, doc: Source, base: Path | None) -> str | None:
+    """Return the document's full text, or None (no text given, or a problem recorded)."""
+    path = document_path(doc, base)
+    if path is None:
+        return None
     try:
         return _read_text(path, path.stat().st_mtime_ns if path.exists() else 0)
     except (OSError, UnicodeDecodeError) as exc:
