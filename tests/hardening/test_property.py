@@ -264,7 +264,7 @@ def test_a_full_bar_chart_of_the_longest_labels_draws() -> None:
     from srbrief.charts import render_chart
 
     metrics = [{"id": f"m{i}", "label": {"zh": "长" * SHORT_TEXT, "en": "long " * (SHORT_TEXT // 5)},
-                "value": float(i), "unit": "jia", "source": "s"} for i in range(12)]
+                "value": float(i), "unit": "jia", "source": f"数据为{i}家"} for i in range(12)]
     doc = {"schema": "srbrief/1", "id": "bars", "title": {"zh": "标题", "en": "Title"},
            "subtitle": {"zh": "副", "en": "Sub"}, "as_of": "2025-10-11",
            "source": {"publication": {"zh": "报", "en": "Daily"}, "date": "2025-10-11",

@@ -139,6 +139,7 @@ class Checker:
         self.b = briefing
         self.conv = converter
         self.ids: dict[str, Any] = {}
+        self.referenced: dict[int, list[Metric]] = {}  # id(prose text) → the figures it refers to
 
     def at(self, obj: Any, field: str | None, message: str, index: int | None = None) -> None:
         """Record a problem at *field* of *obj* (optionally at list element *index*)."""
