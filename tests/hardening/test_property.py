@@ -111,7 +111,7 @@ def _section(draw: st.DrawFn, n: int, kind: str, places: list[dict[str, Any]],
     metrics = []
     for i in range(count):
         value = float(draw(st.integers(1, 50))) if unit == "rank" else draw(VALUES) if same is None else same
-        metric: dict[str, Any] = {"id": f"m{n}-{i}", "label": _sample(draw, _bilingual()), "value": value,
+        metric: dict[str, Any] = {"id": f"m{n}-{i}", "label": _sample(draw, _prose()), "value": value,
                                   "unit": unit, "period": f"{2001 + i}"}
         metric["qualifier"] = draw(st.sampled_from(["rank", "top"])) if unit == "rank" else \
             draw(st.sampled_from(["exact", "more_than", "about"]))

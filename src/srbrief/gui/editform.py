@@ -241,6 +241,7 @@ class EditForm(QWidget):
         self.buttons["remove_item"].setEnabled(isinstance(index, int))
         self.buttons["duplicate_item"].setEnabled(isinstance(index, int) and isinstance(data, dict) and "id" in data)
         if self.picker is not None:
+            self.picker.show_document(self._cited_text())  # the source may now cite another document
             self.picker.show_clause(self._text_of(("source",)))
 
     def _pick_source(self, clause: str) -> None:

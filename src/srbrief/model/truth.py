@@ -42,7 +42,7 @@ BUILTIN_SOURCES = "briefings/sources"  # the built-in briefing's documents, foun
 PROSE: dict[type, tuple[str, ...]] = {
     Section: ("lede",), Point: ("message", "notes"), Statement: ("text",), SummaryItem: ("message",),
     Fact: ("text", "title"), Event: ("text",), Chart: ("note", "title"), Entity: ("description",),
-    Metric: ("note", "derived"),
+    Metric: ("label", "note", "derived"),  # a label names a measure: a figure in it is a reference too
 }
 
 
