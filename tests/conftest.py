@@ -31,7 +31,7 @@ entities:
 timeline:
   - id: ev-2024
     date: '2024'
-    text: {zh: 营收达6261亿元, en: Revenue reached CNY 626.1 billion}
+    text: {zh: "营收达{revenue}", en: "Revenue reached {revenue}"}
     source: 2024年规上工业营业收入达6261亿元
 sections:
   - id: overview

@@ -96,7 +96,8 @@ def facts_records(briefing, lang: str) -> list[dict[str, object]]:
                 "qualifier": m.qualifier.value,
                 "direction": m.direction.value if m.direction else None,
                 "period": m.period or briefing.as_of, "entity": m.entity,
-                "display": format_value(m, lang), "source": m.source,
+                "display": format_value(m, lang), "source": m.source.clause, "doc": m.source.doc,
+                "derived": m.derived.get(lang) if m.derived else None,
             })
     return records
 

@@ -34,8 +34,8 @@ def test_every_slide_has_notes_with_sources(builtin: Briefing, lang: str) -> Non
         assert slide.notes.strip(), slide.title
         if slide.role is Role.TABLE:
             continue  # the table itself carries every clause
-        for clause in slide.sources:
-            assert clause in slide.notes
+        for cite in slide.sources:
+            assert cite.clause in slide.notes
         for metric in slide.metrics:
             assert metric.source in slide.sources
 
@@ -45,7 +45,11 @@ def test_every_metric_is_in_the_appendix_with_its_source(builtin: Briefing) -> N
     rows = [row for s in plan.slides if s.table is not None for row in s.table.rows]
     ids = [i for s in plan.slides if s.table is not None for i in s.table.ids]
     assert ids == [m.id for m in builtin.metrics]
-    assert [r[3] for r in rows] == [m.source for m in builtin.metrics]
+    for row, metric in zip(rows, builtin.metrics, strict=True):
+        assert row[3].startswith(metric.source.clause)
+        if metric.derived is not None:  # how a derived value was computed, marked as such
+            word = "时期为推算" if metric.derived_part.value == "period" else "计算值"
+            assert f"（{word}）" in row[1] and row[3].endswith(f"（计算值：{metric.derived.zh}）")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

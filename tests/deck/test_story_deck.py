@@ -85,7 +85,7 @@ def test_the_appendix_tables_hold_every_figure_and_its_source(deck: tuple, built
     text = "\n".join(cells)
     for metric in builtin.metrics:
         assert _squeezed(format_value(metric, lang)) in text, metric.id
-        assert _squeezed(metric.source) in text, metric.id
+        assert _squeezed(metric.source.clause) in text, metric.id
 
 
 def test_the_close_is_the_outlook_from_the_article(deck: tuple, builtin: Briefing) -> None:

@@ -11,7 +11,7 @@ STYLED = (MINIMAL
           .replace("subtitle: {zh: 测试, en: Test}\n", "subtitle: *title  # same as the title\n")
           .replace("    lede: {zh: 导语, en: Lede}\n    metrics:",
                    "    lede:\n      zh: |  # literal\n        导语\n      en: >-  # folded\n        A lede written\n"
-                   "        over two lines\n    metrics:", 1)
+                   "        over several lines\n    metrics:", 1)
           .replace("        label: {zh: 供应商, en: Suppliers}\n",
                    "        label: {zh: 供应商, en: &sup Suppliers}  # an anchor nobody uses\n")
           .replace("        items: [revenue, suppliers]\n",

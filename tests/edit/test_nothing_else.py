@@ -51,8 +51,8 @@ def test_a_block_scalar_keeps_its_style_and_header_comment() -> None:
     text = edited(STYLED, "sections.overview.lede.en=A new lede", "sections.overview.lede.zh=新导语\n")
     assert "      en: >-  # folded\n        A new lede\n    metrics:" in text
     assert "      zh: |  # literal\n        新导语\n      en:" in text
-    text = edited(STYLED, "sections.overview.lede.en=Two\nlines")
-    assert "      en: |-  # folded\n        Two\n        lines\n" in text
+    text = edited(STYLED, "sections.overview.lede.en=Several\nlines")
+    assert "      en: |-  # folded\n        Several\n        lines\n" in text
 
 
 def test_a_block_list_assignment_keeps_block_style_and_comments() -> None:
@@ -78,8 +78,12 @@ def test_a_one_line_flow_list_stays_one_line() -> None:
 
 @pytest.mark.parametrize("value", ["1e3", "0o17", "0x1F", "+12", ".5", "-.inf", ".NaN", "Null", "TRUE", "~"])
 def test_values_yaml_1_2_reads_as_numbers_are_quoted(value: str) -> None:
-    text = edited(MINIMAL, f"metrics.revenue.label.en={value}")
-    assert f"en: '{value}'}}" in text or f'en: "{value}"}}' in text
+    from srbrief.edit import splice
+
+    for text in ("k: old\n", "k: [old]\n"):
+        new = splice.set_value(text, ("k",) if text == "k: old\n" else ("k", 0), value)
+        assert f"'{value}'" in new or f'"{value}"' in new
+        assert both_loaders(new) in ({"k": value}, {"k": [value]})
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])

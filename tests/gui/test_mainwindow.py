@@ -59,7 +59,7 @@ def test_show_source_highlights_the_clause(window: MainWindow) -> None:
     panel = window.current_panel()
     assert isinstance(panel, SourcesPanel)
     row = panel.table.currentRow()
-    assert panel.table.item(row, 3).text() == card.item.source
+    assert panel.table.item(row, 3).text() == card.item.source.clause
 
 
 def test_bad_file_keeps_the_old_data_and_shows_the_error(window: MainWindow, tmp_path: Path) -> None:

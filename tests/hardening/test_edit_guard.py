@@ -116,10 +116,10 @@ def test_the_result_must_stay_under_the_size_limit(brief: Path, capsys: pytest.C
 
 
 def test_the_report_is_read_from_the_final_file(brief: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["set", str(brief), f"{LABEL}=First", f"{LABEL}=Second",
+    assert main(["set", str(brief), f"{LABEL}=Earlier", f"{LABEL}=Later",
                  "metrics.revenue.note.zh=甲", "metrics.revenue.note.en=x", "metrics.revenue.note="]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == [f"{brief}: {LABEL}: Industrial revenue → Second",
+    assert out == [f"{brief}: {LABEL}: Industrial revenue → Later",
                    f"{brief}: metrics.revenue.note.zh: (none) (unchanged)",
                    f"{brief}: metrics.revenue.note.en: (none) (unchanged)",
                    f"{brief}: metrics.revenue.note: (none) (unchanged)"]

@@ -24,7 +24,9 @@ from hypothesis import strategies as st
 
 from srbrief.model import Briefing, parse_briefing
 from srbrief.model.plausible import MAX_DECIMALS, MIN_MAGNITUDE
+from srbrief.model.refs import literal_figures
 from srbrief.model.types import LONG_TEXT, MAX_VALUE, MESSAGE_TEXT, SHORT_TEXT
+from srbrief.model.units import UNITS, number_text
 
 EXAMPLES = int(os.environ.get("SRBRIEF_FUZZ_EXAMPLES", "10"))
 ODD = "\u0301\u200b\u200d\u202e\ufeff\u3000\t\n—…“”《》·%&<>'\"\\{}[]#:-"
@@ -43,6 +45,32 @@ def _bilingual(limit: int = SHORT_TEXT) -> st.SearchStrategy[dict[str, str]]:
     return st.fixed_dictionaries({"zh": _text(limit), "en": _text(limit)})
 
 
+FIGURE_CHARS = set("0123456789{}一二两三四五六七八九十百千第前强榜")
+
+
+def _no_figures(text: str) -> str:
+    """Return *text* without what the number rule reads as a literal figure (prose states figures as
+    references), and without braces."""
+    kept = "".join(c for c in text if c not in FIGURE_CHARS)
+    for literal in literal_figures(kept):  # English number words (two, second)
+        kept = kept.replace(literal, "")
+    return kept
+
+
+def _prose(limit: int = SHORT_TEXT) -> st.SearchStrategy[dict[str, str]]:
+    """Bilingual prose: no literal figures (see :func:`_no_figures`)."""
+    clean = _text(limit).map(_no_figures).filter(lambda s: s.strip() != "")
+    return st.fixed_dictionaries({"zh": clean, "en": clean})
+
+
+def _clause(metric: dict[str, Any]) -> str:
+    """Return a clause that states *metric*'s value as a Chinese sentence would (the value must agree)."""
+    number = number_text(metric["value"])
+    words = {"more_than": f"超{number}", "about": f"约{number}", "rank": f"第{number}", "top": f"前{number}"}
+    return "数据为" + words.get(metric["qualifier"], number) + ("" if metric["unit"] == "rank" else
+                                                                UNITS[metric["unit"]].zh)
+
+
 VALUES = st.one_of(st.sampled_from([0.0, MIN_MAGNITUDE, 0.5, 1.0, 99.5, 100.0, 6261.0, MAX_VALUE, MAX_VALUE / 3]),
                    st.floats(0, MAX_VALUE, allow_nan=False).map(lambda v: round(v, MAX_DECIMALS)),
                    st.integers(0, 10**6).map(float))
@@ -55,13 +83,13 @@ def briefings(draw: st.DrawFn) -> dict[str, Any]:
     places = [{"id": f"p{i}", "kind": "place", "name": _sample(draw, _bilingual()),
                "location": {"lat": lat, "lon": lon}} for i, (lat, lon) in enumerate(
                    PLACES[: draw(st.integers(0, len(PLACES)))])]
-    events = [{"id": f"ev{i}", "date": f"{2000 + i}", "text": _sample(draw, _bilingual(LONG_TEXT)),
+    events = [{"id": f"ev{i}", "date": f"{2000 + i}", "text": _sample(draw, _prose(LONG_TEXT)),
                "source": "s"} for i in range(draw(st.integers(0, 4)))]
     sections = [_section(draw, 0, "overview", places, events)]
     sections += [_section(draw, n, "theme", places, events) for n in range(1, draw(st.integers(1, 3)) + 1)]
-    summary = [{"section": s["id"], "message": draw(_words(MESSAGE_TEXT))} for s in sections[1:]
+    summary = [{"section": s["id"], "message": draw(_words(MESSAGE_TEXT)), "sources": ["s"]} for s in sections[1:]
                if draw(st.booleans())]
-    outlook = [{"text": _sample(draw, _bilingual(LONG_TEXT)), "source": "s"} for _ in range(draw(st.integers(0, 3)))]
+    outlook = [{"text": _sample(draw, _prose(LONG_TEXT)), "source": "s"} for _ in range(draw(st.integers(0, 3)))]
     extra: dict[str, Any] = {"summary": summary, "outlook": outlook}
     if draw(st.booleans()):
         extra.update(organisation=_sample(draw, _bilingual()), presenter=_sample(draw, _bilingual()))
@@ -85,27 +113,28 @@ def _section(draw: st.DrawFn, n: int, kind: str, places: list[dict[str, Any]],
     metrics = []
     for i in range(count):
         value = float(draw(st.integers(1, 50))) if unit == "rank" else draw(VALUES) if same is None else same
-        metric: dict[str, Any] = {"id": f"m{n}-{i}", "label": _sample(draw, _bilingual()), "value": value,
-                                  "unit": unit, "source": draw(_text(LONG_TEXT)), "period": f"{2001 + i}"}
+        metric: dict[str, Any] = {"id": f"m{n}-{i}", "label": _sample(draw, _prose()), "value": value,
+                                  "unit": unit, "period": f"{2001 + i}"}
         metric["qualifier"] = draw(st.sampled_from(["rank", "top"])) if unit == "rank" else \
             draw(st.sampled_from(["exact", "more_than", "about"]))
+        metric["source"] = _clause(metric)
         if changes:
             metric["direction"] = draw(st.sampled_from(["increase", "decrease"]))
             if draw(st.booleans()):
                 metric["good"] = draw(st.sampled_from(["up", "down"]))
         if draw(st.integers(0, 4)) == 0:
-            metric["note"] = _sample(draw, _bilingual(LONG_TEXT))
+            metric["note"] = _sample(draw, _prose(LONG_TEXT))
         metrics.append(metric)
     ids = [m["id"] for m in metrics]
     facts: list[dict[str, Any]] = []
     if draw(st.booleans()):
         items = [{"label": _sample(draw, _bilingual()), **({"group": {"zh": "组", "en": f"G{j % 2}"}}
                   if draw(st.booleans()) else {})} for j in range(draw(st.integers(1, 6)))]
-        facts.append({"id": f"f{n}-items", "kind": "measure", "text": _sample(draw, _bilingual(LONG_TEXT)),
-                      "source": "s", "title": _sample(draw, _bilingual()), "items": items})
+        facts.append({"id": f"f{n}-items", "kind": "measure", "text": _sample(draw, _prose(LONG_TEXT)),
+                      "source": "s", "title": _sample(draw, _prose()), "items": items})
     if len(places) >= 2 and draw(st.booleans()):
         route = [p["id"] for p in places[: draw(st.integers(2, len(places)))]]
-        facts.append({"id": f"f{n}-route", "kind": "corridor", "text": _sample(draw, _bilingual(LONG_TEXT)),
+        facts.append({"id": f"f{n}-route", "kind": "corridor", "text": _sample(draw, _prose(LONG_TEXT)),
                       "source": "s", "route": route})
     charts = [_chart(n, "kpi", ids[: min(8, count)])]
     if count >= 2 and unit != "rank":
@@ -121,7 +150,7 @@ def _section(draw: st.DrawFn, n: int, kind: str, places: list[dict[str, Any]],
     if events and n == 1:
         charts.append(_chart(n, "timeline", []))
     section: dict[str, Any] = {"id": f"s{n}", "kind": kind, "title": _sample(draw, _bilingual()),
-                               "short_title": _sample(draw, _bilingual()), "lede": _sample(draw, _bilingual(LONG_TEXT)),
+                               "short_title": _sample(draw, _bilingual()), "lede": _sample(draw, _prose(LONG_TEXT)),
                                "metrics": metrics, "facts": facts, "charts": charts}
     if kind == "theme" and draw(st.booleans()):  # a storyline; else the planner groups the section itself
         section["points"] = [_point(draw, f"pt{n}-{k}", ids, [c["id"] for c in charts])
@@ -132,19 +161,21 @@ def _section(draw: st.DrawFn, n: int, kind: str, places: list[dict[str, Any]],
 
 
 def _words(limit: int) -> st.SearchStrategy[dict[str, str]]:
-    """Bilingual text without digits: a message may state only the numbers its figures carry."""
-    clean = _text(limit).map(lambda s: "".join(c for c in s if not c.isdigit())).filter(lambda s: s.strip() != "")
-    return st.fixed_dictionaries({"zh": clean, "en": clean})
+    """Bilingual prose for messages and statements: numbers only as references (see :func:`_point`)."""
+    return _prose(limit)
 
 
 def _point(draw: st.DrawFn, point_id: str, ids: list[str], charts: list[str]) -> dict[str, Any]:
-    point: dict[str, Any] = {"id": point_id, "message": draw(_words(MESSAGE_TEXT)),
-                             "figures": draw(st.lists(st.sampled_from(ids), max_size=6, unique=True))}
+    figures = draw(st.lists(st.sampled_from(ids), max_size=6, unique=True))
+    message = draw(_words(MESSAGE_TEXT - 80))
+    if figures and draw(st.booleans()):  # a figure in the message: a reference, rendered from the data
+        message = {lang: f"{text}{{{figures[0]}}}" for lang, text in message.items()}
+    point: dict[str, Any] = {"id": point_id, "message": message, "figures": figures, "sources": ["s"]}
     if draw(st.booleans()):
         point["chart"] = draw(st.sampled_from(charts))
     point["facts"] = [{"text": draw(_words(LONG_TEXT)), "source": "s"} for _ in range(draw(st.integers(0, 3)))]
     if draw(st.booleans()):
-        point["notes"] = _sample(draw, _bilingual(LONG_TEXT))
+        point["notes"] = _sample(draw, _prose(LONG_TEXT))
     return point
 
 
@@ -235,7 +266,7 @@ def test_a_full_bar_chart_of_the_longest_labels_draws() -> None:
     from srbrief.charts import render_chart
 
     metrics = [{"id": f"m{i}", "label": {"zh": "长" * SHORT_TEXT, "en": "long " * (SHORT_TEXT // 5)},
-                "value": float(i), "unit": "jia", "source": "s"} for i in range(12)]
+                "value": float(i), "unit": "jia", "source": f"数据为{i}家"} for i in range(12)]
     doc = {"schema": "srbrief/1", "id": "bars", "title": {"zh": "标题", "en": "Title"},
            "subtitle": {"zh": "副", "en": "Sub"}, "as_of": "2025-10-11",
            "source": {"publication": {"zh": "报", "en": "Daily"}, "date": "2025-10-11",

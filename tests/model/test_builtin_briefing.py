@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from srbrief.model import Briefing, EntityKind, Metric, Qualifier, Text, load_briefing
+from srbrief.model import Briefing, DerivedPart, EntityKind, Metric, Qualifier, Text, load_briefing
 from srbrief.model.units import number_text
 from srbrief.resources import builtin_briefing_path
 
@@ -54,6 +54,8 @@ def test_validates_against_the_article(briefing: Briefing) -> None:
     assert briefing.schema == "srbrief/1"
     assert briefing.source.date == "2025-10-11"
     assert briefing.source.publication.zh == "上饶日报"
+    assert briefing.source.title.zh == "挺起制造强市“硬脊梁”" and briefing.source.id == "shangrao-daily-2025-10-11"
+    assert len(briefing.sources) == 1 and briefing.source.text is not None  # the article's text is shipped
 
 
 def test_sections(briefing: Briefing) -> None:
@@ -70,7 +72,7 @@ def test_metric_count_matches_the_hand_count(briefing: Briefing) -> None:
 
 @pytest.mark.parametrize(("value", "unit", "qualifier", "word"), KEY_FIGURES)
 def test_key_figure(briefing: Briefing, value: float, unit: str, qualifier: str, word: str) -> None:
-    found = [m for m in briefing.metrics if m.value == value and m.unit == unit and word in m.source]
+    found = [m for m in briefing.metrics if m.value == value and m.unit == unit and word in m.source.clause]
     assert len(found) == 1, f"expected one metric {value} {unit} from a clause with {word!r}, got {found}"
     assert found[0].qualifier.value == qualifier
 
@@ -78,29 +80,35 @@ def test_key_figure(briefing: Briefing, value: float, unit: str, qualifier: str,
 def _number_position(metric: Metric) -> tuple[int, str] | None:
     """Return where the metric's number stands in its source clause, and how it is written."""
     written = number_text(metric.value)
-    for match in re.finditer(re.escape(written), metric.source):
-        before = metric.source[match.start() - 1: match.start()]
-        after = metric.source[match.end(): match.end() + 1]
+    for match in re.finditer(re.escape(written), metric.source.clause):
+        before = metric.source.clause[match.start() - 1: match.start()]
+        after = metric.source.clause[match.end(): match.end() + 1]
         if not (before.isdigit() or before == ".") and not (after.isdigit() or after == "."):
             return match.start(), written
     for alias in CHINESE_NUMERALS.get(int(metric.value), ()):
-        if alias in metric.source:
-            return metric.source.index(alias), alias
+        if alias in metric.source.clause:
+            return metric.source.clause.index(alias), alias
     return None
 
 
+def _value_derived(metric: Metric) -> bool:
+    """Return whether the metric's value (not only its period) is one we derived."""
+    return metric.derived is not None and metric.derived_part is DerivedPart.VALUE
+
+
 def test_every_number_stands_in_its_source_clause(briefing: Briefing) -> None:
-    missing = [m.id for m in briefing.metrics if m.note is None and _number_position(m) is None]
+    missing = [m.id for m in briefing.metrics if not _value_derived(m) and _number_position(m) is None]
     assert not missing, f"numbers not found in their source clauses: {missing}"
 
 
 def test_derived_values_say_so(briefing: Briefing) -> None:
     """A value whose number the article does not write (a count of names, a computed share) is marked
-    derived and its note says how it was obtained."""
+    derived and its `derived` note says how it was obtained; a derived period says so too."""
     for m in briefing.metrics:
         if _number_position(m) is None:
-            assert m.derived, m.id
-            assert m.note is not None and re.search(r"count|comput", m.note.en.lower()), m.id
+            assert _value_derived(m), m.id
+        if m.derived is not None:
+            assert re.search(r"count|comput", m.derived.en.lower()), m.id
 
 
 def _around_number(briefing: Briefing) -> list[tuple[Metric, str, str]]:
@@ -112,7 +120,7 @@ def _around_number(briefing: Briefing) -> list[tuple[Metric, str, str]]:
         if position is None or m.qualifier in (Qualifier.RANK, Qualifier.TOP):
             continue
         start, written = position
-        found.append((m, m.source[max(0, start - 2): start], m.source[start + len(written):]))
+        found.append((m, m.source.clause[max(0, start - 2): start], m.source.clause[start + len(written):]))
     return found
 
 
@@ -132,7 +140,7 @@ def test_more_than_follows_the_article(briefing: Briefing) -> None:
     for m, before, after in _around_number(briefing):
         more = before.endswith("超") or before.endswith("突破") or after[:1] == "余"
         if more != (m.qualifier is Qualifier.MORE_THAN):
-            wrong.append(f"{m.id}: {m.qualifier.value}, clause {m.source!r}")
+            wrong.append(f"{m.id}: {m.qualifier.value}, clause {m.source.clause!r}")
     assert not wrong
 
 
@@ -140,7 +148,7 @@ def test_directions_of_changes(briefing: Briefing) -> None:
     for m in briefing.metrics:
         found = _number_position(m)
         if found and m.unit == "percent":
-            before = m.source[max(0, found[0] - 2): found[0]]
+            before = m.source.clause[max(0, found[0] - 2): found[0]]
             if before in ("提升", "降低"):
                 assert m.direction is not None and m.direction.value == (
                     "increase" if before == "提升" else "decrease"), m.id

@@ -21,6 +21,7 @@ def test_wheel_install_exports_from_another_directory(tmp_path: Path) -> None:
     wheel = next(wheels.glob("srbrief-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     for resource in ("srbrief/resources/briefings/shangrao-manufacturing-2025.yaml",
+                     "srbrief/resources/briefings/sources/shangrao-daily-2025-10-11.txt",
                      "srbrief/resources/fonts/SRBriefSansSC-Regular.ttf", "srbrief/resources/fonts/OFL.txt",
                      "srbrief/resources/schema/srbrief-1.schema.json", "srbrief/resources/icons/srbrief.svg"):
         assert resource in names
@@ -40,3 +41,7 @@ def test_wheel_install_exports_from_another_directory(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=300, env=env)
     assert result.returncode == 0, result.stderr
     assert (elsewhere / "x.pptx").stat().st_size > 100_000
+    # the built-in briefing's clauses are checked against the article shipped with it
+    result = subprocess.run([str(venv / "bin" / "srbrief"), "validate"], cwd=elsewhere, capture_output=True,
+                            text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr

@@ -54,7 +54,8 @@ def draw_chart(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
             if chart.kind is ChartKind.ROUTE_MAP:  # a map drawn by us is a schematic, and says so
                 word = SCHEMATIC[0 if lang == "zh" else 1]
                 note = f"{word}{'：' if lang == 'zh' else ': '}{note}" if note else word
-            area = frame(fig, chart.title.get(lang), source_line(briefing, lang), theme, note)
+            shown = (briefing.index.get(i) for i in chart.items)
+            area = frame(fig, chart.title.get(lang), source_line(briefing, lang, shown), theme, note)
         DRAWERS[chart.kind](fig, briefing, chart, lang, theme, area)
 
 

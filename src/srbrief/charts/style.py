@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from matplotlib.figure import Figure
@@ -54,10 +55,10 @@ BARE = (0.02, 0.04, 0.96, 0.92)  # the same with no title and no source line (pi
 Area = tuple[float, float, float, float]  # left, bottom, width, height, in fractions of the figure
 
 
-def source_line(briefing: Briefing, lang: str) -> str:
-    """Return the short source line of *briefing* (see :func:`srbrief.model.textutil.source_line`)."""
-    src = briefing.source
-    return textutil_source_line(src.publication.zh, src.publication.en, src.date, lang)
+def source_line(briefing: Briefing, lang: str, items: Iterable[object] = ()) -> str:
+    """Return the source line naming the documents *items* (metrics, facts, events) cite, else the briefing's
+    first document (see :func:`srbrief.model.textutil.source_line`)."""
+    return textutil_source_line(briefing.documents_cited_by(items), lang)
 
 
 def new_figure(theme: Theme = LIGHT, size: tuple[float, float] = FIGSIZE) -> Figure:

@@ -242,7 +242,7 @@ def layout_slide(plan: DeckPlan, index: int, measurer: Measurer, frame: Frame | 
         _title(out, slide.title, frame)
         lay_out_body(out, plan, slide, frame.body_rect())
     if slide.role is not Role.TITLE:
-        _footer(out, plan.footer, index + 1, len(plan.slides), frame)
+        _footer(out, slide.footer or plan.footer, index + 1, len(plan.slides), frame)
     return SlideLayout(frame.width, frame.height, tuple(out.blocks), tuple(out.overflows))
 
 

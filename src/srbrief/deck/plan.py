@@ -8,11 +8,11 @@ and its source.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from srbrief.deck.words import T, sentence, t
-from srbrief.model import Briefing, Chart, ChartKind, Metric, Qualifier, Section, SectionKind
+from srbrief.model import Briefing, Chart, ChartKind, Cite, DerivedPart, Metric, Qualifier, Section, SectionKind
 from srbrief.model.story import effective_points, executive_summary, good_news, outlook
 from srbrief.model.textutil import chinese_date, english_date, period_text, source_line
 
@@ -79,7 +79,8 @@ class Slide:
     summary: tuple[SummaryRow, ...] = ()
     table: Table | None = None
     notes: str = ""
-    sources: tuple[str, ...] = ()  # the verbatim clauses behind the figures and facts on this slide
+    sources: tuple[Cite, ...] = ()  # the verbatim clauses behind the figures, facts and claims on this slide
+    footer: str = ""  # the source line naming the documents the slide cites (else the deck's)
     section_id: str | None = None
     name: str = ""  # the model id of what the slide shows (a point, a table part)
     appendix: bool = False
@@ -144,8 +145,8 @@ def card_meta(metric: Metric, lang: str) -> str:
     parts = [period_text(metric.period, lang) if metric.period else ""]
     if metric.qualifier in words:
         parts.append(words[metric.qualifier][0 if lang == "zh" else 1])
-    if metric.derived:
-        parts.append(t("derived", lang))
+    if metric.derived is not None:
+        parts.append(t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang))
     return " · ".join(p for p in parts if p)
 
 
@@ -153,13 +154,21 @@ def make_card(metric: Metric, section_colour: str, lang: str) -> Card:
     return Card(metric, figure_accent(metric, section_colour), card_meta(metric, lang))
 
 
-def notes_of(said: list[str], sources: tuple[str, ...], lang: str) -> str:
-    """Return speaker notes: what to say, then the verbatim clauses behind the slide."""
+def notes_of(said: list[str], sources: tuple[Cite, ...], lang: str, briefing: Briefing | None = None) -> str:
+    """Return speaker notes: what to say, then the verbatim clauses behind the slide, each with its document."""
     body = (" " if lang == "en" else "").join(s for s in said if s)
     if not sources:
         return body
     label = t("source_label", lang)
-    return body + "\n\n" + label + ("：" if lang == "zh" else ":") + "\n" + "\n".join(f"• {s}" for s in sources)
+    return body + "\n\n" + label + ("：" if lang == "zh" else ":") + "\n" + "\n".join(
+        f"• {c.clause}" + (_cited_in(briefing, c, lang) if briefing else "") for c in sources)
+
+
+def _cited_in(briefing: Briefing, cite: Cite, lang: str) -> str:
+    doc = briefing.document(cite.doc)
+    if lang == "zh":
+        return f"（{doc.publication.zh} {doc.date}）"
+    return f" ({doc.publication.en}, {english_date(doc.date)})"
 
 
 def date_text(date: str, lang: str) -> str:
@@ -194,9 +203,9 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
     if closing:
         slides.append(outlook_slide(briefing, closing, lang))
     slides += appendix_slides(briefing, lang)
-    src = briefing.source
-    return DeckPlan(briefing, lang, tuple(slides), footer=source_line(src.publication.zh, src.publication.en,
-                                                                          src.date, lang))
+    slides = [replace(s, footer=source_line(briefing.documents_of(s.sources), lang)) if s.sources else s
+              for s in slides]
+    return DeckPlan(briefing, lang, tuple(slides), footer=source_line(briefing.sources[:1], lang))
 
 
 __all__ = ["Card", "DeckPlan", "Role", "Slide", "SummaryRow", "T", "Table", "plan_deck", "sentence"]

@@ -17,35 +17,45 @@ from srbrief.deck.plan import (
     section_accent,
 )
 from srbrief.deck.words import chinese_number, sentence, t
-from srbrief.model import Briefing, ChartKind, Event, Fact, Metric, Point, Section, Statement
+from srbrief.model import (
+    Briefing,
+    ChartKind,
+    Cite,
+    DerivedPart,
+    Event,
+    Fact,
+    Metric,
+    Point,
+    Section,
+    Statement,
+    SummaryItem,
+)
 from srbrief.model.story import SummaryLine, point_chart, point_figures
-from srbrief.model.textutil import period_text
+from srbrief.model.textutil import document_text, period_text
 from srbrief.model.units import format_value
 
 MAX_FACTS = 3
 SUMMARY_HEADLINES = 3  # headline figures on the summary, above one line per theme
 
 
-def _clauses(*groups: object) -> tuple[str, ...]:
-    """Return the distinct source clauses of metrics, facts and statements, in order."""
-    found: list[str] = []
+def _clauses(*groups: object) -> tuple[Cite, ...]:
+    """Return the distinct clauses cited by metrics, facts, statements and claims (points, summary lines),
+    in order."""
+    found: list[Cite] = []
     for group in groups:
         for item in group:  # type: ignore[attr-defined]
-            found.append(item.source)
+            found.extend(item.sources if isinstance(item, (Point, SummaryItem, SummaryLine)) else (item.source,))
     return tuple(dict.fromkeys(found))
 
 
 def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
-    src = briefing.source
     who = organisation or (briefing.organisation.get(lang) if briefing.organisation else "")
     by = presenter or (briefing.presenter.get(lang) if briefing.presenter else "")
     lines = [" · ".join(p for p in (date_text(briefing.as_of, lang), who) if p)]
     if by:
         lines.append(t("presented", lang).format(who=by))
-    if lang == "zh":
-        byline = f"依据{src.publication.zh}{date_text(src.date, lang)}《{src.headline.zh}》"
-    else:
-        byline = f'Based on {src.publication.en}, {date_text(src.date, lang)}: "{src.headline.en}"'
+    docs = [document_text(d, lang) for d in briefing.sources]
+    byline = ("依据" + "；".join(docs)) if lang == "zh" else "Based on " + "; ".join(docs)
     return Slide(Role.TITLE, briefing.title.get(lang), subtitle=briefing.subtitle.get(lang), bullets=tuple(lines),
                  notes=notes_of([sentence(byline, lang)], (), lang))
 
@@ -65,11 +75,11 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
     title = lead.message.get(lang) if lead else briefing.subtitle.get(lang)
     facts = lead.facts if lead else ()
     metrics = [*headline, *(line.figure for line in lines if line.figure is not None)]
-    sources = _clauses(metrics, facts)
+    sources = _clauses([lead] if lead else [], metrics, facts, lines)
     said = [sentence(title, lang)] + [sentence(f.text.get(lang), lang) for f in facts]
     said += [sentence(f"{r.label}{'：' if lang == 'zh' else ': '}{r.message}", lang) for r in rows]
     return Slide(Role.SUMMARY, title, kicker=t("summary", lang), accent=colour, cards=cards, summary=tuple(rows),
-                 notes=notes_of(said, sources, lang), sources=sources, section_id=overview.id,
+                 notes=notes_of(said, sources, lang, briefing), sources=sources, section_id=overview.id,
                  name=lead.id if lead else "summary")
 
 
@@ -102,7 +112,7 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
     facts = point.facts[:MAX_FACTS]
     bullets = tuple(f.text.get(lang) for f in facts)
     chart_facts = [f for f in chart_items if isinstance(f, Fact)]
-    sources = _clauses(figures, facts, chart_metrics, chart_facts)
+    sources = _clauses([point], figures, facts, chart_metrics, chart_facts)
     said = [sentence(point.message.get(lang), lang)] + [sentence(b, lang) for b in bullets]
     if point.notes:
         said.append(sentence(point.notes.get(lang), lang))
@@ -111,7 +121,7 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
     return Slide(Role.POINT, point.message.get(lang), kicker=section.short_title.get(lang), accent=colour,
                  cards=cards, chart=chart, charted=shown, caption=_caption(chart, chart_metrics, lang),
                  bullets=bullets,
-                 notes=notes_of(said, sources, lang), sources=sources, section_id=section.id, name=point.id)
+                 notes=notes_of(said, sources, lang, briefing), sources=sources, section_id=section.id, name=point.id)
 
 
 def _caption(chart: object, metrics: list[Metric], lang: str) -> str:
@@ -139,7 +149,7 @@ def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -
     sources = _clauses(lines)
     said = [sentence(s.text.get(lang), lang) for s in lines]
     return Slide(Role.OUTLOOK, title, kicker=t("outlook", lang), bullets=bullets,
-                 notes=notes_of(said, sources, lang), sources=sources, name="outlook")
+                 notes=notes_of(said, sources, lang, briefing), sources=sources, name="outlook")
 
 
 def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
@@ -152,54 +162,87 @@ def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
                     notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang))]
     header = tuple(t(k, lang) for k in ("col_figure", "col_value", "col_period", "col_source"))
     widths = (0.27, 0.15, 0.13, 0.45)
-    rows = [(m.label.get(lang), format_value(m, lang) + (f"（{t('derived', lang)}）" if lang == "zh" and m.derived
-                                                         else f" ({t('derived', lang)})" if m.derived else ""),
-             period_text(m.period, lang) if m.period else "—", m.source) for m in briefing.metrics]
-    ids = [m.id for m in briefing.metrics]
-    pages = table_pages(header, rows, widths)
-    start = 0
-    for number, count in enumerate(pages, 1):
-        chunk = tuple(rows[start:start + count])
-        part = t("part", lang).format(i=number, n=len(pages)) if len(pages) > 1 else ""
-        table = Table(header, chunk, widths, tuple(ids[start:start + count]))
-        sources = tuple(dict.fromkeys(r[3] for r in chunk))
-        slides.append(Slide(Role.TABLE, t("table_title", lang) + part, kicker=t("appendix", lang), table=table,
-                            notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang),
-                            sources=sources, name=f"appendix-{number}", appendix=True))
-        start += count
+    for doc in briefing.sources:  # one table per document, named in its title
+        metrics = [m for m in briefing.metrics if m.source.doc in (doc.id, None)]
+        if not metrics:
+            continue
+        rows = [_appendix_row(m, lang) for m in metrics]
+        pages = table_pages(header, rows, widths)
+        start = 0
+        for number, count in enumerate(pages, 1):
+            chunk = metrics[start:start + count]
+            part = t("part", lang).format(i=number, n=len(pages)) if len(pages) > 1 else ""
+            title = t("table_title", lang) + part
+            if len(briefing.sources) > 1:
+                title += ("：《" + doc.publication.zh + "》") if lang == "zh" else f": {doc.publication.en}"
+            table = Table(header, tuple(rows[start:start + count]), widths, tuple(m.id for m in chunk))
+            sources = tuple(dict.fromkeys(m.source for m in chunk))
+            name = f"appendix-{len(slides)}"
+            slides.append(Slide(Role.TABLE, title, kicker=t("appendix", lang), table=table,
+                                notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang),
+                                sources=sources, name=name, appendix=True))
+            start += count
     timeline = next((c for c in briefing.charts if c.kind is ChartKind.TIMELINE), None)
     if timeline is not None:
         events = [briefing.find(i, Event) for i in timeline.items] or list(briefing.timeline)
         sources = tuple(dict.fromkeys(e.source for e in events))
         said = [sentence(timeline.title.get(lang), lang)]
         slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang), chart=timeline,
-                            notes=notes_of(said, sources, lang), sources=sources, name=timeline.id, appendix=True))
+                            notes=notes_of(said, sources, lang, briefing), sources=sources, name=timeline.id,
+                            appendix=True))
     slides.append(_sources_slide(briefing, lang))
     return slides
 
 
+def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:
+    """Return a figure's row of the appendix: label, value (marked derived), period, clause (and how a
+    derived value or period was computed)."""
+    value, source = format_value(metric, lang), metric.source.clause
+    if metric.derived is not None:
+        word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
+        value += f"（{word}）" if lang == "zh" else f" ({word})"
+        note = metric.derived.get(lang)
+        source += f"（{t('derived', lang)}：{note}）" if lang == "zh" else f" ({t('derived', lang)}: {note})"
+    return metric.label.get(lang), value, period_text(metric.period, lang) if metric.period else "—", source
+
+
 def _sources_slide(briefing: Briefing, lang: str) -> Slide:
-    src = briefing.source
-    date = date_text(src.date, lang)
+    docs = briefing.sources
     n = len(briefing.metrics)
+    derived = [m.label.get(lang) for m in briefing.metrics
+               if m.derived is not None and m.derived_part is DerivedPart.VALUE]
+    periods = [m.label.get(lang) for m in briefing.metrics
+               if m.derived is not None and m.derived_part is DerivedPart.PERIOD]
+    as_of = date_text(briefing.as_of, lang)
     bullets: tuple[str, ...]
     if lang == "zh":
-        bullets = (f"出处：{src.publication.zh}，{date}，《{src.headline.zh}》",
-                   f"本简报收录原文全部{n}项数据，每项均附原文语句（见附录及各页备注）。",
-                   "“超”、“余”、“突破”表示“以上”，以“+”标注；排名以“第N”表示；“计算值”为本简报据原文推算。",
-                   f"数据以{date_text(briefing.as_of, lang)}刊发的报道为准；各项数据的时期见附录。")
-        said = ["本页说明数据来源与处理方法。", "所有数字均可在原文中逐字找到。"]
+        named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) for i, d in enumerate(docs, 1)]
+        computed = f"其中{len(derived)}项为本简报据原文推算的计算值：{'、'.join(derived)}。" if derived else ""
+        computed += f"以下{len(periods)}项的数值见于原文，时期为推算：{'、'.join(periods)}。" if periods else ""
+        bullets = (*named,
+                   f"本简报收录{n}项数据，每项均附所据原文语句（见附录及各页备注）。{computed}",
+                   "“超”、“余”、“突破”表示“以上”，以“+”标注；排名以“第N”表示；图表中的占比与“其余”部分为本简报计算。",
+                   f"简报日期{as_of}；各项数据的时期见附录。")
+        said = ["本页说明数据来源与处理方法。",
+                "除标为计算值的数据外，每个数字均可在所引原文语句中找到。" if derived else
+                "每个数字均可在所引原文语句中找到。"]
     else:
-        bullets = (f'Source: {src.publication.en}, {date}, "{src.headline.en}"',
-                   f"This briefing carries all {n} figures of the article, each with the sentence it comes from "
-                   "(see the appendix and the speaker notes).",
-                   'Figures the article gives as "more than" are marked "+"; ranks are shown as "No. N"; '
-                   '"derived" marks a value we computed from the article.',
+        named = [("Source: " if len(docs) == 1 else f"Source {i}: ") + document_text(d, lang)
+                 for i, d in enumerate(docs, 1)]
+        computed = (f" {len(derived)} of them are derived: computed by us from the source "
+                    f"({'; '.join(derived)}).") if derived else ""
+        computed += (f" For {len(periods)} the value is the source's and the period is derived "
+                     f"({'; '.join(periods)}).") if periods else ""
+        bullets = (*named,
+                   f"This briefing carries {n} figures, each with the sentence it comes from (see the appendix "
+                   f"and the speaker notes).{computed}",
+                   'Figures the source gives as "more than" are marked "+"; ranks are shown as "No. N"; shares and '
+                   '"rest" segments in the charts are computed by us.',
                    "The English text is our own translation; the Chinese original prevails.",
-                   f"Figures as published on {date_text(briefing.as_of, lang)}; the period of each is in the "
-                   "appendix.")
+                   f"Briefing dated {as_of}; the period of each figure is in the appendix.")
         said = ["This slide explains where the figures come from and how they were handled.",
-                "Every number can be found word for word in the original article."]
+                "Apart from the derived values, every number can be found in the sentence it cites." if derived
+                else "Every number can be found in the sentence it cites."]
     return Slide(Role.SOURCES, t("sources", lang), kicker=t("appendix", lang), bullets=bullets,
                  notes=notes_of(said, (), lang), name="sources", appendix=True)
 

@@ -19,6 +19,7 @@ T = {
     "part": ("（{i}/{n}）", " ({i}/{n})"),
     "source_label": ("来源", "Sources"),
     "derived": ("计算值", "derived"),
+    "derived_period": ("时期为推算", "period derived"),
     "schematic": ("示意图", "Schematic"),
     "perspective": ("视角{n}", "Perspective {n}"),
     "presented": ("汇报：{who}", "Presented by {who}"),

@@ -20,7 +20,8 @@ import yaml
 
 from srbrief.edit.yamltext import EditError, PathKey, child, walk
 from srbrief.model.convert import unwrap_optional
-from srbrief.model.types import Briefing, Text
+from srbrief.model.located import Located
+from srbrief.model.types import Briefing, Cite, Text
 
 REMOVE = object()  # the value of an optional field left empty: remove the field
 _SEGMENT = re.compile(r"^([^\[\]]+)((?:\[\d+\])*)$")
@@ -155,12 +156,17 @@ def coerce(raw: str, target: Target) -> Any:
     hint = target.hint
     if raw == "" and target.optional:
         return REMOVE
+    if hint is Cite and not raw.lstrip().startswith("{"):
+        return raw  # a clause of the first document
+    if dataclasses.is_dataclass(hint) and raw.lstrip().startswith("{"):
+        return flow_mapping(raw, target)
     if dataclasses.is_dataclass(hint):
         if hint is Text:
             raise EditError(f"text in two languages: set {target.name}.zh and {target.name}.en",
                             target.index)
         fields = ", ".join(f"{target.name}.{f.name}" for f in dataclasses.fields(hint))
-        raise EditError(f"a group of fields: set them one by one ({fields})", target.index)
+        raise EditError(f"a group of fields: set them one by one ({fields}), or all at once as "
+                        "{field: value, ...}", target.index)
     if typing.get_origin(hint) is tuple:
         item = typing.get_args(hint)[0]
         if dataclasses.is_dataclass(item):
@@ -168,6 +174,31 @@ def coerce(raw: str, target: Target) -> Any:
         parts = [p.strip() for p in raw.split(",")] if raw.strip() else []
         return [_scalar(p, item, target) for p in parts]
     return _scalar(raw, hint, target)
+
+
+def flow_mapping(raw: str, target: Target) -> dict[str, Any]:
+    """Return a value written as a YAML flow mapping (``{doc: bulletin, clause: ...}``) as plain data; dates
+    stay text. The loader checks its fields when the edit is validated."""
+    from srbrief.model.errors import BriefingError
+    from srbrief.model.yamltree import parse_yaml
+
+    try:
+        value = plain(parse_yaml(raw, target.name))
+    except BriefingError as exc:
+        raise EditError(f"{target.name}: not a valid {{field: value, ...}}: {exc.problems[0].message}",
+                        target.index) from None
+    if not isinstance(value, dict):
+        raise EditError(f"{target.name}: expected {{field: value, ...}}, got {raw!r}", target.index)
+    return value
+
+
+def plain(loc: Located) -> Any:
+    """Return a located value as plain data."""
+    if isinstance(loc.value, dict):
+        return {k: plain(v) for k, v in loc.value.items()}
+    if isinstance(loc.value, list):
+        return [plain(v) for v in loc.value]
+    return loc.value
 
 
 def _scalar(raw: str, hint: Any, target: Target) -> Any:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from srbrief.edit.address import REMOVE, Target, coerce
-from srbrief.edit.commands import Batch, Command, RemoveField, SetField, read_back
+from srbrief.edit.commands import AddItem, Batch, Command, RemoveField, SetField, read_back
 from srbrief.edit.document import Document
 from srbrief.edit.verify import MISSING
 from srbrief.edit.yamltext import EditError, escape_char
@@ -31,6 +33,14 @@ def assignments_edit(doc: Document, assignments: Sequence[str]) -> tuple[Batch, 
     targets: dict[tuple[Any, ...], Target] = {}
     for text in assignments:
         name, raw = split_assignment(text)
+        if name.endswith("[+]"):  # append an item: sources[+]={id: ..., ...}
+            added = _append(doc, name, raw)
+            count = sum(isinstance(c, AddItem) and c.list_path == added.list_path for c in commands)
+            at = len(read_back(doc.text, added.list_path)) + count
+            commands.append(added)
+            targets.setdefault((*added.list_path, at), replace(_list_target(doc, name), name=name,
+                                                               path=(*added.list_path, at)))
+            continue
         target = doc.target(name)
         try:
             value: Any = coerce(raw, target)
@@ -47,6 +57,23 @@ def assignments_edit(doc: Document, assignments: Sequence[str]) -> tuple[Batch, 
         else:
             commands.append(SetField(target.path, value, label=f"Set {name}"))
     return Batch(tuple(commands), label="; ".join(c.name for c in commands)), list(targets.values())
+
+
+def _list_target(doc: Document, name: str) -> Target:
+    return doc.target(name[:-3])
+
+
+def _append(doc: Document, name: str, raw: str) -> AddItem:
+    """Return the command that appends the value *raw* to the list *name* (written ``LIST[+]``)."""
+    target = _list_target(doc, name)
+    if typing.get_origin(target.hint) is not tuple or not target.exists:
+        raise doc.error_at(f"{name}: {name[:-3]} is not a list of this file", target.index, name)
+    item = replace(target, name=name, hint=typing.get_args(target.hint)[0], optional=False)
+    try:
+        value = coerce(raw, item)
+    except EditError as exc:
+        raise doc.error_at(str(exc), exc.index, name) from None
+    return AddItem(target.path, value, label=f"Add to {name[:-3]}")
 
 
 def _set_before(commands: Sequence[Command], path: tuple[Any, ...]) -> bool:
@@ -70,7 +97,9 @@ def report(before: str, after: str, targets: Sequence[Target]) -> list[str]:
     lines = []
     for target in targets:
         old, new = read_back(before, target.path), read_back(after, target.path)
-        if old == new:
+        if target.name.endswith("[+]"):
+            lines.append(f"{target.name}: added {_show(new)}")
+        elif old == new:
             lines.append(f"{target.name}: {_show(old)} (unchanged)")
         elif new is MISSING:
             lines.append(f"{target.name}: {_show(old)} → (removed)")
@@ -110,5 +139,7 @@ def _show(value: Any) -> str:
     if value is None or value is MISSING:
         return "(none)"
     if isinstance(value, list):
-        return "[" + ", ".join(escaped(str(v)) for v in value) + "]"
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{escaped(str(k))}: {_show(v)}" for k, v in value.items()) + "}"
     return escaped(str(value))

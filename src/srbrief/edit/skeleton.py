@@ -9,15 +9,16 @@ schema: srbrief/1
 id: new-briefing
 title: {zh: 新简报, en: New briefing}
 subtitle: {zh: 副标题, en: Subtitle}
-source:
-  publication: {zh: 报纸名称, en: Publication}
-  date: '2025-01-01'
-  headline: {zh: 原文标题, en: Headline of the article}
+sources:
+  - id: article
+    publication: {zh: 报纸名称, en: Publication}
+    date: '2025-01-01'
+    title: {zh: 原文标题, en: Headline of the article}
 as_of: '2025-01-01'
 sections:
   - id: overview
     kind: overview
     title: {zh: 总览, en: Overview}
     short_title: {zh: 总览, en: Overview}
-    lede: {zh: 一两句话概括要点。, en: One or two sentences that sum it up.}
+    lede: {zh: 用一句话概括要点。, en: A sentence that sums it up.}
 """

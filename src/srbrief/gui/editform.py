@@ -32,8 +32,10 @@ from srbrief.gui.i18n import tr
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model import BriefingError
 from srbrief.model.convert import unwrap_optional
-from srbrief.model.types import Text
+from srbrief.model.truth import read_document
+from srbrief.model.types import Cite, Text
 from srbrief.palette import LIGHT
+from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
     from srbrief.gui.editing import EditSession
@@ -62,6 +64,8 @@ def field_name(name: str, lang: str) -> str:
 def _shown(value: Any) -> str:
     if value is None or value is MISSING:
         return ""
+    if isinstance(value, dict) and "clause" in value:  # a source {doc, clause}: its clause is edited
+        return str(value["clause"])
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -165,12 +169,23 @@ class EditForm(QWidget):
                     self.defaults[(f.name,)] = str(f.default.value)
             elif f.metadata.get("choices"):
                 self._add_row((f.name,), name, list(f.metadata["choices"]))
-            elif hint in (str, float, int) or (typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is str):
+            elif hint in (str, float, int, Cite) or (typing.get_origin(hint) is tuple and
+                                                     typing.get_args(hint)[0] is str):
                 self._add_row((f.name,), name, None)
         if ("source",) in self.editors:
-            self.picker = SourcePicker(self.lang, self._pick_source)
+            self.picker = SourcePicker(self.lang, self._pick_source, self._cited_text())
             self.picker_slot.addWidget(self.picker)
         self.refresh()
+
+    def _cited_text(self) -> str | None:
+        """Return the text of the document the item cites (the article of the built-in briefing), if it has one."""
+        doc = self.session.doc
+        item = doc.briefing.index.get(self.item_id or "")
+        cite = getattr(item, "source", None)
+        if not isinstance(cite, Cite):
+            return None
+        base = (doc.path or builtin_briefing_path()).parent
+        return read_document(doc.briefing.document(cite.doc), base)
 
     def _add_row(self, sub: Sub, label: str, choices: list[str] | None) -> None:
         editor: QLineEdit | QComboBox
@@ -226,6 +241,7 @@ class EditForm(QWidget):
         self.buttons["remove_item"].setEnabled(isinstance(index, int))
         self.buttons["duplicate_item"].setEnabled(isinstance(index, int) and isinstance(data, dict) and "id" in data)
         if self.picker is not None:
+            self.picker.show_document(self._cited_text())  # the source may now cite another document
             self.picker.show_clause(self._text_of(("source",)))
 
     def _pick_source(self, clause: str) -> None:
@@ -243,6 +259,8 @@ class EditForm(QWidget):
         text = self.session.doc.text
         hint, optional = schema_at(compose(text), list(full), ".".join(sub))
         current = read_back(text, full)
+        if hint is Cite and isinstance(current, dict):  # {doc, clause}: the clause changes, the document stays
+            full, hint, current = (*full, "clause"), str, current.get("clause", MISSING)
         try:
             value = coerce(raw.strip() if hint is not str else raw, Target(".".join(sub), full, hint, optional,
                                                                           current is not MISSING, 0))

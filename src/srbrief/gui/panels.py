@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -24,10 +25,10 @@ from srbrief import palette
 from srbrief.deck.plan import section_accent
 from srbrief.gui.i18n import tr
 from srbrief.gui.widgets import ChartView, KpiCard, card_grid
-from srbrief.model import Briefing, Chart, ChartKind, Point, Section, SectionKind
+from srbrief.model import Briefing, Chart, ChartKind, Cite, Point, Section, SectionKind
 from srbrief.model.browse import section_entities
 from srbrief.model.story import effective_points, executive_summary, point_chart, point_figures
-from srbrief.model.textutil import chinese_date, english_date
+from srbrief.model.textutil import chinese_date, document_text, english_date
 from srbrief.model.units import format_value
 
 SourceHandler = Callable[[str], None]
@@ -50,6 +51,22 @@ class Panel(QScrollArea):
         self.column.setSpacing(10)
         self.setWidget(self.body)
         self.title_label = self._label(title, "PanelTitle")
+
+    def _claim(self, text: str, sources: tuple[Cite, ...]) -> QLabel:
+        """A message with the clauses it rests on: shown on hover and on a click, like a figure's source."""
+        label = ClaimLabel(text)
+        label.setObjectName("Message")
+        label.setWordWrap(True)
+        sep = "：" if self.lang == "zh" else ": "
+        briefing: Briefing = self.briefing  # type: ignore[attr-defined]
+        lines = [f"{tr('source_of', self.lang)}{c.clause}（{briefing.document(c.doc).publication.get(self.lang)}）"
+                 if self.lang == "zh" else
+                 f"{tr('source_of', self.lang)}{c.clause} ({briefing.document(c.doc).publication.get(self.lang)})"
+                 for c in sources]
+        label.setToolTip("\n".join(lines) or tr("source_of", self.lang).rstrip(sep))
+        label.setAccessibleDescription(label.toolTip())
+        self.column.addWidget(label)
+        return label
 
     def _label(self, text: str, name: str) -> QLabel:
         label = QLabel(text)
@@ -95,6 +112,29 @@ class Panel(QScrollArea):
         QTimer.singleShot(2500, card, unflash)  # cancelled if the card goes (a reload rebuilds panels)
 
 
+class ClaimLabel(QLabel):
+    """A label whose tooltip (its clauses) also shows on a click or Enter, not only on hover."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def show_clauses(self) -> None:
+        QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), self.toolTip(), self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.hasSelectedText():
+            self.show_clauses()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.show_clauses()
+        else:
+            super().keyPressEvent(event)
+
+
 def _list(rows: list[tuple[str, str, str]]) -> QListWidget:
     """Return a list widget of (id, text, tooltip) rows that grows to fit its content."""
     widget = QListWidget()
@@ -138,7 +178,7 @@ class SectionPanel(Panel):
         if section.facts:
             self._label(tr("measures", lang), "Heading")
             rows = [(f.id, (f.title.get(lang) + " — " if f.title else "") + f.text.get(lang),
-                     tr("source_of", lang) + f.source) for f in section.facts]
+                     tr("source_of", lang) + f.source.clause) for f in section.facts]
             self.column.addWidget(_list(rows))
         entities = section_entities(briefing, section)
         if entities:
@@ -159,7 +199,7 @@ class SectionPanel(Panel):
         lang = self.lang
         self._label(tr("summary", lang), "Heading")
         if lead is not None:
-            self._label(lead.message.get(lang), "Message")
+            self._claim(lead.message.get(lang), lead.sources)
             figures = list(point_figures(self.briefing, lead))
             if figures:
                 self.column.addWidget(card_grid(figures, lang, self.on_source, section_colour=colour))
@@ -167,14 +207,14 @@ class SectionPanel(Panel):
             accent = palette.role_colour(palette.LIGHT, section_accent(self.briefing, line.section))
             kicker = self._label(line.section.title.get(lang), "Kicker")
             kicker.setStyleSheet(f"color: {accent};")
-            self._label(line.message.get(lang), "Message")
+            self._claim(line.message.get(lang), line.sources)
             if line.figure is not None:
                 self.column.addWidget(card_grid([line.figure], lang, self.on_source,
                                                 section_colour=section_accent(self.briefing, line.section)))
 
     def _point(self, point: Point, colour: str) -> None:
         """A point of the storyline: its message, its figures, its chart and what was done."""
-        self._label(point.message.get(self.lang), "Message")
+        self._claim(point.message.get(self.lang), point.sources)
         figures = list(point_figures(self.briefing, point))
         if figures:
             self.column.addWidget(card_grid(figures, self.lang, self.on_source, section_colour=colour))
@@ -184,7 +224,8 @@ class SectionPanel(Panel):
         elif chart is not None and chart.kind not in (ChartKind.KPI, ChartKind.TIMELINE):
             self._chart(chart)
         if point.facts:
-            rows = [(point.id, f.text.get(self.lang), tr("source_of", self.lang) + f.source) for f in point.facts]
+            rows = [(point.id, f.text.get(self.lang), tr("source_of", self.lang) + f.source.clause)
+                    for f in point.facts]
             self.column.addWidget(_list(rows))
 
 
@@ -201,7 +242,7 @@ class TimelinePanel(Panel):
                 self.column.addWidget(view)
         self._label(tr("events", lang), "Heading")
         date = chinese_date if lang == "zh" else english_date
-        rows = [(e.id, f"{date(e.date)}  {e.text.get(lang)}", tr("source_of", lang) + e.source)
+        rows = [(e.id, f"{date(e.date)}  {e.text.get(lang)}", tr("source_of", lang) + e.source.clause)
                 for e in briefing.timeline]
         self.column.addWidget(_list(rows))
         self.column.addStretch(1)
@@ -212,13 +253,10 @@ class SourcesPanel(Panel):
 
     def __init__(self, briefing: Briefing, lang: str) -> None:
         super().__init__("sources", tr("sources", lang), lang)
-        src = briefing.source
-        when = chinese_date(src.date) if lang == "zh" else english_date(src.date)
-        if lang == "zh":
-            line = f"{tr('publication', lang)}：{src.publication.zh}，{when}，《{src.headline.zh}》"
-        else:
-            line = f'{tr("publication", lang)}: {src.publication.en}, {when}, "{src.headline.en}" ({src.headline.zh})'
-        self._label(line, "PanelLede")
+        sep = "：" if lang == "zh" else ": "
+        for doc in briefing.sources:
+            original = "" if lang == "zh" else f" ({doc.title.zh})"  # the original's title, to look it up
+            self._label(tr("publication", lang) + sep + document_text(doc, lang) + original, "PanelLede")
         self._label(tr("translation_note", lang), "PanelLede")
         metrics = briefing.metrics
         self.table = QTableWidget(len(metrics), 4)
@@ -228,9 +266,13 @@ class SourcesPanel(Panel):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         sections = {m.id: s for s in briefing.sections for m in s.metrics}
+        several = len(briefing.sources) > 1
         for row, metric in enumerate(metrics):
+            clause = metric.source.clause
+            if several:  # which document says it
+                clause += f"（{briefing.document(metric.source.doc).publication.get(lang)}）"
             cells = [sections[metric.id].short_title.get(lang), metric.label.get(lang),
-                     format_value(metric, lang), metric.source]
+                     format_value(metric, lang), clause]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, metric.id)

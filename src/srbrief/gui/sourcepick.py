@@ -1,6 +1,7 @@
-"""Source picking: the article beside the edit form, the item's clause highlighted; a selection becomes the
-source. The article is opened once and remembered (QSettings ``article``); a clause that is not verbatim in it
-is flagged (``srbrief validate --source-text`` makes the same check for the whole file)."""
+"""Source picking: the cited document's text beside the edit form, the item's clause highlighted; a selection
+becomes the source. The text comes from the briefing's sources (the built-in briefing ships its article); for a
+document without one, an article opened by hand is remembered (QSettings ``article``). A clause that is not
+verbatim in it is flagged (``srbrief validate`` makes the same check for the whole file)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from srbrief.palette import LIGHT
 class SourcePicker(QWidget):
     """The article text with the current clause marked, and a button that takes the selection as the source."""
 
-    def __init__(self, lang: str, on_pick: Callable[[str], None]) -> None:
+    def __init__(self, lang: str, on_pick: Callable[[str], None], text: str | None = None) -> None:
+        """*text*: the cited document's own text (from the briefing's sources); else the article opened
+        earlier by hand (remembered)."""
         super().__init__()
         self.lang = lang
         self.on_pick = on_pick
@@ -41,7 +44,22 @@ class SourcePicker(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.flag)
         layout.addLayout(buttons)
-        self._load(article_path())
+        self.document_text = text
+        if text:
+            self._show_text(text)
+        else:
+            self._load(article_path())
+
+    def show_document(self, text: str | None) -> None:
+        """Show the text of the document the item now cites (unchanged if it is the same one; a document
+        without a text keeps the article opened by hand)."""
+        if text == self.document_text:
+            return
+        self.document_text = text
+        if text:
+            self._show_text(text)
+        else:
+            self._load(article_path())
 
     def _load(self, path: Path | None) -> None:
         text = None
@@ -50,6 +68,9 @@ class SourcePicker(QWidget):
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 text = None
+        self._show_text(text)
+
+    def _show_text(self, text: str | None) -> None:
         self.view.setPlainText(text or "")
         self.view.setPlaceholderText(tr("no_article", self.lang))
         self.use_button.setEnabled(bool(text))

@@ -16,7 +16,7 @@ from typing import Any
 
 from srbrief.model.errors import Problem
 from srbrief.model.located import Located
-from srbrief.model.types import SHORT_TEXT, Text
+from srbrief.model.types import DERIVED, LONG_TEXT, SHORT_TEXT, Cite, Text
 
 # characters XML 1.0 (and so a .pptx) cannot carry, plus C1 controls (NEL, ...) no slide can show
 _UNDRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -71,6 +71,10 @@ class Converter:
                 return None
             self.problem(loc, path, f"expected {self.expected(hint)}, got nothing (null)")
             return _INVALID
+        if hint is Cite and isinstance(loc.value, str):
+            return self.plain_cite(loc, path)
+        if hint is Text and isinstance(loc.value, bool) and meta.get("flag"):
+            return DERIVED if loc.value else None  # `derived: true` of older files: a plain "derived"
         if dataclasses.is_dataclass(hint):
             return self.dataclass(loc, hint, path, meta.get("max_length") if hint is Text else None)
         if typing.get_origin(hint) is tuple:
@@ -117,6 +121,15 @@ class Converter:
         obj = cls(**values)
         self.origins[id(obj)] = (path, loc)
         return obj
+
+    def plain_cite(self, loc: Located, path: str) -> Any:
+        """Return a clause written as a plain string: a clause of the first document."""
+        clause = self.scalar(loc, str, path, {"max_length": LONG_TEXT})
+        if clause is _INVALID:
+            return _INVALID
+        cite = Cite(clause)
+        self.origins[id(cite)] = (path, Located({"clause": loc}, loc.line, loc.col))
+        return cite
 
     def sequence(self, loc: Located, item_hint: Any, path: str, meta: dict[str, Any]) -> Any:
         if not isinstance(loc.value, list):

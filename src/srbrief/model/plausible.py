@@ -23,7 +23,8 @@ def check_plausible(checker: Checker) -> None:
     """Record every implausible value of the briefing."""
     b = checker.b
     _check_date(checker, b, "as_of", b.as_of)
-    _check_date(checker, b.source, "date", b.source.date)
+    for source in b.sources:
+        _check_date(checker, source, "date", source.date)
     for event in b.timeline:
         _check_date(checker, event, "date", event.date)
     for metric in b.metrics:

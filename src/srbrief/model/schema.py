@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Any
 
 from srbrief.model.convert import unwrap_optional
-from srbrief.model.types import LONG_TEXT, SCHEMA_ID, SHORT_TEXT, Briefing, Text
+from srbrief.model.types import LONG_TEXT, SCHEMA_ID, SHORT_TEXT, Briefing, Cite, Text
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
@@ -44,17 +44,26 @@ def _type_schema(hint: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict[
     return {"anyOf": [schema, {"type": "null"}]} if optional else schema
 
 
+def _dataclass_ref(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    name = hint.__name__
+    if name not in defs:
+        defs[name] = {}
+        defs[name] = _dataclass_schema(hint, defs)
+        if hint is Text:
+            # the loosest limit: labels and titles are held to SHORT_TEXT by srbrief itself (data-format.md)
+            defs[name]["properties"] = {k: {"type": "string", "minLength": 1, "maxLength": LONG_TEXT}
+                                        for k in ("zh", "en")}
+    return {"$ref": f"#/$defs/{name}"}
+
+
 def _plain_schema(hint: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    if hint is Cite:  # a plain string is a clause of the first document
+        ref = _dataclass_ref(hint, defs)
+        return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": LONG_TEXT}, ref]}
+    if hint is Text and meta.get("flag"):  # `derived: true` of older files
+        return {"anyOf": [_dataclass_ref(hint, defs), {"type": "boolean"}]}
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        name = hint.__name__
-        if name not in defs:
-            defs[name] = {}
-            defs[name] = _dataclass_schema(hint, defs)
-            if hint is Text:
-                # the loosest limit: labels and titles are held to SHORT_TEXT by srbrief itself (data-format.md)
-                defs[name]["properties"] = {k: {"type": "string", "minLength": 1, "maxLength": LONG_TEXT}
-                                            for k in ("zh", "en")}
-        return {"$ref": f"#/$defs/{name}"}
+        return _dataclass_ref(hint, defs)
     if typing.get_origin(hint) is tuple:
         array = {"type": "array", "items": _plain_schema(typing.get_args(hint)[0], meta, defs)}
         return array if meta.get("max_items") is None else {**array, "maxItems": meta["max_items"]}

@@ -14,6 +14,7 @@ from srbrief.model.types import (
     Briefing,
     Chart,
     ChartKind,
+    Cite,
     Direction,
     Good,
     Lang,
@@ -38,6 +39,7 @@ class SummaryLine:
     message: Text
     figure: Metric | None
     written: bool  # False when taken from the theme's first point
+    sources: tuple[Cite, ...] = ()  # the clauses the message rests on
 
 
 def effective_points(section: Section) -> tuple[Point, ...]:
@@ -103,11 +105,12 @@ def executive_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
         if item is not None:
             figure_id = item.figure or first_figure
             figure = briefing.find(figure_id, Metric) if figure_id is not None else None
-            lines.append(SummaryLine(section, item.message, figure, written=True))
+            lines.append(SummaryLine(section, item.message, figure, written=True, sources=item.sources))
         else:
             message = points[0].message if points else section.title
             figure = briefing.find(first_figure, Metric) if first_figure is not None else None
-            lines.append(SummaryLine(section, message, figure, written=False))
+            lines.append(SummaryLine(section, message, figure, written=False,
+                                     sources=points[0].sources if points else ()))
     return tuple(lines)
 
 

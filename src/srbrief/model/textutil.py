@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from srbrief.textlayout import is_hanzi  # the one definition, re-exported for the app
+
+if TYPE_CHECKING:
+    from srbrief.model.types import Source
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -76,8 +81,18 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(break_lines(text, width, 2.0, font_measurer(1.0)))  # type size 2: an em is two cells
 
 
-def source_line(publication_zh: str, publication_en: str, date: str, lang: str) -> str:
-    """Return the short source line: 来源：《上饶日报》2025-10-11 / Source: Shangrao Daily, 11 Oct 2025."""
+def source_line(documents: Sequence[Source], lang: str) -> str:
+    """Return the short source line of the *documents* a slide or chart cites:
+    来源：《上饶日报》2025-10-11；《上饶市统计局》2026-03-01 / Sources: Shangrao Daily, 11 Oct 2025; ..."""
     if lang == "zh":
-        return f"来源：《{publication_zh}》{date}"
-    return f"Source: {publication_en}, {english_date(date)}"
+        return "来源：" + "；".join(f"《{d.publication.zh}》{d.date}" for d in documents)
+    label = "Source: " if len(documents) == 1 else "Sources: "
+    return label + "; ".join(f"{d.publication.en}, {english_date(d.date)}" for d in documents)
+
+
+def document_text(doc: Source, lang: str) -> str:
+    """Return a document in full: 上饶日报，2025年10月11日，《挺起制造强市“硬脊梁”》 / Shangrao Daily, 11 Oct
+    2025, "Building the Backbone of a Manufacturing Powerhouse"."""
+    if lang == "zh":
+        return f"{doc.publication.zh}，{chinese_date(doc.date)}，《{doc.title.zh}》"
+    return f'{doc.publication.en}, {english_date(doc.date)}, "{doc.title.en}"'

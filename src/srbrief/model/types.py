@@ -7,6 +7,7 @@ Field metadata (see :func:`spec`) adds the constraints the hints cannot express.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -41,15 +42,17 @@ def spec(
     maximum: float | None = None,
     max_length: int | None = None,
     max_items: int | None = None,
+    flag: bool = False,
     doc: str = "",
 ) -> dict[str, Any]:
     """Return field metadata for validation and the schema: ``field(metadata=spec(...))``.
 
-    *max_length* limits a string, or both languages of a :class:`Text` (default :data:`SHORT_TEXT`)."""
+    *max_length* limits a string, or both languages of a :class:`Text` (default :data:`SHORT_TEXT`); *flag*
+    lets a :class:`Text` field also be written ``true`` (read as :data:`DERIVED`) or ``false`` (none)."""
     if pattern == ID_PATTERN and max_length is None:
         max_length = ID_LENGTH
     return {"pattern": pattern, "choices": choices, "minimum": minimum, "maximum": maximum,
-            "max_length": max_length, "max_items": max_items, "doc": doc}
+            "max_length": max_length, "max_items": max_items, "flag": flag, "doc": doc}
 
 
 class Lang(str, Enum):
@@ -75,6 +78,13 @@ class Good(str, Enum):
 
     UP = "up"
     DOWN = "down"
+
+
+class DerivedPart(str, Enum):
+    """What of a figure we computed: its value (the clause does not state it) or only its period."""
+
+    VALUE = "value"
+    PERIOD = "period"
 
 
 class SectionKind(str, Enum):
@@ -129,6 +139,9 @@ class Text:
         return self.zh if Lang(lang) is Lang.ZH else self.en
 
 
+DERIVED = Text("计算值", "derived")  # what `derived: true` (a flag, in older files) says
+
+
 @dataclass(frozen=True)
 class Location:
     lat: float = field(metadata=spec(minimum=-90, maximum=90, doc="latitude, decimal degrees"))
@@ -137,10 +150,24 @@ class Location:
 
 @dataclass(frozen=True)
 class Source:
+    """A source document the briefing cites: an article, a statistical bulletin, a report."""
+
+    id: str = field(metadata=spec(pattern=ID_PATTERN))
     publication: Text
     date: str = field(metadata=spec(pattern=DATE_PATTERN))
-    headline: Text
+    title: Text
     url: str | None = field(default=None, metadata=spec(max_length=URL_LENGTH))
+    text: str | None = field(default=None, metadata=spec(
+        max_length=URL_LENGTH, doc="the document's full text: a UTF-8 file, relative to the briefing file"))
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A clause of a source document, verbatim. In a file, a plain string means a clause of the first document."""
+
+    clause: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause, verbatim"))
+    doc: str | None = field(default=None, metadata=spec(
+        pattern=ID_PATTERN, doc="the source document's id; the first document when left out"))
 
 
 @dataclass(frozen=True)
@@ -151,14 +178,18 @@ class Metric:
     label: Text
     value: float = field(metadata=spec(maximum=MAX_VALUE, doc="a finite number"))
     unit: str = field(metadata=spec(choices=tuple(UNITS), doc="unit code, see docs/data-format.md"))
-    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
+    source: Cite = field(metadata=spec(doc="the clause it rests on: a string (first document) or {doc, clause}"))
     qualifier: Qualifier = field(default=Qualifier.EXACT)
     direction: Direction | None = field(
         default=None, metadata=spec(doc="for changes: a metric with a direction is a change, without one a level"))
     good: Good | None = field(
         default=None, metadata=spec(doc="which direction is good news, where it matters (a cost cut: down)"))
-    derived: bool = field(
-        default=False, metadata=spec(doc="true for a value computed by us (a share, a count of names, a rest)"))
+    derived: Text | None = field(default=None, metadata=spec(flag=True,
+        max_length=LONG_TEXT,
+        doc="how we computed the value or period (a share, a count of names, an end month); `true` is read as "
+            "a plain 'derived'"))
+    derived_part: DerivedPart = field(default=DerivedPart.VALUE, metadata=spec(
+        doc="what `derived` explains: the value (not stated by the clause) or only the period (the value is)"))
     period: str | None = field(
         default=None, metadata=spec(pattern=PERIOD_PATTERN, doc="year, month or START/END"))
     entity: str | None = field(
@@ -180,7 +211,7 @@ class Fact:
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     kind: FactKind
     text: Text = field(metadata=spec(max_length=LONG_TEXT))
-    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
+    source: Cite = field(metadata=spec(doc="the clause it rests on: a string (first document) or {doc, clause}"))
     title: Text | None = field(default=None, metadata=spec(doc="a short heading, e.g. for charts"))
     entities: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN))
     items: tuple[FactItem, ...] = field(default=())
@@ -203,7 +234,7 @@ class Event:
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     date: str = field(metadata=spec(pattern=DATE_PATTERN))
     text: Text = field(metadata=spec(max_length=LONG_TEXT))
-    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
+    source: Cite = field(metadata=spec(doc="the clause it rests on: a string (first document) or {doc, clause}"))
     refs: tuple[str, ...] = field(default=(), metadata=spec(pattern=ID_PATTERN))
 
 
@@ -221,7 +252,7 @@ class Statement:
     """A sentence taken from the article: what was done and its result, or a forward-looking line."""
 
     text: Text = field(metadata=spec(max_length=LONG_TEXT))
-    source: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause of the article, verbatim"))
+    source: Cite = field(metadata=spec(doc="the clause it rests on: a string (first document) or {doc, clause}"))
 
 
 @dataclass(frozen=True)
@@ -236,6 +267,8 @@ class Point:
     chart: str | None = field(default=None, metadata=spec(pattern=ID_PATTERN, doc="a chart of the briefing"))
     facts: tuple[Statement, ...] = field(
         default=(), metadata=spec(max_items=3, doc="what was done and its result, with the article's clause"))
+    sources: tuple[Cite, ...] = field(
+        default=(), metadata=spec(doc="the clauses the message rests on, besides its figures' own"))
     notes: Text | None = field(default=None, metadata=spec(max_length=LONG_TEXT, doc="speaker notes"))
 
 
@@ -247,6 +280,8 @@ class SummaryItem:
     message: Text = field(metadata=spec(max_length=MESSAGE_TEXT))
     figure: str | None = field(
         default=None, metadata=spec(pattern=ID_PATTERN, doc="headline metric id; else the theme's first point's"))
+    sources: tuple[Cite, ...] = field(
+        default=(), metadata=spec(doc="the clauses the message rests on, besides its figure's own"))
 
 
 @dataclass(frozen=True)
@@ -271,7 +306,7 @@ class Briefing:
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     title: Text
     subtitle: Text
-    source: Source
+    sources: tuple[Source, ...] = field(metadata=spec(doc="the documents cited; the first is the main one"))
     as_of: str = field(metadata=spec(pattern=DATE_PATTERN))
     sections: tuple[Section, ...]
     entities: tuple[Entity, ...] = field(default=())
@@ -282,6 +317,25 @@ class Briefing:
         default=(), metadata=spec(doc="the close: the article's own forward-looking lines"))
     organisation: Text | None = field(default=None, metadata=spec(doc="who presents, for the title slide"))
     presenter: Text | None = field(default=None, metadata=spec(doc="the presenter's name and role"))
+
+    @property
+    def source(self) -> Source:
+        """Return the briefing's main (first) source document."""
+        return self.sources[0]
+
+    def documents_of(self, cites: Iterable[Cite]) -> tuple[Source, ...]:
+        """Return the documents *cites* quote, in the briefing's order (the first document if none)."""
+        first = self.sources[0].id if self.sources else None
+        ids = {c.doc or first for c in cites}
+        return tuple(s for s in self.sources if s.id in ids) or self.sources[:1]
+
+    def documents_cited_by(self, items: Iterable[object]) -> tuple[Source, ...]:
+        """Return the documents the *items* (metrics, facts, events; others are skipped) cite."""
+        return self.documents_of(c for i in items if isinstance(c := getattr(i, "source", None), Cite))
+
+    def document(self, doc_id: str | None) -> Source:
+        """Return the source document *doc_id* (the first one for None or an unknown id)."""
+        return next((s for s in self.sources if s.id == doc_id), self.sources[0])
 
     @property
     def metrics(self) -> tuple[Metric, ...]:
