@@ -104,7 +104,9 @@ def test_refused_values_are_shown_beside_their_field(form: EditForm) -> None:
 def test_text_fields_and_an_optional_text_removed(form: EditForm) -> None:
     window = form.session.window
     window.show_source("months-at-provincial-second")
-    type_into(form, "label.en", "Months in second place")
+    type_into(form, "label.en", "Months in second place")  # a label naming a rank refers to it
+    assert "written as a literal" in form.errors[("label", "en")].text()
+    type_into(form, "label.en", "Months in {industrial-revenue-provincial-rank} place")
     assert window.briefing.find("months-at-provincial-second").label.en == "Months in second place"
     type_into(form, "note.zh", "")
     type_into(form, "note.en", "")  # both languages empty: the note goes
