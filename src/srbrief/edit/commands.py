@@ -87,8 +87,8 @@ def read_back(text: str, path: Sequence[PathKey]) -> Any:
 
 
 @dataclass(frozen=True)
-class RemoveField:
-    """Remove an (optional) field: its key, value and any comment on its lines."""
+class _Removal:
+    """What the two removals share: a path and a menu name."""
 
     path: tuple[PathKey, ...]
     label: str = ""
@@ -96,6 +96,11 @@ class RemoveField:
     @property
     def name(self) -> str:
         return self.label or f"Remove {_dotted(self.path)}"
+
+
+@dataclass(frozen=True)
+class RemoveField(_Removal):
+    """Remove an (optional) field: its key, value and any comment on its lines."""
 
     def apply(self, text: str) -> str:
         return checked(text, self.path, lambda t: splice.remove_key(t, self.path),
@@ -121,15 +126,8 @@ class AddItem:
 
 
 @dataclass(frozen=True)
-class RemoveItem:
+class RemoveItem(_Removal):
     """Remove a list item (the list's last item leaves ``[]``)."""
-
-    path: tuple[PathKey, ...]
-    label: str = ""
-
-    @property
-    def name(self) -> str:
-        return self.label or f"Remove {_dotted(self.path)}"
 
     def apply(self, text: str) -> str:
         return checked(text, self.path, lambda t: splice.remove_item(t, self.path),
