@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from srbrief.edit import AddItem, Command, EditError, MoveItem, RemoveField, RemoveItem, SetField
 from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
-from srbrief.edit.document import MISSING, read_back
+from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.yamltext import PathKey, compose
 from srbrief.gui.i18n import tr
 from srbrief.gui.sourcepick import SourcePicker
