@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 
 from srbrief.model import Briefing, load_briefing
 from srbrief.resources import builtin_briefing_path
@@ -26,3 +30,18 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         assert main(["export", "-o", str(target), "--lang", lang]) == 0
         made[lang] = target
     return made
+
+
+def write_template(path: Path, edit_theme: Callable[[str], str], prs: object | None = None) -> Path:
+    """Write *prs* (python-pptx's default presentation if None) to *path* as a template, its theme XML
+    changed by *edit_theme*."""
+    buffer = io.BytesIO()
+    (prs or Presentation()).save(buffer)  # type: ignore[attr-defined]
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "ppt/theme/theme1.xml":
+                data = edit_theme(data.decode("utf-8")).encode("utf-8")
+            out.writestr(item, data)
+    return path

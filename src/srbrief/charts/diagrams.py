@@ -38,7 +38,7 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
     ax.set_xlim(0, 1)
     ax.set_ylim(room, 0)
     y, dots = 0.0, []
-    colour = theme.palette[0]  # one colour for every date: the theme colours mean the themes
+    colour = theme.accent  # one colour for every date: its section's
     for event, text in zip(events, texts, strict=True):
         date = chinese_date(event.date) if lang == "zh" else english_date(event.date)
         ax.text(line_x - 0.025, y, date, ha="right", va="top", fontsize=size, fontweight="bold", color=colour)
@@ -85,8 +85,8 @@ def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     # the cards start below the tallest heading (a heading may wrap), in points so any figure keeps the room
     lines = max(heading.count("\n") + 1 for heading in headings)
     top = bottom + height - height_of(fig, lines * (LABEL + 1) * 1.3 + 10)
-    for b, (fact, (rows, cols), heading) in enumerate(zip(facts, shapes, headings, strict=True)):
-        colour = theme.palette[b % len(theme.palette)]
+    shades = theme.shades(len(facts))  # blocks told apart by shades of the section's colour
+    for fact, (rows, cols), heading, colour in zip(facts, shapes, headings, shades, strict=True):
         block_w = unit_w * cols
         fig.text(x, bottom + height, heading, ha="left", va="top", fontsize=LABEL + 1, fontweight="bold",
                  color=colour, linespacing=1.15)
@@ -115,8 +115,9 @@ def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme:
     gap = 0.03
     col_w = (width - gap * (n - 1)) / n
     most = max(len(items) for _, items in groups.values())
+    shades = theme.shades(n)  # columns told apart by shades of the section's colour
     for c, (key, (_, labels)) in enumerate(groups.items()):
-        colour = theme.palette[c % len(theme.palette)]
+        colour = shades[c]
         x = left + c * (col_w + gap)
         fig.patches.append(FancyBboxPatch((x, bottom + height - 0.17), col_w, 0.17,
                                           boxstyle="round,pad=0,rounding_size=0.012", transform=fig.transFigure,

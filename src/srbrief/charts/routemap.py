@@ -69,8 +69,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     handles = []
     legend_x = left + width * 0.63
     legend_cells = max(12, int((1 - legend_x - 0.01) * fig.get_figwidth() * 72 / ((LABEL - 1) / 2)) - 4)
-    for r, route in enumerate(routes):
-        colour = theme.palette[(r + 1) % len(theme.palette)]
+    for route, colour in zip(routes, theme.shades(len(routes)), strict=True):  # shades of the section's colour
         located = (briefing.find(p, Entity).location for p in route.route)
         stops = [where for where in located if where is not None]  # a place without coordinates is not drawn
         for a, b in pairwise(stops):
@@ -83,7 +82,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
         assert place.location is not None
         home = place.id == places[0].id
         ax.scatter([place.location.lon], [place.location.lat], s=110 if home else 55, zorder=4,
-                   color=theme.palette[0] if home else theme.text, edgecolors=theme.background, linewidths=1.5)
+                   color=theme.accent if home else theme.text, edgecolors=theme.background, linewidths=1.5)
         dx, dy, ha = _label_offset(place, places, ax.get_xlim())
         ax.annotate(place.name.get(lang), (place.location.lon, place.location.lat), xytext=(dx, dy),
                     textcoords="offset points", ha=ha, fontsize=LABEL if home else LABEL - 1,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matplotlib.figure import Figure
 
-from srbrief import palette
-from srbrief.model import Briefing
+from srbrief import meaning, palette
+from srbrief.model import Briefing, Metric
+from srbrief.model.story import figure_meaning, item_meaning
 from srbrief.model.textutil import chinese_date, display_width, english_date, text_cells, wrap
 from srbrief.model.textutil import source_line as textutil_source_line
 from srbrief.model.units import metric_text
@@ -18,23 +19,47 @@ __all__ = ["chinese_date", "display_width", "english_date", "metric_text", "wrap
 
 @dataclass(frozen=True)
 class Theme:
+    """The colours of one chart: the scheme's neutrals, and what its section's colour is (see srbrief.meaning:
+    a chart takes its section's colour; its items are told apart by shades of it)."""
+
     name: str
     background: str
     panel: str  # tiles and cards
     text: str
     muted: str
     grid: str
-    palette: tuple[str, ...]
-    increase: str
-    decrease: str
+    increase: str  # good news
+    decrease: str  # bad news
     land: str
     sea: str
+    scheme: Scheme
+    section: str = "section0"  # the meaning of the chart's colour: its section
+
+    @property
+    def accent(self) -> str:
+        """Return the colour of the chart's section."""
+        return meaning.colour(self.scheme, self.section)
+
+    def shades(self, count: int) -> list[str]:
+        """Return *count* shades of the section's colour, for the items of a diagram."""
+        return meaning.shades(self.accent, count, self.scheme)
+
+    def figure(self, metric: Metric) -> str:
+        """Return the colour of a figure: green for good news, red for bad, else its section's colour."""
+        return meaning.colour(self.scheme, figure_meaning(metric, self.section))
+
+    def for_chart(self, briefing: Briefing, chart_id: str) -> Theme:
+        """Return this theme in the colour of the section that declares chart *chart_id*."""
+        try:
+            return replace(self, section=item_meaning(briefing, chart_id))
+        except KeyError:  # a chart that no section declares: the overview's colour
+            return self
 
 
 def theme_of(scheme: Scheme) -> Theme:
-    """Return the chart theme of one of the house colour schemes."""
+    """Return the chart theme of a colour scheme (the house light or dark one, or a template's)."""
     return Theme(scheme.name, scheme.background, scheme.card, scheme.text, scheme.muted, scheme.rule,
-                 scheme.accents, scheme.increase, scheme.decrease, scheme.land, scheme.sea)
+                 scheme.increase, scheme.decrease, scheme.land, scheme.sea, scheme)
 
 
 LIGHT = theme_of(palette.LIGHT)

@@ -52,7 +52,7 @@ class Rect:
 
 @dataclass(frozen=True)
 class Run:
-    """Text in one style; *colour* is a role: text, muted, background, accent1 … accent6."""
+    """Text in one style; *colour* is a role (see srbrief.meaning): text, muted, section<n>, good, bad …"""
 
     text: str
     size: float
@@ -67,11 +67,12 @@ class Para:
     lines: tuple[tuple[Run, ...], ...]
     size: float
     space_before: float = 0.0
-    bullet: bool = False  # a square bullet in accent1, with a hanging indent of one em × 1.1
+    bullet: bool = False  # a square bullet, with a hanging indent of one em × 1.1
     align: Align = "left"
     # lines before which the break is the layout's rule (no lone last character), not the width's: a renderer
     # that wraps text itself (PowerPoint) keeps these breaks and may wrap the rest where its fonts say
     hard: tuple[int, ...] = ()
+    bullet_colour: str = "section0"  # the meaning of the bullet's colour: its slide's section
 
     @property
     def line_height(self) -> float:
@@ -267,7 +268,7 @@ def _big_title(out: Collector, slide: Slide, frame: Frame) -> None:
         out.add(TextBlock(kicker, (plain(lines[0][:1], size, bold=True, colour=slide.accent),), "kicker",
                           anchor="bottom"))
     size, lines = out.fitted([slide.title], rect.w, rect.h, BIG_TITLE_SIZES, bold=True)
-    colour = slide.accent if slide.role is Role.SECTION else "accent1"
+    colour = slide.accent if slide.role is Role.SECTION else "section0"
     out.add(TextBlock(rect, (plain(lines[0], size, bold=True, colour=colour, measurer=out.measurer, width=rect.w),),
                       "title", anchor="bottom"))
     top = rect.bottom + frame.height * 0.025

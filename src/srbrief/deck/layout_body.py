@@ -3,7 +3,7 @@ lists and the appendix tables. Qt-free, pptx-free (see srbrief.deck.layout)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from srbrief.deck.layout import (
     BULLET_GAP,
@@ -47,11 +47,14 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
     elif slide.chart is not None:
         out.add(ChartBlock.fitted(box, slide.chart, f"chart:{slide.chart.id}"))
     elif slide.bullets:
-        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", BULLET_SIZES)
+        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", BULLET_SIZES,
+                slide.accent)
 
 
-def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple[float, float]) -> None:
-    """A list in one or two columns, one size for all, with a hanging indent so wrapped lines align."""
+def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple[float, float],
+            colour: str = "section0") -> None:
+    """A list in one or two columns, one size for all, with a hanging indent so wrapped lines align; the
+    bullets in *colour* (the meaning of the slide's colour: its section)."""
     columns = bullet_columns(items)
     gutter = box.w * BULLET_GUTTER if len(columns) > 1 else 0.0
     col_w = box.w / len(columns) - gutter
@@ -67,8 +70,9 @@ def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple
         out.overflows.extend(items)
     for i, column in enumerate(columns):
         text_w = col_w - size * 1.1
-        paras = tuple(plain(break_lines(b, text_w, size, out.measurer), size, bullet=True,
-                            space_before=size * BULLET_GAP if j else 0.0, measurer=out.measurer, width=text_w)
+        paras = tuple(replace(plain(break_lines(b, text_w, size, out.measurer), size, bullet=True,
+                                    space_before=size * BULLET_GAP if j else 0.0, measurer=out.measurer,
+                                    width=text_w), bullet_colour=colour)
                       for j, b in enumerate(column))
         rect = Rect(box.x + i * (box.w / len(columns)), box.y, col_w, box.h)
         out.add(TextBlock(rect, paras, f"{name}:{i + 1}" if len(columns) > 1 else name))
@@ -214,11 +218,11 @@ def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
         bottom = cards(out, shown, lang, Rect(box.x, box.y, box.w, box.h * share), columns, centre=not facts)
         if facts:
             room = Rect(box.x, bottom + box.h * 0.05, box.w, box.bottom - bottom - box.h * 0.05)
-            bullets(out, facts, room, f"facts:{slide.name}", FACT_SIZES)
+            bullets(out, facts, room, f"facts:{slide.name}", FACT_SIZES, slide.accent)
     elif chart is not None:
         _chart_and_facts(out, slide, box, facts, stacked=False)
     elif facts:
-        bullets(out, facts, box, f"facts:{slide.name}", BULLET_SIZES)
+        bullets(out, facts, box, f"facts:{slide.name}", BULLET_SIZES, slide.accent)
 
 
 def _chart_and_facts(out: Collector, slide: Slide, box: Rect, facts: list[str], stacked: bool) -> None:
@@ -240,7 +244,7 @@ def _chart_and_facts(out: Collector, slide: Slide, box: Rect, facts: list[str], 
                           (plain(lines, CAPTION, colour="muted"),), f"caption:{slide.chart.id}"))
     out.add(ChartBlock.fitted(chart_box, slide.chart, f"chart:{slide.chart.id}"))
     if fact_box is not None:
-        bullets(out, facts, fact_box, f"facts:{slide.name}", FACT_SIZES)
+        bullets(out, facts, fact_box, f"facts:{slide.name}", FACT_SIZES, slide.accent)
 
 
 # -- tables -----------------------------------------------------------------------------------------------------

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from srbrief.deck.words import T, sentence, t
-from srbrief.model import Briefing, Chart, ChartKind, Metric, Qualifier, Section, SectionKind
-from srbrief.model.story import effective_points, executive_summary, good_news, outlook
+from srbrief.model import Briefing, Chart, ChartKind, Metric, Qualifier, SectionKind
+from srbrief.model.story import effective_points, executive_summary, figure_meaning, outlook
+from srbrief.model.story import section_meaning as section_accent  # what a section's colour means: one owner
 from srbrief.model.textutil import chinese_date, english_date, period_text, source_line
 
 MAX_CARDS = 6  # figure cards on one slide
 NATIVE_KINDS = (ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
-THEME_ACCENTS = ("accent2", "accent6", "accent4", "accent1")  # theme 1, 2, 3 … (the overview: accent1)
-GOOD, BAD = "accent3", "accent5"  # a change that is good news (green) or bad news (red), everywhere
 
 
 class Role(str, Enum):
@@ -35,7 +34,7 @@ class Role(str, Enum):
 
 @dataclass(frozen=True)
 class Card:
-    """A figure on a slide: the metric, the colour that says what it is, and its period and qualifier."""
+    """A figure on a slide: the metric, what its colour says (see srbrief.meaning), its period and qualifier."""
 
     metric: Metric
     accent: str
@@ -70,7 +69,7 @@ class Slide:
     title: str
     subtitle: str = ""
     kicker: str = ""  # a short line above the title: where in the story the slide is
-    accent: str = "accent1"  # the colour of the slide's section
+    accent: str = "section0"  # the meaning of the slide's colour: its section (see srbrief.meaning)
     cards: tuple[Card, ...] = ()
     chart: Chart | None = None
     charted: tuple[Metric, ...] = ()  # the point's figures its chart shows (not repeated as cards)
@@ -123,21 +122,6 @@ def bullet_columns(bullets: list[str]) -> list[list[str]]:
     return [bullets[:half], bullets[half:]]
 
 
-def section_accent(briefing: Briefing, section: Section) -> str:
-    """Return the colour of *section*: blue for the overview, one accent per theme (never green or red,
-    which say good and bad news)."""
-    if section.kind is SectionKind.OVERVIEW:
-        return "accent1"
-    themes = [s for s in briefing.sections if s.kind is SectionKind.THEME]
-    return THEME_ACCENTS[themes.index(section) % len(THEME_ACCENTS)]
-
-
-def figure_accent(metric: Metric, section_colour: str) -> str:
-    """Return the colour of a figure: green for good news, red for bad, else its section's colour."""
-    news = good_news(metric)
-    return section_colour if news is None else (GOOD if news else BAD)
-
-
 def card_meta(metric: Metric, lang: str) -> str:
     """Return what a card says under its label: the period, the qualifier in words, whether it is derived."""
     words = {Qualifier.MORE_THAN: ("超", "more than"), Qualifier.ABOUT: ("约", "about")}
@@ -150,7 +134,7 @@ def card_meta(metric: Metric, lang: str) -> str:
 
 
 def make_card(metric: Metric, section_colour: str, lang: str) -> Card:
-    return Card(metric, figure_accent(metric, section_colour), card_meta(metric, lang))
+    return Card(metric, figure_meaning(metric, section_colour), card_meta(metric, lang))
 
 
 def notes_of(said: list[str], sources: tuple[str, ...], lang: str) -> str:
@@ -199,4 +183,4 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
                                                                           src.date, lang))
 
 
-__all__ = ["Card", "DeckPlan", "Role", "Slide", "SummaryRow", "T", "Table", "plan_deck", "sentence"]
+__all__ = ["Card", "DeckPlan", "Role", "Slide", "SummaryRow", "T", "Table", "plan_deck", "section_accent", "sentence"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from srbrief import meaning
 from srbrief.model.claims import uncarried_numbers
 from srbrief.model.types import (
     Briefing,
@@ -123,6 +124,26 @@ def good_news(metric: Metric) -> bool | None:
     if metric.direction is None or metric.good is None:
         return None
     return (metric.direction is Direction.INCREASE) == (metric.good is Good.UP)
+
+
+def section_meaning(briefing: Briefing, section: Section) -> str:
+    """Return the meaning (colour role) of *section*: ``section0`` for the overview, ``section1`` … for the
+    themes in order (see :mod:`srbrief.meaning`)."""
+    if section.kind is not SectionKind.THEME:
+        return meaning.section(0)
+    themes = [s.id for s in briefing.sections if s.kind is SectionKind.THEME]
+    return meaning.section(themes.index(section.id) + 1)
+
+
+def item_meaning(briefing: Briefing, item_id: str) -> str:
+    """Return the meaning of the section that declares *item_id* (a chart, metric, fact or point)."""
+    return section_meaning(briefing, briefing.section_of(item_id))
+
+
+def figure_meaning(metric: Metric, section_role: str) -> str:
+    """Return the meaning of a figure: good or bad news when the data says which way is good, else its
+    section's (a level, or a change the data does not judge)."""
+    return meaning.news(good_news(metric), section_role)
 
 
 def charted_value(metric: Metric) -> float:
