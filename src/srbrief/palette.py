@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 # The section colours: the overview, then one per theme. No green and no red: those say good and bad news
 # (see srbrief.meaning, which decides what every colour means).
-LIGHT_SECTIONS = ("#1f5fa8", "#d9822b", "#3c9fb5", "#8a5cc2", "#a3863a", "#6b7a8f")
-DARK_SECTIONS = ("#5fa2ec", "#f0a255", "#63c5dc", "#b18cf0", "#d6b85c", "#9aa7b6")
+LIGHT_SECTIONS = ("#1f5fa8", "#d9822b", "#3c9fb5", "#8a5cc2", "#a3863a", "#b5568f")
+DARK_SECTIONS = ("#5fa2ec", "#f0a255", "#63c5dc", "#b18cf0", "#d6b85c", "#e08cc0")
 
 
 @dataclass(frozen=True)

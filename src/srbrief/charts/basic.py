@@ -9,6 +9,7 @@ from matplotlib.patches import FancyBboxPatch, Patch
 
 from srbrief.charts.style import (
     BIG,
+    FLOOR,
     LABEL,
     SMALL,
     VALUE,
@@ -53,9 +54,9 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
                                           transform=fig.transFigure, facecolor=theme.panel, edgecolor="none"))
         number, unit = value_parts(metric, lang)
         big = BIG if rows == 1 else BIG * 0.8
-        while text_width(number, big, bold=True) > tile_w_pt * 0.85 and big > 14:
+        while text_width(number, big, bold=True) > tile_w_pt * 0.85 and big > 16:
             big -= 2
-        unit_size = big * 0.45
+        unit_size = max(LABEL, big * 0.45)
         number_box = TextArea(number, textprops={"fontsize": big, "fontweight": "bold",
                                                  "color": theme.figure(metric)})
         unit_box = TextArea(unit, textprops={"fontsize": unit_size, "color": theme.text})
@@ -65,7 +66,7 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
                   else VPacker(children=parts, align="left", pad=0, sep=2))
         label_cells = int(tile_w_pt * 0.88 / (LABEL * 0.5))
         label = wrap(metric.label.get(lang), label_cells)
-        lines: list[Artist] = [packer, TextArea(label, textprops={"fontsize": LABEL if rows == 1 else LABEL - 1,
+        lines: list[Artist] = [packer, TextArea(label, textprops={"fontsize": LABEL,
                                                      "color": theme.text, "linespacing": 1.25})]
         period = _period_text(metric, lang)
         if period:
@@ -90,12 +91,12 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
         int(width / len(metrics) * fig.get_figwidth() * 72 / (LABEL * 0.5))
     labels = [wrap(m.label.get(lang), max(8, label_cells)) for m in metrics]
     if not horizontal:  # at most half the chart's height for the labels: a very long one ends in "…"
-        most = max(1, int(height * fig.get_figheight() * 72 * 0.5 / ((LABEL - 1) * 1.3)))
+        most = max(1, int(height * fig.get_figheight() * 72 * 0.5 / (LABEL * 1.3)))
         labels = [_first_lines(label, most) for label in labels]
     # room below the axes, in points so that a short figure (a wide panel in the app) keeps it too:
     # tick labels and the axis label (horizontal), or the category labels, however many lines (vertical)
     lines = max(label.count("\n") + 1 for label in labels)
-    below = height_of(fig, (LABEL + SMALL) * 1.45 if horizontal else lines * (LABEL - 1) * 1.3 + 10)
+    below = height_of(fig, (LABEL + SMALL) * 1.45 if horizontal else lines * LABEL * 1.3 + 10)
     ax = fig.add_axes((left + label_share, bottom + below, width - label_share - 0.02, height - below - 0.01))
     ax.set_facecolor(theme.background)
     positions = list(range(len(metrics)))
@@ -112,7 +113,7 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
         ax.axvline(0, color=theme.muted, linewidth=1)
     else:
         bars = ax.bar(positions, values, color=colours, hatch=hatches, edgecolor=theme.background, width=0.62)
-        ax.set_xticks(positions, labels, fontsize=LABEL - 1, color=theme.text)
+        ax.set_xticks(positions, labels, fontsize=LABEL, color=theme.text)
         ax.set_ylim(low * 1.25 - pad, high * 1.18 + pad)
         ax.set_ylabel(axis_label, fontsize=SMALL, color=theme.muted)
         ax.yaxis.grid(True, color=theme.grid, linewidth=0.8)
@@ -159,7 +160,7 @@ def _style_axes(ax, theme: Theme) -> None:
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_color(theme.grid)
-    ax.tick_params(colors=theme.muted, labelsize=SMALL + 1)
+    ax.tick_params(colors=theme.muted, labelsize=SMALL)
     for label in ax.get_yticklabels() + ax.get_xticklabels():
         label.set_color(theme.text)
 
@@ -181,7 +182,7 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
         of = f"{'总额 ' if lang == 'zh' else 'of '}{metric_text(whole, lang)}"
         for y, text, points, weight, colour in ((0.2, number, LABEL + 8, "bold", theme.accent),
                                               (-0.07, unit, LABEL, "normal", theme.accent),
-                                              (-0.3, of, LABEL - 1, "normal", theme.text)):
+                                              (-0.3, of, LABEL, "normal", theme.text)):
             ax.text(0, y, text, ha="center", va="center", fontsize=_fitted(text, points, hole), fontweight=weight,
                     color=colour)
         cells = int(width * 0.42 * fig.get_figwidth() * 72 / (LABEL * 0.5))
@@ -214,7 +215,7 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
                  ha="center", va="top", fontsize=LABEL, color=theme.text, linespacing=1.3)
 
 
-def _fitted(text: str, size: float, room: float, smallest: float = 7) -> float:
+def _fitted(text: str, size: float, room: float, smallest: float = FLOOR) -> float:
     """Return *size* (points), made smaller when *text*, bold, would be wider than *room* points."""
     wide = text_width(text, 1.0, bold=True)
     return max(smallest, min(size, room / wide)) if wide else size

@@ -9,6 +9,7 @@ from matplotlib.patches import FancyBboxPatch
 
 from srbrief.charts.style import LABEL, Area, Theme, chinese_date, english_date, height_of, wrap
 from srbrief.model import Briefing, Chart, Event, Fact, Text
+from srbrief.textlayout import break_lines, font_measurer
 
 TIMELINE_SMALLEST = 3.0  # points: a long timeline in a short panel gets smaller text, never overlapping rows
 
@@ -22,13 +23,17 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
     ax.set_axis_off()
     if not events:  # validation refuses this; a chart of nothing stays empty rather than failing
         return
-    line_x = 0.2
     room = height * fig.get_figheight() * 72  # points: rows are laid out in points from the top
+    full_w = width * fig.get_figwidth() * 72
     size = float(LABEL)
-    while True:  # the largest size at which every event, wrapped, fits (never cut short)
-        cells = int((1 - line_x - 0.04) * width * fig.get_figwidth() * 72 / (size * 0.5))
-        texts = [wrap(event.text.get(lang), cells) for event in events]
-        line, gap = size * 1.3, size * 0.6
+    measurer = font_measurer()
+    dates = [chinese_date(e.date) if lang == "zh" else english_date(e.date) for e in events]
+    while True:  # the largest size at which every event, broken at its real width, fits (never cut short)
+        # the line just right of the widest date: the events get the rest of the width
+        line_x = (max(measurer.width(d, size, True) for d in dates) + size * 1.2) / full_w
+        room_w = (1 - line_x) * full_w - size * 0.6 - 4
+        texts = ["\n".join(break_lines(event.text.get(lang), room_w, size, measurer)) for event in events]
+        line, gap = size * 1.25, size * 0.45
         needed = sum((t.count("\n") + 1) * line for t in texts) + gap * (len(events) - 1)
         if needed <= room or size <= TIMELINE_SMALLEST:  # below the usual floor rather than overlap
             break
@@ -39,12 +44,13 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
     ax.set_ylim(room, 0)
     y, dots = 0.0, []
     colour = theme.accent  # one colour for every date: its section's
-    for event, text in zip(events, texts, strict=True):
-        date = chinese_date(event.date) if lang == "zh" else english_date(event.date)
-        ax.text(line_x - 0.025, y, date, ha="right", va="top", fontsize=size, fontweight="bold", color=colour)
+    for date, text in zip(dates, texts, strict=True):
+        ax.text(line_x - size * 0.6 / full_w, y, date, ha="right", va="top", fontsize=size, fontweight="bold",
+                color=colour)
         dots.append(y + line / 2)
         ax.scatter([line_x], [dots[-1]], s=70, color=colour, zorder=2, edgecolors=theme.background, linewidths=1.5)
-        ax.text(line_x + 0.025, y, text, ha="left", va="top", fontsize=size, color=theme.text, linespacing=1.3)
+        ax.text(line_x + size * 0.6 / full_w, y, text, ha="left", va="top", fontsize=size, color=theme.text,
+                linespacing=1.25)
         y += (text.count("\n") + 1) * line + gap
     ax.plot([line_x, line_x], [dots[0] - line * 0.3, dots[-1] + line * 0.3], color=theme.grid, linewidth=2,
             zorder=1)
@@ -79,7 +85,7 @@ def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     block_gap = 0.04
     unit_w = (width - block_gap * (len(facts) - 1)) / total_cols
     x = left
-    size = LABEL if lang == "zh" else LABEL - 1
+    size = LABEL
     headings = [wrap(_heading(fact).get(lang), _cells_for(unit_w * cols, fig, LABEL + 1))
                 for fact, (_, cols) in zip(facts, shapes, strict=True)]
     # the cards start below the tallest heading (a heading may wrap), in points so any figure keeps the room

@@ -13,6 +13,7 @@ from srbrief.model.textutil import chinese_date, display_width, english_date, te
 from srbrief.model.textutil import source_line as textutil_source_line
 from srbrief.model.units import metric_text
 from srbrief.palette import Scheme
+from srbrief.typescale import CHART_FLOOR
 
 __all__ = ["chinese_date", "display_width", "english_date", "metric_text", "wrap"]
 
@@ -66,12 +67,12 @@ LIGHT = theme_of(palette.LIGHT)
 DARK = theme_of(palette.DARK)
 THEMES = {"light": LIGHT, "dark": DARK}
 
-# Type scale in points, for a 10 × 5.625 in figure (legible at 1280 × 720 and printed at 150 dpi).
-TITLE, LABEL, VALUE, SMALL, BIG = 17, 12, 12, 9, 30
+# Type scale in points, for a 10 × 5.625 in figure (legible at 1280 × 720 and printed at 150 dpi). On a slide a
+# chart is drawn CHART_ZOOM (1.25) times smaller than its box and scaled up: no size here is below CHART_FLOOR,
+# so no chart text on a slide is below the main flow's 14 pt (12 pt labels become 15 pt).
+TITLE, LABEL, VALUE, SMALL, BIG = 17, 12, 12, 12, 30
+FLOOR = CHART_FLOOR
 FIGSIZE = (10.0, 5.625)
-# On a slide a chart is drawn this much smaller than its box and scaled up to fill it: its text then reads at
-# projection size (12 pt labels become 15 pt on a 13.3-inch slide) in the deck, the presenter and the PDF.
-SLIDE_ZOOM = 1.25
 CONTENT: tuple[float, float, float, float] = (0.04, 0.12, 0.92, 0.72)  # the area below the title
 BARE = (0.02, 0.04, 0.96, 0.92)  # the same with no title and no source line (pictures on a slide)
 

@@ -12,23 +12,23 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from srbrief.deck.plan import DeckPlan, Role, Slide
-from srbrief.model import Chart, ChartKind
+from srbrief.model import Chart
 from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text, font_measurer, is_wide, join_lines
+from srbrief.typescale import CHART_ZOOM, MAIN_TEXT, REFERENCE_TEXT, SMALL_PRINT
 
 SLIDE_SIZE = (960.0, 540.0)  # points: 13.333 × 7.5 in, 16:9
-DIAGRAMS = (ChartKind.GRID, ChartKind.MATRIX, ChartKind.ROUTE_MAP)
 Anchor = Literal["top", "middle", "bottom"]
 Align = Literal["left", "center", "right"]
 
 # The type scale of a slide, in points.
 TITLE_SIZES = (26.0, 16.0)  # largest, smallest: an action title is a sentence, on at most three lines
-KICKER = 13.0
+KICKER = MAIN_TEXT
 BIG_TITLE_SIZES = (40.0, 24.0)
 SUBTITLE = 20.0
-FOOTER = 10.0
-BULLET_SIZES = (20.0, 12.0)
+FOOTER = SMALL_PRINT
+BULLET_SIZES = (20.0, MAIN_TEXT)
 BULLET_GAP = 0.5  # ems between two bullets
-TABLE_SIZE = 10.5
+TABLE_SIZE = REFERENCE_TEXT
 TABLE_PAD = 3.0  # points above and below a table cell's text
 
 
@@ -141,14 +141,12 @@ class ChartBlock:
     rect: Rect
     chart: Chart
     name: str
-    zoom: float = 1.25  # drawn this much smaller than its box and scaled up, so its text reads when projected
+    zoom: float = CHART_ZOOM  # drawn this much smaller than its box and scaled up, so its text reads projected
 
     @classmethod
-    def fitted(cls, rect: Rect, chart: Chart, name: str, slide_width: float = SLIDE_SIZE[0]) -> ChartBlock:
-        """Return a chart block; a diagram of labelled boxes in a narrow box is drawn larger (its text a
-        little smaller), so that its labels keep their words whole."""
-        narrow = rect.w < slide_width * 0.7 and chart.kind in DIAGRAMS
-        return cls(rect, chart, name, 0.85 if narrow else 1.25)
+    def fitted(cls, rect: Rect, chart: Chart, name: str) -> ChartBlock:
+        """Return a chart block (every chart at one zoom: its text never below the main flow's least size)."""
+        return cls(rect, chart, name)
 
 
 Block = TextBlock | ChartBlock | TableBlock
@@ -249,7 +247,7 @@ def layout_slide(plan: DeckPlan, index: int, measurer: Measurer, frame: Frame | 
 
 def _kicker(out: Collector, text: str, colour: str, frame: Frame) -> None:
     rect = frame.kicker_rect()
-    size, lines = out.fitted([text], rect.w, rect.h, (KICKER, KICKER * 0.8), bold=True)
+    size, lines = out.fitted([text], rect.w, rect.h, (KICKER, KICKER), bold=True)
     out.add(TextBlock(rect, (plain(lines[0][:1], size, bold=True, colour=colour),), "kicker", anchor="bottom"))
 
 
@@ -264,7 +262,7 @@ def _big_title(out: Collector, slide: Slide, frame: Frame) -> None:
     rect = frame.big_title_rect()
     if slide.kicker:
         kicker = Rect(rect.x, rect.y - frame.height * 0.07, rect.w, frame.height * 0.06)
-        size, lines = out.fitted([slide.kicker], kicker.w, kicker.h, (SUBTITLE, SUBTITLE * 0.7), bold=True)
+        size, lines = out.fitted([slide.kicker], kicker.w, kicker.h, (SUBTITLE, MAIN_TEXT), bold=True)
         out.add(TextBlock(kicker, (plain(lines[0][:1], size, bold=True, colour=slide.accent),), "kicker",
                           anchor="bottom"))
     size, lines = out.fitted([slide.title], rect.w, rect.h, BIG_TITLE_SIZES, bold=True)
@@ -274,12 +272,12 @@ def _big_title(out: Collector, slide: Slide, frame: Frame) -> None:
     top = rect.bottom + frame.height * 0.025
     if slide.subtitle:
         sub = Rect(rect.x, top, rect.w, frame.height * 0.13)
-        size, lines = out.fitted([slide.subtitle], sub.w, sub.h, (SUBTITLE, SUBTITLE * 0.7))
+        size, lines = out.fitted([slide.subtitle], sub.w, sub.h, (SUBTITLE, MAIN_TEXT))
         out.add(TextBlock(sub, (plain(lines[0], size, measurer=out.measurer, width=sub.w),), "subtitle"))
         top = sub.bottom + frame.height * 0.02
     if slide.bullets:
         info = Rect(rect.x, top, rect.w, frame.height * 0.9 - top)
-        size, lines = out.fitted(list(slide.bullets), info.w, info.h, (14.0, 10.0), gap=0.3)
+        size, lines = out.fitted(list(slide.bullets), info.w, info.h, (16.0, MAIN_TEXT), gap=0.3)
         out.add(TextBlock(info, tuple(plain(ls, size, colour="muted", space_before=size * 0.3 if i else 0.0)
                                       for i, ls in enumerate(lines)), "byline"))
 
@@ -287,7 +285,7 @@ def _big_title(out: Collector, slide: Slide, frame: Frame) -> None:
 def _footer(out: Collector, footer: str, number: int, total: int, frame: Frame) -> None:
     y, h = frame.height * 0.93, frame.height * 0.05
     left = Rect(frame.margin, y, frame.width * 0.7, h)
-    size, lines = out.fitted([footer], left.w, left.h, (FOOTER, FOOTER * 0.8))
+    size, lines = out.fitted([footer], left.w, left.h, (FOOTER, FOOTER))
     out.add(TextBlock(left, (plain(lines[0][:1], size, colour="muted"),), "footer", anchor="middle"))
     right = Rect(frame.width - frame.margin - frame.width * 0.12, y, frame.width * 0.12, h)
     out.add(TextBlock(right, (plain([f"{number} / {total}"], FOOTER, colour="muted", align="right"),),

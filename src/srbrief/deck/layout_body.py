@@ -3,6 +3,7 @@ lists and the appendix tables. Qt-free, pptx-free (see srbrief.deck.layout)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from srbrief.deck.layout import (
@@ -21,19 +22,21 @@ from srbrief.deck.layout import (
     plain,
 )
 from srbrief.deck.plan import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
+from srbrief.model import ChartKind
 from srbrief.model.units import value_parts
 from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text
+from srbrief.typescale import MAIN_TEXT
 
 NUMBER_LARGEST = 36.0
 NUMBER_KEEP = 28.0  # card numbers shrink to this for their labels' sake; after that the labels shrink
 NUMBER_SMALLEST = 16.0
-LABEL_SIZES = (18.0, 11.0)
-LABEL_COMFORT = 14.0  # a label smaller than this asks the numbers for room first
-META = 11.0  # the period and qualifier under a card's label
+LABEL_SIZES = (18.0, MAIN_TEXT)
+LABEL_COMFORT = 15.0  # a label smaller than this asks the numbers for room first
+META = MAIN_TEXT  # the period and qualifier under a card's label
 CARD_GAP = 0.018  # of the region's width
-CARD_MAX_HEIGHT = 150.0
-FACT_SIZES = (16.0, 12.0)
-CAPTION = 11.0
+CARD_MAX_HEIGHT = 165.0
+FACT_SIZES = (16.0, MAIN_TEXT)
+CAPTION = MAIN_TEXT
 
 
 def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> None:
@@ -108,7 +111,7 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
     sep = " " if lang == "en" else ""
 
     def unit_size(size: float) -> float:
-        return max(11.0, round(size * 0.45))
+        return max(MAIN_TEXT, round(size * 0.45))
 
     def head_width(t: _CardText, size: float) -> float:
         return measure(t.number, size, True) + (measure(sep + t.unit, unit_size(size)) if t.unit else 0.0)
@@ -174,7 +177,7 @@ def _head(number_size: float, unit_size: float, inline: bool) -> float:
 def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     """The headline figures in a row; below, one column per theme: its name, its figure, its conclusion."""
     y = box.y
-    band = box.h * 0.3
+    band = box.h * 0.33
     if slide.cards:
         y = cards(out, slide.cards, lang, Rect(box.x, y, box.w, band), len(slide.cards), centre=False)
         y += box.h * 0.05
@@ -184,9 +187,13 @@ def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     gap = box.w * CARD_GAP
     col_w = (box.w - gap * (len(rows) - 1)) / len(rows)
     label_h = KICKER * LINE_SPACING + 4
+    row_cards = tuple(r.card for r in rows if r.card is not None)
+    band = next((b for b in (band, box.h * 0.37, box.h * 0.41)
+                 if cards_fit(out, [(c,) for c in row_cards], lang, col_w - 8, b)),
+                box.h * 0.41)  # the themes' figures take the height they need, up to a point
     text_top = y + label_h + (band + box.h * 0.03 if any(r.card for r in rows) else 0.0)
     room = box.bottom - text_top
-    size = min(fit_text([r.message], col_w - 8, room, 16.0, 11.0, out.measurer).size for r in rows)
+    size = min(fit_text([r.message], col_w - 8, room, 16.0, MAIN_TEXT, out.measurer).size for r in rows)
     for i, row in enumerate(rows):
         x = box.x + i * (col_w + gap)
         out.add(TextBlock(Rect(x, y, 4.0, box.bottom - y), (), f"summary-bar:{i + 1}", fill=row.accent))
@@ -206,15 +213,16 @@ def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     """A point: its figures, its chart (with its caption) and what was done, arranged by what it has."""
     facts, shown, chart = list(slide.bullets), slide.cards, slide.chart
     gap = box.w * 0.025
-    if chart is not None and shown:
+    if chart is not None and chart.kind is ChartKind.TIMELINE:  # a list of dated lines: the full width
+        _timeline_point(out, lang, slide, box, facts, gap)
+    elif chart is not None and shown:
         columns = 2 if len(shown) >= 4 else 1
         left_w = box.w * (0.5 if columns == 2 else 0.28)
         cards(out, shown, lang, Rect(box.x, box.y, left_w, box.h), columns, centre=False)
         right = Rect(box.x + left_w + gap, box.y, box.w - left_w - gap, box.h)
         _chart_and_facts(out, slide, right, facts, stacked=True)
     elif shown:
-        columns = card_columns(len(shown))
-        share = 0.64 if facts else 1.0
+        columns, share = _cards_over_facts(out, lang, shown, facts, box)
         bottom = cards(out, shown, lang, Rect(box.x, box.y, box.w, box.h * share), columns, centre=not facts)
         if facts:
             room = Rect(box.x, bottom + box.h * 0.05, box.w, box.bottom - bottom - box.h * 0.05)
@@ -225,15 +233,74 @@ def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
         bullets(out, facts, box, f"facts:{slide.name}", BULLET_SIZES, slide.accent)
 
 
+def _cards_over_facts(out: Collector, lang: str, shown: tuple[Card, ...], facts: list[str],
+                      box: Rect) -> tuple[int, float]:
+    """Return the columns of the cards and the share of *box* they take above the facts: the usual grid, or
+    one row of up to five cards, and the least room for the facts at which they fit at the main flow's size
+    while the cards keep theirs (failing that, the usual grid above the least room for the facts)."""
+    grid = card_columns(len(shown))
+    if not facts:
+        return grid, 1.0
+    for columns in [grid] + ([len(shown)] if grid < len(shown) <= 5 else []):
+        for share in FACT_SHARES:
+            if (facts_fit(out, facts, box.w, box.h * (share - 0.05))
+                    and cards_fit(out, [shown], lang, box.w, box.h * (0.97 - share), columns)):
+                return columns, 0.97 - share
+    return grid, 0.97 - FACT_SHARES[0]
+
+
+def _timeline_point(out: Collector, lang: str, slide: Slide, box: Rect, facts: list[str], gap: float) -> None:
+    """A point with a timeline: its figures and what was done in a band on top, the timeline below across the
+    whole width (its lines stay long, so its type stays at the main flow's size)."""
+    assert slide.chart is not None
+    band = box.h * 0.3 if slide.cards or facts else 0.0
+    left_w = box.w * (0.55 if facts and slide.cards else 1.0 if slide.cards else 0.0)
+    if slide.cards:
+        cards(out, slide.cards, lang, Rect(box.x, box.y, left_w, band), len(slide.cards),
+              centre=False)
+    if facts:
+        x = box.x + (left_w + gap if slide.cards else 0.0)
+        bullets(out, facts, Rect(x, box.y, box.right - x, band), f"facts:{slide.name}", FACT_SIZES, slide.accent)
+    top = box.y + (band + box.h * 0.04 if band else 0.0)
+    out.add(ChartBlock.fitted(Rect(box.x, top, box.w, box.bottom - top), slide.chart, f"chart:{slide.chart.id}"))
+
+
+FACT_SHARES = (0.33, 0.37, 0.41, 0.45, 0.5)  # of a chart's region that its facts may take, least first
+
+
+def _fact_share(out: Collector, facts: list[str], room: Callable[[float], tuple[float, float]]) -> float:
+    """Return the least share of the region (from FACT_SHARES) whose room holds *facts* at the main flow's
+    size: the chart gives up room before the facts would be smaller than that."""
+    return next((share for share in FACT_SHARES if facts_fit(out, facts, *room(share))), FACT_SHARES[-1])
+
+
+def facts_fit(out: Collector, facts: list[str], width: float, height: float) -> bool:
+    """Return whether *facts*, as a bulleted list at the main flow's size, fit *width* × *height*."""
+    return fit_text(facts, width - MAIN_TEXT * 1.1, height, MAIN_TEXT, MAIN_TEXT, out.measurer, gap=BULLET_GAP).fits
+
+
+def cards_fit(out: Collector, grids: list[tuple[Card, ...]], lang: str, width: float, height: float,
+              columns: int = 1) -> bool:
+    """Return whether each grid of cards, in *columns* in a region *width* × *height*, holds its text at its
+    least sizes, its numbers at least NUMBER_KEEP."""
+    trial = Collector(out.measurer)
+    for grid in grids:
+        cards(trial, grid, lang, Rect(0.0, 0.0, width, height), columns, centre=False)
+    numbers = [b.paras[0].size for b in trial.blocks if isinstance(b, TextBlock) and b.paras]
+    return not trial.overflows and min(numbers, default=NUMBER_KEEP) >= NUMBER_KEEP
+
+
 def _chart_and_facts(out: Collector, slide: Slide, box: Rect, facts: list[str], stacked: bool) -> None:
     """The chart with its caption, and the facts below it (*stacked*) or beside it."""
     assert slide.chart is not None
     if facts and stacked:
-        chart_box = Rect(box.x, box.y, box.w, box.h * 0.64)
-        fact_box = Rect(box.x, chart_box.bottom + box.h * 0.03, box.w, box.h * 0.33)
+        share = _fact_share(out, facts, lambda s: (box.w, box.h * s))
+        chart_box = Rect(box.x, box.y, box.w, box.h * (0.97 - share))
+        fact_box = Rect(box.x, chart_box.bottom + box.h * 0.03, box.w, box.h * share)
     elif facts:
-        chart_box = Rect(box.x, box.y, box.w * 0.6, box.h)
-        fact_box = Rect(chart_box.right + box.w * 0.03, box.y, box.w * 0.37, box.h)
+        share = _fact_share(out, facts, lambda s: (box.w * s, box.h))
+        chart_box = Rect(box.x, box.y, box.w * (0.97 - share), box.h)
+        fact_box = Rect(chart_box.right + box.w * 0.03, box.y, box.w * share, box.h)
     else:
         chart_box, fact_box = box, None
     if slide.caption:

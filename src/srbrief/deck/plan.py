@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from srbrief.deck.words import T, sentence, t
-from srbrief.model import Briefing, Chart, ChartKind, Metric, Qualifier, SectionKind
+from srbrief.model import Briefing, Chart, ChartKind, Metric, SectionKind
 from srbrief.model.story import effective_points, executive_summary, figure_meaning, outlook
 from srbrief.model.story import section_meaning as section_accent  # what a section's colour means: one owner
 from srbrief.model.textutil import chinese_date, english_date, period_text, source_line
@@ -123,11 +123,9 @@ def bullet_columns(bullets: list[str]) -> list[list[str]]:
 
 
 def card_meta(metric: Metric, lang: str) -> str:
-    """Return what a card says under its label: the period, the qualifier in words, whether it is derived."""
-    words = {Qualifier.MORE_THAN: ("超", "more than"), Qualifier.ABOUT: ("约", "about")}
+    """Return what a card says under its label: the period, and whether the value is derived. The qualifier is
+    marked once, on the number ('600+', '~5'), as on the charts: never a second time in words."""
     parts = [period_text(metric.period, lang) if metric.period else ""]
-    if metric.qualifier in words:
-        parts.append(words[metric.qualifier][0 if lang == "zh" else 1])
     if metric.derived:
         parts.append(t("derived", lang))
     return " · ".join(p for p in parts if p)

@@ -19,6 +19,7 @@ from srbrief.model import Chart, ChartKind, Entity, Event, Fact, Metric, Qualifi
 from srbrief.model.story import bar_text, charted_value, figure_meaning, item_meaning
 from srbrief.model.units import MORE_THAN_NOTE, TOTAL, UNITS, axis_scale, metric_text, share_text, value_parts
 from srbrief.textlayout import fit_text, font_measurer
+from srbrief.typescale import MAIN_TEXT
 
 if TYPE_CHECKING:
     from srbrief.deck.plan import DeckPlan
@@ -98,7 +99,7 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
     graph = frame.chart
     graph.has_legend = False
     graph.has_title = False
-    _chart_fonts(writer, graph, 13)
+    _chart_fonts(writer, graph, MAIN_TEXT)
     plot = graph.plots[0]
     plot.gap_width = 60
     series = plot.series[0]
@@ -106,7 +107,7 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
         writer.fill(point.format.fill, figure_meaning(metric, section))
     plot.has_data_labels = True
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    _custom_labels(writer, series, [bar_text(m, lang) for m in metrics], 13)
+    _custom_labels(writer, series, [bar_text(m, lang) for m in metrics], MAIN_TEXT)
     value_axis = graph.value_axis
     low, high = min(0.0, *values), max(0.0, *values)
     step = nice_step((high - low) * 1.3, ticks=8)
@@ -119,7 +120,7 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
     graph.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     value_axis.has_title = True
 
-    write_text(value_axis.axis_title.text_frame, [[(axis_unit, {"size": 11})]], writer.fonts)
+    write_text(value_axis.axis_title.text_frame, [[(axis_unit, {"size": MAIN_TEXT})]], writer.fonts)
     if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
         _caption(writer, slide, box, MORE_THAN_NOTE[lang])
 
@@ -127,7 +128,7 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
 def _caption(writer: DeckWriter, slide: Any, box: Box, text: str) -> None:
 
     shape = slide.shapes.add_textbox(box.x, box.y + int(box.h * 0.93), box.w, int(box.h * 0.07))
-    write_text(shape.text_frame, [[(text, {"size": 11, "colour": writer.colour("muted")})]], writer.fonts)
+    write_text(shape.text_frame, [[(text, {"size": MAIN_TEXT, "colour": writer.colour("muted")})]], writer.fonts)
 
 
 def _doughnut(writer: DeckWriter, slide: Any, x: int, y: int, w: int, h: int, name: str, part: float,
@@ -138,7 +139,7 @@ def _doughnut(writer: DeckWriter, slide: Any, x: int, y: int, w: int, h: int, na
     graph = slide.shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, x, y, w, h, data).chart
     graph.has_legend = False
     graph.has_title = False
-    _chart_fonts(writer, graph, 14)
+    _chart_fonts(writer, graph, MAIN_TEXT)
     plot = graph.plots[0]
     series = plot.series[0]
     for point, role in zip(series.points, (section, meaning.NEUTRAL), strict=True):  # the part; the rest
@@ -164,9 +165,9 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
         text_colour, accent, muted = MSO_THEME_COLOR.TEXT_1, writer.colour(section), writer.colour("muted")
         lines = [part.label.get(lang), metric_text(part, lang), share_text(part, whole, lang),
                  TOTAL[lang] + whole.label.get(lang), metric_text(whole, lang)]
-        small = fit_text([lines[0], lines[2], lines[3]], pt(text_w) * 0.9, pt(box.h) * 0.45, 16, 10,
+        small = fit_text([lines[0], lines[2], lines[3]], pt(text_w) * 0.9, pt(box.h) * 0.45, 16, MAIN_TEXT,
                          font_measurer()).size
-        big = fit_text([lines[1], lines[4]], pt(text_w) * 0.9, pt(box.h) * 0.4, 26, 12, font_measurer(),
+        big = fit_text([lines[1], lines[4]], pt(text_w) * 0.9, pt(box.h) * 0.4, 26, 16, font_measurer(),
                        bold=True).size
         rows: list[Runs] = [[(lines[0], {"size": small, "colour": text_colour})],
                             [(lines[1], {"size": big, "bold": True, "colour": accent})],
@@ -185,7 +186,7 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
                   round(100 - metric.value, 6), metric_text(metric, lang), section)
         caption = slide.shapes.add_textbox(box.x + i * cell, box.y + size, cell, box.h - size)
         label = metric.label.get(lang)
-        fit = fit_text([label], pt(cell) * 0.9, pt(box.h - size) * 0.9, 16, 10, font_measurer())
+        fit = fit_text([label], pt(cell) * 0.9, pt(box.h - size) * 0.9, 16, MAIN_TEXT, font_measurer())
         write_text(caption.text_frame, [[(label, {"size": fit.size, "colour": MSO_THEME_COLOR.TEXT_1})]],
                    writer.fonts, PP_ALIGN.CENTER)
 
@@ -201,7 +202,7 @@ def _native_line(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box
     graph = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, box.x, box.y, box.w, box.h, data).chart
     graph.has_legend = False
     graph.has_title = False
-    _chart_fonts(writer, graph, 13)
+    _chart_fonts(writer, graph, MAIN_TEXT)
     graph.value_axis.minimum_scale = 0
     series = graph.plots[0].series[0]  # the line and its markers in the section's colour
     writer.paint(series.format.line.color, section)
@@ -209,7 +210,7 @@ def _native_line(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box
     writer.paint(series.marker.format.fill.fore_color, section)
     writer.paint(series.marker.format.line.color, section)
     graph.plots[0].has_data_labels = True
-    _custom_labels(writer, graph.plots[0].series[0], [metric_text(m, lang) for m in metrics], 13)
+    _custom_labels(writer, graph.plots[0].series[0], [metric_text(m, lang) for m in metrics], MAIN_TEXT)
 
 
 def _picture(writer: DeckWriter, slide: Any, chart: Chart, box: Box, zoom: float) -> None:
