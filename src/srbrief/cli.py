@@ -60,11 +60,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     source_text = _read_article(args.source_text) if args.source_text else None
     briefing = _load(args.file, source_text)
     _warn_missing_glyphs(_briefing_path(args.file))
+    _warn_misleading_charts(_briefing_path(args.file), briefing)
     checked = ", every source clause found in the article" if source_text is not None else ""
     print(f"{_briefing_path(args.file)}: ok: {len(briefing.sections)} sections, {len(briefing.metrics)} "
           f"metrics, {len(briefing.facts)} facts, {len(briefing.entities)} entities, "
           f"{len(briefing.timeline)} events, {len(briefing.charts)} charts{checked}")
     return EXIT_OK
+
+
+def _warn_misleading_charts(path: Path, briefing) -> None:
+    """Warn (on stderr, exit code unchanged) about charts shown as cards because they would mislead."""
+    from srbrief.model.honesty import chart_warnings
+
+    for line in chart_warnings(briefing):
+        print(f"{path}: warning: chart {line}", file=sys.stderr)
 
 
 def _warn_missing_glyphs(path: Path) -> None:

@@ -15,7 +15,6 @@ from srbrief.charts.fonts import FAMILY, font_coverage, register_bundled_font
 from srbrief.charts.style import LIGHT, metric_text, wrap
 from srbrief.cli import main
 from srbrief.model import Briefing, ChartKind, Metric, load_briefing
-from srbrief.model.story import bar_text
 from srbrief.resources import builtin_briefing_path
 
 SYNTHETIC = Path(__file__).with_name("synthetic.yaml")
@@ -161,8 +160,7 @@ def test_builtin_numbers_on_charts_match_the_model(builtin: Briefing) -> None:
         for item_id in chart.items:
             item = builtin.find(item_id)
             if isinstance(item, Metric):
-                bars = chart.kind in (ChartKind.BAR, ChartKind.HBAR)
-                shown = bar_text(item, "zh") if bars else metric_text(item, "zh")
+                shown = metric_text(item, "zh")
                 assert _squeezed(shown) in _squeezed(text), (chart.id, item.id)
 
 

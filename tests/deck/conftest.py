@@ -13,6 +13,10 @@ from pptx import Presentation
 from srbrief.model import Briefing, load_briefing
 from srbrief.resources import builtin_briefing_path
 
+SIX_THEMES = Path(__file__).resolve().parent.parent / "data" / "six-themes.yaml"
+BRIEFINGS = {"builtin": builtin_briefing_path(), "six-themes": SIX_THEMES}  # two briefings of different shapes
+CASES = [(name, lang) for name in BRIEFINGS for lang in ("zh", "en")]
+
 
 @pytest.fixture(scope="session")
 def builtin() -> Briefing:
@@ -29,6 +33,20 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         target = folder / f"deck-{lang}.pptx"
         assert main(["export", "-o", str(target), "--lang", lang]) == 0
         made[lang] = target
+    return made
+
+
+@pytest.fixture(scope="session")
+def shaped_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """The decks of the built-in and the six-theme briefing, in zh and en: (name, lang) → path."""
+    from srbrief.cli import main
+
+    folder = tmp_path_factory.mktemp("shaped")
+    made = {}
+    for name, lang in CASES:
+        target = folder / f"{name}-{lang}.pptx"
+        assert main(["export", str(BRIEFINGS[name]), "-o", str(target), "--lang", lang]) == 0
+        made[name, lang] = target
     return made
 
 

@@ -18,11 +18,8 @@ from srbrief import meaning, palette
 from srbrief.cli import main
 from srbrief.model import Briefing, Metric, load_briefing
 from srbrief.model.story import good_news
-from srbrief.resources import builtin_briefing_path
-from tests.deck.conftest import write_template
+from tests.deck.conftest import BRIEFINGS, write_template
 
-SIX_THEMES = Path(__file__).resolve().parent.parent / "data" / "six-themes.yaml"
-BRIEFINGS = {"builtin": builtin_briefing_path(), "six-themes": SIX_THEMES}
 TEMPLATE_ACCENTS = ("0B3C5D", "2E8B57", "D35400", "B22222", "6C3483", "117A65")  # green 2nd, red 4th
 
 

@@ -57,7 +57,7 @@ def test_every_metric_value_is_on_a_slide(decks: dict[str, Path], builtin: Brief
 def test_native_charts_with_expected_data(decks: dict[str, Path], builtin: Briefing) -> None:
     prs = Presentation(str(decks["zh"]))
     charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
-    assert len(charts) >= 4
+    assert len(charts) >= 2  # bars that compare different populations are shown as cards
     gains = builtin.find("t2-gains")
     metrics = [builtin.find(i) for i in gains.items]
     metrics = metrics[::-1]  # horizontal bars are stored bottom-up, so the first item shows on top

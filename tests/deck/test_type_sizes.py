@@ -12,28 +12,12 @@ from matplotlib.text import Text
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from srbrief.cli import main
 from srbrief.deck.layout import ChartBlock, layout_deck
 from srbrief.deck.plan import plan_deck
 from srbrief.model import load_briefing
-from srbrief.resources import builtin_briefing_path
 from srbrief.textlayout import font_measurer
 from srbrief.typescale import MAIN_TEXT, REFERENCE_TEXT, SMALL_PRINT
-
-SIX_THEMES = Path(__file__).resolve().parent.parent / "data" / "six-themes.yaml"
-BRIEFINGS = {"builtin": builtin_briefing_path(), "six-themes": SIX_THEMES}
-CASES = [(name, lang) for name in BRIEFINGS for lang in ("zh", "en")]
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    folder = tmp_path_factory.mktemp("sized")
-    made = {}
-    for name, lang in CASES:
-        target = folder / f"{name}-{lang}.pptx"
-        assert main(["export", str(BRIEFINGS[name]), "-o", str(target), "--lang", lang]) == 0
-        made[name, lang] = target
-    return made
+from tests.deck.conftest import BRIEFINGS, CASES
 
 
 def least(shape_name: str) -> float:
@@ -45,11 +29,11 @@ def least(shape_name: str) -> float:
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
-def test_every_text_on_a_slide_has_its_least_size(exported: dict[tuple[str, str], Path], name: str,
+def test_every_text_on_a_slide_has_its_least_size(shaped_decks: dict[tuple[str, str], Path], name: str,
                                                   lang: str) -> None:
     small = []
     checked = 0
-    for number, slide in enumerate(Presentation(str(exported[name, lang])).slides, 1):
+    for number, slide in enumerate(Presentation(str(shaped_decks[name, lang])).slides, 1):
         for shape in slide.shapes:
             for element in shape._element.iter(qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr")):
                 size = element.get("sz")
@@ -63,9 +47,9 @@ def test_every_text_on_a_slide_has_its_least_size(exported: dict[tuple[str, str]
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
-def test_native_chart_texts_are_main_flow_size(exported: dict[tuple[str, str], Path], name: str,
+def test_native_chart_texts_are_main_flow_size(shaped_decks: dict[tuple[str, str], Path], name: str,
                                                lang: str) -> None:
-    with zipfile.ZipFile(exported[name, lang]) as z:
+    with zipfile.ZipFile(shaped_decks[name, lang]) as z:
         charts = [z.read(n).decode("utf-8") for n in z.namelist() if re.match(r"ppt/charts/chart\d+\.xml$", n)]
     sizes = [int(s) / 100 for chart in charts for s in re.findall(r'<a:(?:rPr|defRPr|endParaRPr)[^>]* sz="(\d+)"',
                                                                      chart)]

@@ -20,7 +20,7 @@ from srbrief.charts.style import (
     wrap,
 )
 from srbrief.model import Briefing, Chart, Metric, Qualifier
-from srbrief.model.story import bar_text, charted_value
+from srbrief.model.story import charted_value
 from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, share_text, value_parts
 from srbrief.textlayout import font_measurer
 
@@ -120,7 +120,7 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
         ax.axhline(0, color=theme.muted, linewidth=1)
     ax.set_axisbelow(True)
     for bar, metric, value in zip(bars, metrics, values, strict=True):
-        text = bar_text(metric, lang)
+        text = metric_text(metric, lang)
         if horizontal:  # a fall is labelled right of zero, clear of the category labels on the left
             x = max(bar.get_width(), 0)
             ax.annotate(text, (x, bar.get_y() + bar.get_height() / 2), xytext=(6, 0),

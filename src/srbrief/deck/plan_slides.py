@@ -18,7 +18,7 @@ from srbrief.deck.plan import (
 )
 from srbrief.deck.words import chinese_number, sentence, t
 from srbrief.model import Briefing, ChartKind, Event, Fact, Metric, Point, Section, Statement
-from srbrief.model.story import SummaryLine, point_chart, point_figures
+from srbrief.model.story import SummaryLine, point_chart, point_figures, shown_figures
 from srbrief.model.textutil import period_text
 from srbrief.model.units import format_value
 
@@ -87,7 +87,7 @@ def section_slide(briefing: Briefing, section: Section, lines: tuple[SummaryLine
 def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -> Slide:
     """One point of the storyline: its message as the title, its figures, its chart and what was done."""
     colour = section_accent(briefing, section)
-    figures = point_figures(briefing, point)
+    figures = shown_figures(briefing, point)
     chart = point_chart(briefing, point)
     if chart is not None and chart.kind is ChartKind.KPI:  # figure tiles: the cards are the same figures
         if not figures:

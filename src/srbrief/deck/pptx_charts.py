@@ -16,8 +16,8 @@ from srbrief import meaning
 from srbrief.deck import oxml
 from srbrief.deck.pptx_text import pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Entity, Event, Fact, Metric, Qualifier
-from srbrief.model.story import bar_text, charted_value, figure_meaning, item_meaning
-from srbrief.model.units import MORE_THAN_NOTE, TOTAL, UNITS, axis_scale, metric_text, share_text, value_parts
+from srbrief.model.story import charted_value, figure_meaning, item_meaning
+from srbrief.model.units import MORE_THAN_NOTE, TOTAL, UNITS, axis_scale, metric_text, share_percent, share_text
 from srbrief.textlayout import fit_text, font_measurer
 from srbrief.typescale import MAIN_TEXT
 
@@ -107,7 +107,7 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
         writer.fill(point.format.fill, figure_meaning(metric, section))
     plot.has_data_labels = True
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    _custom_labels(writer, series, [bar_text(m, lang) for m in metrics], MAIN_TEXT)
+    _custom_labels(writer, series, [metric_text(m, lang) for m in metrics], MAIN_TEXT)
     value_axis = graph.value_axis
     low, high = min(0.0, *values), max(0.0, *values)
     step = nice_step((high - low) * 1.3, ticks=8)
@@ -158,7 +158,7 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
         part, whole = metrics
         size = min(box.h, int(box.w * 0.5))
         _doughnut(writer, slide, box.x, box.y, size, size, part.label.get(lang), part.value,  # the number in
-                  round(whole.value - part.value, 6), value_parts(part, lang)[0], section)  # units beside it
+                  round(whole.value - part.value, 6), share_percent(part, whole, lang), section)  # its share
         text_w = box.w - size - int(box.w * 0.04)
         text = slide.shapes.add_textbox(box.x + size + int(box.w * 0.04), box.y, text_w, box.h)
         text.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE

@@ -25,7 +25,14 @@ from srbrief.gui.i18n import tr
 from srbrief.gui.widgets import ChartView, KpiCard, card_grid
 from srbrief.model import Briefing, Chart, ChartKind, Point, Section, SectionKind
 from srbrief.model.browse import section_entities
-from srbrief.model.story import effective_points, executive_summary, point_chart, point_figures, section_meaning
+from srbrief.model.story import (
+    effective_points,
+    executive_summary,
+    point_chart,
+    point_figures,
+    section_meaning,
+    shown_figures,
+)
 from srbrief.model.textutil import chinese_date, english_date
 from srbrief.model.units import format_value
 
@@ -174,7 +181,7 @@ class SectionPanel(Panel):
     def _point(self, point: Point, colour: str) -> None:
         """A point of the storyline: its message, its figures, its chart and what was done."""
         self._label(point.message.get(self.lang), "Message")
-        figures = list(point_figures(self.briefing, point))
+        figures = list(shown_figures(self.briefing, point))
         if figures:
             self.column.addWidget(card_grid(figures, self.lang, self.on_source, section_colour=colour))
         chart = point_chart(self.briefing, point)

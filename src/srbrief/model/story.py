@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from srbrief import meaning
 from srbrief.model.claims import uncarried_numbers
+from srbrief.model.honesty import chart_problem
 from srbrief.model.types import (
     Briefing,
     Chart,
@@ -25,6 +26,7 @@ from srbrief.model.types import (
     Statement,
     Text,
 )
+from srbrief.model.units import falls_well
 
 MAX_FIGURES = 6  # per point, and so per slide
 METRIC_CHARTS = (ChartKind.KPI, ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
@@ -86,8 +88,23 @@ def point_figures(briefing: Briefing, point: Point) -> tuple[Metric, ...]:
 
 
 def point_chart(briefing: Briefing, point: Point) -> Chart | None:
-    """Return the chart *point* shows, if any."""
-    return briefing.find(point.chart, Chart) if point.chart is not None else None
+    """Return the chart *point* shows, if any (the chart it names, unless that chart would mislead: see
+    :mod:`srbrief.model.honesty`; its figures are then shown as cards, see :func:`shown_figures`)."""
+    if point.chart is None:
+        return None
+    chart = briefing.find(point.chart, Chart)
+    return None if chart_problem(briefing, chart) else chart
+
+
+def shown_figures(briefing: Briefing, point: Point) -> tuple[Metric, ...]:
+    """Return the figures *point* shows as cards or in its chart: its own, then those of a chart that is not
+    drawn because it would mislead (at most MAX_FIGURES)."""
+    figures = point_figures(briefing, point)
+    if point.chart is None or point_chart(briefing, point) is not None:
+        return figures
+    extra = [m for m in (briefing.find(i) for i in briefing.find(point.chart, Chart).items)
+             if isinstance(m, Metric) and m not in figures]
+    return (*figures, *extra)[:MAX_FIGURES]
 
 
 def executive_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
@@ -148,16 +165,7 @@ def figure_meaning(metric: Metric, section_role: str) -> str:
 
 def charted_value(metric: Metric) -> float:
     """Return the value a chart of changes draws: a fall is below zero, except a fall that is good news (a cost
-    cut), which is the gain it is and is drawn as one."""
-    if metric.direction is Direction.DECREASE and good_news(metric) is not True:
+    cut), which is the gain it is and is drawn as one (see :func:`srbrief.model.units.falls_well`)."""
+    if metric.direction is Direction.DECREASE and not falls_well(metric):
         return -metric.value
     return metric.value
-
-
-def bar_text(metric: Metric, lang: str) -> str:
-    """Return a bar's label: the figure as written ('+20%', '−5%'), a good-news fall without its minus sign
-    (its bar is a gain; its label names the fall: 'production cost reduction … 25%')."""
-    from srbrief.model.units import metric_text
-
-    text = metric_text(metric, lang)
-    return text.lstrip("−-") if charted_value(metric) >= 0 and metric.direction is Direction.DECREASE else text

@@ -64,7 +64,7 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
     if q == "top":
         return (f"前{number_text(metric.value)}", "") if lang == "zh" else (f"Top {number_text(metric.value)}", "")
     sign = ""
-    if metric.direction is not None and unit.code != "bei":
+    if metric.direction is not None and unit.code != "bei" and not falls_well(metric):
         sign = "+" if metric.direction.value == "increase" else MINUS
     if lang == "zh":
         number, unit_text = number_text(metric.value), unit.zh
@@ -73,6 +73,15 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
     suffix = "+" if q == "more_than" else ""
     prefix = "~" if q == "about" else ""
     return f"{prefix}{sign}{number}{suffix}", unit_text
+
+
+def falls_well(metric: Metric) -> bool:
+    """Return whether *metric* is a fall that is good news (a 25 % cost cut). One sign convention everywhere:
+    such a fall is the gain it is — drawn as a gain, and written without a minus sign (its label names the
+    fall: 生产成本降低 25%, production cost reduction 25%) on cards, charts, tables and in alt text; any other
+    change carries the sign of its movement (+20%, −5%)."""
+    return metric.direction is not None and metric.direction.value == "decrease" and \
+        metric.good is not None and metric.good.value == "down"
 
 
 def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
@@ -130,7 +139,14 @@ def metric_text(metric: Metric, lang: str) -> str:
 
 def share_text(part: Metric, whole: Metric, lang: str) -> str:
     """Return the part's share of its whole in per cent, marked as computed by us: '占比60.4%（计算值）'."""
+    share = share_percent(part, whole, lang)
+    if not share:
+        return ""
+    return f"占比{share}（计算值）" if lang == "zh" else f"{share} of the total (derived)"
+
+
+def share_percent(part: Metric, whole: Metric, lang: str) -> str:
+    """Return the part's share of its whole in per cent ('60.4%'), or '' when there is none to compute."""
     if whole.value <= 0 or part.unit != whole.unit:
         return ""
-    share = number_text(round(Decimal(str(part.value)) / Decimal(str(whole.value)) * 100, 1), lang)
-    return f"占比{share}%（计算值）" if lang == "zh" else f"{share}% of the total (derived)"
+    return number_text(round(Decimal(str(part.value)) / Decimal(str(whole.value)) * 100, 1), lang) + "%"
