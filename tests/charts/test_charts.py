@@ -74,7 +74,7 @@ def _svg_text(svg: str) -> str:
 
 def _squeezed(text: str) -> str:
     """Return *text* without spaces: a KPI tile sets number and unit as two pieces of text."""
-    return text.replace(" ", "")
+    return re.sub(r"\s", "", text)  # spaces and the no-break spaces inside a value
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -114,7 +114,7 @@ def test_english_axis_in_billions(synthetic: Briefing) -> None:
     fig = Figure()
     draw_chart(fig, synthetic, synthetic.find("c-bar"), "en")
     ax = fig.axes[0]
-    assert ax.get_ylabel() == "billion yuan"
+    assert ax.get_ylabel() == "CNY bn"
     heights = sorted(round(bar.get_height(), 3) for bar in ax.patches)
     assert heights == [22.27, 36.86]
 

@@ -77,7 +77,7 @@ def slide_colours(path: Path, briefing: Briefing) -> list[tuple[set[str | None],
         kicker = shapes.get("kicker")
         if kicker is None:
             continue
-        cards = {name[7:]: colour_of(shape.text_frame.paragraphs[0].runs[0]._r, accents)
+        cards = {name[7:]: colour_of(next(r for r in shape.text_frame.paragraphs[0].runs if r.font.bold)._r, accents)
                  for name, shape in shapes.items() if name.startswith("metric:")}
         labels = [shape for name, shape in shapes.items() if name.startswith(("kicker", "summary-label:"))]
         found.append(({colour_of(s.text_frame.paragraphs[0].runs[0]._r, accents) for s in labels}, cards))

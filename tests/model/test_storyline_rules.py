@@ -72,7 +72,7 @@ def test_the_english_number_must_be_the_displayed_one(tmp_path: Path, minimal_ya
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     """626.1 billion is shown in English, so the Chinese 6261 written in English is refused."""
     bad = with_point(minimal_yaml, POINT.replace("CNY 626.1 billion in 2024", "6261 (100 million yuan)"))
-    expect(tmp_path, capsys, bad, line_of(bad, "6261 (100 million"), "message.en", "6261", "CNY 626.1 billion")
+    expect(tmp_path, capsys, bad, line_of(bad, "6261 (100 million"), "message.en", "6261", "CNY\u00a0626.1\u00a0bn")
 
 
 def test_a_message_without_figures_states_no_number(tmp_path: Path, minimal_yaml: str,

@@ -21,7 +21,8 @@ from srbrief.charts.style import (
 )
 from srbrief.model import Briefing, Chart, Metric, Qualifier
 from srbrief.model.story import charted_value
-from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, share_text, value_parts
+from srbrief.model.textutil import period_text
+from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, share_text, unit_joint, value_parts
 from srbrief.textlayout import font_measurer
 
 
@@ -30,9 +31,8 @@ def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
 
 
 def _period_text(metric: Metric, lang: str) -> str:
-    if not metric.period:
-        return ""
-    return metric.period.replace("/", "–") if lang == "en" else metric.period.replace("/", "至")
+    """Return the metric's period as every view writes it (see srbrief.model.textutil.period_text)."""
+    return period_text(metric.period, lang) if metric.period else ""
 
 
 def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
@@ -62,7 +62,8 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
         unit_box = TextArea(unit, textprops={"fontsize": unit_size, "color": theme.text})
         fits = text_width(number, big, bold=True) + text_width(unit, unit_size) < tile_w_pt * 0.85
         parts: list[Artist] = [number_box, unit_box] if unit else [number_box]
-        packer = (HPacker(children=parts, align="baseline", pad=0, sep=3) if fits or not unit
+        packer = (HPacker(children=parts, align="baseline", pad=0, sep=3 if unit_joint(unit, lang) else 0.5)
+                  if fits or not unit
                   else VPacker(children=parts, align="left", pad=0, sep=2))
         label_cells = int(tile_w_pt * 0.88 / (LABEL * 0.5))
         label = wrap(metric.label.get(lang), label_cells)

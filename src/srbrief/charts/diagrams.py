@@ -7,7 +7,7 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from srbrief.charts.style import LABEL, Area, Theme, chinese_date, english_date, height_of, wrap
+from srbrief.charts.style import FLOOR, LABEL, Area, Theme, chinese_date, english_date, height_of, wrap
 from srbrief.model import Briefing, Chart, Event, Fact, Text
 from srbrief.textlayout import break_lines, font_measurer
 
@@ -62,10 +62,16 @@ def _heading(fact: Fact) -> Text:
 
 def _card(fig: Figure, x: float, y: float, w: float, h: float, text: str, colour: str, theme: Theme,
           size: float) -> None:
+    """A box with its label, broken at its real width and set at the largest size (down to FLOOR) that fits."""
     fig.patches.append(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=0.01",
                                       transform=fig.transFigure, facecolor=theme.panel, edgecolor=colour,
                                       linewidth=1.4))
-    fig.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=size, color=theme.text,
+    width, height = w * fig.get_figwidth() * 72 * 0.88, h * fig.get_figheight() * 72 * 0.9
+    lines = break_lines(text, width, size, font_measurer())
+    while size > FLOOR and len(lines) * size * 1.2 > height:
+        size = max(FLOOR, size - 0.5)
+        lines = break_lines(text, width, size, font_measurer())
+    fig.text(x + w / 2, y + h / 2, "\n".join(lines), ha="center", va="center", fontsize=size, color=theme.text,
              linespacing=1.15)
 
 
@@ -103,7 +109,7 @@ def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
             row, col = divmod(i, cols)
             cx = x + col * unit_w
             cy = top - (row + 1) * cell_h - row * gap
-            _card(fig, cx, cy, cell_w, cell_h, wrap(item.label.get(lang), _cells_for(cell_w, fig, size)),
+            _card(fig, cx, cy, cell_w, cell_h, item.label.get(lang),
                   colour, theme, size)
         x += block_w + block_gap
 
@@ -136,5 +142,5 @@ def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme:
         card_h = min(0.16, (card_top - bottom - 0.015 * (most - 1)) / most)
         for r, label in enumerate(labels):
             y = card_top - (r + 1) * card_h - r * 0.015
-            _card(fig, x, y, col_w, card_h, wrap(label.get(lang), _cells_for(col_w, fig, LABEL)), colour, theme,
+            _card(fig, x, y, col_w, card_h, label.get(lang), colour, theme,
                   LABEL)

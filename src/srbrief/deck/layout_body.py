@@ -23,7 +23,7 @@ from srbrief.deck.layout import (
 )
 from srbrief.deck.plan import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
 from srbrief.model import ChartKind
-from srbrief.model.units import value_parts
+from srbrief.model.units import currency_prefix, unit_joint, value_parts
 from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text
 from srbrief.typescale import MAIN_TEXT
 
@@ -34,7 +34,7 @@ LABEL_SIZES = (18.0, MAIN_TEXT)
 LABEL_COMFORT = 15.0  # a label smaller than this asks the numbers for room first
 META = MAIN_TEXT  # the period and qualifier under a card's label
 CARD_GAP = 0.018  # of the region's width
-CARD_MAX_HEIGHT = 165.0
+CARD_MAX_HEIGHT = 185.0
 FACT_SIZES = (16.0, MAIN_TEXT)
 CAPTION = MAIN_TEXT
 
@@ -88,6 +88,13 @@ class _CardText:
     unit: str
     label: str
     meta: str
+    prefix: str = ""  # a currency before the number, set small like the unit (CNY 300+ mn)
+
+    @classmethod
+    def of(cls, card: Card, lang: str) -> _CardText:
+        number, unit = value_parts(card.metric, lang)
+        prefix, number = currency_prefix(number)
+        return cls(number, unit, card.metric.label.get(lang), card.meta, prefix)
 
 
 def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, columns: int,
@@ -106,15 +113,16 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
     top = region.y + ((region.h - (h * rows + gap * (rows - 1))) / 2 if centre else 0.0)
     inset = (w * 0.06, min(h * 0.08, 10.0), w * 0.06, min(h * 0.06, 8.0))
     inner_w, inner_h = w - inset[0] - inset[2], h - inset[1] - inset[3]
-    texts = [_CardText(*value_parts(c.metric, lang), c.metric.label.get(lang), c.meta) for c in shown]
+    texts = [_CardText.of(c, lang) for c in shown]
     measure = out.measurer.width
-    sep = " " if lang == "en" else ""
 
     def unit_size(size: float) -> float:
         return max(MAIN_TEXT, round(size * 0.45))
 
     def head_width(t: _CardText, size: float) -> float:
-        return measure(t.number, size, True) + (measure(sep + t.unit, unit_size(size)) if t.unit else 0.0)
+        unit = unit_joint(t.unit, lang) + t.unit
+        return measure(t.prefix, unit_size(size)) + measure(t.number, size, True) + \
+            (measure(unit, unit_size(size)) if t.unit else 0.0)
 
     def meta_beside(t: _CardText, size: float) -> bool:
         """Whether the period fits on the number's line (after the unit), where it costs no height."""
@@ -146,10 +154,11 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
     for i, (card, text) in enumerate(zip(shown, texts, strict=True)):
         row, col = card_slot(i, n, columns)
         rect = Rect(region.x + col * (w + gap), top + row * (h + gap), w, h)
-        head = [Run(text.number, number_size, True, card.accent)]
+        head = [Run(text.prefix, unit_size(number_size), colour="muted")] if text.prefix else []
+        head.append(Run(text.number, number_size, True, card.accent))
         paras = []
         if text.unit and inline[i]:
-            head.append(Run(sep + text.unit, unit_size(number_size), colour="muted"))
+            head.append(Run(unit_joint(text.unit, lang) + text.unit, unit_size(number_size), colour="muted"))
         beside = bool(text.meta) and inline[i] and meta_beside(text, number_size)
         if beside:
             head.append(Run("   " + text.meta, META, colour="muted"))
@@ -213,8 +222,8 @@ def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     """A point: its figures, its chart (with its caption) and what was done, arranged by what it has."""
     facts, shown, chart = list(slide.bullets), slide.cards, slide.chart
     gap = box.w * 0.025
-    if chart is not None and chart.kind is ChartKind.TIMELINE:  # a list of dated lines: the full width
-        _timeline_point(out, lang, slide, box, facts, gap)
+    if chart is not None and chart.kind in WIDE_CHARTS:  # lines of text, or rows of labelled boxes
+        _wide_chart_point(out, lang, slide, box, facts, gap)
     elif chart is not None and shown:
         columns = 2 if len(shown) >= 4 else 1
         left_w = box.w * (0.5 if columns == 2 else 0.28)
@@ -249,22 +258,45 @@ def _cards_over_facts(out: Collector, lang: str, shown: tuple[Card, ...], facts:
     return grid, 0.97 - FACT_SHARES[0]
 
 
-def _timeline_point(out: Collector, lang: str, slide: Slide, box: Rect, facts: list[str], gap: float) -> None:
-    """A point with a timeline: its figures and what was done in a band on top, the timeline below across the
-    whole width (its lines stay long, so its type stays at the main flow's size)."""
+WIDE_CHARTS = (ChartKind.TIMELINE, ChartKind.GRID, ChartKind.MATRIX)  # they take the slide's whole width
+
+
+def _wide_chart_point(out: Collector, lang: str, slide: Slide, box: Rect, facts: list[str], gap: float) -> None:
+    """A point with a timeline or a diagram of labelled boxes: its figures and what was done in a band on top,
+    the chart below across the whole width (its lines and boxes stay wide, so its type stays at the main
+    flow's size); when the band cannot hold both, the figures take the band and the facts go beside the
+    chart."""
     assert slide.chart is not None
-    band = box.h * 0.3 if slide.cards or facts else 0.0
-    left_w = box.w * (0.55 if facts and slide.cards else 1.0 if slide.cards else 0.0)
-    if slide.cards:
-        cards(out, slide.cards, lang, Rect(box.x, box.y, left_w, band), len(slide.cards),
-              centre=False)
-    if facts:
-        x = box.x + (left_w + gap if slide.cards else 0.0)
-        bullets(out, facts, Rect(x, box.y, box.right - x, band), f"facts:{slide.name}", FACT_SIZES, slide.accent)
+    shown = slide.cards
+    left_w = box.w * (0.62 if facts and shown else 1.0 if shown else 0.0)
+    right_w = box.w - (left_w + gap if shown else 0.0)
+
+    def band_holds(share: float, width: float, with_facts: bool) -> bool:
+        return ((not shown or cards_fit(out, [shown], lang, width, box.h * share, len(shown)))
+                and (not with_facts or facts_fit(out, facts, right_w, box.h * share)))
+
+    share = next((s for s in BANDS if band_holds(s, left_w, bool(facts))), None)
+    beside = share is None and bool(facts and shown)  # the facts beside the chart, the figures across the top
+    if beside:
+        left_w = box.w
+        share = next((s for s in BANDS if band_holds(s, box.w, False)), BANDS[-1])
+    band = box.h * (share or BANDS[-1]) if shown or facts else 0.0
+    if shown:
+        cards(out, shown, lang, Rect(box.x, box.y, left_w, band), len(shown), centre=False)
     top = box.y + (band + box.h * 0.04 if band else 0.0)
-    out.add(ChartBlock.fitted(Rect(box.x, top, box.w, box.bottom - top), slide.chart, f"chart:{slide.chart.id}"))
+    chart = Rect(box.x, top, box.w, box.bottom - top)
+    if facts and beside:
+        fact_w = box.w * _fact_share(out, facts, lambda s: (box.w * s, chart.h))
+        bullets(out, facts, Rect(chart.right - fact_w, top, fact_w, chart.h), f"facts:{slide.name}", FACT_SIZES,
+                slide.accent)
+        chart = Rect(chart.x, top, chart.w - fact_w - gap, chart.h)
+    elif facts:
+        x = box.x + (left_w + gap if shown else 0.0)
+        bullets(out, facts, Rect(x, box.y, box.right - x, band), f"facts:{slide.name}", FACT_SIZES, slide.accent)
+    out.add(ChartBlock.fitted(chart, slide.chart, f"chart:{slide.chart.id}"))
 
 
+BANDS = (0.3, 0.36, 0.42)  # of a point's body that the band above a wide chart may take, least first
 FACT_SHARES = (0.33, 0.37, 0.41, 0.45, 0.5)  # of a chart's region that its facts may take, least first
 
 

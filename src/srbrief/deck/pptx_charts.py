@@ -17,6 +17,7 @@ from srbrief.deck import oxml
 from srbrief.deck.pptx_text import pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Entity, Event, Fact, Metric, Qualifier
 from srbrief.model.story import charted_value, figure_meaning, item_meaning
+from srbrief.model.textutil import period_text
 from srbrief.model.units import MORE_THAN_NOTE, TOTAL, UNITS, axis_scale, metric_text, share_percent, share_text
 from srbrief.textlayout import fit_text, font_measurer
 from srbrief.typescale import MAIN_TEXT
@@ -197,7 +198,7 @@ def _native_line(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box
     metrics = sorted(metrics, key=lambda m: m.period or "")
     values, _ = bar_values(metrics, lang)
     data = CategoryChartData(number_format="General")
-    data.categories = [m.period or "" for m in metrics]
+    data.categories = [period_text(m.period, lang) if m.period else "" for m in metrics]  # as on the cards
     data.add_series(metrics[0].label.get(lang), values)
     graph = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, box.x, box.y, box.w, box.h, data).chart
     graph.has_legend = False

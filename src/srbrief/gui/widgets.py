@@ -25,7 +25,7 @@ from srbrief.gui.i18n import tr
 from srbrief.model import Briefing, Chart, ChartKind, Metric
 from srbrief.model.story import figure_meaning
 from srbrief.model.textutil import no_lone_last_character
-from srbrief.model.units import value_parts
+from srbrief.model.units import unit_joint, value_parts
 
 CANVAS_MIN_HEIGHT = 360  # pixels, of a chart in a panel
 KPI_CANVAS_HEIGHT = 250  # pixels, of a row of figure tiles (they need less height than a diagram)
@@ -45,8 +45,9 @@ class KpiCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(QSize(200, 118))
         number, unit = value_parts(metric, lang)
+        joint = unit_joint(unit, lang)
         self.number = QLabel(f"<span style='font-size:26pt; font-weight:700; color:{accent}'>{number}</span>"
-                             f"<span style='font-size:12pt; color:{palette.LIGHT.muted}'>&nbsp;{unit}</span>")
+                             f"<span style='font-size:12pt; color:{palette.LIGHT.muted}'>{joint}{unit}</span>")
         self.label = QLabel(no_lone_last_character(metric.label.get(lang)))
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # in line across a row
