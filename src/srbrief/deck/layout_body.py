@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from srbrief.deck.layout import (
+from srbrief.deck.boxes import (
     BULLET_GAP,
     BULLET_SIZES,
     KICKER,
@@ -21,10 +21,11 @@ from srbrief.deck.layout import (
     TextBlock,
     plain,
 )
-from srbrief.deck.plan import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
+from srbrief.deck.plandata import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
+from srbrief.deck.tables import table_row_height
 from srbrief.model import ChartKind
 from srbrief.model.units import currency_prefix, unit_joint, value_parts
-from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text
+from srbrief.textlayout import LINE_SPACING, break_lines, fit_text
 from srbrief.typescale import MAIN_TEXT
 
 NUMBER_LARGEST = 36.0
@@ -347,14 +348,6 @@ def _chart_and_facts(out: Collector, slide: Slide, box: Rect, facts: list[str], 
 
 
 # -- tables -----------------------------------------------------------------------------------------------------
-def table_row_height(cells: tuple[str, ...], columns: tuple[float, ...], measurer: Measurer,
-                     bold: bool = False) -> float:
-    """Return the height of a table row whose cells, broken into lines, fill columns *columns* wide."""
-    lines = max(len(break_lines(c, w - 2 * TABLE_PAD, TABLE_SIZE, measurer, bold)) for c, w in
-                zip(cells, columns, strict=True))
-    return lines * TABLE_SIZE * LINE_SPACING + 2 * TABLE_PAD
-
-
 def _table(out: Collector, slide: Slide, box: Rect) -> None:
     assert slide.table is not None
     table = slide.table

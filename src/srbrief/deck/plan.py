@@ -1,165 +1,49 @@
 """The deck plan: the single answer to "what is on slide N", rendered alike by PPTX, presenter and PDF.
 
-Qt-free and pptx-free: slides are plain data built from the model. The deck tells the briefing's story: a
-title, the executive summary, one slide per point of the storyline (its message as the action title, at most
-six figures, its chart and what was done), the outlook from the article, then an appendix with every figure
-and its source.
+Qt-free and pptx-free: slides are plain data (srbrief.deck.plandata) built from the model by the builders in
+srbrief.deck.plan_slides. The deck tells the briefing's story: a title, the executive summary, one slide per
+point of the storyline (its message as the action title, at most six figures, its chart and what was done),
+the outlook from the article, then an appendix with every figure and its source.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import Enum
-
-from srbrief.deck.words import T, sentence, t
-from srbrief.model import Briefing, Chart, ChartKind, Metric, SectionKind
-from srbrief.model.story import effective_points, executive_summary, figure_meaning, outlook
-from srbrief.model.story import section_meaning as section_accent  # what a section's colour means: one owner
-from srbrief.model.textutil import chinese_date, english_date, period_text, source_line
-
-MAX_CARDS = 6  # figure cards on one slide
-NATIVE_KINDS = (ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
-
-
-class Role(str, Enum):
-    TITLE = "title"
-    SUMMARY = "summary"
-    SECTION = "section"
-    POINT = "point"
-    OUTLOOK = "outlook"
-    TABLE = "table"
-    TIMELINE = "timeline"
-    SOURCES = "sources"
-
-
-@dataclass(frozen=True)
-class Card:
-    """A figure on a slide: the metric, what its colour says (see srbrief.meaning), its period and qualifier."""
-
-    metric: Metric
-    accent: str
-    meta: str = ""
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    """One theme on the executive summary: its name, its conclusion and its headline figure."""
-
-    label: str
-    message: str
-    accent: str
-    card: Card | None = None
-
-
-@dataclass(frozen=True)
-class Table:
-    """A reference table: a header and rows of cells, each column a fraction of the width."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...]
-    ids: tuple[str, ...] = ()  # the model id of each row
-
-
-@dataclass(frozen=True)
-class Slide:
-    """One slide: its role, texts, what it shows, and what the presenter says."""
-
-    role: Role
-    title: str
-    subtitle: str = ""
-    kicker: str = ""  # a short line above the title: where in the story the slide is
-    accent: str = "section0"  # the meaning of the slide's colour: its section (see srbrief.meaning)
-    cards: tuple[Card, ...] = ()
-    chart: Chart | None = None
-    charted: tuple[Metric, ...] = ()  # the point's figures its chart shows (not repeated as cards)
-    caption: str = ""  # under the chart: a map's schematic note, a derived value
-    bullets: tuple[str, ...] = ()
-    summary: tuple[SummaryRow, ...] = ()
-    table: Table | None = None
-    notes: str = ""
-    sources: tuple[str, ...] = ()  # the verbatim clauses behind the figures and facts on this slide
-    section_id: str | None = None
-    name: str = ""  # the model id of what the slide shows (a point, a table part)
-    appendix: bool = False
-
-    @property
-    def metrics(self) -> tuple[Metric, ...]:
-        """Return the figures the slide shows: as cards, in its chart, on the summary."""
-        return (tuple(c.metric for c in self.cards) + self.charted +
-                tuple(r.card.metric for r in self.summary if r.card))
-
-
-@dataclass(frozen=True)
-class DeckPlan:
-    briefing: Briefing
-    lang: str
-    slides: tuple[Slide, ...] = field(default=())
-    footer: str = ""
-
-
-def card_columns(count: int) -> int:
-    """Return how many columns a grid of *count* figure cards has (the same on every renderer)."""
-    return count if count <= 3 else (2 if count == 4 else 3)
-
-
-def card_slot(index: int, count: int, columns: int | None = None) -> tuple[int, float]:
-    """Return the row and the (fractional) column of card *index* of *count*: a short last row is centred."""
-    cols = columns or card_columns(count)
-    row, col = divmod(index, cols)
-    in_row = min(cols, count - row * cols)
-    return row, col + (cols - in_row) / 2
-
-
-BULLET_GUTTER = 0.04  # of the body's width: the clear space after a column of bullets when there are two
-
-
-def bullet_columns(bullets: list[str]) -> list[list[str]]:
-    """Return a list in one column, or two when it is long (the same on every renderer)."""
-    if len(bullets) <= 8:
-        return [bullets]
-    half = (len(bullets) + 1) // 2
-    return [bullets[:half], bullets[half:]]
-
-
-def card_meta(metric: Metric, lang: str) -> str:
-    """Return what a card says under its label: the period, and whether the value is derived. The qualifier is
-    marked once, on the number ('600+', '~5'), as on the charts: never a second time in words."""
-    parts = [period_text(metric.period, lang) if metric.period else ""]
-    if metric.derived:
-        parts.append(t("derived", lang))
-    return " · ".join(p for p in parts if p)
-
-
-def make_card(metric: Metric, section_colour: str, lang: str) -> Card:
-    return Card(metric, figure_meaning(metric, section_colour), card_meta(metric, lang))
-
-
-def notes_of(said: list[str], sources: tuple[str, ...], lang: str) -> str:
-    """Return speaker notes: what to say, then the verbatim clauses behind the slide."""
-    body = (" " if lang == "en" else "").join(s for s in said if s)
-    if not sources:
-        return body
-    label = t("source_label", lang)
-    return body + "\n\n" + label + ("：" if lang == "zh" else ":") + "\n" + "\n".join(f"• {s}" for s in sources)
-
-
-def date_text(date: str, lang: str) -> str:
-    return chinese_date(date) if lang == "zh" else english_date(date)
+from srbrief.deck.plan_slides import (
+    appendix_slides,
+    outlook_slide,
+    point_slide,
+    section_slide,
+    summary_slide,
+    title_slide,
+)
+from srbrief.deck.plandata import (
+    BULLET_GUTTER,
+    MAX_CARDS,
+    NATIVE_KINDS,
+    Card,
+    DeckPlan,
+    Role,
+    Slide,
+    SummaryRow,
+    Table,
+    bullet_columns,
+    card_columns,
+    card_meta,
+    card_slot,
+    date_text,
+    make_card,
+    notes_of,
+    section_accent,
+)
+from srbrief.deck.words import T, sentence
+from srbrief.model import Briefing, SectionKind
+from srbrief.model.story import effective_points, executive_summary, outlook
+from srbrief.model.textutil import source_line
 
 
 def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
               organisation: str | None = None) -> DeckPlan:
     """Return the ordered slides of the briefing deck in *lang* ('zh' or 'en')."""
-    from srbrief.deck.plan_slides import (
-        appendix_slides,
-        outlook_slide,
-        point_slide,
-        section_slide,
-        summary_slide,
-        title_slide,
-    )
-
     overview = next((s for s in briefing.sections if s.kind is SectionKind.OVERVIEW), briefing.sections[0])
     slides = [title_slide(briefing, lang, presenter, organisation)]
     lead = effective_points(overview)
@@ -181,4 +65,6 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
                                                                           src.date, lang))
 
 
-__all__ = ["Card", "DeckPlan", "Role", "Slide", "SummaryRow", "T", "Table", "plan_deck", "section_accent", "sentence"]
+__all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "Card", "DeckPlan", "Role", "Slide", "SummaryRow", "T",
+           "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "make_card", "notes_of",
+           "plan_deck", "section_accent", "sentence"]

@@ -3,7 +3,7 @@ the appendix (every figure with its source, the timeline, the method). Qt-free a
 
 from __future__ import annotations
 
-from srbrief.deck.plan import (
+from srbrief.deck.plandata import (
     MAX_CARDS,
     NATIVE_KINDS,
     Card,
@@ -16,8 +16,9 @@ from srbrief.deck.plan import (
     notes_of,
     section_accent,
 )
+from srbrief.deck.tables import table_pages
 from srbrief.deck.words import chinese_number, sentence, t
-from srbrief.model import Briefing, ChartKind, Event, Fact, Metric, Point, Section, Statement
+from srbrief.model import Briefing, Chart, ChartKind, Event, Fact, Metric, Point, Section, Statement
 from srbrief.model.story import SummaryLine, point_chart, point_figures, shown_figures
 from srbrief.model.textutil import period_text
 from srbrief.model.units import format_value
@@ -116,8 +117,6 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
 
 def _caption(chart: object, metrics: list[Metric], lang: str) -> str:
     """Return what must stand under a chart: a map is a schematic (with its caveat); derived values say so."""
-    from srbrief.model import Chart
-
     if not isinstance(chart, Chart):
         return ""
     parts = []
@@ -145,8 +144,6 @@ def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -
 def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
     """The reference: a divider, every figure with its period and verbatim source as tables across as many
     slides as needed, the timeline, and the sources and method."""
-    from srbrief.deck.layout import table_pages
-
     slides = [Slide(Role.SECTION, t("appendix_title", lang), subtitle=t("appendix_sub", lang),
                     kicker=t("appendix", lang), appendix=True,
                     notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang))]

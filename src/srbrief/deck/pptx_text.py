@@ -11,7 +11,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Pt
 
 from srbrief.deck import oxml
-from srbrief.deck.layout import Para, TextBlock
+from srbrief.deck.boxes import Para, TextBlock
 from srbrief.textlayout import joint
 
 ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
