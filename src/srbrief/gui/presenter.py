@@ -224,7 +224,7 @@ class PresenterWindow(QWidget):
         said = self.plan.slides[self.index].notes if self.index < self.count else ""
         notes = f"{tr('notes', lang)}:\n{said}"
         painter.setPen(QColor(palette.DARK.text))
-        painter.setFont(_fitted_font(painter, notes, notes_rect, 18, 10))  # the whole note, never clipped
+        painter.setFont(_fitted_font(painter, notes, notes_rect, 18, 7))  # the whole note, never clipped
         painter.drawText(notes_rect, Qt.TextFlag.TextWordWrap, notes)
         painter.setPen(QColor(palette.DARK.muted))
         painter.setFont(_font(13))
@@ -243,5 +243,5 @@ class PresenterWindow(QWidget):
     def _paint_times(self, painter: QPainter, rect: QRectF) -> None:
         painter.setFont(_font(28, True))
         for k, line in enumerate(self.time_lines()):
-            painter.setPen(QColor(palette.DARK.decrease if k == 1 and self.clock.paused else palette.DARK.text))
+            painter.setPen(QColor(palette.DARK.muted if k == 1 and self.clock.paused else palette.DARK.text))
             painter.drawText(QRectF(rect.x(), rect.y() + k * 40, rect.width(), 40), line)
