@@ -52,7 +52,7 @@ def test_facts_json(mini_file: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert first["section"] == "overview" and first["label"] == "Industrial revenue"
     assert first["unit"] == "yi-yuan" and first["qualifier"] == "exact"
     assert first["source"] == "2024年规上工业营业收入达6261亿元"
-    assert records[1]["qualifier"] == "more_than" and records[1]["display"] == "over 600"
+    assert records[1]["qualifier"] == "more_than" and records[1]["display"] == "over\u00a0600"
 
 
 def test_facts_table(mini_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,4 +148,16 @@ def test_validate_warns_about_characters_missing_from_the_font(mini_file: Path,
 
 def test_builtin_briefing_has_no_font_warnings(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate"]) == 0
-    assert capsys.readouterr().err == ""
+    err = capsys.readouterr().err
+    assert "bundled font" not in err
+    lines = err.splitlines()  # only the charts shown as cards because they would mislead (data to change)
+    assert all(": warning: chart " in line for line in lines)
+
+
+def test_validate_warns_about_charts_that_would_mislead(capsys: pytest.CaptureFixture[str]) -> None:
+    synthetic = Path(__file__).resolve().parent / "charts" / "synthetic.yaml"
+    assert main(["validate", str(synthetic)]) == 0  # valid: the chart is shown as cards instead
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.endswith("warning: chart c-bar: compares levels of different populations on one axis; bars "
+                         "compare one measure across entities (give each figure its entity) or periods, else "
+                         "show the figures as cards")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from srbrief import palette
+from srbrief import meaning, palette
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "srbrief"
 
@@ -18,9 +18,11 @@ def test_no_colour_literal_outside_the_palette() -> None:
 
 
 def test_roles_name_colours_of_the_scheme() -> None:
-    assert palette.role_colour(palette.LIGHT, "accent1") == palette.LIGHT.accents[0]
-    assert palette.role_colour(palette.DARK, "accent7") == palette.DARK.accents[6]
-    assert palette.role_colour(palette.LIGHT, "muted") == palette.LIGHT.muted
+    assert meaning.colour(palette.LIGHT, "section0") == palette.LIGHT.sections[0]
+    assert meaning.colour(palette.DARK, "section3") == palette.DARK.sections[3]
+    assert meaning.colour(palette.LIGHT, "good") == palette.LIGHT.increase
+    assert meaning.colour(palette.LIGHT, "bad") == palette.LIGHT.decrease
+    assert meaning.colour(palette.LIGHT, "muted") == palette.LIGHT.muted
 
 
 def test_the_app_style_sheet_follows_the_palette() -> None:

@@ -60,11 +60,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     source_text = _read_article(args.source_text) if args.source_text else None
     briefing = _load(args.file, source_text)
     _warn_missing_glyphs(_briefing_path(args.file))
+    _warn_misleading_charts(_briefing_path(args.file), briefing)
     checked = ", every source clause found in the article" if source_text is not None else ""
     print(f"{_briefing_path(args.file)}: ok: {len(briefing.sections)} sections, {len(briefing.metrics)} "
           f"metrics, {len(briefing.facts)} facts, {len(briefing.entities)} entities, "
           f"{len(briefing.timeline)} events, {len(briefing.charts)} charts{checked}")
     return EXIT_OK
+
+
+def _warn_misleading_charts(path: Path, briefing) -> None:
+    """Warn (on stderr, exit code unchanged) about charts shown as cards because they would mislead."""
+    from srbrief.model.honesty import chart_warnings
+
+    for line in chart_warnings(briefing):
+        print(f"{path}: warning: chart {line}", file=sys.stderr)
 
 
 def _warn_missing_glyphs(path: Path) -> None:
@@ -202,6 +211,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if target.suffix.lower() == ".pdf" and (template or args.font_latin or args.font_ea):
             raise UsageError("--template, --font-latin and --font-ea apply to a .pptx deck only; a PDF handout "
                              "uses the app's own look")
+        if target.suffix.lower() != ".pdf" and args.layout:
+            raise UsageError("--layout applies to a .pdf handout only")
         from srbrief.deck.export import check_title_text
 
         check_title_text(args.presenter, "--presenter")
@@ -212,7 +223,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             from srbrief.gui.pdf import write_pdf
 
             plan = plan_deck(briefing, args.lang, args.presenter, args.organisation)
-            write_pdf(plan, target, args.notes, inputs)
+            write_pdf(plan, target, args.layout or ("notes" if args.notes else "slides"), inputs)
             count = len(plan.slides)
         else:
             count = export_pptx(briefing, target, args.lang, template, args.notes, args.font_latin, args.font_ea,
@@ -280,6 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--template", metavar="T.pptx", help="use this template's layouts, colours and fonts")
     p.add_argument("--notes", action=argparse.BooleanOptionalAction, default=True,
                    help="speaker notes (in a PDF: A4 notes pages instead of slide pages)")
+    p.add_argument("--layout", choices=("notes", "slides", "lines", "six"),
+                   help="PDF handout: notes = 1 slide and its notes a page (the default), slides = 1 slide a "
+                        "page, lines = 3 slides with lines for notes, six = 6 slides a page (A4)")
     p.add_argument("--font-latin", metavar="NAME", help="Latin typeface (default Calibri, or the template's)")
     p.add_argument("--font-ea", metavar="NAME",
                    help="East-Asian typeface (default Microsoft YaHei, or the template's)")

@@ -9,6 +9,7 @@ on the last line of a wrapped text.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,11 @@ from typing import Protocol
 NO_START = frozenset("、。，．,.；;：:！!？?）)］]｝}」』》〉】〕〗”’%％…‥·・〜～ー々〻ぁぃぅぇぉっゃゅょ")
 # may not end a line: opening brackets and quotes
 NO_END = frozenset("（(［[｛{「『《〈【〔〖“‘")
+# a number and its unit are one unit of text (6261亿元, 26个月, 2025年3月): no line breaks between a number and
+# these characters after it (every character of the data format's Chinese units, and the date's 年月日) …
+UNIT_CHARS = frozenset("亿万元%％家个条项次人吨倍月季度位年日")
+NUMBER_PREFIXES = frozenset("第超约前近逾")  # … nor between these and the number after them (第2位, 超600家)
+CURRENCIES = ("CNY", "RMB", "USD")  # … nor between a currency and its amount (CNY 100)
 LINE_SPACING = 1.25  # a line's height, in multiples of the type size, on every renderer
 # The deck's fonts (Microsoft YaHei, a template's) set Latin text a little wider than the bundled font; Chinese
 # characters and full-width punctuation are one em wide in every CJK font, so they are measured exactly.
@@ -152,12 +158,34 @@ def tokens(text: str) -> list[str]:
         else:
             word += pending + char
             pending = ""
-            if char == " " or (char == "-" and len(word) > 2 and word[-2].isalpha()):  # after a space, or a
-                found.append(word)  # hyphen inside a word ('advanced-' | 'manufacturing')
+            if char == " ":  # after a space (never inside a word: 'advanced-manufacturing' stays whole)
+                found.append(word)
                 word = ""
     if word or pending:
         found.append(word + pending)
-    return found
+    return _numbers_with_units(found)
+
+
+def _numbers_with_units(found: list[str]) -> list[str]:
+    """Return *found* with a number's unit characters (and a prefix such as 第 or 超) joined to the number."""
+    joined: list[str] = []
+    for token in found:
+        previous = joined[-1] if joined else ""
+        unit_after = token[:1] in UNIT_CHARS and _ends_in_number(previous)
+        number_after = token[:1].isdigit() and ((len(previous) == 1 and previous in NUMBER_PREFIXES) or
+                                               (previous.endswith(("年", "月")) and _ends_in_number(previous)))
+        currency_before = token[:1].isdigit() and previous.rstrip() in CURRENCIES
+        if unit_after or number_after or currency_before:
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
+
+
+def _ends_in_number(token: str) -> bool:
+    """Return whether *token* ends in a number, or in a number already followed by unit characters."""
+    core = token.rstrip("".join(UNIT_CHARS))
+    return bool(core) and (core[-1].isdigit() or core[-1] == "+")
 
 
 def break_lines(text: str, width: float, size: float, measurer: Measurer, bold: bool = False,
@@ -225,6 +253,20 @@ class _Prepared:
 
 
 def _split_long(token: str, width: float, size: float, measurer: Measurer, bold: bool) -> list[str]:
+    """Return a token wider than a line in pieces: after its hyphens if that is enough, else by characters."""
+    parts = re.findall(r"[^-]+-?|-", token)
+    if len(parts) > 1 and all(measurer.width(p, size, bold) <= width for p in parts):
+        pieces: list[str] = []
+        for part in parts:
+            if pieces and measurer.width(pieces[-1] + part, size, bold) <= width:
+                pieces[-1] += part
+            else:
+                pieces.append(part)
+        return pieces
+    return _split_chars(token, width, size, measurer, bold)
+
+
+def _split_chars(token: str, width: float, size: float, measurer: Measurer, bold: bool) -> list[str]:
     pieces, piece, used = [], "", 0.0
     for char in token:
         char_w = measurer.width(char, size, bold)

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 
 from srbrief.model import Briefing, load_briefing
 from srbrief.resources import builtin_briefing_path
+
+SIX_THEMES = Path(__file__).resolve().parent.parent / "data" / "six-themes.yaml"
+BRIEFINGS = {"builtin": builtin_briefing_path(), "six-themes": SIX_THEMES}  # two briefings of different shapes
+CASES = [(name, lang) for name in BRIEFINGS for lang in ("zh", "en")]
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +34,32 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         assert main(["export", "-o", str(target), "--lang", lang]) == 0
         made[lang] = target
     return made
+
+
+@pytest.fixture(scope="session")
+def shaped_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """The decks of the built-in and the six-theme briefing, in zh and en: (name, lang) → path."""
+    from srbrief.cli import main
+
+    folder = tmp_path_factory.mktemp("shaped")
+    made = {}
+    for name, lang in CASES:
+        target = folder / f"{name}-{lang}.pptx"
+        assert main(["export", str(BRIEFINGS[name]), "-o", str(target), "--lang", lang]) == 0
+        made[name, lang] = target
+    return made
+
+
+def write_template(path: Path, edit_theme: Callable[[str], str], prs: object | None = None) -> Path:
+    """Write *prs* (python-pptx's default presentation if None) to *path* as a template, its theme XML
+    changed by *edit_theme*."""
+    buffer = io.BytesIO()
+    (prs or Presentation()).save(buffer)  # type: ignore[attr-defined]
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "ppt/theme/theme1.xml":
+                data = edit_theme(data.decode("utf-8")).encode("utf-8")
+            out.writestr(item, data)
+    return path

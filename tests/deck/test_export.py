@@ -3,7 +3,6 @@ schema validity (openxml-audit) and LibreOffice conversion."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -18,6 +17,7 @@ from pptx import Presentation
 
 from srbrief.cli import main
 from srbrief.deck import pptx_writer
+from tests.deck.conftest import write_template
 from tests.deck_size import DECK_SLIDES
 
 ACCENT = "C0392B"
@@ -32,20 +32,12 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if layout.name in LAYOUT_NAMES:
             layout._element.cSld.set("name", LAYOUT_NAMES[layout.name])
     prs.slides.add_slide(prs.slide_layouts[0])  # templates sometimes carry sample slides
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    path = tmp_path_factory.mktemp("template") / "corporate.pptx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "ppt/theme/theme1.xml":
-                text = data.decode("utf-8")
-                text = re.sub(r'(<a:accent1>\s*<a:srgbClr val=")[0-9A-F]{6}', rf"\g<1>{ACCENT}", text)
-                text = re.sub(r'(<a:minorFont>\s*<a:latin typeface=")[^"]*', r"\g<1>Georgia", text)
-                data = text.encode("utf-8")
-            out.writestr(item, data)
-    return path
+
+    def edit(text: str) -> str:
+        text = re.sub(r'(<a:accent1>\s*<a:srgbClr val=")[0-9A-F]{6}', rf"\g<1>{ACCENT}", text)
+        return re.sub(r'(<a:minorFont>\s*<a:latin typeface=")[^"]*', r"\g<1>Georgia", text)
+
+    return write_template(tmp_path_factory.mktemp("template") / "corporate.pptx", edit, prs)
 
 
 def export(*args: str) -> int:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from srbrief.deck.plan import GOOD, Role, figure_accent, plan_deck
+from srbrief.deck.plan import Role, plan_deck
+from srbrief.meaning import GOOD
 from srbrief.model import Briefing
-from srbrief.model.story import effective_points
+from srbrief.model.story import effective_points, figure_meaning
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -66,7 +67,7 @@ def test_at_most_six_figures_a_slide_each_with_its_period(builtin: Briefing, lan
 
 def test_a_cost_cut_is_good_news_in_green(builtin: Briefing) -> None:
     cut = builtin.find("pv-production-cost-cut")
-    assert figure_accent(cut, "accent2") == GOOD
+    assert figure_meaning(cut, "section2") == GOOD
 
 
 def test_english_plan_has_no_chinese_outside_sources(builtin: Briefing) -> None:

@@ -41,7 +41,7 @@ def test_language_switch_changes_texts(window: MainWindow) -> None:
     assert english != titles and english[1] == "Amplify Strengths, Extend the Lead"
     assert window.actions_["open"].text() == "&Open briefing…"
     labels = " ".join(label.text() for label in window.panels[0].findChildren(QLabel))
-    assert "626.1" in labels and "billion yuan" in labels
+    assert "CNY\u00a0626.1" in labels and "\u00a0bn</span>" in labels  # one English unit style, as on the slides
 
 
 def test_search_finds_a_figure_and_jumps_to_it(window: MainWindow) -> None:

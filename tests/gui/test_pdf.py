@@ -57,3 +57,44 @@ def test_new_files_get_normal_permissions(tmp_path: Path) -> None:
     target = tmp_path / "new.pdf"
     assert main(["export", "-o", str(target), "--no-notes"]) == 0
     assert target.stat().st_mode & 0o044  # readable by others, as the umask allows, not 0600
+
+
+SIX_THEMES = Path(__file__).resolve().parent.parent / "data" / "six-themes.yaml"
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+@pytest.mark.parametrize("source", [None, SIX_THEMES])
+@pytest.mark.parametrize(("layout", "per_page"), [("notes", 1), ("slides", 1), ("lines", 3), ("six", 6)])
+def test_handout_layouts(tmp_path: Path, source: Path | None, layout: str, per_page: int) -> None:
+    target = tmp_path / f"{layout}.pdf"
+    file = [str(source)] if source else []
+    assert main(["export", *file, "-o", str(target), "--lang", "en", "--layout", layout]) == 0
+    slides = len(plan_deck(load_briefing(source or builtin_briefing_path()), "en").slides)
+    assert pdf_pages(target) == -(-slides // per_page)
+    text = re.sub(r"\s", "", "".join(pdf_text(target)))
+    assert ("Sources:" in "".join(pdf_text(target))) == (layout == "notes")  # the notes only on notes pages
+    assert "Executivesummary" in text
+
+
+def test_layout_is_for_a_pdf_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "-o", str(tmp_path / "x.pptx"), "--layout", "six"]) == 2
+    assert "--layout applies to a .pdf handout only" in capsys.readouterr().err
+
+
+def test_long_notes_are_fitted_not_clipped(tmp_path: Path) -> None:
+    """As in the presenter, a long note is set smaller until all of it fits below its slide."""
+    from dataclasses import replace
+
+    from srbrief.gui.pdf import render_pdf
+
+    plan = plan_deck(load_briefing(SIX_THEMES), "en")
+    long_note = " ".join(f"Sentence {n} of a very long speaker note that goes on." for n in range(120)) + " THE-END"
+    plan = replace(plan, slides=(replace(plan.slides[0], notes=long_note), *plan.slides[1:2]))
+    target = tmp_path / "long.pdf"
+    assert render_pdf(plan, target, "notes") == 2
+    first = re.sub(r"\s", "", pdf_text(target)[0])
+    assert "THE-END" in first and "Sentence119" in first

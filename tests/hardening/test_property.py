@@ -207,7 +207,7 @@ def _render_everything(briefing: Briefing, text: str, lang: str, folder: Path) -
         render_chart(briefing, chart, lang, io.BytesIO(), dpi=30, fmt="png")
     assert export_pptx(briefing, folder / "deck.pptx", lang) > 0
     plan = plan_deck(briefing, lang)
-    write_pdf(plan, folder / "deck.pdf", notes=True)
+    write_pdf(plan, folder / "deck.pdf", "notes")
     path = folder / "fuzz.yaml"
     path.write_text(text, encoding="utf-8")
     window = MainWindow(BriefingSource(path), lang)

@@ -27,12 +27,12 @@ FIGURES = {m.id: m for m in (
 
 
 @pytest.mark.parametrize(("text", "zh", "en"), [
-    ("营收达{revenue}", "营收达6261亿元", "营收达CNY 626.1 billion"),
+    ("营收达{revenue}", "营收达6261亿元", "营收达CNY\u00a0626.1\u00a0bn"),
     ("保持全省{rank}", "保持全省第二", "保持全省second"),
     ("入选{top}", "入选百强", "入选top 100"),
     ("{chains:num}条", "12条", "12条"),
     ("{parks:word}个", "两个", "Two个"),
-    ("接入{suppliers}", "接入超600家", "接入over 600"),
+    ("接入{suppliers}", "接入超600家", "接入over\u00a0600"),
     ("成本降低{cost}", "成本降低25%", "成本降低25%"),
     ("{{字面}}{=第一}", "{字面}第一", "{字面}第一"),
 ])

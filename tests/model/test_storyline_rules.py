@@ -60,7 +60,7 @@ def test_old_files_have_no_storyline(minimal_yaml: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "wrong", "number"),
-                         [("zh", "6216亿元", "6216"), ("en", "CNY 62.61 billion", "62.61")])
+                         [("zh", "6216亿元", "6216"), ("en", "CNY\u00a062.61\u00a0bn", "62.61")])
 def test_a_literal_number_in_a_message_is_refused(tmp_path: Path, minimal_yaml: str,
                                                   capsys: pytest.CaptureFixture[str], lang: str, wrong: str,
                                                   number: str) -> None:
@@ -89,7 +89,7 @@ def test_the_english_number_must_be_the_displayed_one(tmp_path: Path, minimal_ya
     """626.1 billion is shown in English: a reference renders it so; the Chinese 6261 written in English is
     refused (as a literal)."""
     shown = parse_briefing(with_point(minimal_yaml), "mini.yaml").points[0].message
-    assert "CNY 626.1 billion" in shown.en and "6261" not in shown.en and "6261亿元" in shown.zh
+    assert "CNY\u00a0626.1\u00a0bn" in shown.en and "6261" not in shown.en and "6261亿元" in shown.zh
     bad = with_point(minimal_yaml, POINT.replace("{revenue} in 2024", "6261 (100 million yuan) in 2024"))
     expect(tmp_path, capsys, bad, line_of(bad, "6261 (100 million"), "message.en", "6261", "written as a literal")
 
@@ -101,9 +101,9 @@ def test_a_message_without_figures_states_no_number(tmp_path: Path, minimal_yaml
 
 
 @pytest.mark.parametrize(("written", "shown"), [
-    ("{suppliers} suppliers", "over 600 suppliers"),
+    ("{suppliers} suppliers", "over\u00a0600 suppliers"),
     ("{=600+} suppliers", "600+ suppliers"),
-    ("G60 partners, 5G and {suppliers} suppliers", "G60 partners, 5G and over 600 suppliers"),
+    ("G60 partners, 5G and {suppliers} suppliers", "G60 partners, 5G and over\u00a0600 suppliers"),
 ])
 def test_numbers_as_displayed_and_names_pass(minimal_yaml: str, written: str, shown: str) -> None:
     text = with_point(minimal_yaml, POINT.replace("{suppliers} suppliers", written))
@@ -112,7 +112,7 @@ def test_numbers_as_displayed_and_names_pass(minimal_yaml: str, written: str, sh
 
 def test_thousands_separators_either_way(minimal_yaml: str) -> None:
     text = with_point(minimal_yaml).replace("value: 600\n", "value: 1234\n").replace("600余家", "1234余家")
-    assert parse_briefing(text, "mini.yaml").points[0].message.en.endswith("over 1,234 suppliers")
+    assert parse_briefing(text, "mini.yaml").points[0].message.en.endswith("over\u00a01,234 suppliers")
     for written in ("1,234", "1234"):
         ok = text.replace("with {suppliers} suppliers", f"with over {{={written}}} suppliers")
         assert parse_briefing(ok, "mini.yaml").points[0].message.en.endswith(f"over {written} suppliers")
@@ -296,7 +296,7 @@ def test_organisation_and_presenter(minimal_yaml: str) -> None:
 
 def test_all_problems_are_reported_at_once(minimal_yaml: str) -> None:
     bad = with_point(minimal_yaml, POINT.replace("达{revenue}，", "达9999亿元，").replace("{revenue} in 2024,",
-                                                                                    "CNY 999 billion in 2024,"))
+                                                                                    "CNY\u00a0999\u00a0bn in 2024,"))
     with pytest.raises(BriefingError) as info:
         parse_briefing(bad, "bad.yaml")
     paths = [p.path for p in info.value.problems]

@@ -111,9 +111,9 @@ def test_two_documents_render_references_in_every_prose_text(two_docs: Path) -> 
     b = load_briefing(two_docs)
     assert [d.id for d in b.sources] == ["daily", "bulletin"]
     assert b.sections[0].lede.zh == "营业收入达6288亿元，供应商超600家"
-    assert b.sections[0].lede.en == "Revenue reached CNY 628.8 billion, with over 600 suppliers"
+    assert b.sections[0].lede.en == "Revenue reached CNY\u00a0628.8\u00a0bn, with over\u00a0600 suppliers"
     assert b.points[0].message.zh == "上饶保持全省第二，营业收入达6288亿元"
-    assert b.timeline[0].text.en == "Revenue reached CNY 628.8 billion"
+    assert b.timeline[0].text.en == "Revenue reached CNY\u00a0628.8\u00a0bn"
     assert b.sections[1].lede.en == "Second in Jiangxi"
     assert b.metrics[1].source.doc == "daily"  # a plain clause: the first document
     assert [d.id for d in b.documents_of([b.metrics[0].source, b.metrics[1].source])] == ["daily", "bulletin"]

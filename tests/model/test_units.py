@@ -23,20 +23,20 @@ def test_number_text(value: float, lang: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(("m", "zh", "en"), [
-    (metric(6261, "yi-yuan"), "6261亿元", "CNY 626.1 billion"),
-    (metric(368.6, "yi-yuan"), "368.6亿元", "CNY 36.86 billion"),
-    (metric(2.1, "yi-yuan"), "2.1亿元", "CNY 210 million"),
-    (metric(3, "yi-yuan", Qualifier.MORE_THAN), "超3亿元", "over CNY 300 million"),
-    (metric(600, "jia", Qualifier.MORE_THAN), "超600家", "over 600"),
-    (metric(8.5, "yi-ci"), "8.5亿次", "850 million"),
-    (metric(1, "wan-renci", Qualifier.MORE_THAN), "超1万人次", "over 10,000 attendances"),
-    (metric(10, "wan-dun"), "10万吨", "100,000 tonnes"),
+    (metric(6261, "yi-yuan"), "6261亿元", "CNY\u00a0626.1\u00a0bn"),
+    (metric(368.6, "yi-yuan"), "368.6亿元", "CNY\u00a036.86\u00a0bn"),
+    (metric(2.1, "yi-yuan"), "2.1亿元", "CNY\u00a0210\u00a0mn"),
+    (metric(3, "yi-yuan", Qualifier.MORE_THAN), "超3亿元", "over\u00a0CNY\u00a0300\u00a0mn"),
+    (metric(600, "jia", Qualifier.MORE_THAN), "超600家", "over\u00a0600"),
+    (metric(8.5, "yi-ci"), "8.5亿次", "850\u00a0mn"),
+    (metric(1, "wan-renci", Qualifier.MORE_THAN), "超1万人次", "over\u00a010,000\u00a0attendances"),
+    (metric(10, "wan-dun"), "10万吨", "100,000\u00a0tonnes"),
     (metric(20, "percent", direction=Direction.INCREASE), "+20%", "+20%"),
     (metric(25, "percent", direction=Direction.DECREASE), "\u221225%", "\u221225%"),
     (metric(10, "bei", direction=Direction.INCREASE), "10倍", "10×"),
-    (metric(2, "rank", Qualifier.RANK), "第2位", "No. 2"),
-    (metric(100, "rank", Qualifier.TOP), "前100", "Top 100"),
-    (metric(26, "month"), "26个月", "26 months"),
+    (metric(2, "rank", Qualifier.RANK), "第2位", "No.\u00a02"),
+    (metric(100, "rank", Qualifier.TOP), "前100", "Top\u00a0100"),
+    (metric(26, "month"), "26个月", "26\u00a0months"),
 ])
 def test_format_value(m: Metric, zh: str, en: str) -> None:
     assert format_value(m, "zh") == zh
@@ -45,8 +45,8 @@ def test_format_value(m: Metric, zh: str, en: str) -> None:
 
 def test_value_parts_for_kpi_tiles() -> None:
     assert value_parts(metric(600, "jia", Qualifier.MORE_THAN), "zh") == ("600+", "家")
-    assert value_parts(metric(6261, "yi-yuan"), "en") == ("626.1", "billion yuan")
-    assert value_parts(metric(5, "yi-yuan", Qualifier.MORE_THAN), "en") == ("500+", "million yuan")
+    assert value_parts(metric(6261, "yi-yuan"), "en") == ("CNY\u00a0626.1", "bn")
+    assert value_parts(metric(5, "yi-yuan", Qualifier.MORE_THAN), "en") == ("CNY\u00a0500+", "mn")
 
 
 def test_axis_scale() -> None:
@@ -55,6 +55,6 @@ def test_axis_scale() -> None:
     money = [metric(368.6, "yi-yuan"), metric(222.7, "yi-yuan")]
     assert axis_scale(money, "zh") == (1.0, "亿元")
     factor, label = axis_scale(money, "en")
-    assert label == "billion yuan" and round(368.6 * factor, 6) == 36.86
-    assert axis_scale([metric(3, "yi-yuan"), metric(2.1, "yi-yuan")], "en")[1] == "million yuan"
+    assert label == "CNY bn" and round(368.6 * factor, 6) == 36.86
+    assert axis_scale([metric(3, "yi-yuan"), metric(2.1, "yi-yuan")], "en")[1] == "CNY mn"
     assert axis_scale([metric(700, "jia")], "en") == (1.0, "count")

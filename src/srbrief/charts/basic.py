@@ -9,6 +9,7 @@ from matplotlib.patches import FancyBboxPatch, Patch
 
 from srbrief.charts.style import (
     BIG,
+    FLOOR,
     LABEL,
     SMALL,
     VALUE,
@@ -18,9 +19,10 @@ from srbrief.charts.style import (
     metric_text,
     wrap,
 )
-from srbrief.model import Briefing, Chart, Direction, Metric, Qualifier
-from srbrief.model.story import bar_text, charted_value, good_news
-from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, share_text, value_parts
+from srbrief.model import Briefing, Chart, Metric, Qualifier
+from srbrief.model.story import charted_value
+from srbrief.model.textutil import period_text
+from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, share_text, unit_joint, value_parts
 from srbrief.textlayout import font_measurer
 
 
@@ -29,9 +31,8 @@ def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
 
 
 def _period_text(metric: Metric, lang: str) -> str:
-    if not metric.period:
-        return ""
-    return metric.period.replace("/", "–") if lang == "en" else metric.period.replace("/", "至")
+    """Return the metric's period as every view writes it (see srbrief.model.textutil.period_text)."""
+    return period_text(metric.period, lang) if metric.period else ""
 
 
 def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
@@ -53,19 +54,20 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
                                           transform=fig.transFigure, facecolor=theme.panel, edgecolor="none"))
         number, unit = value_parts(metric, lang)
         big = BIG if rows == 1 else BIG * 0.8
-        while text_width(number, big, bold=True) > tile_w_pt * 0.85 and big > 14:
+        while text_width(number, big, bold=True) > tile_w_pt * 0.85 and big > 16:
             big -= 2
-        unit_size = big * 0.45
+        unit_size = max(LABEL, big * 0.45)
         number_box = TextArea(number, textprops={"fontsize": big, "fontweight": "bold",
-                                                 "color": theme.palette[i % len(theme.palette)]})
+                                                 "color": theme.figure(metric)})
         unit_box = TextArea(unit, textprops={"fontsize": unit_size, "color": theme.text})
         fits = text_width(number, big, bold=True) + text_width(unit, unit_size) < tile_w_pt * 0.85
         parts: list[Artist] = [number_box, unit_box] if unit else [number_box]
-        packer = (HPacker(children=parts, align="baseline", pad=0, sep=3) if fits or not unit
+        packer = (HPacker(children=parts, align="baseline", pad=0, sep=3 if unit_joint(unit, lang) else 0.5)
+                  if fits or not unit
                   else VPacker(children=parts, align="left", pad=0, sep=2))
         label_cells = int(tile_w_pt * 0.88 / (LABEL * 0.5))
         label = wrap(metric.label.get(lang), label_cells)
-        lines: list[Artist] = [packer, TextArea(label, textprops={"fontsize": LABEL if rows == 1 else LABEL - 1,
+        lines: list[Artist] = [packer, TextArea(label, textprops={"fontsize": LABEL,
                                                      "color": theme.text, "linespacing": 1.25})]
         period = _period_text(metric, lang)
         if period:
@@ -76,23 +78,13 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
         fig.add_artist(anchored)
 
 
-def _bar_colour(metric: Metric, theme: Theme) -> str:
-    """Return green for good news, red for bad (a cost cut is good news), the first accent for a level."""
-    news = good_news(metric)
-    if news is None and metric.direction is not None:
-        news = metric.direction is Direction.INCREASE
-    if news is None:
-        return theme.palette[0]
-    return theme.increase if news else theme.decrease
-
-
 def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area,
               horizontal: bool) -> None:
     """Bars from zero, each labelled with its exact value; decreases drawn below zero."""
     metrics = _metrics(briefing, chart)
     factor, axis_label = axis_scale(metrics, lang)
     values = [charted_value(m) * factor for m in metrics]
-    colours = [_bar_colour(m, theme) for m in metrics]
+    colours = [theme.figure(m) for m in metrics]
     hatches = ["///" if m.qualifier is Qualifier.MORE_THAN else "" for m in metrics]
     left, bottom, width, height = area
     label_share = 0.34 if horizontal else 0.0
@@ -100,12 +92,12 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
         int(width / len(metrics) * fig.get_figwidth() * 72 / (LABEL * 0.5))
     labels = [wrap(m.label.get(lang), max(8, label_cells)) for m in metrics]
     if not horizontal:  # at most half the chart's height for the labels: a very long one ends in "…"
-        most = max(1, int(height * fig.get_figheight() * 72 * 0.5 / ((LABEL - 1) * 1.3)))
+        most = max(1, int(height * fig.get_figheight() * 72 * 0.5 / (LABEL * 1.3)))
         labels = [_first_lines(label, most) for label in labels]
     # room below the axes, in points so that a short figure (a wide panel in the app) keeps it too:
     # tick labels and the axis label (horizontal), or the category labels, however many lines (vertical)
     lines = max(label.count("\n") + 1 for label in labels)
-    below = height_of(fig, (LABEL + SMALL) * 1.45 if horizontal else lines * (LABEL - 1) * 1.3 + 10)
+    below = height_of(fig, (LABEL + SMALL) * 1.45 if horizontal else lines * LABEL * 1.3 + 10)
     ax = fig.add_axes((left + label_share, bottom + below, width - label_share - 0.02, height - below - 0.01))
     ax.set_facecolor(theme.background)
     positions = list(range(len(metrics)))
@@ -122,14 +114,14 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
         ax.axvline(0, color=theme.muted, linewidth=1)
     else:
         bars = ax.bar(positions, values, color=colours, hatch=hatches, edgecolor=theme.background, width=0.62)
-        ax.set_xticks(positions, labels, fontsize=LABEL - 1, color=theme.text)
+        ax.set_xticks(positions, labels, fontsize=LABEL, color=theme.text)
         ax.set_ylim(low * 1.25 - pad, high * 1.18 + pad)
         ax.set_ylabel(axis_label, fontsize=SMALL, color=theme.muted)
         ax.yaxis.grid(True, color=theme.grid, linewidth=0.8)
         ax.axhline(0, color=theme.muted, linewidth=1)
     ax.set_axisbelow(True)
     for bar, metric, value in zip(bars, metrics, values, strict=True):
-        text = bar_text(metric, lang)
+        text = metric_text(metric, lang)
         if horizontal:  # a fall is labelled right of zero, clear of the category labels on the left
             x = max(bar.get_width(), 0)
             ax.annotate(text, (x, bar.get_y() + bar.get_height() / 2), xytext=(6, 0),
@@ -151,12 +143,12 @@ def _first_lines(text: str, count: int) -> str:
 
 def _bar_legend(ax, metrics: list[Metric], lang: str, theme: Theme) -> None:
     entries = []
-    colours = {_bar_colour(m, theme) for m in metrics}
+    colours = {theme.figure(m) for m in metrics}
     if len(colours) > 1:  # good and bad news side by side: say which is which
         names = {theme.increase: ("改善", "better"), theme.decrease: ("变差", "worse")}
         entries += [Patch(facecolor=c, label=names[c][0 if lang == "zh" else 1]) for c in names if c in colours]
     if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
-        entries.append(Patch(facecolor=theme.palette[0], hatch="///", edgecolor=theme.background,
+        entries.append(Patch(facecolor=theme.accent, hatch="///", edgecolor=theme.background,
                              label=MORE_THAN_NOTE[lang]))
     if entries:
         legend = ax.legend(handles=entries, loc="lower right", fontsize=SMALL, frameon=False,
@@ -169,7 +161,7 @@ def _style_axes(ax, theme: Theme) -> None:
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_color(theme.grid)
-    ax.tick_params(colors=theme.muted, labelsize=SMALL + 1)
+    ax.tick_params(colors=theme.muted, labelsize=SMALL)
     for label in ax.get_yticklabels() + ax.get_xticklabels():
         label.set_color(theme.text)
 
@@ -182,21 +174,21 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
         part, whole = metrics
         ax = fig.add_axes((left, bottom, width * 0.5, height), aspect="equal")
         ring = 0.34
-        ax.pie([part.value, whole.value - part.value], colors=[theme.palette[0], theme.grid], startangle=90,
+        ax.pie([part.value, whole.value - part.value], colors=[theme.accent, theme.grid], startangle=90,
                counterclock=False, wedgeprops={"width": ring, "edgecolor": theme.background})
         # the hole's width in points: pie() spans ±1.25 data units over the shorter side of the square axes
         side = min(width * 0.5 * fig.get_figwidth(), height * fig.get_figheight()) * 72
         hole = side / 2.5 * 2 * (1 - ring) * 0.88
         number, unit = value_parts(part, lang)
         of = f"{'总额 ' if lang == 'zh' else 'of '}{metric_text(whole, lang)}"
-        for y, text, points, weight, colour in ((0.2, number, LABEL + 8, "bold", theme.palette[0]),
-                                              (-0.07, unit, LABEL, "normal", theme.palette[0]),
-                                              (-0.3, of, LABEL - 1, "normal", theme.text)):
+        for y, text, points, weight, colour in ((0.2, number, LABEL + 8, "bold", theme.accent),
+                                              (-0.07, unit, LABEL, "normal", theme.accent),
+                                              (-0.3, of, LABEL, "normal", theme.text)):
             ax.text(0, y, text, ha="center", va="center", fontsize=_fitted(text, points, hole), fontweight=weight,
                     color=colour)
         cells = int(width * 0.42 * fig.get_figwidth() * 72 / (LABEL * 0.5))
         # a swatch for the part only: the grey arc is the rest, and the whole ring is the total
-        swatches: list[str | None] = [theme.palette[0], None]
+        swatches: list[str | None] = [theme.accent, None]
         for i, (swatch, metric) in enumerate(zip(swatches, (part, whole), strict=True)):
             y = bottom + height * (0.62 - i * 0.3)
             if swatch is not None:
@@ -214,7 +206,7 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
         size = min(cell * fig.get_figwidth(), height * fig.get_figheight() * 0.72) / fig.get_figwidth()
         ax = fig.add_axes((left + i * cell + (cell - size) / 2, bottom + height * 0.3, size, height * 0.7),
                           aspect="equal")
-        colour = theme.palette[i % len(theme.palette)]
+        colour = theme.accent  # each ring its own whole, all in the section's colour
         ax.pie([metric.value, max(0.0, 100 - metric.value)], colors=[colour, theme.grid], startangle=90,
                counterclock=False, wedgeprops={"width": 0.3, "edgecolor": theme.background})
         ax.text(0, 0, metric_text(metric, lang), ha="center", va="center", fontsize=LABEL + 8, fontweight="bold",
@@ -224,7 +216,7 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
                  ha="center", va="top", fontsize=LABEL, color=theme.text, linespacing=1.3)
 
 
-def _fitted(text: str, size: float, room: float, smallest: float = 7) -> float:
+def _fitted(text: str, size: float, room: float, smallest: float = FLOOR) -> float:
     """Return *size* (points), made smaller when *text*, bold, would be wider than *room* points."""
     wide = text_width(text, 1.0, bold=True)
     return max(smallest, min(size, room / wide)) if wide else size
@@ -244,7 +236,7 @@ def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     ax = fig.add_axes((left + 0.05, bottom + below, width - 0.07, height - below - 0.02))
     xs = list(range(len(metrics)))
     ys = [m.value * factor for m in metrics]
-    ax.plot(xs, ys, color=theme.palette[0], linewidth=2.5, marker="o", markersize=7)
+    ax.plot(xs, ys, color=theme.accent, linewidth=2.5, marker="o", markersize=7)
     for x, y, metric in zip(xs, ys, metrics, strict=True):
         ax.annotate(metric_text(metric, lang), (x, y), xytext=(0, 9), textcoords="offset points", ha="center",
                     fontsize=VALUE, fontweight="bold", color=theme.text)

@@ -7,8 +7,9 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from srbrief.charts.style import LABEL, Area, Theme, chinese_date, english_date, height_of, wrap
+from srbrief.charts.style import FLOOR, LABEL, Area, Theme, chinese_date, english_date, height_of, wrap
 from srbrief.model import Briefing, Chart, Event, Fact, Text
+from srbrief.textlayout import break_lines, font_measurer
 
 TIMELINE_SMALLEST = 3.0  # points: a long timeline in a short panel gets smaller text, never overlapping rows
 
@@ -22,13 +23,17 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
     ax.set_axis_off()
     if not events:  # validation refuses this; a chart of nothing stays empty rather than failing
         return
-    line_x = 0.2
     room = height * fig.get_figheight() * 72  # points: rows are laid out in points from the top
+    full_w = width * fig.get_figwidth() * 72
     size = float(LABEL)
-    while True:  # the largest size at which every event, wrapped, fits (never cut short)
-        cells = int((1 - line_x - 0.04) * width * fig.get_figwidth() * 72 / (size * 0.5))
-        texts = [wrap(event.text.get(lang), cells) for event in events]
-        line, gap = size * 1.3, size * 0.6
+    measurer = font_measurer()
+    dates = [chinese_date(e.date) if lang == "zh" else english_date(e.date) for e in events]
+    while True:  # the largest size at which every event, broken at its real width, fits (never cut short)
+        # the line just right of the widest date: the events get the rest of the width
+        line_x = (max(measurer.width(d, size, True) for d in dates) + size * 1.2) / full_w
+        room_w = (1 - line_x) * full_w - size * 0.6 - 4
+        texts = ["\n".join(break_lines(event.text.get(lang), room_w, size, measurer)) for event in events]
+        line, gap = size * 1.25, size * 0.45
         needed = sum((t.count("\n") + 1) * line for t in texts) + gap * (len(events) - 1)
         if needed <= room or size <= TIMELINE_SMALLEST:  # below the usual floor rather than overlap
             break
@@ -38,13 +43,14 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
     ax.set_xlim(0, 1)
     ax.set_ylim(room, 0)
     y, dots = 0.0, []
-    colour = theme.palette[0]  # one colour for every date: the theme colours mean the themes
-    for event, text in zip(events, texts, strict=True):
-        date = chinese_date(event.date) if lang == "zh" else english_date(event.date)
-        ax.text(line_x - 0.025, y, date, ha="right", va="top", fontsize=size, fontweight="bold", color=colour)
+    colour = theme.accent  # one colour for every date: its section's
+    for date, text in zip(dates, texts, strict=True):
+        ax.text(line_x - size * 0.6 / full_w, y, date, ha="right", va="top", fontsize=size, fontweight="bold",
+                color=colour)
         dots.append(y + line / 2)
         ax.scatter([line_x], [dots[-1]], s=70, color=colour, zorder=2, edgecolors=theme.background, linewidths=1.5)
-        ax.text(line_x + 0.025, y, text, ha="left", va="top", fontsize=size, color=theme.text, linespacing=1.3)
+        ax.text(line_x + size * 0.6 / full_w, y, text, ha="left", va="top", fontsize=size, color=theme.text,
+                linespacing=1.25)
         y += (text.count("\n") + 1) * line + gap
     ax.plot([line_x, line_x], [dots[0] - line * 0.3, dots[-1] + line * 0.3], color=theme.grid, linewidth=2,
             zorder=1)
@@ -56,10 +62,16 @@ def _heading(fact: Fact) -> Text:
 
 def _card(fig: Figure, x: float, y: float, w: float, h: float, text: str, colour: str, theme: Theme,
           size: float) -> None:
+    """A box with its label, broken at its real width and set at the largest size (down to FLOOR) that fits."""
     fig.patches.append(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=0.01",
                                       transform=fig.transFigure, facecolor=theme.panel, edgecolor=colour,
                                       linewidth=1.4))
-    fig.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=size, color=theme.text,
+    width, height = w * fig.get_figwidth() * 72 * 0.88, h * fig.get_figheight() * 72 * 0.9
+    lines = break_lines(text, width, size, font_measurer())
+    while size > FLOOR and len(lines) * size * 1.2 > height:
+        size = max(FLOOR, size - 0.5)
+        lines = break_lines(text, width, size, font_measurer())
+    fig.text(x + w / 2, y + h / 2, "\n".join(lines), ha="center", va="center", fontsize=size, color=theme.text,
              linespacing=1.15)
 
 
@@ -79,14 +91,14 @@ def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     block_gap = 0.04
     unit_w = (width - block_gap * (len(facts) - 1)) / total_cols
     x = left
-    size = LABEL if lang == "zh" else LABEL - 1
+    size = LABEL
     headings = [wrap(_heading(fact).get(lang), _cells_for(unit_w * cols, fig, LABEL + 1))
                 for fact, (_, cols) in zip(facts, shapes, strict=True)]
     # the cards start below the tallest heading (a heading may wrap), in points so any figure keeps the room
     lines = max(heading.count("\n") + 1 for heading in headings)
     top = bottom + height - height_of(fig, lines * (LABEL + 1) * 1.3 + 10)
-    for b, (fact, (rows, cols), heading) in enumerate(zip(facts, shapes, headings, strict=True)):
-        colour = theme.palette[b % len(theme.palette)]
+    shades = theme.shades(len(facts))  # blocks told apart by shades of the section's colour
+    for fact, (rows, cols), heading, colour in zip(facts, shapes, headings, shades, strict=True):
         block_w = unit_w * cols
         fig.text(x, bottom + height, heading, ha="left", va="top", fontsize=LABEL + 1, fontweight="bold",
                  color=colour, linespacing=1.15)
@@ -97,7 +109,7 @@ def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
             row, col = divmod(i, cols)
             cx = x + col * unit_w
             cy = top - (row + 1) * cell_h - row * gap
-            _card(fig, cx, cy, cell_w, cell_h, wrap(item.label.get(lang), _cells_for(cell_w, fig, size)),
+            _card(fig, cx, cy, cell_w, cell_h, item.label.get(lang),
                   colour, theme, size)
         x += block_w + block_gap
 
@@ -115,8 +127,9 @@ def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme:
     gap = 0.03
     col_w = (width - gap * (n - 1)) / n
     most = max(len(items) for _, items in groups.values())
+    shades = theme.shades(n)  # columns told apart by shades of the section's colour
     for c, (key, (_, labels)) in enumerate(groups.items()):
-        colour = theme.palette[c % len(theme.palette)]
+        colour = shades[c]
         x = left + c * (col_w + gap)
         fig.patches.append(FancyBboxPatch((x, bottom + height - 0.17), col_w, 0.17,
                                           boxstyle="round,pad=0,rounding_size=0.012", transform=fig.transFigure,
@@ -129,5 +142,5 @@ def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme:
         card_h = min(0.16, (card_top - bottom - 0.015 * (most - 1)) / most)
         for r, label in enumerate(labels):
             y = card_top - (r + 1) * card_h - r * 0.015
-            _card(fig, x, y, col_w, card_h, wrap(label.get(lang), _cells_for(col_w, fig, LABEL)), colour, theme,
+            _card(fig, x, y, col_w, card_h, label.get(lang), colour, theme,
                   LABEL)

@@ -16,8 +16,9 @@ from srbrief.charts.basic import draw_bars, draw_kpi, draw_line, draw_share
 from srbrief.charts.diagrams import draw_grid, draw_matrix, draw_timeline
 from srbrief.charts.fonts import FAMILY, register_bundled_font
 from srbrief.charts.routemap import draw_route_map
-from srbrief.charts.style import BARE, FIGSIZE, LIGHT, THEMES, Area, Theme, frame, new_figure, source_line
+from srbrief.charts.style import BARE, FIGSIZE, LIGHT, THEMES, Area, Theme, frame, new_figure, source_line, theme_of
 from srbrief.model import Briefing, Chart, ChartKind
+from srbrief.palette import Scheme
 
 Drawer = Callable[[Figure, Briefing, Chart, str, Theme, Area], None]
 # matplotlib is not thread-safe: charts are drawn (and saved, and painted on a canvas) one at a time
@@ -48,6 +49,7 @@ def draw_chart(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
         fig.clear()
         fig.patches.clear()
         fig.set_facecolor(theme.background)
+        theme = theme.for_chart(briefing, chart.id)
         area = BARE
         if framed:
             note = chart.note.get(lang) if chart.note else None
@@ -69,15 +71,17 @@ def chart_context() -> Iterator[None]:
 
 
 def render_chart(briefing: Briefing, chart: Chart, lang: str, target: Path | IO[bytes], dpi: int = 150,
-                 theme: str = "light", size: tuple[float, float] = FIGSIZE, fmt: str | None = None,
+                 theme: str | Scheme = "light", size: tuple[float, float] = FIGSIZE, fmt: str | None = None,
                  frame: bool = True, png_compression: int = 6) -> None:
     """Write *chart* to *target*, a path (format from its suffix unless *fmt*) or a binary file (*fmt*);
-    *png_compression*: zlib level 0–9 for PNG (lower is faster and larger)."""
+    *png_compression*: zlib level 0–9 for PNG (lower is faster and larger); *theme*: 'light', 'dark' or the
+    colour scheme of a deck (a user's template)."""
     fmt = fmt or Path(str(target)).suffix.lstrip(".").lower()
-    fig = new_figure(THEMES[theme], size)
+    colours = THEMES[theme] if isinstance(theme, str) else theme_of(theme)
+    fig = new_figure(colours, size)
     extra: dict[str, Any] = {"pil_kwargs": {"compress_level": png_compression}} if fmt == "png" else {}
     with chart_context():
-        draw_chart(fig, briefing, chart, lang, THEMES[theme], framed=frame)
+        draw_chart(fig, briefing, chart, lang, colours, framed=frame)
         fig.savefig(target, format=fmt, dpi=dpi, facecolor=fig.get_facecolor(), metadata=_metadata(fmt), **extra)
 
 

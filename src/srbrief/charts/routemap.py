@@ -51,7 +51,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     lons = [p.location.lon for p in places if p.location]
     lats = [p.location.lat for p in places if p.location]
     left, bottom, width, height = area
-    below = height_of(fig, (SMALL - 1) * 1.4 + 6)  # the longitude labels
+    below = height_of(fig, SMALL * 1.4 + 6)  # the longitude labels
     ax = fig.add_axes((left, bottom + below, width * 0.6, height - below))
     mid_lat = (min(lats) + max(lats)) / 2
     ax.set_aspect(1 / math.cos(math.radians(mid_lat)))
@@ -68,9 +68,8 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
             fontsize=SMALL, color=theme.muted, ha="center", va="bottom", style="italic")
     handles = []
     legend_x = left + width * 0.63
-    legend_cells = max(12, int((1 - legend_x - 0.01) * fig.get_figwidth() * 72 / ((LABEL - 1) / 2)) - 4)
-    for r, route in enumerate(routes):
-        colour = theme.palette[(r + 1) % len(theme.palette)]
+    legend_cells = max(12, int((1 - legend_x - 0.01) * fig.get_figwidth() * 72 / (LABEL / 2)) - 4)
+    for route, colour in zip(routes, theme.shades(len(routes)), strict=True):  # shades of the section's colour
         located = (briefing.find(p, Entity).location for p in route.route)
         stops = [where for where in located if where is not None]  # a place without coordinates is not drawn
         for a, b in pairwise(stops):
@@ -83,20 +82,20 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
         assert place.location is not None
         home = place.id == places[0].id
         ax.scatter([place.location.lon], [place.location.lat], s=110 if home else 55, zorder=4,
-                   color=theme.palette[0] if home else theme.text, edgecolors=theme.background, linewidths=1.5)
+                   color=theme.accent if home else theme.text, edgecolors=theme.background, linewidths=1.5)
         dx, dy, ha = _label_offset(place, places, ax.get_xlim())
         ax.annotate(place.name.get(lang), (place.location.lon, place.location.lat), xytext=(dx, dy),
-                    textcoords="offset points", ha=ha, fontsize=LABEL if home else LABEL - 1,
+                    textcoords="offset points", ha=ha, fontsize=LABEL,
                     fontweight="bold" if home else "normal", color=theme.text, zorder=5,
                     path_effects=[withStroke(linewidth=3, foreground=theme.land)])  # legible where a route crosses
     _scale_bar(ax, mid_lat, lang, theme)
-    ax.tick_params(labelsize=SMALL - 1, colors=theme.muted)
+    ax.tick_params(labelsize=SMALL, colors=theme.muted)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}°E")
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}°N")
     for spine in ax.spines.values():
         spine.set_color(theme.grid)
     fig.legend(handles=handles, loc="center left", bbox_to_anchor=(legend_x, bottom + height / 2),
-               fontsize=LABEL - 1, frameon=False, labelcolor=theme.text, handlelength=1.6, labelspacing=1.1)
+               fontsize=LABEL, frameon=False, labelcolor=theme.text, handlelength=1.6, labelspacing=1.1)
 
 
 def _scale_bar(ax, mid_lat: float, lang: str, theme: Theme) -> None:

@@ -3,51 +3,77 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matplotlib.figure import Figure
 
-from srbrief import palette
-from srbrief.model import Briefing
+from srbrief import meaning, palette
+from srbrief.model import Briefing, Metric
+from srbrief.model.story import figure_meaning, item_meaning
 from srbrief.model.textutil import chinese_date, display_width, english_date, text_cells, wrap
 from srbrief.model.textutil import source_line as textutil_source_line
 from srbrief.model.units import metric_text
 from srbrief.palette import Scheme
+from srbrief.typescale import CHART_FLOOR
 
 __all__ = ["chinese_date", "display_width", "english_date", "metric_text", "wrap"]
 
 
 @dataclass(frozen=True)
 class Theme:
+    """The colours of one chart: the scheme's neutrals, and what its section's colour is (see srbrief.meaning:
+    a chart takes its section's colour; its items are told apart by shades of it)."""
+
     name: str
     background: str
     panel: str  # tiles and cards
     text: str
     muted: str
     grid: str
-    palette: tuple[str, ...]
-    increase: str
-    decrease: str
+    increase: str  # good news
+    decrease: str  # bad news
     land: str
     sea: str
+    scheme: Scheme
+    section: str = "section0"  # the meaning of the chart's colour: its section
+
+    @property
+    def accent(self) -> str:
+        """Return the colour of the chart's section."""
+        return meaning.colour(self.scheme, self.section)
+
+    def shades(self, count: int) -> list[str]:
+        """Return *count* shades of the section's colour, for the items of a diagram."""
+        return meaning.shades(self.accent, count, self.scheme)
+
+    def figure(self, metric: Metric) -> str:
+        """Return the colour of a figure: green for good news, red for bad, else its section's colour."""
+        return meaning.colour(self.scheme, figure_meaning(metric, self.section))
+
+    def for_chart(self, briefing: Briefing, chart_id: str) -> Theme:
+        """Return this theme in the colour of the section that declares chart *chart_id*."""
+        try:
+            return replace(self, section=item_meaning(briefing, chart_id))
+        except KeyError:  # a chart that no section declares: the overview's colour
+            return self
 
 
 def theme_of(scheme: Scheme) -> Theme:
-    """Return the chart theme of one of the house colour schemes."""
+    """Return the chart theme of a colour scheme (the house light or dark one, or a template's)."""
     return Theme(scheme.name, scheme.background, scheme.card, scheme.text, scheme.muted, scheme.rule,
-                 scheme.accents, scheme.increase, scheme.decrease, scheme.land, scheme.sea)
+                 scheme.increase, scheme.decrease, scheme.land, scheme.sea, scheme)
 
 
 LIGHT = theme_of(palette.LIGHT)
 DARK = theme_of(palette.DARK)
 THEMES = {"light": LIGHT, "dark": DARK}
 
-# Type scale in points, for a 10 × 5.625 in figure (legible at 1280 × 720 and printed at 150 dpi).
-TITLE, LABEL, VALUE, SMALL, BIG = 17, 12, 12, 9, 30
+# Type scale in points, for a 10 × 5.625 in figure (legible at 1280 × 720 and printed at 150 dpi). On a slide a
+# chart is drawn CHART_ZOOM (1.25) times smaller than its box and scaled up: no size here is below CHART_FLOOR,
+# so no chart text on a slide is below the main flow's 14 pt (12 pt labels become 15 pt).
+TITLE, LABEL, VALUE, SMALL, BIG = 17, 12, 12, 12, 30
+FLOOR = CHART_FLOOR
 FIGSIZE = (10.0, 5.625)
-# On a slide a chart is drawn this much smaller than its box and scaled up to fill it: its text then reads at
-# projection size (12 pt labels become 15 pt on a 13.3-inch slide) in the deck, the presenter and the PDF.
-SLIDE_ZOOM = 1.25
 CONTENT: tuple[float, float, float, float] = (0.04, 0.12, 0.92, 0.72)  # the area below the title
 BARE = (0.02, 0.04, 0.96, 0.92)  # the same with no title and no source line (pictures on a slide)
 

@@ -3,9 +3,10 @@ lists and the appendix tables. Qt-free, pptx-free (see srbrief.deck.layout)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from srbrief.deck.layout import (
+from srbrief.deck.boxes import (
     BULLET_GAP,
     BULLET_SIZES,
     KICKER,
@@ -20,20 +21,23 @@ from srbrief.deck.layout import (
     TextBlock,
     plain,
 )
-from srbrief.deck.plan import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
-from srbrief.model.units import value_parts
-from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text
+from srbrief.deck.plandata import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
+from srbrief.deck.tables import table_row_height
+from srbrief.model import ChartKind
+from srbrief.model.units import currency_prefix, unit_joint, value_parts
+from srbrief.textlayout import LINE_SPACING, break_lines, fit_text
+from srbrief.typescale import MAIN_TEXT
 
 NUMBER_LARGEST = 36.0
 NUMBER_KEEP = 28.0  # card numbers shrink to this for their labels' sake; after that the labels shrink
 NUMBER_SMALLEST = 16.0
-LABEL_SIZES = (18.0, 11.0)
-LABEL_COMFORT = 14.0  # a label smaller than this asks the numbers for room first
-META = 11.0  # the period and qualifier under a card's label
+LABEL_SIZES = (18.0, MAIN_TEXT)
+LABEL_COMFORT = 15.0  # a label smaller than this asks the numbers for room first
+META = MAIN_TEXT  # the period and qualifier under a card's label
 CARD_GAP = 0.018  # of the region's width
-CARD_MAX_HEIGHT = 150.0
-FACT_SIZES = (16.0, 12.0)
-CAPTION = 11.0
+CARD_MAX_HEIGHT = 185.0
+FACT_SIZES = (16.0, MAIN_TEXT)
+CAPTION = MAIN_TEXT
 
 
 def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> None:
@@ -47,11 +51,14 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
     elif slide.chart is not None:
         out.add(ChartBlock.fitted(box, slide.chart, f"chart:{slide.chart.id}"))
     elif slide.bullets:
-        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", BULLET_SIZES)
+        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", BULLET_SIZES,
+                slide.accent)
 
 
-def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple[float, float]) -> None:
-    """A list in one or two columns, one size for all, with a hanging indent so wrapped lines align."""
+def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple[float, float],
+            colour: str = "section0") -> None:
+    """A list in one or two columns, one size for all, with a hanging indent so wrapped lines align; the
+    bullets in *colour* (the meaning of the slide's colour: its section)."""
     columns = bullet_columns(items)
     gutter = box.w * BULLET_GUTTER if len(columns) > 1 else 0.0
     col_w = box.w / len(columns) - gutter
@@ -67,8 +74,9 @@ def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple
         out.overflows.extend(items)
     for i, column in enumerate(columns):
         text_w = col_w - size * 1.1
-        paras = tuple(plain(break_lines(b, text_w, size, out.measurer), size, bullet=True,
-                            space_before=size * BULLET_GAP if j else 0.0, measurer=out.measurer, width=text_w)
+        paras = tuple(replace(plain(break_lines(b, text_w, size, out.measurer), size, bullet=True,
+                                    space_before=size * BULLET_GAP if j else 0.0, measurer=out.measurer,
+                                    width=text_w), bullet_colour=colour)
                       for j, b in enumerate(column))
         rect = Rect(box.x + i * (box.w / len(columns)), box.y, col_w, box.h)
         out.add(TextBlock(rect, paras, f"{name}:{i + 1}" if len(columns) > 1 else name))
@@ -81,6 +89,13 @@ class _CardText:
     unit: str
     label: str
     meta: str
+    prefix: str = ""  # a currency before the number, set small like the unit (CNY 300+ mn)
+
+    @classmethod
+    def of(cls, card: Card, lang: str) -> _CardText:
+        number, unit = value_parts(card.metric, lang)
+        prefix, number = currency_prefix(number)
+        return cls(number, unit, card.metric.label.get(lang), card.meta, prefix)
 
 
 def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, columns: int,
@@ -99,15 +114,16 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
     top = region.y + ((region.h - (h * rows + gap * (rows - 1))) / 2 if centre else 0.0)
     inset = (w * 0.06, min(h * 0.08, 10.0), w * 0.06, min(h * 0.06, 8.0))
     inner_w, inner_h = w - inset[0] - inset[2], h - inset[1] - inset[3]
-    texts = [_CardText(*value_parts(c.metric, lang), c.metric.label.get(lang), c.meta) for c in shown]
+    texts = [_CardText.of(c, lang) for c in shown]
     measure = out.measurer.width
-    sep = " " if lang == "en" else ""
 
     def unit_size(size: float) -> float:
-        return max(11.0, round(size * 0.45))
+        return max(MAIN_TEXT, round(size * 0.45))
 
     def head_width(t: _CardText, size: float) -> float:
-        return measure(t.number, size, True) + (measure(sep + t.unit, unit_size(size)) if t.unit else 0.0)
+        unit = unit_joint(t.unit, lang) + t.unit
+        return measure(t.prefix, unit_size(size)) + measure(t.number, size, True) + \
+            (measure(unit, unit_size(size)) if t.unit else 0.0)
 
     def meta_beside(t: _CardText, size: float) -> bool:
         """Whether the period fits on the number's line (after the unit), where it costs no height."""
@@ -139,10 +155,11 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
     for i, (card, text) in enumerate(zip(shown, texts, strict=True)):
         row, col = card_slot(i, n, columns)
         rect = Rect(region.x + col * (w + gap), top + row * (h + gap), w, h)
-        head = [Run(text.number, number_size, True, card.accent)]
+        head = [Run(text.prefix, unit_size(number_size), colour="muted")] if text.prefix else []
+        head.append(Run(text.number, number_size, True, card.accent))
         paras = []
         if text.unit and inline[i]:
-            head.append(Run(sep + text.unit, unit_size(number_size), colour="muted"))
+            head.append(Run(unit_joint(text.unit, lang) + text.unit, unit_size(number_size), colour="muted"))
         beside = bool(text.meta) and inline[i] and meta_beside(text, number_size)
         if beside:
             head.append(Run("   " + text.meta, META, colour="muted"))
@@ -170,7 +187,7 @@ def _head(number_size: float, unit_size: float, inline: bool) -> float:
 def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     """The headline figures in a row; below, one column per theme: its name, its figure, its conclusion."""
     y = box.y
-    band = box.h * 0.3
+    band = box.h * 0.33
     if slide.cards:
         y = cards(out, slide.cards, lang, Rect(box.x, y, box.w, band), len(slide.cards), centre=False)
         y += box.h * 0.05
@@ -180,9 +197,13 @@ def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     gap = box.w * CARD_GAP
     col_w = (box.w - gap * (len(rows) - 1)) / len(rows)
     label_h = KICKER * LINE_SPACING + 4
+    row_cards = tuple(r.card for r in rows if r.card is not None)
+    band = next((b for b in (band, box.h * 0.37, box.h * 0.41)
+                 if cards_fit(out, [(c,) for c in row_cards], lang, col_w - 8, b)),
+                box.h * 0.41)  # the themes' figures take the height they need, up to a point
     text_top = y + label_h + (band + box.h * 0.03 if any(r.card for r in rows) else 0.0)
     room = box.bottom - text_top
-    size = min(fit_text([r.message], col_w - 8, room, 16.0, 11.0, out.measurer).size for r in rows)
+    size = min(fit_text([r.message], col_w - 8, room, 16.0, MAIN_TEXT, out.measurer).size for r in rows)
     for i, row in enumerate(rows):
         x = box.x + i * (col_w + gap)
         out.add(TextBlock(Rect(x, y, 4.0, box.bottom - y), (), f"summary-bar:{i + 1}", fill=row.accent))
@@ -202,34 +223,117 @@ def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     """A point: its figures, its chart (with its caption) and what was done, arranged by what it has."""
     facts, shown, chart = list(slide.bullets), slide.cards, slide.chart
     gap = box.w * 0.025
-    if chart is not None and shown:
+    if chart is not None and chart.kind in WIDE_CHARTS:  # lines of text, or rows of labelled boxes
+        _wide_chart_point(out, lang, slide, box, facts, gap)
+    elif chart is not None and shown:
         columns = 2 if len(shown) >= 4 else 1
         left_w = box.w * (0.5 if columns == 2 else 0.28)
         cards(out, shown, lang, Rect(box.x, box.y, left_w, box.h), columns, centre=False)
         right = Rect(box.x + left_w + gap, box.y, box.w - left_w - gap, box.h)
         _chart_and_facts(out, slide, right, facts, stacked=True)
     elif shown:
-        columns = card_columns(len(shown))
-        share = 0.64 if facts else 1.0
+        columns, share = _cards_over_facts(out, lang, shown, facts, box)
         bottom = cards(out, shown, lang, Rect(box.x, box.y, box.w, box.h * share), columns, centre=not facts)
         if facts:
             room = Rect(box.x, bottom + box.h * 0.05, box.w, box.bottom - bottom - box.h * 0.05)
-            bullets(out, facts, room, f"facts:{slide.name}", FACT_SIZES)
+            bullets(out, facts, room, f"facts:{slide.name}", FACT_SIZES, slide.accent)
     elif chart is not None:
         _chart_and_facts(out, slide, box, facts, stacked=False)
     elif facts:
-        bullets(out, facts, box, f"facts:{slide.name}", BULLET_SIZES)
+        bullets(out, facts, box, f"facts:{slide.name}", BULLET_SIZES, slide.accent)
+
+
+def _cards_over_facts(out: Collector, lang: str, shown: tuple[Card, ...], facts: list[str],
+                      box: Rect) -> tuple[int, float]:
+    """Return the columns of the cards and the share of *box* they take above the facts: the usual grid, or
+    one row of up to five cards, and the least room for the facts at which they fit at the main flow's size
+    while the cards keep theirs (failing that, the usual grid above the least room for the facts)."""
+    grid = card_columns(len(shown))
+    if not facts:
+        return grid, 1.0
+    for columns in [grid] + ([len(shown)] if grid < len(shown) <= 5 else []):
+        for share in FACT_SHARES:
+            if (facts_fit(out, facts, box.w, box.h * (share - 0.05))
+                    and cards_fit(out, [shown], lang, box.w, box.h * (0.97 - share), columns)):
+                return columns, 0.97 - share
+    return grid, 0.97 - FACT_SHARES[0]
+
+
+WIDE_CHARTS = (ChartKind.TIMELINE, ChartKind.GRID, ChartKind.MATRIX)  # they take the slide's whole width
+
+
+def _wide_chart_point(out: Collector, lang: str, slide: Slide, box: Rect, facts: list[str], gap: float) -> None:
+    """A point with a timeline or a diagram of labelled boxes: its figures and what was done in a band on top,
+    the chart below across the whole width (its lines and boxes stay wide, so its type stays at the main
+    flow's size); when the band cannot hold both, the figures take the band and the facts go beside the
+    chart."""
+    assert slide.chart is not None
+    shown = slide.cards
+    left_w = box.w * (0.62 if facts and shown else 1.0 if shown else 0.0)
+    right_w = box.w - (left_w + gap if shown else 0.0)
+
+    def band_holds(share: float, width: float, with_facts: bool) -> bool:
+        return ((not shown or cards_fit(out, [shown], lang, width, box.h * share, len(shown)))
+                and (not with_facts or facts_fit(out, facts, right_w, box.h * share)))
+
+    share = next((s for s in BANDS if band_holds(s, left_w, bool(facts))), None)
+    beside = share is None and bool(facts and shown)  # the facts beside the chart, the figures across the top
+    if beside:
+        left_w = box.w
+        share = next((s for s in BANDS if band_holds(s, box.w, False)), BANDS[-1])
+    band = box.h * (share or BANDS[-1]) if shown or facts else 0.0
+    if shown:
+        cards(out, shown, lang, Rect(box.x, box.y, left_w, band), len(shown), centre=False)
+    top = box.y + (band + box.h * 0.04 if band else 0.0)
+    chart = Rect(box.x, top, box.w, box.bottom - top)
+    if facts and beside:
+        fact_w = box.w * _fact_share(out, facts, lambda s: (box.w * s, chart.h))
+        bullets(out, facts, Rect(chart.right - fact_w, top, fact_w, chart.h), f"facts:{slide.name}", FACT_SIZES,
+                slide.accent)
+        chart = Rect(chart.x, top, chart.w - fact_w - gap, chart.h)
+    elif facts:
+        x = box.x + (left_w + gap if shown else 0.0)
+        bullets(out, facts, Rect(x, box.y, box.right - x, band), f"facts:{slide.name}", FACT_SIZES, slide.accent)
+    out.add(ChartBlock.fitted(chart, slide.chart, f"chart:{slide.chart.id}"))
+
+
+BANDS = (0.3, 0.36, 0.42)  # of a point's body that the band above a wide chart may take, least first
+FACT_SHARES = (0.33, 0.37, 0.41, 0.45, 0.5)  # of a chart's region that its facts may take, least first
+
+
+def _fact_share(out: Collector, facts: list[str], room: Callable[[float], tuple[float, float]]) -> float:
+    """Return the least share of the region (from FACT_SHARES) whose room holds *facts* at the main flow's
+    size: the chart gives up room before the facts would be smaller than that."""
+    return next((share for share in FACT_SHARES if facts_fit(out, facts, *room(share))), FACT_SHARES[-1])
+
+
+def facts_fit(out: Collector, facts: list[str], width: float, height: float) -> bool:
+    """Return whether *facts*, as a bulleted list at the main flow's size, fit *width* × *height*."""
+    return fit_text(facts, width - MAIN_TEXT * 1.1, height, MAIN_TEXT, MAIN_TEXT, out.measurer, gap=BULLET_GAP).fits
+
+
+def cards_fit(out: Collector, grids: list[tuple[Card, ...]], lang: str, width: float, height: float,
+              columns: int = 1) -> bool:
+    """Return whether each grid of cards, in *columns* in a region *width* × *height*, holds its text at its
+    least sizes, its numbers at least NUMBER_KEEP."""
+    trial = Collector(out.measurer)
+    for grid in grids:
+        cards(trial, grid, lang, Rect(0.0, 0.0, width, height), columns, centre=False)
+    numbers = [b.paras[0].size for b in trial.blocks if isinstance(b, TextBlock) and b.paras]
+    return not trial.overflows and min(numbers, default=NUMBER_KEEP) >= NUMBER_KEEP
 
 
 def _chart_and_facts(out: Collector, slide: Slide, box: Rect, facts: list[str], stacked: bool) -> None:
     """The chart with its caption, and the facts below it (*stacked*) or beside it."""
     assert slide.chart is not None
     if facts and stacked:
-        chart_box = Rect(box.x, box.y, box.w, box.h * 0.64)
-        fact_box = Rect(box.x, chart_box.bottom + box.h * 0.03, box.w, box.h * 0.33)
+        share = _fact_share(out, facts, lambda s: (box.w, box.h * s))
+        chart_box = Rect(box.x, box.y, box.w, box.h * (0.97 - share))
+        fact_box = Rect(box.x, chart_box.bottom + box.h * 0.03, box.w, box.h * share)
     elif facts:
-        chart_box = Rect(box.x, box.y, box.w * 0.6, box.h)
-        fact_box = Rect(chart_box.right + box.w * 0.03, box.y, box.w * 0.37, box.h)
+        share = _fact_share(out, facts, lambda s: (box.w * s, box.h))
+        chart_box = Rect(box.x, box.y, box.w * (0.97 - share), box.h)
+        fact_box = Rect(chart_box.right + box.w * 0.03, box.y, box.w * share, box.h)
     else:
         chart_box, fact_box = box, None
     if slide.caption:
@@ -240,18 +344,10 @@ def _chart_and_facts(out: Collector, slide: Slide, box: Rect, facts: list[str], 
                           (plain(lines, CAPTION, colour="muted"),), f"caption:{slide.chart.id}"))
     out.add(ChartBlock.fitted(chart_box, slide.chart, f"chart:{slide.chart.id}"))
     if fact_box is not None:
-        bullets(out, facts, fact_box, f"facts:{slide.name}", FACT_SIZES)
+        bullets(out, facts, fact_box, f"facts:{slide.name}", FACT_SIZES, slide.accent)
 
 
 # -- tables -----------------------------------------------------------------------------------------------------
-def table_row_height(cells: tuple[str, ...], columns: tuple[float, ...], measurer: Measurer,
-                     bold: bool = False) -> float:
-    """Return the height of a table row whose cells, broken into lines, fill columns *columns* wide."""
-    lines = max(len(break_lines(c, w - 2 * TABLE_PAD, TABLE_SIZE, measurer, bold)) for c, w in
-                zip(cells, columns, strict=True))
-    return lines * TABLE_SIZE * LINE_SPACING + 2 * TABLE_PAD
-
-
 def _table(out: Collector, slide: Slide, box: Rect) -> None:
     assert slide.table is not None
     table = slide.table

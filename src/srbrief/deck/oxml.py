@@ -45,13 +45,14 @@ def set_size(rpr: Any, size_pt: float) -> None:
     rpr.set("sz", str(round(size_pt * 100)))
 
 
-def square_bullet(paragraph: Any, indent_emu: int, scheme_colour: str = "accent1") -> None:
-    """Give *paragraph* a square bullet in *scheme_colour* with a hanging indent, so wrapped lines align."""
+def square_bullet(paragraph: Any, indent_emu: int, colour: tuple[str, str] = ("schemeClr", "accent1")) -> None:
+    """Give *paragraph* a square bullet in *colour* (an XML element name and value: ('schemeClr', 'accent2'),
+    ('srgbClr', 'C8463D')) with a hanging indent, so wrapped lines align."""
     properties = paragraph._p.get_or_add_pPr()
     properties.set("marL", str(indent_emu))
     properties.set("indent", str(-indent_emu))
-    colour = etree.SubElement(properties, qn("a:buClr"))
-    etree.SubElement(colour, qn("a:schemeClr")).set("val", scheme_colour)
+    colour_element = etree.SubElement(properties, qn("a:buClr"))
+    etree.SubElement(colour_element, qn(f"a:{colour[0]}")).set("val", colour[1])
     etree.SubElement(properties, qn("a:buSzPct")).set("val", "60000")
     etree.SubElement(properties, qn("a:buFont")).set("typeface", "Arial")
     etree.SubElement(properties, qn("a:buChar")).set("char", "■")
@@ -80,6 +81,20 @@ def set_theme_colours(theme_part: Any, colours: dict[str, str], scheme_name: str
             entry.remove(child)
         etree.SubElement(entry, qn("a:srgbClr")).set("val", colour.lstrip("#").upper())
     theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def theme_colours(theme_part: Any) -> dict[str, str]:
+    """Return the RGB colours ('#rrggbb') of a theme's colour scheme entries (accent1 … dk1 …) that give one
+    (an explicit colour, or a system colour's last value)."""
+    root = etree.fromstring(theme_part.blob)
+    scheme = root.find(f"{qn('a:themeElements')}/{qn('a:clrScheme')}")
+    found: dict[str, str] = {}
+    for entry in scheme if scheme is not None else ():
+        for child in entry:
+            value = child.get("val") if child.tag == qn("a:srgbClr") else child.get("lastClr")
+            if value and len(value) == 6:
+                found[etree.QName(entry).localname] = f"#{value.lower()}"
+    return found
 
 
 def remove_all_slides(prs: Any) -> None:

@@ -1,192 +1,51 @@
 """The deck plan: the single answer to "what is on slide N", rendered alike by PPTX, presenter and PDF.
 
-Qt-free and pptx-free: slides are plain data built from the model. The deck tells the briefing's story: a
-title, the executive summary, one slide per point of the storyline (its message as the action title, at most
-six figures, its chart and what was done), the outlook from the article, then an appendix with every figure
-and its source.
+Qt-free and pptx-free: slides are plain data (srbrief.deck.plandata) built from the model by the builders in
+srbrief.deck.plan_slides. The deck tells the briefing's story: a title, the executive summary, one slide per
+point of the storyline (its message as the action title, at most six figures, its chart and what was done),
+the outlook from the article, then an appendix with every figure and its source.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from enum import Enum
+from dataclasses import replace
 
-from srbrief.deck.words import T, sentence, t
-from srbrief.model import Briefing, Chart, ChartKind, Cite, DerivedPart, Metric, Qualifier, Section, SectionKind
-from srbrief.model.story import effective_points, executive_summary, good_news, outlook
-from srbrief.model.textutil import chinese_date, english_date, period_text, source_line
-
-MAX_CARDS = 6  # figure cards on one slide
-NATIVE_KINDS = (ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
-THEME_ACCENTS = ("accent2", "accent6", "accent4", "accent1")  # theme 1, 2, 3 … (the overview: accent1)
-GOOD, BAD = "accent3", "accent5"  # a change that is good news (green) or bad news (red), everywhere
-
-
-class Role(str, Enum):
-    TITLE = "title"
-    SUMMARY = "summary"
-    SECTION = "section"
-    POINT = "point"
-    OUTLOOK = "outlook"
-    TABLE = "table"
-    TIMELINE = "timeline"
-    SOURCES = "sources"
-
-
-@dataclass(frozen=True)
-class Card:
-    """A figure on a slide: the metric, the colour that says what it is, and its period and qualifier."""
-
-    metric: Metric
-    accent: str
-    meta: str = ""
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    """One theme on the executive summary: its name, its conclusion and its headline figure."""
-
-    label: str
-    message: str
-    accent: str
-    card: Card | None = None
-
-
-@dataclass(frozen=True)
-class Table:
-    """A reference table: a header and rows of cells, each column a fraction of the width."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...]
-    ids: tuple[str, ...] = ()  # the model id of each row
-
-
-@dataclass(frozen=True)
-class Slide:
-    """One slide: its role, texts, what it shows, and what the presenter says."""
-
-    role: Role
-    title: str
-    subtitle: str = ""
-    kicker: str = ""  # a short line above the title: where in the story the slide is
-    accent: str = "accent1"  # the colour of the slide's section
-    cards: tuple[Card, ...] = ()
-    chart: Chart | None = None
-    charted: tuple[Metric, ...] = ()  # the point's figures its chart shows (not repeated as cards)
-    caption: str = ""  # under the chart: a map's schematic note, a derived value
-    bullets: tuple[str, ...] = ()
-    summary: tuple[SummaryRow, ...] = ()
-    table: Table | None = None
-    notes: str = ""
-    sources: tuple[Cite, ...] = ()  # the verbatim clauses behind the figures, facts and claims on this slide
-    footer: str = ""  # the source line naming the documents the slide cites (else the deck's)
-    section_id: str | None = None
-    name: str = ""  # the model id of what the slide shows (a point, a table part)
-    appendix: bool = False
-
-    @property
-    def metrics(self) -> tuple[Metric, ...]:
-        """Return the figures the slide shows: as cards, in its chart, on the summary."""
-        return (tuple(c.metric for c in self.cards) + self.charted +
-                tuple(r.card.metric for r in self.summary if r.card))
-
-
-@dataclass(frozen=True)
-class DeckPlan:
-    briefing: Briefing
-    lang: str
-    slides: tuple[Slide, ...] = field(default=())
-    footer: str = ""
-
-
-def card_columns(count: int) -> int:
-    """Return how many columns a grid of *count* figure cards has (the same on every renderer)."""
-    return count if count <= 3 else (2 if count == 4 else 3)
-
-
-def card_slot(index: int, count: int, columns: int | None = None) -> tuple[int, float]:
-    """Return the row and the (fractional) column of card *index* of *count*: a short last row is centred."""
-    cols = columns or card_columns(count)
-    row, col = divmod(index, cols)
-    in_row = min(cols, count - row * cols)
-    return row, col + (cols - in_row) / 2
-
-
-BULLET_GUTTER = 0.04  # of the body's width: the clear space after a column of bullets when there are two
-
-
-def bullet_columns(bullets: list[str]) -> list[list[str]]:
-    """Return a list in one column, or two when it is long (the same on every renderer)."""
-    if len(bullets) <= 8:
-        return [bullets]
-    half = (len(bullets) + 1) // 2
-    return [bullets[:half], bullets[half:]]
-
-
-def section_accent(briefing: Briefing, section: Section) -> str:
-    """Return the colour of *section*: blue for the overview, one accent per theme (never green or red,
-    which say good and bad news)."""
-    if section.kind is SectionKind.OVERVIEW:
-        return "accent1"
-    themes = [s for s in briefing.sections if s.kind is SectionKind.THEME]
-    return THEME_ACCENTS[themes.index(section) % len(THEME_ACCENTS)]
-
-
-def figure_accent(metric: Metric, section_colour: str) -> str:
-    """Return the colour of a figure: green for good news, red for bad, else its section's colour."""
-    news = good_news(metric)
-    return section_colour if news is None else (GOOD if news else BAD)
-
-
-def card_meta(metric: Metric, lang: str) -> str:
-    """Return what a card says under its label: the period, the qualifier in words, whether it is derived."""
-    words = {Qualifier.MORE_THAN: ("超", "more than"), Qualifier.ABOUT: ("约", "about")}
-    parts = [period_text(metric.period, lang) if metric.period else ""]
-    if metric.qualifier in words:
-        parts.append(words[metric.qualifier][0 if lang == "zh" else 1])
-    if metric.derived is not None:
-        parts.append(t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang))
-    return " · ".join(p for p in parts if p)
-
-
-def make_card(metric: Metric, section_colour: str, lang: str) -> Card:
-    return Card(metric, figure_accent(metric, section_colour), card_meta(metric, lang))
-
-
-def notes_of(said: list[str], sources: tuple[Cite, ...], lang: str, briefing: Briefing | None = None) -> str:
-    """Return speaker notes: what to say, then the verbatim clauses behind the slide, each with its document."""
-    body = (" " if lang == "en" else "").join(s for s in said if s)
-    if not sources:
-        return body
-    label = t("source_label", lang)
-    return body + "\n\n" + label + ("：" if lang == "zh" else ":") + "\n" + "\n".join(
-        f"• {c.clause}" + (_cited_in(briefing, c, lang) if briefing else "") for c in sources)
-
-
-def _cited_in(briefing: Briefing, cite: Cite, lang: str) -> str:
-    doc = briefing.document(cite.doc)
-    if lang == "zh":
-        return f"（{doc.publication.zh} {doc.date}）"
-    return f" ({doc.publication.en}, {english_date(doc.date)})"
-
-
-def date_text(date: str, lang: str) -> str:
-    return chinese_date(date) if lang == "zh" else english_date(date)
+from srbrief.deck.plan_slides import (
+    appendix_slides,
+    outlook_slide,
+    point_slide,
+    section_slide,
+    summary_slide,
+    title_slide,
+)
+from srbrief.deck.plandata import (
+    BULLET_GUTTER,
+    MAX_CARDS,
+    NATIVE_KINDS,
+    Card,
+    DeckPlan,
+    Role,
+    Slide,
+    SummaryRow,
+    Table,
+    bullet_columns,
+    card_columns,
+    card_meta,
+    card_slot,
+    date_text,
+    make_card,
+    notes_of,
+    section_accent,
+)
+from srbrief.deck.words import T, sentence
+from srbrief.model import Briefing, SectionKind
+from srbrief.model.story import effective_points, executive_summary, outlook
+from srbrief.model.textutil import source_line
 
 
 def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
               organisation: str | None = None) -> DeckPlan:
     """Return the ordered slides of the briefing deck in *lang* ('zh' or 'en')."""
-    from srbrief.deck.plan_slides import (
-        appendix_slides,
-        outlook_slide,
-        point_slide,
-        section_slide,
-        summary_slide,
-        title_slide,
-    )
-
     overview = next((s for s in briefing.sections if s.kind is SectionKind.OVERVIEW), briefing.sections[0])
     slides = [title_slide(briefing, lang, presenter, organisation)]
     lead = effective_points(overview)
@@ -208,4 +67,6 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
     return DeckPlan(briefing, lang, tuple(slides), footer=source_line(briefing.sources[:1], lang))
 
 
-__all__ = ["Card", "DeckPlan", "Role", "Slide", "SummaryRow", "T", "Table", "plan_deck", "sentence"]
+__all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "Card", "DeckPlan", "Role", "Slide", "SummaryRow", "T",
+           "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "make_card", "notes_of",
+           "plan_deck", "section_accent", "sentence"]

@@ -3,7 +3,7 @@ the appendix (every figure with its source, the timeline, the method). Qt-free a
 
 from __future__ import annotations
 
-from srbrief.deck.plan import (
+from srbrief.deck.plandata import (
     MAX_CARDS,
     NATIVE_KINDS,
     Card,
@@ -16,9 +16,11 @@ from srbrief.deck.plan import (
     notes_of,
     section_accent,
 )
+from srbrief.deck.tables import table_pages
 from srbrief.deck.words import chinese_number, sentence, t
 from srbrief.model import (
     Briefing,
+    Chart,
     ChartKind,
     Cite,
     DerivedPart,
@@ -30,7 +32,7 @@ from srbrief.model import (
     Statement,
     SummaryItem,
 )
-from srbrief.model.story import SummaryLine, point_chart, point_figures
+from srbrief.model.story import SummaryLine, point_chart, point_figures, shown_figures
 from srbrief.model.textutil import document_text, period_text
 from srbrief.model.units import format_value
 
@@ -97,7 +99,7 @@ def section_slide(briefing: Briefing, section: Section, lines: tuple[SummaryLine
 def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -> Slide:
     """One point of the storyline: its message as the title, its figures, its chart and what was done."""
     colour = section_accent(briefing, section)
-    figures = point_figures(briefing, point)
+    figures = shown_figures(briefing, point)
     chart = point_chart(briefing, point)
     if chart is not None and chart.kind is ChartKind.KPI:  # figure tiles: the cards are the same figures
         if not figures:
@@ -126,8 +128,6 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
 
 def _caption(chart: object, metrics: list[Metric], lang: str) -> str:
     """Return what must stand under a chart: a map is a schematic (with its caveat); derived values say so."""
-    from srbrief.model import Chart
-
     if not isinstance(chart, Chart):
         return ""
     parts = []
@@ -155,8 +155,6 @@ def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -
 def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
     """The reference: a divider, every figure with its period and verbatim source as tables across as many
     slides as needed, the timeline, and the sources and method."""
-    from srbrief.deck.layout import table_pages
-
     slides = [Slide(Role.SECTION, t("appendix_title", lang), subtitle=t("appendix_sub", lang),
                     kicker=t("appendix", lang), appendix=True,
                     notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang))]

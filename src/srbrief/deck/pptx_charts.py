@@ -7,27 +7,25 @@ import math
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pptx.chart.data import CategoryChartData
-from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Pt
 
-from srbrief import palette
+from srbrief import meaning
 from srbrief.deck import oxml
-from srbrief.deck.plan import figure_accent
 from srbrief.deck.pptx_text import pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Entity, Event, Fact, Metric, Qualifier
-from srbrief.model.story import bar_text, charted_value
-from srbrief.model.units import MORE_THAN_NOTE, TOTAL, UNITS, axis_scale, metric_text, share_text, value_parts
+from srbrief.model.story import charted_value, figure_meaning, item_meaning
+from srbrief.model.textutil import period_text
+from srbrief.model.units import MORE_THAN_NOTE, TOTAL, UNITS, axis_scale, metric_text, share_percent, share_text
 from srbrief.textlayout import fit_text, font_measurer
+from srbrief.typescale import MAIN_TEXT
 
 if TYPE_CHECKING:
     from srbrief.deck.plan import DeckPlan
     from srbrief.deck.pptx_writer import DeckWriter
 
-MUTED = RGBColor.from_string(palette.LIGHT.muted.lstrip("#").upper())
-OTHER = RGBColor.from_string(palette.LIGHT.rule.lstrip("#").upper())  # the rest of a doughnut
 Runs = list[tuple[str, dict[str, Any]]]
 
 
@@ -59,12 +57,13 @@ def add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box, name: str,
 def _add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box, zoom: float) -> None:
     briefing = writer.plan.briefing
     metrics = [m for m in (briefing.find(i) for i in chart.items) if isinstance(m, Metric)]
+    section = item_meaning(briefing, chart.id)  # a chart takes its section's colour
     if chart.kind in (ChartKind.BAR, ChartKind.HBAR):
-        _native_bars(writer, slide, chart, metrics, box)
+        _native_bars(writer, slide, chart, metrics, box, section)
     elif chart.kind is ChartKind.SHARE:
-        _native_share(writer, slide, metrics, box)
+        _native_share(writer, slide, metrics, box, section)
     elif chart.kind is ChartKind.LINE:
-        _native_line(writer, slide, metrics, box)
+        _native_line(writer, slide, metrics, box, section)
     else:
         _picture(writer, slide, chart, box, zoom)
 
@@ -86,7 +85,8 @@ def _custom_labels(writer: DeckWriter, series: Any, texts: list[str | None], siz
         write_text(frame, [[(text, {"size": size, "bold": True, "colour": colour})]], writer.fonts)
 
 
-def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Metric], box: Box) -> None:
+def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Metric], box: Box,
+                 section: str) -> None:
 
     lang = writer.plan.lang
     if chart.kind is ChartKind.HBAR:  # PowerPoint draws bars bottom-up: reverse so the first item is on top
@@ -100,16 +100,15 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
     graph = frame.chart
     graph.has_legend = False
     graph.has_title = False
-    _chart_fonts(writer, graph, 13)
+    _chart_fonts(writer, graph, MAIN_TEXT)
     plot = graph.plots[0]
     plot.gap_width = 60
     series = plot.series[0]
     for point, metric in zip(series.points, metrics, strict=True):  # green good news, red bad, as everywhere
-        point.format.fill.solid()
-        point.format.fill.fore_color.theme_color = writer.colour(figure_accent(metric, "accent1"))
+        writer.fill(point.format.fill, figure_meaning(metric, section))
     plot.has_data_labels = True
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    _custom_labels(writer, series, [bar_text(m, lang) for m in metrics], 13)
+    _custom_labels(writer, series, [metric_text(m, lang) for m in metrics], MAIN_TEXT)
     value_axis = graph.value_axis
     low, high = min(0.0, *values), max(0.0, *values)
     step = nice_step((high - low) * 1.3, ticks=8)
@@ -122,7 +121,7 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
     graph.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     value_axis.has_title = True
 
-    write_text(value_axis.axis_title.text_frame, [[(axis_unit, {"size": 11})]], writer.fonts)
+    write_text(value_axis.axis_title.text_frame, [[(axis_unit, {"size": MAIN_TEXT})]], writer.fonts)
     if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
         _caption(writer, slide, box, MORE_THAN_NOTE[lang])
 
@@ -130,26 +129,22 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
 def _caption(writer: DeckWriter, slide: Any, box: Box, text: str) -> None:
 
     shape = slide.shapes.add_textbox(box.x, box.y + int(box.h * 0.93), box.w, int(box.h * 0.07))
-    write_text(shape.text_frame, [[(text, {"size": 11, "colour": MUTED})]], writer.fonts)
+    write_text(shape.text_frame, [[(text, {"size": MAIN_TEXT, "colour": writer.colour("muted")})]], writer.fonts)
 
 
 def _doughnut(writer: DeckWriter, slide: Any, x: int, y: int, w: int, h: int, name: str, part: float,
-              rest: float, label: str) -> None:
+              rest: float, label: str, section: str) -> None:
     data = CategoryChartData(number_format="General")
     data.categories = [name, "其余（计算值）" if writer.plan.lang == "zh" else "Rest (derived)"]
     data.add_series(name, [part, rest])
     graph = slide.shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, x, y, w, h, data).chart
     graph.has_legend = False
     graph.has_title = False
-    _chart_fonts(writer, graph, 14)
+    _chart_fonts(writer, graph, MAIN_TEXT)
     plot = graph.plots[0]
     series = plot.series[0]
-    for point, colour in zip(series.points, (None, OTHER), strict=True):
-        point.format.fill.solid()
-        if colour is None:
-            point.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-        else:
-            point.format.fill.fore_color.rgb = colour
+    for point, role in zip(series.points, (section, meaning.NEUTRAL), strict=True):  # the part; the rest
+        writer.fill(point.format.fill, role)
     plot.has_data_labels = True
     plot.data_labels.show_value = True
     # light text on the accent arc, when the arc is wide enough to hold it; dark text beside a thin one
@@ -157,29 +152,29 @@ def _doughnut(writer: DeckWriter, slide: Any, x: int, y: int, w: int, h: int, na
     _custom_labels(writer, series, [label, ""], 16, MSO_THEME_COLOR.BACKGROUND_1 if light else MSO_THEME_COLOR.TEXT_1)
 
 
-def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -> None:
+def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box, section: str) -> None:
 
     lang = writer.plan.lang
     if metrics[0].unit != "percent":  # a part of its whole
         part, whole = metrics
         size = min(box.h, int(box.w * 0.5))
         _doughnut(writer, slide, box.x, box.y, size, size, part.label.get(lang), part.value,  # the number in
-                  round(whole.value - part.value, 6), value_parts(part, lang)[0])  # the ring, units beside it
+                  round(whole.value - part.value, 6), share_percent(part, whole, lang), section)  # its share
         text_w = box.w - size - int(box.w * 0.04)
         text = slide.shapes.add_textbox(box.x + size + int(box.w * 0.04), box.y, text_w, box.h)
         text.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        text_colour, accent = MSO_THEME_COLOR.TEXT_1, MSO_THEME_COLOR.ACCENT_1
+        text_colour, accent, muted = MSO_THEME_COLOR.TEXT_1, writer.colour(section), writer.colour("muted")
         lines = [part.label.get(lang), metric_text(part, lang), share_text(part, whole, lang),
                  TOTAL[lang] + whole.label.get(lang), metric_text(whole, lang)]
-        small = fit_text([lines[0], lines[2], lines[3]], pt(text_w) * 0.9, pt(box.h) * 0.45, 16, 10,
+        small = fit_text([lines[0], lines[2], lines[3]], pt(text_w) * 0.9, pt(box.h) * 0.45, 16, MAIN_TEXT,
                          font_measurer()).size
-        big = fit_text([lines[1], lines[4]], pt(text_w) * 0.9, pt(box.h) * 0.4, 26, 12, font_measurer(),
+        big = fit_text([lines[1], lines[4]], pt(text_w) * 0.9, pt(box.h) * 0.4, 26, 16, font_measurer(),
                        bold=True).size
         rows: list[Runs] = [[(lines[0], {"size": small, "colour": text_colour})],
                             [(lines[1], {"size": big, "bold": True, "colour": accent})],
-                            [(lines[2], {"size": small, "colour": MUTED})],
+                            [(lines[2], {"size": small, "colour": muted})],
                             [(lines[3], {"size": small, "colour": text_colour})],
-                            [(lines[4], {"size": big, "bold": True, "colour": MUTED})]]
+                            [(lines[4], {"size": big, "bold": True, "colour": muted})]]
         write_text(text.text_frame, [r for r in rows if r[0][0]], writer.fonts)
         text.text_frame.paragraphs[-2].space_before = Pt(small)  # the total apart from the part
         return
@@ -189,29 +184,34 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
     for i, metric in enumerate(metrics):
         x = box.x + i * cell + (cell - size) // 2
         _doughnut(writer, slide, x, box.y, size, size, metric.label.get(lang), metric.value,
-                  round(100 - metric.value, 6), metric_text(metric, lang))
+                  round(100 - metric.value, 6), metric_text(metric, lang), section)
         caption = slide.shapes.add_textbox(box.x + i * cell, box.y + size, cell, box.h - size)
         label = metric.label.get(lang)
-        fit = fit_text([label], pt(cell) * 0.9, pt(box.h - size) * 0.9, 16, 10, font_measurer())
+        fit = fit_text([label], pt(cell) * 0.9, pt(box.h - size) * 0.9, 16, MAIN_TEXT, font_measurer())
         write_text(caption.text_frame, [[(label, {"size": fit.size, "colour": MSO_THEME_COLOR.TEXT_1})]],
                    writer.fonts, PP_ALIGN.CENTER)
 
 
-def _native_line(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box) -> None:
+def _native_line(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box, section: str) -> None:
 
     lang = writer.plan.lang
     metrics = sorted(metrics, key=lambda m: m.period or "")
     values, _ = bar_values(metrics, lang)
     data = CategoryChartData(number_format="General")
-    data.categories = [m.period or "" for m in metrics]
+    data.categories = [period_text(m.period, lang) if m.period else "" for m in metrics]  # as on the cards
     data.add_series(metrics[0].label.get(lang), values)
     graph = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, box.x, box.y, box.w, box.h, data).chart
     graph.has_legend = False
     graph.has_title = False
-    _chart_fonts(writer, graph, 13)
+    _chart_fonts(writer, graph, MAIN_TEXT)
     graph.value_axis.minimum_scale = 0
+    series = graph.plots[0].series[0]  # the line and its markers in the section's colour
+    writer.paint(series.format.line.color, section)
+    series.marker.format.fill.solid()
+    writer.paint(series.marker.format.fill.fore_color, section)
+    writer.paint(series.marker.format.line.color, section)
     graph.plots[0].has_data_labels = True
-    _custom_labels(writer, graph.plots[0].series[0], [metric_text(m, lang) for m in metrics], 13)
+    _custom_labels(writer, graph.plots[0].series[0], [metric_text(m, lang) for m in metrics], MAIN_TEXT)
 
 
 def _picture(writer: DeckWriter, slide: Any, chart: Chart, box: Box, zoom: float) -> None:
@@ -221,6 +221,7 @@ def _picture(writer: DeckWriter, slide: Any, chart: Chart, box: Box, zoom: float
     width_in, height_in = box.w / 914400 / zoom, box.h / 914400 / zoom
     buffer = io.BytesIO()
     render_chart(writer.plan.briefing, chart, writer.plan.lang, buffer, dpi=round(192 * zoom), fmt="png",
+                 theme=writer.scheme,
                  size=(width_in, height_in), frame=False, png_compression=3)  # ~20% larger, much faster
     picture = slide.shapes.add_picture(io.BytesIO(buffer.getvalue()), box.x, box.y, box.w, box.h)
     oxml.set_alt_text(picture, describe_chart(writer.plan, chart), chart.title.get(writer.plan.lang))

@@ -11,7 +11,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Pt
 
 from srbrief.deck import oxml
-from srbrief.deck.layout import Para, TextBlock
+from srbrief.deck.boxes import Para, TextBlock
 from srbrief.textlayout import joint
 
 ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -47,6 +47,13 @@ def _colour(font: Any, colour: Any) -> None:
         font.color.rgb = colour
     elif colour is not None:
         font.color.theme_color = colour
+
+
+def colour_xml(colour: Any) -> tuple[str, str]:
+    """Return a PowerPoint colour as its XML (element, value): ('schemeClr', 'accent2') or ('srgbClr', 'C8463D')."""
+    if isinstance(colour, RGBColor):
+        return "srgbClr", str(colour)
+    return "schemeClr", str(colour.xml_value)
 
 
 def write_text(frame: Any, paragraphs: Iterable[list[tuple[str, dict[str, Any]]]], fonts: Fonts,
@@ -94,7 +101,7 @@ def _write_para(paragraph: Any, para: Para, fonts: Fonts, colour_of: Callable[[s
     paragraph.space_before = Pt(para.space_before)
     paragraph.space_after = Pt(0)
     if para.bullet:
-        oxml.square_bullet(paragraph, int(Pt(para.indent)))
+        oxml.square_bullet(paragraph, int(Pt(para.indent)), colour_xml(colour_of(para.bullet_colour)))
     for number, line in enumerate(para.lines):
         between = ""
         if number in para.hard:  # sized and typed like the text around it, not at a default 18 pt

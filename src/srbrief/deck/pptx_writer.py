@@ -11,9 +11,10 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
-from srbrief import palette
+from srbrief import meaning, palette
 from srbrief.deck import oxml
 from srbrief.deck.layout import TABLE_PAD, ChartBlock, Frame, Rect, TableBlock, TextBlock, layout_slide, plain
 from srbrief.deck.plan import DeckPlan, Role
@@ -30,13 +31,20 @@ BODY_WORDS = ("title only", "仅标题")  # else: the layout with a title and th
 TITLE_TYPES = (1, 3)  # PP_PLACEHOLDER.TITLE, CENTER_TITLE
 BIG_TITLE_ROLES = (Role.TITLE, Role.SECTION)
 ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
-           MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)  # ours: the house palette
-TEMPLATE_ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_6)  # a template's
+           MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)  # the sections' colours
 CARD_CORNER = 0.06  # the corner radius of a card, as a fraction of its shorter side
 
 
 def rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def template_scheme(accents: dict[str, str]) -> palette.Scheme:
+    """Return the house scheme with a template's six accents as the sections' colours (so that the chart
+    pictures match its cards and native charts); good and bad news keep the house green and red."""
+    sections = tuple(accents.get(f"accent{i}", colour)
+                     for i, colour in enumerate(palette.LIGHT.sections[:meaning.SECTION_COLOURS], 1))
+    return replace(palette.LIGHT, name="template", sections=sections)
 
 
 class DeckWriter:
@@ -47,37 +55,52 @@ class DeckWriter:
         self.fonts = fonts
         self.notes = notes
         self.prs = Presentation(template) if template else Presentation()
-        self.house_colours = template is None  # the app's palette in the theme: all six accents are ours
+        theme_part = self.prs.slide_master.part.part_related_by(RT.THEME)
         if template is None:
             self.prs.slide_width, self.prs.slide_height = WIDE
-            self._use_house_colours()
+            self._use_house_colours(theme_part)
+            self.scheme = palette.LIGHT
         else:
             oxml.remove_all_slides(self.prs)
+            self.scheme = template_scheme(oxml.theme_colours(theme_part))
         self.width = int(self.prs.slide_width or WIDE[0])
         self.height = int(self.prs.slide_height or WIDE[1])
         self.keep_placeholders = template is not None
         self.measurer = font_measurer()
 
-    def _use_house_colours(self) -> None:
-        """Give python-pptx's default theme the app's palette, so the deck's cards and native charts (which use
-        theme colours, so that a user's template recolours them) match the app and the chart pictures."""
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
+    def _use_house_colours(self, theme_part: Any) -> None:
+        """Give python-pptx's default theme the sections' colours as its six accents, so the deck's cards and
+        native charts (which use theme colours, so that a user's template recolours them) match the app and
+        the chart pictures."""
         scheme = palette.LIGHT
-        colours = {f"accent{i}": c for i, c in enumerate(scheme.accents[:palette.CARD_COLOURS], 1)}
+        colours = {f"accent{i}": c for i, c in enumerate(scheme.sections[:meaning.SECTION_COLOURS], 1)}
         colours.update(dk2=scheme.text, lt2=scheme.card)
-        oxml.set_theme_colours(self.prs.slide_master.part.part_related_by(RT.THEME), colours, "SRBrief")
+        oxml.set_theme_colours(theme_part, colours, "SRBrief")
 
     def colour(self, role: str) -> Any:
-        """Return the PowerPoint colour of a layout colour role (theme colours, so a template recolours them)."""
-        if role.startswith("accent"):
-            accents = ACCENTS if self.house_colours else TEMPLATE_ACCENTS
-            return accents[(int(role[6:]) - 1) % len(accents)]
+        """Return the PowerPoint colour of a colour role (srbrief.meaning): a section is a theme accent, so a
+        template recolours it; good and bad news and the neutrals are explicit colours, whatever the template."""
+        slot = meaning.theme_slot(role)
+        if slot is not None:
+            return ACCENTS[slot - 1]
         if role == "text":
             return MSO_THEME_COLOR.TEXT_1
         if role == "background":
             return MSO_THEME_COLOR.BACKGROUND_1
-        return rgb(palette.role_colour(palette.LIGHT, role))
+        return rgb(meaning.colour(self.scheme, role))
+
+    def paint(self, colour_format: Any, role: str) -> None:
+        """Set a python-pptx colour (a fill's fore colour, a line's colour) to the colour of *role*."""
+        colour = self.colour(role)
+        if isinstance(colour, RGBColor):
+            colour_format.rgb = colour
+        else:
+            colour_format.theme_color = colour
+
+    def fill(self, fill: Any, role: str) -> None:
+        """Fill a shape or chart point solidly in the colour of *role*."""
+        fill.solid()
+        self.paint(fill.fore_color, role)
 
     def layout_for(self, role: Role) -> Any:
         """Return the template's layout for *role*: by name first, then by its placeholders."""
@@ -156,8 +179,7 @@ class DeckWriter:
             table.rows[r].height = int(Pt(height))
             for c, lines in enumerate(row):
                 cell = table.cell(r, c)
-                cell.fill.solid()
-                cell.fill.fore_color.rgb = rgb(palette.LIGHT.card if r == 0 else palette.LIGHT.background)
+                self.fill(cell.fill, "card" if r == 0 else "background")
                 para = plain(lines, block.size, bold=r == 0, measurer=self.measurer, width=block.widths[c])
                 inner = TextBlock(Rect(0, 0, block.widths[c], height), (para,), inset=(TABLE_PAD,) * 4)
                 write_block(cell.text_frame, inner, self.fonts, self.colour, cell=cell)
@@ -166,8 +188,7 @@ class DeckWriter:
         fill = block.fill
         if fill is not None and not block.paras:  # a bar of colour
             shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *self.emu(block.rect))
-            shape.fill.solid()
-            shape.fill.fore_color.theme_color = self.colour(fill)
+            self.fill(shape.fill, fill)
             shape.line.fill.background()
             shape.shadow.inherit = False
             shape.name = block.name
@@ -179,8 +200,7 @@ class DeckWriter:
             shape.adjustments[0] = CARD_CORNER
             corner = CARD_CORNER * 0.29289 * min(block.rect.w, block.rect.h)  # roundRect's text rectangle (il)
             block = replace(block, inset=tuple(max(0.0, side - corner) for side in block.inset))  # type: ignore[arg-type]
-            shape.fill.solid()
-            shape.fill.fore_color.rgb = rgb(palette.role_colour(palette.LIGHT, fill))
+            self.fill(shape.fill, fill)
             shape.line.fill.background()
             shape.shadow.inherit = False
         if block.name:

@@ -73,8 +73,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The English is our own translation.</p><p>Built with Qt 6 / PySide6 (LGPL v3), matplotlib "
         "(PSF-style licence), python-pptx (MIT), PyYAML (MIT); font: SRBrief Sans SC, a subset of Noto Sans CJK "
         "SC (SIL OFL 1.1).</p>"),
-    "presenter_help": ("→/空格 下一页 · ← 上一页 · 数字+回车 跳转 · B 黑屏 · P 演讲者视图 · Esc 退出",
-                       "→/Space next · ← previous · number+Enter jump · B black · P presenter view · Esc leave"),
+    "presenter_help": ("→/空格 下一页 · ← 上一页 · 数字+回车 跳转 · B 黑屏 · W 白屏 · T 暂停/继续计时 · R 重新计时 · "
+                       "P 演讲者视图 · Esc 退出",
+                       "→/Space next · ← previous · number+Enter jump · B black · W white · T pause/resume timer · "
+                       "R reset timer · P presenter view · Esc leave"),
+    "end_of_show": ("放映结束，按 Esc 退出", "End of slide show — press Esc to leave"),
+    "clock": ("时间", "Time"),
+    "paused": ("（已暂停）", "(paused)"),
+    "audience_black": ("观众屏幕：黑屏（B 恢复）", "Audience screen: black (B to show)"),
+    "audience_white": ("观众屏幕：白屏（W 恢复）", "Audience screen: white (W to show)"),
     "next_slide": ("下一页", "Next"),
     "elapsed": ("已用时间", "Elapsed"),
     "notes": ("备注", "Notes"),

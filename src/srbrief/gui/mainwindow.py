@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
         from srbrief.gui.presenter import PresenterWindow
 
         presenter = PresenterWindow(plan_deck(self.briefing, self.lang))
-        presenter.showFullScreen()
+        presenter.start()
         self.presenter = presenter
 
     def about(self) -> None:

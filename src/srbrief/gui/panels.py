@@ -21,13 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from srbrief import palette
-from srbrief.deck.plan import section_accent
+from srbrief import meaning, palette
 from srbrief.gui.i18n import tr
 from srbrief.gui.widgets import ChartView, KpiCard, card_grid
 from srbrief.model import Briefing, Chart, ChartKind, Cite, Point, Section, SectionKind
 from srbrief.model.browse import section_entities
-from srbrief.model.story import effective_points, executive_summary, point_chart, point_figures
+from srbrief.model.story import (
+    effective_points,
+    executive_summary,
+    point_chart,
+    point_figures,
+    section_meaning,
+    shown_figures,
+)
 from srbrief.model.textutil import chinese_date, document_text, english_date
 from srbrief.model.units import format_value
 
@@ -157,7 +163,7 @@ class SectionPanel(Panel):
     def __init__(self, briefing: Briefing, section: Section, lang: str, on_source: SourceHandler) -> None:
         super().__init__(section.id, section.title.get(lang), lang)
         self.briefing, self.on_source = briefing, on_source
-        colour = section_accent(briefing, section)
+        colour = section_meaning(briefing, section)
         self._label(section.lede.get(lang), "PanelLede")
         points = effective_points(section)
         if section.kind is SectionKind.OVERVIEW:
@@ -204,18 +210,18 @@ class SectionPanel(Panel):
             if figures:
                 self.column.addWidget(card_grid(figures, lang, self.on_source, section_colour=colour))
         for line in executive_summary(self.briefing):
-            accent = palette.role_colour(palette.LIGHT, section_accent(self.briefing, line.section))
+            accent = meaning.colour(palette.LIGHT, section_meaning(self.briefing, line.section))
             kicker = self._label(line.section.title.get(lang), "Kicker")
             kicker.setStyleSheet(f"color: {accent};")
             self._claim(line.message.get(lang), line.sources)
             if line.figure is not None:
                 self.column.addWidget(card_grid([line.figure], lang, self.on_source,
-                                                section_colour=section_accent(self.briefing, line.section)))
+                                                section_colour=section_meaning(self.briefing, line.section)))
 
     def _point(self, point: Point, colour: str) -> None:
         """A point of the storyline: its message, its figures, its chart and what was done."""
         self._claim(point.message.get(self.lang), point.sources)
-        figures = list(point_figures(self.briefing, point))
+        figures = list(shown_figures(self.briefing, point))
         if figures:
             self.column.addWidget(card_grid(figures, self.lang, self.on_source, section_colour=colour))
         chart = point_chart(self.briefing, point)

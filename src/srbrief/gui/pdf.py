@@ -7,16 +7,20 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from srbrief import palette
 from srbrief.atomic import OutputError, atomic_path
 from srbrief.deck.plan import DeckPlan
-from srbrief.gui.slides import FAMILY, SlidePainter, _font
+from srbrief.gui.slides import FAMILY, SlidePainter, _fitted_font, _font
 
 SLIDE_PAGE = QPageSize(QSizeF(13.333, 7.5), QPageSize.Unit.Inch, "Slide 16:9")
 RESOLUTION = 96
+LAYOUTS = ("notes", "slides", "lines", "six")  # 1 slide + notes; 1 slide a page; 3 with lines; 6 a page (A4)
+PER_PAGE = {"notes": 1, "slides": 1, "lines": 3, "six": 6}
+NOTES_SIZES = (16.0, 8.0)  # pixels at RESOLUTION: the largest and the least size of a handout's notes
+WRITING_LINES = 7  # ruled lines beside each slide of the "lines" handout
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -29,41 +33,98 @@ def ensure_gui_application() -> QGuiApplication:
     return app
 
 
-def render_pdf(plan: DeckPlan, path: Path, notes: bool = True) -> None:
-    """Write the handout of *plan* as PDF to *path*: a 16:9 page per slide, or A4 notes pages with *notes*."""
+def page_count(slides: int, layout: str) -> int:
+    """Return how many pages a handout of *slides* slides has in *layout*."""
+    return -(-slides // PER_PAGE[layout])
+
+
+def render_pdf(plan: DeckPlan, path: Path, layout: str = "notes") -> int:
+    """Write the handout of *plan* as PDF to *path* in *layout* (see LAYOUTS); return its page count."""
     ensure_gui_application()
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setTitle(plan.briefing.title.get(plan.lang))
     writer.setCreator("srbrief")
-    page = QPageSize(QPageSize.PageSizeId.A4) if notes else SLIDE_PAGE
+    page = SLIDE_PAGE if layout == "slides" else QPageSize(QPageSize.PageSizeId.A4)
     writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     slides = SlidePainter(plan)
     painter = QPainter(writer)
+    count = page_count(len(plan.slides), layout)
     try:
-        for index in range(len(plan.slides)):
-            if index:
+        for number in range(count):
+            if number:
                 writer.newPage()
-            _paint_page(painter, slides, QRectF(0, 0, writer.width(), writer.height()), index, notes)
+            full = QRectF(0, 0, writer.width(), writer.height())
+            first = number * PER_PAGE[layout]
+            indices = range(first, min(first + PER_PAGE[layout], len(plan.slides)))
+            PAINTERS[layout](painter, slides, full, list(indices))
     finally:
         painter.end()
         del painter, slides, writer  # Qt objects go in a fixed order: painter, renderers, then the writer
+    return count
 
 
-def _paint_page(painter: QPainter, slides: SlidePainter, full: QRectF, index: int, notes: bool) -> None:
-    if not notes:
-        slides.paint(painter, full, index)
-        return
+def _slide_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:
+    slides.paint(painter, full, indices[0])
+
+
+def _framed(painter: QPainter, slides: SlidePainter, rect: QRectF, index: int) -> None:
+    """Paint slide *index* into *rect* with a thin frame (a slide's white edge on white paper)."""
+    painter.setPen(QColor(palette.LIGHT.page_rule))
+    painter.drawRect(rect.adjusted(-1, -1, 1, 1))
+    slides.paint(painter, rect, index)
+
+
+def _notes_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:
+    """The slide on top; its notes below, at the largest size at which they fit (as the presenter does)."""
+    index = indices[0]
     margin = full.width() * 0.08
     slide_rect = QRectF(margin, margin, full.width() - 2 * margin, (full.width() - 2 * margin) * 9 / 16)
-    painter.setPen(QColor(palette.LIGHT.page_rule))
-    painter.drawRect(slide_rect.adjusted(-1, -1, 1, 1))
-    slides.paint(painter, slide_rect, index)
+    _framed(painter, slides, slide_rect, index)
     text_rect = QRectF(margin, slide_rect.bottom() + margin * 0.6, slide_rect.width(),
                        full.height() - slide_rect.bottom() - margin * 1.6)
-    painter.setFont(_font(14))
+    notes = slides.plan.slides[index].notes
+    painter.setFont(_fitted_font(painter, notes, text_rect, *NOTES_SIZES))
     painter.setPen(QColor(palette.LIGHT.text))
-    painter.drawText(text_rect, Qt.TextFlag.TextWordWrap, slides.plan.slides[index].notes)
+    painter.drawText(text_rect, Qt.TextFlag.TextWordWrap, notes)
+
+
+def _lines_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:
+    """Three slides down the left, ruled lines for the reader's notes beside each."""
+    margin = full.width() * 0.07
+    cell_h = (full.height() - 2 * margin) / 3
+    slide_w = (full.width() - 2 * margin) * 0.55
+    slide_h = min(slide_w * 9 / 16, cell_h * 0.85)
+    painter.setPen(QColor(palette.LIGHT.page_rule))
+    for row, index in enumerate(indices):
+        top = margin + row * cell_h + (cell_h - slide_h) / 2
+        _framed(painter, slides, QRectF(margin, top, slide_h * 16 / 9, slide_h), index)
+        painter.setPen(QColor(palette.LIGHT.page_rule))
+        left = margin + slide_h * 16 / 9 + margin * 0.5
+        for k in range(1, WRITING_LINES + 1):
+            y = top + slide_h * k / (WRITING_LINES + 0.5)
+            painter.drawLine(QPointF(left, y), QPointF(full.width() - margin, y))
+
+
+def _six_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:
+    """Six slides a page, two across and three down, each with its number."""
+    margin = full.width() * 0.07
+    gap = margin * 0.4
+    cell_w = (full.width() - 2 * margin - gap) / 2
+    cell_h = (full.height() - 2 * margin) / 3
+    slide_h = min(cell_w * 9 / 16, cell_h - gap * 2)
+    for k, index in enumerate(indices):
+        row, col = divmod(k, 2)
+        x = margin + col * (cell_w + gap)
+        y = margin + row * cell_h
+        _framed(painter, slides, QRectF(x, y, slide_h * 16 / 9, slide_h), index)
+        painter.setPen(QColor(palette.LIGHT.muted))
+        painter.setFont(_font(11))
+        painter.drawText(QRectF(x, y + slide_h + 4, slide_h * 16 / 9, 18), Qt.AlignmentFlag.AlignRight,
+                         f"{index + 1} / {len(slides.plan.slides)}")
+
+
+PAINTERS = {"notes": _notes_page, "slides": _slide_page, "lines": _lines_page, "six": _six_page}
 
 
 def pdf_problem(data: bytes, pages: int) -> str | None:
@@ -81,16 +142,16 @@ def pdf_problem(data: bytes, pages: int) -> str | None:
     return None
 
 
-def write_pdf(plan: DeckPlan, target: Path, notes: bool = True,
+def write_pdf(plan: DeckPlan, target: Path, layout: str = "notes",
               inputs: Iterable[tuple[Path | None, str]] = ()) -> None:
-    """Write the handout of *plan* to *target* atomically (a temporary file beside it, then a rename); the
-    finished file is checked before the rename, so a write error never replaces a good PDF."""
+    """Write the handout of *plan* in *layout* to *target* atomically (a temporary file beside it, then a
+    rename); the finished file is checked before the rename, so a write error never replaces a good PDF."""
     with atomic_path(target, inputs) as tmp:
-        render_pdf(plan, tmp, notes)
-        problem = pdf_problem(tmp.read_bytes(), len(plan.slides))
+        pages = render_pdf(plan, tmp, layout)
+        problem = pdf_problem(tmp.read_bytes(), pages)
         if problem:
             raise OutputError(f"{target}: cannot write: {problem} (disk full, or a write error); "
                               "the old file is untouched")
 
 
-__all__ = ["FAMILY", "render_pdf", "write_pdf"]
+__all__ = ["FAMILY", "LAYOUTS", "page_count", "render_pdf", "write_pdf"]

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
-from srbrief import palette
+from srbrief import meaning, palette
 from srbrief.deck.layout import (
     SLIDE_SIZE,
     TABLE_PAD,
@@ -48,7 +48,7 @@ class Palette:
         return self.scheme.name
 
     def colour(self, role: str) -> QColor:
-        return QColor(palette.role_colour(self.scheme, role))
+        return QColor(meaning.colour(self.scheme, role))
 
 
 LIGHT = Palette(palette.LIGHT)
@@ -193,7 +193,7 @@ class SlidePainter:
         if para.bullet and line is para.lines[0]:
             side = para.size * 0.42 * PX
             painter.fillRect(QRectF(inner.x * PX, baseline - para.size * 0.36 * PX - side / 2, side, side),
-                             self.palette.colour("accent1"))
+                             self.palette.colour(para.bullet_colour))
         for run, width in zip(line, widths, strict=True):
             painter.save()
             painter.translate(x, baseline)

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from srbrief import palette
-from srbrief.deck.plan import card_meta, figure_accent
+from srbrief import meaning, palette
+from srbrief.deck.plan import card_meta
 from srbrief.gui.i18n import tr
 from srbrief.model import Briefing, Chart, ChartKind, Metric
+from srbrief.model.story import figure_meaning
 from srbrief.model.textutil import no_lone_last_character
-from srbrief.model.units import value_parts
+from srbrief.model.units import unit_joint, value_parts
 
 CANVAS_MIN_HEIGHT = 360  # pixels, of a chart in a panel
 KPI_CANVAS_HEIGHT = 250  # pixels, of a row of figure tiles (they need less height than a diagram)
@@ -44,8 +45,9 @@ class KpiCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(QSize(200, 118))
         number, unit = value_parts(metric, lang)
+        joint = unit_joint(unit, lang)
         self.number = QLabel(f"<span style='font-size:26pt; font-weight:700; color:{accent}'>{number}</span>"
-                             f"<span style='font-size:12pt; color:{palette.LIGHT.muted}'>&nbsp;{unit}</span>")
+                             f"<span style='font-size:12pt; color:{palette.LIGHT.muted}'>{joint}{unit}</span>")
         self.label = QLabel(no_lone_last_character(metric.label.get(lang)))
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # in line across a row
@@ -85,14 +87,14 @@ class KpiCard(QFrame):
 
 
 def card_grid(metrics: list[Metric], lang: str, on_source: Callable[[str], None], columns: int = 4,
-              section_colour: str = "accent1") -> QWidget:
+              section_colour: str = "section0") -> QWidget:
     """Return a grid of KPI cards for *metrics*, coloured as on the slides: the section's colour, green for
     good news and red for bad."""
     holder = QWidget()
     grid = QGridLayout(holder)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setSpacing(10)
-    cards = [KpiCard(metric, lang, palette.role_colour(palette.LIGHT, figure_accent(metric, section_colour)))
+    cards = [KpiCard(metric, lang, meaning.colour(palette.LIGHT, figure_meaning(metric, section_colour)))
              for metric in metrics]
     # the grid, not the length of a label, sets a card's width: every column is as wide as the others, and
     # never narrower than the widest number with its unit (that line does not wrap)
@@ -251,7 +253,7 @@ class Banner(QFrame):
 def style_sheet(scheme: palette.Scheme = palette.LIGHT) -> str:
     """Return the app's Qt style sheet in the colours of *scheme* (the house palette: no literal elsewhere)."""
     c = scheme
-    accent, second = c.accents[0], c.accents[1]
+    accent, second = c.sections[0], c.sections[1]
     return f"""
 QMainWindow, QScrollArea, #Panel {{ background: {c.background}; }}
 #Sidebar {{ background: {c.card}; border: none; font-size: 11pt; padding-top: 8px; outline: 0; }}

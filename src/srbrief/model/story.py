@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from srbrief import meaning
 from srbrief.model.claims import uncarried_numbers
+from srbrief.model.honesty import chart_problem
 from srbrief.model.types import (
     Briefing,
     Chart,
@@ -25,6 +27,7 @@ from srbrief.model.types import (
     Statement,
     Text,
 )
+from srbrief.model.units import falls_well
 
 MAX_FIGURES = 6  # per point, and so per slide
 METRIC_CHARTS = (ChartKind.KPI, ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
@@ -87,8 +90,23 @@ def point_figures(briefing: Briefing, point: Point) -> tuple[Metric, ...]:
 
 
 def point_chart(briefing: Briefing, point: Point) -> Chart | None:
-    """Return the chart *point* shows, if any."""
-    return briefing.find(point.chart, Chart) if point.chart is not None else None
+    """Return the chart *point* shows, if any (the chart it names, unless that chart would mislead: see
+    :mod:`srbrief.model.honesty`; its figures are then shown as cards, see :func:`shown_figures`)."""
+    if point.chart is None:
+        return None
+    chart = briefing.find(point.chart, Chart)
+    return None if chart_problem(briefing, chart) else chart
+
+
+def shown_figures(briefing: Briefing, point: Point) -> tuple[Metric, ...]:
+    """Return the figures *point* shows as cards or in its chart: its own, then those of a chart that is not
+    drawn because it would mislead (at most MAX_FIGURES)."""
+    figures = point_figures(briefing, point)
+    if point.chart is None or point_chart(briefing, point) is not None:
+        return figures
+    extra = [m for m in (briefing.find(i) for i in briefing.find(point.chart, Chart).items)
+             if isinstance(m, Metric) and m not in figures]
+    return (*figures, *extra)[:MAX_FIGURES]
 
 
 def executive_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
@@ -128,18 +146,29 @@ def good_news(metric: Metric) -> bool | None:
     return (metric.direction is Direction.INCREASE) == (metric.good is Good.UP)
 
 
+def section_meaning(briefing: Briefing, section: Section) -> str:
+    """Return the meaning (colour role) of *section*: ``section0`` for the overview, ``section1`` … for the
+    themes in order (see :mod:`srbrief.meaning`)."""
+    if section.kind is not SectionKind.THEME:
+        return meaning.section(0)
+    themes = [s.id for s in briefing.sections if s.kind is SectionKind.THEME]
+    return meaning.section(themes.index(section.id) + 1)
+
+
+def item_meaning(briefing: Briefing, item_id: str) -> str:
+    """Return the meaning of the section that declares *item_id* (a chart, metric, fact or point)."""
+    return section_meaning(briefing, briefing.section_of(item_id))
+
+
+def figure_meaning(metric: Metric, section_role: str) -> str:
+    """Return the meaning of a figure: good or bad news when the data says which way is good, else its
+    section's (a level, or a change the data does not judge)."""
+    return meaning.news(good_news(metric), section_role)
+
+
 def charted_value(metric: Metric) -> float:
     """Return the value a chart of changes draws: a fall is below zero, except a fall that is good news (a cost
-    cut), which is the gain it is and is drawn as one."""
-    if metric.direction is Direction.DECREASE and good_news(metric) is not True:
+    cut), which is the gain it is and is drawn as one (see :func:`srbrief.model.units.falls_well`)."""
+    if metric.direction is Direction.DECREASE and not falls_well(metric):
         return -metric.value
     return metric.value
-
-
-def bar_text(metric: Metric, lang: str) -> str:
-    """Return a bar's label: the figure as written ('+20%', '−5%'), a good-news fall without its minus sign
-    (its bar is a gain; its label names the fall: 'production cost reduction … 25%')."""
-    from srbrief.model.units import metric_text
-
-    text = metric_text(metric, lang)
-    return text.lstrip("−-") if charted_value(metric) >= 0 and metric.direction is Direction.DECREASE else text

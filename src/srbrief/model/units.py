@@ -1,4 +1,6 @@
-"""Units of the data format, and how a metric's value is written in Chinese and English."""
+"""Units of the data format, and how a metric's value is written in Chinese and English: one style per language
+for every view (cards, charts, tables, prose). English: "CNY 626.1 bn", "CNY 210 mn", "850 mn", "+20%", "10×",
+"10,000 attendances"; the parts of a value are joined by no-break spaces, so no line breaks inside one."""
 
 from __future__ import annotations
 
@@ -23,14 +25,14 @@ class Unit:
 UNITS: dict[str, Unit] = {
     u.code: u
     for u in (
-        Unit("yi-yuan", "亿元", "100 million yuan", "money", 10**8, "yuan"),
+        Unit("yi-yuan", "亿元", "CNY 100 mn", "money", 10**8),  # English: CNY before the number
         Unit("percent", "%", "%", "percent", 1, "%"),
         Unit("jia", "家", "organisations", "count"),
         Unit("ge", "个", "count", "count"),
         Unit("tiao", "条", "count", "count"),
         Unit("xiang", "项", "items", "count"),
         Unit("ci", "次", "times", "count", 1, "times"),
-        Unit("yi-ci", "亿次", "100 million (count of events)", "count", 10**8),  # 8.5亿次 → "850 million"
+        Unit("yi-ci", "亿次", "100 mn (count of events)", "count", 10**8),  # 8.5亿次 → "850 mn"
         Unit("wan-renci", "万人次", "10,000 attendances", "count", 10**4, "attendances"),  # never "person-times"
         Unit("wan-dun", "万吨", "10,000 tonnes", "mass", 10**4, "tonnes"),
         Unit("bei", "倍", "-fold", "multiple", 1, "×"),
@@ -40,9 +42,11 @@ UNITS: dict[str, Unit] = {
     )
 }
 
-_BIG = ((Decimal(10**9), "billion"), (Decimal(10**6), "million"))
+_BIG = ((Decimal(10**9), "bn"), (Decimal(10**6), "mn"))
 _ATTACHED = {"%", "×"}  # written with no space after the number
 MINUS = "\u2212"
+NBSP = "\u00a0"  # between the parts of one value: a line never breaks inside it
+CURRENCY = "CNY"  # English money is written CNY 626.1 bn
 
 
 def number_text(value: float | Decimal, lang: str = "zh") -> str:
@@ -56,23 +60,36 @@ def number_text(value: float | Decimal, lang: str = "zh") -> str:
 
 
 def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
-    """Return (number, unit) of *metric* for a KPI tile, e.g. ('600+', '家') or ('626.1', 'billion yuan')."""
+    """Return (number, unit) of *metric* for a KPI tile, e.g. ('600+', '家') or ('CNY 626.1', 'bn')."""
     unit = UNITS[metric.unit]
     q = metric.qualifier.value
     if q == "rank":
-        return (f"第{number_text(metric.value)}", "位") if lang == "zh" else (f"No. {number_text(metric.value)}", "")
+        number = number_text(metric.value)
+        return (f"第{number}", "位") if lang == "zh" else (f"No.{NBSP}{number}", "")
     if q == "top":
-        return (f"前{number_text(metric.value)}", "") if lang == "zh" else (f"Top {number_text(metric.value)}", "")
+        number = number_text(metric.value)
+        return (f"前{number}", "") if lang == "zh" else (f"Top{NBSP}{number}", "")
     sign = ""
-    if metric.direction is not None and unit.code != "bei":
+    if metric.direction is not None and unit.code != "bei" and not falls_well(metric):
         sign = "+" if metric.direction.value == "increase" else MINUS
     if lang == "zh":
         number, unit_text = number_text(metric.value), unit.zh
     else:
         number, unit_text = _english_scaled(metric.value, unit)
+        if unit.dimension == "money":
+            number = f"{CURRENCY}{NBSP}{number}"
     suffix = "+" if q == "more_than" else ""
     prefix = "~" if q == "about" else ""
     return f"{prefix}{sign}{number}{suffix}", unit_text
+
+
+def falls_well(metric: Metric) -> bool:
+    """Return whether *metric* is a fall that is good news (a 25 % cost cut). One sign convention everywhere:
+    such a fall is the gain it is — drawn as a gain, and written without a minus sign (its label names the
+    fall: 生产成本降低 25%, production cost reduction 25%) on cards, charts, tables and in alt text; any other
+    change carries the sign of its movement (+20%, −5%)."""
+    return metric.direction is not None and metric.direction.value == "decrease" and \
+        metric.good is not None and metric.good.value == "down"
 
 
 def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
@@ -86,33 +103,41 @@ def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
 
 def axis_scale(metrics: list[Metric], lang: str) -> tuple[float, str]:
     """Return (factor, axis unit) for plotting *metrics* of one unit: English reads 亿 units in billions or
-    millions (6261 亿元 → 626.1 billion yuan), Chinese keeps the article's unit."""
+    millions (6261 亿元 → CNY bn), Chinese keeps the article's unit."""
     unit = UNITS[metrics[0].unit]
     if lang == "zh":
         return 1.0, {"count": "数量"}.get(unit.dimension, unit.zh)
     if unit.scale > 1:
         biggest = Decimal(str(max(m.value for m in metrics))) * unit.scale
         size, word = next(((s, w) for s, w in _BIG if biggest >= s), _BIG[-1])
-        return float(unit.scale / size), f"{word} {unit.en_word}".strip()
+        currency = f"{CURRENCY} " if unit.dimension == "money" else ""
+        return float(unit.scale / size), f"{currency}{word} {unit.en_word}".strip()
     return 1.0, {"count": "count"}.get(unit.dimension, unit.en)
 
 
 def format_value(metric: Metric, lang: str) -> str:
-    """Return *metric*'s value as prose: '超600家', 'over 600', 'CNY 626.1 billion', '−25%'."""
+    """Return *metric*'s value as prose: '超600家', 'over 600', 'CNY 626.1 bn', '−25%'."""
     number, unit_text = value_parts(metric, lang)
     if metric.qualifier.value in ("rank", "top"):
         return number + unit_text
     core = number.rstrip("+").lstrip("~")
-    if lang == "zh":
-        text = core + unit_text
-        return {"more_than": "超", "about": "约"}.get(metric.qualifier.value, "") + text
-    if unit_text.endswith("yuan"):
-        text = f"CNY {core} {unit_text[:-len('yuan')].strip()}".rstrip()
-    elif unit_text in _ATTACHED:
-        text = core + unit_text
-    else:
-        text = f"{core} {unit_text}".rstrip()
-    return {"more_than": "over ", "about": "about "}.get(metric.qualifier.value, "") + text
+    text = core + unit_joint(unit_text, lang) + unit_text
+    words = {"more_than": "超", "about": "约"} if lang == "zh" else \
+        {"more_than": f"over{NBSP}", "about": f"about{NBSP}"}
+    return words.get(metric.qualifier.value, "") + text
+
+
+def currency_prefix(number: str) -> tuple[str, str]:
+    """Return a card's number split into the currency before it and the rest: ('CNY ', '300+') (a card sets the
+    currency small, like the unit), or ('', number)."""
+    head = f"{CURRENCY}{NBSP}"
+    return (head, number[len(head):]) if number.startswith(head) else ("", number)
+
+
+def unit_joint(unit_text: str, lang: str) -> str:
+    """Return what stands between a number and its unit: nothing in Chinese or before % and ×, else a
+    no-break space."""
+    return "" if lang == "zh" or not unit_text or unit_text in _ATTACHED else NBSP
 
 
 TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
@@ -120,17 +145,21 @@ MORE_THAN_NOTE = {"zh": "+ 表示“超”、“余”、“突破”", "en": '+
 
 
 def metric_text(metric: Metric, lang: str) -> str:
-    """Return a metric's value for a label on a chart: '600+家', '+20%', '626.1 billion yuan'."""
+    """Return a metric's value for a label on a chart: '600+家', '+20%', 'CNY 626.1 bn'."""
     number, unit = value_parts(metric, lang)
-    if not unit:
-        return number
-    attached = lang == "zh" or unit in ("%", "×")
-    return f"{number}{unit}" if attached else f"{number} {unit}"
+    return number + unit_joint(unit, lang) + unit
 
 
 def share_text(part: Metric, whole: Metric, lang: str) -> str:
     """Return the part's share of its whole in per cent, marked as computed by us: '占比60.4%（计算值）'."""
+    share = share_percent(part, whole, lang)
+    if not share:
+        return ""
+    return f"占比{share}（计算值）" if lang == "zh" else f"{share} of the total (derived)"
+
+
+def share_percent(part: Metric, whole: Metric, lang: str) -> str:
+    """Return the part's share of its whole in per cent ('60.4%'), or '' when there is none to compute."""
     if whole.value <= 0 or part.unit != whole.unit:
         return ""
-    share = number_text(round(Decimal(str(part.value)) / Decimal(str(whole.value)) * 100, 1), lang)
-    return f"占比{share}%（计算值）" if lang == "zh" else f"{share}% of the total (derived)"
+    return number_text(round(Decimal(str(part.value)) / Decimal(str(whole.value)) * 100, 1), lang) + "%"

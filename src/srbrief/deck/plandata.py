@@ -1,0 +1,158 @@
+"""The deck plan's data: what a slide holds (its role, texts, cards, chart, table, notes), the plan itself, and
+the small rules every builder and renderer shares (card grids, card texts, notes). Qt-free and pptx-free;
+built by srbrief.deck.plan_slides, laid out by srbrief.deck.layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from srbrief.deck.words import t
+from srbrief.model import Briefing, Chart, ChartKind, Cite, DerivedPart, Metric
+from srbrief.model.story import figure_meaning
+from srbrief.model.story import section_meaning as section_accent  # what a section's colour means: one owner
+from srbrief.model.textutil import chinese_date, english_date, period_text
+
+MAX_CARDS = 6  # figure cards on one slide
+NATIVE_KINDS = (ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
+
+
+class Role(str, Enum):
+    TITLE = "title"
+    SUMMARY = "summary"
+    SECTION = "section"
+    POINT = "point"
+    OUTLOOK = "outlook"
+    TABLE = "table"
+    TIMELINE = "timeline"
+    SOURCES = "sources"
+
+
+@dataclass(frozen=True)
+class Card:
+    """A figure on a slide: the metric, what its colour says (see srbrief.meaning), its period and qualifier."""
+
+    metric: Metric
+    accent: str
+    meta: str = ""
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One theme on the executive summary: its name, its conclusion and its headline figure."""
+
+    label: str
+    message: str
+    accent: str
+    card: Card | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A reference table: a header and rows of cells, each column a fraction of the width."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
+    ids: tuple[str, ...] = ()  # the model id of each row
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: its role, texts, what it shows, and what the presenter says."""
+
+    role: Role
+    title: str
+    subtitle: str = ""
+    kicker: str = ""  # a short line above the title: where in the story the slide is
+    accent: str = "section0"  # the meaning of the slide's colour: its section (see srbrief.meaning)
+    cards: tuple[Card, ...] = ()
+    chart: Chart | None = None
+    charted: tuple[Metric, ...] = ()  # the point's figures its chart shows (not repeated as cards)
+    caption: str = ""  # under the chart: a map's schematic note, a derived value
+    bullets: tuple[str, ...] = ()
+    summary: tuple[SummaryRow, ...] = ()
+    table: Table | None = None
+    notes: str = ""
+    sources: tuple[Cite, ...] = ()  # the verbatim clauses behind the figures, facts and claims on this slide
+    footer: str = ""  # the source line naming the documents the slide cites (else the deck's)
+    section_id: str | None = None
+    name: str = ""  # the model id of what the slide shows (a point, a table part)
+    appendix: bool = False
+
+    @property
+    def metrics(self) -> tuple[Metric, ...]:
+        """Return the figures the slide shows: as cards, in its chart, on the summary."""
+        return (tuple(c.metric for c in self.cards) + self.charted +
+                tuple(r.card.metric for r in self.summary if r.card))
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    briefing: Briefing
+    lang: str
+    slides: tuple[Slide, ...] = field(default=())
+    footer: str = ""
+
+
+def card_columns(count: int) -> int:
+    """Return how many columns a grid of *count* figure cards has (the same on every renderer)."""
+    return count if count <= 3 else (2 if count == 4 else 3)
+
+
+def card_slot(index: int, count: int, columns: int | None = None) -> tuple[int, float]:
+    """Return the row and the (fractional) column of card *index* of *count*: a short last row is centred."""
+    cols = columns or card_columns(count)
+    row, col = divmod(index, cols)
+    in_row = min(cols, count - row * cols)
+    return row, col + (cols - in_row) / 2
+
+
+BULLET_GUTTER = 0.04  # of the body's width: the clear space after a column of bullets when there are two
+
+
+def bullet_columns(bullets: list[str]) -> list[list[str]]:
+    """Return a list in one column, or two when it is long (the same on every renderer)."""
+    if len(bullets) <= 8:
+        return [bullets]
+    half = (len(bullets) + 1) // 2
+    return [bullets[:half], bullets[half:]]
+
+
+def card_meta(metric: Metric, lang: str) -> str:
+    """Return what a card says under its label: the period, and whether the value is derived. The qualifier is
+    marked once, on the number ('600+', '~5'), as on the charts: never a second time in words."""
+    parts = [period_text(metric.period, lang) if metric.period else ""]
+    if metric.derived is not None:
+        parts.append(t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang))
+    return " · ".join(p for p in parts if p)
+
+
+def make_card(metric: Metric, section_colour: str, lang: str) -> Card:
+    return Card(metric, figure_meaning(metric, section_colour), card_meta(metric, lang))
+
+
+def notes_of(said: list[str], sources: tuple[Cite, ...], lang: str, briefing: Briefing | None = None) -> str:
+    """Return speaker notes: what to say, then the verbatim clauses behind the slide, each with its document."""
+    body = (" " if lang == "en" else "").join(s for s in said if s)
+    if not sources:
+        return body
+    label = t("source_label", lang)
+    return body + "\n\n" + label + ("：" if lang == "zh" else ":") + "\n" + "\n".join(
+        f"• {c.clause}" + (_cited_in(briefing, c, lang) if briefing else "") for c in sources)
+
+
+def _cited_in(briefing: Briefing, cite: Cite, lang: str) -> str:
+    doc = briefing.document(cite.doc)
+    if lang == "zh":
+        return f"（{doc.publication.zh} {doc.date}）"
+    return f" ({doc.publication.en}, {english_date(doc.date)})"
+
+
+def date_text(date: str, lang: str) -> str:
+    return chinese_date(date) if lang == "zh" else english_date(date)
+
+
+__all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "Card", "DeckPlan", "Role", "Slide", "SummaryRow", "Table",
+           "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "make_card", "notes_of",
+           "section_accent"]

@@ -1,0 +1,52 @@
+"""Honest charts: one unit and one population per chart; a chart that would mislead is shown as cards."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from srbrief.model import Briefing, Chart, ChartKind, Metric, load_briefing
+from srbrief.model.honesty import chart_problem, chart_warnings
+from srbrief.model.story import point_chart, shown_figures
+from srbrief.resources import builtin_briefing_path
+
+SIX_THEMES = Path(__file__).resolve().parent.parent / "data" / "six-themes.yaml"
+SYNTHETIC = Path(__file__).resolve().parent.parent / "charts" / "synthetic.yaml"
+
+
+def test_the_builtin_charts_that_mix_populations_or_units_are_named() -> None:
+    briefing = load_briefing(builtin_briefing_path())
+    flagged = {line.split(":")[0] for line in chart_warnings(briefing)}
+    assert flagged == {"t2-platforms", "t3-enclaves"}  # four populations in 家; 家 beside 个
+
+
+def test_one_measure_across_entities_or_periods_is_one_population() -> None:
+    briefing = load_briefing(SIX_THEMES)
+    assert chart_warnings(briefing) == []
+    parks = briefing.find("s-bar", Chart)
+    metrics = [briefing.find(i, Metric) for i in parks.items]
+    assert all(m.entity for m in metrics)
+
+
+def test_different_things_in_one_unit_are_refused(tmp_path: Path) -> None:
+    briefing = load_briefing(SYNTHETIC)
+    (line,) = chart_warnings(briefing)
+    assert line.startswith("c-bar: compares levels of different populations")
+    line_chart = briefing.find("c-line", Chart)
+    assert chart_problem(briefing, line_chart) is None  # one measure over periods
+
+
+def test_mixed_units_are_refused() -> None:
+    briefing = load_briefing(builtin_briefing_path())
+    chart = briefing.find("t3-enclaves", Chart)
+    assert "mixes units" in (chart_problem(briefing, chart) or "")
+    assert chart_problem(briefing, replace(chart, kind=ChartKind.KPI)) is None  # cards may mix anything
+
+
+def test_a_refused_chart_shows_its_figures_as_cards() -> None:
+    briefing: Briefing = load_briefing(builtin_briefing_path())
+    point = next(p for p in briefing.points if p.chart == "t3-enclaves")
+    assert point_chart(briefing, point) is None
+    shown = {m.id for m in shown_figures(briefing, point)}
+    assert set(briefing.find("t3-enclaves", Chart).items) & shown
+    assert len(shown) <= 6

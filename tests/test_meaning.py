@@ -1,0 +1,41 @@
+"""What a colour means is decided once (srbrief.meaning): sections, good news, bad news, neutral."""
+
+from __future__ import annotations
+
+from srbrief import meaning, palette
+
+
+def test_sections_are_distinct_and_never_say_good_or_bad_news() -> None:
+    for scheme in (palette.LIGHT, palette.DARK):
+        sections = [meaning.colour(scheme, meaning.section(n)) for n in range(meaning.SECTION_COLOURS)]
+        assert len(set(sections)) == meaning.SECTION_COLOURS
+        assert scheme.increase not in sections and scheme.decrease not in sections
+
+
+def test_themes_cycle_without_taking_the_overviews_colour() -> None:
+    roles = [meaning.section(n) for n in range(1, 13)]
+    assert "section0" not in roles
+    assert roles[:5] == ["section1", "section2", "section3", "section4", "section5"] and roles[5] == "section1"
+
+
+def test_a_figure_is_news_or_its_section() -> None:
+    assert meaning.news(True, "section2") == meaning.GOOD
+    assert meaning.news(False, "section2") == meaning.BAD
+    assert meaning.news(None, "section2") == "section2"
+
+
+def test_sections_are_theme_accents_and_news_is_explicit() -> None:
+    assert [meaning.theme_slot(meaning.section(n)) for n in range(6)] == [1, 2, 3, 4, 5, 6]
+    assert meaning.theme_slot(meaning.GOOD) is None and meaning.theme_slot(meaning.BAD) is None
+
+
+def test_shades_tell_items_apart_within_the_section_colour() -> None:
+    base = palette.LIGHT.sections[2]
+    shades = meaning.shades(base, 5, palette.LIGHT)
+    assert shades[0] == base and len(set(shades)) == 5
+    others = {palette.LIGHT.increase, palette.LIGHT.decrease, *palette.LIGHT.sections} - {base}
+    assert not others & set(shades)
+    r, g, b = (int(base[i:i + 2], 16) for i in (1, 3, 5))
+    for shade in shades:  # the same hue: the channels keep their order
+        sr, sg, sb = (int(shade[i:i + 2], 16) for i in (1, 3, 5))
+        assert sorted(range(3), key=lambda i: (r, g, b)[i]) == sorted(range(3), key=lambda i: (sr, sg, sb)[i])
