@@ -8,7 +8,7 @@ One owner for reading numbers out of Chinese text: validation uses it, and so ca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -23,11 +23,14 @@ _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _MULTIPLIERS = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
 _CN = "零〇一二两三四五六七八九十百千"
 _NUMBER = re.compile(rf"(\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+)")
-MEASURE_WORDS = "个家条项次名位倍成座所台款种类件处轮只批亿万人元吨户笔大%％"
-MORE_BEFORE = ("超过", "多于", "突破", "超", "逾")
+NUMBER = _NUMBER  # a number as written: Arabic (6261, 10,000, 33.84) or Chinese (二十六)
+MEASURE_WORDS = "个家条项次名位倍成座所台款种类件处轮只批亿万人元吨户笔大套辆亩天%％"
+MORE_BEFORE = ("不少于", "不低于", "超过", "多于", "突破", "超", "逾")
 ABOUT_BEFORE = ("大约", "将近", "约", "近")
 MORE_AFTER = ("余", "多")
 MORE_LATER = ("以上",)
+RANGE_TO = "至到—–-~～"  # 3至5年, 8%—15%: a range keeps both bounds
+DOUBLINGS = {"翻一番": 2, "翻两番": 4, "翻番": 2}  # 翻一番 = 2倍
 ABOUT_LATER = ("左右",)
 
 
@@ -41,6 +44,8 @@ class Mention:
     unit: str  # what follows the number and its multiplier: '元', '家', '个月', '' ...
     qualifier: str  # 'exact', 'more_than' or 'about'
     start: int  # where it starts in the sentence
+    end: int = 0  # where the number, its multiplier, qualifier and unit word end
+    bound: str = ""  # 'low' or 'high' for the two ends of a range (3至5年, 8%—15%), else ''
 
 
 def chinese_int(text: str) -> int | None:
@@ -70,7 +75,7 @@ def _number(written: str) -> Decimal | None:
 
 
 def _qualifier(text: str, start: int, after: str) -> str:
-    before = text[max(0, start - 2):start]
+    before = text[max(0, start - 3):start]
     if before.endswith(MORE_BEFORE) or after.startswith(MORE_AFTER):
         return "more_than"
     if before.endswith(ABOUT_BEFORE):
@@ -79,52 +84,94 @@ def _qualifier(text: str, start: int, after: str) -> str:
 
 
 def mentions(text: str) -> list[Mention]:
-    """Return every figure *text* states, in order."""
-    found: list[Mention] = []
-    for match in _NUMBER.finditer(text):
-        written, start, end = match.group(), match.start(), match.end()
-        prev = text[start - 1] if start else ""
-        if written[0].isdigit() and prev.isascii() and prev.isalpha():
-            continue  # part of a name: G60
-        value = _number(written)
-        if value is None:
-            continue
-        rest = text[end:]
-        if prev == "第":
-            found.append(Mention("第" + written, value, "rank", "", "exact", start - 1))
-            continue
-        if (prev == "前" and not rest.startswith(("季度", "个月", "年", "天"))) or rest.startswith("强"):
-            strong = rest.startswith("强")
-            found.append(Mention(("" if strong else "前") + written + ("强" if strong else ""), value, "top", "",
-                                 "exact", start - (0 if strong else 1)))
-            continue
-        if rest.startswith("成") and not written[0].isdigit():
-            found.append(Mention(written + "成", value * 10, "percent", "%", "exact", start))
-            continue
-        scale, mult = 1, ""
-        for word, size in _MULTIPLIERS:
-            if rest.startswith(word):
-                scale, mult = size, word
-                break
-        rest = rest[len(mult):]
-        qualifier = _qualifier(text, start, rest)
-        if rest.startswith(MORE_AFTER):
-            rest = rest[1:]
-        kind = "percent" if rest.startswith(("%", "％")) else "number"
-        unit = "%" if kind == "percent" else rest[:4]
-        later = rest[1:8] if kind == "percent" else rest[:8]
-        if qualifier == "exact":
-            qualifier = "more_than" if any(w in later for w in MORE_LATER) else \
-                "about" if any(w in later for w in ABOUT_LATER) else "exact"
-        if not written[0].isdigit() and not mult and unit[:1] not in MEASURE_WORDS:
-            continue  # a Chinese numeral without a measure word (一体化, 统一) is no figure
-        if kind == "number" and not mult and unit[:1] in "年月日号":
-            continue  # a date: 2024年, 6月
-        found.append(Mention(written + mult + _unit_shown(unit), value * scale, kind, unit, qualifier, start))
+    """Return every figure *text* states, in order (a range such as 3至5年 as two, marked low and high)."""
+    found = [m for m in (_mention(text, match) for match in _NUMBER.finditer(text)) if m is not None]
     for word in ("榜首", "首位"):
-        found.extend(Mention(word, Decimal(1), "rank", "", "exact", m.start()) for m in re.finditer(word, text))
-    found.extend(Mention("一半", Decimal(50), "percent", "%", "exact", m.start()) for m in re.finditer("一半", text))
-    return sorted(found, key=lambda m: m.start)
+        found.extend(Mention(word, Decimal(1), "rank", "", "exact", m.start(), m.end())
+                     for m in re.finditer(word, text))
+    found.extend(Mention("一半", Decimal(50), "percent", "%", "exact", m.start(), m.end())
+                 for m in re.finditer("一半", text))
+    for word, times in DOUBLINGS.items():
+        found.extend(Mention(word, Decimal(times), "number", "倍", "exact", m.start(), m.end())
+                     for m in re.finditer(word, text))
+    return _mark_highs(sorted(found, key=lambda m: m.start))
+
+
+def _mention(text: str, match: re.Match[str]) -> Mention | None:
+    """Return the figure the number *match* starts, or None (a name, a date, a numeral without a measure word)."""
+    written, start, end = match.group(), match.start(), match.end()
+    prev = text[start - 1] if start else ""
+    if written[0].isdigit() and prev.isascii() and prev.isalpha():
+        return None  # part of a name: G60
+    value = _number(written)
+    if value is None:
+        return None
+    rest = text[end:]
+    if prev == "第":
+        return Mention("第" + written, value, "rank", "", "exact", start - 1, end)
+    if (prev == "前" and not rest.startswith(("季度", "个月", "年", "天"))) or rest.startswith("强"):
+        strong = rest.startswith("强")
+        return Mention(("" if strong else "前") + written + ("强" if strong else ""), value, "top", "", "exact",
+                       start - (0 if strong else 1), end + (1 if strong else 0))
+    if rest.startswith("成") and not written[0].isdigit():
+        return Mention(written + "成", value * 10, "percent", "%", "exact", start, end + 1)
+    scale, mult = _multiplier(rest)
+    rest, pos = rest[len(mult):], end + len(mult)
+    qualifier = _qualifier(text, start, rest)
+    if rest.startswith(MORE_AFTER):
+        rest, pos = rest[1:], pos + 1
+    percent = rest.startswith(("%", "％"))
+    bound, unit_rest = "", rest
+    high = _RANGE_HIGH.match(rest[1:] if percent else rest)
+    if high and high.group(1)[0].isdigit() == written[0].isdigit():
+        bound = "low"  # 3至5年, 10—20亿元, 8%—15%: the low end takes the high end's multiplier and unit
+        after = (rest[1:] if percent else rest)[high.end():]
+        if not mult:
+            scale, mult = _multiplier(after)
+        unit_rest = after[len(_multiplier(after)[1]):]
+    kind = "percent" if percent or unit_rest.startswith(("%", "％")) else "number"
+    unit = "%" if kind == "percent" else unit_rest[:4]
+    later = unit_rest[1:8] if kind == "percent" else unit_rest[:8]
+    if qualifier == "exact":
+        qualifier = "more_than" if any(w in later for w in MORE_LATER) else \
+            "about" if any(w in later for w in ABOUT_LATER) else "exact"
+    if not written[0].isdigit() and not mult and unit[:1] not in MEASURE_WORDS and \
+            not (unit[:1] == "年" and (bound or _is_duration(text, start, written, unit))):
+        return None  # a Chinese numeral without a measure word (一体化, 统一) is no figure
+    if kind == "number" and not mult and unit[:1] in "年月日号" and not \
+            (unit[:1] == "年" and (bound or _is_duration(text, start, written, unit))):
+        return None  # a date: 2024年, 6月
+    shown = "%" if kind == "percent" else _unit_shown(unit)
+    stop = pos + (1 if percent else 0) if bound else pos + len(shown)
+    return Mention(written + mult + shown, value * scale, kind, unit, qualifier, start, stop, bound)
+
+
+_RANGE_HIGH = re.compile(rf"[{re.escape(RANGE_TO)}]\s?({_NUMBER.pattern})")
+
+
+def _multiplier(rest: str) -> tuple[int, str]:
+    """Return (size, word) of the multiplier *rest* starts with (万, 亿, 万亿), else (1, '')."""
+    return next(((size, word) for word, size in _MULTIPLIERS if rest.startswith(word)), (1, ""))
+
+
+def _is_duration(text: str, start: int, written: str, unit: str) -> bool:
+    """Return whether a number before 年 is a number of years (5年, 3至5年, 连续三年), not a year (2024年)."""
+    if not unit.startswith("年") or unit[1:2] in ("来", "级", "代", "前", "后", "底", "初", "度"):
+        return False
+    before = text[max(0, start - 2):start]
+    if written[0].isdigit():
+        return int(Decimal(written.replace(",", ""))) < 100
+    return before.endswith(("连续", "至", "到")) or (before[-1:] in RANGE_TO and bool(before))
+
+
+def _mark_highs(found: list[Mention]) -> list[Mention]:
+    """Return *found* with the high end of each range marked (the mention right after a low end)."""
+    out: list[Mention] = []
+    for mention in found:
+        low = out[-1] if out else None
+        high = low is not None and low.bound == "low" and 0 <= mention.start - low.end <= 2
+        out.append(replace(mention, bound="high") if high else mention)
+    return out
 
 
 def _unit_shown(unit: str) -> str:
