@@ -60,10 +60,55 @@ def cmd_validate(args: argparse.Namespace) -> int:
     source_text = _read_article(args.source_text) if args.source_text else None
     briefing = _load(args.file, source_text)
     _warn_missing_glyphs(_briefing_path(args.file))
+    _warn_untranslated(_briefing_path(args.file), briefing)
     checked = ", every source clause found in the article" if source_text is not None else ""
     print(f"{_briefing_path(args.file)}: ok: {len(briefing.sections)} sections, {len(briefing.metrics)} "
           f"metrics, {len(briefing.facts)} facts, {len(briefing.entities)} entities, "
           f"{len(briefing.timeline)} events, {len(briefing.charts)} charts{checked}")
+    return EXIT_OK
+
+
+def _warn_untranslated(path: Path, briefing) -> None:
+    """Warn (on stderr, exit code unchanged) about texts a draft left marked [translate]."""
+    from srbrief.model.translation import untranslated
+
+    missing = untranslated(briefing)
+    if missing:
+        print(f"{path}: warning: {len(missing)} texts still need an English translation (marked [translate]), "
+              f"e.g. {'; '.join(missing[:3])}", file=sys.stderr)
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    import re
+
+    from srbrief.atomic import write_text_atomic
+    from srbrief.draft.briefing import draft_briefing
+    from srbrief.model.loader import parse_briefing
+
+    text = _read_article(args.article)
+    if not text.strip():
+        raise UsageError(f"{args.article}:1:1: the article has no text")
+    target = Path(args.output)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"{target}: a draft briefing is a YAML file: name it NAME.yaml")
+    name = re.sub(r"[^\w.-]+", "-", Path(args.article).stem).strip("-.") or "article"
+    text_file = f"sources/{name}.txt"
+    draft = draft_briefing(text, target.stem, text_file)
+    copy = target.parent / text_file
+    try:
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        same = copy.is_file() and copy.read_bytes() == text.encode("utf-8")
+    except OSError as exc:
+        raise UsageError(f"{copy}: cannot write the article's copy: {exc.strerror}") from None
+    if not same:
+        write_text_atomic(copy, text)
+    parse_briefing(draft.yaml_text, str(target), text)  # the draft validates before it is written
+    write_text_atomic(target, draft.yaml_text)
+    print(f"{target}: draft with {draft.figures} figures from {args.article} (its text in {copy})")
+    for figure in draft.skipped:
+        print(f"{target}: not drafted (a unit srbrief does not know): {figure}", file=sys.stderr)
+    for missing in draft.placeholders:
+        print(f"{target}: to fill in: {missing} (not stated in the article)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -83,7 +128,7 @@ def _warn_missing_glyphs(path: Path) -> None:
 
 def facts_records(briefing, lang: str) -> list[dict[str, object]]:
     """Return one JSON-ready record per metric of *briefing*."""
-    from srbrief.model.units import UNITS, format_value
+    from srbrief.model.units import UNITS, format_value, metric_kind
 
     records: list[dict[str, object]] = []
     for section in briefing.sections:
@@ -93,7 +138,7 @@ def facts_records(briefing, lang: str) -> list[dict[str, object]]:
                 "id": m.id, "section": section.id, "label": m.label.get(lang),
                 "value": int(m.value) if m.value.is_integer() else m.value,
                 "unit": m.unit, "unit_text": unit.zh if lang == "zh" else unit.en,
-                "qualifier": m.qualifier.value,
+                "qualifier": m.qualifier.value, "kind": metric_kind(m),
                 "direction": m.direction.value if m.direction else None,
                 "period": m.period or briefing.as_of, "entity": m.entity,
                 "display": format_value(m, lang), "source": m.source.clause, "doc": m.source.doc,
@@ -209,6 +254,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         check_title_text(args.presenter, "--presenter")
         check_title_text(args.organisation, "--organisation")
         briefing = _load(args.file)
+        if args.lang == "en":
+            from srbrief.model.translation import untranslated
+
+            missing = untranslated(briefing)
+            if missing:
+                raise UsageError(f"{_briefing_path(args.file)}: {len(missing)} texts still need an English "
+                                 f"translation (marked [translate]): {'; '.join(missing[:5])}")
         if target.suffix.lower() == ".pdf":
             from srbrief.deck.plan import plan_deck
             from srbrief.gui.pdf import write_pdf
@@ -288,6 +340,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--presenter", metavar="NAME", help="who presents, on the title slide (else the briefing's)")
     p.add_argument("--organisation", metavar="NAME", help="for whom, on the title slide (else the briefing's)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("draft", help="draft a briefing from an article: every figure with its clause")
+    p.add_argument("article", metavar="ARTICLE.txt", help="the article (UTF-8 text)")
+    p.add_argument("-o", "--output", required=True, metavar="NEW.yaml",
+                   help="the draft briefing (the article's copy goes to sources/ beside it)")
+    p.set_defaults(func=cmd_draft)
 
     p = sub.add_parser("set", help="change values of a briefing file in place, keeping its comments and layout")
     p.add_argument("file", help="the briefing file to change (not the built-in one: copy it first)")

@@ -49,6 +49,7 @@ class Figure:
     period: str | None = None  # '2024', '2024-06', '2023-06/2025-07'
     entity: str | None = None  # the name of whom the figure belongs to, where the clause names one
     high: Decimal | None = None  # the upper end of a range (3至5年, 8%—15%)
+    clause_start: int = 0  # where the clause starts in the text
 
 
 # -- non-figures: one rule each ------------------------------------------------------------------------------
@@ -208,7 +209,7 @@ def _with_high(low: Figure, high: Mention) -> Figure:
     scale = multiplier_of(low.unit_text)
     return Figure(low.value, low.unit_text, low.unit, low.qualifier, low.kind, low.direction, low.clause,
                   low.written + "—" + high.written, low.start, high.end, low.label, low.period, low.entity,
-                  high.value / scale)
+                  high.value / scale, low.clause_start)
 
 
 def _figure(text: str, m: Mention, clause: tuple[int, int], sentence: tuple[int, int], year: int | None,
@@ -225,7 +226,7 @@ def _figure(text: str, m: Mention, clause: tuple[int, int], sentence: tuple[int,
         value=m.value / scale if m.kind == "number" else m.value, unit_text=written_unit, unit=code,
         qualifier=qualifier, kind=kind, direction=direction, clause=c_text, written=text[start:end],
         start=start, end=end, label=draft_label(text, clause, start, end, written_unit),
-        period=period_of(text[sentence[0]:start], year), entity=entity_in(c_text, names))
+        period=period_of(text[sentence[0]:start], year), entity=entity_in(c_text, names), clause_start=clause[0])
 
 
 def multiplier_of(unit: str) -> int:

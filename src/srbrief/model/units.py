@@ -160,6 +160,18 @@ def format_value(metric: Metric, lang: str) -> str:
     return {"more_than": "over ", "about": "about "}.get(metric.qualifier.value, "") + text
 
 
+def metric_kind(metric: Metric) -> str:
+    """Return what kind of figure *metric* is: 'rank' (第二, 百强), 'change' (a direction), 'share' (a per cent),
+    'count' (家, 个, 条 …) or 'level' (an amount of money, mass, energy, time …)."""
+    if metric.qualifier.value in ("rank", "top"):
+        return "rank"
+    if metric.direction is not None or metric.unit == "percentage-point":
+        return "change"
+    if metric.unit == "percent":
+        return "share"
+    return "count" if UNITS[metric.unit].dimension == "count" else "level"
+
+
 TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
 MORE_THAN_NOTE = {"zh": "+ 表示“超”、“余”、“突破”", "en": '+ means "more than"'}
 
