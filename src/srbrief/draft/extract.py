@@ -88,7 +88,12 @@ def is_name(text: str, m: Mention) -> bool:
         return True
     if re.match(r"[十二三四五六七八九]+五", after) and ("规划" in text[m.start:m.start + 8] or before == "“"):
         return True  # 十四五, 十五五: a five-year plan
-    return any(q.start() < m.start < q.end() for q in _QUOTES.finditer(text))
+    return any(q.start() < m.start < q.end() and _is_quoted_name(q.group()) for q in _QUOTES.finditer(text))
+
+
+def _is_quoted_name(quoted: str) -> bool:
+    """Return whether a quoted passage is a name or slogan (“1269”, “2+4+N”) rather than quoted speech."""
+    return quoted.startswith("《") or (len(quoted) <= 14 and not re.search(r"[，。,；;！？]", quoted))
 
 
 def is_ordinal(text: str, m: Mention) -> bool:
@@ -123,8 +128,10 @@ def is_vague(text: str, m: Mention) -> bool:
 
 
 def is_tier(text: str, m: Mention) -> bool:
-    """Return whether *m* names a tier rather than an amount: 千亿级园区, 百亿级企业."""
-    return text[m.end:m.end + 1] == "级" or (m.unit[:1] in ("级",) and not _unit_word(m))
+    """Return whether *m* names a tier or a threshold rather than an amount: 千亿级园区, 百亿元以上项目."""
+    after = text[m.end:m.end + 3]
+    threshold = after[:2] in ("以上", "以下") and "\u4e00" <= after[2:3] <= "\u9fff"
+    return text[m.end:m.end + 1] == "级" or threshold
 
 
 def _number_written(text: str, m: Mention) -> str:
@@ -267,7 +274,7 @@ def classify(text: str, m: Mention, code: str | None, clause_start: int) -> tupl
     if m.kind in ("rank", "top"):
         return "rank", None
     before = text[max(clause_start, m.start - 8):_qualifier_start(text, m)]
-    before = re.sub(r"(年均|同比|环比|分别|累计|了|达|到)$", "", before)
+    before = re.sub(r"(年均|同比|环比|分别|累计|了|达)$", "", before)
     after = text[m.end:m.end + 4]
     for words, direction in ((INCREASE, "increase"), (DECREASE, "decrease")):
         if before.endswith(words) or (code == "bei" and after.startswith(words)) or (m.unit == "倍" and \

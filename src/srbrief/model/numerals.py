@@ -114,7 +114,7 @@ def _mention(text: str, match: re.Match[str]) -> Mention | None:
         return Mention(("" if strong else "前") + written + ("强" if strong else ""), value, "top", "", "exact",
                        start - (0 if strong else 1), end + (1 if strong else 0))
     if rest.startswith("成") and not written[0].isdigit():
-        return Mention(written + "成", value * 10, "percent", "%", "exact", start, end + 1)
+        return Mention(written + "成", value * 10, "percent", "%", _qualifier(text, start, rest[1:]), start, end + 1)
     scale, mult = _multiplier(rest)
     rest, pos = rest[len(mult):], end + len(mult)
     qualifier = _qualifier(text, start, rest)

@@ -64,6 +64,7 @@ _MORE_UNITS = (
     ("zhong", "种", "kinds", "count", 1, "kinds"), ("chu", "处", "sites", "count", 1, "sites"),
     ("pi", "批", "batches", "count", 1, "batches"), ("lun", "轮", "rounds", "count", 1, "rounds"),
     ("zhi", "只", "count", "count"), ("kuai", "块", "count", "count"), ("pian", "片", "pieces", "count"),
+    ("sou", "艘", "vessels", "count", 1, "vessels"), ("chang", "场", "events", "count", 1, "events"),
     ("wan-biaoxiang", "万标箱", "10,000 TEU", "count", 10**4, "TEU"),
     ("dun", "吨", "tonnes", "mass", 1, "tonnes"), ("yi-dun", "亿吨", "100 million tonnes", "mass", 10**8, "tonnes"),
     ("gongjin", "公斤", "kilograms", "mass", 1, "kg"),
