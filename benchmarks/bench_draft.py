@@ -75,6 +75,9 @@ def score(key: list[dict[str, Any]], found: list[Figure]) -> dict[str, float]:
             continue
         used.add(i)
         pairs.append((k, found[i]))
+        f = found[i]
+        if (k["qualifier"], k["kind"]) != (f.qualifier, f.kind):
+            print(f"    read as {f.qualifier}/{f.kind}, keyed {k['qualifier']}/{k['kind']}: {f.written} in {f.clause}")
     for i, f in enumerate(found):
         if i not in used:
             print(f"    not a key figure: {f.written} in {f.clause}")

@@ -36,6 +36,7 @@ def test_numerals_and_units(text: str, value: str, unit: str, code: str | None) 
     ("利润率保持在8%—15%。", "8", "15", "%"),
     ("用3至5年时间建成。", "3", "5", "年"),
     ("计划投资10—20亿元。", "10", "20", "亿元"),
+    ("产业规模将达到150亿元至200亿元。", "150", "200", "亿元"),
 ])
 def test_ranges_keep_both_bounds(text: str, value: str, high: str, unit: str) -> None:
     f = one(text)
@@ -60,6 +61,8 @@ def test_ranks_and_tops(text: str, value: int, qualifier: str) -> None:
     ("出口额翻一番。", "2", "change", "increase"),
     ("研发投入提高2.5个百分点。", "2.5", "change", "increase"),
     ("单人产出10倍增长。", "10", "change", "increase"),
+    ("年均增速保持在20%以上。", "20", "change", "increase"),
+    ("外资企业数量增加到18家。", "18", "count", None),
 ])
 def test_percentages_and_changes(text: str, value: str, kind: str, direction: str | None) -> None:
     f = one(text)
@@ -82,9 +85,21 @@ def test_qualifiers(text: str, qualifier: str) -> None:
     "咨询电话0793-8221234。", "拨打13912345678预约。", "视角1:把优势放大", "1. 加快项目建设。",
     "一个光学产业大脑正在建设。", "一条条全自动生产线建成。", "数十家企业参与。", "形成千亿级产业。",
     "进入江西境内的第一城。", "成为我市第一个上市企业。", "保持全省第一方阵。", "两年来成效明显。",
+    "连续保持两位数增长。", "其中百亿元以上项目落地。",
 ])
 def test_non_figures(text: str) -> None:
     assert [f.written for f in extract(text)] == []
+
+
+def test_both_figures_after_one_verb_are_changes() -> None:
+    found = extract("接待游客和旅游收入分别增长13.5%和15.2%。")
+    assert [(f.value, f.kind, f.direction) for f in found] == [(Decimal("13.5"), "change", "increase"),
+                                                               (Decimal("15.2"), "change", "increase")]
+
+
+def test_quoted_speech_keeps_its_figures_but_a_quoted_name_does_not() -> None:
+    assert [f.written for f in extract("“公司年产量已达10万吨,成本下降15%。”他说。")] == ["10万吨", "15%"]
+    assert extract("入选“中国稀土行业百强”。") == []
 
 
 def test_an_enumeration_of_counts_counts_one() -> None:

@@ -11,7 +11,7 @@ vague numbers (:func:`is_vague`: 数十家) and tiers (:func:`is_tier`: 千亿�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from srbrief.model.numerals import NUMBER, Mention, mentions
@@ -122,9 +122,10 @@ def is_article_one(text: str, m: Mention, sentence: str) -> bool:
 
 
 def is_vague(text: str, m: Mention) -> bool:
-    """Return whether *m* is a vague amount: 数十家, 几百个, 上百家, 若干."""
-    return text[max(0, m.start - 2):m.start].endswith(("数", "几", "若干", "上", "成")) and \
-        not m.written[:1].isdigit()
+    """Return whether *m* is a vague amount: 数十家, 几百个, 上百家, 两位数."""
+    digits_of = m.written.endswith("位") and text[m.end:m.end + 1] == "数"  # 两位数增长: double digits
+    return digits_of or (text[max(0, m.start - 2):m.start].endswith(("数", "几", "若干", "上", "成")) and
+                         not m.written[:1].isdigit())
 
 
 def is_tier(text: str, m: Mention) -> bool:
@@ -201,9 +202,11 @@ def extract(text: str, year: int | None = None, names: tuple[str, ...] = (),
                 continue
             c_start, c_end = next(((a, b) for a, b in clauses if a <= m.start < b), (s_start, s_end))
             figure = _figure(text, m, (c_start, c_end), (s_start, s_end), year, names)
-            if figure is not None:
-                found.append(figure)
-                pending = figure if m.bound == "low" else None
+            if found and found[-1].clause_start == c_start and text[found[-1].end:figure.start] in "和、及与" \
+                    and found[-1].kind == "change" and figure.unit == found[-1].unit:
+                figure = replace(figure, kind="change", direction=found[-1].direction)  # 分别增长13.5%和15.2%
+            found.append(figure)
+            pending = figure if m.bound == "low" else None
     return found
 
 
@@ -220,7 +223,7 @@ def _with_high(low: Figure, high: Mention) -> Figure:
 
 
 def _figure(text: str, m: Mention, clause: tuple[int, int], sentence: tuple[int, int], year: int | None,
-            names: tuple[str, ...]) -> Figure | None:
+            names: tuple[str, ...]) -> Figure:
     written_unit = "个" if unit_text(m) == "大" else unit_text(m)  # 两大平台: two (个) platforms
     code = unit_code(m.kind, written_unit)
     scale = multiplier_of(written_unit)
@@ -282,6 +285,9 @@ def classify(text: str, m: Mention, code: str | None, clause_start: int) -> tupl
             return "change", direction
     if code == "percentage-point":
         return "change", None
+    rate = re.search(r"(增速|增幅|增长率|涨幅|降幅)", text[clause_start:m.start])
+    if m.kind == "percent" and rate:  # 增速保持在20%以上: a growth rate is a change
+        return "change", "decrease" if rate.group() == "降幅" else "increase"
     if m.kind == "percent":
         return "share", None
     if code is not None and UNITS[code].dimension in COUNT_DIMENSIONS:

@@ -142,11 +142,19 @@ def _mention(text: str, match: re.Match[str]) -> Mention | None:
             (unit[:1] == "年" and (bound or _is_duration(text, start, written, unit))):
         return None  # a date: 2024年, 6月
     shown = "%" if kind == "percent" else _unit_shown(unit)
+    if not bound and kind == "number" and shown and _same_unit_range(unit_rest[len(shown):], mult + shown):
+        bound = "low"  # 150亿元至200亿元: both ends written with their unit
     stop = pos + (1 if percent else 0) if bound else pos + len(shown)
     return Mention(written + mult + shown, value * scale, kind, unit, qualifier, start, stop, bound)
 
 
 _RANGE_HIGH = re.compile(rf"[{re.escape(RANGE_TO)}]\s?({_NUMBER.pattern})")
+
+
+def _same_unit_range(tail: str, unit: str) -> bool:
+    """Return whether *tail* goes on to the high end of a range in the same unit (至200亿元 after 150亿元)."""
+    high = _RANGE_HIGH.match(tail)
+    return high is not None and tail[high.end():].startswith(unit)
 
 
 def _multiplier(rest: str) -> tuple[int, str]:
