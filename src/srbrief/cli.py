@@ -79,36 +79,28 @@ def _warn_untranslated(path: Path, briefing) -> None:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    import re
-
-    from srbrief.atomic import write_text_atomic
-    from srbrief.draft.briefing import draft_briefing
-    from srbrief.model.loader import parse_briefing
+    from srbrief.draft.commands import DraftError, draft_file
 
     text = _read_article(args.article)
-    if not text.strip():
-        raise UsageError(f"{args.article}:1:1: the article has no text")
-    target = Path(args.output)
-    if target.suffix.lower() not in (".yaml", ".yml"):
-        raise UsageError(f"{target}: a draft briefing is a YAML file: name it NAME.yaml")
-    name = re.sub(r"[^\w.-]+", "-", Path(args.article).stem).strip("-.") or "article"
-    text_file = f"sources/{name}.txt"
-    draft = draft_briefing(text, target.stem, text_file)
-    copy = target.parent / text_file
     try:
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        same = copy.is_file() and copy.read_bytes() == text.encode("utf-8")
-    except OSError as exc:
-        raise UsageError(f"{copy}: cannot write the article's copy: {exc.strerror}") from None
-    if not same:
-        write_text_atomic(copy, text)
-    parse_briefing(draft.yaml_text, str(target), text)  # the draft validates before it is written
-    write_text_atomic(target, draft.yaml_text)
-    print(f"{target}: draft with {draft.figures} figures from {args.article} (its text in {copy})")
-    for figure in draft.skipped:
-        print(f"{target}: not drafted (a unit srbrief does not know): {figure}", file=sys.stderr)
-    for missing in draft.placeholders:
-        print(f"{target}: to fill in: {missing} (not stated in the article)", file=sys.stderr)
+        out, err = draft_file(text, args.article, Path(args.output))
+    except DraftError as exc:
+        raise UsageError(str(exc)) from None
+    print("\n".join(out))
+    for line in err:
+        print(line, file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from srbrief.draft.commands import DraftError, import_file
+
+    text = _read_article(args.document)
+    try:
+        lines = import_file(text, args.document, Path(args.into), args.accept)
+    except DraftError as exc:
+        raise UsageError(str(exc)) from None
+    print("\n".join(lines))
     return EXIT_OK
 
 
@@ -346,6 +338,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="NEW.yaml",
                    help="the draft briefing (the article's copy goes to sources/ beside it)")
     p.set_defaults(func=cmd_draft)
+
+    p = sub.add_parser("import", help="propose updates from a newer document; apply the accepted ones")
+    p.add_argument("document", metavar="DOC.txt", help="the newer document (UTF-8 text)")
+    p.add_argument("--into", required=True, metavar="BRIEFING.yaml", help="the briefing to update")
+    p.add_argument("--accept", nargs="+", metavar="all|ID", help="apply these proposals (all, or metric ids)")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("set", help="change values of a briefing file in place, keeping its comments and layout")
     p.add_argument("file", help="the briefing file to change (not the built-in one: copy it first)")
