@@ -46,6 +46,16 @@ def test_bad_articles_are_one_line_errors(tmp_path: Path, capsys: pytest.Capture
     assert not (tmp_path / "d.yaml").exists()
 
 
+def test_an_article_of_endless_figures_is_refused_quickly(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    article = tmp_path / "a.txt"
+    for content, message in (("1家" * 1500, "at most 1000"), ("一" * 300_000, "too long to draft")):
+        article.write_text(content, "utf-8")
+        assert main(["draft", str(article), "-o", str(tmp_path / "d.yaml")]) == 2
+        err = capsys.readouterr().err
+        assert message in err and f"{article}:1:1:" in err and err.count("\n") == 1
+
+
 def test_a_fifo_or_a_device_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["draft", "/dev/zero", "-o", str(tmp_path / "d.yaml")]) == 2
     assert "not a regular file" in capsys.readouterr().err

@@ -139,3 +139,9 @@ def test_article_structure() -> None:
                                                                       (2, "第二部分", 1)]
     assert heading_number("（三）强化保障") == (3, "强化保障")
     assert heading_number("一、加快发展新能源产业，提升产业链水平。") is None
+
+
+def test_odd_input_ends_quickly() -> None:
+    assert extract("一" * 5000 + "个") == [] and extract("“" + "12345" * 2000) == []
+    assert len(extract("1家" * 2000)) == 2000  # one run-on sentence: each figure keeps a short clause
+    assert all(len(f.clause) <= 240 for f in extract("增长" + "1家" * 500))

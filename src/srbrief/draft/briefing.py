@@ -23,6 +23,7 @@ from srbrief.model.claims import numbers_in
 from srbrief.model.translation import MARK
 
 MAX_POINT_FIGURES = 6
+MAX_FIGURES = 1000  # a briefing of more figures is no briefing (and would take seconds to validate)
 _KIND_WEIGHT = {"rank": 4, "level": 3, "change": 3, "share": 2, "count": 1}
 _BRACED = re.compile(r"\{[^{}]*\}")
 
@@ -89,8 +90,10 @@ def draft_briefing(text: str, name: str, text_file: str) -> Draft:
     entities: dict[str, dict[str, Any]] = {}
     sections = []
     parts = article.parts if article.parts and article.parts[0].number == 0 else [Part(0, "", ""), *article.parts]
-    for index, part in enumerate(parts):
-        figures = _figures(article, part, names)
+    every = [_figures(article, part, names) for part in parts]
+    if sum(map(len, every)) > MAX_FIGURES:
+        raise ValueError(f"the article states {sum(map(len, every))} figures; a draft takes at most {MAX_FIGURES}")
+    for index, (part, figures) in enumerate(zip(parts, every, strict=True)):
         sections.append(_section(article, part, index, figures, ids, draft, entities, entity_names))
     summary = [s.pop("_summary") for s in sections if s.get("_summary")]
     for s in sections:

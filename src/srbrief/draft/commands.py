@@ -19,9 +19,19 @@ from srbrief.model.loader import parse_briefing
 from srbrief.model.types import Qualifier
 from srbrief.model.units import format_value
 
+MAX_CHARACTERS = 200_000  # a news article or a bulletin is far shorter; drafting costs ~0.2 ms a figure
+
 
 class DraftError(Exception):
     """Bad input for a draft or an import: one line."""
+
+
+def _check_text(text: str, name: str, what: str) -> None:
+    if not text.strip():
+        raise DraftError(f"{name}:1:1: the {what} has no text")
+    if len(text) > MAX_CHARACTERS:
+        raise DraftError(f"{name}:1:1: the {what} is too long to draft from ({len(text):,} characters; at most "
+                         f"{MAX_CHARACTERS:,})")
 
 
 def copy_name(path: str, fallback: str) -> str:
@@ -42,12 +52,14 @@ def write_copy(copy: Path, text: str) -> None:
 
 def draft_file(text: str, article: str, target: Path) -> tuple[list[str], list[str]]:
     """Write the draft briefing of *text* (read from *article*) to *target*; return (out, err) lines."""
-    if not text.strip():
-        raise DraftError(f"{article}:1:1: the article has no text")
+    _check_text(text, article, "article")
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise DraftError(f"{target}: a draft briefing is a YAML file: name it NAME.yaml")
     text_file = "sources/" + copy_name(article, "article")
-    draft = draft_briefing(text, target.stem, text_file)
+    try:
+        draft = draft_briefing(text, target.stem, text_file)
+    except ValueError as exc:
+        raise DraftError(f"{article}:1:1: {exc}") from None
     copy = target.parent / text_file
     write_copy(copy, text)
     parse_briefing(draft.yaml_text, str(target), text)  # the draft validates before it is written
@@ -64,8 +76,7 @@ def _updated(p: Proposal) -> str:
 def import_file(text: str, document: str, into: Path, accept: list[str] | None) -> list[str]:
     """Propose the updates the document *text* makes to the briefing *into*; apply those *accept* names
     (``all`` or metric ids) as one edit. Return the lines to print."""
-    if not text.strip():
-        raise DraftError(f"{document}:1:1: the document has no text")
+    _check_text(text, document, "document")
     doc = Document.open(into)
     as_of = doc.briefing.as_of
     found = propose(doc.briefing, text, doc_id_for(Path(document).stem, doc.briefing))

@@ -10,6 +10,7 @@ vague numbers (:func:`is_vague`: 数十家) and tiers (:func:`is_tier`: 千亿�
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -28,6 +29,8 @@ _HEADING_NUMBER = re.compile(r"(?:视角|关键词|关键字|看点|亮点|篇�
 INCREASE = ("同比增长", "增长", "增加", "提升", "提高", "上升", "增幅", "增速", "净增", "增", "涨", "扩大")
 DECREASE = ("同比下降", "下降", "降低", "减少", "下滑", "压减", "缩短", "缩减", "降", "减")
 COUNT_DIMENSIONS = ("count",)
+MAX_CLAUSE = 240  # characters of a clause cited as a figure's source (the data format allows 1,000)
+NEAR = 200  # how far before a figure its sentence's period is looked for
 _TIME_WORDS = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚", "晚", "早")
 
 
@@ -88,7 +91,9 @@ def is_name(text: str, m: Mention) -> bool:
         return True
     if re.match(r"[十二三四五六七八九]+五", after) and ("规划" in text[m.start:m.start + 8] or before == "“"):
         return True  # 十四五, 十五五: a five-year plan
-    return any(q.start() < m.start < q.end() and _is_quoted_name(q.group()) for q in _QUOTES.finditer(text))
+    lo = max(0, m.start - 16)  # a quoted name is short: it lies within 16 characters of its number
+    return any(q.start() < m.start - lo < q.end() and _is_quoted_name(q.group())
+               for q in _QUOTES.finditer(text[lo:m.start + 16]))
 
 
 def _is_quoted_name(quoted: str) -> bool:
@@ -98,7 +103,7 @@ def _is_quoted_name(quoted: str) -> bool:
 
 def is_ordinal(text: str, m: Mention) -> bool:
     """Return whether *m* numbers a list item or a heading: '1. ', '（2）', 视角1, 关键词2, 第一个 (not a rank)."""
-    line_start = text.rfind("\n", 0, m.start) + 1
+    line_start = text.rfind("\n", max(0, m.start - 8), m.start) + 1 or max(0, m.start - 8)
     if _LIST_ORDINAL.match(text[line_start:m.end + 1]) and text[line_start:m.start].strip("（( ") == "":
         return True
     if _HEADING_NUMBER.search(text[max(0, m.start - 4):m.start]) and m.kind == "number" and not _unit_word(m):
@@ -109,7 +114,7 @@ def is_ordinal(text: str, m: Mention) -> bool:
     return False
 
 
-def is_article_one(text: str, m: Mention, sentence: str) -> bool:
+def is_article_one(text: str, m: Mention) -> bool:
     """Return whether *m* is the article 'a' (一个光学产业大脑, 一批): a lone 一 with a measure word, unless
     it stands in an enumeration of counts (一个千亿级园区、两个千亿级产业、一个千亿级企业)."""
     if not m.written.startswith("一") or m.value != 1 or m.kind != "number":
@@ -117,7 +122,8 @@ def is_article_one(text: str, m: Mention, sentence: str) -> bool:
     measure = m.written[1:2]
     if text[m.end:m.end + 1] == measure:
         return True  # 一条条: a reduplication
-    others = re.findall(rf"(?<![一第])[两二三四五六七八九十百]+{re.escape(measure)}" if measure else r"$^", sentence)
+    pattern = rf"(?<![一第])[两二三四五六七八九十百]+{re.escape(measure)}" if measure else r"$^"
+    others = re.findall(pattern, text[max(0, m.start - NEAR):m.end + NEAR])
     return not others
 
 
@@ -155,13 +161,13 @@ def _unit_word(m: Mention) -> str:
     return unit_text(m)
 
 
-def is_figure(text: str, m: Mention, sentence: str) -> bool:
+def is_figure(text: str, m: Mention) -> bool:
     """Return whether *m* is a figure: none of the non-figure rules applies and it has a unit (or is a rank)."""
     if m.kind in ("rank", "top"):
         return not (is_ordinal(text, m) or is_name(text, m))
     if is_date(text, m) or is_time(text, m) or is_phone(text, m) or is_name(text, m) or is_ordinal(text, m):
         return False
-    if is_article_one(text, m, sentence) or is_vague(text, m) or is_tier(text, m):
+    if is_article_one(text, m) or is_vague(text, m) or is_tier(text, m):
         return False
     return m.kind == "percent" or bool(_unit_word(m)) or m.bound == "low"
 
@@ -198,11 +204,14 @@ def extract(text: str, year: int | None = None, names: tuple[str, ...] = (),
                 found[-1] = _with_high(pending, m)
                 pending = None
                 continue
-            if not is_figure(text, m, sentence):
+            if not is_figure(text, m):
                 continue
             c_start, c_end = next(((a, b) for a, b in clauses if a <= m.start < b), (s_start, s_end))
+            if c_end - c_start > MAX_CLAUSE:  # a run-on clause: the figure with its words around it
+                c_start, c_end = max(c_start, m.start - NEAR // 2), min(c_end, m.end + NEAR // 2)
             figure = _figure(text, m, (c_start, c_end), (s_start, s_end), year, names)
-            if found and found[-1].clause_start == c_start and text[found[-1].end:figure.start] in "和、及与" \
+            if found and found[-1].clause_start == c_start and figure.start - found[-1].end == 1 \
+                    and text[figure.start - 1] in "和、及与" \
                     and found[-1].kind == "change" and figure.unit == found[-1].unit:
                 figure = replace(figure, kind="change", direction=found[-1].direction)  # 分别增长13.5%和15.2%
             found.append(figure)
@@ -236,7 +245,8 @@ def _figure(text: str, m: Mention, clause: tuple[int, int], sentence: tuple[int,
         value=m.value / scale if m.kind == "number" else m.value, unit_text=written_unit, unit=code,
         qualifier=qualifier, kind=kind, direction=direction, clause=c_text, written=text[start:end],
         start=start, end=end, label=draft_label(text, clause, start, end, written_unit),
-        period=period_of(text[sentence[0]:start], year), entity=entity_in(c_text, names), clause_start=clause[0])
+        period=period_of(text[max(sentence[0], start - NEAR):start], year), entity=entity_in(c_text, names),
+        clause_start=clause[0])
 
 
 def multiplier_of(unit: str) -> int:
@@ -265,11 +275,16 @@ def unit_code(kind: str, written: str) -> str | None:
         return "rank"
     if kind == "percent":
         return "percent"
-    by_word = {u.zh: code for code, u in UNITS.items() if code != "rank"}
+    by_word = _codes_by_word()
     if written in by_word:
         return by_word[written]
     bare = written.lstrip("万亿")
     return by_word.get(bare) if bare != written else None
+
+
+@functools.lru_cache(maxsize=1)
+def _codes_by_word() -> dict[str, str]:
+    return {u.zh: code for code, u in UNITS.items() if code != "rank"}
 
 
 def classify(text: str, m: Mention, code: str | None, clause_start: int) -> tuple[str, str | None]:

@@ -7,6 +7,7 @@ One owner for reading numbers out of Chinese text: validation uses it, and so ca
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
@@ -29,6 +30,7 @@ MORE_BEFORE = ("不少于", "不低于", "超过", "多于", "突破", "超", "�
 ABOUT_BEFORE = ("大约", "将近", "约", "近")
 MORE_AFTER = ("余", "多")
 MORE_LATER = ("以上",)
+MAX_DIGITS = 24
 RANGE_TO = "至到—–-~～"  # 3至5年, 8%—15%: a range keeps both bounds
 DOUBLINGS = {"翻一番": 2, "翻两番": 4, "翻番": 2}  # 翻一番 = 2倍
 ABOUT_LATER = ("左右",)
@@ -65,6 +67,8 @@ def chinese_int(text: str) -> int | None:
 
 
 def _number(written: str) -> Decimal | None:
+    if len(written) > MAX_DIGITS:
+        return None  # a run of digits this long is a code or noise, not a figure
     if written[0].isdigit():
         try:
             return Decimal(written.replace(",", ""))
@@ -106,7 +110,7 @@ def _mention(text: str, match: re.Match[str]) -> Mention | None:
     value = _number(written)
     if value is None:
         return None
-    rest = text[end:]
+    rest = text[end:end + 64]  # a number's multiplier, unit, qualifier and range end follow closely
     if prev == "第":
         return Mention("第" + written, value, "rank", "", "exact", start - 1, end)
     if (prev == "前" and not rest.startswith(("季度", "个月", "年", "天"))) or rest.startswith("强"):
@@ -184,8 +188,13 @@ def _mark_highs(found: list[Mention]) -> list[Mention]:
 
 def _unit_shown(unit: str) -> str:
     """Return the unit word that follows a number, as far as srbrief knows it (个月, 元, 家), for messages."""
-    words = sorted({_unit_word(code) for code in UNITS} | {"元"}, key=len, reverse=True)
-    return next((w for w in words if unit.startswith(w)), unit[:1] if unit[:1] in MEASURE_WORDS else "")
+    return next((w for w in _unit_words() if unit.startswith(w)), unit[:1] if unit[:1] in MEASURE_WORDS else "")
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> tuple[str, ...]:
+    """Return the unit words srbrief knows, longest first (个百分点 before 个)."""
+    return tuple(sorted({_unit_word(code) for code in UNITS} | {"元"}, key=len, reverse=True))
 
 
 def _unit_word(code: str) -> str:
