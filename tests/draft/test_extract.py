@@ -126,7 +126,8 @@ def test_periods(before: str, year: int | None, period: str | None) -> None:
 
 def test_entities() -> None:
     assert entity_in("晶科能源N型电池转化效率达33.84%", ("晶科能源",)) == "晶科能源"
-    assert entity_in("江西恒远新材料科技产值增长12%", ()) == "江西恒远新材料科技"
+    assert entity_in("江西恒远新材料公司产值增长12%", ()) == "江西恒远新材料公司"
+    assert entity_in("近五年累计转化科技成果230项", ()) is None
     assert entity_in("全市出口增长12%", ()) is None
 
 

@@ -23,6 +23,7 @@ from srbrief.model.claims import numbers_in
 from srbrief.model.translation import MARK
 
 MAX_POINT_FIGURES = 6
+MAX_SENTENCE = 160  # a longer sentence is too long for an action title: its figure's clause is used
 MAX_FIGURES = 1000  # a briefing of more figures is no briefing (and would take seconds to validate)
 _KIND_WEIGHT = {"rank": 4, "level": 3, "change": 3, "share": 2, "count": 1}
 _BRACED = re.compile(r"\{[^{}]*\}")
@@ -67,6 +68,12 @@ def _text(zh: str) -> dict[str, str]:
     """Return a Text in both languages: the glossary's English, else the Chinese marked for translation."""
     known = glossary().get(zh)
     return {"zh": zh, "en": known if known else MARK + zh}
+
+
+def _en(template: str) -> str:
+    """Return the English placeholder of a Chinese prose *template*: marked, with full-width punctuation after
+    each reference (an English figure ends in digits: 'over 3,200' then ',2024' would read as one number)."""
+    return MARK + re.sub(r"\}([,;:])", lambda m: "}" + {",": "，", ";": "；", ":": "："}[m.group(1)], template)
 
 
 def _number(value: Decimal) -> int | float:
@@ -271,46 +278,57 @@ def _lede(article: Article, part: Part, placed: list[tuple[Figure, list[str]]], 
     end = min(first[1] + (1 if article.text[first[1]:first[1] + 1] in "。！？" else 0), first[0] + 400)
     template, _ = _template(article.text, first[0], end, placed)
     zh = _prose(template, None) or title
-    return {"zh": zh, "en": MARK + zh}
+    return {"zh": zh, "en": _en(zh)}
 
 
 def _storyline(text: str, section_id: str, placed: list[tuple[Figure, list[str]]]
                ) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """Return the section's point (its strongest figures' clauses as the message) and its summary line."""
+    """Return the section's point (the sentence of its strongest figure, else that figure's clauses, with
+    the figures as references) and its summary line (the strongest figure's clause)."""
     ranked = sorted(placed, key=lambda p: (-_KIND_WEIGHT[p[0].kind] - (p[0].unit or "").endswith("yuan"),
                                            p[0].start))
-    chosen: list[tuple[Figure, list[str]]] = []
-    for figure, _ in ranked:
-        in_clause = [p for p in placed if p[0].clause_start == figure.clause_start and p not in chosen]
-        if chosen and (len(chosen) + len(in_clause) > MAX_POINT_FIGURES or
-                       len({c[0].clause_start for c in chosen}) >= 2):
-            break
-        chosen += in_clause
-    chosen.sort(key=lambda p: p[0].start)
-    message, figure_ids = _message(text, chosen, placed)
-    clauses = list(dict.fromkeys(f.clause for f, _ in chosen))
-    point = {"id": f"point-{section_id}", "message": {"zh": message, "en": MARK + message},
-             "figures": figure_ids, "sources": clauses}
     head = ranked[0]
+    start, end = head[0].sentence
+    end += 1 if text[end:end + 1] in "。！？!?" else 0
+    in_sentence = [p for p in placed if p[0].sentence == head[0].sentence]
+    message = None
+    if len(in_sentence) <= MAX_POINT_FIGURES and end - start <= MAX_SENTENCE:
+        template, figure_ids = _template(text, start, end, in_sentence)
+        message = _prose(template, _periods([f for f, _ in in_sentence]))
+        sources = [text[start:end]]
+    if message is None:
+        chosen = in_sentence[:MAX_POINT_FIGURES]
+        if _clauses_message(text, chosen) is None:
+            chosen = [p for p in in_sentence if p[0].clause_start == head[0].clause_start][:MAX_POINT_FIGURES]
+        message, figure_ids = _message(text, chosen, placed)
+        sources = list(dict.fromkeys(f.clause for f, _ in chosen))
+    point = {"id": f"point-{section_id}", "message": {"zh": message, "en": _en(message)},
+             "figures": figure_ids, "sources": sources}
     line, head_ids = _message(text, [head], placed)
-    summary = {"section": section_id, "message": {"zh": line, "en": MARK + line}, "figure": head_ids[0],
+    summary = {"section": section_id, "message": {"zh": line, "en": _en(line)}, "figure": head_ids[0],
                "sources": [head[0].clause]}
     return point, summary
 
 
-def _message(text: str, chosen: list[tuple[Figure, list[str]]], placed: list[tuple[Figure, list[str]]]
-             ) -> tuple[str, list[str]]:
-    """Return a message stating *chosen* (their clauses, figures as references) and the figures it cites."""
-    allowed = _periods([f for f, _ in chosen])
+def _clauses_message(text: str, chosen: list[tuple[Figure, list[str]]]) -> tuple[str, list[str]] | None:
+    """Return the clauses of *chosen* joined as a message with their figures as references, or None."""
     pieces, ids = [], []
     for start in dict.fromkeys(f.clause_start for f, _ in chosen):
         figure = next(f for f, _ in chosen if f.clause_start == start)
         template, used = _template(text, start, start + len(figure.clause), chosen)
         pieces.append(template)
         ids += used
-    message = _prose("，".join(pieces) + "。", allowed)
-    if message is not None and len(message) <= 280 and len(ids) <= MAX_POINT_FIGURES:
-        return message, ids
+    message = _prose("，".join(pieces) + "。", _periods([f for f, _ in chosen]))
+    ok = message is not None and len(message) <= 280 and len(ids) <= MAX_POINT_FIGURES
+    return (message, ids) if ok and message is not None else None
+
+
+def _message(text: str, chosen: list[tuple[Figure, list[str]]], placed: list[tuple[Figure, list[str]]]
+             ) -> tuple[str, list[str]]:
+    """Return a message stating *chosen* (their clauses, figures as references) and the figures it cites."""
+    found = _clauses_message(text, chosen)
+    if found is not None:
+        return found
     ids = [i for _, metric_ids in chosen for i in metric_ids][:MAX_POINT_FIGURES]
     fallback = "，".join(f"{_escape(re.sub(r'[0-9.,%]+', '', f.label))}{{{metric_ids[0]}}}"
                         for f, metric_ids in chosen[:MAX_POINT_FIGURES])

@@ -53,6 +53,7 @@ class Figure:
     entity: str | None = None  # the name of whom the figure belongs to, where the clause names one
     high: Decimal | None = None  # the upper end of a range (3至5年, 8%—15%)
     clause_start: int = 0  # where the clause starts in the text
+    sentence: tuple[int, int] = (0, 0)  # where the sentence starts and ends in the text
 
 
 # -- non-figures: one rule each ------------------------------------------------------------------------------
@@ -228,7 +229,7 @@ def _with_high(low: Figure, high: Mention) -> Figure:
     scale = multiplier_of(low.unit_text)
     return Figure(low.value, low.unit_text, low.unit, low.qualifier, low.kind, low.direction, low.clause,
                   low.written + "—" + high.written, low.start, high.end, low.label, low.period, low.entity,
-                  high.value / scale, low.clause_start)
+                  high.value / scale, low.clause_start, low.sentence)
 
 
 def _figure(text: str, m: Mention, clause: tuple[int, int], sentence: tuple[int, int], year: int | None,
@@ -246,7 +247,7 @@ def _figure(text: str, m: Mention, clause: tuple[int, int], sentence: tuple[int,
         qualifier=qualifier, kind=kind, direction=direction, clause=c_text, written=text[start:end],
         start=start, end=end, label=draft_label(text, clause, start, end, written_unit),
         period=period_of(text[max(sentence[0], start - NEAR):start], year), entity=entity_in(c_text, names),
-        clause_start=clause[0])
+        clause_start=clause[0], sentence=sentence)
 
 
 def multiplier_of(unit: str) -> int:
@@ -340,7 +341,7 @@ def period_of(before: str, year: int | None) -> str | None:
 
 
 _ORG = re.compile(r"^(?:其中|目前|同时|此外|今年|去年|\d{4}年)?([\u4e00-\u9fff]{2,12}?"
-                  r"(?:集团|公司|股份|科技|银行|大学|研究院|经开区|高新区|开发区|产业园|工业园))")
+                  r"(?:集团|公司|银行|大学|研究院|经开区|高新区|开发区|产业园|工业园)(?![\u4e00-\u9fff]{0,1}[成果品技]))")
 
 
 def entity_in(clause: str, names: tuple[str, ...]) -> str | None:
