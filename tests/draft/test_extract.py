@@ -16,20 +16,19 @@ def one(text: str, **kw: object):
     return found[0]
 
 
-@pytest.mark.parametrize(("text", "value", "unit", "code"), [
-    ("全年营业收入达6261亿元。", "6261", "亿元", "yi-yuan"),
-    ("规上工业企业达到1,250家。", "1250", "家", "jia"),
-    ("重点产业链十二条。", "12", "条", "tiao"),
-    ("全年累计实训超1万人次。", "1", "万人次", "wan-renci"),
-    ("光伏装机容量达120兆瓦。", "120", "兆瓦", "mw"),
-    ("实现出口1.5亿美元。", "1.5", "亿美元", "yi-usd"),
-    ("完成交易3.2万笔。", "3.2", "万笔", "bi"),
-    ("连续26个月保持增长。", "26", "个月", "month"),
-    ("两大开放平台落地。", "2", "个", "ge"),
-])
-def test_numerals_and_units(text: str, value: str, unit: str, code: str | None) -> None:
+UNITS_AS_WRITTEN = {  # text: (value as written, unit as written, unit code)
+    "全年营业收入达6261亿元。": ("6261", "亿元", "yi-yuan"), "规上工业企业达到1,250家。": ("1250", "家", "jia"),
+    "重点产业链十二条。": ("12", "条", "tiao"), "全年累计实训超1万人次。": ("1", "万人次", "wan-renci"),
+    "光伏装机容量达120兆瓦。": ("120", "兆瓦", "mw"), "实现出口1.5亿美元。": ("1.5", "亿美元", "yi-usd"),
+    "完成交易3.2万笔。": ("3.2", "万笔", "bi"), "连续26个月保持增长。": ("26", "个月", "month"),
+    "两大开放平台落地。": ("2", "个", "ge"),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), UNITS_AS_WRITTEN.items())
+def test_numerals_and_units(text: str, expected: tuple[str, str, str]) -> None:
     f = one(text)
-    assert (f.value, f.unit_text, f.unit) == (Decimal(value), unit, code)
+    assert (f.value, f.unit_text, f.unit) == (Decimal(expected[0]), expected[1], expected[2])
 
 
 @pytest.mark.parametrize(("text", "value", "high", "unit"), [
@@ -41,6 +40,11 @@ def test_numerals_and_units(text: str, value: str, unit: str, code: str | None) 
 def test_ranges_keep_both_bounds(text: str, value: str, high: str, unit: str) -> None:
     f = one(text)
     assert (f.value, f.high, f.unit_text) == (Decimal(value), Decimal(high), unit)
+
+
+def test_multiplier_after_more() -> None:
+    f = one("以前一年电费要交400多万元。")
+    assert (f.value, f.unit_text, f.qualifier, f.written) == (Decimal(400), "万元", "more_than", "400多万元")
 
 
 @pytest.mark.parametrize(("text", "value", "qualifier"), [
@@ -62,6 +66,11 @@ def test_ranks_and_tops(text: str, value: int, qualifier: str) -> None:
     ("研发投入提高2.5个百分点。", "2.5", "change", "increase"),
     ("单人产出10倍增长。", "10", "change", "increase"),
     ("年均增速保持在20%以上。", "20", "change", "increase"),
+    ("较十三五末翻了两番。", "4", "change", "increase"),
+    ("比上年增长近一倍。", "1", "change", "increase"),
+    ("每年可减少二氧化碳排放约29万吨。", "29", "change", "decrease"),
+    ("电费省了将近三分之一。", "33.3", "share", None),
+    ("约占全国的四分之一。", "25", "share", None),
     ("外资企业数量增加到18家。", "18", "count", None),
 ])
 def test_percentages_and_changes(text: str, value: str, kind: str, direction: str | None) -> None:
@@ -95,6 +104,8 @@ def test_both_figures_after_one_verb_are_changes() -> None:
     found = extract("接待游客和旅游收入分别增长13.5%和15.2%。")
     assert [(f.value, f.kind, f.direction) for f in found] == [(Decimal("13.5"), "change", "increase"),
                                                                (Decimal("15.2"), "change", "increase")]
+    found = extract("节约标准煤11万吨、减少二氧化碳排放29万吨。")
+    assert [(f.kind, f.direction) for f in found] == [("level", None), ("change", "decrease")]
 
 
 def test_quoted_speech_keeps_its_figures_but_a_quoted_name_does_not() -> None:

@@ -29,6 +29,8 @@ _HEADING_NUMBER = re.compile(r"(?:视角|关键词|关键字|看点|亮点|篇�
 INCREASE = ("同比增长", "增长", "增加", "提升", "提高", "上升", "增幅", "增速", "净增", "增", "涨", "扩大")
 DECREASE = ("同比下降", "下降", "降低", "减少", "下滑", "压减", "缩短", "缩减", "降", "减")
 COUNT_DIMENSIONS = ("count",)
+_VERB_OBJECT = re.compile(r"^(?:其中|同时|并|还|可|将|每年可?|累计)?(增加|提高|提升|增长|减少|降低|下降|压减)"
+                          r"[\u4e00-\u9fff]{1,8}$")
 MAX_CLAUSE = 240  # characters of a clause cited as a figure's source (the data format allows 1,000)
 NEAR = 200  # how far before a figure its sentence's period is looked for
 _TIME_WORDS = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚", "晚", "早")
@@ -118,7 +120,7 @@ def is_ordinal(text: str, m: Mention) -> bool:
 def is_article_one(text: str, m: Mention) -> bool:
     """Return whether *m* is the article 'a' (一个光学产业大脑, 一批): a lone 一 with a measure word, unless
     it stands in an enumeration of counts (一个千亿级园区、两个千亿级产业、一个千亿级企业)."""
-    if not m.written.startswith("一") or m.value != 1 or m.kind != "number":
+    if not m.written.startswith("一") or m.value != 1 or m.kind != "number" or m.unit.startswith("倍"):
         return False
     measure = m.written[1:2]
     if text[m.end:m.end + 1] == measure:
@@ -301,6 +303,9 @@ def classify(text: str, m: Mention, code: str | None, clause_start: int) -> tupl
             return "change", direction
     if code == "percentage-point":
         return "change", None
+    verb = _VERB_OBJECT.match(text[clause_start:_qualifier_start(text, m)].rsplit("、", maxsplit=1)[-1])
+    if verb:  # 减少二氧化碳排放约29万吨: a change verb, its object, then the figure
+        return "change", "increase" if verb.group(1) in INCREASE else "decrease"
     rate = re.search(r"(增速|增幅|增长率|涨幅|降幅)", text[clause_start:m.start])
     if m.kind == "percent" and rate:  # 增速保持在20%以上: a growth rate is a change
         return "change", "decrease" if rate.group() == "降幅" else "increase"

@@ -32,7 +32,8 @@ MORE_AFTER = ("余", "多")
 MORE_LATER = ("以上",)
 MAX_DIGITS = 24
 RANGE_TO = "至到—–-~～"  # 3至5年, 8%—15%: a range keeps both bounds
-DOUBLINGS = {"翻一番": 2, "翻两番": 4, "翻番": 2}  # 翻一番 = 2倍
+DOUBLINGS = {"翻一番": 2, "翻两番": 4, "翻番": 2, "翻了一番": 2, "翻了两番": 4, "翻了一倍": 2}  # 翻一番 = 2倍
+_FRACTION = re.compile(rf"([{_CN}]+|\d+)分之([{_CN}]+|\d+)")  # 三分之一 = about 33.3 %
 ABOUT_LATER = ("左右",)
 
 
@@ -95,10 +96,24 @@ def mentions(text: str) -> list[Mention]:
                      for m in re.finditer(word, text))
     found.extend(Mention("一半", Decimal(50), "percent", "%", "exact", m.start(), m.end())
                  for m in re.finditer("一半", text))
+    found.extend(m for m in (_fraction(text, f) for f in _FRACTION.finditer(text)) if m is not None)
     for word, times in DOUBLINGS.items():
         found.extend(Mention(word, Decimal(times), "number", "倍", "exact", m.start(), m.end())
                      for m in re.finditer(word, text))
     return _mark_highs(sorted(found, key=lambda m: m.start))
+
+
+def _fraction(text: str, match: re.Match[str]) -> Mention | None:
+    """Return the share a fraction states, in per cent to one decimal (四分之一 = 25 %, 三分之一 ≈ 33.3 %)."""
+    whole, part = _number(match.group(1)), _number(match.group(2))
+    if not whole or part is None or part > whole:
+        return None
+    exact = part * 100 / whole
+    value = exact.quantize(Decimal("0.1")).normalize()
+    qualifier = _qualifier(text, match.start(), "")
+    if qualifier == "exact" and value != exact:
+        qualifier = "about"
+    return Mention(match.group(), value, "percent", "%", qualifier, match.start(), match.end())
 
 
 def _mention(text: str, match: re.Match[str]) -> Mention | None:
@@ -124,6 +139,9 @@ def _mention(text: str, match: re.Match[str]) -> Mention | None:
     qualifier = _qualifier(text, start, rest)
     if rest.startswith(MORE_AFTER):
         rest, pos = rest[1:], pos + 1
+        if not mult:  # 400多万元: the multiplier after 多
+            scale, mult = _multiplier(rest)
+            rest, pos = rest[len(mult):], pos + len(mult)
     percent = rest.startswith(("%", "％"))
     bound, unit_rest = "", rest
     high = _RANGE_HIGH.match(rest[1:] if percent else rest)
