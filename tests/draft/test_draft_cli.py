@@ -59,3 +59,10 @@ def test_an_article_of_endless_figures_is_refused_quickly(tmp_path: Path, capsys
 def test_a_fifo_or_a_device_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["draft", "/dev/zero", "-o", str(tmp_path / "d.yaml")]) == 2
     assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_bad_target_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "folder.yaml").mkdir()
+    assert main(["draft", str(ARTICLES / "jiujiang-port-2025.txt"), "-o", str(tmp_path / "folder.yaml")]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.yaml"]

@@ -10,7 +10,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from srbrief.atomic import write_text_atomic
+from srbrief.atomic import resolve_output, write_text_atomic
 from srbrief.draft.briefing import draft_briefing
 from srbrief.draft.update import Proposal, assignments, doc_id_for, propose
 from srbrief.edit import Document, is_builtin
@@ -55,6 +55,7 @@ def draft_file(text: str, article: str, target: Path) -> tuple[list[str], list[s
     _check_text(text, article, "article")
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise DraftError(f"{target}: a draft briefing is a YAML file: name it NAME.yaml")
+    resolve_output(target, [(Path(article), "article")])  # a bad target is refused before anything is written
     text_file = "sources/" + copy_name(article, "article")
     try:
         draft = draft_briefing(text, target.stem, text_file)
