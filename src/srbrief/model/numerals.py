@@ -164,9 +164,10 @@ def _mention(text: str, match: re.Match[str]) -> Mention | None:
             (unit[:1] == "年" and (bound or _is_duration(text, start, written, unit))):
         return None  # a date: 2024年, 6月
     shown = "%" if kind == "percent" else _unit_shown(unit)
-    if not bound and kind == "number" and shown and _same_unit_range(unit_rest[len(shown):], mult + shown):
+    own_unit = not bound and kind == "number" and bool(shown)
+    if own_unit and _same_unit_range(unit_rest[len(shown):], mult + shown):
         bound = "low"  # 150亿元至200亿元: both ends written with their unit
-    stop = pos + (1 if percent else 0) if bound else pos + len(shown)
+    stop = pos + (1 if percent else 0) if bound and not own_unit else pos + len(shown)
     return Mention(written + mult + shown, value * scale, kind, unit, qualifier, start, stop, bound)
 
 
