@@ -1,7 +1,9 @@
 """Editing benchmark: one edit in the app, from the command to its panel shown again with cards and charts.
 
-Each run applies a figure's new value through the app's edit session (validation of the whole briefing
-included), lets the window rebuild the panel and draw its charts, and paints; the target is p95 ≤ 100 ms.
+Each run updates a figure as staff do — its new value with the clause of a newer document that states it, in
+one edit — through the app's edit session (validation of the whole briefing included: clauses, values against
+clauses, references rendered), lets the window rebuild the panel and draw its charts, and paints; the target is
+p95 ≤ 100 ms.
 The floor beside it is validating the briefing alone (the part every edit must pay).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_edit.py [--edits 60]
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 QCoreApplication.setOrganizationName("srbrief-bench"); QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])
 app = QApplication([])
-from srbrief.edit import SetField
+from srbrief.edit import AddItem, Batch, SetField
 from srbrief.gui.files import BriefingSource
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.gui.qtfonts import register_fonts
@@ -44,12 +46,18 @@ window.show()
 window.start_charts()
 app.processEvents()
 session = window.editing
-path = session.doc.target("metrics.industrial-revenue-provincial-rank.value").path  # no message quotes it
+bulletin = {"id": "bench-bulletin", "publication": {"zh": "统计公报", "en": "Bulletin"}, "date": "2026-03-01",
+            "title": {"zh": "统计公报", "en": "Bulletin"}}
+assert session.apply(AddItem(session.doc.target("sources").path, bulletin)) == []  # a newer document
+rank = "metrics.industrial-revenue-provincial-rank"
+value, source = (session.doc.target(f"{rank}.{field}").path for field in ("value", "source"))
 text = copy.read_text(encoding="utf-8")
 edits, validate = [], []
 for i in range(int(sys.argv[2])):
     start = time.perf_counter()
-    assert session.apply(SetField(path, 3 + i % 5)) == []
+    n = 3 + i % 5  # the rank and the clause that states it; every message quoting it follows
+    cite = {"doc": "bench-bulletin", "clause": f"保持全省第{n}"}
+    assert session.apply(Batch((SetField(value, n), SetField(source, cite)))) == []
     app.processEvents()  # the panel's charts are drawn just after it is shown
     window.repaint()
     edits.append((time.perf_counter() - start) * 1000)
@@ -75,7 +83,8 @@ def main() -> int:
                                              capture_output=True, text=True, env=env).stdout)
     result = {
         "date": date.today().isoformat(), "edits": args.edits,
-        "method": "an edit of a figure on the overview (the provincial rank) through the app's edit session, "
+        "method": "an update of a figure on the overview (the provincial rank: value and the clause of a newer "
+                  "document, one edit) through the app's edit session, "
                   "to the panel rebuilt with its charts drawn and painted (offscreen); floor: validating the briefing",
         "edit_median_ms": round(measured["median_ms"], 1), "edit_p95_ms": round(measured["p95_ms"], 1),
         "edit_target_p95_ms": 100, "validate_median_ms": round(measured["validate_median_ms"], 1),

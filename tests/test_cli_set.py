@@ -3,6 +3,7 @@ the file untouched. (Beside tests/test_cli.py, which another change edits at the
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import shutil
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from srbrief.cli import main
+from srbrief.model import load_briefing
 from srbrief.resources import builtin_briefing_path
 
 REVENUE = "metrics.industrial-revenue-2024"
@@ -24,53 +26,78 @@ def copy(tmp_path: Path) -> Path:
     return target
 
 
-MESSAGE_ZH = "2025年上饶规上工业营业收入达6300亿元，自2023年6月起连续26个月保持全省第二"
-MESSAGE_EN = ("Industrial revenue reached CNY 630 billion in 2025, second in Jiangxi for 26 straight months since "
-              "June 2023")
+BULLETIN = ("sources[+]={id: bulletin-2025, publication: {zh: 上饶市统计局, en: Shangrao Statistics Bureau}, "
+            "date: '2026-03-01', title: {zh: 2025年统计公报, en: 2025 Statistical Bulletin}}")
+CLAUSE = "2024年规上工业营业收入6300亿元"  # a corrected figure, from a later document
 
 
 def test_set_changes_exactly_the_values_and_facts_shows_them(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     original = copy.read_text(encoding="utf-8").splitlines()
-    # the figure is quoted in its point's message: both change in one command (a point cites its numbers)
-    point = "points.overview-scale.message"
-    assert main(["set", str(copy), f"{REVENUE}.value=6300", f"{REVENUE}.period=2025",
-                 f"{point}.zh={MESSAGE_ZH}", f"{point}.en={MESSAGE_EN}"]) == 0
+    # a new figure comes with a clause that states it, from a new document; the prose that states the figure is
+    # a reference to it, so the point's message follows without being edited
+    assert main(["set", str(copy), BULLETIN, f"{REVENUE}.value=6300", f"{REVENUE}.label.en=Industrial revenue",
+                 f"{REVENUE}.source={{doc: bulletin-2025, clause: {CLAUSE}}}"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[:2] == [f"{copy}: {REVENUE}.value: 6261 → 6300", f"{copy}: {REVENUE}.period: 2024 → 2025"]
-    assert len(out) == 4 and out[3].endswith(f"→ {MESSAGE_EN}")
+    assert out[0].startswith(f"{copy}: sources[+]: added ") and "bulletin-2025" in out[0]
+    assert out[1:3] == [f"{copy}: {REVENUE}.value: 6261 → 6300",
+                        f"{copy}: {REVENUE}.label.en: Revenue of industrial enterprises above designated size → "
+                        "Industrial revenue"]
+    assert len(out) == 4 and out[3].startswith(f"{copy}: {REVENUE}.source: 2024年规上工业营业收入达6261亿元 → ")
     edited = copy.read_text(encoding="utf-8").splitlines()
-    differ = [(a.strip(), b.strip()) for a, b in zip(original, edited, strict=True) if a != b]
-    assert [new for _, new in differ] == ["value: 6300", "period: '2025'", f"zh: {MESSAGE_ZH}", f"en: {MESSAGE_EN}"]
+    removed: list[str] = []
+    added: list[str] = []
+    for row in difflib.unified_diff(original, edited, lineterm="", n=0):
+        if row.startswith(("---", "+++", "@@")):
+            continue
+        (removed if row.startswith("-") else added).append(row[1:].strip())
+    assert removed == ["en: Revenue of industrial enterprises above designated size", "value: 6261",
+                       "source: '2024年规上工业营业收入达6261亿元'"]
+    assert added == ["- id: bulletin-2025", "publication: {zh: 上饶市统计局, en: Shangrao Statistics Bureau}",
+                     "date: '2026-03-01'", "title: {zh: 2025年统计公报, en: 2025 Statistical Bulletin}",
+                     "en: Industrial revenue", "value: 6300", f"source: {{doc: bulletin-2025, clause: {CLAUSE}}}"]
     assert main(["validate", str(copy)]) == 0
     capsys.readouterr()
     assert main(["facts", str(copy), "--format", "json"]) == 0
     record = next(r for r in json.loads(capsys.readouterr().out) if r["id"] == "industrial-revenue-2024")
-    assert record["value"] == 6300 and record["period"] == "2025" and record["display"] == "6300亿元"
+    assert record["value"] == 6300 and record["period"] == "2024" and record["display"] == "6300亿元"
+    assert record["doc"] == "bulletin-2025" and record["source"] == CLAUSE
+    message = load_briefing(copy).find("overview-scale").message
+    assert "6300亿元" in message.zh and "CNY 630 billion" in message.en and "6261" not in message.zh + message.en
 
 
-def test_a_figure_changed_without_its_message_is_refused(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_figure_changed_without_a_clause_that_states_it_is_refused(copy: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     before = copy.read_bytes()
     assert main(["set", str(copy), f"{REVENUE}.value=6300"]) == 2
     err = capsys.readouterr().err.splitlines()
-    line = next(i for i, row in enumerate(before.decode("utf-8").splitlines(), 1) if "zh: 2024年上饶规上" in row)
-    assert err[0].startswith(f"{copy}:{line}:") and "6261 is not carried by the point's figures" in err[0]
+    line = next(i for i, row in enumerate(before.decode("utf-8").splitlines(), 1) if row == "        value: 6261")
+    assert len(err) == 1 and err[0].startswith(f"{copy}:{line}:"), err
+    assert ("the value 6300亿元 is not what its clause states (“2024年规上工业营业收入达6261亿元” says 6261亿元)"
+            in err[0])
     assert copy.read_bytes() == before
 
 
 def test_set_text_enum_list_and_removal(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["set", str(copy), "entities.shangrao.name.en=Shangrao City", f"{REVENUE}.qualifier=about",
+    # (an enum that is not checked against the clause: a qualifier is, see below)
+    assert main(["set", str(copy), "entities.shangrao.name.en=Shangrao City", f"{REVENUE}.good=up",
                  "charts.overview-kpis.items=industrial-revenue-2024,months-at-provincial-second",
                  "entities.songjiang.place="]) == 0
     text = copy.read_text(encoding="utf-8")
     assert "    name: {zh: 上饶, en: Shangrao City}\n" in text
     assert "        items: [industrial-revenue-2024, months-at-provincial-second]\n" in text
     songjiang = text[text.index("  - id: songjiang"):text.index("  - id: shanghai")]
-    assert "place:" not in songjiang and f"{REVENUE}.qualifier: (none) → about" in capsys.readouterr().out
+    assert "        good: up\n" in text
+    assert "place:" not in songjiang and f"{REVENUE}.good: (none) → up" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(("assignment", "message"), [
     (f"{REVENUE}.value=abc", "expected a number, got 'abc'"),
-    (f"{REVENUE}.value=6300", "6261 is not carried"),  # a point's message quotes it
+    (f"{REVENUE}.value=6300", "the value 6300亿元 is not what its clause states"),  # the clause says 6261
+    (f"{REVENUE}.qualifier=about", "the value 约6261亿元 is not what its clause states"),
+    (f"{REVENUE}.period=2025", "2024 is not carried by the point's figures"),  # its message says 2024年
+    (f"{REVENUE}.source=2024年规上工业营业收入达6300亿元", "not found verbatim in the text of 'shangrao-daily"),
+    (f"{REVENUE}.source={{doc: bulletin, clause: 营业收入6261亿元}}", "unknown source document 'bulletin'"),
+    ("points.overview-scale.message.en=Revenue reached CNY 626.1 billion", "626.1, billion written as a literal"),
     (f"{REVENUE}.valu=1", "unknown field 'valu'"),
     ("metrics.no-such-metric.value=1", "no item with id 'no-such-metric'"),
     (f"{REVENUE}.qualifier=roughly", "expected one of exact, more_than, about, rank, top"),
@@ -83,7 +110,8 @@ def test_set_text_enum_list_and_removal(copy: Path, capsys: pytest.CaptureFixtur
 def test_bad_paths_and_values_are_one_line_and_leave_the_file(copy: Path, capsys: pytest.CaptureFixture[str],
                                                             assignment: str, message: str) -> None:
     before = copy.read_bytes()
-    assert main(["set", str(copy), "metrics.pv-leader-suppliers.value=700", assignment]) == 2
+    # after a valid assignment: a refusal leaves the whole command undone
+    assert main(["set", str(copy), "metrics.pv-leader-suppliers.period=2025", assignment]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "Traceback" not in captured.err
     first = captured.err.splitlines()[0]

@@ -83,8 +83,12 @@ def remove_stale_temp_files(folder: Path, older_than: float = STALE_SECONDS) -> 
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path, inputs: Iterable[tuple[Path | None, str]] = ()) -> Iterator[Path]:
-    """Yield a temporary path beside *target* that replaces it only if the block finishes without an exception."""
+def atomic_path(target: Path, inputs: Iterable[tuple[Path | None, str]] = (),
+                owner: tuple[int, int] | None = None, mode: int | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside *target* that replaces it only if the block finishes without an exception.
+
+    With *owner* (uid, gid) the new file gets that owner and group, or nothing is replaced (OutputError);
+    *mode* gives it those permission bits (default: the old file's, or the usual ones for a new file)."""
     real = resolve_output(target, inputs)
     folder = real.parent
     remove_stale_temp_files(folder)
@@ -105,7 +109,10 @@ def atomic_path(target: Path, inputs: Iterable[tuple[Path | None, str]] = ()) ->
         try:
             with tmp.open("rb+") as f:
                 os.fsync(f.fileno())
-            os.chmod(tmp, _mode_for(real))
+            mode = _mode_for(real) if mode is None else mode
+            if owner is not None:
+                _keep_owner(tmp, owner, target)
+            os.chmod(tmp, mode)
             os.replace(tmp, real)
         except OSError as exc:
             raise OutputError(f"{target}: cannot write: {describe_os_error(exc)}; the old file is untouched") \
@@ -117,10 +124,22 @@ def atomic_path(target: Path, inputs: Iterable[tuple[Path | None, str]] = ()) ->
 
 
 @contextlib.contextmanager
-def atomic_output(target: Path, inputs: Iterable[tuple[Path | None, str]] = ()) -> Iterator[IO[bytes]]:
+def atomic_output(target: Path, inputs: Iterable[tuple[Path | None, str]] = (),
+                  mode: int | None = None) -> Iterator[IO[bytes]]:
     """Yield a binary file that replaces *target* only if the block finishes without an exception."""
-    with atomic_path(target, inputs) as tmp, tmp.open("wb") as f:
+    with atomic_path(target, inputs, mode=mode) as tmp, tmp.open("wb") as f:
         yield f
+
+
+def _keep_owner(tmp: Path, owner: tuple[int, int], target: Path) -> None:
+    info = os.stat(tmp)
+    if (info.st_uid, info.st_gid) == owner:
+        return
+    try:
+        os.chown(tmp, owner[0] if info.st_uid != owner[0] else -1, owner[1] if info.st_gid != owner[1] else -1)
+    except OSError:
+        raise OutputError(f"{target}: cannot keep the file's owner and group (it belongs to another user); "
+                          "nothing was written") from None
 
 
 def _mode_for(target: Path) -> int:
@@ -133,7 +152,7 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_text_atomic(target: Path, text: str) -> None:
-    """Replace *target* with *text* (UTF-8) atomically."""
-    with atomic_output(target) as f:
+def write_text_atomic(target: Path, text: str, mode: int | None = None) -> None:
+    """Replace *target* with *text* (UTF-8) atomically (*mode*: its permission bits)."""
+    with atomic_output(target, mode=mode) as f:
         f.write(text.encode("utf-8"))

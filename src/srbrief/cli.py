@@ -160,28 +160,26 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    from srbrief.edit import Document, FileChangedError, is_builtin
-    from srbrief.edit.assign import assignments_edit
+    from srbrief.edit import is_builtin
+    from srbrief.edit.assign import set_file
 
     path = Path(args.file)
     if is_builtin(path):
         raise UsageError(f"{path}: the built-in briefing is read-only; copy it (cp {path} my-briefing.yaml) "
                          "and edit the copy")
-    doc = Document.open(path)
     try:
-        edit, lines = assignments_edit(doc, args.assignments)
+        lines = set_file(path, args.assignments)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    doc.apply(edit)  # a value that breaks a rule raises BriefingError: nothing is written
-    if doc.modified:
-        try:
-            doc.save()
-        except FileChangedError as exc:
-            raise UsageError(f"{exc}; nothing was written") from None
-        except OSError as exc:
-            raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
-    for line in lines:
-        print(f"{path}: {line}")
+    try:  # the file is written: a report that cannot be printed (stdout closed or full) does not undo that
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+    except (OSError, ValueError, AttributeError):
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        print(f"srbrief: {path}: changed; the report could not be printed (standard output closed?)",
+              file=sys.stderr)
     return EXIT_OK
 
 

@@ -30,6 +30,8 @@ def describe_os_error(exc: OSError) -> str:
         errno.ENOENT: "no such file or folder", errno.ENAMETOOLONG: "file name too long",
         errno.ENOTDIR: "a part of the path is not a folder", errno.EISDIR: "is a folder",
         errno.EIO: "input/output error (disk failing or removed?)",
+        errno.ELOOP: "too many levels of symbolic links (a link loop?)",
+        errno.EWOULDBLOCK: "another program holds it locked",
     }
     return plain.get(exc.errno or 0, exc.strerror or str(exc))
 
@@ -43,21 +45,32 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
-    """Return the bytes of the regular file *path*; raise :class:`InputFileError` if it is anything else
-    or larger than *limit* bytes. Never blocks on a FIFO and never reads more than *limit* + 1 bytes."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+def open_regular(path: Path, what: str = "file", flags: int = os.O_RDONLY) -> int:
+    """Return a file descriptor for the regular file *path*, opened without blocking (a FIFO is refused, not
+    waited on); raise :class:`InputFileError` for anything else."""
+    flags |= getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
         raise InputFileError(path, f"cannot read the {what}: {describe_os_error(exc)}") from None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputFileError(path, f"the {what} is {_kind(info.st_mode)}, not a regular file")
-        if info.st_size > limit:
-            raise InputFileError(path, f"{what} too large ({_size(info.st_size)}; the limit is "
-                                 f"{_size(limit)})")
+    except OSError as exc:
+        os.close(fd)
+        raise InputFileError(path, f"cannot read the {what}: {describe_os_error(exc)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise InputFileError(path, f"the {what} is {_kind(info.st_mode)}, not a regular file")
+    return fd
+
+
+def read_fd_limited(fd: int, path: Path, limit: int, what: str = "file") -> bytes:
+    """Return the bytes of the open regular file *fd* from its start; never more than *limit* + 1 bytes."""
+    try:
+        size = os.fstat(fd).st_size
+        if size > limit:
+            raise InputFileError(path, f"{what} too large ({_size(size)}; the limit is {_size(limit)})")
+        os.lseek(fd, 0, os.SEEK_SET)
         chunks: list[bytes] = []
         total = 0
         while total <= limit:
@@ -66,11 +79,19 @@ def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
                 break
             chunks.append(chunk)
             total += len(chunk)
-        if total > limit:  # the file grew while we read it
-            raise InputFileError(path, f"{what} too large (more than {_size(limit)})")
-        return b"".join(chunks)
     except OSError as exc:
         raise InputFileError(path, f"cannot read the {what}: {describe_os_error(exc)}") from None
+    if total > limit:  # the file grew while we read it
+        raise InputFileError(path, f"{what} too large (more than {_size(limit)})")
+    return b"".join(chunks)
+
+
+def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
+    """Return the bytes of the regular file *path*; raise :class:`InputFileError` if it is anything else
+    or larger than *limit* bytes. Never blocks on a FIFO and never reads more than *limit* + 1 bytes."""
+    fd = open_regular(path, what)
+    try:
+        return read_fd_limited(fd, path, limit, what)
     finally:
         os.close(fd)
 

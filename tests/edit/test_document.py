@@ -21,6 +21,8 @@ from srbrief.edit import (
     SetField,
 )
 from srbrief.model import BriefingError, Qualifier
+from srbrief.model.truth import prose_of
+from srbrief.model.types import Lang
 from srbrief.resources import builtin_briefing_path
 
 
@@ -50,15 +52,21 @@ def test_untouched_round_trip_is_byte_identical(copy: Path) -> None:
     assert copy.read_bytes() == original
 
 
+DOC = "shangrao-daily-2025-10-11"  # the built-in briefing's first source document (its text is shipped)
+
+
 @pytest.mark.parametrize(("name", "value", "old_line", "new_line"), [
-    # figures whose numbers no point's message quotes (a quoted one must change with its message: see below)
-    ("metrics.pv-leader-suppliers.value", 700, "        value: 600", "        value: 700"),
-    ("metrics.production-type-export-share.value", 94.5, "        value: 94.3", "        value: 94.5"),
+    # each edit valid on its own: a value that is checked against its clause changes with a clause that states
+    # it (see below); a derived value (a count of the names a clause lists) is not checked against its clause
+    ("metrics.g60-alliance-parks.value", 3, "        value: 2", "        value: 3"),
     ("metrics.avonflow-revenue-2024.period", "2025", "        period: '2024'", "        period: '2025'"),
-    ("metrics.industrial-revenue-provincial-rank.qualifier", "top",
-     "        qualifier: rank", "        qualifier: top"),
-    ("metrics.industrial-revenue-2024.source", "2024年规上工业营业收入达6300亿元",
-     "        source: '2024年规上工业营业收入达6261亿元'", "        source: '2024年规上工业营业收入达6300亿元'"),
+    ("metrics.pv-production-cost-cut.good", "up",  # an enum, with the comment after it kept
+     "        good: down  # a cost cut is good news", "        good: up  # a cost cut is good news"),
+    ("metrics.industrial-revenue-2024.source", "规上工业营业收入达6261亿元",  # another clause that states 6261
+     "        source: '2024年规上工业营业收入达6261亿元'", "        source: '规上工业营业收入达6261亿元'"),
+    ("metrics.industrial-revenue-2024.source", {"doc": DOC, "clause": "2024年规上工业营业收入达6261亿元"},
+     "        source: '2024年规上工业营业收入达6261亿元'",
+     f"        source: {{doc: {DOC}, clause: 2024年规上工业营业收入达6261亿元}}"),
     ("entities.shangrao.name.en", "Shangrao, Jiangxi",  # a Text in a flow map: the comma needs quotes there
      "    name: {zh: 上饶, en: Shangrao}", "    name: {zh: 上饶, en: 'Shangrao, Jiangxi'}"),
     ("entities.shangrao.name.zh", "上饶市",
@@ -80,26 +88,47 @@ def test_setting_a_field_changes_exactly_its_line(copy: Path, name: str, value: 
     assert Document.open(copy).briefing == doc.briefing
 
 
-def test_a_figure_quoted_in_a_message_changes_with_it(copy: Path) -> None:
+BULLETIN = {"id": "bulletin", "publication": {"zh": "统计局", "en": "Statistics Bureau"}, "date": "2026-03-01",
+            "title": {"zh": "统计公报", "en": "Statistical Bulletin"}}  # a new document, without text
+BULLETIN_LINES = ["  - id: bulletin", "    publication: {zh: 统计局, en: Statistics Bureau}",
+                  "    date: '2026-03-01'", "    title: {zh: 统计公报, en: Statistical Bulletin}"]
+
+
+@pytest.mark.parametrize(("metric", "old", "new", "clause", "old_clause", "shown"), [
+    ("industrial-revenue-2024", "6261", 6300, "营业收入6300亿元", "'2024年规上工业营业收入达6261亿元'",
+     {"6261亿元": "6300亿元", "CNY 626.1 billion": "CNY 630 billion"}),
+    ("production-type-export-share", "94.3", 94.5, "生产型出口占比94.5%", "'其中生产型出口占比高达94.3%'",
+     {"94.3%": "94.5%"}),
+])
+def test_a_value_changes_with_a_clause_that_states_it_and_the_prose_follows(
+        copy: Path, metric: str, old: str, new: float, clause: str, old_clause: str, shown: dict[str, str]) -> None:
     original = copy.read_text(encoding="utf-8")
     doc = Document.open(copy)
-    value = SetField(doc.target("metrics.industrial-revenue-2024.value").path, 6300)
-    with pytest.raises(BriefingError, match="6261 is not carried by the point's figures"):
-        doc.apply(value)
-    zh, en = doc.target("points.overview-scale.message.zh"), doc.target("points.overview-scale.message.en")
-    message = doc.briefing.find("overview-scale").message
-    doc.apply(Batch((value, SetField(zh.path, message.zh.replace("6261亿元", "6300亿元")),
-                     SetField(en.path, message.en.replace("CNY 626.1 billion", "CNY 630 billion")))))
+    value = SetField(doc.target(f"metrics.{metric}.value").path, new)
+    with pytest.raises(BriefingError, match=rf"the value .* is not what its clause states \(“.*{old}"):
+        doc.apply(value)  # alone, the value would contradict its clause
+    assert doc.text == original and doc.undo_name is None
+    source = SetField(doc.target(f"metrics.{metric}.source").path, {"doc": "bulletin", "clause": clause})
+    doc.apply(Batch((AddItem(doc.target("sources").path, BULLETIN), value, source)))
     removed, added = changed(original, doc.text)
-    assert removed == ["        value: 6261", f"          zh: {message.zh}", f"          en: {message.en}"]
-    assert added == ["        value: 6300", f"          zh: {message.zh.replace('6261', '6300')}",
-                     f"          en: {message.en.replace('626.1', '630')}"]
+    assert removed == [f"        value: {old}", f"        source: {old_clause}"]
+    assert added == [*BULLETIN_LINES, f"        value: {new}", f"        source: {{doc: bulletin, clause: {clause}}}"]
+    figure = doc.briefing.find(metric)
+    assert figure.value == new and (figure.source.doc, figure.source.clause) == ("bulletin", clause)
+    # every text that states the figure is a reference to it: the prose follows the new value
+    prose = [text.get(lang) for text in prose_of(doc.briefing) for lang in Lang]
+    for before, after in shown.items():
+        assert any(after in t for t in prose) and not any(before in t for t in prose), before
 
 
 def test_the_model_follows_each_edit(copy: Path) -> None:
     doc = Document.open(copy)
-    doc.apply(SetField(doc.target("metrics.industrial-revenue-provincial-rank.qualifier").path, "top"))
+    rank = "metrics.industrial-revenue-provincial-rank"
+    doc.apply(Batch((AddItem(doc.target("sources").path, BULLETIN),
+                     SetField(doc.target(f"{rank}.qualifier").path, "top"),
+                     SetField(doc.target(f"{rank}.source").path, {"doc": "bulletin", "clause": "稳居全省前2"}))))
     assert doc.briefing.find("industrial-revenue-provincial-rank").qualifier is Qualifier.TOP
+    assert [s.id for s in doc.briefing.sources] == [DOC, "bulletin"]
 
 
 def test_adding_an_optional_field_adds_one_line(copy: Path) -> None:
@@ -128,24 +157,29 @@ def test_removing_a_field_removes_its_line(copy: Path) -> None:
     assert doc.briefing.find("songjiang").place is None
 
 
+# a new figure from a new document (BULLETIN, without text), its clause stating its value
 NEW_METRIC = {"id": "industrial-revenue-2025-h1", "label": {"zh": "2025年上半年营业收入", "en": "Revenue, H1 2025"},
-              "value": 3300, "unit": "yi-yuan", "period": "2025-06", "source": "2024年规上工业营业收入达6261亿元"}
+              "value": 3300, "unit": "yi-yuan", "period": "2025-06",
+              "source": {"doc": "bulletin", "clause": "上半年规上工业营业收入3300亿元"}}
 
 
 def test_adding_a_list_item_adds_only_its_lines(copy: Path) -> None:
     original = copy.read_text(encoding="utf-8")
     doc = Document.open(copy)
+    doc.apply(AddItem(doc.target("sources").path, BULLETIN))
+    assert changed(original, doc.text) == ([], BULLETIN_LINES)
+    with_bulletin = doc.text
     metrics = doc.target("sections.overview.metrics")
     doc.apply(AddItem(metrics.path, NEW_METRIC, index=1))
     doc.save()
     text = copy.read_text(encoding="utf-8")
-    assert changed(original, text) == ([], [
+    assert changed(with_bulletin, text) == ([], [
         "      - id: industrial-revenue-2025-h1",
         "        label: {zh: 2025年上半年营业收入, en: 'Revenue, H1 2025'}",
         "        value: 3300",
         "        unit: yi-yuan",
         "        period: 2025-06",
-        "        source: 2024年规上工业营业收入达6261亿元",
+        "        source: {doc: bulletin, clause: 上半年规上工业营业收入3300亿元}",
     ])
     ids = [m.id for m in Document.open(copy).briefing.sections[0].metrics]
     assert ids[:3] == ["industrial-revenue-2024", "industrial-revenue-2025-h1", "industrial-revenue-provincial-rank"]
@@ -161,11 +195,12 @@ def test_removing_a_list_item_removes_only_its_lines(copy: Path) -> None:
         "      - id: top-100-manufacturing-cities",
         "        kind: ranking",
         "        title:",
-        "          zh: 全国先进制造业百强市",
-        "          en: National top 100 in advanced manufacturing",
+        "          zh: 全国先进制造业{advanced-manufacturing-top-100}市",
+        "          en: China's {advanced-manufacturing-top-100} cities in advanced manufacturing",
         "        text:",
-        "          zh: 上饶首次入选全国先进制造业百强市。",
-        "          en: Shangrao has entered China's top 100 cities for advanced manufacturing for the first time.",
+        "          zh: 上饶首次入选全国先进制造业{advanced-manufacturing-top-100}市。",
+        "          en: Shangrao has entered China's {advanced-manufacturing-top-100} cities for advanced manufacturing "
+        "for the first time.",
         "        entities: [shangrao]",
         "        source: '首次入选全国先进制造业百强市'",
     ]
@@ -205,19 +240,19 @@ def test_undo_and_redo(copy: Path) -> None:
     original = copy.read_text(encoding="utf-8")
     doc = Document.open(copy)
     first = doc.briefing
-    doc.apply(SetField(doc.target("metrics.pv-leader-suppliers.value").path, 700, label="Set suppliers"))
+    doc.apply(SetField(doc.target("metrics.g60-alliance-parks.value").path, 3, label="Set parks"))
     doc.apply(RemoveItem(doc.target("facts.top-100-manufacturing-cities").path))
     after = doc.text
     assert doc.modified and doc.undo_name == "Remove sections[0].facts[1]" and doc.redo_name is None
     assert doc.undo() is not None and doc.undo() is not None and doc.undo() is None
     assert doc.text == original and doc.briefing is first and not doc.modified
-    assert doc.redo_name == "Set suppliers"
+    assert doc.redo_name == "Set parks"
     doc.redo()
     doc.redo()
     assert doc.text == after and doc.redo() is None
     doc.undo()
-    doc.apply(SetField(doc.target("metrics.pv-leader-suppliers.value").path, 800))  # a new edit drops the redo
-    assert doc.redo_name is None and doc.briefing.find("pv-leader-suppliers").value == 800
+    doc.apply(SetField(doc.target("metrics.g60-alliance-parks.value").path, 4))  # a new edit drops the redo
+    assert doc.redo_name is None and doc.briefing.find("g60-alliance-parks").value == 4
 
 
 def test_an_invalid_edit_is_refused_and_nothing_is_written(copy: Path) -> None:
@@ -262,8 +297,15 @@ def test_the_skeleton_is_valid_and_takes_a_first_figure(tmp_path: Path) -> None:
     path = tmp_path / "new.yaml"
     path.write_text(SKELETON, encoding="utf-8")
     doc = Document.open(path)
+    assert [s.id for s in doc.briefing.sources] == ["article"]  # the skeleton's documents are `sources:`
+    doc.apply(AddItem(doc.target("sources").path, BULLETIN))
     section = doc.target("sections.overview")
     doc.apply(AddItem((*section.path, "metrics"), {k: v for k, v in NEW_METRIC.items() if k != "period"}))
     assert [m.id for m in doc.briefing.metrics] == ["industrial-revenue-2025-h1"]
+    assert doc.briefing.metrics[0].source.doc == "bulletin"
     removed, added = changed(SKELETON, doc.text)
-    assert removed == [] and added[0] == "    metrics:" and added[1] == "      - id: industrial-revenue-2025-h1"
+    assert removed == [] and added[:len(BULLETIN_LINES)] == BULLETIN_LINES
+    assert added[4] == "    metrics:" and added[5] == "      - id: industrial-revenue-2025-h1"
+    # a plain clause cites the first document (the skeleton's has no text, so any clause is taken as written)
+    doc.apply(SetField(doc.target("metrics.industrial-revenue-2025-h1.source").path, "营业收入3300亿元"))
+    assert doc.briefing.metrics[0].source.doc == "article"

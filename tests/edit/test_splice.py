@@ -9,11 +9,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from srbrief.edit import Document, EditError, RemoveField, SetField
-from srbrief.edit.document import read_back
+from srbrief.edit import Batch, Document, EditError, RemoveField, SetField
+from srbrief.edit.commands import read_back
 from srbrief.edit.splice import insert_item, move_item, remove_item, remove_key, set_value
 
-# A valid briefing in a style of its own: unindented sequences, double quotes, extra spaces, comments.
+# A valid briefing in a style of its own: unindented sequences, double quotes, extra spaces, comments; and the old
+# single `source:` block (a file written before briefings cited documents still loads, and is edited in place).
 FOREIGN = """\
 # my notes
 schema: srbrief/1
@@ -41,7 +42,7 @@ sections:
     zh: 导语
     en: >-
       A lede written
-      over two lines
+      over several lines
   metrics:
   - id: revenue
     label: {zh: 营收, en: Revenue}
@@ -72,14 +73,15 @@ def foreign(tmp_path: Path) -> Path:
 
 def test_an_edit_in_a_foreign_style_changes_one_line(foreign: Path) -> None:
     doc = Document.open(foreign)
-    doc.apply(SetField(doc.target("metrics.revenue.source").path, "2024年规上工业营业收入达6300亿元"))
+    doc.apply(SetField(doc.target("metrics.revenue.source").path, "规上工业营业收入达6261亿元"))  # still says 6261
     doc.apply(SetField(doc.target("title.en").path, "Small briefing"))
     doc.save()
     assert only_changes(FOREIGN, foreign.read_text(encoding="utf-8")) == [
         ('title: { zh: 小简报, en: "Mini briefing" }   # spaces inside the braces',
          'title: { zh: 小简报, en: "Small briefing" }   # spaces inside the braces'),
-        ('    source: "2024年规上工业营业收入达6261亿元"', '    source: "2024年规上工业营业收入达6300亿元"'),
+        ('    source: "2024年规上工业营业收入达6261亿元"', '    source: "规上工业营业收入达6261亿元"'),
     ]
+    assert [s.id for s in doc.briefing.sources] == ["source"] and doc.briefing.metrics[0].source.doc == "source"
 
 
 def test_crlf_and_byte_order_mark_are_kept(tmp_path: Path) -> None:
@@ -87,18 +89,21 @@ def test_crlf_and_byte_order_mark_are_kept(tmp_path: Path) -> None:
     original = b"\xef\xbb\xbf" + FOREIGN.replace("\n", "\r\n").encode("utf-8")
     path.write_bytes(original)
     doc = Document.open(path)
-    doc.apply(SetField(doc.target("metrics.suppliers.value").path, 700))
+    suppliers = "metrics.suppliers"  # a value changes with a clause that states it (the last line, no line break)
+    doc.apply(Batch((SetField(doc.target(f"{suppliers}.value").path, 700),
+                     SetField(doc.target(f"{suppliers}.source").path, "700余家供应商"))))
     doc.apply(SetField(doc.target("metrics.revenue.period").path, "2024"))  # a new line, with CRLF too
     doc.save()
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\n") == data.count(b"\r\n") == original.count(b"\n") + 1
-    assert data.replace(b"value: 700", b"value: 600").replace(b"    period: '2024'\r\n", b"") == original
+    back = data.replace(b"value: 700", b"value: 600").replace("700余家".encode(), "600余家".encode())
+    assert back.replace(b"    period: '2024'\r\n", b"") == original
 
 
 def test_a_folded_block_scalar_is_replaced_without_eating_the_next_line(foreign: Path) -> None:
     doc = Document.open(foreign)
     doc.apply(SetField(doc.target("sections.overview.lede.en").path, "A short lede"))
-    assert '    en: "A short lede"\n  metrics:\n' in doc.text
+    assert '    en: >-\n      A short lede\n  metrics:\n' in doc.text  # the block keeps its style
     assert doc.briefing.sections[0].lede.en == "A short lede"
 
 

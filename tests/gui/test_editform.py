@@ -8,12 +8,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from srbrief.edit import SetField
+from srbrief.edit import AddItem, SetField
 from srbrief.gui.editform import EditForm
 from srbrief.gui.i18n import tr
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.gui.widgets import KpiCard
+from srbrief.model import Cite
 from srbrief.resources import builtin_briefing_path
+
+# A second source document, without a text: a figure's new value is cited from it (the article's clauses state
+# the old values, and a value must be what its clause states).
+BULLETIN = {"id": "bulletin-2025", "publication": {"zh": "上饶市统计局", "en": "Shangrao Statistics Bureau"},
+            "date": "2026-03-01", "title": {"zh": "2025年统计公报", "en": "2025 Statistical Bulletin"}}
+NEW_CLAUSE = "{doc: bulletin-2025, clause: 2024年规上工业营业收入6300亿元}"  # typed into the source field
 
 
 @pytest.fixture(autouse=True)
@@ -69,15 +76,17 @@ def test_edit_mode_starts_on_the_section_and_a_click_edits_the_figure(form: Edit
     assert isinstance(editor, QLineEdit) and editor.text() == "6261"
     qualifier = form.editors[("qualifier",)]
     assert isinstance(qualifier, QComboBox) and qualifier.currentText() == "exact"  # absent: the default
-    type_into(form, "value", "6300")  # a point's message quotes 6261: refused, and says so
-    assert "6261 is not carried by the point's figures" in form.errors[("value",)].text()
+    type_into(form, "value", "6300")  # its clause says 6261: refused, and says so
+    error = form.errors[("value",)].text()
+    assert "is not what its clause states" in error and "2024年规上工业营业收入达6261亿元" in error
     assert window.briefing.find(card.item.id).value == 6261 and not window.isWindowModified()
-    window.show_source("industrial-revenue-provincial-rank")
+    window.show_source("g60-alliance-parks")  # a derived count (its value is ours, not the clause's)
+    assert form.item_id == "g60-alliance-parks" and form.editors[("value",)].text() == "2"
     type_into(form, "value", "3")
-    assert window.briefing.find("industrial-revenue-provincial-rank").value == 3 and window.isWindowModified()
+    assert window.briefing.find("g60-alliance-parks").value == 3 and window.isWindowModified()
     window.actions_["undo"].trigger()
     assert form.editors[("value",)].text() == "2"
-    assert window.briefing.find("industrial-revenue-provincial-rank").value == 2
+    assert window.briefing.find("g60-alliance-parks").value == 2
 
 
 def test_refused_values_are_shown_beside_their_field(form: EditForm) -> None:
@@ -95,7 +104,9 @@ def test_refused_values_are_shown_beside_their_field(form: EditForm) -> None:
 def test_text_fields_and_an_optional_text_removed(form: EditForm) -> None:
     window = form.session.window
     window.show_source("months-at-provincial-second")
-    type_into(form, "label.en", "Months in second place")
+    type_into(form, "label.en", "Months in second place")  # a label naming a rank refers to it
+    assert "written as a literal" in form.errors[("label", "en")].text()
+    type_into(form, "label.en", "Months in {industrial-revenue-provincial-rank} place")
     assert window.briefing.find("months-at-provincial-second").label.en == "Months in second place"
     type_into(form, "note.zh", "")
     type_into(form, "note.en", "")  # both languages empty: the note goes
@@ -122,9 +133,9 @@ def test_move_and_remove_buttons(form: EditForm) -> None:
     assert form.item_id == "overview"  # the form falls back to the section shown
     window.actions_["undo"].trigger()
     assert window.briefing.sections[0].facts[0].id == "top-100-manufacturing-cities"
-    window.show_source("advanced-manufacturing-top-100")  # a point cites it: removing it is refused
+    window.show_source("advanced-manufacturing-top-100")  # the lede and a point refer to it: removing it is refused
     form.buttons["remove_item"].click()
-    assert "unknown id 'advanced-manufacturing-top-100'" in form.problem.text()
+    assert "{advanced-manufacturing-top-100} refers to no figure" in form.problem.text()
     assert "advanced-manufacturing-top-100" in window.briefing.index
 
 
@@ -141,16 +152,13 @@ def test_duplicate_adds_a_copy_after_the_item(form: EditForm) -> None:
     assert "advanced-manufacturing-top-100-copy" not in window.briefing.index
 
 
-def test_source_picking_from_the_article(form: EditForm) -> None:
+def test_source_picking_from_the_article(form: EditForm, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QTextCursor
 
-    from tests.conftest import article_path
-
-    QSettings().setValue("article", str(article_path()))
     window = form.session.window
     window.show_source("industrial-revenue-2024")
-    picker = form.picker
+    picker = form.picker  # the article's text comes with the briefing: nothing to open
     assert picker is not None and "6261亿元" in picker.view.toPlainText()
     assert picker.flag.text() == "" and picker.view.extraSelections()  # the clause is marked
     article = picker.view.toPlainText()
@@ -162,8 +170,24 @@ def test_source_picking_from_the_article(form: EditForm) -> None:
     picker.view.setTextCursor(cursor)
     picker.use_button.click()
     assert window.briefing.find("industrial-revenue-2024").source.clause == clause
-    type_into(form, "source", "营业收入约6300亿元")  # accepted, but flagged: not in the article
-    assert window.briefing.find("industrial-revenue-2024").source.clause == "营业收入约6300亿元"
+    type_into(form, "source", "全年规上工业营业收入6261亿元")  # not in the article, whose text is known: refused
+    assert "not found verbatim" in form.errors[("source",)].text()
+    assert window.briefing.find("industrial-revenue-2024").source.clause == clause
+    form.discard_waiting.click()
+    # A document without a text: its clauses are not checked; an article opened by hand is shown, and a clause
+    # not in it is accepted but flagged.
+    bulletin = tmp_path / "bulletin.txt"
+    bulletin.write_text("2024年全市规上工业营业收入6261亿元。", encoding="utf-8")
+    QSettings().setValue("article", str(bulletin))
+    assert form.session.apply(AddItem(("sources",), BULLETIN)) == []
+    type_into(form, "source", "{doc: bulletin-2025, clause: 全市规上工业营业收入6261亿元}")
+    cite = Cite("全市规上工业营业收入6261亿元", "bulletin-2025")
+    assert window.briefing.find("industrial-revenue-2024").source == cite
+    window.show_source("industrial-revenue-2024")
+    picker = form.picker
+    assert picker is not None and picker.view.toPlainText().startswith("2024年全市") and picker.flag.text() == ""
+    type_into(form, "source", "全年规上工业营业收入6261亿元")  # the clause changes, the document stays
+    assert window.briefing.find("industrial-revenue-2024").source == Cite("全年规上工业营业收入6261亿元", cite.doc)
     assert form.picker is picker and picker.flag.text() == tr("not_verbatim", window.lang)
 
 
@@ -180,36 +204,48 @@ def test_a_file_broken_on_disk_is_reported_not_edited(window: MainWindow, tmp_pa
     assert problems and "expected a number" in problems[0].message
 
 
-def test_a_figure_and_the_message_quoting_it_change_together(form: EditForm) -> None:
-    window = form.session.window
+def test_a_figure_and_its_clause_change_together_and_the_message_follows(form: EditForm) -> None:
+    window, session = form.session.window, form.session
+    assert session.apply(AddItem(("sources",), BULLETIN)) == []  # the new statistics (the form edits no list)
     window.show_source("industrial-revenue-2024")
-    type_into(form, "value", "6300")  # refused alone: the message still says 6261 ...
-    assert "6261 is not carried" in form.errors[("value",)].text()
-    assert len(form.session.waiting) == 1 and form.waiting.isVisibleTo(form)  # ... so it waits
-    index = form.chooser.findData("overview-scale")  # the point, chosen in the form's list
-    assert index >= 0
-    form.chooser.activated.emit(index)
-    assert form.item_id == "overview-scale" and ("message", "zh") in form.editors
+    type_into(form, "value", "6300")  # refused alone: its clause still says 6261 ...
+    assert "is not what its clause states" in form.errors[("value",)].text()
+    assert len(session.waiting) == 1 and form.waiting.isVisibleTo(form)  # ... so it waits
     message = window.briefing.find("overview-scale").message
-    type_into(form, "message.zh", message.zh.replace("6261亿元", "6300亿元"))
-    assert window.briefing.find("industrial-revenue-2024").value == 6261  # English still says 626.1
-    type_into(form, "message.en", message.en.replace("CNY 626.1 billion", "CNY 630 billion"))
-    assert window.briefing.find("industrial-revenue-2024").value == 6300
-    assert "6300亿元" in window.briefing.find("overview-scale").message.zh
-    assert form.session.waiting == [] and not form.waiting.isVisibleTo(form)
-    window.actions_["undo"].trigger()  # one step: all three
+    assert "6261亿元" in message.zh and "CNY 626.1 billion" in message.en
+    type_into(form, "source", NEW_CLAUSE)  # the clause that states the new value: both go in, as one edit
+    metric = window.briefing.find("industrial-revenue-2024")
+    assert metric.value == 6300 and metric.source == Cite("2024年规上工业营业收入6300亿元", "bulletin-2025")
+    assert session.waiting == [] and not form.waiting.isVisibleTo(form)
+    follows = window.briefing.find("overview-scale").message  # the message refers to the figure: it follows
+    assert "6300亿元" in follows.zh and "CNY 630 billion" in follows.en
+    assert "6261" not in follows.zh and "626.1" not in follows.en
+    assert "6300亿元" in window.briefing.sections[0].lede.zh and "6300" in " ".join(
+        card.accessibleName() for card in window.panels[0].findChildren(KpiCard))  # the panel shows it
+    index = form.chooser.findData("overview-scale")  # the point, chosen in the form's list: its message is
+    assert index >= 0  # written with the reference, which the form edits as it is
+    form.chooser.activated.emit(index)
+    assert form.item_id == "overview-scale" and "{industrial-revenue-2024}" in form.editors[("message", "zh")].text()
+    window.actions_["undo"].trigger()  # one step: the value and its clause
     assert window.briefing.find("industrial-revenue-2024").value == 6261
+    assert window.briefing.find("industrial-revenue-2024").source.doc == "shangrao-daily-2025-10-11"
     assert window.briefing.find("overview-scale").message == message
 
 
 def test_waiting_changes_can_be_discarded(form: EditForm) -> None:
     window = form.session.window
+    assert form.session.apply(AddItem(("sources",), BULLETIN)) == []
     window.show_source("industrial-revenue-2024")
     type_into(form, "value", "6300")
     assert form.session.waiting
     form.discard_waiting.click()
     assert form.session.waiting == [] and not form.waiting.isVisibleTo(form)
-    window.show_source("industrial-revenue-provincial-rank")
+    type_into(form, "source", NEW_CLAUSE)  # would have gone in with 6300: alone it is refused (and waits)
+    assert "is not what its clause states" in form.errors[("source",)].text()
+    assert window.briefing.find("industrial-revenue-2024").value == 6261
+    assert window.briefing.find("industrial-revenue-2024").source.doc == "shangrao-daily-2025-10-11"
+    form.discard_waiting.click()
+    window.show_source("g60-alliance-parks")
     type_into(form, "value", "3")  # alone, as it always could
     assert window.briefing.find("industrial-revenue-2024").value == 6261
-    assert window.briefing.find("industrial-revenue-provincial-rank").value == 3
+    assert window.briefing.find("g60-alliance-parks").value == 3

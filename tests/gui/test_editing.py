@@ -3,6 +3,7 @@ kept in a recovery file that survives a killed process."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import subprocess
@@ -12,13 +13,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from srbrief.edit import SetField
+from srbrief.edit import AddItem, Batch, SetField
 from srbrief.gui.files import BriefingSource
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.gui.widgets import KpiCard
 from srbrief.resources import builtin_briefing_path
 
-RANK = "metrics.industrial-revenue-provincial-rank"  # on the overview; no message quotes the number
+RANK = "industrial-revenue-provincial-rank"  # on the overview's cards; the lede and a message refer to it
+# A second source document, without a text: a figure changes by citing a clause of it that states the new value
+# (the article's clauses state the old values, and a value must be what its clause states).
+BULLETIN = {"id": "bulletin-2025", "publication": {"zh": "上饶市统计局", "en": "Shangrao Statistics Bureau"},
+            "date": "2026-03-01", "title": {"zh": "2025年统计公报", "en": "2025 Statistical Bulletin"}}
+BULLETIN_LINES = ["  - id: bulletin-2025", "    publication: {zh: 上饶市统计局, en: Shangrao Statistics Bureau}",
+                  "    date: '2026-03-01'", "    title: {zh: 2025年统计公报, en: 2025 Statistical Bulletin}"]
+RANK_CLAUSE = "规上工业营业收入居全省第三"  # the bulletin's clause for rank 3
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +54,7 @@ def editing(window: MainWindow, copy: Path) -> MainWindow:
 
 
 def rank(window: MainWindow) -> float:
-    return float(window.briefing.find("industrial-revenue-provincial-rank").value)
+    return float(window.briefing.find(RANK).value)
 
 
 def labels(window: MainWindow) -> str:
@@ -54,30 +62,55 @@ def labels(window: MainWindow) -> str:
     return " ".join(card.accessibleName() for card in window.panels[0].findChildren(KpiCard))
 
 
-def set_rank(window: MainWindow, value: object) -> list:
+def update(window: MainWindow, metric: str, value: object, clause: str, label: str = "") -> list:
+    """Change a figure as new statistics would, in one edit: its value, and its source a clause of the bulletin
+    stating it (the bulletin added to the sources first, if it is not there yet)."""
     session = window.editing
-    return session.apply(SetField(session.doc.target(f"{RANK}.value").path, value, label="rank"))
+    doc = session.doc
+    commands = [] if any(d.id == BULLETIN["id"] for d in doc.briefing.sources) else \
+        [AddItem(("sources",), BULLETIN)]
+    commands += [SetField(doc.target(f"metrics.{metric}.source").path, {"doc": BULLETIN["id"], "clause": clause}),
+                 SetField(doc.target(f"metrics.{metric}.value").path, value)]
+    return session.apply(Batch(tuple(commands), label=label))
+
+
+def set_rank(window: MainWindow, value: int) -> list:
+    assert value == 3, "the bulletin's clause states rank 3"
+    return update(window, RANK, value, RANK_CLAUSE, label="rank")
 
 
 def test_edit_undo_redo_save_and_reopen(editing: MainWindow, copy: Path) -> None:
     window, original = editing, copy.read_text(encoding="utf-8")
+    old_clause = window.briefing.find(RANK).source.clause
     assert set_rank(window, 3) == []
     assert rank(window) == 3 and "第3位" in labels(window) and "第2位" not in labels(window)  # the panel follows
+    scale = window.briefing.find("overview-scale").message  # and so does the message referring to the rank
+    assert "保持全省第三" in scale.zh and "third place" in scale.en and "第二" not in scale.zh
+    assert window.briefing.find(RANK).source.doc == "bulletin-2025"
     assert window.isWindowModified() and "[*]" in window.windowTitle()
     undo, redo = window.actions_["undo"], window.actions_["redo"]
     assert undo.isEnabled() and "rank" in undo.text() and not redo.isEnabled()
-    undo.trigger()
+    undo.trigger()  # one step: the value, its clause and the new document
     assert rank(window) == 2 and "第2位" in labels(window) and not window.isWindowModified()
+    assert window.briefing.find(RANK).source.clause == old_clause and len(window.briefing.sources) == 1
+    assert "保持全省第二" in window.briefing.find("overview-scale").message.zh
     assert redo.isEnabled() and "rank" in redo.text()
     redo.trigger()
     assert rank(window) == 3 and window.isWindowModified()
     window.actions_["save"].trigger()
     assert not window.isWindowModified() and not window.actions_["save"].isEnabled()
-    saved = copy.read_text(encoding="utf-8").splitlines()
-    differ = [(i, a, b) for i, (a, b) in enumerate(zip(original.splitlines(), saved, strict=True)) if a != b]
-    at = original.splitlines().index("      - id: industrial-revenue-provincial-rank")
-    assert [(a, b) for _, a, b in differ] == [("        value: 2", "        value: 3")] and at < differ[0][0] < at + 6
-    assert BriefingSource(copy).briefing.find("industrial-revenue-provincial-rank").value == 3  # reopened
+    lines, saved = original.splitlines(), copy.read_text(encoding="utf-8").splitlines()
+    changes = [(i, lines[i:i2], saved[j:j2]) for tag, i, i2, j, j2 in
+               difflib.SequenceMatcher(None, lines, saved, autojunk=False).get_opcodes() if tag != "equal"]
+    assert [(a, b) for _, a, b in changes] == [  # only these lines: the rest of the file is kept as it was
+        ([], BULLETIN_LINES),
+        (["        value: 2"], ["        value: 3"]),
+        ([f"        source: '{old_clause}'"], [f"        source: {{doc: bulletin-2025, clause: {RANK_CLAUSE}}}"])]
+    assert changes[0][0] == lines.index("as_of: '2025-10-11'")  # after the first document
+    at = lines.index(f"      - id: {RANK}")
+    assert at < changes[1][0] < changes[2][0] < lines.index("      - id: months-at-provincial-second")
+    reopened = BriefingSource(copy).briefing
+    assert reopened.find(RANK).value == 3 and reopened.find(RANK).source.doc == "bulletin-2025"
     assert undo.isEnabled()  # saving keeps the history
 
 
@@ -98,8 +131,9 @@ def test_an_invalid_edit_is_refused_and_cannot_be_saved(editing: MainWindow, cop
     before = copy.read_bytes()
     session = editing.editing
     problems = session.apply(SetField(session.doc.target("metrics.industrial-revenue-2024.qualifier").path, "rank"))
-    assert problems and "qualifiers rank and top go with unit rank" in problems[0].message
-    assert str(problems[0]).startswith(f"{copy}:")
+    # refused for the qualifier (and, reported first, because "rank 6261" is not what its clause states)
+    assert any("qualifiers rank and top go with unit rank" in p.message for p in problems)
+    assert all(str(p).startswith(f"{copy}:") for p in problems)
     assert not editing.isWindowModified() and not editing.actions_["save"].isEnabled()
     assert not editing.actions_["undo"].isEnabled() and session.stack.count() == 0
     assert session.save() and copy.read_bytes() == before
@@ -116,7 +150,7 @@ def test_the_built_in_briefing_is_saved_as_a_copy(window: MainWindow, tmp_path: 
         builtin_briefing_path().parent
     assert builtin_briefing_path().read_bytes() == builtin
     assert window.source.path == target and not window.isWindowModified()
-    assert BriefingSource(target).briefing.find("industrial-revenue-provincial-rank").value == 3
+    assert BriefingSource(target).briefing.find(RANK).value == 3
 
 
 def test_closing_with_unsaved_edits_asks(editing: MainWindow, copy: Path) -> None:
@@ -126,7 +160,7 @@ def test_closing_with_unsaved_edits_asks(editing: MainWindow, copy: Path) -> Non
     assert not window.close() and window.isVisible()
     window.editing.choose_save = lambda: "save"
     assert window.close()
-    assert BriefingSource(copy).briefing.find("industrial-revenue-provincial-rank").value == 3
+    assert BriefingSource(copy).briefing.find(RANK).value == 3
 
 
 def test_an_outside_change_with_unsaved_edits_asks(editing: MainWindow, copy: Path, qtbot) -> None:
@@ -141,7 +175,7 @@ def test_an_outside_change_with_unsaved_edits_asks(editing: MainWindow, copy: Pa
     assert rank(window) == 3 and window.isWindowModified()  # the edits are still shown
     window.editing.ask = lambda q: True
     window.actions_["save"].trigger()  # asks before overwriting their change; "yes"
-    assert BriefingSource(copy).briefing.find("industrial-revenue-provincial-rank").value == 3
+    assert BriefingSource(copy).briefing.find(RANK).value == 3
     assert "他们的标题" not in copy.read_text(encoding="utf-8")
 
 
@@ -155,7 +189,7 @@ QCoreApplication.setOrganizationName("srbrief-tests")
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
 app = QApplication([])
-from srbrief.edit import SetField
+from srbrief.edit import AddItem, Batch, SetField
 from srbrief.gui.files import BriefingSource
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.gui.widgets import KpiCard
@@ -163,7 +197,10 @@ from srbrief.paths import recovery_dir
 window = MainWindow(BriefingSource(Path(sys.argv[1])), "zh")
 window.persist_settings = False
 doc = window.editing.doc
-assert window.editing.apply(SetField(doc.target("metrics.industrial-revenue-provincial-rank.value").path, 3)) == []
+rank = "metrics.industrial-revenue-provincial-rank"
+assert window.editing.apply(Batch((AddItem(("sources",), %r),
+                                   SetField(doc.target(rank + ".source").path, {"doc": "bulletin-2025", "clause": %r}),
+                                   SetField(doc.target(rank + ".value").path, 3)))) == []
 def kill_once_kept():
     if list(recovery_dir().glob("*.json")):
         print("kept", flush=True)
@@ -178,7 +215,8 @@ app.exec()
 
 def test_the_recovery_file_restores_edits_after_a_kill(window: MainWindow, copy: Path, tmp_path: Path) -> None:
     original = copy.read_bytes()
-    result = subprocess.run([sys.executable, "-c", KILLED_SESSION, str(copy), str(tmp_path / "settings")],
+    script = KILLED_SESSION % (BULLETIN, RANK_CLAUSE)
+    result = subprocess.run([sys.executable, "-c", script, str(copy), str(tmp_path / "settings")],
                             capture_output=True, text=True, timeout=120, env=os.environ.copy())
     assert result.returncode == -9 and "kept" in result.stdout, result.stderr
     assert copy.read_bytes() == original  # nothing was saved
@@ -187,8 +225,9 @@ def test_the_recovery_file_restores_edits_after_a_kill(window: MainWindow, copy:
     assert window.editing.offer_recovery()
     assert str(copy) in questions[0]
     assert window.source.path == copy and rank(window) == 3 and window.isWindowModified()
+    assert window.briefing.find(RANK).source.doc == "bulletin-2025"
     window.actions_["undo"].trigger()  # the restore is an edit like any other
-    assert rank(window) == 2
+    assert rank(window) == 2 and len(window.briefing.sources) == 1
 
 
 def test_new_briefing_starts_from_a_valid_skeleton(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
@@ -213,13 +252,14 @@ def test_reloading_with_unsaved_edits_asks_first(editing: MainWindow, copy: Path
     window.editing.choose_save = lambda: "discard"
     window.actions_["reload"].trigger()
     assert rank(window) == 2 and not window.isWindowModified() and not window.actions_["undo"].isEnabled()
-    assert BriefingSource(copy).briefing.find("industrial-revenue-provincial-rank").value == 2
+    assert BriefingSource(copy).briefing.find(RANK).value == 2
 
 
 def test_an_edit_redraws_only_the_charts_whose_data_changed(editing: MainWindow, qtbot, monkeypatch) -> None:
     """After an edit the panels are rebuilt; a chart that does not show the edited figure is not drawn again."""
     import srbrief.charts
 
+    assert editing.editing.apply(AddItem(("sources",), BULLETIN)) == []  # (every chart's source line may change)
     theme = next(i for i, s in enumerate(editing.briefing.sections) if s.id == "theme-2")
     editing.nav.setCurrentRow(theme)
     editing.current_panel().draw_charts()
@@ -227,10 +267,9 @@ def test_an_edit_redraws_only_the_charts_whose_data_changed(editing: MainWindow,
     real = srbrief.charts.draw_chart
     monkeypatch.setattr(srbrief.charts, "draw_chart", lambda fig, b, chart, *a, **k: (drawn.append(chart.id),
                                                                                        real(fig, b, chart, *a, **k)))
-    session = editing.editing
-    assert session.apply(SetField(session.doc.target("metrics.national-5g-factories-2024.value").path, 8)) == []
+    assert update(editing, "national-5g-factories-2024", 8, "8家企业列入2024年全国5G工厂名录") == []
     qtbot.waitUntil(lambda: all(v.drawn for v in editing.current_panel().charts), timeout=10000)
     assert "t2-gains" not in drawn  # its figures did not change: its drawing was kept
-    assert session.apply(SetField(session.doc.target("metrics.pv-order-processing-gain.value").path, 11)) == []
+    assert update(editing, "pv-order-processing-gain", 11, "订单处理效率提升11%") == []
     qtbot.waitUntil(lambda: all(v.drawn for v in editing.current_panel().charts), timeout=10000)
     assert "t2-gains" in drawn  # it shows the edited figure: drawn again

@@ -54,7 +54,7 @@ CORPUS: dict[str, Callable[[Path], bytes]] = {
     "duplicate-key": _replace("        value: 6261\n", "        value: 6261\n        value: 6262\n"),
     "nan": _replace("value: 6261", "value: .nan"),
     "infinite": _replace("value: 6261", "value: -.inf"),
-    "missing-translation": _replace("    en: Shangrao Daily\n", ""),
+    "missing-translation": _replace("      en: Building the Backbone of a Manufacturing Powerhouse\n", ""),
     "python-object-tag": _python_tag,
     "python-name-tag": _python_name,
     "alias-bomb": _alias_bomb,

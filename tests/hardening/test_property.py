@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from srbrief.model import Briefing, parse_briefing
+from srbrief.model.plausible import MAX_DECIMALS, MIN_MAGNITUDE
 from srbrief.model.refs import literal_figures
 from srbrief.model.types import LONG_TEXT, MAX_VALUE, MESSAGE_TEXT, SHORT_TEXT
 from srbrief.model.units import UNITS, number_text
@@ -70,8 +71,9 @@ def _clause(metric: dict[str, Any]) -> str:
                                                                 UNITS[metric["unit"]].zh)
 
 
-VALUES = st.one_of(st.sampled_from([0.0, 1e-9, 0.5, 1.0, 99.5, 100.0, 6261.0, MAX_VALUE, MAX_VALUE / 3]),
-                   st.floats(0, MAX_VALUE, allow_nan=False), st.integers(0, 10**6).map(float))
+VALUES = st.one_of(st.sampled_from([0.0, MIN_MAGNITUDE, 0.5, 1.0, 99.5, 100.0, 6261.0, MAX_VALUE, MAX_VALUE / 3]),
+                   st.floats(0, MAX_VALUE, allow_nan=False).map(lambda v: round(v, MAX_DECIMALS)),
+                   st.integers(0, 10**6).map(float))
 UNIT_CHOICES = ["yi-yuan", "percent", "jia", "wan-dun", "bei", "month", "rank"]
 PLACES = [(28.45, 117.94), (29.87, 121.55), (-89.9, -179.9), (90.0, 180.0), (28.45, 117.95)]
 
@@ -106,12 +108,12 @@ def _section(draw: st.DrawFn, n: int, kind: str, places: list[dict[str, Any]],
              events: list[dict[str, Any]]) -> dict[str, Any]:
     unit = draw(st.sampled_from(UNIT_CHOICES))
     count = draw(st.integers(1, 6))
-    same = draw(st.sampled_from([None, None, 0.0, 1e-9, MAX_VALUE]))  # degenerate: every value alike
+    same = draw(st.sampled_from([None, None, 0.0, MIN_MAGNITUDE, MAX_VALUE]))  # degenerate: every value alike
     changes = unit != "rank" and draw(st.booleans())  # a section's figures are all levels or all changes
     metrics = []
     for i in range(count):
         value = float(draw(st.integers(1, 50))) if unit == "rank" else draw(VALUES) if same is None else same
-        metric: dict[str, Any] = {"id": f"m{n}-{i}", "label": _sample(draw, _bilingual()), "value": value,
+        metric: dict[str, Any] = {"id": f"m{n}-{i}", "label": _sample(draw, _prose()), "value": value,
                                   "unit": unit, "period": f"{2001 + i}"}
         metric["qualifier"] = draw(st.sampled_from(["rank", "top"])) if unit == "rank" else \
             draw(st.sampled_from(["exact", "more_than", "about"]))
@@ -178,8 +180,8 @@ def _point(draw: st.DrawFn, point_id: str, ids: list[str], charts: list[str]) ->
 
 
 def _share_items(metrics: list[dict[str, Any]], unit: str) -> list[str]:
-    if unit == "percent":
-        return [m["id"] for m in metrics[:4]]
+    if unit == "percent":  # a share is at most 100 %
+        return [m["id"] for m in metrics if m["value"] <= 100][:4]
     if len(metrics) >= 2 and unit != "rank":
         part, whole = sorted(metrics[:2], key=lambda m: m["value"])
         if whole["value"] > 0:
@@ -264,7 +266,7 @@ def test_a_full_bar_chart_of_the_longest_labels_draws() -> None:
     from srbrief.charts import render_chart
 
     metrics = [{"id": f"m{i}", "label": {"zh": "长" * SHORT_TEXT, "en": "long " * (SHORT_TEXT // 5)},
-                "value": float(i), "unit": "jia", "source": "s"} for i in range(12)]
+                "value": float(i), "unit": "jia", "source": f"数据为{i}家"} for i in range(12)]
     doc = {"schema": "srbrief/1", "id": "bars", "title": {"zh": "标题", "en": "Title"},
            "subtitle": {"zh": "副", "en": "Sub"}, "as_of": "2025-10-11",
            "source": {"publication": {"zh": "报", "en": "Daily"}, "date": "2025-10-11",

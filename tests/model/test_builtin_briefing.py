@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from srbrief.model import Briefing, EntityKind, Metric, Qualifier, Text, load_briefing
+from srbrief.model import Briefing, DerivedPart, EntityKind, Metric, Qualifier, Text, load_briefing
 from srbrief.model.units import number_text
 from srbrief.resources import builtin_briefing_path
 
@@ -54,6 +54,8 @@ def test_validates_against_the_article(briefing: Briefing) -> None:
     assert briefing.schema == "srbrief/1"
     assert briefing.source.date == "2025-10-11"
     assert briefing.source.publication.zh == "上饶日报"
+    assert briefing.source.title.zh == "挺起制造强市“硬脊梁”" and briefing.source.id == "shangrao-daily-2025-10-11"
+    assert len(briefing.sources) == 1 and briefing.source.text is not None  # the article's text is shipped
 
 
 def test_sections(briefing: Briefing) -> None:
@@ -89,18 +91,24 @@ def _number_position(metric: Metric) -> tuple[int, str] | None:
     return None
 
 
+def _value_derived(metric: Metric) -> bool:
+    """Return whether the metric's value (not only its period) is one we derived."""
+    return metric.derived is not None and metric.derived_part is DerivedPart.VALUE
+
+
 def test_every_number_stands_in_its_source_clause(briefing: Briefing) -> None:
-    missing = [m.id for m in briefing.metrics if m.note is None and _number_position(m) is None]
+    missing = [m.id for m in briefing.metrics if not _value_derived(m) and _number_position(m) is None]
     assert not missing, f"numbers not found in their source clauses: {missing}"
 
 
 def test_derived_values_say_so(briefing: Briefing) -> None:
     """A value whose number the article does not write (a count of names, a computed share) is marked
-    derived and its note says how it was obtained."""
+    derived and its `derived` note says how it was obtained; a derived period says so too."""
     for m in briefing.metrics:
         if _number_position(m) is None:
-            assert m.derived, m.id
-            assert m.note is not None and re.search(r"count|comput", m.note.en.lower()), m.id
+            assert _value_derived(m), m.id
+        if m.derived is not None:
+            assert re.search(r"count|comput", m.derived.en.lower()), m.id
 
 
 def _around_number(briefing: Briefing) -> list[tuple[Metric, str, str]]:

@@ -33,4 +33,4 @@ def test_mentions_beyond_single_figures(text: str, expected: list[tuple[str, Dec
 
 
 def test_a_very_long_numeral_is_no_figure() -> None:
-    assert mentions("一" * 5000 + "个") == [] and mentions("1" * 100 + "家") == []
+    assert mentions("一" * 5000 + "个") == () and mentions("1" * 100 + "家") == ()

@@ -63,7 +63,7 @@ def test_parse_refuses_a_lone_brace_and_finds_references() -> None:
     ("营收达{revenue}，{=第一}城", []),
 ])
 def test_literal_figures(text: str, found: list[str]) -> None:
-    assert literal_figures(text) == found
+    assert list(literal_figures(text)) == found
 
 
 def test_chinese_numerals_both_ways() -> None:
@@ -91,6 +91,7 @@ def test_mentions(clause: str, written: str, value: Decimal, qualifier: str) -> 
 
 def test_dates_and_plain_numerals_are_no_mentions() -> None:
     assert [m.written for m in mentions("2023年6月起，一体化发展")] == []
+    assert mentions("两个") is mentions("两个")  # cached: an edit validates the same clauses again
 
 
 @pytest.mark.parametrize(("figure", "clause", "ok"), [

@@ -8,6 +8,7 @@ from srbrief.model import (
     Briefing,
     Chart,
     ChartKind,
+    Cite,
     Direction,
     Good,
     Metric,
@@ -33,7 +34,7 @@ from srbrief.model.story import (
 
 
 def metric(mid: str, value: float = 5, unit: str = "ge", **kw: object) -> Metric:
-    return Metric(id=mid, label=Text("标签", "Label"), value=value, unit=unit, source="x", **kw)  # type: ignore[arg-type]
+    return Metric(id=mid, label=Text("标签", "Label"), value=value, unit=unit, source=Cite("x"), **kw)
 
 
 LEDE = Text("导语", "Lede")
@@ -50,7 +51,8 @@ def briefing(*sections: Section, summary: tuple[SummaryItem, ...] = (),
     overview = Section(id="overview", kind=SectionKind.OVERVIEW, title=Text("总览", "Overview"),
                        short_title=Text("总览", "Overview"), lede=Text("导语", "Lede"))
     return Briefing(schema="srbrief/1", id="b", title=Text("题", "T"), subtitle=Text("副", "S"),
-                    source=Source(Text("报", "Paper"), "2025-10-11", Text("标题", "Headline")), as_of="2025-10-11",
+                    sources=(Source("paper", Text("报", "Paper"), "2025-10-11", Text("标题", "Headline")),),
+                    as_of="2025-10-11",
                     sections=(overview, *sections), summary=summary, outlook=outlook_lines)
 
 
@@ -146,7 +148,7 @@ def test_summary_of_a_theme_without_figures() -> None:
 
 
 def test_outlook_is_only_what_the_data_says() -> None:
-    line = Statement(Text("对标长三角", "Benchmark against the Delta"), "对标长三角")
+    line = Statement(Text("对标长三角", "Benchmark against the Delta"), Cite("对标长三角"))
     assert outlook(briefing(outlook_lines=(line,))) == (line,)
     assert outlook(briefing()) == ()
 

@@ -13,22 +13,24 @@ POINT = """\
     points:
       - id: p-revenue
         message:
-          zh: 2024年营收达6261亿元，供应商超600家
-          en: Revenue reached CNY 626.1 billion in 2024, with over 600 suppliers
+          zh: 2024年营收达{revenue}，供应商{suppliers}
+          en: Revenue reached {revenue} in 2024, with {suppliers} suppliers
         figures: [revenue, suppliers]
         chart: kpis
+        sources: [2024年规上工业营业收入达6261亿元, 600余家供应商]
         facts:
           - text:
-              zh: 2024年规上工业营业收入达6261亿元。
-              en: Above-scale industrial revenue reached CNY 626.1 billion in 2024.
+              zh: 2024年规上工业营业收入达{revenue}。
+              en: Above-scale industrial revenue reached {revenue} in 2024.
             source: 2024年规上工业营业收入达6261亿元
 """
 ANCHOR = "        items: [revenue, suppliers]\n"
 TOP = """\
 summary:
   - section: theme-1
-    message: {zh: 营收达6261亿元, en: Revenue of CNY 626.1 billion}
+    message: {zh: "营收达{revenue}", en: "Revenue of {revenue}"}
     figure: revenue
+    sources: [2024年规上工业营业收入达6261亿元]
 outlook:
   - text: {zh: 对标长三角打造一流营商环境, en: Benchmark against the Delta}
     source: 对标长三角打造一流营商环境
@@ -57,22 +59,39 @@ def test_old_files_have_no_storyline(minimal_yaml: str) -> None:
     assert briefing.organisation is None and not briefing.metrics[0].derived and briefing.metrics[0].good is None
 
 
-@pytest.mark.parametrize(("lang", "wrong"), [("zh", "6216亿元"), ("en", "CNY 62.61 billion")])
-def test_a_message_number_no_figure_carries(tmp_path: Path, minimal_yaml: str,
-                                            capsys: pytest.CaptureFixture[str], lang: str, wrong: str) -> None:
-    right = "6261亿元" if lang == "zh" else "CNY 626.1 billion"
-    bad = with_point(minimal_yaml, POINT.replace(f"达{right}，" if lang == "zh" else f"reached {right}",
-                                                 f"达{wrong}，" if lang == "zh" else f"reached {wrong}"))
+@pytest.mark.parametrize(("lang", "wrong", "number"),
+                         [("zh", "6216亿元", "6216"), ("en", "CNY 62.61 billion", "62.61")])
+def test_a_literal_number_in_a_message_is_refused(tmp_path: Path, minimal_yaml: str,
+                                                  capsys: pytest.CaptureFixture[str], lang: str, wrong: str,
+                                                  number: str) -> None:
+    """A number in a message is a reference to a figure: a literal one (even a wrong one) is refused."""
+    right = "达{revenue}，" if lang == "zh" else "reached {revenue}"
+    bad = with_point(minimal_yaml, POINT.replace(right, f"达{wrong}，" if lang == "zh" else f"reached {wrong}"))
     assert bad != with_point(minimal_yaml)
     line = line_of(bad, wrong)
-    expect(tmp_path, capsys, bad, line, f"sections[0].points[0].message.{lang}: ", "is not carried by")
+    expect(tmp_path, capsys, bad, line, f"sections[0].points[0].message.{lang}: {number}", "written as a literal")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_message_figure_no_cited_figure_carries(tmp_path: Path, minimal_yaml: str,
+                                                  capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """A reference to a figure that is not among the point's figures states a number they do not carry."""
+    bad = with_point(minimal_yaml, POINT.replace("figures: [revenue, suppliers]", "figures: [revenue]"))
+    line = line_of(bad, "{suppliers}", 1 if lang == "zh" else 2)
+    code, lines = validate(tmp_path, bad, capsys)
+    assert code == 2
+    found = [text for text in lines if f"bad.yaml:{line}:" in text and f"points[0].message.{lang}: " in text]
+    assert found and "600 is not carried by the point's figures" in found[0], lines
 
 
 def test_the_english_number_must_be_the_displayed_one(tmp_path: Path, minimal_yaml: str,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    """626.1 billion is shown in English, so the Chinese 6261 written in English is refused."""
-    bad = with_point(minimal_yaml, POINT.replace("CNY 626.1 billion in 2024", "6261 (100 million yuan)"))
-    expect(tmp_path, capsys, bad, line_of(bad, "6261 (100 million"), "message.en", "6261", "CNY 626.1 billion")
+    """626.1 billion is shown in English: a reference renders it so; the Chinese 6261 written in English is
+    refused (as a literal)."""
+    shown = parse_briefing(with_point(minimal_yaml), "mini.yaml").points[0].message
+    assert "CNY 626.1 billion" in shown.en and "6261" not in shown.en and "6261亿元" in shown.zh
+    bad = with_point(minimal_yaml, POINT.replace("{revenue} in 2024", "6261 (100 million yuan) in 2024"))
+    expect(tmp_path, capsys, bad, line_of(bad, "6261 (100 million"), "message.en", "6261", "written as a literal")
 
 
 def test_a_message_without_figures_states_no_number(tmp_path: Path, minimal_yaml: str,
@@ -81,22 +100,29 @@ def test_a_message_without_figures_states_no_number(tmp_path: Path, minimal_yaml
     expect(tmp_path, capsys, bad, line_of(bad, "zh: 2024年营收"), "message.zh", "no figures cited")
 
 
-@pytest.mark.parametrize("written", ["over 600 suppliers", "600+ suppliers", "G60 partners, 5G and 600 suppliers"])
-def test_numbers_as_displayed_and_names_pass(minimal_yaml: str, written: str) -> None:
-    text = with_point(minimal_yaml, POINT.replace("with over 600 suppliers", written))
-    assert parse_briefing(text, "mini.yaml").points[0].message.en.endswith(written)
+@pytest.mark.parametrize(("written", "shown"), [
+    ("{suppliers} suppliers", "over 600 suppliers"),
+    ("{=600+} suppliers", "600+ suppliers"),
+    ("G60 partners, 5G and {suppliers} suppliers", "G60 partners, 5G and over 600 suppliers"),
+])
+def test_numbers_as_displayed_and_names_pass(minimal_yaml: str, written: str, shown: str) -> None:
+    text = with_point(minimal_yaml, POINT.replace("{suppliers} suppliers", written))
+    assert parse_briefing(text, "mini.yaml").points[0].message.en.endswith(shown)
 
 
 def test_thousands_separators_either_way(minimal_yaml: str) -> None:
-    text = with_point(minimal_yaml).replace("value: 600\n", "value: 1234\n").replace("600余家", "1234家")
+    text = with_point(minimal_yaml).replace("value: 600\n", "value: 1234\n").replace("600余家", "1234余家")
+    assert parse_briefing(text, "mini.yaml").points[0].message.en.endswith("over 1,234 suppliers")
     for written in ("1,234", "1234"):
-        ok = text.replace("with over 600 suppliers", f"with over {written} suppliers").replace("超600家", "超1234家")
-        parse_briefing(ok, "mini.yaml")
+        ok = text.replace("with {suppliers} suppliers", f"with over {{={written}}} suppliers")
+        assert parse_briefing(ok, "mini.yaml").points[0].message.en.endswith(f"over {written} suppliers")
 
 
 def test_an_ordinal_is_a_number(tmp_path: Path, minimal_yaml: str, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = with_point(minimal_yaml, POINT.replace("with over 600 suppliers", "ranked 2nd"))
-    expect(tmp_path, capsys, bad, line_of(bad, "ranked 2nd"), "message.en", "2 is not carried")
+    bad = with_point(minimal_yaml, POINT.replace("with {suppliers} suppliers", "ranked 2nd"))
+    expect(tmp_path, capsys, bad, line_of(bad, "ranked 2nd"), "message.en", "2 written as a literal")
+    escaped = with_point(minimal_yaml, POINT.replace("with {suppliers} suppliers", "ranked {=2nd}"))
+    expect(tmp_path, capsys, escaped, line_of(escaped, "ranked {=2nd}"), "message.en", "2 is not carried")
 
 
 def test_at_most_six_figures(tmp_path: Path, minimal_yaml: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -131,14 +157,14 @@ def test_point_references(tmp_path: Path, minimal_yaml: str, capsys: pytest.Capt
 
 def test_a_fact_number_comes_from_its_clause_or_a_figure(tmp_path: Path, minimal_yaml: str,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    bad = with_point(minimal_yaml, POINT.replace("industrial revenue reached CNY 626.1 billion in 2024",
-                                                 "industrial revenue reached CNY 626.1 billion in 2023"))
+    bad = with_point(minimal_yaml, POINT.replace("industrial revenue reached {revenue} in 2024",
+                                                 "industrial revenue reached {revenue} in 2023"))
     expect(tmp_path, capsys, bad, line_of(bad, "in 2023."), "facts[0].text.en: 2023 is not carried")
 
 
 def test_a_fact_may_name_the_article_year(minimal_yaml: str) -> None:
     """今年 in a clause is the article's year: the fact may write it out."""
-    text = with_point(minimal_yaml, POINT.replace("达6261亿元。", "达6261亿元（2025年报道）。"))
+    text = with_point(minimal_yaml, POINT.replace("达{revenue}。", "达{revenue}（2025年报道）。"))
     assert "2025" in parse_briefing(text, "mini.yaml").points[0].facts[0].text.zh
 
 
@@ -166,6 +192,19 @@ def test_summary_rules(tmp_path: Path, minimal_yaml: str, capsys: pytest.Capture
     bad = with_point(minimal_yaml, top=TOP.replace(old, new))
     code, lines = validate(tmp_path, bad, capsys)
     assert code == 2 and any(message in line for line in lines), lines
+
+
+@pytest.mark.parametrize(("where", "sources", "message"), [
+    ("points[0]", "        sources: [2024年规上工业营业收入达6261亿元, 600余家供应商]\n", "zh: 2024年营收"),
+    ("summary[0]", "    sources: [2024年规上工业营业收入达6261亿元]\n", "message: {zh: \"营收达"),
+])
+def test_a_message_cites_the_clauses_it_rests_on(tmp_path: Path, minimal_yaml: str,
+                                                 capsys: pytest.CaptureFixture[str], where: str, sources: str,
+                                                 message: str) -> None:
+    text = with_point(minimal_yaml, top=TOP)
+    assert sources in text
+    bad = text.replace(sources, "")
+    expect(tmp_path, capsys, bad, line_of(bad, message), f"{where}.message: a message needs the clauses it rests on")
 
 
 def test_a_theme_is_summed_up_once(tmp_path: Path, minimal_yaml: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -214,18 +253,36 @@ def test_bar_charts_never_mix_levels_with_changes(tmp_path: Path, minimal_yaml: 
     assert cost.good is Good.DOWN
 
 
-def test_derived_needs_a_note(tmp_path: Path, minimal_yaml: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_derived_is_a_note(minimal_yaml: str) -> None:
+    """`derived:` says how a value was computed; its value is then not read from the clause."""
     more = "        qualifier: more_than\n"
-    bad = minimal_yaml.replace(more, more + "        derived: true\n")
-    expect(tmp_path, capsys, bad, line_of(bad, "derived: true"), "metrics[1].derived: a derived value needs a note")
-    noted = bad.replace("        derived: true\n", "        derived: true\n        note: {zh: 计数, en: Counted}\n")
-    assert parse_briefing(noted, "mini.yaml").metrics[1].derived is True
+    noted = minimal_yaml.replace(more, more + "        derived: {zh: 按名单计数, en: Counted from the list}\n")
+    metric = parse_briefing(noted, "mini.yaml").metrics[1]
+    assert metric.derived is not None and metric.derived.en == "Counted from the list"
+    changed = noted.replace("        value: 600\n", "        value: 601\n")
+    assert parse_briefing(changed, "mini.yaml").metrics[1].value == 601
+    with pytest.raises(BriefingError, match="not what its clause states"):
+        parse_briefing(minimal_yaml.replace("        value: 600\n", "        value: 601\n"), "mini.yaml")
 
 
-def test_derived_is_true_or_false(tmp_path: Path, minimal_yaml: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_derived_true_of_older_files_reads_as_a_plain_note(minimal_yaml: str) -> None:
+    more = "        qualifier: more_than\n"
+    unexplained = minimal_yaml.replace(more, more + "        derived: true\n")
+    with pytest.raises(BriefingError, match="say how the value was derived"):  # no loophole for the value check
+        parse_briefing(unexplained, "mini.yaml")
+    # an older file said how in its note (the rule of the time): it loads
+    old = minimal_yaml.replace(more, more + "        derived: true\n        note: {zh: 按名单计数, en: Counted}\n")
+    derived = parse_briefing(old, "mini.yaml").metrics[1].derived
+    assert derived is not None and (derived.zh, derived.en) == ("计算值", "derived")
+    assert parse_briefing(old.replace("derived: true", "derived: false"), "mini.yaml").metrics[1].derived is None
+
+
+def test_derived_is_a_note_or_true_or_false(tmp_path: Path, minimal_yaml: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
     more = "        qualifier: more_than\n"
     bad = minimal_yaml.replace(more, more + "        derived: yes-ish\n")
-    expect(tmp_path, capsys, bad, line_of(bad, "derived: yes-ish"), "expected true or false, got 'yes-ish'")
+    expect(tmp_path, capsys, bad, line_of(bad, "derived: yes-ish"),
+           "metrics[1].derived: expected {zh: ..., en: ...}, got 'yes-ish'")
 
 
 def test_organisation_and_presenter(minimal_yaml: str) -> None:
@@ -238,8 +295,8 @@ def test_organisation_and_presenter(minimal_yaml: str) -> None:
 
 
 def test_all_problems_are_reported_at_once(minimal_yaml: str) -> None:
-    bad = with_point(minimal_yaml, POINT.replace("6261亿元，", "9999亿元，").replace("626.1 billion in 2024,",
-                                                                                    "999 billion in 2024,"))
+    bad = with_point(minimal_yaml, POINT.replace("达{revenue}，", "达9999亿元，").replace("{revenue} in 2024,",
+                                                                                    "CNY 999 billion in 2024,"))
     with pytest.raises(BriefingError) as info:
         parse_briefing(bad, "bad.yaml")
     paths = [p.path for p in info.value.problems]

@@ -4,6 +4,7 @@ against their clauses, numbers in prose as references, every claim backed; and t
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from pptx import Presentation
 
 from srbrief.cli import main
 from srbrief.model import BriefingError, load_briefing, parse_briefing
+from srbrief.model.truth import cites
 from srbrief.resources import builtin_briefing_path
 
 ARTICLE = "上饶日报报道：2024年全市营业收入达6261亿元，保持全省第二。供应商600余家。上饶首次入选百强。"
@@ -253,3 +255,25 @@ def test_update_from_a_new_document_end_to_end(tmp_path: Path, capsys: pytest.Ca
         assert any(":table:appendix-" in w for w in shown)  # the appendix
         bulletin = "上饶市统计局" if lang == "zh" else "Shangrao Statistics Bureau"
         assert any(w.startswith("2:") and bulletin in text for w, text in texts)  # the slide names both documents
+
+
+@pytest.mark.slow
+def test_a_rank_change_reaches_every_text_or_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    my = tmp_path / "my.yaml"
+    shutil.copyfile(builtin_briefing_path(), my)
+    rank = "metrics.industrial-revenue-provincial-rank"
+    assert main(["set", str(my), f"{rank}.value=3"]) == 2  # the clause says 第二
+    assert "says 26个月、第二" in capsys.readouterr().err
+    assert main(["set", str(my), 'sources[+]={id: b, publication: {zh: 统计局, en: Bureau}, date: "2026-03-01", '
+                 'title: {zh: 公报, en: Bulletin}}', f"{rank}.value=3",
+                 f"{rank}.source={{doc: b, clause: 规上工业营业收入居全省第三}}"]) == 0
+    briefing = load_briefing(my)
+    quoted = {c.clause for _, _, c in cites(briefing) if c.doc != "b"}
+    for lang, old, new in (("zh", "第二", "第三"), ("en", r"\bsecond\b", "third")):
+        deck = tmp_path / f"deck-{lang}.pptx"
+        assert main(["export", str(my), "-o", str(deck), "--lang", lang]) == 0
+        texts = _deck_texts(deck)
+        stale = [(where, line) for where, text in texts for line in text.splitlines()
+                 if re.search(old, line.lower()) and not _is_quotation(where, line, quoted)]
+        assert stale == []
+        assert any(new in text.lower() for _, text in texts)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from matplotlib.figure import Figure
 
 from srbrief import palette
-from srbrief.model import Briefing, Cite
+from srbrief.model import Briefing
 from srbrief.model.textutil import chinese_date, display_width, english_date, text_cells, wrap
 from srbrief.model.textutil import source_line as textutil_source_line
 from srbrief.model.units import metric_text
@@ -58,8 +58,7 @@ Area = tuple[float, float, float, float]  # left, bottom, width, height, in frac
 def source_line(briefing: Briefing, lang: str, items: Iterable[object] = ()) -> str:
     """Return the source line naming the documents *items* (metrics, facts, events) cite, else the briefing's
     first document (see :func:`srbrief.model.textutil.source_line`)."""
-    cites = [cite for i in items if isinstance(cite := getattr(i, "source", None), Cite)]
-    return textutil_source_line(briefing.documents_of(cites), lang)
+    return textutil_source_line(briefing.documents_cited_by(items), lang)
 
 
 def new_figure(theme: Theme = LIGHT, size: tuple[float, float] = FIGSIZE) -> Figure:

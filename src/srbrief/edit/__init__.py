@@ -11,28 +11,24 @@ from typing import TYPE_CHECKING, Any
 
 _WHERE = {
     "REMOVE": "address", "Target": "address", "EditError": "yamltext",
-    **{name: "document" for name in ("AddItem", "Batch", "Change", "Command", "Document", "FileChangedError",
-                                     "MoveItem", "ReadOnlyError", "RemoveField", "RemoveItem", "ReplaceText",
-                                     "SetField", "is_builtin")},
+    **{name: "document" for name in ("Change", "Document", "FileChangedError", "ReadOnlyError", "is_builtin")},
+    **{name: "commands" for name in ("AddItem", "Batch", "Command", "MoveItem", "RemoveField", "RemoveItem",
+                                     "ReplaceText", "SetField")},
 }
 
 if TYPE_CHECKING:
     from srbrief.edit.address import REMOVE, Target
-    from srbrief.edit.document import (
+    from srbrief.edit.commands import (
         AddItem,
         Batch,
-        Change,
         Command,
-        Document,
-        FileChangedError,
         MoveItem,
-        ReadOnlyError,
         RemoveField,
         RemoveItem,
         ReplaceText,
         SetField,
-        is_builtin,
     )
+    from srbrief.edit.document import Change, Document, FileChangedError, ReadOnlyError, is_builtin
     from srbrief.edit.yamltext import EditError
 
 

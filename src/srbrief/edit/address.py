@@ -25,7 +25,7 @@ from srbrief.model.types import Briefing, Cite, Text
 
 REMOVE = object()  # the value of an optional field left empty: remove the field
 _SEGMENT = re.compile(r"^([^\[\]]+)((?:\[\d+\])*)$")
-_INT = re.compile(r"^[+-]?\d+$")
+_INT = re.compile(r"^[+-]?[0-9]+$")  # ASCII digits only: "６" is not silently 6
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def parse_path(text: str) -> list[PathKey]:
         if not found:
             raise EditError(f"not a path: {text!r} (write e.g. metrics.ID.value or title.en)")
         name, indexes = found.groups()
-        segments.append(int(name) if name.isdigit() else name)
+        segments.append(int(name) if name.isascii() and name.isdigit() else name)
         segments += [int(i) for i in re.findall(r"\d+", indexes)]
     return segments
 

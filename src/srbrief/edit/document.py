@@ -11,19 +11,24 @@ author wrote it. The GUI's QUndoStack wraps the same commands; ``srbrief set`` u
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
 
-from srbrief.edit import splice
+from srbrief.edit import guard
 from srbrief.edit.address import Target, resolve
-from srbrief.edit.yamltext import EditError, PathKey, compose, walk
-from srbrief.model.errors import BriefingError, Problem
+from srbrief.edit.commands import Command
+from srbrief.edit.yamltext import EditError, compose
+from srbrief.model.errors import MAX_BYTES, BriefingError, Problem
 from srbrief.model.loader import parse_briefing
 from srbrief.model.types import Briefing
+from srbrief.safeio import InputFileError, read_limited
 
 _BOM = b"\xef\xbb\xbf"
+MAX_HISTORY = 100  # undo steps kept in memory (each holds a text and a model: a few hundred KB); see README
+APP_LOCK_TIMEOUT = 2.0  # seconds the app waits for another srbrief writing the same file
 
 
 class ReadOnlyError(Exception):
@@ -32,148 +37,6 @@ class ReadOnlyError(Exception):
 
 class FileChangedError(Exception):
     """The file on disk changed since it was opened or saved; saving would overwrite that change."""
-
-
-class Command(Protocol):
-    """An edit: a name for menus, and the new text it makes of the old."""
-
-    @property
-    def name(self) -> str: ...
-
-    def apply(self, text: str) -> str: ...
-
-
-def _dotted(path: Sequence[PathKey]) -> str:
-    out = ""
-    for key in path:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else key)
-    return out
-
-
-@dataclass(frozen=True)
-class SetField:
-    """Set the value at a physical path (mapping keys and list indexes); missing keys are added."""
-
-    path: tuple[PathKey, ...]
-    value: Any
-    label: str = ""
-
-    @property
-    def name(self) -> str:
-        return self.label or f"Set {_dotted(self.path)}"
-
-    def apply(self, text: str) -> str:
-        new = splice.set_value(text, self.path, self.value)
-        if read_back(new, self.path) != self.value:  # the splice must read back as exactly the value set
-            raise EditError(f"{_dotted(self.path)}: the new value does not read back unchanged")
-        return new
-
-
-MISSING = object()  # read_back: nothing there
-
-
-def read_back(text: str, path: Sequence[PathKey]) -> Any:
-    """Return the plain value at *path* in *text* (``MISSING`` if there is none or the text is not YAML)."""
-    import yaml
-
-    try:
-        nodes = walk(compose(text), path)
-    except (yaml.YAMLError, EditError):
-        return MISSING
-    if len(nodes) != len(path) + 1:
-        return MISSING
-    return yaml.constructor.SafeConstructor().construct_document(nodes[-1])
-
-
-@dataclass(frozen=True)
-class RemoveField:
-    """Remove an (optional) field: its key, value and any comment on its lines."""
-
-    path: tuple[PathKey, ...]
-    label: str = ""
-
-    @property
-    def name(self) -> str:
-        return self.label or f"Remove {_dotted(self.path)}"
-
-    def apply(self, text: str) -> str:
-        return splice.remove_key(text, self.path)
-
-
-@dataclass(frozen=True)
-class AddItem:
-    """Insert an item (plain data: dicts, lists, scalars) into a list before *index* (None: at the end)."""
-
-    list_path: tuple[PathKey, ...]
-    value: Any
-    index: int | None = None
-    label: str = ""
-
-    @property
-    def name(self) -> str:
-        return self.label or f"Add to {_dotted(self.list_path)}"
-
-    def apply(self, text: str) -> str:
-        return splice.insert_item(text, self.list_path, self.index, self.value)
-
-
-@dataclass(frozen=True)
-class RemoveItem:
-    path: tuple[PathKey, ...]
-    label: str = ""
-
-    @property
-    def name(self) -> str:
-        return self.label or f"Remove {_dotted(self.path)}"
-
-    def apply(self, text: str) -> str:
-        return splice.remove_item(text, self.path)
-
-
-@dataclass(frozen=True)
-class MoveItem:
-    path: tuple[PathKey, ...]
-    to: int
-    label: str = ""
-
-    @property
-    def name(self) -> str:
-        return self.label or f"Move {_dotted(self.path)}"
-
-    def apply(self, text: str) -> str:
-        return splice.move_item(text, self.path, self.to)
-
-
-@dataclass(frozen=True)
-class Batch:
-    """Several commands as one edit (validated once, undone at once)."""
-
-    commands: tuple[Command, ...]
-    label: str = ""
-
-    @property
-    def name(self) -> str:
-        return self.label or "; ".join(c.name for c in self.commands)
-
-    def apply(self, text: str) -> str:
-        for command in self.commands:
-            text = command.apply(text)
-        return text
-
-
-@dataclass(frozen=True)
-class ReplaceText:
-    """Replace the whole text (restoring a recovery file): validated and undone like any other edit."""
-
-    text: str
-    label: str = "Replace the text"
-
-    @property
-    def name(self) -> str:
-        return self.label
-
-    def apply(self, text: str) -> str:
-        return self.text
 
 
 @dataclass(frozen=True)
@@ -193,6 +56,9 @@ class Document:
     def __init__(self, text: str, filename: str, path: Path | None = None, *, bom: bool = False,
                  read_only: bool = False, disk: bytes | None = None, source_text: str | None = None,
                  briefing: Briefing | None = None) -> None:
+        self.newline = newline_style(text)
+        if self.newline != "\n":  # edited with LF line breaks (positions and inserted lines), saved with the file's
+            text = text.replace(self.newline, "\n")
         self.briefing = briefing if briefing is not None else parse_briefing(text, filename, source_text)
         self.text = text
         self.filename = filename
@@ -209,10 +75,11 @@ class Document:
     def open(cls, path: str | Path, source_text: str | None = None) -> Document:
         """Return the briefing at *path*, validated (raises :class:`BriefingError`)."""
         path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise BriefingError([Problem(str(path), 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
+        return cls.from_bytes(_read_bounded(path), path, source_text)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: Path, source_text: str | None = None) -> Document:
+        """Return the briefing in *data*, the bytes of the file at *path* (raises :class:`BriefingError`)."""
         briefing = parse_briefing(data, str(path), source_text)  # the loader's size and encoding checks too
         return cls(data.decode("utf-8-sig"), str(path), path, bom=data.startswith(_BOM),
                    read_only=is_builtin(path), disk=data, source_text=source_text, briefing=briefing)
@@ -229,7 +96,9 @@ class Document:
         change = Change(command.name, self.text, after, self.briefing, briefing)
         del self._history[self._cursor:]
         self._history.append(change)
-        self._cursor += 1
+        if len(self._history) > MAX_HISTORY:  # the oldest step goes: memory stays bounded
+            del self._history[0]
+        self._cursor = len(self._history)
         self.text, self.briefing = after, briefing
         return change
 
@@ -260,6 +129,11 @@ class Document:
         return self._history[self._cursor].name if self._cursor < len(self._history) else None
 
     @property
+    def disk(self) -> bytes | None:
+        """Return the file's bytes as last opened or saved here (None without a file)."""
+        return self._disk
+
+    @property
     def modified(self) -> bool:
         """Return whether the text differs from the file as last opened or saved."""
         return self.text != self._saved_text
@@ -287,32 +161,87 @@ class Document:
 
     # --- saving ----------------------------------------------------------------------------------------
 
+    def encoded(self) -> bytes:
+        """Return the bytes of the file: the text with the file's own line breaks and byte-order mark."""
+        text = self.text if self.newline == "\n" else self.text.replace("\n", self.newline)
+        return (_BOM if self._bom else b"") + text.encode("utf-8")
+
     def save(self, path: str | Path | None = None, *, overwrite_changed: bool = False) -> Path:
-        """Write the briefing atomically to *path* (default: where it was opened) and return the path."""
+        """Write the briefing to *path* (default: where it was opened) and return the path: under the file's
+        lock, checked (see :mod:`srbrief.edit.guard`), atomically. Raises :class:`ReadOnlyError`,
+        :class:`FileChangedError`, ``OutputError`` or :class:`InputFileError`; nothing is written then."""
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ReadOnlyError("this briefing has no file yet: save it under a name")
         if is_builtin(target):
             raise ReadOnlyError(f"{target}: the built-in briefing is read-only; save a copy under another name")
-        same_file = self.path is not None and target.resolve() == self.path.resolve()
-        if same_file and not overwrite_changed and self._disk is not None and _read(target) != self._disk:
-            raise FileChangedError(f"{target}: the file changed on disk since it was opened")
         parse_briefing(self.text, str(target), self.source_text)  # never write an invalid briefing
-        from srbrief.atomic import atomic_output
-
-        data = (_BOM if self._bom else b"") + self.text.encode("utf-8")
-        with atomic_output(target) as f:
-            f.write(data)
+        data = self.encoded()
+        guard.check_size(data, target)
+        if not _exists(target):
+            guard.write_verified(target, data, target)
+        else:
+            same = self.path is not None and _same_file(target, self.path)
+            with self.locked(target, APP_LOCK_TIMEOUT) as held:
+                if same and not overwrite_changed and self._disk is not None and held.data != self._disk:
+                    raise FileChangedError(f"{target}: the file changed on disk since it was opened")
+                guard.replace_locked(held, data)
         self.path, self.filename, self.read_only = target, str(target), False
         self._disk, self._saved_text = data, self.text
         return target
 
+    @staticmethod
+    @contextmanager
+    def locked(path: Path, timeout: float = guard.LOCK_TIMEOUT) -> Iterator[guard.Locked]:
+        """Yield the file at *path* locked for read-modify-write (see :func:`srbrief.edit.guard.locked`)."""
+        with guard.locked(path, timeout) as held:
+            yield held
+
+    def write_locked(self, held: guard.Locked) -> None:
+        """Replace the file *held* (opened with :meth:`from_bytes` from its locked bytes) with the edits."""
+        parse_briefing(self.text, self.filename, self.source_text)
+        data = self.encoded()
+        guard.replace_locked(held, data)
+        self._disk, self._saved_text = data, self.text
+
+
+def newline_style(text: str) -> str:
+    """Return the file's line break when it uses one kind only (LF, CRLF or CR); LF for mixed ones."""
+    crlf = text.count("\r\n")
+    cr, lf = text.count("\r") - crlf, text.count("\n") - crlf
+    if crlf and not cr and not lf:
+        return "\r\n"
+    if cr and not crlf and not lf:
+        return "\r"
+    return "\n"
+
+
+def _read_bounded(path: Path) -> bytes:
+    try:
+        return read_limited(path, MAX_BYTES)
+    except InputFileError as exc:
+        raise BriefingError([Problem(str(path), 1, 1, "", exc.reason)]) from None
+
 
 def _read(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
-    except OSError:
+        return read_limited(path, MAX_BYTES)
+    except InputFileError:
         return None
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return True  # a link loop, a permission problem: the write reports it
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def is_builtin(path: Path) -> bool:
@@ -321,5 +250,5 @@ def is_builtin(path: Path) -> bool:
 
     try:
         return path.resolve() == builtin_briefing_path().resolve()
-    except (OSError, FileNotFoundError):
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
         return False

@@ -6,6 +6,8 @@ and every other line stay as they were. Paths are physical: mapping keys and lis
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,6 +16,8 @@ import yaml
 from srbrief.edit.yamltext import (
     EditError,
     PathKey,
+    block_comment,
+    block_scalar,
     compose,
     content_end,
     in_flow,
@@ -61,15 +65,26 @@ def set_value(text: str, path: Sequence[PathKey], value: Any) -> str:
     node = nodes[-1]
     if isinstance(node, yaml.ScalarNode) and not isinstance(value, (dict, list)):
         return _replace_scalar(text, node, value, in_flow(nodes))
+    if isinstance(node, yaml.SequenceNode) and isinstance(value, list) and value and is_inline(value) and \
+            all(isinstance(item, yaml.ScalarNode) for item in node.value):
+        return set_list(text, path, value)
     return _replace_node(text, nodes, path, value)
+
+
+_ANCHOR = re.compile(r"&[^\s,\[\]{}]+[ \t]+")
 
 
 def _replace_scalar(text: str, node: yaml.ScalarNode, value: Any, flow: bool) -> str:
     start, end = node.start_mark.index, node.end_mark.index
+    anchor = _ANCHOR.match(text, start, end)
+    if anchor:  # "&name value": the anchor stays (a shared value is refused before this)
+        start = anchor.end()
     style = node.style or ""
-    if style in ("|", ">"):  # a block scalar: keep the line breaks that end it
+    if style in ("|", ">"):  # a block scalar: keep its style and header comment where the value allows
         old = text[start:end]
-        return _splice(text, start, end, render_scalar(value, flow, '"') + old[len(old.rstrip()):])
+        kept = block_scalar(text, start, end, value) if isinstance(value, str) else None
+        new = kept if kept is not None else render_scalar(value, flow, '"') + block_comment(text, start, end)
+        return _splice(text, start, end, new + old[len(old.rstrip()):])
     new = render_scalar(value, flow, None if node.tag == _NULL else style)
     if start == end and start > 0 and text[start - 1] == ":":
         new = " " + new
@@ -92,12 +107,33 @@ def _replace_node(text: str, nodes: list[yaml.Node], path: Sequence[PathKey], va
     key = key_node(parent, path[-1])
     colon = text.index(":", key.end_mark.index) + 1
     stop = _line_end_no_break(text, content_end(node))
+    after_colon = text[colon:_line_end_no_break(text, colon)]
+    comment = after_colon if after_colon.strip().startswith("#") else ""  # "key:  # note" keeps its note
     if is_inline(value):
-        new = " " + (render_flow(value) if isinstance(value, (dict, list)) else render_scalar(value))
+        new = " " + (render_flow(value) if isinstance(value, (dict, list)) else render_scalar(value)) + comment
     else:
         nl = newline_of(text)
-        new = nl + nl.join(render_entry(path[-1], value, key.start_mark.column)[1:])
+        new = comment + nl + nl.join(render_entry(path[-1], value, key.start_mark.column)[1:])
     return _splice(text, colon, stop, new)
+
+
+def set_list(text: str, path: Sequence[PathKey], values: list[Any]) -> str:
+    """Return *text* with the list of scalars at *path* made *values* by replacing, removing and inserting
+    items one by one, so the list keeps its style, layout and comments."""
+    seq = walk(compose(text), path)[-1]
+    old = [yaml.constructor.SafeConstructor().construct_object(item) for item in seq.value]
+    ops = difflib.SequenceMatcher(a=old, b=values, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in reversed(ops):  # from the end, so the positions before stay valid
+        if tag == "equal":
+            continue
+        common = min(i2 - i1, j2 - j1)
+        for k in range(common):
+            text = set_value(text, (*path, i1 + k), values[j1 + k])
+        for i in reversed(range(i1 + common, i2)):
+            text = remove_item(text, (*path, i))
+        for k in range(j1 + common, j2):
+            text = insert_item(text, path, i1 + (k - j1), values[k])
+    return text
 
 
 def _set_missing(text: str, nodes: list[yaml.Node], path: Sequence[PathKey], value: Any) -> str:
@@ -182,12 +218,35 @@ def _sequence(text: str, path: Sequence[PathKey]) -> tuple[list[yaml.Node], yaml
     return nodes, seq
 
 
-def _rewrite_flow(text: str, seq: yaml.SequenceNode, items: list[str]) -> str:
-    return _splice(text, seq.start_mark.index, seq.end_mark.index, "[" + ", ".join(items) + "]")
+def _flow_insert(text: str, seq: yaml.SequenceNode, at: int, source: str) -> str:
+    """Insert the item *source* at position *at* of a flow list, keeping the rest of its layout."""
+    items = seq.value
+    if not items:
+        return _splice(text, seq.start_mark.index + 1, seq.end_mark.index - 1, source)
+    if at < len(items):
+        pos = items[at].start_mark.index
+        return _splice(text, pos, pos, source + ", ")
+    pos = items[-1].end_mark.index
+    return _splice(text, pos, pos, ", " + source)
 
 
-def _flow_items(text: str, seq: yaml.SequenceNode) -> list[str]:
-    return [text[it.start_mark.index:it.end_mark.index] for it in seq.value]
+def _flow_remove(text: str, seq: yaml.SequenceNode, index: int) -> str:
+    """Remove item *index* of a flow list with its comma; the other items, line breaks and comments stay."""
+    items = seq.value
+    item = items[index]
+    if len(items) == 1:
+        return _splice(text, item.start_mark.index, item.end_mark.index, "")
+    if index + 1 < len(items):
+        comma = text.index(",", item.end_mark.index) + 1
+        while text[comma] in " \t":
+            comma += 1
+        return _splice(text, item.start_mark.index, comma, "")
+    comma = text.index(",", items[index - 1].end_mark.index)
+    start, end = item.start_mark.index, item.end_mark.index
+    if text[line_start(text, start):start].strip() or text[end:line_end(text, end)].strip():
+        return _splice(text, comma, end, "")  # ", last" on the line of the item before
+    start, end = line_start(text, start), line_end(text, end)  # the item's own line goes; comments stay
+    return _splice(_splice(text, start, end, ""), comma, comma + 1, "")
 
 
 def insert_item(text: str, list_path: Sequence[PathKey], index: int | None, value: Any) -> str:
@@ -200,9 +259,7 @@ def insert_item(text: str, list_path: Sequence[PathKey], index: int | None, valu
     if not 0 <= at <= len(seq.value):
         raise EditError(f"no position {at} in a list of {len(seq.value)}", int(seq.start_mark.index))
     if seq.flow_style:
-        items = _flow_items(text, seq)
-        items.insert(at, render_flow(value))
-        return _rewrite_flow(text, seq, items)
+        return _flow_insert(text, seq, at, render_flow(value))
     spans = _item_spans(text, seq)
     first = seq.value[0].start_mark.index
     dash_col = text.rindex("-", 0, first) - line_start(text, first)
@@ -223,9 +280,7 @@ def remove_item(text: str, item_path: Sequence[PathKey]) -> str:
     if not 0 <= index < len(seq.value):
         raise EditError(f"no item {index} in a list of {len(seq.value)}", int(seq.start_mark.index))
     if seq.flow_style:
-        items = _flow_items(text, seq)
-        del items[index]
-        return _rewrite_flow(text, seq, items)
+        return _flow_remove(text, seq, index)
     if len(seq.value) == 1:
         return set_value(text, item_path[:-1], [])
     start, end = _item_spans(text, seq)[index]
@@ -244,9 +299,10 @@ def move_item(text: str, item_path: Sequence[PathKey], to: int) -> str:
     if index == to:
         return text
     if seq.flow_style:
-        items = _flow_items(text, seq)
-        items.insert(to, items.pop(index))
-        return _rewrite_flow(text, seq, items)
+        node = seq.value[index]
+        source = text[node.start_mark.index:node.end_mark.index]
+        without = _flow_remove(text, seq, index)
+        return _flow_insert(without, _sequence(without, item_path[:-1])[1], to, source)
     spans = _item_spans(text, seq)
     start, end = spans[index]
     chunk = text[start:end]

@@ -12,6 +12,7 @@ we already depend on; every splice is checked by parsing the result again (see :
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -121,8 +122,17 @@ def _composes_to(source: str, value: str, flow: bool) -> bool:
         return False
     if node is None:
         return False
-    leaf = node.value[0] if flow else node.value[0][1]
+    try:
+        leaf = node.value[0] if flow else node.value[0][1]
+    except (IndexError, TypeError):  # " " in a flow list is no item at all
+        return False
     return isinstance(leaf, yaml.ScalarNode) and leaf.tag == _STR and leaf.value == value
+
+
+def escape_char(ch: str) -> str:
+    """Return *ch* as a ``\\x..``, ``\\u....`` or ``\\U........`` escape (YAML and Python read them alike)."""
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _double_quoted(value: str) -> str:
@@ -137,9 +147,52 @@ def _double_quoted(value: str) -> str:
         elif ch == " " or ch.isprintable():
             out.append(ch)
         else:
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+            out.append(escape_char(ch))
     return '"' + "".join(out) + '"'
+
+
+# plain scalars that YAML 1.2 tools (the core schema) read as numbers, booleans or null, though PyYAML's
+# YAML 1.1 reads them as text: written quoted, so every tool reads the same text
+_YAML12_NOT_TEXT = re.compile(r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+    |0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
+    |null|Null|NULL|~|true|True|TRUE|false|False|FALSE)$""", re.VERBOSE)
+_BLOCK_HEADER = re.compile(r"[|>](?:[+-]?[1-9]?|[1-9][+-])")
+
+
+def block_scalar(text: str, start: int, end: int, value: str) -> str | None:
+    """Return *value* written as the block scalar at ``text[start:end]`` was (its style, header comment and
+    indentation; the line breaks after it are not part of it), or None if a block cannot hold it exactly."""
+    lines = value[:-1].split("\n") if value.endswith("\n") else value.split("\n")
+    if not value.strip() or value.endswith("\n\n") or any(not (ch == "\n" or ch.isprintable()) for ch in value):
+        return None
+    if lines[0][:1] in (" ", "\t") or any(line != line.rstrip() or not line for line in lines):
+        return None
+    head_end = text.find("\n", start, end)
+    if head_end < 0:
+        return None
+    comment = block_comment(text, start, end)
+    body = text[head_end + 1:end]
+    first = next((line for line in body.split("\n") if line.strip()), "")
+    indent = len(first) - len(first.lstrip(" ")) or line_indent(text, start) + 2
+    style = text[start] if text[start] == "|" or len(lines) == 1 else "|"  # folded text of one line only
+    chomp = "" if value.endswith("\n") else "-"
+    nl = newline_of(text)
+    return style + chomp + comment + nl + nl.join(" " * indent + line for line in lines)
+
+
+def block_comment(text: str, start: int, end: int) -> str:
+    """Return what follows the header of the block scalar at ``text[start:end]`` on its line (its comment)."""
+    header = _BLOCK_HEADER.match(text, start, end)
+    head_end = text.find("\n", start, end)
+    if header is None or head_end < 0:
+        return ""
+    return text[header.end():head_end].rstrip("\r")
+
+
+def line_indent(text: str, index: int) -> int:
+    start = line_start(text, index)
+    line = text[start:index]
+    return len(line) - len(line.lstrip(" "))
 
 
 def render_scalar(value: Any, flow: bool = False, style: str | None = None) -> str:
@@ -158,7 +211,8 @@ def render_scalar(value: Any, flow: bool = False, style: str | None = None) -> s
         raise EditError(f"cannot write {type(value).__name__} values")
     single_ok = "\n" not in value and value.isprintable()
     # plain only for printable text (libyaml reads "0\t0" plain, PyYAML's own scanner refuses it)
-    if style in ("", None) and value and single_ok and _composes_to(value, value, flow):
+    if style in ("", None) and value and single_ok and not _YAML12_NOT_TEXT.match(value) and \
+            _composes_to(value, value, flow):
         return value
     if style != '"' and single_ok:
         return "'" + value.replace("'", "''") + "'"

@@ -115,4 +115,10 @@ def _run(guard: _ErrorGuard, file: Path | None, lang: str | None, present: bool,
     QTimer.singleShot(0, window.editing.offer_recovery)  # edits left unsaved by a crash or a kill
     if present:
         QTimer.singleShot(0, window.present)
-    return app.exec()
+    from srbrief.gui.signals import QuitOnSignal
+
+    quitter = QuitOnSignal(app, window.editing.quit_now)  # SIGTERM/SIGHUP: edits kept, out within a second
+    try:
+        return app.exec()
+    finally:
+        quitter.restore()

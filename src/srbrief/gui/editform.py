@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from srbrief.edit import AddItem, Command, EditError, MoveItem, RemoveField, RemoveItem, SetField
 from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
-from srbrief.edit.document import MISSING, read_back
+from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.yamltext import PathKey, compose
 from srbrief.gui.i18n import tr
 from srbrief.gui.sourcepick import SourcePicker
@@ -241,6 +241,7 @@ class EditForm(QWidget):
         self.buttons["remove_item"].setEnabled(isinstance(index, int))
         self.buttons["duplicate_item"].setEnabled(isinstance(index, int) and isinstance(data, dict) and "id" in data)
         if self.picker is not None:
+            self.picker.show_document(self._cited_text())  # the source may now cite another document
             self.picker.show_clause(self._text_of(("source",)))
 
     def _pick_source(self, clause: str) -> None:

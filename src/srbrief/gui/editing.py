@@ -7,7 +7,6 @@ one editing path. Unsaved edits are written to a recovery file every few seconds
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,10 +16,13 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from srbrief import edit  # its parts load on first use: the app starts before anyone edits
-from srbrief.edit.recovery import discard_recovery, find_recoveries, write_recovery
+from srbrief.atomic import OutputError
+from srbrief.edit.recovery import discard_recovery, write_recovery
+from srbrief.gui import recovering
 from srbrief.gui.i18n import tr
 from srbrief.model import BriefingError, Problem, Section
 from srbrief.resources import builtin_briefing_path
+from srbrief.safeio import InputFileError
 
 if TYPE_CHECKING:
     from srbrief.edit import Command, Document
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from srbrief.gui.mainwindow import MainWindow
 
 RECOVERY_INTERVAL_MS = 3000
+UNDO_LIMIT = 100  # as the document's history (edit.document.MAX_HISTORY): memory stays bounded
 
 
 class _Edit(QUndoCommand):
@@ -62,11 +65,14 @@ class EditSession(QObject):
         super().__init__(window)
         self.window = window
         self.stack = QUndoStack(self)
+        self.stack.setUndoLimit(UNDO_LIMIT)
+        self.quitting = False  # a signal asked to quit: no questions, the recovery file stays
         self._doc: Document | None = None  # opened on the first edit: starting the app costs nothing more
         self._recovery_due = False
         self.waiting: list[Command] = []  # refused field edits, tried again together with the next one
         self.ask: Callable[[str], bool] = self._ask  # a yes/no question; tests replace it
         self.choose_save: Callable[[], str] = self._choose_save  # "save", "discard" or "cancel"
+        self.choose_recovery: Callable[[str, str], str] = recovering.ask_recovery_choice(self)
         self.form: EditForm | None = None  # the side form of edit mode, made when first shown
         self.dock: QDockWidget | None = None
         self._form_lang = ""
@@ -245,6 +251,7 @@ class EditSession(QObject):
     def _save_to(self, path: Path | None) -> bool:
         doc, lang = self.doc, self.window.lang
         old_key = self._recovery_key()
+        self.write_recovery(force=True)  # before anything can fail: the edits are safe whatever happens next
         try:
             try:
                 saved = doc.save(path)
@@ -252,8 +259,8 @@ class EditSession(QObject):
                 if not self.ask(tr("overwrite_changed", lang, file=str(doc.path))):
                     return False
                 saved = doc.save(path, overwrite_changed=True)
-        except (edit.ReadOnlyError, BriefingError, OSError) as exc:
-            QMessageBox.warning(self.window, tr("save_failed", lang), str(exc))
+        except (edit.ReadOnlyError, BriefingError, OutputError, InputFileError, OSError) as exc:
+            self.save_failed(str(exc))
             return False
         discard_recovery(old_key)
         discard_recovery(saved)
@@ -263,6 +270,14 @@ class EditSession(QObject):
         self.retranslate()
         self.window.statusBar().showMessage(tr("saved", lang, file=str(saved)), 5000)
         return True
+
+    def save_failed(self, message: str) -> None:
+        """Say why a save failed; the window stays open and the edits unsaved (and in the recovery file)."""
+        lang = self.window.lang
+        text = " ".join(message.split())[:800] + "\n\n" + tr("save_kept", lang)
+        if self.quitting:
+            return
+        QMessageBox.warning(self.window, tr("save_failed", lang), text)
 
     def new_briefing(self) -> bool:
         """Start a new briefing from the skeleton: choose where it goes, write it, open it in edit mode."""
@@ -280,8 +295,8 @@ class EditSession(QObject):
             return False
         try:
             write_text_atomic(Path(name), SKELETON)
-        except OSError as exc:
-            QMessageBox.warning(self.window, tr("save_failed", self.window.lang), f"{name}: {exc.strerror}")
+        except (OutputError, OSError) as exc:
+            self.save_failed(str(exc) if isinstance(exc, OutputError) else f"{name}: {exc.strerror}")
             return False
         if not self.window.source.open(Path(name)):
             return False
@@ -290,7 +305,7 @@ class EditSession(QObject):
 
     def maybe_save(self) -> bool:
         """Before closing, opening or reloading: save or discard unsaved edits; False means stay."""
-        if not self.modified:
+        if not self.modified or self.quitting:  # quitting on a signal: the recovery file keeps the edits
             return True
         choice = self.choose_save()
         if choice == "save":
@@ -318,37 +333,27 @@ class EditSession(QObject):
         self.reset()
 
     # -- recovery ---------------------------------------------------------------------------------------------
-    def write_recovery(self) -> None:
+    def write_recovery(self, force: bool = False) -> None:
         """Keep the unsaved text in the recovery file (atomically); forget it once nothing is unsaved."""
-        if not self._recovery_due or self._doc is None:
+        if (not self._recovery_due and not force) or self._doc is None:
             return
         try:
             if self.modified:
-                write_recovery(self._recovery_key(), self._doc.text)
+                write_recovery(self._recovery_key(), self._doc.text, self._doc.disk)
             else:
                 discard_recovery(self._recovery_key())
-        except OSError:
+        except (OSError, OutputError):
             return  # tried again at the next tick
         self._recovery_due = False
 
     def offer_recovery(self) -> bool:
         """Offer the edits an earlier run left unsaved; return whether they were restored."""
-        found = find_recoveries()
-        if not found:
-            return False
-        kept, lang = found[0], self.window.lang
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(kept.saved_at))
-        name = str(kept.source) if kept.source else tr("builtin", lang)
-        if not self.ask(tr("recover", lang, file=name, time=when)):
-            discard_recovery(kept.source)
-            return False
-        if kept.source != self.window.source.path and not self.window.source.open(kept.source):
-            return False  # the banner says why; the recovery file stays for another try
-        problems = self.apply(edit.ReplaceText(kept.text, label=tr("restore_edits", lang)))
-        if problems:
-            QMessageBox.warning(self.window, tr("app", lang), "\n".join(str(p) for p in problems[:10]))
-            return False
-        return True
+        return recovering.offer_recovery(self)
+
+    def quit_now(self) -> None:
+        """Keep the unsaved edits in the recovery file and stop asking: the app is told to quit (a signal)."""
+        self.quitting = True
+        self.write_recovery(force=True)
 
     # -- questions --------------------------------------------------------------------------------------------
     def _ask(self, question: str) -> bool:

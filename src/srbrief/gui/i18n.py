@@ -104,6 +104,18 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "version on disk and discard your edits?"),
     "recover": ("上次退出时 {file} 有未保存的修改（{time}）。要恢复吗？",
                 "srbrief stopped with unsaved edits of {file} ({time}). Restore them?"),
+    "recover_missing": ("上次退出时 {file} 有未保存的修改（{time}），但该文件已不存在。要把这些修改另存为新文件吗？",
+                        "srbrief stopped with unsaved edits of {file} ({time}), but that file no longer exists. "
+                        "Save the edits as a new file?"),
+    "recover_changed": ("上次退出时 {file} 有未保存的修改（{time}），但此后该文件被其他程序改动过。请比较后选择"
+                        "（详情中是两者的差异）。",
+                        "srbrief stopped with unsaved edits of {file} ({time}), but the file was changed by "
+                        "another program since. Compare and choose (the details show the differences)."),
+    "recover_mine": ("用我的修改", "Use my edits"),
+    "recover_disk": ("保留磁盘上的版本", "Keep the file on disk"),
+    "recover_copy": ("把我的修改另存为…", "Save my edits as…"),
+    "save_kept": ("修改未丢失：窗口保持打开，修改也保存在恢复文件中。", "Nothing is lost: the window stays open and "
+                  "the edits are kept in a recovery file."),
     "restore_edits": ("恢复未保存的修改", "Restore unsaved edits"),
     "edit_mode": ("编辑模式", "Edit &mode"),
     "edit_mode_tip": ("在侧栏中编辑数字、举措、图表和导语；点击卡片即可编辑它",

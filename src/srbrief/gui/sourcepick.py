@@ -44,6 +44,15 @@ class SourcePicker(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.flag)
         layout.addLayout(buttons)
+        self.document_text: str | None = ""  # none shown yet
+        self.show_document(text)
+
+    def show_document(self, text: str | None) -> None:
+        """Show the text of the document the item now cites (unchanged if it is the same one; a document
+        without a text keeps the article opened by hand)."""
+        if text == self.document_text:
+            return
+        self.document_text = text
         if text:
             self._show_text(text)
         else:

@@ -153,7 +153,7 @@ class ChartView(QFrame):
         shown = tuple(b.index.get(i) for i in self.chart.items)
         places = b.entities if self.chart.kind is ChartKind.ROUTE_MAP else ()
         events = b.timeline if self.chart.kind is ChartKind.TIMELINE and not self.chart.items else ()
-        return (self.chart, shown, places, events, b.sources, self.lang)
+        return (self.chart, shown, places, events, b.documents_cited_by(shown), self.lang)  # its source line
 
     def give_up_canvas(self) -> tuple[tuple[Any, ...], Any] | None:
         """Detach the drawn canvas (for a new view of the same chart to adopt after a rebuild)."""

@@ -32,8 +32,13 @@ def _is_latin_letter(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")  # a quoted name (the “1269” plan) or a title
+
+
 def numbers_in(text: str) -> list[str]:
-    """Return the numbers *text* states, canonical, in order (digits inside names like G60 or 5G left out)."""
+    """Return the numbers *text* states, canonical, in order (digits inside names like G60, 5G or a quoted
+    “1269” left out)."""
+    text = QUOTED.sub(lambda m: " " * len(m.group()), text)
     found = []
     for match in _NUMBER.finditer(text):
         before = text[match.start() - 1] if match.start() else ""
@@ -45,8 +50,22 @@ def numbers_in(text: str) -> list[str]:
     return found
 
 
-def carried_numbers(metric: Metric, lang: str) -> set[str]:
-    """Return the numbers *metric* is displayed with in *lang*, and its period's years and months."""
+_CARRIED: dict[tuple[object, ...], frozenset[str]] = {}
+
+
+def carried_numbers(metric: Metric, lang: str) -> frozenset[str]:
+    """Return the numbers *metric* is displayed with in *lang*, and its period's years and months (kept per
+    value, unit, qualifier, direction and period: every edit checks every message again)."""
+    key = (metric.value, metric.unit, metric.qualifier, metric.direction, metric.period, lang)
+    found = _CARRIED.get(key)
+    if found is None:
+        if len(_CARRIED) > 4096:
+            _CARRIED.clear()
+        found = _CARRIED[key] = frozenset(_carried(metric, lang))
+    return found
+
+
+def _carried(metric: Metric, lang: str) -> set[str]:
     number, unit = value_parts(metric, lang)
     carried = set(numbers_in(format_value(metric, lang))) | set(numbers_in(f"{number} {unit}"))
     for date in (metric.period or "").split("/"):

@@ -10,6 +10,7 @@ from typing import Any
 from srbrief.model.convert import _INVALID, Converter
 from srbrief.model.errors import BriefingError, Problem
 from srbrief.model.located import Located
+from srbrief.model.plausible import check_plausible
 from srbrief.model.storycheck import check_storyline
 from srbrief.model.truth import check_truth
 from srbrief.model.types import (
@@ -50,29 +51,26 @@ def load_briefing_cached(path: str | Path, cache: Path) -> Briefing:
     """Return the briefing at *path*, validated once per content: a valid file's model is kept in *cache*
     (keyed by the SHA-256 of its bytes and srbrief's version), so the app starts without parsing it again."""
     import hashlib
-    import pickle
 
     from srbrief import __version__
+    from srbrief.model.sealed import read_sealed, seal
 
     path = Path(path)
     data = read_briefing_bytes(path)
     key = hashlib.sha256(data + f"\0srbrief {__version__}\0{model_shape()}\0{path}".encode()).hexdigest()
     stored = cache / f"{key}.pickle"
-    try:
-        briefing = pickle.loads(stored.read_bytes())  # our own file, written below from a validated model
-        if isinstance(briefing, Briefing):
-            return briefing
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
+    briefing = read_sealed(stored)  # only with this user's HMAC, only model classes, bounded (sealed.py)
+    if isinstance(briefing, Briefing):
+        return briefing
     briefing = parse_briefing(data, str(path))
+    from srbrief.atomic import OutputError, atomic_output
+
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        from srbrief.atomic import atomic_output
-
         with atomic_output(stored) as f:
-            f.write(pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass  # a read-only cache only costs speed
+            f.write(seal(briefing))
+    except (OSError, OutputError):
+        pass  # a read-only cache (or anything but a file in its place) only costs speed
     return briefing
 
 
@@ -139,6 +137,7 @@ class Checker:
         self.b = briefing
         self.conv = converter
         self.ids: dict[str, Any] = {}
+        self.referenced: dict[int, list[Metric]] = {}  # id(prose text) → the figures it refers to
 
     def at(self, obj: Any, field: str | None, message: str, index: int | None = None) -> None:
         """Record a problem at *field* of *obj* (optionally at list element *index*)."""
@@ -162,6 +161,7 @@ class Checker:
             self.check_chart(chart)
         check_truth(self, base, source_text)
         check_storyline(self)
+        check_plausible(self)
 
     def all_objects(self) -> Iterator[Any]:
         b = self.b

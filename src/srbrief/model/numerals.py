@@ -88,8 +88,10 @@ def _qualifier(text: str, start: int, after: str) -> str:
     return "exact"
 
 
-def mentions(text: str) -> list[Mention]:
-    """Return every figure *text* states, in order (a range such as 3至5年 as two, marked low and high)."""
+@functools.lru_cache(maxsize=4096)
+def mentions(text: str) -> tuple[Mention, ...]:
+    """Return every figure *text* states, in order (a range such as 3至5年 as two, marked low and high; cached:
+    an edit validates the same clauses again)."""
     found = [m for m in (_mention(text, match) for match in _NUMBER.finditer(text)) if m is not None]
     for word in ("榜首", "首位"):
         found.extend(Mention(word, Decimal(1), "rank", "", "exact", m.start(), m.end())
@@ -100,7 +102,7 @@ def mentions(text: str) -> list[Mention]:
     for word, times in DOUBLINGS.items():
         found.extend(Mention(word, Decimal(times), "number", "倍", "exact", m.start(), m.end())
                      for m in re.finditer(word, text))
-    return _mark_highs(sorted(found, key=lambda m: m.start))
+    return tuple(_mark_highs(sorted(found, key=lambda m: m.start)))
 
 
 def _fraction(text: str, match: re.Match[str]) -> Mention | None:

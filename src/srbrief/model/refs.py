@@ -18,10 +18,12 @@ measure word (两个, 十余家), rank words (第二, 榜首, 百强) and Englis
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from srbrief.model.claims import QUOTED
 from srbrief.model.numerals import MEASURE_WORDS
 from srbrief.model.units import MINUS, format_value, number_text, value_parts
 
@@ -183,7 +185,6 @@ _EN_WORDS = re.compile(
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
                 "oct", "nov", "dec")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 
 
 def _is_date(text: str, start: int, end: int) -> bool:
@@ -203,9 +204,11 @@ def _is_date(text: str, start: int, end: int) -> bool:
     return bool(month_near and number.isdigit() and int(number) <= 31)
 
 
-def literal_figures(text: str) -> list[str]:
-    """Return the figures *text* writes as literals instead of references (see the module's doc)."""
-    plain = _QUOTED.sub(lambda m: " " * len(m.group()), template_literals(text))
+@functools.lru_cache(maxsize=16384)
+def literal_figures(text: str) -> tuple[str, ...]:
+    """Return the figures *text* writes as literals instead of references (see the module's doc); cached: an
+    edit validates the same texts again."""
+    plain = QUOTED.sub(lambda m: " " * len(m.group()), template_literals(text))
     found: list[str] = []
     for match in _ARABIC.finditer(plain):
         start, end = match.span()
@@ -223,4 +226,4 @@ def literal_figures(text: str) -> list[str]:
         found.append(match.group())
     found += [m.group() for m in _RANK_ZH.finditer(plain)]
     found += [m.group() for m in _EN_WORDS.finditer(plain)]
-    return found
+    return tuple(found)

@@ -40,8 +40,9 @@ def _check_point(checker: Checker, point: Point) -> None:
         return
     _check_numbers(checker, point.message, figures, "the point's figures")
     article_year = checker.b.source.date[:4]  # the article's 今年 ("this year")
-    for statement in point.facts:
-        _check_numbers(checker, statement.text, figures, "the point's figures or the fact's source clause",
+    for statement in point.facts:  # what was done may state a figure the slide does not show, by reference
+        cited = [*figures, *checker.referenced.get(id(statement.text), ())]
+        _check_numbers(checker, statement.text, cited, "the point's figures or the fact's source clause",
                        also=(statement.source.clause, article_year))
 
 
@@ -54,7 +55,7 @@ def _check_numbers(checker: Checker, text: Text, figures: list[Metric], what: st
             shown = "; ".join(format_value(m, lang.value) for m in figures) or "no figures cited"
             checker.at(text, lang.value,
                        f"{', '.join(missing)} is not carried by {what} as shown in {LANG_NAMES[lang]} "
-                       f"({shown}); cite the figure or write the number as it is displayed")
+                       f"({shown}); add the figure to the point's figures, or refer to one of them")
 
 
 def _check_summary(checker: Checker) -> None:

@@ -7,7 +7,6 @@ references of every text (so every renderer shows the figures' current values). 
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from srbrief.model import refs
 from srbrief.model.numerals import clause_problem
 from srbrief.model.types import (
+    DERIVED,
     Briefing,
     Chart,
     Cite,
@@ -42,7 +42,7 @@ BUILTIN_SOURCES = "briefings/sources"  # the built-in briefing's documents, foun
 PROSE: dict[type, tuple[str, ...]] = {
     Section: ("lede",), Point: ("message", "notes"), Statement: ("text",), SummaryItem: ("message",),
     Fact: ("text", "title"), Event: ("text",), Chart: ("note", "title"), Entity: ("description",),
-    Metric: ("note", "derived"),
+    Metric: ("label", "note", "derived"),  # a label names a measure: a figure in it is a reference too
 }
 
 
@@ -56,6 +56,8 @@ def check_truth(checker: Checker, base: Path | None, first_text: str | None) -> 
     for owner, field, cite in cites(b):
         _check_cite(checker, owner, field, cite, texts)
     for metric in b.metrics:
+        if metric.derived is DERIVED and metric.note is None:  # `derived: true` of older files, unexplained
+            checker.at(metric, "derived", "say how the value was derived: derived: {zh: ..., en: ...}")
         if metric.derived is None or metric.derived_part is DerivedPart.PERIOD:
             problem = clause_problem(metric, metric.source.clause)
             if problem:
@@ -154,21 +156,16 @@ def _check_cite(checker: Checker, owner: Any, field: str, cite: Cite, texts: dic
 
 
 def prose_of(b: Briefing) -> Iterator[Text]:
-    """Yield every prose text of the briefing (see :data:`PROSE`): where figures are
-    references. Names, labels and titles are not prose: a brace there is a brace."""
-    stack: list[Any] = [b]
-    while stack:
-        obj = stack.pop()
-        prose = PROSE.get(type(obj), ())
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
-            if isinstance(value, Text):
-                if f.name in prose:
-                    yield value
-            elif dataclasses.is_dataclass(value):
-                stack.append(value)
-            elif isinstance(value, tuple):
-                stack.extend(v for v in value if dataclasses.is_dataclass(v) and not isinstance(v, Text))
+    """Yield every prose text of the briefing (see :data:`PROSE`): where figures are references. Names, labels
+    and section titles are not prose: a brace there is a brace."""
+    owners: tuple[Any, ...] = (
+        *b.sections, *b.points, *(s for p in b.points for s in p.facts), *b.outlook, *b.summary, *b.facts,
+        *b.timeline, *b.charts, *b.entities, *b.metrics)
+    for owner in owners:
+        for name in PROSE[type(owner)]:
+            text = getattr(owner, name)
+            if text is not None:
+                yield text
 
 
 def _check_references(checker: Checker, text: Text, metrics: dict[str, Metric]) -> None:
@@ -195,4 +192,6 @@ def _check_references(checker: Checker, text: Text, metrics: dict[str, Metric]) 
                 checker.at(text, lang.value, problem)
                 bad = True
         if not bad:
+            found = [metrics[p.id] for p in pieces if isinstance(p, refs.Ref)]
+            checker.referenced.setdefault(id(text), []).extend(found)
             object.__setattr__(text, lang.value, refs.render(written, metrics, lang.value))

@@ -329,6 +329,10 @@ class Briefing:
         ids = {c.doc or first for c in cites}
         return tuple(s for s in self.sources if s.id in ids) or self.sources[:1]
 
+    def documents_cited_by(self, items: Iterable[object]) -> tuple[Source, ...]:
+        """Return the documents the *items* (metrics, facts, events; others are skipped) cite."""
+        return self.documents_of(c for i in items if isinstance(c := getattr(i, "source", None), Cite))
+
     def document(self, doc_id: str | None) -> Source:
         """Return the source document *doc_id* (the first one for None or an unknown id)."""
         return next((s for s in self.sources if s.id == doc_id), self.sources[0])

@@ -90,12 +90,18 @@ class _Walker:
 
 
 def _check_depth(text: str, filename: str) -> None:
-    """Refuse too-deep nesting with the (iterative) scanner, before the recursive composer runs."""
+    """Refuse too-deep nesting with the (iterative) scanner, before the recursive composer runs; and tabs
+    between tokens (see :func:`_tab_between`)."""
     opening = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
                yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
     closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
     depth = 0
+    tabs = "\t" in text
+    last_end = 0
     for token in yaml.scan(text, Loader=_LOADER):
+        if tabs:
+            _tab_between(text, last_end, token.start_mark.index, filename)
+            last_end = max(last_end, token.end_mark.index)
         if isinstance(token, opening):
             depth += 1
             if depth > MAX_DEPTH:
@@ -104,6 +110,19 @@ def _check_depth(text: str, filename: str) -> None:
                                              f"nesting deeper than {MAX_DEPTH} levels")])
         elif isinstance(token, closing):
             depth -= 1
+
+
+def _tab_between(text: str, start: int, end: int, filename: str) -> None:
+    """Refuse a tab used as a space between tokens (outside comments): libyaml accepts it, PyYAML's own scanner
+    does not, and a file must read the same whether libyaml is installed or not."""
+    index = text.find("\t", start, end)
+    while index >= 0:
+        if "#" not in text[max(start, text.rfind("\n", 0, index) + 1):index]:  # not in a comment
+            line = text.count("\n", 0, index) + 1
+            col = index - (text.rfind("\n", 0, index) + 1) + 1
+            raise BriefingError([Problem(filename, line, col, "", "a tab where YAML needs spaces (not every "
+                                         "YAML reader accepts it): use spaces")])
+        index = text.find("\t", index + 1, end)
 
 
 _composed: tuple[str, yaml.Node] | None = None  # the last tree the editing layer composed, and its text
