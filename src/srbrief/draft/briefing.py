@@ -56,8 +56,9 @@ def glossary() -> dict[str, str]:
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
-            if isinstance(node.get("zh"), str) and isinstance(node.get("en"), str) and "{" not in node["zh"]:
-                pairs.setdefault(node["zh"], node["en"])
+            zh, en = node.get("zh"), node.get("en")
+            if isinstance(zh, str) and isinstance(en, str) and "{" not in zh + en:
+                pairs.setdefault(zh, en)
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
@@ -195,7 +196,7 @@ def _section(article: Article, part: Part, index: int, figures: list[Figure], id
 
 def _metric(figure: Figure, metric_id: str, entity: str | None, high: bool = False) -> dict[str, Any]:
     label = figure.label + ("（上限）" if high else "（下限）" if figure.high is not None else "")
-    metric: dict[str, Any] = {"id": metric_id, "label": _text(label),
+    metric: dict[str, Any] = {"id": metric_id, "label": _label(label),
                               "value": _number(metric_value(figure, figure.high if high else None)),
                               "unit": figure.unit}
     if figure.qualifier != "exact":
@@ -208,6 +209,13 @@ def _metric(figure: Figure, metric_id: str, entity: str | None, high: bool = Fal
         metric["entity"] = entity
     metric["source"] = figure.clause
     return metric
+
+
+def _label(label: str) -> dict[str, str]:
+    """Return a metric's label: labels are prose, so what still reads as a figure (第一个) is a literal."""
+    known = glossary().get(label)
+    zh = _prose(_escape(label), None) or label
+    return {"zh": zh, "en": known if known else _en(zh)}
 
 
 def _entity(name: str, entities: dict[str, dict[str, Any]], known: dict[str, tuple[str, str]]) -> str:

@@ -369,12 +369,22 @@ MAX_LABEL = 30
 def draft_label(text: str, clause: tuple[int, int], start: int, end: int, unit: str) -> str:
     """Return a label drafted from the clause: what stands before the figure (营业收入 for 营业收入达6261亿元),
     with what follows a count (整合50余家企业全链条数据 → 整合企业全链条数据)."""
-    before = _TAIL_WORDS.sub("", _LEAD_WORDS.sub("", re.split(r"——|…+", text[clause[0]:start])[-1]))
+    before = _TAIL_WORDS.sub("", _LEAD_WORDS.sub("", without_figures(re.split(r"——|…+", text[clause[0]:start])[-1])))
     before = re.sub(r"^自.*?起", "", before)
     after = re.split(r"[\d零〇一二两三四五六七八九十百千万亿%、]", text[end:clause[1]], maxsplit=1)[0]
     label = before
     if len(before) < 2 or (after and unit in ("家", "个", "条", "项", "名", "人", "座", "所", "台", "款", "种",
                                                 "个月", "个季度", "年", "天")):
         label = before + after
-    label = label.strip(" ,，、:：;；的") or text[clause[0]:clause[1]]
+    label = label.strip(" ,，、:：;；的").rstrip("第前约近超逾") or without_figures(text[clause[0]:clause[1]])
     return label[:MAX_LABEL]
+
+
+def without_figures(text: str) -> str:
+    """Return *text* without the figures it states (a label names a measure, not another figure's value)."""
+    for m in reversed(mentions(text)):
+        if not is_figure(text, m):
+            continue  # 千亿级, 第一个: words, not figures
+        start = _qualifier_start(text, m)
+        text = text[:start] + text[m.end:]
+    return re.sub(r"、{2,}", "、", text)
