@@ -39,6 +39,7 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_export.py
 	$(BIN)/python benchmarks/bench_growth.py
+	$(BIN)/python benchmarks/bench_draft.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_edit.py
 	@if [ -x dist/srbrief/srbrief ]; then QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_bundle.py; \

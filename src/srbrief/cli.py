@@ -61,6 +61,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     briefing = _load(args.file, source_text)
     _warn_missing_glyphs(_briefing_path(args.file))
     _warn_misleading_charts(_briefing_path(args.file), briefing)
+    _warn_untranslated(_briefing_path(args.file), briefing)
     checked = ", every source clause found in the article" if source_text is not None else ""
     print(f"{_briefing_path(args.file)}: ok: {len(briefing.sections)} sections, {len(briefing.metrics)} "
           f"metrics, {len(briefing.facts)} facts, {len(briefing.entities)} entities, "
@@ -74,6 +75,42 @@ def _warn_misleading_charts(path: Path, briefing) -> None:
 
     for line in chart_warnings(briefing):
         print(f"{path}: warning: chart {line}", file=sys.stderr)
+
+
+def _warn_untranslated(path: Path, briefing) -> None:
+    """Warn (on stderr, exit code unchanged) about texts a draft left marked [translate]."""
+    from srbrief.model.translation import untranslated
+
+    missing = untranslated(briefing)
+    if missing:
+        print(f"{path}: warning: {len(missing)} texts still need an English translation (marked [translate]), "
+              f"e.g. {'; '.join(missing[:3])}", file=sys.stderr)
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from srbrief.draft.commands import DraftError, draft_file
+
+    text = _read_article(args.article)
+    try:
+        out, err = draft_file(text, args.article, Path(args.output))
+    except DraftError as exc:
+        raise UsageError(str(exc)) from None
+    print("\n".join(out))
+    for line in err:
+        print(line, file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from srbrief.draft.commands import DraftError, import_file
+
+    text = _read_article(args.document)
+    try:
+        lines = import_file(text, args.document, Path(args.into), args.accept)
+    except DraftError as exc:
+        raise UsageError(str(exc)) from None
+    print("\n".join(lines))
+    return EXIT_OK
 
 
 def _warn_missing_glyphs(path: Path) -> None:
@@ -92,7 +129,7 @@ def _warn_missing_glyphs(path: Path) -> None:
 
 def facts_records(briefing, lang: str) -> list[dict[str, object]]:
     """Return one JSON-ready record per metric of *briefing*."""
-    from srbrief.model.units import UNITS, format_value
+    from srbrief.model.units import UNITS, format_value, metric_kind
 
     records: list[dict[str, object]] = []
     for section in briefing.sections:
@@ -102,7 +139,7 @@ def facts_records(briefing, lang: str) -> list[dict[str, object]]:
                 "id": m.id, "section": section.id, "label": m.label.get(lang),
                 "value": int(m.value) if m.value.is_integer() else m.value,
                 "unit": m.unit, "unit_text": unit.zh if lang == "zh" else unit.en,
-                "qualifier": m.qualifier.value,
+                "qualifier": m.qualifier.value, "kind": metric_kind(m),
                 "direction": m.direction.value if m.direction else None,
                 "period": m.period or briefing.as_of, "entity": m.entity,
                 "display": format_value(m, lang), "source": m.source.clause, "doc": m.source.doc,
@@ -218,6 +255,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         check_title_text(args.presenter, "--presenter")
         check_title_text(args.organisation, "--organisation")
         briefing = _load(args.file)
+        if args.lang == "en":
+            from srbrief.model.translation import untranslated
+
+            missing = untranslated(briefing)
+            if missing:
+                raise UsageError(f"{_briefing_path(args.file)}: {len(missing)} texts still need an English "
+                                 f"translation (marked [translate]): {'; '.join(missing[:5])}")
         if target.suffix.lower() == ".pdf":
             from srbrief.deck.plan import plan_deck
             from srbrief.gui.pdf import write_pdf
@@ -300,6 +344,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--presenter", metavar="NAME", help="who presents, on the title slide (else the briefing's)")
     p.add_argument("--organisation", metavar="NAME", help="for whom, on the title slide (else the briefing's)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("draft", help="draft a briefing from an article: every figure with its clause")
+    p.add_argument("article", metavar="ARTICLE.txt", help="the article (UTF-8 text)")
+    p.add_argument("-o", "--output", required=True, metavar="NEW.yaml",
+                   help="the draft briefing (the article's copy goes to sources/ beside it)")
+    p.set_defaults(func=cmd_draft)
+
+    p = sub.add_parser("import", help="propose updates from a newer document; apply the accepted ones")
+    p.add_argument("document", metavar="DOC.txt", help="the newer document (UTF-8 text)")
+    p.add_argument("--into", required=True, metavar="BRIEFING.yaml", help="the briefing to update")
+    p.add_argument("--accept", nargs="+", metavar="all|ID", help="apply these proposals (all, or metric ids)")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("set", help="change values of a briefing file in place, keeping its comments and layout")
     p.add_argument("file", help="the briefing file to change (not the built-in one: copy it first)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -24,11 +24,16 @@ _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _MULTIPLIERS = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
 _CN = "零〇一二两三四五六七八九十百千"
 _NUMBER = re.compile(rf"(\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+)")
-MEASURE_WORDS = "个家条项次名位倍成座所台款种类件处轮只批亿万人元吨户笔大%％"
-MORE_BEFORE = ("超过", "多于", "突破", "超", "逾")
+NUMBER = _NUMBER  # a number as written: Arabic (6261, 10,000, 33.84) or Chinese (二十六)
+MEASURE_WORDS = "个家条项次名位倍成座所台款种类件处轮只批亿万人元吨户笔大套辆亩天%％"
+MORE_BEFORE = ("不少于", "不低于", "超过", "多于", "突破", "超", "逾")
 ABOUT_BEFORE = ("大约", "将近", "约", "近")
 MORE_AFTER = ("余", "多")
 MORE_LATER = ("以上",)
+MAX_DIGITS = 24
+RANGE_TO = "至到—–-~～"  # 3至5年, 8%—15%: a range keeps both bounds
+DOUBLINGS = {"翻一番": 2, "翻两番": 4, "翻番": 2, "翻了一番": 2, "翻了两番": 4, "翻了一倍": 2}  # 翻一番 = 2倍
+_FRACTION = re.compile(rf"([{_CN}]+|\d+)分之([{_CN}]+|\d+)")  # 三分之一 = about 33.3 %
 ABOUT_LATER = ("左右",)
 
 
@@ -42,6 +47,8 @@ class Mention:
     unit: str  # what follows the number and its multiplier: '元', '家', '个月', '' ...
     qualifier: str  # 'exact', 'more_than' or 'about'
     start: int  # where it starts in the sentence
+    end: int = 0  # where the number, its multiplier, qualifier and unit word end
+    bound: str = ""  # 'low' or 'high' for the two ends of a range (3至5年, 8%—15%), else ''
 
 
 def chinese_int(text: str) -> int | None:
@@ -61,6 +68,8 @@ def chinese_int(text: str) -> int | None:
 
 
 def _number(written: str) -> Decimal | None:
+    if len(written) > MAX_DIGITS:
+        return None  # a run of digits this long is a code or noise, not a figure
     if written[0].isdigit():
         try:
             return Decimal(written.replace(",", ""))
@@ -71,7 +80,7 @@ def _number(written: str) -> Decimal | None:
 
 
 def _qualifier(text: str, start: int, after: str) -> str:
-    before = text[max(0, start - 2):start]
+    before = text[max(0, start - 3):start]
     if before.endswith(MORE_BEFORE) or after.startswith(MORE_AFTER):
         return "more_than"
     if before.endswith(ABOUT_BEFORE):
@@ -81,58 +90,132 @@ def _qualifier(text: str, start: int, after: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def mentions(text: str) -> tuple[Mention, ...]:
-    """Return every figure *text* states, in order (cached: an edit validates the same clauses again)."""
-    found: list[Mention] = []
-    for match in _NUMBER.finditer(text):
-        written, start, end = match.group(), match.start(), match.end()
-        prev = text[start - 1] if start else ""
-        if written[0].isdigit() and prev.isascii() and prev.isalpha():
-            continue  # part of a name: G60
-        value = _number(written)
-        if value is None:
-            continue
-        rest = text[end:]
-        if prev == "第":
-            found.append(Mention("第" + written, value, "rank", "", "exact", start - 1))
-            continue
-        if (prev == "前" and not rest.startswith(("季度", "个月", "年", "天"))) or rest.startswith("强"):
-            strong = rest.startswith("强")
-            found.append(Mention(("" if strong else "前") + written + ("强" if strong else ""), value, "top", "",
-                                 "exact", start - (0 if strong else 1)))
-            continue
-        if rest.startswith("成") and not written[0].isdigit():
-            found.append(Mention(written + "成", value * 10, "percent", "%", "exact", start))
-            continue
-        scale, mult = 1, ""
-        for word, size in _MULTIPLIERS:
-            if rest.startswith(word):
-                scale, mult = size, word
-                break
-        rest = rest[len(mult):]
-        qualifier = _qualifier(text, start, rest)
-        if rest.startswith(MORE_AFTER):
-            rest = rest[1:]
-        kind = "percent" if rest.startswith(("%", "％")) else "number"
-        unit = "%" if kind == "percent" else rest[:4]
-        later = rest[1:8] if kind == "percent" else rest[:8]
-        if qualifier == "exact":
-            qualifier = "more_than" if any(w in later for w in MORE_LATER) else \
-                "about" if any(w in later for w in ABOUT_LATER) else "exact"
-        if not written[0].isdigit() and not mult and unit[:1] not in MEASURE_WORDS:
-            continue  # a Chinese numeral without a measure word (一体化, 统一) is no figure
-        if kind == "number" and not mult and unit[:1] in "年月日号":
-            continue  # a date: 2024年, 6月
-        found.append(Mention(written + mult + _unit_shown(unit), value * scale, kind, unit, qualifier, start))
+    """Return every figure *text* states, in order (a range such as 3至5年 as two, marked low and high; cached:
+    an edit validates the same clauses again)."""
+    found = [m for m in (_mention(text, match) for match in _NUMBER.finditer(text)) if m is not None]
     for word in ("榜首", "首位"):
-        found.extend(Mention(word, Decimal(1), "rank", "", "exact", m.start()) for m in re.finditer(word, text))
-    found.extend(Mention("一半", Decimal(50), "percent", "%", "exact", m.start()) for m in re.finditer("一半", text))
-    return tuple(sorted(found, key=lambda m: m.start))
+        found.extend(Mention(word, Decimal(1), "rank", "", "exact", m.start(), m.end())
+                     for m in re.finditer(word, text))
+    found.extend(Mention("一半", Decimal(50), "percent", "%", "exact", m.start(), m.end())
+                 for m in re.finditer("一半", text))
+    found.extend(m for m in (_fraction(text, f) for f in _FRACTION.finditer(text)) if m is not None)
+    for word, times in DOUBLINGS.items():
+        found.extend(Mention(word, Decimal(times), "number", "倍", "exact", m.start(), m.end())
+                     for m in re.finditer(word, text))
+    return tuple(_mark_highs(sorted(found, key=lambda m: m.start)))
+
+
+def _fraction(text: str, match: re.Match[str]) -> Mention | None:
+    """Return the share a fraction states, in per cent to one decimal (四分之一 = 25 %, 三分之一 ≈ 33.3 %)."""
+    whole, part = _number(match.group(1)), _number(match.group(2))
+    if not whole or part is None or part > whole:
+        return None
+    exact = part * 100 / whole
+    value = exact.quantize(Decimal("0.1")).normalize()
+    qualifier = _qualifier(text, match.start(), "")
+    if qualifier == "exact" and value != exact:
+        qualifier = "about"
+    return Mention(match.group(), value, "percent", "%", qualifier, match.start(), match.end())
+
+
+def _mention(text: str, match: re.Match[str]) -> Mention | None:
+    """Return the figure the number *match* starts, or None (a name, a date, a numeral without a measure word)."""
+    written, start, end = match.group(), match.start(), match.end()
+    prev = text[start - 1] if start else ""
+    if written[0].isdigit() and prev.isascii() and prev.isalpha():
+        return None  # part of a name: G60
+    value = _number(written)
+    if value is None:
+        return None
+    rest = text[end:end + 64]  # a number's multiplier, unit, qualifier and range end follow closely
+    if prev == "第":
+        return Mention("第" + written, value, "rank", "", "exact", start - 1, end)
+    if (prev == "前" and not rest.startswith(("季度", "个月", "年", "天"))) or rest.startswith("强"):
+        strong = rest.startswith("强")
+        return Mention(("" if strong else "前") + written + ("强" if strong else ""), value, "top", "", "exact",
+                       start - (0 if strong else 1), end + (1 if strong else 0))
+    if rest.startswith("成") and not written[0].isdigit():
+        return Mention(written + "成", value * 10, "percent", "%", _qualifier(text, start, rest[1:]), start, end + 1)
+    scale, mult = _multiplier(rest)
+    rest, pos = rest[len(mult):], end + len(mult)
+    qualifier = _qualifier(text, start, rest)
+    if rest.startswith(MORE_AFTER):
+        rest, pos = rest[1:], pos + 1
+        if not mult:  # 400多万元: the multiplier after 多
+            scale, mult = _multiplier(rest)
+            rest, pos = rest[len(mult):], pos + len(mult)
+    percent = rest.startswith(("%", "％"))
+    bound, unit_rest = "", rest
+    high = _RANGE_HIGH.match(rest[1:] if percent else rest)
+    if high and high.group(1)[0].isdigit() == written[0].isdigit():
+        bound = "low"  # 3至5年, 10—20亿元, 8%—15%: the low end takes the high end's multiplier and unit
+        after = (rest[1:] if percent else rest)[high.end():]
+        if not mult:
+            scale, mult = _multiplier(after)
+        unit_rest = after[len(_multiplier(after)[1]):]
+    kind = "percent" if percent or unit_rest.startswith(("%", "％")) else "number"
+    unit = "%" if kind == "percent" else unit_rest[:4]
+    later = unit_rest[1:8] if kind == "percent" else unit_rest[:8]
+    if qualifier == "exact":
+        qualifier = "more_than" if any(w in later for w in MORE_LATER) else \
+            "about" if any(w in later for w in ABOUT_LATER) else "exact"
+    if not written[0].isdigit() and not mult and unit[:1] not in MEASURE_WORDS and \
+            not (unit[:1] == "年" and (bound or _is_duration(text, start, written, unit))):
+        return None  # a Chinese numeral without a measure word (一体化, 统一) is no figure
+    if kind == "number" and not mult and unit[:1] in "年月日号" and not \
+            (unit[:1] == "年" and (bound or _is_duration(text, start, written, unit))):
+        return None  # a date: 2024年, 6月
+    shown = "%" if kind == "percent" else _unit_shown(unit)
+    own_unit = not bound and kind == "number" and bool(shown)
+    if own_unit and _same_unit_range(unit_rest[len(shown):], mult + shown):
+        bound = "low"  # 150亿元至200亿元: both ends written with their unit
+    stop = pos + (1 if percent else 0) if bound and not own_unit else pos + len(shown)
+    return Mention(written + mult + shown, value * scale, kind, unit, qualifier, start, stop, bound)
+
+
+_RANGE_HIGH = re.compile(rf"[{re.escape(RANGE_TO)}]\s?({_NUMBER.pattern})")
+
+
+def _same_unit_range(tail: str, unit: str) -> bool:
+    """Return whether *tail* goes on to the high end of a range in the same unit (至200亿元 after 150亿元)."""
+    high = _RANGE_HIGH.match(tail)
+    return high is not None and tail[high.end():].startswith(unit)
+
+
+def _multiplier(rest: str) -> tuple[int, str]:
+    """Return (size, word) of the multiplier *rest* starts with (万, 亿, 万亿), else (1, '')."""
+    return next(((size, word) for word, size in _MULTIPLIERS if rest.startswith(word)), (1, ""))
+
+
+def _is_duration(text: str, start: int, written: str, unit: str) -> bool:
+    """Return whether a number before 年 is a number of years (5年, 3至5年, 连续三年), not a year (2024年)."""
+    if not unit.startswith("年") or unit[1:2] in ("来", "级", "代", "前", "后", "底", "初", "度"):
+        return False
+    before = text[max(0, start - 2):start]
+    if written[0].isdigit():
+        return int(Decimal(written.replace(",", ""))) < 100
+    return before.endswith(("连续", "至", "到")) or (before[-1:] in RANGE_TO and bool(before))
+
+
+def _mark_highs(found: list[Mention]) -> list[Mention]:
+    """Return *found* with the high end of each range marked (the mention right after a low end)."""
+    out: list[Mention] = []
+    for mention in found:
+        low = out[-1] if out else None
+        high = low is not None and low.bound == "low" and 0 <= mention.start - low.end <= 2
+        out.append(replace(mention, bound="high") if high else mention)
+    return out
 
 
 def _unit_shown(unit: str) -> str:
     """Return the unit word that follows a number, as far as srbrief knows it (个月, 元, 家), for messages."""
-    words = sorted({_unit_word(code) for code in UNITS} | {"元"}, key=len, reverse=True)
-    return next((w for w in words if unit.startswith(w)), unit[:1] if unit[:1] in MEASURE_WORDS else "")
+    return next((w for w in _unit_words() if unit.startswith(w)), unit[:1] if unit[:1] in MEASURE_WORDS else "")
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> tuple[str, ...]:
+    """Return the unit words srbrief knows, longest first (个百分点 before 个)."""
+    return tuple(sorted({_unit_word(code) for code in UNITS} | {"元"}, key=len, reverse=True))
 
 
 def _unit_word(code: str) -> str:

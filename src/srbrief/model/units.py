@@ -42,6 +42,52 @@ UNITS: dict[str, Unit] = {
     )
 }
 
+# Units other articles use (an open list: a drafted briefing names what its article writes). The codes are
+# pinyin or SI names, a multiplier first (wan- 万 = 10^4, yi- 亿 = 10^8, wan-yi- 万亿 = 10^12).
+_MORE_UNITS = (
+    ("yuan", "元", "yuan", "money", 1, "yuan"), ("wan-yuan", "万元", "10,000 yuan", "money", 10**4, "yuan"),
+    ("wan-yi-yuan", "万亿元", "trillion yuan", "money", 10**12, "yuan"),
+    ("usd", "美元", "US dollars", "money-usd", 1, "US dollars"),
+    ("wan-usd", "万美元", "10,000 US dollars", "money-usd", 10**4, "US dollars"),
+    ("yi-usd", "亿美元", "100 million US dollars", "money-usd", 10**8, "US dollars"),
+    ("percentage-point", "个百分点", "percentage points", "percentage-point", 1, "percentage points"),
+    ("ren", "人", "people", "count", 1, "people"), ("wan-ren", "万人", "10,000 people", "count", 10**4, "people"),
+    ("renci", "人次", "attendances", "count", 1, "attendances"), ("ming", "名", "people", "count", 1, "people"),
+    ("hu", "户", "households", "count", 1, "households"),
+    ("wan-hu", "万户", "10,000 households", "count", 10**4, "households"),
+    ("bi", "笔", "transactions", "count", 1, "transactions"), ("wan-ci", "万次", "10,000 times", "count", 10**4),
+    ("wan-jia", "万家", "10,000 organisations", "count", 10**4), ("wan-ge", "万个", "10,000", "count", 10**4),
+    ("tai", "台", "units", "count", 1, "units"), ("wan-tai", "万台", "10,000 units", "count", 10**4, "units"),
+    ("liang", "辆", "vehicles", "count", 1, "vehicles"),
+    ("wan-liang", "万辆", "10,000 vehicles", "count", 10**4, "vehicles"),
+    ("tao", "套", "sets", "count", 1, "sets"), ("jian", "件", "items", "count", 1, "items"),
+    ("wan-jian", "万件", "10,000 items", "count", 10**4, "items"), ("zuo", "座", "count", "count"),
+    ("suo", "所", "institutions", "count"), ("kuan", "款", "products", "count", 1, "products"),
+    ("zhong", "种", "kinds", "count", 1, "kinds"), ("chu", "处", "sites", "count", 1, "sites"),
+    ("pi", "批", "batches", "count", 1, "batches"), ("lun", "轮", "rounds", "count", 1, "rounds"),
+    ("zhi", "只", "count", "count"), ("kuai", "块", "count", "count"), ("pian", "片", "pieces", "count"),
+    ("sou", "艘", "vessels", "count", 1, "vessels"), ("chang", "场", "events", "count", 1, "events"),
+    ("wan-biaoxiang", "万标箱", "10,000 TEU", "count", 10**4, "TEU"),
+    ("dun", "吨", "tonnes", "mass", 1, "tonnes"), ("yi-dun", "亿吨", "100 million tonnes", "mass", 10**8, "tonnes"),
+    ("gongjin", "公斤", "kilograms", "mass", 1, "kg"),
+    ("kw", "千瓦", "kilowatts", "power", 1, "kW"), ("wan-kw", "万千瓦", "10,000 kilowatts", "power", 10**4, "kW"),
+    ("mw", "兆瓦", "megawatts", "power", 1, "MW"), ("gw", "吉瓦", "gigawatts", "power", 1, "GW"),
+    ("kwh", "千瓦时", "kilowatt-hours", "energy", 1, "kWh"),
+    ("wan-kwh", "万千瓦时", "10,000 kilowatt-hours", "energy", 10**4, "kWh"),
+    ("yi-kwh", "亿千瓦时", "100 million kilowatt-hours", "energy", 10**8, "kWh"),
+    ("mu", "亩", "mu", "area", 1, "mu"), ("wan-mu", "万亩", "10,000 mu", "area", 10**4, "mu"),
+    ("sqm", "平方米", "square metres", "area", 1, "m²"),
+    ("wan-sqm", "万平方米", "10,000 square metres", "area", 10**4, "m²"),
+    ("sqkm", "平方公里", "square kilometres", "area", 1, "km²"),
+    ("km", "公里", "kilometres", "length", 1, "km"), ("qianmi", "千米", "kilometres", "length", 1, "km"),
+    ("mi", "米", "metres", "length", 1, "m"),
+    ("cubic-m", "立方米", "cubic metres", "volume", 1, "m³"),
+    ("wan-cubic-m", "万立方米", "10,000 cubic metres", "volume", 10**4, "m³"),
+    ("year", "年", "years", "duration", 1, "years"), ("day", "天", "days", "duration", 1, "days"),
+    ("hour", "小时", "hours", "duration", 1, "hours"),
+)
+UNITS.update((row[0], Unit(*row)) for row in _MORE_UNITS)
+
 _BIG = ((Decimal(10**9), "bn"), (Decimal(10**6), "mn"))
 _ATTACHED = {"%", "×"}  # written with no space after the number
 MINUS = "\u2212"
@@ -138,6 +184,18 @@ def unit_joint(unit_text: str, lang: str) -> str:
     """Return what stands between a number and its unit: nothing in Chinese or before % and ×, else a
     no-break space."""
     return "" if lang == "zh" or not unit_text or unit_text in _ATTACHED else NBSP
+
+
+def metric_kind(metric: Metric) -> str:
+    """Return what kind of figure *metric* is: 'rank' (第二, 百强), 'change' (a direction), 'share' (a per cent),
+    'count' (家, 个, 条 …) or 'level' (an amount of money, mass, energy, time …)."""
+    if metric.qualifier.value in ("rank", "top"):
+        return "rank"
+    if metric.direction is not None or metric.unit == "percentage-point":
+        return "change"
+    if metric.unit == "percent":
+        return "share"
+    return "count" if UNITS[metric.unit].dimension == "count" else "level"
 
 
 TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
