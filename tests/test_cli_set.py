@@ -62,7 +62,7 @@ def test_set_changes_exactly_the_values_and_facts_shows_them(copy: Path, capsys:
     assert record["value"] == 6300 and record["period"] == "2024" and record["display"] == "6300亿元"
     assert record["doc"] == "bulletin-2025" and record["source"] == CLAUSE
     message = load_briefing(copy).find("overview-scale").message
-    assert "6300亿元" in message.zh and "CNY 630 billion" in message.en and "6261" not in message.zh + message.en
+    assert "6300亿元" in message.zh and "CNY\u00a0630\u00a0bn" in message.en and "6261" not in message.zh + message.en
 
 
 def test_a_figure_changed_without_a_clause_that_states_it_is_refused(copy: Path,

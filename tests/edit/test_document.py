@@ -96,7 +96,7 @@ BULLETIN_LINES = ["  - id: bulletin", "    publication: {zh: 统计局, en: Stat
 
 @pytest.mark.parametrize(("metric", "old", "new", "clause", "old_clause", "shown"), [
     ("industrial-revenue-2024", "6261", 6300, "营业收入6300亿元", "'2024年规上工业营业收入达6261亿元'",
-     {"6261亿元": "6300亿元", "CNY 626.1 billion": "CNY 630 billion"}),
+     {"6261亿元": "6300亿元", "CNY\u00a0626.1\u00a0bn": "CNY\u00a0630\u00a0bn"}),
     ("production-type-export-share", "94.3", 94.5, "生产型出口占比94.5%", "'其中生产型出口占比高达94.3%'",
      {"94.3%": "94.5%"}),
 ])

@@ -212,13 +212,13 @@ def test_a_figure_and_its_clause_change_together_and_the_message_follows(form: E
     assert "is not what its clause states" in form.errors[("value",)].text()
     assert len(session.waiting) == 1 and form.waiting.isVisibleTo(form)  # ... so it waits
     message = window.briefing.find("overview-scale").message
-    assert "6261亿元" in message.zh and "CNY 626.1 billion" in message.en
+    assert "6261亿元" in message.zh and "CNY\u00a0626.1\u00a0bn" in message.en
     type_into(form, "source", NEW_CLAUSE)  # the clause that states the new value: both go in, as one edit
     metric = window.briefing.find("industrial-revenue-2024")
     assert metric.value == 6300 and metric.source == Cite("2024年规上工业营业收入6300亿元", "bulletin-2025")
     assert session.waiting == [] and not form.waiting.isVisibleTo(form)
     follows = window.briefing.find("overview-scale").message  # the message refers to the figure: it follows
-    assert "6300亿元" in follows.zh and "CNY 630 billion" in follows.en
+    assert "6300亿元" in follows.zh and "CNY\u00a0630\u00a0bn" in follows.en
     assert "6261" not in follows.zh and "626.1" not in follows.en
     assert "6300亿元" in window.briefing.sections[0].lede.zh and "6300" in " ".join(
         card.accessibleName() for card in window.panels[0].findChildren(KpiCard))  # the panel shows it
