@@ -22,7 +22,8 @@ NO_START = frozenset("、。，．,.；;：:！!？?）)］]｝}」』》〉】�
 NO_END = frozenset("（(［[｛{「『《〈【〔〖“‘")
 # a number and its unit are one unit of text (6261亿元, 26个月, 2025年3月): no line breaks between a number and
 # these characters after it (every character of the data format's Chinese units, and the date's 年月日) …
-UNIT_CHARS = frozenset("亿万元%％家个条项次人吨倍月季度位年日亩件兆公分千只台吉名场块处天套小平座户所批斤方时标款点片瓦百种立笔箱米美艘轮辆里")
+UNIT_CHARS = frozenset("亿万元%％家个条项次人吨倍月季度位年日"
+                       "亩件兆公分千只台吉名场块处天套小平座户所批斤方时标款点片瓦百种立笔箱米美艘轮辆里")
 NUMBER_PREFIXES = frozenset("第超约前近逾")  # … nor between these and the number after them (第2位, 超600家)
 CURRENCIES = ("CNY", "RMB", "USD")  # … nor between a currency and its amount (CNY 100)
 LINE_SPACING = 1.25  # a line's height, in multiples of the type size, on every renderer
