@@ -145,6 +145,15 @@ def test_update_of_the_builtin_briefing_says_to_copy_it(window: MainWindow, monk
     assert not window.editing.modified
 
 
+def test_reviewing_a_briefing_that_is_no_draft_changes_nothing(window: MainWindow, warnings: list[str]) -> None:
+    window.actions_["review_draft"].trigger()
+    dialog = window.review_dialog
+    stated = [m for m in window.briefing.metrics if m.derived is None]  # a computed figure has no clause to check
+    assert isinstance(dialog, ReviewDialog) and dialog.list.topLevelItemCount() == len(stated) < 52
+    assert dialog.note.text() == "草稿已接受，可以导出。"
+    assert dialog.accept_all() and not window.editing.modified and not warnings
+
+
 def test_odd_files_are_message_boxes(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                      warnings: list[str]) -> None:
     empty = tmp_path / "empty.txt"

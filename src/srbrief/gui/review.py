@@ -185,8 +185,12 @@ class ReviewDialog(QDialog):
             self.list.setColumnWidth(col, width)
         self.note.setText(tr("review_note" if is_unreviewed(briefing) else "review_done", lang))
 
-    def _apply(self, make: Callable[[], Command]) -> bool:
+    def _apply(self, make: Callable[[], Command], unchecked: list[str] | None = None) -> bool:
+        from srbrief.draft.review import is_unreviewed
+
         session = self.window_.editing
+        if unchecked is not None and not unchecked and not is_unreviewed(self.window_.briefing):
+            return True  # nothing to delete, nothing to accept: no edit
         try:
             problems = session.apply(make())
         except BriefingError as exc:
@@ -201,13 +205,13 @@ class ReviewDialog(QDialog):
     def accept_all(self) -> bool:
         from srbrief.draft.review import accept_edit
 
-        return self._apply(lambda: accept_edit(self.window_.editing.doc, [])) and self._close()
+        return self._apply(lambda: accept_edit(self.window_.editing.doc, []), []) and self._close()
 
     def accept_selected(self) -> bool:
         from srbrief.draft.review import accept_edit
 
         unchecked = self.list.keys(checked=False)
-        return self._apply(lambda: accept_edit(self.window_.editing.doc, unchecked)) and self._close()
+        return self._apply(lambda: accept_edit(self.window_.editing.doc, unchecked), unchecked) and self._close()
 
     def delete_unchecked(self) -> bool:
         from srbrief.draft.review import delete_edit
