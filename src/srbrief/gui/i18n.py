@@ -173,11 +173,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                                  "text) and propose updates of the figures it restates"),
     "import_note": ("{file} 提出 {count} 处更新（另有 {new} 个数字简报中没有）。"
                     "勾选的更新作为一次修改应用，可一次撤销。",
-                    "{file} proposes {count} updates ({new} more figures are not in the briefing). The checked "
+                    "{file} proposes {count} updates; {new} of its figures are not in the briefing. The checked "
                     "ones are applied as one edit, undone at once."),
     "import_change": ("原值 → 新值", "Old → new"),
     "import_old_clause": ("原出处", "Old clause"),
     "import_new_clause": ("新出处", "New clause"),
+    "close_dialog": ("关闭", "Close"),
+    "cancel": ("取消", "Cancel"),
     "apply_checked": ("应用勾选的更新", "Apply checked"),
     "import_failed": ("无法更新", "Could not update"),
     "import_read_only": ("内置简报是只读的：请先“另存为”一份副本，再从新文件更新。", "The built-in briefing is "

@@ -166,7 +166,8 @@ class ReviewDialog(QDialog):
         self.delete_button = QPushButton(tr("delete_unchecked", lang))
         for button in (self.accept_all_button, self.accept_selected_button, self.delete_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close = QPushButton(tr("close_dialog", lang))
+        buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         self.accept_all_button.clicked.connect(self.accept_all)
         self.accept_selected_button.clicked.connect(self.accept_selected)
@@ -264,7 +265,7 @@ class ImportDialog(QDialog):
         self.window_, self.path, self.text, self.found = window, path, text, found
         lang = window.lang
         self.setWindowTitle(tr("update_from_document", lang).replace("&", "").rstrip("…"))
-        self.resize(1100, 500)
+        self.resize(1400, 500)
         layout = QVBoxLayout(self)
         note = QLabel(tr("import_note", lang, file=path.name, count=len(found.proposals), new=len(found.new)))
         note.setWordWrap(True)
@@ -275,10 +276,11 @@ class ImportDialog(QDialog):
             new = _updated(p, lang)
             self.list.add(p.id, [p.metric.label.get(lang), f"{format_value(p.metric, lang)} → {new}",
                                  p.metric.source.clause, p.figure.clause])
-        self.list.setColumnWidth(0, 220)
-        self.list.setColumnWidth(1, 200)
+        for col, width in enumerate((220, 210, 440)):
+            self.list.setColumnWidth(col, width)
         layout.addWidget(self.list, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
+        buttons.addButton(QPushButton(tr("cancel", lang)), QDialogButtonBox.ButtonRole.RejectRole)
         self.apply_button = QPushButton(tr("apply_checked", lang))
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.clicked.connect(self.apply_checked)
