@@ -37,9 +37,10 @@ def _files(monkeypatch: pytest.MonkeyPatch, open_name: Path, save_name: Path | N
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(save_name), ""))
 
 
-def _draft(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ReviewDialog:
+def _draft(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot) -> ReviewDialog:
     _files(monkeypatch, ARTICLE, tmp_path / "draft.yaml")
-    window.actions_["new_from_article"].trigger()
+    window.actions_["new_from_article"].trigger()  # drafted off the GUI thread, with a progress dialog
+    qtbot.waitUntil(lambda: not window.jobs, timeout=20000)
     dialog = window.review_dialog
     assert isinstance(dialog, ReviewDialog) and dialog.isVisible()
     return dialog
@@ -52,7 +53,7 @@ def _slides_xml(deck: Path) -> str:
 
 def test_new_from_article_then_accept_all_then_export(window: MainWindow, tmp_path: Path, qtbot,
                                                       monkeypatch: pytest.MonkeyPatch, warnings: list[str]) -> None:
-    dialog = _draft(window, tmp_path, monkeypatch)
+    dialog = _draft(window, tmp_path, monkeypatch, qtbot)
     assert window.source.path == tmp_path / "draft.yaml" and window.editing.edit_mode
     assert (tmp_path / "sources" / ARTICLE.name).is_file()
     rows = dialog.list.items()
@@ -75,9 +76,9 @@ def test_new_from_article_then_accept_all_then_export(window: MainWindow, tmp_pa
     assert DRAFT_MARK not in xml
 
 
-def test_accept_selected_deletes_the_unchecked_figure(window: MainWindow, tmp_path: Path,
+def test_accept_selected_deletes_the_unchecked_figure(window: MainWindow, tmp_path: Path, qtbot,
                                                       monkeypatch: pytest.MonkeyPatch, warnings: list[str]) -> None:
-    dialog = _draft(window, tmp_path, monkeypatch)
+    dialog = _draft(window, tmp_path, monkeypatch, qtbot)
     cited, free = [], []
     for metric in window.briefing.metrics:  # a figure the storyline cites cannot go alone; one it does not can
         doc = Document.open(tmp_path / "draft.yaml")
@@ -155,7 +156,7 @@ def test_reviewing_a_briefing_that_is_no_draft_changes_nothing(window: MainWindo
 
 
 def test_odd_files_are_message_boxes(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                     warnings: list[str]) -> None:
+                                     warnings: list[str], qtbot) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", "utf-8")
     binary = tmp_path / "binary.txt"
@@ -163,8 +164,21 @@ def test_odd_files_are_message_boxes(window: MainWindow, tmp_path: Path, monkeyp
     for bad in (empty, binary, tmp_path / "missing.txt"):
         _files(monkeypatch, bad, tmp_path / "d.yaml")
         window.actions_["new_from_article"].trigger()
+        qtbot.waitUntil(lambda: not window.jobs, timeout=20000)
         assert window.review_dialog is None and not (tmp_path / "d.yaml").exists()
     _files(monkeypatch, binary)
     window.actions_["update_from_document"].trigger()
     assert window.review_dialog is None
     assert len(warnings) == 4 and "no text" in warnings[0] and "UTF-8" in warnings[1]
+
+
+def test_a_long_article_drafts_off_the_gui_thread(window: MainWindow, tmp_path: Path, qtbot,
+                                                  monkeypatch: pytest.MonkeyPatch, warnings: list[str]) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text((ARTICLE.read_text("utf-8") * 500)[:199_000], "utf-8")  # thousands of figures: refused
+    _files(monkeypatch, big, tmp_path / "big.yaml")
+    window.actions_["new_from_article"].trigger()
+    assert window.jobs  # the action returned at once; the draft goes on in its thread
+    window.nav.setCurrentRow(2)  # and the window answers meanwhile
+    qtbot.waitUntil(lambda: not window.jobs, timeout=60000)
+    assert "a draft takes at most 1000" in warnings[-1] and not (tmp_path / "big.yaml").exists()

@@ -147,6 +147,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "new_from_article": ("从文章新建…", "New from &article…"),
     "new_from_article_tip": ("读取一篇报道（纯文本），起草简报：每个数字连同其原句", "Draft a briefing from a news "
                              "article (plain text): every figure with its clause"),
+    "drafting": ("正在起草…", "Drafting…"),
     "save_draft_as": ("草稿保存为", "Save the draft as"),
     "draft_failed": ("无法起草", "Could not draft"),
     "review_draft": ("核对草稿数据…", "Re&view drafted figures…"),

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QStringListModel, Qt, QTimer, QUrl
+from PySide6.QtCore import QSettings, QStringListModel, Qt, QThread, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter,
@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.source.failed.connect(self._on_source_failed)
         self.source.crashed.connect(self._on_source_crashed)
         self.briefing: Briefing = source.briefing
-        self.jobs: list[ExportJob] = []
+        self.jobs: list[QThread] = []  # exports and drafts, waited for on closing
         self.presenter: PresenterWindow | None = None
         self.review_dialog: QDialog | None = None  # the last review or import dialog shown (tests drive it)
         self.charts_enabled = False  # set by start_charts(), after the first paint: the window comes first

@@ -1,8 +1,9 @@
 """Drafting in the app: File → New from article… with the review of the drafted figures, and File → Update from
 a newer document… with its proposals. The work is Qt-free (:mod:`srbrief.draft`); this module only asks and shows.
 
-A draft takes well under 100 ms (the article is read through the bounded reader: never more than the size limit,
-never blocking on a FIFO), so it runs on the GUI thread under a busy cursor. Every error is a message box.
+The draft runs off the GUI thread (:class:`~srbrief.gui.workers.DraftJob`; the article is read through the
+bounded reader: never more than the size limit, never blocking on a FIFO); proposing updates takes ~0.1 s and
+runs under a busy cursor. Every error is a message box.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from srbrief.atomic import OutputError
 from srbrief.gui.i18n import tr
+from srbrief.gui.workers import DraftJob
 from srbrief.model import BriefingError, Problem
 from srbrief.safeio import InputFileError
 
@@ -72,10 +75,9 @@ def _problems(problems: list[Problem]) -> str:
 
 
 # -- New from article ---------------------------------------------------------------------------------------------
-def new_from_article(window: MainWindow) -> ReviewDialog | None:
-    """Ask for an article and where its draft goes; draft it, open it in edit mode and show the review."""
-    from srbrief.draft.commands import DraftError, draft_file
-
+def new_from_article(window: MainWindow) -> DraftJob | None:
+    """Ask for an article and where its draft goes; draft it off the GUI thread, then open it in edit mode and
+    show the review."""
     lang = window.lang
     if not window.editing.maybe_save():
         return None
@@ -89,21 +91,27 @@ def new_from_article(window: MainWindow) -> ReviewDialog | None:
     if not target:
         return None
     path = Path(target if target.endswith((".yaml", ".yml")) else target + ".yaml")
-    try:
-        _busy(lambda: draft_file(_read_text(Path(article)), article, path))
-    except (_FailedError, DraftError, OutputError) as exc:
-        _fail(window, "draft_failed", str(exc))
-        return None
-    except BriefingError as exc:
-        _fail(window, "draft_failed", _problems(exc.problems))
-        return None
-    except OSError as exc:
-        _fail(window, "draft_failed", f"{path}: {exc.strerror}")
-        return None
-    if not window.source.open(path):
-        return None
-    window.editing.set_edit_mode(True)
-    return review_draft(window)
+    progress = QProgressDialog(tr("drafting", lang), "", 0, 0, window)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.show()
+    job = DraftJob(Path(article), path, lang)
+    window.jobs.append(job)
+    job.done.connect(lambda name: _drafted(window, job, progress, Path(name)))
+    job.failed.connect(lambda message: _drafted(window, job, progress, None, message))
+    job.start()
+    return job
+
+
+def _drafted(window: MainWindow, job: DraftJob, progress: QProgressDialog, path: Path | None,
+             message: str = "") -> None:
+    progress.close()
+    window.jobs.remove(job)
+    if path is None:
+        _fail(window, "draft_failed", message)
+    elif window.source.open(path):
+        window.editing.set_edit_mode(True)
+        review_draft(window)
 
 
 def review_draft(window: MainWindow) -> ReviewDialog:
