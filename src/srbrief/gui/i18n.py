@@ -144,6 +144,50 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_article": ("打开报道原文（纯文本）后，可在此查看并选取出处。",
                    "Open the article (plain text) to see and pick source clauses here."),
     "not_verbatim": ("⚠ 出处不是原文中的原句", "⚠ The source is not verbatim in the article"),
+    "new_from_article": ("从文章新建…", "New from &article…"),
+    "new_from_article_tip": ("读取一篇报道（纯文本），起草简报：每个数字连同其原句", "Draft a briefing from a news "
+                             "article (plain text): every figure with its clause"),
+    "drafting": ("正在起草…", "Drafting…"),
+    "save_draft_as": ("草稿保存为", "Save the draft as"),
+    "draft_failed": ("无法起草", "Could not draft"),
+    "review_draft": ("核对草稿数据…", "Re&view drafted figures…"),
+    "review_draft_tip": ("逐一核对起草的数字：接受、删除", "Check each drafted figure: accept or delete"),
+    "review_figure": ("数字", "Figure"),
+    "review_label": ("标签", "Label"),
+    "review_clause": ("原句", "Clause"),
+    "review_note": ("这是草稿：核对每个数字与其原句。接受之前不能导出（标题页写着“草稿，待核对”）。"
+                    "取消勾选的数字可删除；要点或导语仍引用的数字须先改写那里。",
+                    "This is a draft: check each figure against its clause. It cannot be exported until accepted "
+                    "(its title slide says 草稿，待核对). Unchecked figures can be deleted; a figure a point or a "
+                    "lede still cites must be rewritten there first."),
+    "review_done": ("草稿已接受，可以导出。", "The draft is accepted: it can be exported."),
+    "accept_all": ("全部接受", "Accept all"),
+    "accept_selected": ("接受勾选的（删除其余）", "Accept selected (delete the rest)"),
+    "delete_unchecked": ("删除未勾选的", "Delete unchecked"),
+    "review_refused": ("无法执行", "Not done"),
+    "review_refused_text": ("修改未通过检查，简报未改变：", "The edit did not pass the checks; nothing changed:"),
+    "export_unreviewed": ("这是尚未核对的草稿：请先在“文件 → 核对草稿数据…”中接受其数字，再导出。",
+                          "This is a draft not yet reviewed: accept its figures in File → Review drafted "
+                          "figures… before exporting it."),
+    "update_from_document": ("从新文件更新…", "&Update from a newer document…"),
+    "update_from_document_tip": ("读取更新的文件（纯文本），提出对现有数字的更新", "Read a newer document (plain "
+                                 "text) and propose updates of the figures it restates"),
+    "import_note": ("{file} 提出 {count} 处更新（另有 {new} 个数字简报中没有）。"
+                    "勾选的更新作为一次修改应用，可一次撤销。",
+                    "{file} proposes {count} updates; {new} of its figures are not in the briefing. The checked "
+                    "ones are applied as one edit, undone at once."),
+    "import_change": ("原值 → 新值", "Old → new"),
+    "import_old_clause": ("原出处", "Old clause"),
+    "import_new_clause": ("新出处", "New clause"),
+    "close_dialog": ("关闭", "Close"),
+    "cancel": ("取消", "Cancel"),
+    "apply_checked": ("应用勾选的更新", "Apply checked"),
+    "import_failed": ("无法更新", "Could not update"),
+    "import_read_only": ("内置简报是只读的：请先“另存为”一份副本，再从新文件更新。", "The built-in briefing is "
+                         "read-only: save a copy with Save As first, then update it."),
+    "no_updates": ("该文件没有对现有数字提出更新（另有 {new} 个数字简报中没有）。", "The document restates none of "
+                   "the briefing's figures ({new} figures are not in the briefing)."),
+    "imported": ("已从 {file} 更新 {count} 个数字", "{count} figures updated from {file}"),
 }
 
 

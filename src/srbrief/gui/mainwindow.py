@@ -7,10 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QStringListModel, Qt, QTimer, QUrl
+from PySide6.QtCore import QSettings, QStringListModel, Qt, QThread, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -52,8 +53,9 @@ class MainWindow(QMainWindow):
         self.source.failed.connect(self._on_source_failed)
         self.source.crashed.connect(self._on_source_crashed)
         self.briefing: Briefing = source.briefing
-        self.jobs: list[ExportJob] = []
+        self.jobs: list[QThread] = []  # exports and drafts, waited for on closing
         self.presenter: PresenterWindow | None = None
+        self.review_dialog: QDialog | None = None  # the last review or import dialog shown (tests drive it)
         self.charts_enabled = False  # set by start_charts(), after the first paint: the window comes first
         self.persist_settings = True  # off for screenshots and benchmarks: they must not change the user's
         self.setStyleSheet(STYLE)
@@ -92,6 +94,9 @@ class MainWindow(QMainWindow):
         specs: list[tuple[str, Any, Callable[[], object]]] = [
             ("open", QKeySequence.StandardKey.Open, self.open_file),
             ("reload", QKeySequence("Ctrl+R"), self.reload),
+            ("new_from_article", QKeySequence("Ctrl+Shift+N"), self.new_from_article),
+            ("review_draft", QKeySequence("Ctrl+Shift+R"), self.review_draft),
+            ("update_from_document", QKeySequence("Ctrl+Shift+U"), self.update_from_document),
             ("quit", QKeySequence.StandardKey.Quit, self.close),
             ("export_pptx", QKeySequence("Ctrl+E"), lambda: self.export("pptx")),
             ("export_pdf", QKeySequence("Ctrl+Shift+E"), lambda: self.export("pdf")),
@@ -123,7 +128,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         menus: dict[str, list[str | None]] = {
-            "file": ["new", "open", "recent", "save", "save_as", "reload", None, "quit"],
+            "file": ["new", "new_from_article", "open", "recent", "save", "save_as", "reload", None,
+                     "review_draft", "update_from_document", None, "quit"],
             "edit_menu": ["undo", "redo", None, "edit_mode"],
             "export_menu": ["export_pptx", "export_pdf", "export_charts", "copy_chart"],
             "view": ["search", "language", None, "present"], "help": ["about"]}
@@ -316,6 +322,22 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _=False, p=path: self.editing.maybe_save() and self.source.open(Path(p)))
 
+    # -- drafts ---------------------------------------------------------------------------------------------------
+    def new_from_article(self) -> None:
+        from srbrief.gui.review import new_from_article
+
+        new_from_article(self)
+
+    def review_draft(self) -> None:
+        from srbrief.gui.review import review_draft
+
+        review_draft(self)
+
+    def update_from_document(self) -> None:
+        from srbrief.gui.review import update_from_document
+
+        update_from_document(self)
+
     # -- language, presenter, about -------------------------------------------------------------------------------
     def toggle_language(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"
@@ -337,6 +359,10 @@ class MainWindow(QMainWindow):
 
     # -- export ---------------------------------------------------------------------------------------------------
     def export(self, kind: str) -> None:
+        from srbrief.gui.review import refuse_unreviewed
+
+        if refuse_unreviewed(self):  # nothing drafted reaches a deck until its figures are accepted
+            return
         suffix = ".pptx" if kind == "pptx" else ".pdf"
         default = str(Path(read_folder(self.settings, "export_dir", str(Path.home()))) /
                       f"{self.briefing.id}-{self.lang}{suffix}")
