@@ -13,6 +13,26 @@ from srbrief.cli import main
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(p.name for p in ARTICLES.glob("*.txt")))
+def test_every_test_article_drafts_a_briefing_that_validates_and_exports(tmp_path: Path, name: str) -> None:
+    article = tmp_path / name
+    shutil.copy(ARTICLES / name, article)
+    out = tmp_path / "draft.yaml"
+    assert main(["draft", str(article), "-o", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    deck = tmp_path / "deck.pptx"
+    assert main(["export", str(out), "-o", str(deck), "--lang", "zh"]) == 0
+    from pptx import Presentation
+
+    from srbrief.model import load_briefing
+
+    titles = [s.shapes.title.text for s in Presentation(str(deck)).slides if s.shapes.title is not None]
+    points = [p.message.zh for p in load_briefing(out).points]
+    assert points and all(any(m.replace("\u00a0", "")[:12] in t.replace("\u00a0", "") for t in titles)
+                          for m in points)  # a deck of the draft's points
+
+
 def test_draft_validates_and_exports_a_deck(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "ganzhou.txt"
     shutil.copy(ARTICLES / "ganzhou-rare-earth-2025.txt", article)

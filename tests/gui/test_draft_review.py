@@ -74,6 +74,13 @@ def test_new_from_article_then_accept_all_then_export(window: MainWindow, tmp_pa
     shown = [format_value(m, "zh") for m in window.briefing.metrics]
     assert "1.46" in xml and sum(text.replace("\u00a0", "") in xml.replace("\u00a0", "") for text in shown) >= 10
     assert DRAFT_MARK not in xml
+    # the English deck waits for the translation: the app lists the texts still marked [translate]
+    window.actions_["language"].trigger()
+    english = tmp_path / "draft-en.pptx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(english), ""))
+    window.actions_["export_pptx"].trigger()
+    assert not window.jobs and not english.exists()
+    assert "English translation" in warnings[-1] and "• " in warnings[-1]
 
 
 def test_accept_selected_deletes_the_unchecked_figure(window: MainWindow, tmp_path: Path, qtbot,

@@ -345,11 +345,19 @@ def _updated(p: Proposal, lang: str) -> str:
 
 
 def refuse_unreviewed(window: MainWindow) -> bool:
-    """Say so and return True if the open briefing is a draft not yet reviewed (it is not exported)."""
+    """Say so and return True if the open briefing is a draft not yet reviewed, or if an English export would
+    carry texts still marked [translate] (listed): it is not exported."""
     from srbrief.draft.review import is_unreviewed
+    from srbrief.model.translation import untranslated
 
-    if not is_unreviewed(window.briefing):
-        return False
-    QMessageBox.warning(window, tr("export_failed", window.lang), tr("export_unreviewed", window.lang))
-    return True
+    if is_unreviewed(window.briefing):
+        QMessageBox.warning(window, tr("export_failed", window.lang), tr("export_unreviewed", window.lang))
+        return True
+    missing = untranslated(window.briefing) if window.lang == "en" else []
+    if missing:
+        listed = "\n".join(f"• {text}" for text in missing[:15]) + ("\n…" if len(missing) > 15 else "")
+        QMessageBox.warning(window, tr("export_failed", window.lang),
+                            tr("export_untranslated", window.lang, n=len(missing)) + "\n\n" + listed)
+        return True
+    return False
 
