@@ -58,6 +58,7 @@ def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisati
         lines.append(t("presented", lang).format(who=by))
     docs = [document_text(d, lang) for d in briefing.sources]
     byline = ("依据" + "；".join(docs)) if lang == "zh" else "Based on " + "; ".join(docs)
+    lines.append(byline)  # the source documents, on the slide (not only in the notes)
     return Slide(Role.TITLE, briefing.title.get(lang), subtitle=briefing.subtitle.get(lang), bullets=tuple(lines),
                  notes=notes_of([sentence(byline, lang)], (), lang))
 
@@ -204,6 +205,13 @@ def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:
     return metric.label.get(lang), value, period_text(metric.period, lang) if metric.period else "—", source
 
 
+def _uses_above_size(briefing: Briefing) -> bool:
+    """Whether the briefing speaks of 规上 (above designated size) firms, which the English deck explains."""
+    texts = [m.label.zh + m.source.clause for m in briefing.metrics]
+    texts += [p.message.zh for p in briefing.points]
+    return any("规上" in x or "规模以上" in x for x in texts)
+
+
 def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     docs = briefing.sources
     n = len(briefing.metrics)
@@ -237,6 +245,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                    'Figures the source gives as "more than" are marked "+"; ranks are shown as "No. N"; shares and '
                    '"rest" segments in the charts are computed by us.',
                    "The English text is our own translation; the Chinese original prevails.",
+                   *((t("above_size", lang),) if _uses_above_size(briefing) else ()),
                    f"Briefing dated {as_of}; the period of each figure is in the appendix.")
         said = ["This slide explains where the figures come from and how they were handled.",
                 "Apart from the derived values, every number can be found in the sentence it cites." if derived
