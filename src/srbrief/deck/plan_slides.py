@@ -159,8 +159,10 @@ def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
     slides = [Slide(Role.SECTION, t("appendix_title", lang), subtitle=t("appendix_sub", lang),
                     kicker=t("appendix", lang), appendix=True,
                     notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang))]
-    header = tuple(t(k, lang) for k in ("col_figure", "col_value", "col_period", "col_source"))
-    widths = (0.27, 0.15, 0.13, 0.45)
+    translated = lang == "en" and any(m.source.en for m in briefing.metrics)
+    source_column = "col_source_translated" if translated else "col_source"
+    header = tuple(t(k, lang) for k in ("col_figure", "col_value", "col_period", source_column))
+    widths = (0.22, 0.13, 0.12, 0.53) if translated else (0.27, 0.15, 0.13, 0.45)
     for doc in briefing.sources:  # one table per document, named in its title
         metrics = [m for m in briefing.metrics if m.source.doc in (doc.id, None)]
         if not metrics:
@@ -197,6 +199,8 @@ def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:
     """Return a figure's row of the appendix: label, value (marked derived), period, clause (and how a
     derived value or period was computed)."""
     value, source = format_value(metric, lang), metric.source.clause
+    if lang == "en" and metric.source.en:  # our translation above the Chinese original
+        source = f"{metric.source.en}\n{source}"
     if metric.derived is not None:
         word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
         value += f"（{word}）" if lang == "zh" else f" ({word})"

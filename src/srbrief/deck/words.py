@@ -14,6 +14,7 @@ T = {
     "col_value": ("数值", "Value"),
     "col_period": ("时期", "Period"),
     "col_source": ("原文出处", "Source (Chinese original)"),
+    "col_source_translated": ("原文出处", "Source (our translation; Chinese original below)"),
     "timeline": ("大事记", "Timeline"),
     "sources": ("来源与说明", "Sources and method"),
     "part": ("（{i}/{n}）", " ({i}/{n})"),
