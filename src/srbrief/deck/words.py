@@ -24,7 +24,7 @@ T = {
     "schematic": ("示意图", "Schematic"),
     "perspective": ("视角{n}", "Perspective {n}"),
     "presented": ("汇报：{who}", "Presented by {who}"),
-    "above_size": ("", "Our note: \"above-scale\" (规上, above designated size) firms are industrial firms with annual "
+    "above_size": ("", "Our note: \"above-scale\" firms (above designated size) are industrial firms with annual "
                    "main-business revenue of CNY 20 million or more (China's national statistical standard); "
                    "the definition is not from the source."),
 }
