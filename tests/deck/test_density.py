@@ -88,8 +88,17 @@ def test_main_flow_slides_are_not_crowded(name: str, lang: str,
     assert not problems, "\n".join(problems)
 
 
+def _bare(text: str) -> str:
+    return re.sub(r"[\W_]", "", text.lower())
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_bullet_twice_in_the_flow(lang: str) -> None:
+def test_no_fact_twice_in_the_flow(lang: str) -> None:
+    """No bullet says again what another bullet, an action title or a divider of the main flow says."""
     for path in BRIEFINGS.values():
-        bullets = [b for _, s in _main_flow(load_briefing(path), lang) for b in s.bullets]
-        assert len(bullets) == len(set(bullets))
+        slides = [s for s in plan_deck(load_briefing(path), lang).slides if not s.appendix]
+        said = [(n, _bare(b)) for n, s in enumerate(slides) for b in s.bullets if s.role in MAIN_FLOW]
+        titles = [(n, _bare(t)) for n, s in enumerate(slides) for t in (s.title, s.subtitle) if t]
+        for n, bullet in said:
+            again = [m for m, other in said + titles if m != n and (bullet in other or other in bullet)]
+            assert not again, f"{path.name}: slide {n + 1} says again what slide {again[0] + 1} says: {bullet}"

@@ -38,6 +38,7 @@ CARD_GAP = 0.018  # of the region's width
 CARD_MAX_HEIGHT = 185.0
 FACT_SIZES = (16.0, MAIN_TEXT)
 CAPTION = MAIN_TEXT
+CLOSING_SIZES = (26.0, BULLET_SIZES[0])  # the outlook's few lines fill the closing slide
 
 
 def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> None:
@@ -51,8 +52,8 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
     elif slide.chart is not None:
         out.add(ChartBlock.fitted(box, slide.chart, f"chart:{slide.chart.id}"))
     elif slide.bullets:
-        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", BULLET_SIZES,
-                slide.accent)
+        sizes = CLOSING_SIZES if slide.role is Role.OUTLOOK else BULLET_SIZES  # the close: what follows, large
+        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", sizes, slide.accent)
 
 
 def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple[float, float],
