@@ -42,7 +42,8 @@ def test_set_changes_exactly_the_values_and_facts_shows_them(copy: Path, capsys:
     assert out[1:3] == [f"{copy}: {REVENUE}.value: 6261 → 6300",
                         f"{copy}: {REVENUE}.label.en: Revenue of industrial enterprises above designated size → "
                         "Industrial revenue"]
-    assert len(out) == 4 and out[3].startswith(f"{copy}: {REVENUE}.source: {{clause: 2024年规上工业营业收入达6261亿元, en: ")
+    old = "{clause: 2024年规上工业营业收入达6261亿元, en: "  # the clause with our translation of it
+    assert len(out) == 4 and out[3].startswith(f"{copy}: {REVENUE}.source: {old}")
     edited = copy.read_text(encoding="utf-8").splitlines()
     removed: list[str] = []
     added: list[str] = []
