@@ -42,7 +42,8 @@ def test_set_changes_exactly_the_values_and_facts_shows_them(copy: Path, capsys:
     assert out[1:3] == [f"{copy}: {REVENUE}.value: 6261 → 6300",
                         f"{copy}: {REVENUE}.label.en: Revenue of industrial enterprises above designated size → "
                         "Industrial revenue"]
-    assert len(out) == 4 and out[3].startswith(f"{copy}: {REVENUE}.source: 2024年规上工业营业收入达6261亿元 → ")
+    old = "{clause: 2024年规上工业营业收入达6261亿元, en: "  # the clause with our translation of it
+    assert len(out) == 4 and out[3].startswith(f"{copy}: {REVENUE}.source: {old}")
     edited = copy.read_text(encoding="utf-8").splitlines()
     removed: list[str] = []
     added: list[str] = []
@@ -51,7 +52,8 @@ def test_set_changes_exactly_the_values_and_facts_shows_them(copy: Path, capsys:
             continue
         (removed if row.startswith("-") else added).append(row[1:].strip())
     assert removed == ["en: Revenue of industrial enterprises above designated size", "value: 6261",
-                       "source: '2024年规上工业营业收入达6261亿元'"]
+                       "source: {clause: '2024年规上工业营业收入达6261亿元', en: 'In 2024, revenue of industrial firms "
+                       "above designated size reached CNY 626.1 billion'}"]
     assert added == ["- id: bulletin-2025", "publication: {zh: 上饶市统计局, en: Shangrao Statistics Bureau}",
                      "date: '2026-03-01'", "title: {zh: 2025年统计公报, en: 2025 Statistical Bulletin}",
                      "en: Industrial revenue", "value: 6300", f"source: {{doc: bulletin-2025, clause: {CLAUSE}}}"]

@@ -53,6 +53,8 @@ def test_untouched_round_trip_is_byte_identical(copy: Path) -> None:
 
 
 DOC = "shangrao-daily-2025-10-11"  # the built-in briefing's first source document (its text is shipped)
+REVENUE_CLAUSE = ("{clause: '2024年规上工业营业收入达6261亿元', en: 'In 2024, revenue of industrial firms above "
+                  "designated size reached CNY 626.1 billion'}")  # the clause with our translation of it
 
 
 @pytest.mark.parametrize(("name", "value", "old_line", "new_line"), [
@@ -63,9 +65,9 @@ DOC = "shangrao-daily-2025-10-11"  # the built-in briefing's first source docume
     ("metrics.pv-production-cost-cut.good", "up",  # an enum, with the comment after it kept
      "        good: down  # a cost cut is good news", "        good: up  # a cost cut is good news"),
     ("metrics.industrial-revenue-2024.source", "规上工业营业收入达6261亿元",  # another clause that states 6261
-     "        source: '2024年规上工业营业收入达6261亿元'", "        source: '规上工业营业收入达6261亿元'"),
+     f"        source: {REVENUE_CLAUSE}", "        source: 规上工业营业收入达6261亿元"),
     ("metrics.industrial-revenue-2024.source", {"doc": DOC, "clause": "2024年规上工业营业收入达6261亿元"},
-     "        source: '2024年规上工业营业收入达6261亿元'",
+     f"        source: {REVENUE_CLAUSE}",
      f"        source: {{doc: {DOC}, clause: 2024年规上工业营业收入达6261亿元}}"),
     ("entities.shangrao.name.en", "Shangrao, Jiangxi",  # a Text in a flow map: the comma needs quotes there
      "    name: {zh: 上饶, en: Shangrao}", "    name: {zh: 上饶, en: 'Shangrao, Jiangxi'}"),
@@ -95,10 +97,11 @@ BULLETIN_LINES = ["  - id: bulletin", "    publication: {zh: 统计局, en: Stat
 
 
 @pytest.mark.parametrize(("metric", "old", "new", "clause", "old_clause", "shown"), [
-    ("industrial-revenue-2024", "6261", 6300, "营业收入6300亿元", "'2024年规上工业营业收入达6261亿元'",
+    ("industrial-revenue-2024", "6261", 6300, "营业收入6300亿元", REVENUE_CLAUSE,
      {"6261亿元": "6300亿元", "CNY\u00a0626.1\u00a0bn": "CNY\u00a0630\u00a0bn"}),
-    ("production-type-export-share", "94.3", 94.5, "生产型出口占比94.5%", "'其中生产型出口占比高达94.3%'",
-     {"94.3%": "94.5%"}),
+    ("production-type-export-share", "94.3", 94.5, "生产型出口占比94.5%",
+     "{clause: '其中生产型出口占比高达94.3%', en: 'Of which production-type exports made up as much as 94.3%'}",
+     {}),  # (a card's figure: no bullet restates it, so no prose changes)
 ])
 def test_a_value_changes_with_a_clause_that_states_it_and_the_prose_follows(
         copy: Path, metric: str, old: str, new: float, clause: str, old_clause: str, shown: dict[str, str]) -> None:

@@ -168,8 +168,10 @@ def test_source_picking_from_the_article(form: EditForm, tmp_path: Path) -> None
     cursor.setPosition(start)
     cursor.setPosition(start + len(clause), QTextCursor.MoveMode.KeepAnchor)
     picker.view.setTextCursor(cursor)
+    assert window.briefing.find("industrial-revenue-2024").source.en  # our translation of the old clause
     picker.use_button.click()
     assert window.briefing.find("industrial-revenue-2024").source.clause == clause
+    assert window.briefing.find("industrial-revenue-2024").source.en is None  # it went with its clause
     type_into(form, "source", "全年规上工业营业收入6261亿元")  # not in the article, whose text is known: refused
     assert "not found verbatim" in form.errors[("source",)].text()
     assert window.briefing.find("industrial-revenue-2024").source.clause == clause

@@ -100,12 +100,14 @@ def test_edit_undo_redo_save_and_reopen(editing: MainWindow, copy: Path) -> None
     window.actions_["save"].trigger()
     assert not window.isWindowModified() and not window.actions_["save"].isEnabled()
     lines, saved = original.splitlines(), copy.read_text(encoding="utf-8").splitlines()
+    old_line = next(x for x in lines[lines.index(f"      - id: {RANK}"):] if x.startswith("        source: "))
+    assert old_clause in old_line  # (with our translation of it: {clause, en})
     changes = [(i, lines[i:i2], saved[j:j2]) for tag, i, i2, j, j2 in
                difflib.SequenceMatcher(None, lines, saved, autojunk=False).get_opcodes() if tag != "equal"]
     assert [(a, b) for _, a, b in changes] == [  # only these lines: the rest of the file is kept as it was
         ([], BULLETIN_LINES),
         (["        value: 2"], ["        value: 3"]),
-        ([f"        source: '{old_clause}'"], [f"        source: {{doc: bulletin-2025, clause: {RANK_CLAUSE}}}"])]
+        ([old_line], [f"        source: {{doc: bulletin-2025, clause: {RANK_CLAUSE}}}"])]
     assert changes[0][0] == lines.index("as_of: '2025-10-11'")  # after the first document
     at = lines.index(f"      - id: {RANK}")
     assert at < changes[1][0] < changes[2][0] < lines.index("      - id: months-at-provincial-second")

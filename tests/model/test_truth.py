@@ -238,6 +238,7 @@ def test_update_from_a_new_document_end_to_end(tmp_path: Path, capsys: pytest.Ca
     assert main(["validate", str(my)]) == 0
     briefing = load_briefing(my)
     article_clauses = {c.clause for c in (m.source for m in briefing.metrics) if c.doc != "bulletin-2025"}
+    article_clauses |= {c.en for c in (m.source for m in briefing.metrics) if c.doc != "bulletin-2025" and c.en}
     article_clauses |= {f.source.clause for f in (*briefing.facts, *briefing.timeline)}
     article_clauses |= {s.source.clause for p in briefing.points for s in p.facts}
     article_clauses |= {c.clause for item in (*briefing.points, *briefing.summary) for c in item.sources}
@@ -269,6 +270,7 @@ def test_a_rank_change_reaches_every_text_or_is_refused(tmp_path: Path, capsys: 
                  f"{rank}.source={{doc: b, clause: 规上工业营业收入居全省第三}}"]) == 0
     briefing = load_briefing(my)
     quoted = {c.clause for _, _, c in cites(briefing) if c.doc != "b"}
+    quoted |= {c.en for _, _, c in cites(briefing) if c.doc != "b" and c.en}  # our translation of a quotation
     for lang, old, new in (("zh", "第二", "第三"), ("en", r"\bsecond\b", "third")):
         deck = tmp_path / f"deck-{lang}.pptx"
         assert main(["export", str(my), "-o", str(deck), "--lang", lang]) == 0

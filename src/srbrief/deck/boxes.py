@@ -122,6 +122,8 @@ class TableBlock:
     heights: tuple[float, ...]  # points, per row
     size: float
     name: str
+    breaks: tuple[tuple[tuple[int, ...], ...], ...] = ()  # per row and cell: the lines that begin a new line
+    # of the text itself (a hard break: a translation above its original), not a wrap
 
     @property
     def text(self) -> str:

@@ -25,7 +25,7 @@ from srbrief.deck.plandata import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bu
 from srbrief.deck.tables import table_row_height
 from srbrief.model import ChartKind
 from srbrief.model.units import currency_prefix, unit_joint, value_parts
-from srbrief.textlayout import LINE_SPACING, break_lines, fit_text
+from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text
 from srbrief.typescale import MAIN_TEXT
 
 NUMBER_LARGEST = 36.0
@@ -38,6 +38,7 @@ CARD_GAP = 0.018  # of the region's width
 CARD_MAX_HEIGHT = 185.0
 FACT_SIZES = (16.0, MAIN_TEXT)
 CAPTION = MAIN_TEXT
+CLOSING_SIZES = (26.0, BULLET_SIZES[0])  # the outlook's few lines fill the closing slide
 
 
 def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> None:
@@ -51,8 +52,8 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
     elif slide.chart is not None:
         out.add(ChartBlock.fitted(box, slide.chart, f"chart:{slide.chart.id}"))
     elif slide.bullets:
-        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", BULLET_SIZES,
-                slide.accent)
+        sizes = CLOSING_SIZES if slide.role is Role.OUTLOOK else BULLET_SIZES  # the close: what follows, large
+        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", sizes, slide.accent)
 
 
 def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple[float, float],
@@ -358,5 +359,16 @@ def _table(out: Collector, slide: Slide, box: Rect) -> None:
     heights = tuple(table_row_height(row, columns, out.measurer, bold=r == 0) for r, row in enumerate(rows))
     if sum(heights) > box.h + 1e-6:
         out.overflows.append(table.rows[-1][0] if table.rows else slide.title)
+    breaks = tuple(tuple(_hard_breaks(c, w - 2 * TABLE_PAD, out.measurer, r == 0)
+                         for c, w in zip(row, columns, strict=True)) for r, row in enumerate(rows))
     out.add(TableBlock(Rect(box.x, box.y, box.w, sum(heights)), columns, cells, heights, TABLE_SIZE,
-                       f"table:{slide.name}"))
+                       f"table:{slide.name}", breaks))
+
+
+def _hard_breaks(text: str, width: float, measurer: Measurer, bold: bool) -> tuple[int, ...]:
+    """Return the numbers of the lines of a cell that begin a line of its text (after a '\\n')."""
+    found, count = [], 0
+    for paragraph in text.split("\n")[:-1]:
+        count += len(break_lines(paragraph, width, TABLE_SIZE, measurer, bold))
+        found.append(count)
+    return tuple(found)

@@ -58,6 +58,7 @@ def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisati
         lines.append(t("presented", lang).format(who=by))
     docs = [document_text(d, lang) for d in briefing.sources]
     byline = ("依据" + "；".join(docs)) if lang == "zh" else "Based on " + "; ".join(docs)
+    lines.append(byline)  # the source documents, on the slide (not only in the notes)
     return Slide(Role.TITLE, briefing.title.get(lang), subtitle=briefing.subtitle.get(lang), bullets=tuple(lines),
                  notes=notes_of([sentence(byline, lang)], (), lang))
 
@@ -158,8 +159,10 @@ def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
     slides = [Slide(Role.SECTION, t("appendix_title", lang), subtitle=t("appendix_sub", lang),
                     kicker=t("appendix", lang), appendix=True,
                     notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang))]
-    header = tuple(t(k, lang) for k in ("col_figure", "col_value", "col_period", "col_source"))
-    widths = (0.27, 0.15, 0.13, 0.45)
+    translated = lang == "en" and any(m.source.en for m in briefing.metrics)
+    source_column = "col_source_translated" if translated else "col_source"
+    header = tuple(t(k, lang) for k in ("col_figure", "col_value", "col_period", source_column))
+    widths = (0.22, 0.13, 0.12, 0.53) if translated else (0.27, 0.15, 0.13, 0.45)
     for doc in briefing.sources:  # one table per document, named in its title
         metrics = [m for m in briefing.metrics if m.source.doc in (doc.id, None)]
         if not metrics:
@@ -196,12 +199,21 @@ def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:
     """Return a figure's row of the appendix: label, value (marked derived), period, clause (and how a
     derived value or period was computed)."""
     value, source = format_value(metric, lang), metric.source.clause
+    if lang == "en" and metric.source.en:  # our translation above the Chinese original
+        source = f"{metric.source.en}\n{source}"
     if metric.derived is not None:
         word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
         value += f"（{word}）" if lang == "zh" else f" ({word})"
         note = metric.derived.get(lang)
         source += f"（{t('derived', lang)}：{note}）" if lang == "zh" else f" ({t('derived', lang)}: {note})"
     return metric.label.get(lang), value, period_text(metric.period, lang) if metric.period else "—", source
+
+
+def _uses_above_size(briefing: Briefing) -> bool:
+    """Whether the briefing speaks of 规上 (above designated size) firms, which the English deck explains."""
+    texts = [m.label.zh + m.source.clause for m in briefing.metrics]
+    texts += [p.message.zh for p in briefing.points]
+    return any("规上" in x or "规模以上" in x for x in texts)
 
 
 def _sources_slide(briefing: Briefing, lang: str) -> Slide:
@@ -237,6 +249,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                    'Figures the source gives as "more than" are marked "+"; ranks are shown as "No. N"; shares and '
                    '"rest" segments in the charts are computed by us.',
                    "The English text is our own translation; the Chinese original prevails.",
+                   *((t("above_size", lang),) if _uses_above_size(briefing) else ()),
                    f"Briefing dated {as_of}; the period of each figure is in the appendix.")
         said = ["This slide explains where the figures come from and how they were handled.",
                 "Apart from the derived values, every number can be found in the sentence it cites." if derived

@@ -181,6 +181,8 @@ class DeckWriter:
                 cell = table.cell(r, c)
                 self.fill(cell.fill, "card" if r == 0 else "background")
                 para = plain(lines, block.size, bold=r == 0, measurer=self.measurer, width=block.widths[c])
+                if block.breaks and block.breaks[r][c]:  # a translation above its original: a line break
+                    para = replace(para, hard=tuple(sorted({*para.hard, *block.breaks[r][c]})))
                 inner = TextBlock(Rect(0, 0, block.widths[c], height), (para,), inset=(TABLE_PAD,) * 4)
                 write_block(cell.text_frame, inner, self.fonts, self.colour, cell=cell)
 

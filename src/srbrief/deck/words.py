@@ -14,6 +14,7 @@ T = {
     "col_value": ("数值", "Value"),
     "col_period": ("时期", "Period"),
     "col_source": ("原文出处", "Source (Chinese original)"),
+    "col_source_translated": ("原文出处", "Source (our translation; Chinese original below)"),
     "timeline": ("大事记", "Timeline"),
     "sources": ("来源与说明", "Sources and method"),
     "part": ("（{i}/{n}）", " ({i}/{n})"),
@@ -23,6 +24,9 @@ T = {
     "schematic": ("示意图", "Schematic"),
     "perspective": ("视角{n}", "Perspective {n}"),
     "presented": ("汇报：{who}", "Presented by {who}"),
+    "above_size": ("", "Our note: \"above-scale\" firms (above designated size) are industrial firms with annual "
+                   "main-business revenue of CNY 20 million or more (China's national statistical standard); "
+                   "the definition is not from the source."),
 }
 
 

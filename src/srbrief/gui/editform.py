@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from srbrief.edit import AddItem, Command, EditError, MoveItem, RemoveField, RemoveItem, SetField
+from srbrief.edit import AddItem, Batch, Command, EditError, MoveItem, RemoveField, RemoveItem, SetField
 from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
 from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.yamltext import PathKey, compose
@@ -259,7 +259,11 @@ class EditForm(QWidget):
         text = self.session.doc.text
         hint, optional = schema_at(compose(text), list(full), ".".join(sub))
         current = read_back(text, full)
-        if hint is Cite and isinstance(current, dict):  # {doc, clause}: the clause changes, the document stays
+        stale: tuple[Command, ...] = ()
+        if hint is Cite and isinstance(current, dict) and not raw.lstrip().startswith("{"):
+            # {doc, clause}: a clause typed changes the clause, the document stays (a mapping typed replaces both)
+            if "en" in current:  # our translation was of the old clause: it goes with it
+                stale = (RemoveField((*full, "en")),)
             full, hint, current = (*full, "clause"), str, current.get("clause", MISSING)
         try:
             value = coerce(raw.strip() if hint is not str else raw, Target(".".join(sub), full, hint, optional,
@@ -281,6 +285,8 @@ class EditForm(QWidget):
             return
         else:
             command = SetField(full, value, label=f"{self.item_id} · {'.'.join(sub)}")
+            if stale:
+                command = Batch((command, *stale), label=command.label)
         problems = self.session.apply(command, wait_if_refused=True)
         if problems:
             self._show_error(sub, "\n".join(p.message for p in problems[:3]))

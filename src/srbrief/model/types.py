@@ -168,6 +168,8 @@ class Cite:
     clause: str = field(metadata=spec(max_length=LONG_TEXT, doc="the clause, verbatim"))
     doc: str | None = field(default=None, metadata=spec(
         pattern=ID_PATTERN, doc="the source document's id; the first document when left out"))
+    en: str | None = field(default=None, compare=False, metadata=spec(
+        max_length=LONG_TEXT, doc="our English translation of the clause, for the English appendix (optional)"))
 
 
 @dataclass(frozen=True)

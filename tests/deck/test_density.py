@@ -1,0 +1,104 @@
+"""Rule 1 of issue 19, main-flow density, read back from the exported decks of both briefings in zh and en: at
+most six figures on a slide (cards, chart and text, a figure once), a short body, bullets that never restate a
+figure of the slide's cards or chart, and no fact twice in the flow."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pptx import Presentation
+
+from srbrief.deck.plan import NATIVE_KINDS, Role, Slide, plan_deck
+from srbrief.model import Briefing, Metric, load_briefing
+from srbrief.model.refs import references
+from srbrief.model.units import format_value
+from tests.deck.conftest import BRIEFINGS, CASES
+
+MAX_FIGURES = 6
+MAX_ZH_CHARS = 60  # body text (a point's facts) per slide
+MAX_EN_WORDS = 40
+MAIN_FLOW = (Role.SUMMARY, Role.POINT, Role.OUTLOOK)
+
+
+def _fact_refs(path: Path) -> dict[str, list[str]]:
+    """Return each written point's facts' figure references (the raw file: the loaded text is rendered)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found: dict[str, list[str]] = {}
+    for section in data.get("sections", []):
+        for point in section.get("points", []) or []:
+            ids = [r.id for fact in point.get("facts", []) or [] for lang in ("zh", "en")
+                   for r in references(str(fact.get("text", {}).get(lang, "")))]
+            found[point["id"]] = list(dict.fromkeys(ids))
+    return found
+
+
+def _main_flow(briefing: Briefing, lang: str) -> list[tuple[int, Slide]]:
+    plan = plan_deck(briefing, lang)
+    return [(n, s) for n, s in enumerate(plan.slides, 1) if not s.appendix and s.role in MAIN_FLOW]
+
+
+def _shown(briefing: Briefing, slide: Slide) -> list[str]:
+    """Return the ids of the figures a slide shows as cards or in its chart (its diagram's figures too)."""
+    ids = [m.id for m in slide.metrics]
+    if slide.chart is not None and slide.chart.kind not in NATIVE_KINDS:
+        ids += [i for i in slide.chart.items if isinstance(briefing.find(i), Metric)]
+    return list(dict.fromkeys(ids))
+
+
+def _body_size(bullets: tuple[str, ...], lang: str) -> int:
+    text = "".join(bullets) if lang == "zh" else " ".join(bullets)
+    return len(re.sub(r"\s", "", text)) if lang == "zh" else len(text.split())
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_main_flow_slides_are_not_crowded(name: str, lang: str,
+                                          shaped_decks: dict[tuple[str, str], Path]) -> None:
+    briefing = load_briefing(BRIEFINGS[name])
+    refs = _fact_refs(Path(BRIEFINGS[name]))
+    prs = Presentation(str(shaped_decks[name, lang]))
+    limit = MAX_ZH_CHARS if lang == "zh" else MAX_EN_WORDS
+    problems = []
+    told: dict[str, int] = {}
+    for number, slide in _main_flow(briefing, lang):
+        shown = _shown(briefing, slide)
+        said = refs.get(slide.name, []) if slide.role is Role.POINT else []
+        figures = list(dict.fromkeys(shown + said))
+        if len(figures) > MAX_FIGURES:
+            problems.append(f"slide {number}: {len(figures)} figures {figures}")
+        if slide.role is Role.POINT and _body_size(slide.bullets, lang) > limit:
+            problems.append(f"slide {number}: body of {_body_size(slide.bullets, lang)} (at most {limit})")
+        restated = [i for i in said if i in shown]
+        body = " ".join(slide.bullets)
+        restated += [m.id for m in slide.metrics
+                     if re.search(rf"(?<![\d.]){re.escape(format_value(m, lang))}(?![\d.])", body)]
+        if restated:
+            problems.append(f"slide {number}: bullets restate {sorted(set(restated))} of its cards or chart")
+        for fact in said if slide.role is Role.POINT else []:
+            if fact in told:
+                problems.append(f"slide {number}: {fact} already told on slide {told[fact]}")
+            told[fact] = number
+        text = " ".join(s.text_frame.text for s in prs.slides[number - 1].shapes if s.has_text_frame)
+        flat = re.sub(r"\s", "", text)
+        missing = [b for b in slide.bullets if re.sub(r"\s", "", b) not in flat]
+        if missing:  # the plan is what the deck shows: the bullets are read back from the slide
+            problems.append(f"slide {number}: bullets not on the slide: {missing}")
+    assert not problems, "\n".join(problems)
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\W_]", "", text.lower())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_fact_twice_in_the_flow(lang: str) -> None:
+    """No bullet says again what another bullet, an action title or a divider of the main flow says."""
+    for path in BRIEFINGS.values():
+        slides = [s for s in plan_deck(load_briefing(path), lang).slides if not s.appendix]
+        said = [(n, _bare(b)) for n, s in enumerate(slides) for b in s.bullets if s.role in MAIN_FLOW]
+        titles = [(n, _bare(t)) for n, s in enumerate(slides) for t in (s.title, s.subtitle) if t]
+        for n, bullet in said:
+            again = [m for m, other in said + titles if m != n and (bullet in other or other in bullet)]
+            assert not again, f"{path.name}: slide {n + 1} says again what slide {again[0] + 1} says: {bullet}"
