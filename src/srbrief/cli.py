@@ -271,11 +271,30 @@ def cmd_export(args: argparse.Namespace) -> int:
             count = len(plan.slides)
         else:
             count = export_pptx(briefing, target, args.lang, template, args.notes, args.font_latin, args.font_ea,
-                                inputs[:1], presenter=args.presenter, organisation=args.organisation)
+                                inputs[:1], presenter=args.presenter, organisation=args.organisation,
+                                briefing_file=_briefing_path(args.file))
     except ExportError as exc:
         raise UsageError(str(exc)) from None
     print(f"{target}: {count} slides ({args.lang})")
     return EXIT_OK
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from srbrief.deck.export import ExportError
+    from srbrief.deck.refresh import RefreshError, refresh_file
+
+    deck, target = Path(args.deck), Path(args.output)
+    try:
+        if not deck.is_file():
+            raise UsageError(f"{deck}: no such deck")
+        briefing = _load(args.file)
+        report = refresh_file(deck, briefing, target, args.take_briefing, _briefing_path(args.file))
+    except (ExportError, RefreshError) as exc:
+        raise UsageError(str(exc)) from None
+    for line in report.lines():
+        print(line)
+    print(f"{target}: refreshed from {_briefing_path(args.file)} ({report.lang})")
+    return report.exit_code
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -344,6 +363,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--presenter", metavar="NAME", help="who presents, on the title slide (else the briefing's)")
     p.add_argument("--organisation", metavar="NAME", help="for whom, on the title slide (else the briefing's)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "refresh", help="put a briefing's current figures into a deck someone has edited, keeping their edits",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="exit codes: 0 every bound shape refreshed; 3 done, but conflicts kept (texts both you and the "
+               "briefing changed:\nlisted; --take-briefing replaces them); 2 bad input (nothing written)")
+    p.add_argument("deck", metavar="DECK.pptx", help="a deck exported by srbrief, edited or not")
+    p.add_argument("file", nargs="?", help=file_help)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pptx",
+                   help="the refreshed deck (may be DECK.pptx itself: replaced atomically)")
+    p.add_argument("--take-briefing", action="store_true",
+                   help="replace texts you rewrote that the briefing changed too (else kept and reported)")
+    p.set_defaults(func=cmd_refresh)
 
     p = sub.add_parser("draft", help="draft a briefing from an article: every figure with its clause")
     p.add_argument("article", metavar="ARTICLE.txt", help="the article (UTF-8 text)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import zipfile
@@ -69,12 +70,26 @@ def load_template(path: Path) -> io.BytesIO:
         raise ExportError(str(exc)) from None
 
 
+def briefing_origin(path: Path | None) -> dict[str, str]:
+    """Return what a deck records of the briefing file it was made from: its path and SHA-256 (none if the
+    file cannot be read)."""
+    if path is None:
+        return {}
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    return {"briefing-file": str(path.resolve()), "briefing-sha256": hashlib.sha256(data).hexdigest()}
+
+
 def export_pptx(briefing: Briefing, target: Path, lang: str, template: Path | None = None, notes: bool = True,
                 font_latin: str | None = None, font_ea: str | None = None, inputs: Inputs = (),
-                presenter: str | None = None, organisation: str | None = None) -> int:
+                presenter: str | None = None, organisation: str | None = None,
+                briefing_file: Path | None = None) -> int:
     """Write the deck of *briefing* to *target* atomically; return the number of slides.
 
-    *inputs* are the files the deck is made from ((path, what) pairs): the output may be none of them."""
+    *inputs* are the files the deck is made from ((path, what) pairs): the output may be none of them. The deck
+    records its briefing (and *briefing_file*, with its hash) so that ``srbrief refresh`` can update it."""
     from srbrief.deck.pptx_text import Fonts
     from srbrief.deck.pptx_writer import DeckWriter
 
@@ -91,6 +106,8 @@ def export_pptx(briefing: Briefing, target: Path, lang: str, template: Path | No
         writer = DeckWriter(plan, template_file, fonts, notes)
     except (KeyError, ValueError, IndexError, AttributeError, TypeError, zipfile.BadZipFile) as exc:
         raise ExportError(f"{template}: cannot use this template: {' '.join(str(exc).split())[:200]}") from None
+    writer.plan_options = {k: v for k, v in (("presenter", presenter), ("organisation", organisation)) if v}
+    writer.origin = briefing_origin(briefing_file)
     with atomic_output(target, inputs) as f:
         writer.write(f)
     return len(plan.slides)

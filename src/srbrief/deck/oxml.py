@@ -4,11 +4,15 @@ python-pptx's API and calls these for what the API lacks."""
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from typing import Any
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 
 _RPR_ORDER = ("ln", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "effectLst", "effectDag",
@@ -64,6 +68,21 @@ def set_alt_text(shape: Any, description: str, title: str) -> None:
     c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
     c_nv_pr.set("descr", description)
     c_nv_pr.set("title", title)
+
+
+def alt_text(shape: Any) -> tuple[str, str]:
+    """Return a shape's alt text: (description, title)."""
+    c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
+    return c_nv_pr.get("descr", ""), c_nv_pr.get("title", "")
+
+
+def replace_picture(picture: Any, blob: bytes) -> None:
+    """Show the image *blob* in *picture* (its place, size, crop and effects kept)."""
+    _, r_id = picture.part.get_or_add_image_part(io.BytesIO(blob))
+    old = picture._element.blipFill.blip.rEmbed
+    picture._element.blipFill.blip.rEmbed = r_id
+    if old != r_id and not picture.part._element.xpath(f".//*[@r:embed='{old}']"):
+        picture.part.drop_rel(old)
 
 
 def set_theme_colours(theme_part: Any, colours: dict[str, str], scheme_name: str) -> None:
@@ -142,3 +161,96 @@ def _in_order(element: Any, order: tuple[str, ...]) -> None:
     children = sorted(element, key=lambda child: rank.get(child.tag, len(rank)))
     for child in children:
         element.append(child)
+
+
+# -- what a refresh needs: the deck's custom properties, slide names, text rewritten in the user's runs ----------
+CUSTOM_PROPERTIES = "/docProps/custom.xml"
+_CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one format id of user-defined properties
+
+
+def custom_properties(package: Any) -> dict[str, str]:
+    """Return the text values of a package's custom document properties (docProps/custom.xml)."""
+    part = _custom_part(package)
+    if part is None:
+        return {}
+    root = etree.fromstring(part.blob)
+    return {prop.get("name", ""): "".join(prop.itertext()) for prop in root.iter(f"{{{_CUSTOM_NS}}}property")}
+
+
+def set_custom_properties(package: Any, values: dict[str, str], prefix: str) -> None:
+    """Replace the custom properties whose names start with *prefix* by *values* (text), keeping the rest."""
+    kept = {k: v for k, v in custom_properties(package).items() if not k.startswith(prefix)}
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    for pid, (name, value) in enumerate({**kept, **values}.items(), 2):
+        prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property", fmtid=_FMTID, pid=str(pid), name=name)
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = _custom_part(package)
+    if part is not None:
+        part._blob = blob
+        return
+    package.relate_to(Part(PackURI(CUSTOM_PROPERTIES), _CUSTOM_CT, package, blob), RT.CUSTOM_PROPERTIES)
+
+
+def _custom_part(package: Any) -> Any:
+    try:
+        return package.part_related_by(RT.CUSTOM_PROPERTIES)
+    except KeyError:
+        return None
+
+
+def slide_name(slide: Any) -> str:
+    """Return a slide's name (p:cSld/@name; LibreOffice does not keep it)."""
+    return str(slide._element.cSld.get("name", ""))
+
+
+def set_slide_name(slide: Any, name: str) -> None:
+    slide._element.cSld.set("name", name)
+
+
+_PIECES = (qn("a:r"), qn("a:br"), qn("a:fld"))
+
+
+def rewrite_text(body: Any, new_body: Any) -> None:
+    """Make the text body *body* (an a:txBody or c:rich element) say what *new_body* says, keeping its body and
+    paragraph properties and, run by run, its run properties (a user's fonts and colours): only the runs and
+    line breaks change; paragraphs are added as copies of the last one, or removed."""
+    old = body.findall(qn("a:p"))
+    new = new_body.findall(qn("a:p"))
+    for index, paragraph in enumerate(new):
+        if index >= len(old):
+            twin = _clone(old[-1])
+            old[-1].addnext(twin)
+            old.append(twin)
+        _rewrite_paragraph(old[index], paragraph)
+    for extra in old[len(new):]:
+        body.remove(extra)
+
+
+def _rewrite_paragraph(paragraph: Any, new: Any) -> None:
+    styles = [r.find(qn("a:rPr")) for r in paragraph if r.tag == qn("a:r")]
+    for piece in [c for c in paragraph if c.tag in _PIECES]:
+        paragraph.remove(piece)
+    end = paragraph.find(qn("a:endParaRPr"))
+    runs = 0
+    for piece in (c for c in new if c.tag in _PIECES):
+        piece_copy = _clone(piece)
+        if piece_copy.tag == qn("a:r") and styles:
+            style = styles[min(runs, len(styles) - 1)]
+            runs += 1
+            old = piece_copy.find(qn("a:rPr"))
+            if old is not None:
+                piece_copy.remove(old)
+            if style is not None:
+                piece_copy.insert(0, _clone(style))
+        if end is not None:
+            end.addprevious(piece_copy)
+        else:
+            paragraph.append(piece_copy)
+
+
+def _clone(element: Any) -> Any:
+    return copy.deepcopy(element)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from datetime import datetime, timezone
 from typing import IO, Any
 
 from pptx import Presentation
@@ -14,8 +15,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
-from srbrief import meaning, palette
-from srbrief.deck import oxml
+from srbrief import __version__, meaning, palette
+from srbrief.deck import bindings, oxml
 from srbrief.deck.layout import TABLE_PAD, ChartBlock, Frame, Rect, TableBlock, TextBlock, layout_slide, plain
 from srbrief.deck.plan import DeckPlan, Role
 from srbrief.deck.pptx_charts import Box, add_chart
@@ -67,6 +68,8 @@ class DeckWriter:
         self.height = int(self.prs.slide_height or WIDE[1])
         self.keep_placeholders = template is not None
         self.measurer = font_measurer()
+        self.plan_options: dict[str, str] = {}  # the title slide's presenter and organisation options, if given
+        self.origin: dict[str, str] = {}  # where the briefing came from ('briefing-file', 'briefing-sha256'), if known
 
     def _use_house_colours(self, theme_part: Any) -> None:
         """Give python-pptx's default theme the sections' colours as its six accents, so the deck's cards and
@@ -119,9 +122,21 @@ class DeckWriter:
         total = len(self.plan.slides)
         for number, slide in enumerate(self.plan.slides, 1):
             self.add_slide(slide, number, total)
+        self.record()
         buffer = io.BytesIO()
         self.prs.save(buffer)
         target.write(oxml.fix_chart_axis_ids(buffer.getvalue()))
+
+    def record(self) -> None:
+        """Record in the deck's properties its language, briefing and export time, and what each bound shape
+        says (see srbrief.deck.bindings), so that the deck can be refreshed after someone edits it."""
+        plan = self.plan
+        meta = {"lang": plan.lang, "briefing": plan.briefing.id, "version": __version__,
+                "exported": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "presenter": self.plan_options.get("presenter", ""),
+                "organisation": self.plan_options.get("organisation", ""), **self.origin}
+        tables = [spec.table.ids if spec.table else () for spec in plan.slides]
+        bindings.record(self.prs, bindings.slide_keys(plan.slides), tables, meta)
 
     # -- slides -------------------------------------------------------------------------------------------------
     def add_slide(self, spec: Any, number: int, total: int) -> None:

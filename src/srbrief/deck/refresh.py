@@ -1,0 +1,390 @@
+"""Refresh a deck someone has edited: the briefing's current figures go into its cards, charts, titles, texts,
+tables and notes, and everything the user did stays (moves, sizes, colours, fonts, added or deleted or
+reordered slides, another theme).
+
+The deck records what the exporter wrote in each bound shape (srbrief.deck.bindings). The refresh renders the
+briefing's deck afresh, in memory, in the deck's language, and for each bound shape of the edited deck:
+
+- the briefing says the same as when exported: nothing to do (whatever the user wrote stays);
+- the shape still says what the exporter wrote: its text is replaced in its own runs (the user's fonts and
+  paragraph settings kept); a chart gets the new data (``replace_data``, its styling kept) and labels;
+- the user rewrote it and the briefing changed it too: a conflict, kept and reported, or replaced when asked.
+
+Shapes and slides whose figure or point is gone are listed and left alone; figures and points the deck never
+had are listed, not inserted. Qt-free.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.exc import PackageNotFoundError
+
+from srbrief.atomic import atomic_output
+from srbrief.deck import bindings, oxml
+from srbrief.deck.bindings import NOTES, ROWS, Recorded, digest, normal, shape_text
+from srbrief.deck.export import DEFAULT_EA, DEFAULT_LATIN, briefing_origin, check_output
+from srbrief.deck.plan import plan_deck
+from srbrief.deck.pptx_text import Fonts
+from srbrief.deck.pptx_writer import DeckWriter
+from srbrief.model import Briefing
+
+EXIT_REFRESHED, EXIT_CONFLICTS = 0, 3
+MAX_SHOWN = 60  # characters of a text shown in a report line
+
+
+class RefreshError(Exception):
+    """A deck that cannot be refreshed (not a deck, not exported by srbrief, another briefing): one line, exit 2."""
+
+
+class Kind(str, Enum):
+    UPDATED = "updated"  # the briefing's new text or data is in
+    CONFLICT = "conflict"  # the user rewrote it and the briefing changed it: kept
+    TAKEN = "taken"  # the user rewrote it and the briefing changed it: replaced, as asked
+    GONE = "gone"  # the figure or point is no longer in the briefing: left alone
+    MISSING = "missing"  # a bound shape the deck no longer has (deleted, or lost by another office suite)
+    DELETED = "deleted"  # a slide the user deleted: not added again
+    UNKNOWN = "unknown"  # a slide that looks like ours but matches none recorded: left alone
+    NEW = "new"  # a figure or point the deck never had: not inserted
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of the report: the slide (its position in the refreshed deck, 0 if not in it), the slide's key,
+    the shape, what happened, and the old and new text."""
+
+    kind: Kind
+    slide: int
+    key: str
+    shape: str = ""
+    old: str = ""
+    new: str = ""
+
+    @property
+    def ident(self) -> str:
+        """Return the id of a conflict, to choose it: '<slide key>/<shape>'."""
+        return f"{self.key}/{self.shape}"
+
+
+@dataclass
+class Report:
+    deck: str
+    lang: str
+    changes: list[Change] = field(default_factory=list)
+
+    def of(self, *kinds: Kind) -> list[Change]:
+        return [c for c in self.changes if c.kind in kinds]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when everything bound was refreshed; 3 when conflicts were kept."""
+        return EXIT_CONFLICTS if self.of(Kind.CONFLICT) else EXIT_REFRESHED
+
+    def lines(self) -> list[str]:
+        """Return the report as text lines: slide, shape, old → new, then what was left alone."""
+        out = []
+        for change in self.changes:
+            where = f"slide {change.slide}" if change.slide else "not in the deck"
+            what = f"{where} [{change.key}] {change.shape}".rstrip()
+            if change.kind in (Kind.UPDATED, Kind.TAKEN, Kind.CONFLICT):
+                label = {Kind.UPDATED: "updated", Kind.TAKEN: "conflict, briefing's text taken",
+                         Kind.CONFLICT: "conflict, your text kept (--take-briefing replaces it)"}[change.kind]
+                out.append(f"{what}: {label}: {_short(change.old)!r} → {_short(change.new)!r}")
+            else:
+                out.append(f"{what}: {DESCRIBE[change.kind]}" + (f": {_short(change.new)}" if change.new else ""))
+        counts = {k: len(self.of(k)) for k in Kind}
+        out.append(f"{counts[Kind.UPDATED] + counts[Kind.TAKEN]} updated, {counts[Kind.CONFLICT]} conflicts kept, "
+                   f"{counts[Kind.GONE] + counts[Kind.MISSING] + counts[Kind.UNKNOWN]} left alone, "
+                   f"{counts[Kind.NEW]} new in the briefing (not inserted)")
+        return out
+
+
+DESCRIBE = {
+    Kind.GONE: "no longer in the briefing: left alone",
+    Kind.MISSING: "not found in the deck (deleted, or renamed by another program): not refreshed",
+    Kind.DELETED: "slide deleted from the deck: not added again",
+    Kind.UNKNOWN: "a slide of srbrief's that matches no recorded slide: left alone",
+    Kind.NEW: "in the briefing, never in the deck: not inserted",
+}
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.replace("\x0b", " ").split())
+    return flat if len(flat) <= MAX_SHOWN else flat[:MAX_SHOWN - 1] + "…"
+
+
+# -- the deck as it is, and the deck as the briefing now says ----------------------------------------------------
+def open_deck(path: Path) -> tuple[Any, dict[str, str], list[Recorded]]:
+    """Return the deck at *path*, its srbrief properties and recorded slides, or raise RefreshError."""
+    try:
+        prs = Presentation(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise RefreshError(f"{path}: not a PowerPoint deck ({' '.join(str(exc).split())[:120]})") from None
+    except OSError as exc:
+        raise RefreshError(f"{path}: cannot read the deck: {exc.strerror or exc}") from None
+    try:
+        meta, slides = bindings.recorded(prs)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise RefreshError(f"{path}: its srbrief records are damaged ({exc})") from None
+    if meta.get("lang") not in ("zh", "en") or not slides:
+        raise RefreshError(f"{path}: not a deck exported by srbrief (it records no briefing); export it again")
+    return prs, meta, slides
+
+
+@dataclass
+class Fresh:
+    """The briefing's deck rendered now: slide key → shape name → shape; table rows by figure id."""
+
+    shapes: dict[str, dict[str, Any]]
+    rows: dict[str, list[Any]]  # figure id → the cells of its appendix row
+    keys: list[str]
+
+
+def render_fresh(briefing: Briefing, lang: str, meta: dict[str, str]) -> Fresh:
+    plan = plan_deck(briefing, lang, meta.get("presenter") or None, meta.get("organisation") or None)
+    writer = DeckWriter(plan, None, Fonts(DEFAULT_LATIN, DEFAULT_EA, "zh-CN" if lang == "zh" else "en-US"), True)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    prs = Presentation(io.BytesIO(buffer.getvalue()))
+    keys = bindings.slide_keys(plan.slides)
+    shapes: dict[str, dict[str, Any]] = {}
+    rows: dict[str, list[Any]] = {}
+    for slide, key, spec in zip(prs.slides, keys, plan.slides, strict=True):
+        shapes[key] = dict(bindings.bound_shapes(slide))
+        for shape in shapes[key].values():
+            if getattr(shape, "has_table", False) and spec.table is not None:
+                for number, row in enumerate(list(shape.table.rows)[1:]):
+                    rows[spec.table.ids[number]] = list(row.cells)
+    return Fresh(shapes, rows, keys)
+
+
+def match_slides(prs: Any, slides: list[Recorded]) -> dict[int, Recorded]:
+    """Return deck slide index → its recorded slide: by the slide's name, else (after LibreOffice, which drops
+    slide names) by the bound shapes it holds and what they say."""
+    by_key = {s.key: s for s in slides}
+    found: dict[int, Recorded] = {}
+    for index, slide in enumerate(prs.slides):
+        key = oxml.slide_name(slide)
+        if key in by_key and all(r.key != key for r in found.values()):
+            found[index] = by_key[key]
+    scores = []
+    for index, slide in enumerate(prs.slides):
+        if index in found:
+            continue
+        held = bindings.slide_bindings(slide)
+        for record in slides:
+            same = sum(2 if record.shapes.get(n) == d else 1 for n, d in held.items()
+                       if n in record.shapes and n not in ("kicker", "footer"))
+            named = sum(1 for n in held if n.split("#")[0] in record.shapes and ":" in n)
+            if same > 2 or named:
+                scores.append((same + named, index, record))
+    for _, index, record in sorted(scores, key=lambda s: -s[0]):
+        if index not in found and all(r.key != record.key for r in found.values()):
+            found[index] = record
+    return found
+
+
+# -- the refresh --------------------------------------------------------------------------------------------------
+class Refresher:
+    """Refreshes one opened deck from a briefing's fresh rendering; collects the report."""
+
+    def __init__(self, report: Report, take: bool | Collection[str]) -> None:
+        self.report = report
+        self.take = take
+
+    def taken(self, change: Change) -> bool:
+        return self.take is True or (not isinstance(self.take, bool) and change.ident in self.take)
+
+    def add(self, kind: Kind, slide: int, key: str, shape: str = "", old: str = "", new: str = "") -> None:
+        self.report.changes.append(Change(kind, slide, key, shape, old, new))
+
+    def text(self, number: int, key: str, name: str, frame: Any, new_frame: Any, recorded_digest: str | None) -> str:
+        """Refresh one text frame; return the digest to record for it."""
+        old, new = frame.text, new_frame.text
+        if recorded_digest is None or digest(new) == recorded_digest or normal(old) == normal(new):
+            return recorded_digest or digest(old)
+        change = Change(Kind.UPDATED, number, key, name, old, new)
+        if digest(old) != recorded_digest:
+            if not self.taken(change):
+                self.report.changes.append(replace(change, kind=Kind.CONFLICT))
+                return recorded_digest
+            change = replace(change, kind=Kind.TAKEN)
+        oxml.rewrite_text(frame._txBody, new_frame._txBody)
+        self.report.changes.append(change)
+        return digest(new)
+
+    def chart(self, number: int, key: str, name: str, graph: Any, new_graph: Any) -> None:
+        """Put the fresh chart's data and labels into the user's chart, keeping its styling."""
+        old_values = _chart_values(graph)
+        new_values = _chart_values(new_graph)
+        if old_values == new_values:
+            return
+        data = CategoryChartData(number_format="General")
+        data.categories = list(new_graph.plots[0].categories)
+        for series in new_graph.plots[0].series:
+            data.add_series(series.name, list(series.values))
+        graph.replace_data(data)
+        for series, new_series in zip(graph.plots[0].series, new_graph.plots[0].series, strict=False):
+            for point, new_point in zip(series.points, new_series.points, strict=False):
+                if point.data_label.has_text_frame and new_point.data_label.has_text_frame:
+                    oxml.rewrite_text(point.data_label.text_frame._txBody, new_point.data_label.text_frame._txBody)
+        _rescale(graph, new_graph)
+        self.add(Kind.UPDATED, number, key, name, _describe(old_values), _describe(new_values))
+
+    def picture(self, number: int, key: str, name: str, shape: Any, new: Any, recorded_digest: str | None) -> str:
+        """Put the fresh drawing of a chart drawn as a picture in place of the exporter's (a picture the user
+        replaced is theirs: a conflict); return the digest to record."""
+        old_digest, new_digest = bindings.picture_digest(shape), bindings.picture_digest(new)
+        if recorded_digest is None or new_digest in (recorded_digest, old_digest):
+            return recorded_digest or old_digest
+        change = Change(Kind.UPDATED, number, key, name, "picture", "picture of the new figures")
+        if old_digest != recorded_digest:
+            if not self.taken(change):
+                self.report.changes.append(replace(change, kind=Kind.CONFLICT))
+                return recorded_digest
+            change = replace(change, kind=Kind.TAKEN)
+        oxml.replace_picture(shape, new.image.blob)
+        oxml.set_alt_text(shape, *oxml.alt_text(new))
+        self.report.changes.append(change)
+        return new_digest
+
+    def table(self, number: int, key: str, name: str, shape: Any, record: Recorded, fresh: Fresh) -> None:
+        """Refresh an appendix table row by row, each row found by its figure (rows move between pages when
+        figures are added or move to another document's table)."""
+        ids = [i for i in record.shapes.get(name + ROWS, "").split(",") if i]
+        for r, row in enumerate(list(shape.table.rows)[1:], 1):
+            if r > len(ids):
+                break
+            figure = ids[r - 1]
+            new_cells = fresh.rows.get(figure)
+            if new_cells is None:
+                self.add(Kind.GONE, number, key, f"{name} row {r} ({figure})")
+                continue
+            for c, (cell, new_cell) in enumerate(zip(row.cells, new_cells, strict=False)):
+                cell_name = f"{name}#{r}.{c}"
+                record.shapes[cell_name] = self.text(number, key, cell_name, cell.text_frame, new_cell.text_frame,
+                                                     record.shapes.get(cell_name))
+
+    def slide(self, number: int, slide: Any, record: Recorded, fresh: Fresh) -> None:
+        new_shapes = fresh.shapes.get(record.key)
+        if new_shapes is None:
+            self.add(Kind.GONE, number, record.key)
+            return
+        shapes = dict(bindings.bound_shapes(slide))
+        if NOTES in record.shapes and NOTES not in shapes and slide.has_notes_slide:
+            notes = slide.notes_slide.notes_placeholder  # notes emptied by the user: still theirs
+            if notes is not None:
+                shapes[NOTES] = notes
+        names = dict.fromkeys(n.split("#")[0] for n in record.shapes)  # a table's entries name it
+        for name in names:
+            shape = shapes.get(name)
+            if shape is None:
+                self.add(Kind.MISSING, number, record.key, name)
+                continue
+            new = new_shapes.get(name)
+            if new is None:
+                self.add(Kind.GONE, number, record.key, name)
+            elif getattr(shape, "has_chart", False) and getattr(new, "has_chart", False):
+                self.chart(number, record.key, name, shape.chart, new.chart)
+            elif getattr(shape, "has_table", False):
+                self.table(number, record.key, name, shape, record, fresh)
+            elif _is_picture(shape) and _is_picture(new):
+                record.shapes[name] = self.picture(number, record.key, name, shape, new, record.shapes.get(name))
+            elif getattr(shape, "has_text_frame", False) and getattr(new, "has_text_frame", False):
+                record.shapes[name] = self.text(number, record.key, name, shape.text_frame, new.text_frame,
+                                                record.shapes.get(name))
+
+
+def _is_picture(shape: Any) -> bool:
+    return hasattr(shape, "image")
+
+
+def _chart_values(graph: Any) -> tuple[tuple[str, ...], tuple[tuple[float | None, ...], ...]]:
+    plot = graph.plots[0]
+    return tuple(str(c) for c in plot.categories), tuple(tuple(s.values) for s in plot.series)
+
+
+def _describe(values: tuple[tuple[str, ...], tuple[tuple[float | None, ...], ...]]) -> str:
+    categories, series = values
+    return "; ".join(f"{c} {v:g}" if v is not None else c for c, v in zip(categories, series[0], strict=False))
+
+
+def _rescale(graph: Any, new_graph: Any) -> None:
+    """Give a bar chart's value axis the fresh chart's scale (the exporter's, fitted to the new values)."""
+    try:
+        axis, new_axis = graph.value_axis, new_graph.value_axis
+    except ValueError:  # a doughnut has no axes
+        return
+    for attribute in ("minimum_scale", "maximum_scale", "major_unit"):
+        value = getattr(new_axis, attribute)
+        if value is not None and getattr(axis, attribute) is not None:
+            setattr(axis, attribute, value)
+
+
+def _figures_in(slides: Iterable[Recorded]) -> set[str]:
+    found: set[str] = set()
+    for record in slides:
+        for name, value in record.shapes.items():
+            if name.startswith("metric:"):
+                found.add(name.split(":", 1)[1])
+            elif name.endswith(ROWS):
+                found.update(i for i in value.split(",") if i)
+    return found
+
+
+def refresh_deck(deck: Path, briefing: Briefing, take: bool | Collection[str] = False,
+                 briefing_file: Path | None = None) -> tuple[Report, bytes]:
+    """Return the report and the refreshed deck (as bytes) of the deck at *deck* with *briefing*'s current
+    figures. *take*: True replaces every conflicting text with the briefing's, or the conflicts' ids to replace."""
+    prs, meta, slides = open_deck(deck)
+    if meta.get("briefing") and meta["briefing"] != briefing.id:
+        raise RefreshError(f"{deck}: was exported from the briefing {meta['briefing']!r}, not {briefing.id!r}; "
+                           "give that briefing's file")
+    lang = meta["lang"]
+    fresh = render_fresh(briefing, lang, meta)
+    report = Report(str(deck), lang)
+    work = Refresher(report, take)
+    matched = match_slides(prs, slides)
+    for index, slide in enumerate(prs.slides):
+        record = matched.get(index)
+        if record is None:
+            if any(":" in name for name, _ in bindings.bound_shapes(slide)):
+                report.changes.append(Change(Kind.UNKNOWN, index + 1, oxml.slide_name(slide) or "?"))
+            continue
+        oxml.set_slide_name(slide, record.key)  # named again (LibreOffice drops slide names)
+        work.slide(index + 1, slide, record, fresh)
+    kept = {r.key for r in matched.values()}
+    report.changes += [Change(Kind.DELETED, 0, s.key) for s in slides if s.key not in kept]
+    known = _figures_in(slides)
+    report.changes += [Change(Kind.NEW, 0, "figure", m.id, new=m.label.get(lang))
+                       for m in briefing.metrics if m.id not in known]
+    recorded_keys = {s.key for s in slides}
+    report.changes += [Change(Kind.NEW, 0, "slide", key) for key in fresh.keys if key not in recorded_keys]
+    meta.update(refreshed=datetime.now(timezone.utc).isoformat(timespec="seconds"), **briefing_origin(briefing_file))
+    bindings.store(prs, meta, slides)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return report, oxml.fix_chart_axis_ids(buffer.getvalue())
+
+
+def refresh_file(deck: Path, briefing: Briefing, target: Path, take: bool | Collection[str] = False,
+                 briefing_file: Path | None = None) -> Report:
+    """Refresh *deck* into *target* (atomically; *target* may be the deck itself); return the report."""
+    check_output(target, (".pptx",), [(briefing_file, "briefing")])
+    report, data = refresh_deck(deck, briefing, take, briefing_file)
+    with atomic_output(target, [(briefing_file, "briefing")]) as f:
+        f.write(data)
+    return report
+
+
+__all__ = ["EXIT_CONFLICTS", "EXIT_REFRESHED", "Change", "Kind", "RefreshError", "Report", "refresh_deck",
+           "refresh_file"]
