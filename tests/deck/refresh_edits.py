@@ -46,20 +46,21 @@ def slide_of(prs: Presentation, name: str) -> int:
     return find(prs, name)[0]
 
 
-def edit_deck(source: Path, target: Path, card: str, chart: str | None, rewrite: str, delete: str,
+def edit_deck(source: Path, target: Path, card: str, chart: str | None, rewrite: tuple[str, str], delete: str,
               swap: tuple[str, str]) -> dict[str, object]:
     """Edit the deck as a colleague would; return what was done, to check it is still there.
 
-    *card* is moved and recoloured, *chart* restyled, the slide holding *delete* deleted, the slides holding
-    *swap* swapped, a logo put on the first slide, a slide of the user's own added, and the title of the slide
-    holding *rewrite* rewritten by hand."""
+    *card* is moved, recoloured and its value set in 40 pt, *chart* restyled, the slide holding *delete*
+    deleted, the slides holding *swap* swapped, a logo put on the first slide, a slide of the user's own added,
+    and the title or the notes (*rewrite*: a shape on the slide, 'title' or 'notes') rewritten by hand."""
     prs = Presentation(str(source))
     done: dict[str, object] = {}
-    index, shape = find(prs, card)
+    _, shape = find(prs, card)
     shape.left = shape.left + MOVE
     shape.fill.solid()
     shape.fill.fore_color.rgb = RED
-    done["card"] = (index, card, shape.left)
+    shape.text_frame.paragraphs[0].runs[0].font.size = Pt(40)
+    done["card_left"] = shape.left
     if chart is not None:
         _, frame = find(prs, chart)
         graph = frame.chart
@@ -68,11 +69,13 @@ def edit_deck(source: Path, target: Path, card: str, chart: str | None, rewrite:
         fill.fore_color.rgb = PURPLE
         graph.has_legend = True
         graph.font.size = Pt(17)
-    title_slide = prs.slides[slide_of(prs, rewrite)]
-    title_slide.shapes.title.text_frame.paragraphs[0].runs[0].text = REWRITTEN
-    for run in title_slide.shapes.title.text_frame.paragraphs[0].runs[1:]:
+    slide = prs.slides[slide_of(prs, rewrite[0])]
+    frame = (slide.shapes.title if rewrite[1] == "title" else slide.notes_slide.notes_placeholder).text_frame
+    frame.paragraphs[0].runs[0].text = REWRITTEN
+    for run in frame.paragraphs[0].runs[1:]:
         run.text = ""
     first, second = (slide_of(prs, name) for name in swap)
+    done["swapped"] = (_key(prs, first), _key(prs, second))
     ids = prs.slides._sldIdLst
     items = list(ids)
     items[first], items[second] = items[second], items[first]
@@ -85,10 +88,16 @@ def edit_deck(source: Path, target: Path, card: str, chart: str | None, rewrite:
     box = extra.shapes.add_textbox(Emu(914400), Emu(914400), Emu(5000000), Emu(900000))
     box.text_frame.text = OWN_SLIDE
     gone = slide_of(prs, delete)
+    done["deleted"] = _key(prs, gone)
     prs.part.drop_rel(ids[gone].rId)
     ids.remove(ids[gone])
     prs.save(str(target))
+    done["slides"] = len(prs.slides)
     return done
+
+
+def _key(prs: Presentation, index: int) -> str:
+    return str(prs.slides[index]._element.cSld.get("name"))
 
 
 def update_briefing(source: Path, target: Path, assignments: list[str]) -> None:

@@ -18,6 +18,8 @@ from pptx.oxml.ns import qn
 _RPR_ORDER = ("ln", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "effectLst", "effectDag",
               "highlight", "uLnTx", "uLn", "uFillTx", "uFill", "latin", "ea", "cs", "sym", "hlinkClick",
               "hlinkMouseOver", "rtl", "extLst")
+_DLBL_ORDER = ("idx", "delete", "layout", "tx", "numFmt", "spPr", "txPr", "dLblPos", "showLegendKey", "showVal",
+               "showCatName", "showSerName", "showPercent", "showBubbleSize", "separator", "extLst")
 _PPR_ORDER = ("lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx", "buFont",
               "buNone", "buAutoNum", "buChar", "buBlip", "tabLst", "defRPr", "extLst")
 
@@ -131,7 +133,8 @@ def remove_shape(shape: Any) -> None:
 def fix_chart_axis_ids(data: bytes) -> bytes:
     """Return the package with every chart's negative c:axId values rewritten as positive ids.
 
-    python-pptx writes ids such as -2068027336, which fail OOXML schema validation (xsd:unsignedInt).
+    python-pptx writes ids such as -2068027336, which fail OOXML schema validation (xsd:unsignedInt); data
+    labels a LibreOffice round trip wrote out of order are put in order too.
     """
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -152,12 +155,14 @@ def _positive_axis_ids(xml: bytes) -> bytes:
         if value.startswith("-"):
             mapping.setdefault(value, str(50000000 + len(mapping) + 1))
             element.set("val", mapping[value])
+    for label in root.iter(qn("c:dLbl")):  # LibreOffice writes c:numFmt before c:tx: put them in schema order
+        _in_order(label, _DLBL_ORDER, "c")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _in_order(element: Any, order: tuple[str, ...]) -> None:
+def _in_order(element: Any, order: tuple[str, ...], prefix: str = "a") -> None:
     """Put the children of *element* in schema *order*."""
-    rank = {qn(f"a:{name}"): i for i, name in enumerate(order)}
+    rank = {qn(f"{prefix}:{name}"): i for i, name in enumerate(order)}
     children = sorted(element, key=lambda child: rank.get(child.tag, len(rank)))
     for child in children:
         element.append(child)
@@ -200,6 +205,23 @@ def _custom_part(package: Any) -> Any:
         return package.part_related_by(RT.CUSTOM_PROPERTIES)
     except KeyError:
         return None
+
+
+_VIEW_PROPS_CT = "application/vnd.openxmlformats-officedocument.presentationml.viewProps+xml"
+_VIEW_PROPS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:viewPr '
+               b'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+               b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+               b'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>')
+
+
+def ensure_view_properties(prs: Any) -> None:
+    """Give a presentation the view properties part LibreOffice leaves out (without it PowerPoint offers to
+    repair the file)."""
+    try:
+        prs.part.part_related_by(RT.VIEW_PROPS)
+    except KeyError:
+        part = Part(PackURI("/ppt/viewProps.xml"), _VIEW_PROPS_CT, prs.part.package, _VIEW_PROPS)
+        prs.part.relate_to(part, RT.VIEW_PROPS)
 
 
 def slide_name(slide: Any) -> str:

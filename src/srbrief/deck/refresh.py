@@ -371,6 +371,7 @@ def refresh_deck(deck: Path, briefing: Briefing, take: bool | Collection[str] = 
     report.changes += [Change(Kind.NEW, 0, "slide", key) for key in fresh.keys if key not in recorded_keys]
     meta.update(refreshed=datetime.now(timezone.utc).isoformat(timespec="seconds"), **briefing_origin(briefing_file))
     bindings.store(prs, meta, slides)
+    oxml.ensure_view_properties(prs)
     buffer = io.BytesIO()
     prs.save(buffer)
     return report, oxml.fix_chart_axis_ids(buffer.getvalue())
