@@ -191,6 +191,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_updates": ("该文件没有对现有数字提出更新（另有 {new} 个数字简报中没有）。", "The document restates none of "
                    "the briefing's figures ({new} figures are not in the briefing)."),
     "imported": ("已从 {file} 更新 {count} 个数字", "{count} figures updated from {file}"),
+    # File → Refresh a deck… (srbrief.gui.refresh)
+    "refresh_deck": ("刷新已编辑的演示文稿…", "Re&fresh a deck…"),
+    "refresh_deck_tip": ("把当前简报的最新数字写入别人编辑过的演示文稿，保留其改动",
+                         "Put this briefing's current figures into a deck someone has edited, keeping their edits"),
+    "refresh_deck_label": ("演示文稿：", "Deck:"),
+    "refresh_choose": ("选择演示文稿…", "Choose a deck…"),
+    "refresh_intro": ("选择一份由本程序导出、之后被编辑过的 PPTX：移动、换色、增删幻灯片等改动都会保留。",
+                      "Choose a PPTX exported by srbrief and edited since: moves, colours, added or deleted slides "
+                      "and every other edit are kept."),
+    "refresh_conflicts": ("冲突（文字被手工改写，简报也已更新）：勾选的用简报的新文字替换，未勾选的保留手工文字",
+                          "Conflicts (texts rewritten by hand that the briefing changed too): ticked ones take the "
+                          "briefing's text, the others keep yours"),
+    "refresh_conflict_item": ("第{slide}页 {shape}：“{old}” → “{new}”", "Slide {slide} {shape}: “{old}” → “{new}”"),
+    "refresh_report": ("变更报告：", "Change report:"),
+    "refresh_save": ("保存刷新后的演示文稿…", "Save refreshed deck…"),
+    "refresh_working": ("正在刷新…", "Refreshing…"),
+    "refresh_checked": ("发现 {n} 处冲突；原文件不会被修改，刷新结果另存为新文件。",
+                        "{n} conflicts found; the deck itself is not changed: the refreshed deck is saved as a "
+                        "new file."),
+    "refresh_saved": ("已保存 {file}", "Saved {file}"),
 }
 
 

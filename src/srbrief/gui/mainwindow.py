@@ -32,6 +32,7 @@ from srbrief.gui.editing import EditSession
 from srbrief.gui.files import BriefingSource
 from srbrief.gui.i18n import STRINGS, tr
 from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
+from srbrief.gui.refresh import refresh_deck_dialog
 from srbrief.gui.settings import MAX_RECENT, read_bytes, read_choice, read_folder, read_int, read_paths
 from srbrief.gui.widgets import REUSABLE_CANVASES, STYLE, Banner
 from srbrief.gui.workers import ExportJob
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
             ("new_from_article", QKeySequence("Ctrl+Shift+N"), self.new_from_article),
             ("review_draft", QKeySequence("Ctrl+Shift+R"), self.review_draft),
             ("update_from_document", QKeySequence("Ctrl+Shift+U"), self.update_from_document),
+            ("refresh_deck", QKeySequence(), lambda: refresh_deck_dialog(self)),
             ("quit", QKeySequence.StandardKey.Quit, self.close),
             ("export_pptx", QKeySequence("Ctrl+E"), lambda: self.export("pptx")),
             ("export_pdf", QKeySequence("Ctrl+Shift+E"), lambda: self.export("pdf")),
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
         bar.clear()
         menus: dict[str, list[str | None]] = {
             "file": ["new", "new_from_article", "open", "recent", "save", "save_as", "reload", None,
-                     "review_draft", "update_from_document", None, "quit"],
+                     "review_draft", "update_from_document", "refresh_deck", None, "quit"],
             "edit_menu": ["undo", "redo", None, "edit_mode"],
             "export_menu": ["export_pptx", "export_pdf", "export_charts", "copy_chart"],
             "view": ["search", "language", None, "present"], "help": ["about"]}

@@ -1,0 +1,86 @@
+"""File → Refresh a deck…: the dialog lists the conflicts of an edited deck, replaces the ticked ones and shows
+the report; a bad deck is one line in the dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pptx import Presentation
+
+from srbrief.cli import main
+from srbrief.gui.i18n import tr
+from srbrief.gui.mainwindow import MainWindow
+from srbrief.gui.refresh import RefreshDialog
+from srbrief.resources import builtin_briefing_path
+from tests.deck.refresh_edits import BULLETIN, REWRITTEN, find, update_briefing
+
+REVENUE = "metrics.industrial-revenue-2024"
+
+
+@pytest.fixture
+def older_deck(tmp_path: Path) -> Path:
+    """A deck exported when the briefing said 6300 (from a bulletin), whose lead title a colleague rewrote; the
+    app's briefing (the built-in one) says 6261."""
+    other = tmp_path / "other.yaml"
+    update_briefing(builtin_briefing_path(), other, [BULLETIN, f"{REVENUE}.value=6300",
+                                                      f"{REVENUE}.source={{doc: bulletin-2025, clause: 营业收入6300亿元}}"])
+    deck = tmp_path / "deck.pptx"
+    assert main(["export", str(other), "-o", str(deck)]) == 0
+    prs = Presentation(str(deck))
+    slide = prs.slides[find(prs, f"metric:{REVENUE.split('.')[1]}")[0]]
+    runs = slide.shapes.title.text_frame.paragraphs[0].runs
+    runs[0].text = REWRITTEN
+    for run in runs[1:]:
+        run.text = ""
+    prs.save(str(deck))
+    return deck
+
+
+def _open_dialog(window: MainWindow) -> RefreshDialog:
+    action = window.actions_["refresh_deck"]
+    assert action.text() == tr("refresh_deck", "zh")
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action in file_menu.actions()
+    action.trigger()
+    dialog = window.findChild(RefreshDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_the_dialog_lists_the_conflict_and_replaces_it_when_ticked(window: MainWindow, older_deck: Path,
+                                                                   tmp_path: Path, qtbot,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    before = older_deck.read_bytes()
+    target = tmp_path / "refreshed.pptx"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(older_deck), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog = _open_dialog(window)
+    dialog.choose_deck()
+    qtbot.waitUntil(dialog.save.isEnabled, timeout=60000)
+    assert dialog.conflicts.count() == 1
+    item = dialog.conflicts.item(0)
+    assert "title" in item.text() and REWRITTEN[:10] in item.text() and "6261" in item.text()
+    assert item.checkState() == Qt.CheckState.Unchecked  # the user's text stays unless ticked
+    assert "6300亿元' → '6261亿元" in dialog.report.toPlainText().replace(" 2024年 规上工业营业收入", "")
+    assert not target.exists()  # trying writes nothing
+    item.setCheckState(Qt.CheckState.Checked)
+    dialog.choose_target()
+    qtbot.waitUntil(lambda: target.exists() and "taken" in dialog.report.toPlainText(), timeout=60000)
+    assert dialog.status.text() == tr("refresh_saved", "zh", file=str(target))
+    prs = Presentation(str(target))
+    slide = prs.slides[find(prs, "metric:industrial-revenue-2024")[0]]
+    assert "6261亿元" in slide.shapes.title.text_frame.text and REWRITTEN not in slide.shapes.title.text_frame.text
+    assert "6261亿元" in find(prs, "metric:industrial-revenue-2024")[1].text_frame.text
+    assert older_deck.read_bytes() == before  # the deck itself is never changed
+
+
+def test_a_deck_srbrief_did_not_export_is_one_line(window: MainWindow, tmp_path: Path, qtbot) -> None:
+    plain = tmp_path / "plain.pptx"
+    Presentation().save(str(plain))
+    dialog = _open_dialog(window)
+    dialog.load_deck(plain)
+    qtbot.waitUntil(lambda: "not a deck exported by srbrief" in dialog.status.text(), timeout=30000)
+    assert not dialog.save.isEnabled() and dialog.conflicts.count() == 0
