@@ -1,7 +1,7 @@
-"""The ``srbrief`` command line: validate, facts, set, charts, export, schema, gui.
+"""The ``srbrief`` command line: validate, facts, set, charts, export, refresh, schema, gui.
 
 Exit codes: 0 ok; 2 bad input or usage (one line per problem, no traceback); 1 an unexpected internal
-error (a short message and the path of a log file with the details).
+error (a short message and the path of a log file with the details); 3 (refresh) conflicts were kept.
 """
 
 from __future__ import annotations
@@ -367,8 +367,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "refresh", help="put a briefing's current figures into a deck someone has edited, keeping their edits",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="exit codes: 0 every bound shape refreshed; 3 done, but conflicts kept (texts both you and the "
-               "briefing changed:\nlisted; --take-briefing replaces them); 2 bad input (nothing written)")
+        epilog="exit codes: 0 every bound shape refreshed\n"
+               "            3 done, but conflicts kept (texts both you and the briefing changed: listed;\n"
+               "              --take-briefing replaces them)\n"
+               "            2 bad input (not a deck srbrief exported, another briefing, a bad output): nothing written")
     p.add_argument("deck", metavar="DECK.pptx", help="a deck exported by srbrief, edited or not")
     p.add_argument("file", nargs="?", help=file_help)
     p.add_argument("-o", "--output", required=True, metavar="OUT.pptx",

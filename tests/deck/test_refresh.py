@@ -55,9 +55,11 @@ SCENARIOS = {
         builtin_briefing_path(), f"metric:{REVENUE}", "chart:t2-gains", ("chart:t2-gains", "title"),
         "facts:overview-quality", ("facts:theme-1-focus", "facts:theme-1-scale"),
         (BULLETIN,  # a figure from a new source document (value and clause), a rank, a charted figure
-         f"metrics.{REVENUE}.value=6300", f"metrics.{REVENUE}.source={{doc: bulletin-2025, clause: 2024年规上工业营业收入6300亿元}}",
+         f"metrics.{REVENUE}.value=6300",
+         f"metrics.{REVENUE}.source={{doc: bulletin-2025, clause: 2024年规上工业营业收入6300亿元}}",
          f"metrics.{RANK}.value=3", f"metrics.{RANK}.source={{doc: bulletin-2025, clause: 规上工业营业收入居全省第三}}",
-         f"metrics.{GAIN}.value=22", f"metrics.{GAIN}.source={{doc: bulletin-2025, clause: 汽车骨干企业生产效率提升22%}}"),
+         f"metrics.{GAIN}.value=22",
+         f"metrics.{GAIN}.source={{doc: bulletin-2025, clause: 汽车骨干企业生产效率提升22%}}"),
         (REVENUE, RANK, GAIN)),
     "six-themes": Scenario(
         SIX_THEMES, "metric:output", "chart:s-bar", ("chart:s-bar", "notes"), "chart:t-line",
@@ -89,7 +91,7 @@ def _make_case(name: str, lang: str, folder: Path) -> Case:
     return Case(scenario, folder, exported, edited, briefing, done)
 
 
-@pytest.fixture(scope="module", params=[("builtin", "zh"), ("six-themes", "en")], ids=lambda p: "-".join(p))
+@pytest.fixture(scope="module", params=[("builtin", "zh"), ("six-themes", "en")], ids="-".join)
 def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Case:
     return _make_case(*request.param, tmp_path_factory.mktemp("refresh"))
 
@@ -129,10 +131,6 @@ def _charts(path: Path) -> dict[str, tuple[tuple[float, ...], tuple[str, ...]]]:
                                for p in series.points)
                 found[shape.name] = (tuple(series.values), labels)
     return found
-
-
-def _refresh(case: Case, source: Path, target: Path, *extra: str) -> tuple[int, list[str]]:
-    return main(["refresh", str(source), str(case.briefing), "-o", str(target), *extra]), []
 
 
 def _audit(path: Path) -> dict:

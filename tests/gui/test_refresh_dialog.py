@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
-from pptx import Presentation
 
 from srbrief.cli import main
 from srbrief.gui.i18n import tr
@@ -25,8 +25,8 @@ def older_deck(tmp_path: Path) -> Path:
     """A deck exported when the briefing said 6300 (from a bulletin), whose lead title a colleague rewrote; the
     app's briefing (the built-in one) says 6261."""
     other = tmp_path / "other.yaml"
-    update_briefing(builtin_briefing_path(), other, [BULLETIN, f"{REVENUE}.value=6300",
-                                                      f"{REVENUE}.source={{doc: bulletin-2025, clause: 营业收入6300亿元}}"])
+    clause = "{doc: bulletin-2025, clause: 营业收入6300亿元}"
+    update_briefing(builtin_briefing_path(), other, [BULLETIN, f"{REVENUE}.value=6300", f"{REVENUE}.source={clause}"])
     deck = tmp_path / "deck.pptx"
     assert main(["export", str(other), "-o", str(deck)]) == 0
     prs = Presentation(str(deck))

@@ -155,5 +155,5 @@ def recorded(prs: Any) -> tuple[dict[str, str], list[Recorded]]:
     return meta, sorted(slides, key=lambda s: s.number)
 
 
-__all__ = ["NOTES", "ROWS", "TITLE", "Recorded", "bound_shapes", "cells", "digest", "normal", "picture_digest", "record", "recorded",
-           "shape_text", "slide_bindings", "slide_key", "slide_keys", "store"]
+__all__ = ["NOTES", "ROWS", "TITLE", "Recorded", "bound_shapes", "cells", "digest", "normal", "picture_digest",
+           "record", "recorded", "shape_text", "slide_bindings", "slide_key", "slide_keys", "store"]

@@ -31,7 +31,7 @@ from pptx.exc import PackageNotFoundError
 
 from srbrief.atomic import atomic_output
 from srbrief.deck import bindings, oxml
-from srbrief.deck.bindings import NOTES, ROWS, Recorded, digest, normal, shape_text
+from srbrief.deck.bindings import NOTES, ROWS, Recorded, digest, normal
 from srbrief.deck.export import DEFAULT_EA, DEFAULT_LATIN, briefing_origin, check_output
 from srbrief.deck.plan import plan_deck
 from srbrief.deck.pptx_text import Fonts

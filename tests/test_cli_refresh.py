@@ -1,0 +1,78 @@
+"""``srbrief refresh``: bad input is one line and exit 2 with no output file; -o may name the deck itself
+(replaced atomically); --help documents the exit codes. (The refresh itself: tests/deck/test_refresh.py.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from srbrief.cli import build_parser, main
+from srbrief.deck import bindings
+from tests.deck.conftest import SIX_THEMES
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("refresh-cli") / "deck.pptx"
+    assert main(["export", "-o", str(target), "--lang", "en"]) == 0
+    return target
+
+
+def one_line_error(capsys: pytest.CaptureFixture[str], *words: str) -> str:
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("srbrief: "), err
+    assert all(w in err[0] for w in words), err
+    return err[0]
+
+
+def test_the_deck_records_its_language_briefing_and_export_time(deck: Path) -> None:
+    meta, slides = bindings.recorded(Presentation(str(deck)))
+    assert meta["lang"] == "en" and meta["briefing"] == "shangrao-manufacturing-2025"
+    assert meta["exported"][:2] == "20" and len(meta["briefing-sha256"]) == 64
+    assert [s.key for s in slides][:2] == ["title", "overview-scale"]
+    assert "metric:industrial-revenue-2024" in slides[1].shapes and "notes" in slides[1].shapes
+
+
+@pytest.mark.parametrize(("make", "words"), [
+    (lambda p: p.write_text("not a deck"), ("not a PowerPoint deck",)),
+    (lambda p: Presentation().save(str(p)), ("not a deck exported by srbrief",)),
+])
+def test_bad_decks_are_one_line_and_no_output(make, words: tuple[str, ...], tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = tmp_path / "in.pptx", tmp_path / "out.pptx"
+    make(source)
+    assert main(["refresh", str(source), "-o", str(target)]) == 2
+    one_line_error(capsys, str(source), *words)
+    assert not target.exists()
+
+
+def test_another_briefing_a_missing_deck_and_a_bad_output_are_refused(deck: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out.pptx"
+    assert main(["refresh", str(deck), str(SIX_THEMES), "-o", str(target)]) == 2
+    one_line_error(capsys, "'shangrao-manufacturing-2025', not 'six-themes'")
+    assert main(["refresh", str(tmp_path / "nowhere.pptx"), "-o", str(target)]) == 2
+    one_line_error(capsys, "no such deck")
+    assert main(["refresh", str(deck), "-o", str(tmp_path / "out.pdf")]) == 2
+    one_line_error(capsys, "must end in .pptx")
+    assert not target.exists() and not (tmp_path / "out.pdf").exists()
+
+
+def test_output_may_be_the_deck_itself(deck: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    own = tmp_path / "own.pptx"
+    own.write_bytes(deck.read_bytes())
+    assert main(["refresh", str(own), "-o", str(own)]) == 0  # nothing changed in the briefing: exit 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2] == "0 updated, 0 conflicts kept, 0 left alone, 0 new in the briefing (not inserted)"
+    assert out[-1].startswith(f"{own}: refreshed from ")
+    meta, _ = bindings.recorded(Presentation(str(own)))
+    assert meta["refreshed"] >= meta["exported"]
+    assert not list(tmp_path.glob(".srbrief-*"))  # the atomic write left no temporary file
+
+
+def test_help_documents_the_exit_codes() -> None:
+    sub = next(a for a in build_parser()._subparsers._group_actions if a.dest == "command")  # type: ignore[union-attr]
+    text = sub.choices["refresh"].format_help()
+    assert "--take-briefing" in text and "exit codes: 0" in text and "3 " in text and "2 bad input" in text
