@@ -24,7 +24,7 @@ from srbrief.deck.bindings import normal
 from srbrief.model import load_briefing
 from srbrief.model.units import metric_text
 from srbrief.resources import builtin_briefing_path
-from tests.deck.conftest import SIX_THEMES
+from tests.deck.conftest import SIX_THEMES, write_template
 from tests.deck.refresh_edits import (
     BULLETIN,
     OWN_SLIDE,
@@ -269,3 +269,23 @@ def test_new_and_gone_figures_are_listed_not_inserted(tmp_path: Path, capsys: py
     summary = next(k for k, v in before.items() if "metric:firms" in v)
     assert after[summary]["metric:firms"] == before[summary]["metric:firms"]
     assert not any("metric:parks" in shapes for shapes in after.values())
+
+
+def test_a_deck_made_with_a_template_is_refreshed_in_its_own_look(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A 4:3 template lays cards and pictures out differently: the refresh renders with the deck as the
+    template, so only what the briefing changed changes."""
+    template = write_template(tmp_path / "t.pptx", lambda theme: theme)
+    deck = tmp_path / "deck.pptx"
+    assert main(["export", "-o", str(deck), "--template", str(template), "--lang", "en"]) == 0
+    assert main(["refresh", str(deck), "-o", str(tmp_path / "same.pptx")]) == 0
+    assert capsys.readouterr().out.splitlines()[-2].startswith("0 updated, 0 conflicts kept, 0 left alone")
+    briefing = tmp_path / "new.yaml"
+    update_briefing(builtin_briefing_path(), briefing, list(SCENARIOS["builtin"].assignments))
+    refreshed = tmp_path / "refreshed.pptx"
+    assert main(["refresh", str(deck), str(briefing), "-o", str(refreshed)]) == 0
+    out = capsys.readouterr().out
+    redrawn = [line for line in out.splitlines() if "'picture'" in line]  # only the timeline states the revenue
+    assert len(redrawn) == 1 and "chart:overview-timeline" in redrawn[0]
+    card = find(Presentation(str(refreshed)), f"metric:{REVENUE}")[1]
+    assert "CNY 630 bn" in card.text_frame.text.replace("\u00a0", " ")

@@ -134,7 +134,8 @@ class DeckWriter:
         meta = {"lang": plan.lang, "briefing": plan.briefing.id, "version": __version__,
                 "exported": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "presenter": self.plan_options.get("presenter", ""),
-                "organisation": self.plan_options.get("organisation", ""), **self.origin}
+                "organisation": self.plan_options.get("organisation", ""),
+                "template": "yes" if self.keep_placeholders else "", **self.origin}
         tables = [spec.table.ids if spec.table else () for spec in plan.slides]
         bindings.record(self.prs, bindings.slide_keys(plan.slides), tables, meta)
 

@@ -149,9 +149,15 @@ class Fresh:
     keys: list[str]
 
 
-def render_fresh(briefing: Briefing, lang: str, meta: dict[str, str]) -> Fresh:
+def render_fresh(briefing: Briefing, lang: str, meta: dict[str, str], deck: Path) -> Fresh:
+    """Return the deck the briefing makes now, as the export did: with the house look, or, for a deck made
+    with a template, with the deck itself as the template (its page size, layouts and colours)."""
     plan = plan_deck(briefing, lang, meta.get("presenter") or None, meta.get("organisation") or None)
-    writer = DeckWriter(plan, None, Fonts(DEFAULT_LATIN, DEFAULT_EA, "zh-CN" if lang == "zh" else "en-US"), True)
+    code = "zh-CN" if lang == "zh" else "en-US"
+    if meta.get("template"):
+        writer = DeckWriter(plan, io.BytesIO(deck.read_bytes()), Fonts("+mn-lt", "+mn-ea", code), True)
+    else:
+        writer = DeckWriter(plan, None, Fonts(DEFAULT_LATIN, DEFAULT_EA, code), True)
     buffer = io.BytesIO()
     writer.write(buffer)
     prs = Presentation(io.BytesIO(buffer.getvalue()))
@@ -350,7 +356,7 @@ def refresh_deck(deck: Path, briefing: Briefing, take: bool | Collection[str] = 
         raise RefreshError(f"{deck}: was exported from the briefing {meta['briefing']!r}, not {briefing.id!r}; "
                            "give that briefing's file")
     lang = meta["lang"]
-    fresh = render_fresh(briefing, lang, meta)
+    fresh = render_fresh(briefing, lang, meta, deck)
     report = Report(str(deck), lang)
     work = Refresher(report, take)
     matched = match_slides(prs, slides)
