@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.chart.data import CategoryChartData
 from pptx.util import Pt
 
 from srbrief.cli import main
@@ -289,3 +290,35 @@ def test_a_deck_made_with_a_template_is_refreshed_in_its_own_look(tmp_path: Path
     assert len(redrawn) == 1 and "chart:overview-timeline" in redrawn[0]
     card = find(Presentation(str(refreshed)), f"metric:{REVENUE}")[1]
     assert "CNY 630 bn" in card.text_frame.text.replace("\u00a0", " ")
+
+
+def test_chart_data_typed_by_hand_is_a_conflict_and_table_rows_are_found_by_what_they_say(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scenario = SCENARIOS["six-themes"]
+    deck, edited = tmp_path / "deck.pptx", tmp_path / "edited.pptx"
+    assert main(["export", str(scenario.briefing), "-o", str(deck), "--lang", "en"]) == 0
+    prs = Presentation(str(deck))
+    graph = find(prs, "chart:s-bar")[1].chart
+    typed = CategoryChartData(number_format="General")
+    typed.categories = list(graph.plots[0].categories)
+    typed.add_series("typed", [300.0, 200.0, 100.0])  # the user typed their own numbers into the chart
+    graph.replace_data(typed)
+    table = find(prs, "table:appendix-1")[1].table
+    _, recorded = bindings.recorded(prs)
+    first = next(r for r in recorded if r.key == "appendix-1").shapes["table:appendix-1" + bindings.ROWS].split(",")[0]
+    table._tbl.remove(table._tbl.tr_lst[1])  # and deleted the first figure's row of the appendix
+    prs.save(str(edited))
+    briefing = tmp_path / "new.yaml"
+    update_briefing(scenario.briefing, briefing, list(scenario.assignments))
+    kept, taken = tmp_path / "kept.pptx", tmp_path / "taken.pptx"
+    assert main(["refresh", str(edited), str(briefing), "-o", str(kept)]) == 3
+    out = capsys.readouterr().out
+    assert "chart:s-bar: conflict, your text kept" in out and "Park A revenue 300" in out
+    assert _charts(kept)["chart:s-bar"][0] == (300.0, 200.0, 100.0)
+    rows = _rows(kept)
+    assert first not in rows  # the deleted row is not guessed back, and no other row took its figure
+    fresh = tmp_path / "fresh.pptx"
+    assert main(["export", str(briefing), "-o", str(fresh), "--lang", "en"]) == 0
+    assert rows == {k: v for k, v in _rows(fresh).items() if k in rows} and len(rows) > 5
+    assert main(["refresh", str(edited), str(briefing), "-o", str(taken), "--take-briefing"]) == 0
+    assert _charts(taken)["chart:s-bar"] == _charts(fresh)["chart:s-bar"]

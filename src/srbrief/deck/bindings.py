@@ -39,6 +39,17 @@ def digest(text: str) -> str:
     return hashlib.sha1(normal(text).encode("utf-8")).hexdigest()[:12]
 
 
+def chart_values(graph: Any) -> tuple[tuple[str, ...], tuple[tuple[float | None, ...], ...]]:
+    """Return a category chart's categories and each series' values."""
+    plot = graph.plots[0]
+    return tuple(str(c) for c in plot.categories), tuple(tuple(s.values) for s in plot.series)
+
+
+def chart_digest(graph: Any) -> str:
+    """Return a short digest of a chart's data."""
+    return "chart:" + hashlib.sha1(repr(chart_values(graph)).encode("utf-8")).hexdigest()[:12]
+
+
 def picture_digest(picture: Any) -> str:
     """Return a short digest of a picture's image."""
     return "image:" + str(picture.image.sha1)[:12]
@@ -93,12 +104,13 @@ def cells(table_shape: Any) -> Iterator[tuple[int, int, Any]]:
 
 
 def slide_bindings(slide: Any, row_ids: Sequence[str] = ()) -> dict[str, str]:
-    """Return what a slide's bound shapes say, as digests: name → digest; a chart → 'chart'; a table's
+    """Return what a slide's bound shapes say, as digests: name → digest (of a text, a chart's data, a
+    picture's image); a table's
     rows → the ids of their figures ('<name>#rows') and each body cell ('<name>#<row>.<column>')."""
     found: dict[str, str] = {}
     for name, shape in bound_shapes(slide):
         if getattr(shape, "has_chart", False):
-            found[name] = "chart"
+            found[name] = chart_digest(shape.chart)
         elif hasattr(shape, "image"):
             found[name] = picture_digest(shape)
         elif getattr(shape, "has_table", False):
@@ -155,5 +167,6 @@ def recorded(prs: Any) -> tuple[dict[str, str], list[Recorded]]:
     return meta, sorted(slides, key=lambda s: s.number)
 
 
-__all__ = ["NOTES", "ROWS", "TITLE", "Recorded", "bound_shapes", "cells", "digest", "normal", "picture_digest",
-           "record", "recorded", "shape_text", "slide_bindings", "slide_key", "slide_keys", "store"]
+__all__ = ["NOTES", "ROWS", "TITLE", "Recorded", "bound_shapes", "cells", "chart_digest", "chart_values", "digest",
+           "normal", "picture_digest", "record", "recorded", "shape_text", "slide_bindings", "slide_key",
+           "slide_keys", "store"]

@@ -213,38 +213,48 @@ class Refresher:
     def add(self, kind: Kind, slide: int, key: str, shape: str = "", old: str = "", new: str = "") -> None:
         self.report.changes.append(Change(kind, slide, key, shape, old, new))
 
+    def settle(self, change: Change, edited: bool) -> bool:
+        """Report *change*; return whether to make it. A shape the user *edited* is a conflict: kept, unless
+        its id is among those to take."""
+        if edited:
+            if not self.taken(change):
+                self.report.changes.append(replace(change, kind=Kind.CONFLICT))
+                return False
+            change = replace(change, kind=Kind.TAKEN)
+        self.report.changes.append(change)
+        return True
+
     def text(self, number: int, key: str, name: str, frame: Any, new_frame: Any, recorded_digest: str | None) -> str:
         """Refresh one text frame; return the digest to record for it."""
         old, new = frame.text, new_frame.text
         if recorded_digest is None or digest(new) == recorded_digest or normal(old) == normal(new):
             return recorded_digest or digest(old)
-        change = Change(Kind.UPDATED, number, key, name, old, new)
-        if digest(old) != recorded_digest:
-            if not self.taken(change):
-                self.report.changes.append(replace(change, kind=Kind.CONFLICT))
-                return recorded_digest
-            change = replace(change, kind=Kind.TAKEN)
+        if not self.settle(Change(Kind.UPDATED, number, key, name, old, new), digest(old) != recorded_digest):
+            return recorded_digest
         oxml.rewrite_text(frame._txBody, new_frame._txBody)
-        self.report.changes.append(change)
         return digest(new)
 
-    def chart(self, number: int, key: str, name: str, graph: Any, new_graph: Any) -> None:
-        """Put the fresh chart's data and labels into the user's chart, keeping its styling."""
-        old_values = _chart_values(graph)
-        new_values = _chart_values(new_graph)
-        if old_values == new_values:
-            return
+    def chart(self, number: int, key: str, name: str, graph: Any, new_graph: Any, recorded_digest: str | None) -> str:
+        """Put the fresh chart's data and labels into the user's chart, keeping its styling (data the user
+        typed in is theirs: a conflict); return the digest to record."""
+        old_digest, new_digest = bindings.chart_digest(graph), bindings.chart_digest(new_graph)
+        if new_digest in (old_digest, recorded_digest):
+            return recorded_digest or old_digest
+        old_values, new_values = bindings.chart_values(graph), bindings.chart_values(new_graph)
+        change = Change(Kind.UPDATED, number, key, name, _describe(old_values), _describe(new_values))
+        if not self.settle(change, recorded_digest not in (None, "chart", old_digest)):
+            return recorded_digest or old_digest
         data = CategoryChartData(number_format="General")
-        data.categories = list(new_graph.plots[0].categories)
-        for series in new_graph.plots[0].series:
-            data.add_series(series.name, list(series.values))
+        data.categories = list(new_values[0])
+        for series, values in zip(new_graph.plots[0].series, new_values[1], strict=True):
+            data.add_series(series.name, list(values))
         graph.replace_data(data)
         for series, new_series in zip(graph.plots[0].series, new_graph.plots[0].series, strict=False):
             for point, new_point in zip(series.points, new_series.points, strict=False):
                 if point.data_label.has_text_frame and new_point.data_label.has_text_frame:
                     oxml.rewrite_text(point.data_label.text_frame._txBody, new_point.data_label.text_frame._txBody)
         _rescale(graph, new_graph)
-        self.add(Kind.UPDATED, number, key, name, _describe(old_values), _describe(new_values))
+        return new_digest
 
     def picture(self, number: int, key: str, name: str, shape: Any, new: Any, recorded_digest: str | None) -> str:
         """Put the fresh drawing of a chart drawn as a picture in place of the exporter's (a picture the user
@@ -253,32 +263,37 @@ class Refresher:
         if recorded_digest is None or new_digest in (recorded_digest, old_digest):
             return recorded_digest or old_digest
         change = Change(Kind.UPDATED, number, key, name, "picture", "picture of the new figures")
-        if old_digest != recorded_digest:
-            if not self.taken(change):
-                self.report.changes.append(replace(change, kind=Kind.CONFLICT))
-                return recorded_digest
-            change = replace(change, kind=Kind.TAKEN)
+        if not self.settle(change, old_digest != recorded_digest):
+            return recorded_digest
         oxml.replace_picture(shape, new.image.blob)
         oxml.set_alt_text(shape, *oxml.alt_text(new))
-        self.report.changes.append(change)
         return new_digest
 
     def table(self, number: int, key: str, name: str, shape: Any, record: Recorded, fresh: Fresh) -> None:
         """Refresh an appendix table row by row, each row found by its figure (rows move between pages when
-        figures are added or move to another document's table)."""
-        ids = [i for i in record.shapes.get(name + ROWS, "").split(",") if i]
-        for r, row in enumerate(list(shape.table.rows)[1:], 1):
-            if r > len(ids):
-                break
-            figure = ids[r - 1]
+        figures are added or move to another document's table; a user may delete or reorder rows)."""
+        rows = list(shape.table.rows)[1:]
+        figures = _row_figures(name, rows, record)
+        was = {k: v for k, v in record.shapes.items() if k.startswith(f"{name}#") and not k.endswith(ROWS)}
+        now: dict[str, str] = {}
+        for r, row in enumerate(rows, 1):
+            if r not in figures:
+                continue  # a row the user added
+            exported_as, figure = figures[r]
             new_cells = fresh.rows.get(figure)
             if new_cells is None:
                 self.add(Kind.GONE, number, key, f"{name} row {r} ({figure})")
-                continue
-            for c, (cell, new_cell) in enumerate(zip(row.cells, new_cells, strict=False)):
-                cell_name = f"{name}#{r}.{c}"
-                record.shapes[cell_name] = self.text(number, key, cell_name, cell.text_frame, new_cell.text_frame,
-                                                     record.shapes.get(cell_name))
+            for c, cell in enumerate(row.cells):
+                recorded_digest, cell_name = was.get(f"{name}#{exported_as}.{c}"), f"{name}#{r}.{c}"
+                if new_cells is None or c >= len(new_cells):
+                    now[cell_name] = recorded_digest or digest(cell.text_frame.text)
+                else:
+                    now[cell_name] = self.text(number, key, cell_name, cell.text_frame, new_cells[c].text_frame,
+                                               recorded_digest)
+        for cell_name in was:
+            del record.shapes[cell_name]
+        record.shapes.update(now)
+        record.shapes[name + ROWS] = ",".join(figures[r][1] if r in figures else "" for r in range(1, len(rows) + 1))
 
     def slide(self, number: int, slide: Any, record: Recorded, fresh: Fresh) -> None:
         new_shapes = fresh.shapes.get(record.key)
@@ -300,7 +315,8 @@ class Refresher:
             if new is None:
                 self.add(Kind.GONE, number, record.key, name)
             elif getattr(shape, "has_chart", False) and getattr(new, "has_chart", False):
-                self.chart(number, record.key, name, shape.chart, new.chart)
+                record.shapes[name] = self.chart(number, record.key, name, shape.chart, new.chart,
+                                                 record.shapes.get(name))
             elif getattr(shape, "has_table", False):
                 self.table(number, record.key, name, shape, record, fresh)
             elif _is_picture(shape) and _is_picture(new):
@@ -314,9 +330,24 @@ def _is_picture(shape: Any) -> bool:
     return hasattr(shape, "image")
 
 
-def _chart_values(graph: Any) -> tuple[tuple[str, ...], tuple[tuple[float | None, ...], ...]]:
-    plot = graph.plots[0]
-    return tuple(str(c) for c in plot.categories), tuple(tuple(s.values) for s in plot.series)
+def _row_figures(name: str, rows: list[Any], record: Recorded) -> dict[int, tuple[int, str]]:
+    """Return row number → (its number when exported, its figure id): a row is found by what its cells say
+    (the user may have deleted or moved rows), else by its place."""
+    ids = record.shapes.get(name + ROWS, "").split(",")
+    said = {j: [record.shapes.get(f"{name}#{j}.{c}") for c in range(len(rows[0].cells))] if rows else []
+            for j in range(1, len(ids) + 1)}
+    found: dict[int, tuple[int, str]] = {}
+    for r, row in enumerate(rows, 1):
+        now = [digest(cell.text_frame.text) for cell in row.cells]
+        same = [j for j, cells in said.items() if cells == now and ids[j - 1]]
+        if same:
+            found[r] = (same[0], ids[same[0] - 1])
+            del said[same[0]]
+    for r in range(1, len(rows) + 1):  # rows the user edited: by their place, if that row is not found elsewhere
+        if r not in found and r in said and ids[r - 1]:
+            found[r] = (r, ids[r - 1])
+            del said[r]
+    return found
 
 
 def _describe(values: tuple[tuple[str, ...], tuple[tuple[float | None, ...], ...]]) -> str:
