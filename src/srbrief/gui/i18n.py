@@ -208,8 +208,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "refresh_save": ("保存刷新后的演示文稿…", "Save refreshed deck…"),
     "refresh_working": ("正在刷新…", "Refreshing…"),
     "refresh_checked": ("发现 {n} 处冲突；原文件不会被修改，刷新结果另存为新文件。",
-                        "{n} conflicts found; the deck itself is not changed: the refreshed deck is saved as a "
-                        "new file."),
+                        "Conflicts found: {n}. The deck itself is not changed: the refreshed deck is saved as "
+                        "a new file."),
     "refresh_saved": ("已保存 {file}", "Saved {file}"),
 }
 

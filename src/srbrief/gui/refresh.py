@@ -102,6 +102,12 @@ class RefreshDialog(QDialog):
         layout.addWidget(self.report, 2)
         layout.addWidget(buttons)
 
+    def done(self, result: int) -> None:
+        """Close, once a refresh under way has finished (a thread is never destroyed while it runs)."""
+        if self.job is not None:
+            self.job.wait()
+        super().done(result)
+
     # -- steps ------------------------------------------------------------------------------------------------------
     def choose_deck(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("refresh_choose", self.lang), str(Path.home()),
@@ -139,6 +145,8 @@ class RefreshDialog(QDialog):
 
     # -- results ----------------------------------------------------------------------------------------------------
     def _start(self, job: RefreshJob, on_done: Callable[[Report], None]) -> RefreshJob:
+        if self.job is not None:
+            self.job.wait()  # one refresh at a time
         self.job = job
         self.status.setText(tr("refresh_working", self.lang))
         job.done.connect(on_done)
