@@ -322,3 +322,22 @@ def test_chart_data_typed_by_hand_is_a_conflict_and_table_rows_are_found_by_what
     assert rows == {k: v for k, v in _rows(fresh).items() if k in rows} and len(rows) > 5
     assert main(["refresh", str(edited), str(briefing), "-o", str(taken), "--take-briefing"]) == 0
     assert _charts(taken)["chart:s-bar"] == _charts(fresh)["chart:s-bar"]
+
+
+def test_a_value_beyond_the_axis_gets_the_new_scale_and_one_within_it_keeps_the_users(tmp_path: Path) -> None:
+    scenario = SCENARIOS["six-themes"]
+    deck = tmp_path / "deck.pptx"
+    assert main(["export", str(scenario.briefing), "-o", str(deck), "--lang", "en"]) == 0
+    before = find(Presentation(str(deck)), "chart:s-bar")[1].chart.value_axis.maximum_scale
+    for value, grows in ((320, False), (3300, True)):
+        briefing, out = tmp_path / f"{value}.yaml", tmp_path / f"{value}.pptx"
+        update_briefing(scenario.briefing, briefing, [f"metrics.park-a.value={value}",
+                                                      f"metrics.park-a.source=数据为{value}亿元"])
+        assert main(["refresh", str(deck), str(briefing), "-o", str(out)]) == 0
+        graph = find(Presentation(str(out)), "chart:s-bar")[1].chart
+        top, axis = max(graph.plots[0].series[0].values), graph.value_axis
+        assert (axis.maximum_scale >= top > before) if grows else axis.maximum_scale == before >= top
+    fresh = tmp_path / "fresh.pptx"
+    assert main(["export", str(briefing), "-o", str(fresh), "--lang", "en"]) == 0
+    title = find(Presentation(str(fresh)), "chart:s-bar")[1].chart.value_axis.axis_title.text_frame.text
+    assert axis.axis_title.text_frame.text == title  # the axis names the unit of the new values

@@ -256,6 +256,7 @@ class Refresher:
         _rescale(graph, new_graph)
         return new_digest
 
+
     def picture(self, number: int, key: str, name: str, shape: Any, new: Any, recorded_digest: str | None) -> str:
         """Put the fresh drawing of a chart drawn as a picture in place of the exporter's (a picture the user
         replaced is theirs: a conflict); return the digest to record."""
@@ -355,16 +356,30 @@ def _describe(values: tuple[tuple[str, ...], tuple[tuple[float | None, ...], ...
     return "; ".join(f"{c} {v:g}" if v is not None else c for c, v in zip(categories, series[0], strict=False))
 
 
-def _rescale(graph: Any, new_graph: Any) -> None:
-    """Give a bar chart's value axis the fresh chart's scale (the exporter's, fitted to the new values)."""
+def _axis_title(graph: Any, new_graph: Any) -> None:
+    """Give the value axis the fresh chart's title (its unit, which a new order of magnitude changes)."""
     try:
         axis, new_axis = graph.value_axis, new_graph.value_axis
     except ValueError:  # a doughnut has no axes
         return
+    if axis.has_title and new_axis.has_title and axis.axis_title.has_text_frame:
+        oxml.rewrite_text(axis.axis_title.text_frame._txBody, new_axis.axis_title.text_frame._txBody)
+
+
+def _rescale(graph: Any, new_graph: Any) -> None:
+    """Give a chart's value axis the fresh chart's scale (the exporter's, fitted to the new values) when the
+    new values do not fit the axis as it is; an axis that holds them stays as the user left it."""
+    try:
+        axis, new_axis = graph.value_axis, new_graph.value_axis
+    except ValueError:  # a doughnut has no axes
+        return
+    _axis_title(graph, new_graph)
+    values = [v for series in graph.plots[0].series for v in series.values if v is not None]
+    low, high = axis.minimum_scale, axis.maximum_scale
+    if values and (low is None or min(values) >= low) and (high is None or max(values) <= high):
+        return
     for attribute in ("minimum_scale", "maximum_scale", "major_unit"):
-        value = getattr(new_axis, attribute)
-        if value is not None and getattr(axis, attribute) is not None:
-            setattr(axis, attribute, value)
+        setattr(axis, attribute, getattr(new_axis, attribute))
 
 
 def _figures_in(slides: Iterable[Recorded]) -> set[str]:
