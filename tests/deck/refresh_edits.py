@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from pathlib import Path
 
 from pptx import Presentation
@@ -22,8 +24,6 @@ BULLETIN = ("sources[+]={id: bulletin-2025, publication: {zh: 上饶市统计局
 
 def logo_png() -> bytes:
     """A tiny PNG made here (a 'logo')."""
-    import struct
-    import zlib
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
