@@ -255,3 +255,38 @@ def _batch(command: Batch, text: str, lang: str) -> str:
 def namer(lang: str) -> Any:
     """Return a function naming a command from the text before it, in *lang* (for an undo stack)."""
     return lambda command, text: describe(command, text, lang)
+
+
+# -- items of a briefing by their labels (the form's lists and checklists) ------------------------------------
+def label_of(item: Any, lang: str) -> str:
+    """Return how a model object is listed: a figure as "规上工业营业收入 · 6261亿元", anything else by its title,
+    name, message or text (references rendered as ids are not: the user reads words)."""
+    from srbrief.model.types import Metric
+    from srbrief.model.units import format_value
+
+    if isinstance(item, Metric):
+        return f"{shorten(item.label.get(lang), SHORT.get(lang, 64))} · {format_value(item, lang)}"
+    for key in ("label", "title", "name", "message", "text"):
+        value = getattr(item, key, None)
+        if value is not None and hasattr(value, "get"):
+            return shorten(strip_refs(value.get(lang)), SHORT.get(lang, 64))
+    return str(getattr(item, "id", ""))
+
+
+# The fields that name other items by id, and which items they may name.
+REF_FIELDS = {"entity": "entities", "place": "places", "section": "sections", "figure": "metrics",
+              "chart": "charts", "doc": "sources"}
+REF_LISTS = {"figures": "metrics", "items": "chartables", "entities": "entities", "refs": "referables",
+             "route": "places"}
+
+
+def choices_for(briefing: Any, what: str, lang: str) -> list[tuple[str, str]]:
+    """Return (label, id) of the items of kind *what* (a value of :data:`REF_FIELDS` or :data:`REF_LISTS`)."""
+    groups: dict[str, tuple[Any, ...]] = {
+        "entities": briefing.entities, "sections": briefing.sections, "metrics": briefing.metrics,
+        "charts": briefing.charts, "sources": briefing.sources,
+        "places": tuple(e for e in briefing.entities if e.kind.value == "place"),
+        "chartables": (*briefing.metrics, *briefing.facts, *briefing.entities),
+        "referables": (*briefing.metrics, *briefing.facts, *briefing.entities),
+    }
+    return [(label_of(item, lang), item.id) for item in groups[what]]
