@@ -69,6 +69,8 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"(.+?) is a built-in unit: use it without declaring it", "{0} 是内置单位，直接选用即可，无需添加"),
     (r"the unit (.+?) is declared twice", "单位 {0} 添加了两次"),
     (r"(.+?) is the built-in unit (.+?): use that one", "“{0}”已是内置单位 {1}，请直接选用"),
+    (r"(.+?) is not carried by the point's figures as shown in (?:Chinese|English) \((.*?)\); .*",
+     "{0} 不在该要点的数字中（这些数字显示为 {1}）；请把对应数字加入要点的数字，或引用其中之一"),
     (r"YAML syntax error: (.+)", "YAML 语法错误：{0}"),
     (r"the file is empty", "文件是空的"),
     (r"not UTF-8 text.*", "不是 UTF-8 文本"),
