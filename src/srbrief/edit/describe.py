@@ -40,7 +40,8 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "derived_part": ("计算的是", "What is derived"), "subtitle": ("副标题", "Subtitle"),
     "organisation": ("单位（主办）", "Organisation"), "presenter": ("汇报人", "Presenter"),
     "as_of": ("数据截至", "Data as of"), "publication": ("出版物", "Publication"), "url": ("网址", "URL"),
-    "sources": ("其他出处", "Other sources"), "group": ("分组", "Group"), "zh": ("中文", "Chinese"),
+    "sources": ("依据的原文语句（每行一句）", "Clauses it rests on (one a line)"), "group": ("分组", "Group"),
+    "zh": ("中文", "Chinese"),
     "en": ("英文", "English"), "clause": ("原文语句", "Clause"), "doc": ("来源文件", "Document"),
     "units": ("单位表", "Units"), "code": ("代码", "Code"),
 }

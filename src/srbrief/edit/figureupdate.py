@@ -31,9 +31,7 @@ def read_value(metric: Metric, clause: str) -> Reading | None:
     """Return the value *clause* states in *metric*'s unit and kind (the first such figure), or None."""
     unit = unit_of(metric.unit)
     for mention in mentions(clause):
-        if metric.qualifier.value in ("rank", "top"):
-            value = mention.value
-        elif unit.code == "percent" or mention.kind == "percent":
+        if metric.qualifier.value in ("rank", "top") or unit.code == "percent" or mention.kind == "percent":
             value = mention.value
         else:
             value = mention.value / Decimal(unit.scale)

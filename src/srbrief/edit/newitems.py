@@ -5,6 +5,7 @@ never types one), and a unit of the briefing's own. Qt-free.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from srbrief.model.translation import MARK
@@ -27,11 +28,11 @@ from srbrief.model.units import UNITS
 ASKED: dict[str, tuple[str, ...]] = {
     "metrics": ("label", "value", "unit", "qualifier", "direction", "period", "source"),
     "facts": ("kind", "title", "text", "source"),
-    "points": ("message", "figures", "chart", "notes"),
+    "points": ("message", "figures", "sources", "chart", "notes"),
     "charts": ("kind", "title", "items"),
     "sections": ("kind", "title", "short_title", "lede"),
     "timeline": ("date", "text", "source", "refs"),
-    "summary": ("section", "message", "figure"),
+    "summary": ("section", "message", "figure", "sources"),
     "outlook": ("text", "source"),
     "sources": ("title", "publication", "date"),
 }
@@ -76,13 +77,33 @@ def new_id(kind: str, data: dict[str, Any], briefing: Briefing) -> str:
     taken = taken_ids(briefing)
     if base not in taken and base != PREFIXES.get(kind):
         return base
-    return next(f"{base}-{n}" for n in range(1 if base != PREFIXES.get(kind) else 1, 10_000)
-                if f"{base}-{n}" not in taken)
+    return next(f"{base}-{n}" for n in range(1, 10_000) if f"{base}-{n}" not in taken)
 
 
 def number_for(briefing: Briefing) -> int:
     """Return the number of a new theme: one more than the last."""
     return max((s.number or 0 for s in briefing.sections), default=0) + 1
+
+
+def cites_from(raw: str, current: Any, briefing: Briefing, base: Path | None) -> list[Any]:
+    """Return the clauses typed one a line as cites: a clause already cited keeps its cite (its document, its
+    translation); a new one cites the first document whose text has it verbatim (else the first document)."""
+    from srbrief.model.truth import read_document
+
+    kept = {(c["clause"] if isinstance(c, dict) else str(c)): c for c in current} if isinstance(current, list) \
+        else {}
+    first = briefing.sources[0].id if briefing.sources else None
+    texts = {s.id: read_document(s, base) for s in briefing.sources}
+    out: list[Any] = []
+    for line in (part.strip() for part in raw.splitlines()):
+        if not line:
+            continue
+        if line in kept:
+            out.append(kept[line])
+            continue
+        doc = next((d for d, text in texts.items() if text and line in text), first)
+        out.append(line if doc == first else {"doc": doc, "clause": line})
+    return out
 
 
 def with_translation_marks(pair: dict[str, str]) -> dict[str, str]:

@@ -30,11 +30,12 @@ from srbrief.edit import AddItem, Command, EditError, SetField
 from srbrief.edit.address import REMOVE, Target, coerce
 from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.describe import describe, kind_name
-from srbrief.edit.newitems import ASKED, item_class, new_id, number_for, with_translation_marks
+from srbrief.edit.newitems import ASKED, cites_from, item_class, new_id, number_for, with_translation_marks
 from srbrief.edit.yamltext import PathKey
 from srbrief.gui.formfields import ChoiceField, Editor, FlagField, LongField, editors_for, error_label
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
+from srbrief.model.types import Cite
 
 if TYPE_CHECKING:
     from srbrief.gui.editform import EditForm
@@ -111,7 +112,9 @@ class AddDialog(QDialog):
         self.resize(560, 520)
 
     def _defaults(self, briefing: Any) -> None:
-        """Preset what most new items have: a theme, the first document's date."""
+        """Show every editor empty (a checklist lists its choices), then preset what most new items have."""
+        for editor in self.editors.values():
+            editor.show(None)
         presets = {("kind",): {"sections": "theme", "facts": "measure", "charts": "bar"}.get(self.kind)}
         for sub, value in presets.items():
             if value and sub in self.editors:
@@ -141,6 +144,11 @@ class AddDialog(QDialog):
             from srbrief.model.convert import unwrap_optional
 
             hint, may_be_none = unwrap_optional(hints[sub[0]])
+            if typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is Cite:
+                cites = cites_from(raw, None, briefing, self._base())
+                if cites:
+                    data[sub[0]] = cites
+                continue
             target = Target(".".join(sub), (sub[0],), hint, optional or may_be_none, False, 0)
             value = coerce(raw.strip() if hint is not str else raw, target) if raw.strip() or not optional else REMOVE
             if value is not REMOVE and value != []:
@@ -161,6 +169,11 @@ class AddDialog(QDialog):
         if self.kind == "sources":
             data["text"] = self._write_text(data["id"])
         return data
+
+    def _base(self) -> Path:
+        from srbrief.resources import builtin_briefing_path
+
+        return (self.session.doc.path or builtin_briefing_path()).parent
 
     def _write_text(self, doc_id: str) -> str:
         """Write the pasted text beside the briefing file as ``<id>.txt``; return its name (as the file cites it)."""

@@ -37,6 +37,7 @@ from srbrief.edit.describe import (
     kind_name,
     label_of,
 )
+from srbrief.edit.newitems import cites_from
 from srbrief.edit.yamltext import PathKey, compose
 from srbrief.gui.formfields import (
     ChoiceField,
@@ -272,6 +273,12 @@ class EditForm(QWidget):
             return
         if len(sub) == 2 and isinstance(read_back(text, full[:-1]), bool):  # derived: true, now explained
             self._apply(sub, SetField(full[:-1], self._both_texts(sub, raw)))
+            return
+        if typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is Cite:  # clauses, one a line
+            base = (self.session.doc.path or builtin_briefing_path()).parent
+            cites = cites_from(raw, current, self.session.doc.briefing, base)
+            if cites != (current if isinstance(current, list) else []):
+                self._apply(sub, SetField(full, cites) if cites else RemoveField(full))
             return
         if hint is Cite and isinstance(current, dict) and not raw.lstrip().startswith("{"):
             # {doc, clause}: a clause typed changes the clause, the document stays (a mapping typed replaces both)

@@ -71,7 +71,10 @@ class LongField(QPlainTextEdit):
         return self.toPlainText()
 
     def show(self, value: Any) -> None:  # type: ignore[override]
-        self._shown = shown(value)
+        if isinstance(value, list):  # clauses: one a line
+            self._shown = "\n".join(shown(v) for v in value)
+        else:
+            self._shown = shown(value)
         self.setPlainText(self._shown)
 
     def setText(self, text: str) -> None:  # noqa: N802 (the QLineEdit name, for callers that set either)
@@ -340,6 +343,8 @@ def editors_for(f: Any, declared: Any, lang: str, briefing: Any) -> list[tuple[t
         editor = ChoiceField(choices_for(briefing, REF_FIELDS[f.name], lang))
     elif f.name in REF_LISTS and typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is str:
         editor = ChecklistField(choices_for(briefing, REF_LISTS[f.name], lang))
+    elif typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is Cite:
+        editor = LongField()  # clauses, one a line
     elif hint is Cite or (hint is str and (meta.get("max_length") or 0) >= LONG_TEXT):
         editor = LongField()
     elif hint in (str, float, int) or (typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is str):

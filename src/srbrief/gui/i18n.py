@@ -197,7 +197,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add_done": ("添加", "Add"),
     "update_figure": ("用新来源更新这个数字…", "Update this figure from a new source…"),
     "derived_flag": ("计算值", "Derived"),
-    "derived_flag_text": ("此数值由我们计算（原文未直接写出）", "We computed this value (the clause does not state it)"),
+    "derived_flag_text": ("此数值由我们计算（原文未直接写出）",
+                          "We computed this value (the clause does not state it)"),
     "new_unit": ("新单位…", "New unit…"),
     "new_unit_title": ("新单位", "New unit"),
     "unit_zh": ("中文写法（紧跟数字，如 万吨）", "Chinese (written after the number, e.g. 万吨)"),
@@ -223,8 +224,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "update_title": ("更新数字：{label}", "Update figure: {label}"),
     "new_value": ("新数值", "New value"),
     "new_period": ("新时期", "New period"),
-    "read_only_add": ("内置简报是只读的：请先“另存为”一份副本。", "The built-in briefing is read-only: save a copy with "
-                      "Save As first."),
+    "read_only_add": ("内置简报是只读的：请先“另存为”一份副本。",
+                      "The built-in briefing is read-only: save a copy with Save As first."),
     # --- end of issue 20 part B ----------------------------------------------------------------------------------
 }
 

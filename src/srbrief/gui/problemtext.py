@@ -11,10 +11,12 @@ from typing import Any
 # (the English message as a pattern, its Chinese with {0}, {1} … for the captured parts); first match wins.
 CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"the value (.+?) is not what its clause states \(“(.+?)” says (.+?)\); cite a clause that states it.*",
-     "数值 {0} 不是其原文语句所写的数（“{1}”写的是 {2}）；请引用写明该数的语句（出处），或说明它是如何计算的（计算值）"),
+     "数值 {0} 不是其原文语句所写的数（“{1}”写的是 {2}）；"
+     "请引用写明该数的语句（出处），或说明它是如何计算的（计算值）"),
     (r"source clause not found verbatim in the text of (.+)", "出处语句在文件 {0} 的全文中找不到原句"),
     (r"unknown source document (.+?) \(the briefing's sources: (.*)\)", "没有来源文件 {0}（简报的来源文件：{1}）"),
-    (r"(.+?) written as a literal: write a (.*)", "{0} 以字面数字写出：请改为引用对应的数字（{1}）"),
+    (r"(.+?) written as a literal: write a .*",
+     "{0} 以字面数字写出：请改为引用对应的数字，写作 {{数字的标识}}（不是数字的写作 {{=…}}）"),
     (r"\{(.+?)\} refers to no figure(.*)", "{{{0}}} 没有对应的数字{1}"),
     (r"expected a number, got (.+)", "应为数字，实际是 {0}"),
     (r"expected a finite number, got (.+)", "应为有限的数字，实际是 {0}"),

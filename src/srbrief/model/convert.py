@@ -16,8 +16,8 @@ from typing import Any
 
 from srbrief.model.errors import Problem
 from srbrief.model.located import Located
-from srbrief.model.units import UNITS
 from srbrief.model.types import DERIVED, LONG_TEXT, SHORT_TEXT, Cite, Text
+from srbrief.model.units import UNITS
 
 # characters XML 1.0 (and so a .pptx) cannot carry, plus C1 controls (NEL, ...) no slide can show
 _UNDRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")

@@ -13,7 +13,6 @@ from enum import Enum
 from functools import cached_property
 from typing import Any, TypeVar, overload
 
-
 SCHEMA_ID = "srbrief/1"
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # patterns must match the whole string (re.fullmatch)
@@ -188,8 +187,9 @@ class Metric:
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     label: Text
     value: float = field(metadata=spec(maximum=MAX_VALUE, doc="a finite number"))
-    unit: str = field(metadata=spec(pattern=ID_PATTERN, unit=True, doc="unit code: a built-in one (docs/data-format.md) or "
-                                                             "one the briefing declares under units"))
+    unit: str = field(metadata=spec(
+        pattern=ID_PATTERN, unit=True,
+        doc="unit code: a built-in one (docs/data-format.md) or one the briefing declares under units"))
     source: Cite = field(metadata=spec(doc="the clause it rests on: a string (first document) or {doc, clause}"))
     qualifier: Qualifier = field(default=Qualifier.EXACT)
     direction: Direction | None = field(

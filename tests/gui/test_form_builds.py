@@ -1,0 +1,183 @@
+"""The edit form as a staff member uses it: a figure updated from a new source document (document added with its
+text, clause selected, value read, texts follow), a point added with figures ticked in a checklist, an event
+added, the title edited — then saved, reopened, exported, and the deck read back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QLineEdit
+
+from srbrief.edit.newitems import slug
+from srbrief.gui.adddialogs import AddDialog
+from srbrief.gui.editform import ROOT, EditForm
+from srbrief.gui.figureupdate import UpdateFigureDialog
+from srbrief.gui.formfields import NEW_CHOICE, ChecklistField, ChoiceField, LongField, PeriodField
+from srbrief.gui.mainwindow import MainWindow
+from srbrief.model import load_briefing
+from srbrief.resources import builtin_briefing_path
+
+SIX = Path(__file__).parents[1] / "data" / "six-themes.yaml"
+BULLETIN = "2024年上饶市工业经济运行情况(修订)\n2024年全市规上工业营业收入6288亿元,同比增长3.1%。\n"
+CLAUSE = "2024年全市规上工业营业收入6288亿元"
+
+
+@pytest.fixture(autouse=True)
+def _no_questions(window: MainWindow) -> None:
+    window.editing.choose_save = lambda: "discard"
+
+
+def open_copy(window: MainWindow, tmp_path: Path, source: Path) -> EditForm:
+    copy = tmp_path / source.name
+    shutil.copyfile(source, copy)
+    assert window.source.open(copy)
+    window.actions_["edit_mode"].trigger()
+    form = window.editing.form
+    assert form is not None
+    return form
+
+
+def fill(editor: object, value: str) -> None:
+    """Enter *value* into an add dialog's editor as a user would."""
+    if isinstance(editor, LongField):
+        editor.setPlainText(value)
+    elif isinstance(editor, QLineEdit):
+        editor.setText(value)
+    elif isinstance(editor, ChoiceField):
+        editor.setCurrentIndex(editor.findData(value))
+    else:
+        raise AssertionError(f"cannot fill {editor!r}")
+
+
+def test_update_a_figure_from_a_new_document_then_build_and_export(window: MainWindow, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from pptx import Presentation
+
+    from srbrief.deck.export import export_pptx
+
+    form = open_copy(window, tmp_path, builtin_briefing_path())
+    window.show_source("industrial-revenue-2024")
+    assert form.item_id == "industrial-revenue-2024" and form.update_button.isVisibleTo(form)
+    # 1. the guided update: the document is added through the dialog (its text pasted), then the clause selected
+    dialog = UpdateFigureDialog(form, window.briefing.find("industrial-revenue-2024"))
+
+    def add_bulletin(self: AddDialog) -> int:
+        fill(self.editors[("title", "zh")], "2024年工业经济运行情况（修订）")
+        fill(self.editors[("title", "en")], "Industry in 2024 (revised)")
+        fill(self.editors[("publication", "zh")], "上饶市统计局")
+        fill(self.editors[("publication", "en")], "Shangrao Statistics Bureau")
+        fill(self.editors[("date",)], "2025-03-01")
+        self.text.setPlainText(BULLETIN)
+        self.add()
+        return int(self.result())
+
+    monkeypatch.setattr(AddDialog, "exec", add_bulletin)
+    dialog.documents.activated.emit(dialog.documents.findData(NEW_CHOICE))  # "add a new source document…"
+    doc_id = slug("Industry in 2024 (revised)")
+    assert dialog.documents.raw() == doc_id and (tmp_path / f"{doc_id}.txt").read_text(encoding="utf-8").strip() \
+        == BULLETIN.strip()
+    assert "6288亿元" in dialog.view.toPlainText() and not dialog.accept_button.isEnabled()
+    dialog.select("同比增长3.1%")  # no figure in 亿元 there: nothing to accept
+    assert "亿元" in dialog.value.text() and not dialog.accept_button.isEnabled()
+    dialog.select(CLAUSE)
+    assert dialog.value.text() == "6288亿元" and dialog.accept_button.isEnabled()
+    preview = dialog.preview.text()
+    assert "6261亿元" in preview and "6288亿元" in preview and preview.count("→") >= 3  # the card, lede, point …
+    dialog.accept_button.click()
+    metric = window.briefing.find("industrial-revenue-2024")
+    assert metric.value == 6288 and metric.source.doc == doc_id and metric.source.clause == CLAUSE
+    assert "6288亿元" in window.briefing.find("overview-scale").message.zh
+    assert "修改 规上工业营业收入：6261 → 6288" in window.actions_["undo"].text()  # the undo entry in words
+    # 2. a point whose figures are ticked in a checklist of labels
+    adding = AddDialog(form, "points")
+    fill(adding.editors[("message", "zh")], "上饶工业规模稳居全省前列")
+    fill(adding.editors[("message", "en")], "Shangrao's industry stays among the province's largest")
+    figures = adding.editors[("figures",)]
+    assert isinstance(figures, ChecklistField)
+    labels = [figures.item(i).text() for i in range(figures.count())]
+    assert "规上工业营业收入 · 6288亿元" in labels  # labels, not ids
+    figures.check("industrial-revenue-2024")
+    figures.check("industrial-revenue-provincial-rank")
+    fill(adding.editors[("sources",)], CLAUSE + "\n自2023年6月起连续26个月保持全省第二")  # one clause a line
+    adding.add()
+    assert adding.result() == QDialog.DialogCode.Accepted, adding.problem.text()
+    point = window.briefing.find(str(adding.added))
+    assert point.figures == ("industrial-revenue-2024", "industrial-revenue-provincial-rank")
+    assert [(c.doc, c.clause) for c in point.sources] == [
+        (doc_id, CLAUSE), ("shangrao-daily-2025-10-11", "自2023年6月起连续26个月保持全省第二")]  # found in its document
+    assert form.item_id == point.id
+    # 3. an event, its date from the article
+    event = AddDialog(form, "timeline")
+    fill(event.editors[("date",)], "2025-06")
+    fill(event.editors[("text", "zh")], "上饶首次入选全国先进制造业{advanced-manufacturing-top-100}市")  # a figure:
+    fill(event.editors[("text", "en")],  # a reference, so that it follows the figure
+         "Shangrao entered China's {advanced-manufacturing-top-100} advanced-manufacturing cities")
+    refs = event.editors[("refs",)]
+    assert isinstance(refs, ChecklistField)
+    refs.check("advanced-manufacturing-top-100")
+    fill(event.editors[("source",)], "首次入选全国先进制造业百强市")
+    event.add()
+    assert event.result() == QDialog.DialogCode.Accepted, event.problem.text()
+    assert window.briefing.timeline[-1].text.zh == "上饶首次入选全国先进制造业百强市"
+    assert window.briefing.timeline[-1].refs == ("advanced-manufacturing-top-100",)
+    # 4. the title, in the briefing's own entry of the list
+    index = form.chooser.findData(ROOT)
+    form.chooser.activated.emit(index)
+    title = form.editors[("title", "zh")]
+    title.setText("上饶制造业简报（2025年修订）")
+    title.editingFinished.emit()  # type: ignore[union-attr]
+    assert window.briefing.title.zh == "上饶制造业简报（2025年修订）"
+    # save, reopen, export, read the deck back
+    assert window.editing.save()
+    path = tmp_path / builtin_briefing_path().name
+    reopened = load_briefing(path)
+    assert reopened.title.zh == "上饶制造业简报（2025年修订）"
+    assert reopened.find("industrial-revenue-2024").value == 6288
+    assert reopened.find(point.id).figures == point.figures and reopened.timeline[-1].date == "2025-06"
+    deck = tmp_path / "deck.pptx"
+    export_pptx(reopened, deck, "zh")
+    texts = " ".join(shape.text_frame.text for slide in Presentation(str(deck)).slides for shape in slide.shapes
+                     if shape.has_text_frame)
+    assert "上饶制造业简报（2025年修订）" in texts and "6288" in texts and "6261亿元" not in texts
+    assert "上饶工业规模稳居全省前列" in texts
+
+
+def test_the_form_speaks_the_users_language_on_another_briefing(window: MainWindow, tmp_path: Path) -> None:
+    form = open_copy(window, tmp_path, SIX)
+    window.show_source("output")
+    entries = [form.chooser.itemText(i).strip() for i in range(form.chooser.count())]
+    assert "工业总产值 · 1520.5亿元" in entries and "— 数字 —" in entries and "— 大事记 —" in entries
+    assert not any(e.startswith("Metric ·") for e in entries)
+    unit = form.editors[("unit",)]
+    assert isinstance(unit, ChoiceField) and unit.currentText() == "亿元" and unit.raw() == "yi-yuan"
+    period = form.editors[("period",)]
+    assert isinstance(period, PeriodField)
+    period.set_period((2023, 6), (2025, 7))
+    assert window.briefing.find("output").period == "2023-06/2025-07"
+    assert window.editing.doc.undo_name == "修改 工业总产值 · 时期：2024 → 2023-06/2025-07"
+    assert ("derived",) in form.editors  # the yes/no of a computed value is in the form
+    assert isinstance(form.editors[("note", "zh")], LongField)  # a long text on several lines
+    unit.choose("wan-yuan")  # refused (the clause says 亿元): the reason is in Chinese, beside the field
+    assert "不是其原文语句所写的数" in form.errors[("unit",)].text()
+
+
+def test_a_unit_of_the_briefings_own_is_added_from_the_unit_list(window: MainWindow, tmp_path: Path) -> None:
+    from srbrief.gui.adddialogs import add_unit
+
+    form = open_copy(window, tmp_path, SIX)
+    window.show_source("output")
+    assert add_unit(form, "标准车", "standard vehicles") == "standard-vehicles"
+    assert [u.zh for u in window.briefing.units] == ["标准车"]
+    unit = form.editors[("unit",)]
+    assert isinstance(unit, ChoiceField) and unit.findData("standard-vehicles") >= 0
+    assert add_unit(form, "亿元", "x") is None and "已经有了" in form.problem.text()  # a built-in one
+    figure = AddDialog(form, "metrics")
+    fill(figure.editors[("label", "zh")], "改装车辆")
+    fill(figure.editors[("label", "en")], "Vehicles converted")
+    fill(figure.editors[("value",)], "120")
+    fill(figure.editors[("unit",)], "standard-vehicles")
+    fill(figure.editors[("source",)], "数据为1520.5亿元")  # states no 标准车: refused, the dialog stays
+    figure.add()
+    assert figure.result() != QDialog.DialogCode.Accepted and "不是其原文语句所写的数" in figure.problem.text()
