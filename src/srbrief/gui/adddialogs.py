@@ -78,12 +78,11 @@ class AddDialog(QDialog):
                 editor.setObjectName(".".join(sub))
                 fields.addRow(label, editor)
                 self.editors[sub] = editor
+        self.doc_choice: ChoiceField | None = None  # which document the clause is from, when there are several
         if kind != "sources" and len(briefing.sources) > 1 and ("source",) in self.editors:
             self.doc_choice = ChoiceField([(s.title.get(self.lang), s.id) for s in briefing.sources])
             self.doc_choice.setCurrentIndex(1)
             fields.addRow(tr("pick_document", self.lang), self.doc_choice)
-        else:
-            self.doc_choice = None
         self._defaults(briefing)
         if kind == "sources":
             self.text = LongField(lines=8)
@@ -198,13 +197,12 @@ class AddDialog(QDialog):
             return
         doc = self.session.doc
         path = self.list_path()
-        command: Command
+        command: AddItem | SetField
         if read_back(doc.text, path) is MISSING:  # the section has no such list yet
             command = SetField(path, [data])
         else:
             command = AddItem(path, data)
-        command = dataclasses.replace(command, label=describe(AddItem(path, data), doc.text, self.lang))
-        problems = self.session.apply(command)
+        problems = self.session.apply(_labelled(command, describe(AddItem(path, data), doc.text, self.lang)))
         if problems:
             self._say([problem_text(p, self.lang) for p in problems[:4]])
             return
@@ -284,12 +282,16 @@ def add_unit(form: EditForm, zh: str | None = None, en: str | None = None) -> st
     if entry is None:
         form._show_problems([tr("unit_exists", form.lang, unit=zh)])
         return None
-    command: Command = AddItem(("units",), entry) if read_back(doc.text, ("units",)) is not MISSING else \
+    command: AddItem | SetField = AddItem(("units",), entry) if read_back(doc.text, ("units",)) is not MISSING else \
         SetField(("units",), [entry])
-    command = dataclasses.replace(command, label=describe(AddItem(("units",), entry), doc.text, form.lang))
-    problems = form.session.apply(command)
+    problems = form.session.apply(_labelled(command, describe(AddItem(("units",), entry), doc.text, form.lang)))
     if problems:
         form._show_problems(problems)
         return None
     form.show_item(form.item_id)  # the unit lists now hold it
     return str(entry["code"])
+
+
+def _labelled(command: AddItem | SetField, label: str) -> Command:
+    """Return *command* named *label* in the undo menu."""
+    return dataclasses.replace(command, label=label)

@@ -442,6 +442,6 @@ class EditForm(QWidget):
 def _named(command: Command, name: str) -> Command:
     """Return *command* carrying *name* as its label (the undo menu's entry)."""
     if dataclasses.is_dataclass(command) and "label" in {f.name for f in dataclasses.fields(command)}:
-        return typing.cast(Command, dataclasses.replace(command, label=name))  # type: ignore[type-var]
+        return typing.cast(Command, dataclasses.replace(command, label=name))
     return command
 

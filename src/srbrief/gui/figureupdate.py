@@ -47,7 +47,7 @@ class UpdateFigureDialog(QDialog):
 
     def __init__(self, form: EditForm, metric: Metric) -> None:
         super().__init__(form)
-        self.form, self.metric, self.lang = form, metric, form.lang
+        self.form, self.figure, self.lang = form, metric, form.lang
         self.session = form.session
         self.reading: Reading | None = None
         self.command: Command | None = None
@@ -130,7 +130,7 @@ class UpdateFigureDialog(QDialog):
         dialog = AddDialog(self.form, "sources")
         self.adding = dialog  # reachable while it is open (tests fill it in)
         added = dialog.exec() == QDialog.DialogCode.Accepted and dialog.added
-        self.form.show_item(self.metric.id)  # the form stays on the figure being updated
+        self.form.show_item(self.figure.id)  # the form stays on the figure being updated
         self._fill_documents(str(dialog.added) if added else None)
 
     # -- the clause, the value and the texts -------------------------------------------------------------------
@@ -147,9 +147,9 @@ class UpdateFigureDialog(QDialog):
 
     def _on_selection(self) -> None:
         clause = self.clause()
-        self.reading = read_value(self.metric, clause) if clause else None
+        self.reading = read_value(self.figure, clause) if clause else None
         if clause and self.reading is None:
-            self.value.setText(tr("no_value_read", self.lang, unit=unit_of(self.metric.unit).zh))
+            self.value.setText(tr("no_value_read", self.lang, unit=unit_of(self.figure.unit).zh))
         elif self.reading is not None:
             self.value.setText(self.reading.written)
         else:
@@ -165,7 +165,7 @@ class UpdateFigureDialog(QDialog):
             self.preview.clear()
             return
         doc = self.session.doc
-        path = find_id(compose(doc.text), self.metric.id)
+        path = find_id(compose(doc.text), self.figure.id)
         if path is None:
             return
         period = self.period.raw() or None
@@ -177,7 +177,7 @@ class UpdateFigureDialog(QDialog):
             self.problem.show()
             self.preview.clear()
             return
-        lines = [f"• {w.before}\n   → {w.after}" for w in wordings(doc.briefing, after, self.metric.id, self.lang)]
+        lines = [f"• {w.before}\n   → {w.after}" for w in wordings(doc.briefing, after, self.figure.id, self.lang)]
         self.preview.setText("\n".join(lines))
         self.command = dataclasses.replace(command, label=describe(command, doc.text, self.lang))  # type: ignore[type-var]
         self.accept_button.setEnabled(True)
@@ -191,6 +191,6 @@ class UpdateFigureDialog(QDialog):
             self.problem.setText("\n".join(problem_text(p, self.lang) for p in problems[:4]))
             self.problem.show()
             return
-        self.form.show_item(self.metric.id)
+        self.form.show_item(self.figure.id)
         self.accept()
 
