@@ -181,3 +181,19 @@ def test_a_unit_of_the_briefings_own_is_added_from_the_unit_list(window: MainWin
     fill(figure.editors[("source",)], "数据为1520.5亿元")  # states no 标准车: refused, the dialog stays
     figure.add()
     assert figure.result() != QDialog.DialogCode.Accepted and "不是其原文语句所写的数" in figure.problem.text()
+
+
+def test_after_ctrl_n_the_form_holds_nothing_of_the_previous_briefing(window: MainWindow, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    form = open_copy(window, tmp_path, builtin_briefing_path())  # the overview of the built-in briefing, shown
+    assert form.editors[("lede", "zh")].raw().startswith("制造业是上饶的城市脊梁")
+    target = tmp_path / "fresh.yaml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.actions_["new"].trigger()
+    assert form.item_id == "overview" and form.editors[("lede", "zh")].raw() == "【请用一句话概括要点】"
+    entries = " ".join(form.chooser.itemText(i) for i in range(form.chooser.count()))
+    assert "规上工业营业收入" not in entries and "6261" not in entries
+    form.chooser.activated.emit(form.chooser.findData(ROOT))
+    assert form.editors[("title", "zh")].raw() == "【请填写简报标题】"  # obviously a placeholder

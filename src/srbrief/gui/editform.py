@@ -120,6 +120,8 @@ class EditForm(QWidget):
         layout.addLayout(self.picker_slot)
         layout.addStretch(1)
         session.briefing_changed.connect(self.refresh)
+        self._file = session.window.source.path
+        session.window.source.changed.connect(self._on_file_changed)
         session.waiting_changed.connect(self._show_waiting)
         self.show_item(None)
         self._show_waiting()
@@ -367,6 +369,12 @@ class EditForm(QWidget):
                 self.chooser.addItem(f"  {name}", key)
         self.chooser.setCurrentIndex(max(0, self.chooser.findData(self.item_id)))
         self.chooser.blockSignals(False)
+
+    def _on_file_changed(self, _automatic: bool) -> None:
+        """Another file (Ctrl+N, Open): nothing of the previous one stays in the form."""
+        if self.session.window.source.path != self._file:
+            self._file = self.session.window.source.path
+            self.show_item(None)
 
     def _show_waiting(self) -> None:
         count = len(self.session.waiting)
