@@ -83,6 +83,8 @@ class EditForm(QWidget):
         self.errors: dict[Sub, QLabel] = {}
         self.defaults: dict[Sub, str] = {}  # what an absent field means (qualifier: exact)
         self.chooser = QComboBox()  # the section and everything in it, then the briefing's own lists
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(16)  # long labels do not widen the form (the list shows them whole)
         self.chooser.activated.connect(lambda index: self.show_item(self.chooser.itemData(index) or None))
         self.heading = QLabel()
         self.heading.setWordWrap(True)

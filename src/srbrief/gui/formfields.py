@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -64,7 +65,8 @@ class LongField(QPlainTextEdit):
         self.setTabChangesFocus(True)
         height = self.fontMetrics().lineSpacing() * lines + 14
         self.setMinimumHeight(height)
-        self.setMaximumHeight(height * 2)
+        self.setMaximumHeight(height)  # scrolls beyond: the form stays compact
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._shown = ""
 
     def raw(self) -> str:
@@ -104,6 +106,7 @@ class ChoiceField(QComboBox):
     def __init__(self, choices: Sequence[Choice], extra: str = "") -> None:
         super().__init__()
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
         self.set_choices(choices, extra)
         self.activated.connect(self._on_activated)
 
@@ -215,10 +218,14 @@ class PeriodField(QWidget):
         self.start = (self._years(lang), self._months(lang))
         self.ranged = QCheckBox(tr("period_to", lang))
         self.end = (self._years(lang), self._months(lang))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for widget in (*self.start, self.ranged, *self.end):
-            row.addWidget(widget)
+        rows = QVBoxLayout(self)  # from (year, month) on one line, to (year, month) on the next: narrow
+        rows.setContentsMargins(0, 0, 0, 0)
+        for widgets in ((*self.start,), (self.ranged, *self.end)):
+            row = QHBoxLayout()
+            for widget in widgets:
+                row.addWidget(widget)
+            row.addStretch(1)
+            rows.addLayout(row)
         for box in (*self.start, *self.end):
             box.activated.connect(lambda _i: self._changed())
         self.ranged.clicked.connect(lambda _on: self._changed())
