@@ -35,6 +35,7 @@ from srbrief.edit.yamltext import PathKey
 from srbrief.gui.formfields import ChoiceField, Editor, FlagField, LongField, editors_for, error_label
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
+from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model.types import Cite
 
 if TYPE_CHECKING:
@@ -84,6 +85,12 @@ class AddDialog(QDialog):
             self.doc_choice.setCurrentIndex(1)
             fields.addRow(tr("pick_document", self.lang), self.doc_choice)
         self._defaults(briefing)
+        self.picker: SourcePicker | None = None
+        if ("source",) in self.editors:  # the clause is selected in the document's text, as in the form
+            self.picker = SourcePicker(self.lang, self._pick, self._document_text())
+            fields.addRow(self.picker)
+            if self.doc_choice is not None:
+                self.doc_choice.done.connect(lambda: self.picker and self.picker.show_document(self._document_text()))
         if kind == "sources":
             self.text = LongField(lines=8)
             self.text.setObjectName("document-text")
@@ -108,7 +115,7 @@ class AddDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        self.resize(620, 760)
 
     def _defaults(self, briefing: Any) -> None:
         """Show every editor empty (a checklist lists its choices), then preset what most new items have."""
@@ -168,6 +175,16 @@ class AddDialog(QDialog):
         if self.kind == "sources":
             data["text"] = self._write_text(data["id"])
         return data
+
+    def _document_text(self) -> str | None:
+        from srbrief.model.truth import read_document
+
+        briefing = self.session.doc.briefing
+        doc_id = self.doc_choice.raw() if self.doc_choice is not None else None
+        return read_document(briefing.document(doc_id), self._base())
+
+    def _pick(self, clause: str) -> None:
+        self.editors[("source",)].show(clause)
 
     def _base(self) -> Path:
         from srbrief.resources import builtin_briefing_path

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -230,6 +231,7 @@ class PeriodField(QWidget):
             box.activated.connect(lambda _i: self._changed())
         self.ranged.clicked.connect(lambda _on: self._changed())
         self._shown = ("", "")  # (the value as read, what the boxes said then)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     @staticmethod
     def _years(lang: str) -> QComboBox:

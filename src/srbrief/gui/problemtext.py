@@ -20,6 +20,8 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"\{(.+?)\} refers to no figure(.*)", "{{{0}}} 没有对应的数字{1}"),
     (r"expected a number, got (.+)", "应为数字，实际是 {0}"),
     (r"expected a finite number, got (.+)", "应为有限的数字，实际是 {0}"),
+    (r"expected a whole number, got (.+)", "应为整数，实际是 {0}"),
+    (r"expected true or false, got (.+)", "应为“是”或“否”，实际是 {0}"),
     (r"expected a list, got (.+)", "应为列表，实际是 {0}"),
     (r"expected one of (.+?); got (.+)", "应为以下之一：{0}；实际是 {1}"),
     (r"expected (.+?), got nothing \(null\)", "应为{0}，但这里是空的"),
