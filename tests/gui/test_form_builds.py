@@ -197,3 +197,30 @@ def test_after_ctrl_n_the_form_holds_nothing_of_the_previous_briefing(window: Ma
     assert "规上工业营业收入" not in entries and "6261" not in entries
     form.chooser.activated.emit(form.chooser.findData(ROOT))
     assert form.editors[("title", "zh")].raw() == "【请填写简报标题】"  # obviously a placeholder
+
+
+def test_a_new_figure_is_read_from_the_clause_selected_in_its_document(window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    form = open_copy(window, tmp_path, builtin_briefing_path())
+    window.show_source("industrial-revenue-2024")
+    figure = AddDialog(form, "metrics")
+    picker = figure.picker
+    assert picker is not None and "6261亿元" in picker.view.toPlainText()  # the article, to select from
+    clause = "规上工业增加值增速连续17个季度保持全省第一方阵"
+    start = picker.view.toPlainText().index(clause)
+    cursor = picker.view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(clause), QTextCursor.MoveMode.KeepAnchor)
+    picker.view.setTextCursor(cursor)
+    picker.use_button.click()
+    assert figure.editors[("source",)].raw() == clause
+    assert figure.editors[("value",)].raw() == "17" and figure.editors[("unit",)].raw() == "quarter"
+    fill(figure.editors[("label", "en")], "Quarters in the leading group for value-added growth")
+    if not figure.editors[("label", "zh")].raw():
+        fill(figure.editors[("label", "zh")], "规上工业增加值增速保持全省第一方阵的季度")
+    figure.add()
+    assert figure.result() == QDialog.DialogCode.Accepted, figure.problem.text()
+    added = window.briefing.find(str(figure.added))
+    assert (added.value, added.unit, added.source.clause) == (17, "quarter", clause)
+    assert added.id == "quarters-in-the-leading-group"  # made from its English label: no id typed

@@ -184,7 +184,23 @@ class AddDialog(QDialog):
         return read_document(briefing.document(doc_id), self._base())
 
     def _pick(self, clause: str) -> None:
+        """Take the selected clause as the source; a new figure's value, unit, qualifier, direction and period
+        are read from it as a draft reads an article (fields already filled in stay)."""
         self.editors[("source",)].show(clause)
+        if self.kind != "metrics":
+            return
+        from srbrief.draft.extract import extract, metric_value
+
+        figure = next((f for f in extract(clause) if f.unit is not None), None)
+        if figure is None:
+            return
+        value = metric_value(figure)
+        read = {("value",): str(int(value) if value == value.to_integral() else value), ("unit",): figure.unit,
+                ("qualifier",): figure.qualifier, ("direction",): figure.direction, ("period",): figure.period,
+                ("label", "zh"): figure.label}
+        for sub, found in read.items():
+            if found and sub in self.editors and not self.editors[sub].raw():
+                self.editors[sub].show(found)
 
     def _base(self) -> Path:
         from srbrief.resources import builtin_briefing_path
