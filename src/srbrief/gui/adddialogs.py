@@ -90,7 +90,7 @@ class AddDialog(QDialog):
             self.picker = SourcePicker(self.lang, self._pick, self._document_text())
             fields.addRow(self.picker)
             if self.doc_choice is not None:
-                self.doc_choice.done.connect(lambda: self.picker and self.picker.show_document(self._document_text()))
+                self.doc_choice.done.connect(self._show_document)
         if kind == "sources":
             self.text = LongField(lines=8)
             self.text.setObjectName("document-text")
@@ -182,6 +182,10 @@ class AddDialog(QDialog):
         briefing = self.session.doc.briefing
         doc_id = self.doc_choice.raw() if self.doc_choice is not None else None
         return read_document(briefing.document(doc_id), self._base())
+
+    def _show_document(self) -> None:
+        if self.picker is not None:
+            self.picker.show_document(self._document_text())
 
     def _pick(self, clause: str) -> None:
         """Take the selected clause as the source; a new figure's value, unit, qualifier, direction and period
