@@ -247,6 +247,7 @@ def test_waiting_changes_can_be_discarded(form: EditForm) -> None:
     assert form.session.waiting
     form.discard_waiting.click()
     assert form.session.waiting == [] and not form.waiting.isVisibleTo(form)
+    assert form.editors[("value",)].raw() == "6261"  # the refused value does not stay in the field
     type_into(form, "source", NEW_CLAUSE)  # would have gone in with 6300: alone it is refused (and waits)
     assert "不是其原文语句所写的数" in form.errors[("source",)].text()
     assert window.briefing.find("industrial-revenue-2024").value == 6261

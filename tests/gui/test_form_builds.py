@@ -224,3 +224,49 @@ def test_a_new_figure_is_read_from_the_clause_selected_in_its_document(window: M
     added = window.briefing.find(str(figure.added))
     assert (added.value, added.unit, added.source.clause) == (17, "quarter", clause)
     assert added.id == "quarters-in-the-leading-group"  # made from its English label: no id typed
+
+
+def test_every_kind_can_be_added_and_edited_on_another_briefing(window: MainWindow, tmp_path: Path) -> None:
+    form = open_copy(window, tmp_path, SIX)
+    window.show_source("sales-up")  # in the theme "growth"
+
+    def add(kind: str, values: dict[tuple[str, ...], str], checks: dict[tuple[str, ...], list[str]] | None = None
+            ) -> str:
+        dialog = AddDialog(form, kind)
+        for sub, value in values.items():
+            fill(dialog.editors[sub], value)
+        for sub, codes in (checks or {}).items():
+            checklist = dialog.editors[sub]
+            assert isinstance(checklist, ChecklistField)
+            for code in codes:
+                checklist.check(code)
+        dialog.add()
+        assert dialog.result() == QDialog.DialogCode.Accepted, (kind, dialog.problem.text())
+        return str(dialog.added)
+
+    fact = add("facts", {("kind",): "measure", ("text", "zh"): "推行清洁生产", ("text", "en"): "Cleaner production",
+                         ("source",): "推行清洁生产"})
+    assert window.briefing.section_of(fact).id == "growth" and window.briefing.find(fact).kind.value == "measure"
+    chart = add("charts", {("kind",): "kpi", ("title", "zh"): "增长数字", ("title", "en"): "Growth figures"},
+                {("items",): ["sales-up", "energy-cut"]})
+    assert window.briefing.find(chart).items == ("sales-up", "energy-cut") and chart == "growth-figures"
+    section = add("sections", {("title", "zh"): "新主题", ("title", "en"): "A new theme", ("short_title", "zh"): "新",
+                               ("short_title", "en"): "New", ("lede", "zh"): "导语", ("lede", "en"): "Lede"})
+    added = window.briefing.find(section)
+    assert added.kind.value == "theme" and added.number == 7 and window.briefing.sections[-1].id == section
+    summary = add("summary", {("section",): "growth", ("message", "zh"): "销售额增长{sales-up}",
+                              ("message", "en"): "Sales grew {sales-up}", ("figure",): "sales-up",
+                              ("sources",): "数据为12%"})
+    assert summary == ROOT + "summary.0" and window.briefing.summary[0].figure == "sales-up"
+    outlook = add("outlook", {("text", "zh"): "继续推进清洁生产", ("text", "en"): "Cleaner production goes on",
+                              ("source",): "继续推进清洁生产"})
+    assert outlook == ROOT + "outlook.0" and form.item_id == outlook
+    fill(form.editors[("text", "en")], "Cleaner production will go on")  # an outlook line edited in the form
+    form.editors[("text", "en")].finish()  # type: ignore[union-attr]
+    assert window.briefing.outlook[0].text.en == "Cleaner production will go on"
+    assert str(window.editing.doc.undo_name).startswith("修改 展望「继续推进清洁生产」 · 文字：Cleaner production goes")
+    only_zh = add("facts", {("kind",): "programme", ("text", "zh"): "设立产业基金", ("source",): "设立产业基金"})
+    assert window.briefing.find(only_zh).text.en == "[translate] 设立产业基金"  # marked, for the English deck to wait
+    for _ in range(7):
+        window.actions_["undo"].trigger()
+    assert window.briefing.outlook == () and window.briefing.summary == () and len(window.briefing.sections) == 7
