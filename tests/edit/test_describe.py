@@ -95,3 +95,19 @@ def test_the_names_are_the_ones_the_document_keeps(tmp_path: Path, six: str) -> 
     name = describe(SetField(path, 1520.5), before, "zh")
     change = doc.apply(SetField(path, 1520.5, label=name))
     assert doc.undo_name == name == change.name == "修改 工业总产值：1520.5 → 1520.5"
+
+
+def test_the_forms_list_names_items_by_label_grouped_by_kind() -> None:
+    from srbrief.edit.describe import ROOT, item_groups, key_path, place_key
+    from srbrief.model import load_briefing
+
+    builtin = load_briefing(builtin_briefing_path())
+    groups = dict(item_groups(builtin, builtin.sections[0], "zh", "简报信息"))
+    assert ("规上工业营业收入 · 6261亿元", "industrial-revenue-2024") in groups["数字"]
+    assert groups["简报信息"] == [(builtin.title.zh, ROOT)]
+    assert groups["展望"][0][1] == "@outlook.0" and key_path("@outlook.0") == ("outlook", 0)
+    assert key_path(ROOT) == () and place_key(("summary", 2)) == "@summary.2"
+    six = load_briefing(SIX)
+    english = dict(item_groups(six, six.sections[0], "en", "The briefing"))
+    assert ("Gross industrial output · CNY\u00a0152.05\u00a0bn", "output") in english["Figure"]
+    assert [key for _, key in english["Event"]] == ["t-1", "t-2", "t-3"] and english["Summary line"] == []

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QLineEdit
 
+from srbrief.edit.describe import ROOT
 from srbrief.edit.newitems import slug
 from srbrief.gui.adddialogs import AddDialog
-from srbrief.gui.editform import ROOT, EditForm
+from srbrief.gui.editform import EditForm
 from srbrief.gui.figureupdate import UpdateFigureDialog
 from srbrief.gui.formfields import NEW_CHOICE, ChecklistField, ChoiceField, LongField, PeriodField
 from srbrief.gui.mainwindow import MainWindow

@@ -291,3 +291,38 @@ def choices_for(briefing: Any, what: str, lang: str) -> list[tuple[str, str]]:
         "referables": (*briefing.metrics, *briefing.facts, *briefing.entities),
     }
     return [(label_of(item, lang), item.id) for item in groups[what]]
+
+
+# -- the items of a briefing, as the form lists them ------------------------------------------------------------
+ROOT = "@"  # the key of the briefing itself (its title, subtitle, date, organisation and presenter)
+
+
+def place_key(path: Sequence[PathKey]) -> str:
+    """Return the key of an item without an id by its place: ``@summary.2`` (``@`` alone: the briefing)."""
+    return ROOT + ".".join(str(k) for k in path)
+
+
+def key_path(key: str) -> tuple[PathKey, ...]:
+    """Return the path a place key names (``@summary.2`` → ("summary", 2))."""
+    return tuple(int(k) if k.isdigit() else k for k in key[len(ROOT):].split(".") if k)
+
+
+Groups = list[tuple[str, list[tuple[str, str]]]]
+
+
+def item_groups(briefing: Any, section: Any, lang: str, briefing_heading: str) -> Groups:
+    """Return (heading, [(label, key)]) for the form's list: the section and what it holds by kind, then the
+    timeline, summary and outlook lines, source documents and the briefing itself (keys: ids, or place keys
+    for what has no id)."""
+    return [
+        (kind_name("sections", lang), [(label_of(section, lang), section.id)]),
+        *((kind_name(key, lang), [(label_of(x, lang), x.id) for x in getattr(section, key)])
+          for key in ("metrics", "facts", "charts", "points")),
+        (kind_name("timeline", lang), [(f"{e.date} {label_of(e, lang)}", e.id) for e in briefing.timeline]),
+        (kind_name("summary", lang), [(label_of(s, lang), place_key(("summary", i)))
+                                      for i, s in enumerate(briefing.summary)]),
+        (kind_name("outlook", lang), [(label_of(s, lang), place_key(("outlook", i)))
+                                      for i, s in enumerate(briefing.outlook)]),
+        (kind_name("sources", lang), [(label_of(s, lang), s.id) for s in briefing.sources]),
+        (briefing_heading, [(label_of(briefing, lang), ROOT)]),
+    ]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from srbrief.edit import AddItem, Command, EditError, SetField
 from srbrief.edit.address import REMOVE, Target, coerce
 from srbrief.edit.commands import MISSING, read_back
-from srbrief.edit.describe import describe, kind_name
+from srbrief.edit.describe import describe, kind_name, place_key
 from srbrief.edit.newitems import ASKED, cites_from, item_class, new_id, number_for, with_translation_marks
 from srbrief.edit.yamltext import PathKey
 from srbrief.gui.formfields import ChoiceField, Editor, FlagField, LongField, editors_for, error_label
@@ -243,8 +243,6 @@ class AddDialog(QDialog):
         if problems:
             self._say([problem_text(p, self.lang) for p in problems[:4]])
             return
-        from srbrief.gui.editform import place_key
-
         self.added = data.get("id") or place_key((*path, len(read_back(self.session.doc.text, path)) - 1))
         self.form.show_item(self.added)
         self.accept()

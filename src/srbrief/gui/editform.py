@@ -31,12 +31,7 @@ from PySide6.QtWidgets import (
 from srbrief.edit import AddItem, Batch, Command, EditError, MoveItem, RemoveField, RemoveItem, SetField
 from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
 from srbrief.edit.commands import MISSING, read_back
-from srbrief.edit.describe import (
-    describe,
-    item_name,
-    kind_name,
-    label_of,
-)
+from srbrief.edit.describe import ROOT, describe, item_groups, key_path
 from srbrief.edit.newitems import cites_from
 from srbrief.edit.yamltext import PathKey, compose
 from srbrief.gui.formfields import (
@@ -59,19 +54,6 @@ if TYPE_CHECKING:
 
 Sub = tuple[str, ...]  # a field of the item: ("value",) or ("label", "zh")
 HIDDEN = ("id", "schema")  # ids are made by the app, the schema is fixed
-ROOT = "@"  # the briefing itself: its title, subtitle, date, organisation and presenter
-GLOBAL_LISTS = ("timeline", "summary", "outlook", "sources")  # listed whatever the section shown
-
-
-def place_key(path: tuple[PathKey, ...]) -> str:
-    """Return the key of the item at *path* for an item without an id: ``@summary.2`` (``@``: the briefing)."""
-    return ROOT + ".".join(str(k) for k in path)
-
-
-def key_path(key: str) -> tuple[PathKey, ...]:
-    return tuple(int(k) if k.isdigit() else k for k in key[len(ROOT):].split(".") if k)
-
-
 class EditForm(QWidget):
     """The fields of one item; empty (with a hint) until an item is chosen."""
 
@@ -346,18 +328,7 @@ class EditForm(QWidget):
         except KeyError:
             row = window.nav.currentRow()
             section = briefing.sections[row] if 0 <= row < len(briefing.sections) else briefing.sections[0]
-        groups: list[tuple[str, list[tuple[str, str]]]] = [
-            (kind_name("sections", lang), [(label_of(section, lang), section.id)]),
-            *((kind_name(key, lang), [(label_of(x, lang), x.id) for x in getattr(section, key)])
-              for key in ("metrics", "facts", "charts", "points")),
-            (kind_name("timeline", lang), [(f"{e.date} {label_of(e, lang)}", e.id) for e in briefing.timeline]),
-            (kind_name("summary", lang), [(label_of(s, lang), place_key(("summary", i)))
-                                          for i, s in enumerate(briefing.summary)]),
-            (kind_name("outlook", lang), [(label_of(s, lang), place_key(("outlook", i)))
-                                          for i, s in enumerate(briefing.outlook)]),
-            (kind_name("sources", lang), [(label_of(s, lang), s.id) for s in briefing.sources]),
-            (tr("briefing_info", lang), [(item_name({"title": briefing.title.get(lang)}, lang), ROOT)]),
-        ]
+        groups = item_groups(briefing, section, lang, tr("briefing_info", lang))
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for heading, entries in groups:
