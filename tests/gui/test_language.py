@@ -98,3 +98,26 @@ def test_the_bundle_keeps_qts_chinese() -> None:
     assert callable(unused)
     assert not unused("PySide6/Qt/translations/qtbase_zh_CN.qm")
     assert unused("PySide6/Qt/translations/qtbase_de.qm") and unused("PySide6/Qt/translations/qt_help_zh_CN.qm")
+
+
+def test_the_form_in_english_names_choices_units_and_kinds(window: MainWindow, tmp_path: Path) -> None:
+    from srbrief.gui.adddialogs import add_menu
+    from srbrief.gui.formfields import ChoiceField
+
+    copy = tmp_path / "mine.yaml"
+    shutil.copyfile(builtin_briefing_path(), copy)
+    assert window.source.open(copy)
+    window.toggle_language()
+    window.actions_["edit_mode"].trigger()
+    form = window.editing.form
+    assert form is not None
+    window.show_source("industrial-revenue-2024")
+    unit, qualifier = form.editors[("unit",)], form.editors[("qualifier",)]
+    assert isinstance(unit, ChoiceField) and unit.currentText() == "CNY 100 mn (亿元)"
+    assert isinstance(qualifier, ChoiceField) and qualifier.currentText() == "exact"
+    assert [qualifier.itemText(i) for i in range(qualifier.count())][1:3] == ["exact", "more than"]
+    entries = [a.text() for a in add_menu(form).actions()]
+    assert entries[:3] == ["Add figure", "Add fact", "Add point"] and len(entries) == 9
+    assert form.chooser.currentText().strip().startswith("Revenue of industrial enterprises")
+    window.toggle_language()
+    assert [a.text() for a in add_menu(form).actions()][:2] == ["添加数字", "添加事实"]

@@ -259,7 +259,7 @@ class AddDialog(QDialog):
 
     def open_txt(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("open_txt", self.lang), str(Path.home()),
-                                              "Text (*.txt);;All files (*)")
+                                              tr("txt_filter", self.lang))
         if name:
             self.load_txt(Path(name))
 
