@@ -77,3 +77,16 @@ def test_declarations_that_clash_are_refused(tmp_path: Path, change: tuple[str, 
 def test_the_other_shape_has_no_declared_units_and_still_loads() -> None:
     briefing = load_briefing(Path(__file__).parents[1] / "data" / "six-themes.yaml")
     assert briefing.units == ()
+
+
+def test_a_declared_unit_reaches_the_charts(tmp_path: Path) -> None:
+    import io
+
+    from srbrief.charts import render_chart
+
+    briefing = load_briefing(write(tmp_path, DECLARED))
+    for lang, number, words in (("zh", "3200", "艘次"), ("en", "3,200", "ship calls")):
+        buffer = io.BytesIO()
+        render_chart(briefing, briefing.find("kpis"), lang, buffer, fmt="svg")
+        svg = buffer.getvalue().decode("utf-8")
+        assert f">{number}<" in svg and f">{words}<" in svg, lang  # the card's number, then its unit
