@@ -100,7 +100,7 @@ class UpdateFigureDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.resize(720, 680)
-        self._fill_documents(metric.source.doc)
+        self._fill_documents(None)  # the newest document: a new source is most often the newest
 
     # -- the document ------------------------------------------------------------------------------------------
     def _fill_documents(self, chosen: str | None) -> None:

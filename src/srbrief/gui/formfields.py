@@ -104,8 +104,9 @@ class ChoiceField(QComboBox):
     done = Signal()
     wants_new = Signal()
 
-    def __init__(self, choices: Sequence[Choice], extra: str = "") -> None:
+    def __init__(self, choices: Sequence[Choice], extra: str = "", empty: str = "") -> None:
         super().__init__()
+        self.empty = empty  # what "no choice" reads as: （无） / (none)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(8)
         self.set_choices(choices, extra)
@@ -114,7 +115,7 @@ class ChoiceField(QComboBox):
     def set_choices(self, choices: Sequence[Choice], extra: str = "") -> None:
         self.blockSignals(True)
         self.clear()
-        self.addItem("", "")
+        self.addItem(self.empty, "")
         for name, code in choices:
             self.addItem(name, code)
         if extra:
@@ -332,6 +333,7 @@ def editors_for(f: Any, declared: Any, lang: str, briefing: Any) -> list[tuple[t
     name, meta = field_name(f.name, lang), f.metadata
     long = (meta.get("max_length") or 0) >= MESSAGE_TEXT
     one = (f.name,)
+    none = tr("no_period", lang)  # （无） / (none)
     if hint is Text:
         rows: list[tuple[tuple[str, ...], str, Editor]] = []
         if meta.get("flag"):  # derived: yes or no, then optionally how
@@ -341,19 +343,21 @@ def editors_for(f: Any, declared: Any, lang: str, briefing: Any) -> list[tuple[t
         return rows
     editor: Editor
     if isinstance(hint, type) and issubclass(hint, Enum):
-        editor = ChoiceField([(choice_name(m.value, lang), m.value) for m in hint])
+        editor = ChoiceField([(choice_name(m.value, lang), m.value) for m in hint], empty=none)
     elif f.name == "unit":
-        editor = ChoiceField(unit_choices(briefing, lang), tr("new_unit", lang))
+        editor = ChoiceField(unit_choices(briefing, lang), tr("new_unit", lang), empty=none)
     elif meta.get("choices"):
         editor = ChoiceField([(str(c), str(c)) for c in meta["choices"]])
     elif f.name == "period":
         editor = PeriodField(lang)
     elif f.name in REF_FIELDS and hint is str:
-        editor = ChoiceField(choices_for(briefing, REF_FIELDS[f.name], lang))
+        editor = ChoiceField(choices_for(briefing, REF_FIELDS[f.name], lang), empty=none)
     elif f.name in REF_LISTS and typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is str:
         editor = ChecklistField(choices_for(briefing, REF_LISTS[f.name], lang))
     elif typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is Cite:
         editor = LongField()  # clauses, one a line
+    elif f.name == "text" and hint is str:  # a document's text: the file that holds it
+        return [(one, field_name("text_file", lang), LineField())]
     elif hint is Cite or (hint is str and (meta.get("max_length") or 0) >= LONG_TEXT):
         editor = LongField()
     elif hint in (str, float, int) or (typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is str):
