@@ -71,6 +71,8 @@ def test_adds_moves_clears_and_batches(six: str) -> None:
                                     "source": "数据为1520.5亿元"})
     assert describe(added, six, "zh") == "添加大事记「新事件」"
     assert describe(added, six, "en") == "Add event “A new event”"
+    unit = AddItem(("units",), {"code": "ship-calls", "zh": "艘次", "en": "ship calls"})
+    assert describe(unit, six, "zh") == "添加单位「艘次」" and describe(unit, six, "en") == "Add unit “ship calls”"
     event = path_of(six, "t-2")
     assert describe(MoveItem(event, 0), six, "zh").startswith("上移 大事记「首批企业投产")
     assert describe(MoveItem(event, 2), six, "en").startswith("Move down Event")

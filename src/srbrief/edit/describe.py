@@ -133,6 +133,8 @@ def item_name(data: Any, lang: str) -> str:
             value = value.get(lang) or value.get("zh") or value.get("en")
         if isinstance(value, str) and value.strip():
             return shorten(strip_refs(value), SHORT.get(lang, SHORT["en"]))
+    if isinstance(data.get(lang), str) and "code" in data:  # a unit: its word in the language
+        return str(data[lang])
     return str(data.get("id") or data.get("code") or "")
 
 
