@@ -271,3 +271,36 @@ def test_every_kind_can_be_added_and_edited_on_another_briefing(window: MainWind
     for _ in range(7):
         window.actions_["undo"].trigger()
     assert window.briefing.outlook == () and window.briefing.summary == () and len(window.briefing.sections) == 7
+
+
+def test_a_new_briefings_article_gets_its_text_and_gives_a_figure(window: MainWindow, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "port.yaml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.actions_["new"].trigger()  # Ctrl+N
+    form = window.editing.form
+    assert form is not None
+    form.chooser.activated.emit(form.chooser.findData("article"))  # the skeleton's document: no text yet
+    assert form.text_button.isVisibleTo(form)
+    article = tmp_path / "downloaded article.txt"
+    article.write_text("宁波舟山港2024年完成集装箱吞吐量3930万标准箱。全年进出港船舶3200艘次。", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(article), ""))
+    form.text_button.click()
+    assert window.briefing.sources[0].text == "article.txt" and (tmp_path / "article.txt").is_file()
+    from srbrief.gui.adddialogs import add_unit
+
+    assert add_unit(form, "艘次", "ship calls") == "ship-calls"  # ship calls, not ships: a unit of its own
+    figure = AddDialog(form, "metrics")
+    assert figure.picker is not None and "3200艘次" in figure.picker.view.toPlainText()
+    fill(figure.editors[("label", "zh")], "进出港船舶")
+    fill(figure.editors[("label", "en")], "Ships in and out")
+    fill(figure.editors[("value",)], "3200")
+    fill(figure.editors[("unit",)], "ship-calls")
+    fill(figure.editors[("source",)], "全年进出港船舶3200艘次")
+    figure.add()
+    assert figure.result() == QDialog.DialogCode.Accepted, figure.problem.text()
+    added = window.briefing.find("ships-in-and-out")
+    assert added.value == 3200 and added.unit == "ship-calls"
+    assert form.chooser.currentText().strip() == "进出港船舶 · 3200艘次"  # the declared unit, in the app too

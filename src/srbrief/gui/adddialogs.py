@@ -212,18 +212,10 @@ class AddDialog(QDialog):
         return (self.session.doc.path or builtin_briefing_path()).parent
 
     def _write_text(self, doc_id: str) -> str:
-        """Write the pasted text beside the briefing file as ``<id>.txt``; return its name (as the file cites it)."""
-        from srbrief.atomic import write_text_atomic
-
-        path = self.session.doc.path
-        if path is None or self.session.doc.read_only:
-            raise EditError(tr("read_only_add", self.lang), 0)
         text = self.text.toPlainText().strip()
         if not text:
             raise EditError(tr("document_text", self.lang), 0)
-        target = path.parent / f"{doc_id}.txt"
-        write_text_atomic(target, text + "\n")
-        return target.name
+        return write_document_text(self.form, doc_id, text)
 
     def add(self) -> None:
         """Add the item; close on success, else say why (the dialog stays, with what was entered)."""
@@ -330,3 +322,40 @@ def add_unit(form: EditForm, zh: str | None = None, en: str | None = None) -> st
 def _labelled(command: AddItem | SetField, label: str) -> Command:
     """Return *command* named *label* in the undo menu."""
     return dataclasses.replace(command, label=label)
+
+
+def write_document_text(form: EditForm, doc_id: str, text: str) -> str:
+    """Write a document's text beside the briefing file as ``<id>.txt`` (atomically); return the name the file
+    cites it by. Raises EditError for the read-only built-in briefing, OSError if it cannot be written."""
+    from srbrief.atomic import write_text_atomic
+
+    doc = form.session.doc
+    if doc.path is None or doc.read_only:
+        raise EditError(tr("read_only_add", form.lang), 0)
+    target = doc.path.parent / f"{doc_id}.txt"
+    write_text_atomic(target, text.strip() + "\n")
+    return target.name
+
+
+def attach_text(form: EditForm, doc_path: tuple[PathKey, ...], doc_id: str, source: Path | None = None) -> bool:
+    """Give the source document at *doc_path* its full text from a .txt file (asked for unless *source* is
+    given): copied beside the briefing, cited by the document; one undoable edit. Return whether it was done."""
+    if source is None:
+        name, _ = QFileDialog.getOpenFileName(form, tr("open_txt", form.lang), str(Path.home()),
+                                              tr("txt_filter", form.lang))
+        if not name:
+            return False
+        source = Path(name)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+        cited = write_document_text(form, doc_id, text)
+    except (OSError, UnicodeDecodeError, EditError) as exc:
+        form._show_problems([translate(str(exc), form.lang)])
+        return False
+    command = SetField((*doc_path, "text"), cited)
+    problems = form.session.apply(_labelled(command, describe(command, form.session.doc.text, form.lang)))
+    if problems:
+        form._show_problems(problems)
+        return False
+    form.show_item(form.item_id)
+    return True

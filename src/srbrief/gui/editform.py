@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QStandardItemModel
@@ -83,6 +84,8 @@ class EditForm(QWidget):
         self.add_button.clicked.connect(self._open_add_menu)
         self.update_button = QPushButton()  # a figure: the guided update from a new source
         self.update_button.clicked.connect(self.update_figure)
+        self.text_button = QPushButton()  # a source document: its full text from a .txt file
+        self.text_button.clicked.connect(lambda _checked=False: self.attach_text())  # not the flag as a path
         self.picker: SourcePicker | None = None
         row = QHBoxLayout()
         for key, button in self.buttons.items():
@@ -95,6 +98,7 @@ class EditForm(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.heading)
         layout.addWidget(self.update_button)
+        layout.addWidget(self.text_button)
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(self.waiting)
@@ -142,6 +146,7 @@ class EditForm(QWidget):
             button.setText(tr(key, self.lang))
         self.add_button.setText(tr("add_menu", self.lang))
         self.update_button.setText(tr("update_figure", self.lang))
+        self.text_button.setText(tr("attach_text", self.lang))
         if self.picker is not None:
             self.picker.deleteLater()
             self.picker = None
@@ -149,6 +154,7 @@ class EditForm(QWidget):
         path = self._path()
         self._fill_chooser()
         self.update_button.setVisible(isinstance(self._item(), Metric))
+        self.text_button.setVisible(path is not None and len(path) == 2 and path[0] == "sources")
         if path is None:
             self.heading.setText(tr("edit_hint", self.lang))
             self.heading.show()
@@ -405,6 +411,15 @@ class EditForm(QWidget):
         from srbrief.gui.adddialogs import add_unit
 
         add_unit(self)
+
+    def attach_text(self, source: Path | None = None) -> bool:
+        """Give the source document shown its full text from a .txt file (copied beside the briefing)."""
+        from srbrief.gui.adddialogs import attach_text
+
+        path = self._path()
+        if path is None or self.item_id is None:
+            return False
+        return attach_text(self, path, self.item_id, source)
 
     def update_figure(self) -> None:
         from srbrief.gui.figureupdate import UpdateFigureDialog

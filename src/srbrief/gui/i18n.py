@@ -226,6 +226,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "new_period": ("新时期", "New period"),
     "read_only_add": ("内置简报是只读的：请先“另存为”一份副本。",
                       "The built-in briefing is read-only: save a copy with Save As first."),
+    "attach_text": ("打开 .txt 文件作为这个来源文件的全文…", "Give this document its full text from a .txt file…"),
     "txt_filter": ("文本文件 (*.txt);;所有文件 (*)", "Text (*.txt);;All files (*)"),
     # --- end of issue 20 part B ----------------------------------------------------------------------------------
 }
