@@ -304,3 +304,24 @@ def test_a_new_briefings_article_gets_its_text_and_gives_a_figure(window: MainWi
     added = window.briefing.find("ships-in-and-out")
     assert added.value == 3200 and added.unit == "ship-calls"
     assert form.chooser.currentText().strip() == "进出港船舶 · 3200艘次"  # the declared unit, in the app too
+
+
+def test_the_derived_flag_and_a_text_not_there_yet(window: MainWindow, tmp_path: Path) -> None:
+    form = open_copy(window, tmp_path, SIX)
+    window.show_source("output")
+    flag = form.editors[("derived",)]
+    assert not flag.isChecked()  # type: ignore[union-attr]
+    how = form.editors[("derived", "zh")]
+    assert isinstance(how, LongField)
+    how.setPlainText("各园区产值之和")
+    how.finish()  # a text not there yet is written whole: the English marked for translation
+    metric = window.briefing.find("output")
+    assert metric.derived is not None and metric.derived.zh == "各园区产值之和", form.errors[("derived", "zh")].text()
+    assert metric.derived.en == "[translate] 各园区产值之和" and flag.isChecked()  # type: ignore[union-attr]
+    flag.click()  # type: ignore[union-attr]  # no longer derived: the field goes
+    assert window.briefing.find("output").derived is None and how.raw() == ""
+    note = form.editors[("note", "en")]
+    note.setPlainText("As reported")  # type: ignore[union-attr]
+    note.finish()  # type: ignore[union-attr]
+    assert window.briefing.find("output").note is not None
+    assert window.briefing.find("output").note.zh == "As reported"  # no Chinese typed: the English stands in

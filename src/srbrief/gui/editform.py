@@ -33,7 +33,7 @@ from srbrief.edit import AddItem, Batch, Command, EditError, MoveItem, RemoveFie
 from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
 from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.describe import ROOT, describe, item_groups, key_path
-from srbrief.edit.newitems import cites_from
+from srbrief.edit.newitems import cites_from, with_translation_marks
 from srbrief.edit.yamltext import PathKey, compose
 from srbrief.gui.formfields import (
     ChoiceField,
@@ -263,8 +263,10 @@ class EditForm(QWidget):
         if isinstance(self.editors[sub], FlagField):
             self._commit_flag(sub, full, current)
             return
-        if len(sub) == 2 and isinstance(read_back(text, full[:-1]), bool):  # derived: true, now explained
-            self._apply(sub, SetField(full[:-1], self._both_texts(sub, raw)))
+        parent = read_back(text, full[:-1]) if len(sub) == 2 else None
+        if parent is MISSING or isinstance(parent, bool):  # a text not there yet (or derived: true, now said how):
+            if raw.strip():  # written whole, the other language marked [translate] until it is given
+                self._apply(sub, SetField(full[:-1], self._both_texts(sub[0])))
             return
         if typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is Cite:  # clauses, one a line
             base = (self.session.doc.path or builtin_briefing_path()).parent
@@ -302,18 +304,17 @@ class EditForm(QWidget):
         self._apply(sub, command)
 
     def _commit_flag(self, sub: Sub, full: tuple[PathKey, ...], current: Any) -> None:
+        """Yes: ``derived: true``, or how, if it is written already; no: the field goes."""
         on = self.editors[sub].raw() == "true"
         if on and current is MISSING:
-            self._apply(sub, SetField(full, True))
+            said = any(self._text_of((sub[0], part)).strip() for part in ("zh", "en") if (sub[0], part) in self.editors)
+            self._apply(sub, SetField(full, self._both_texts(sub[0]) if said else True))
         elif not on and current is not MISSING:
             self._apply(sub, RemoveField(full))
 
-    def _both_texts(self, sub: Sub, raw: str) -> dict[str, str]:
-        from srbrief.model.types import DERIVED
-
-        other = "en" if sub[1] == "zh" else "zh"
-        texts = {sub[1]: raw, other: self._text_of((sub[0], other)) or DERIVED.get(other)}
-        return {"zh": texts["zh"], "en": texts["en"]}
+    def _both_texts(self, name: str) -> dict[str, str]:
+        """Return the text *name* in both languages as typed (a language left empty marked for translation)."""
+        return with_translation_marks({part: self._text_of((name, part)) for part in ("zh", "en")})
 
     def _apply(self, sub: Sub | None, command: Command) -> list[Any]:
         """Apply *command*, named in words; show what refused it beside *sub* (or below the form)."""
