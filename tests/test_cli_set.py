@@ -105,7 +105,7 @@ def test_set_text_enum_list_and_removal(copy: Path, capsys: pytest.CaptureFixtur
     (f"{REVENUE}.qualifier=roughly", "expected one of exact, more_than, about, rank, top"),
     (f"{REVENUE}.label=Revenue", f"set {REVENUE}.label.zh and {REVENUE}.label.en"),
     (f"{REVENUE}.qualifier=rank", "qualifiers rank and top go with unit rank"),  # breaks a rule
-    (f"{REVENUE}.unit=furlong", "expected one of"),
+    (f"{REVENUE}.unit=furlong", "unknown unit 'furlong'"),
     (f"{REVENUE}.label.en=", "must not be empty"),
     ("entities.ningbo.id=ning-bo", "unknown id 'ningbo'"),  # references break
 ])

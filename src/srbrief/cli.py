@@ -129,12 +129,12 @@ def _warn_missing_glyphs(path: Path) -> None:
 
 def facts_records(briefing, lang: str) -> list[dict[str, object]]:
     """Return one JSON-ready record per metric of *briefing*."""
-    from srbrief.model.units import UNITS, format_value, metric_kind
+    from srbrief.model.units import format_value, metric_kind, unit_of
 
     records: list[dict[str, object]] = []
     for section in briefing.sections:
         for m in section.metrics:
-            unit = UNITS[m.unit]
+            unit = unit_of(m.unit)
             records.append({
                 "id": m.id, "section": section.id, "label": m.label.get(lang),
                 "value": int(m.value) if m.value.is_integer() else m.value,

@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from srbrief.edit import AddItem, SetField
 from srbrief.gui.editform import EditForm
+from srbrief.gui.formfields import ChoiceField, LongField
 from srbrief.gui.i18n import tr
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.gui.widgets import KpiCard
@@ -47,16 +48,19 @@ def form(window: MainWindow, tmp_path: Path) -> EditForm:
 
 def type_into(form: EditForm, field: str, text: str) -> None:
     editor = form.editors[tuple(field.split("."))]
+    if isinstance(editor, LongField):  # a long text: typed, then the field is left
+        editor.setPlainText(text)
+        editor.finish()
+        return
     assert isinstance(editor, QLineEdit)
     editor.setText(text)
     editor.editingFinished.emit()
 
 
-def choose(form: EditForm, field: str, text: str) -> None:
+def choose(form: EditForm, field: str, code: str) -> None:
     editor = form.editors[(field,)]
-    assert isinstance(editor, QComboBox)
-    editor.setCurrentText(text)
-    editor.activated.emit(editor.currentIndex())
+    assert isinstance(editor, ChoiceField)
+    editor.choose(code)
 
 
 def click_first_card(window: MainWindow) -> KpiCard:
@@ -75,10 +79,11 @@ def test_edit_mode_starts_on_the_section_and_a_click_edits_the_figure(form: Edit
     editor = form.editors[("value",)]
     assert isinstance(editor, QLineEdit) and editor.text() == "6261"
     qualifier = form.editors[("qualifier",)]
-    assert isinstance(qualifier, QComboBox) and qualifier.currentText() == "exact"  # absent: the default
+    assert isinstance(qualifier, ChoiceField) and qualifier.raw() == "exact"  # absent: the default
+    assert qualifier.currentText() == "精确值"  # shown by its name
     type_into(form, "value", "6300")  # its clause says 6261: refused, and says so
     error = form.errors[("value",)].text()
-    assert "is not what its clause states" in error and "2024年规上工业营业收入达6261亿元" in error
+    assert "不是其原文语句所写的数" in error and "2024年规上工业营业收入达6261亿元" in error
     assert window.briefing.find(card.item.id).value == 6261 and not window.isWindowModified()
     window.show_source("g60-alliance-parks")  # a derived count (its value is ours, not the clause's)
     assert form.item_id == "g60-alliance-parks" and form.editors[("value",)].text() == "2"
@@ -93,11 +98,11 @@ def test_refused_values_are_shown_beside_their_field(form: EditForm) -> None:
     window = form.session.window
     click_first_card(window)
     type_into(form, "value", "lots")
-    assert form.errors[("value",)].isVisibleTo(form) and "expected a number" in form.errors[("value",)].text()
+    assert form.errors[("value",)].isVisibleTo(form) and "应为数字" in form.errors[("value",)].text()
     choose(form, "qualifier", "rank")
-    assert "qualifiers rank and top go with unit rank" in form.errors[("qualifier",)].text()
+    assert "限定“名次”和“前N”要与单位“位”一起使用" in form.errors[("qualifier",)].text()
     type_into(form, "label.en", "")
-    assert "must not be empty" in form.errors[("label", "en")].text()
+    assert "不能为空" in form.errors[("label", "en")].text()
     assert window.editing.stack.count() == 0 and not window.isWindowModified()
 
 
@@ -105,7 +110,7 @@ def test_text_fields_and_an_optional_text_removed(form: EditForm) -> None:
     window = form.session.window
     window.show_source("months-at-provincial-second")
     type_into(form, "label.en", "Months in second place")  # a label naming a rank refers to it
-    assert "written as a literal" in form.errors[("label", "en")].text()
+    assert "以字面数字写出" in form.errors[("label", "en")].text()
     type_into(form, "label.en", "Months in {industrial-revenue-provincial-rank} place")
     assert window.briefing.find("months-at-provincial-second").label.en == "Months in second place"
     type_into(form, "note.zh", "")
@@ -135,7 +140,7 @@ def test_move_and_remove_buttons(form: EditForm) -> None:
     assert window.briefing.sections[0].facts[0].id == "top-100-manufacturing-cities"
     window.show_source("advanced-manufacturing-top-100")  # the lede and a point refer to it: removing it is refused
     form.buttons["remove_item"].click()
-    assert "{advanced-manufacturing-top-100} refers to no figure" in form.problem.text()
+    assert "{advanced-manufacturing-top-100} 没有对应的数字" in form.problem.text()
     assert "advanced-manufacturing-top-100" in window.briefing.index
 
 
@@ -173,7 +178,7 @@ def test_source_picking_from_the_article(form: EditForm, tmp_path: Path) -> None
     assert window.briefing.find("industrial-revenue-2024").source.clause == clause
     assert window.briefing.find("industrial-revenue-2024").source.en is None  # it went with its clause
     type_into(form, "source", "全年规上工业营业收入6261亿元")  # not in the article, whose text is known: refused
-    assert "not found verbatim" in form.errors[("source",)].text()
+    assert "找不到原句" in form.errors[("source",)].text()
     assert window.briefing.find("industrial-revenue-2024").source.clause == clause
     form.discard_waiting.click()
     # A document without a text: its clauses are not checked; an article opened by hand is shown, and a clause
@@ -201,7 +206,7 @@ def test_a_file_broken_on_disk_is_reported_not_edited(window: MainWindow, tmp_pa
     assert not window.source.reload()  # the window keeps the last good data
     window.actions_["edit_mode"].trigger()
     form = window.editing.form
-    assert form is not None and not form.editors and "expected a number" in form.problem.text()
+    assert form is not None and not form.editors and "应为数字" in form.problem.text()
     problems = window.editing.apply(SetField(("title", "en"), "x"))
     assert problems and "expected a number" in problems[0].message
 
@@ -211,7 +216,7 @@ def test_a_figure_and_its_clause_change_together_and_the_message_follows(form: E
     assert session.apply(AddItem(("sources",), BULLETIN)) == []  # the new statistics (the form edits no list)
     window.show_source("industrial-revenue-2024")
     type_into(form, "value", "6300")  # refused alone: its clause still says 6261 ...
-    assert "is not what its clause states" in form.errors[("value",)].text()
+    assert "不是其原文语句所写的数" in form.errors[("value",)].text()
     assert len(session.waiting) == 1 and form.waiting.isVisibleTo(form)  # ... so it waits
     message = window.briefing.find("overview-scale").message
     assert "6261亿元" in message.zh and "CNY\u00a0626.1\u00a0bn" in message.en
@@ -242,8 +247,9 @@ def test_waiting_changes_can_be_discarded(form: EditForm) -> None:
     assert form.session.waiting
     form.discard_waiting.click()
     assert form.session.waiting == [] and not form.waiting.isVisibleTo(form)
+    assert form.editors[("value",)].raw() == "6261"  # the refused value does not stay in the field
     type_into(form, "source", NEW_CLAUSE)  # would have gone in with 6300: alone it is refused (and waits)
-    assert "is not what its clause states" in form.errors[("source",)].text()
+    assert "不是其原文语句所写的数" in form.errors[("source",)].text()
     assert window.briefing.find("industrial-revenue-2024").value == 6261
     assert window.briefing.find("industrial-revenue-2024").source.doc == "shangrao-daily-2025-10-11"
     form.discard_waiting.click()

@@ -239,7 +239,7 @@ def test_new_briefing_starts_from_a_valid_skeleton(window: MainWindow, tmp_path:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.actions_["new"].trigger()
     assert load_briefing(target).id == "new-briefing"
-    assert window.source.path == target and window.briefing.title.en == "New briefing"
+    assert window.source.path == target and window.briefing.title.en == "[Title of the briefing]"
     assert window.editing.edit_mode and window.editing.form is not None
     assert window.editing.form.item_id == "overview"
     assert "# A new briefing" in target.read_text(encoding="utf-8")  # the comments come along

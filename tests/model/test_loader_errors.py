@@ -99,7 +99,8 @@ def test_bad_enum_value(tmp_path: Path, minimal_yaml: str, capsys: pytest.Captur
 
 def test_unknown_unit(tmp_path: Path, minimal_yaml: str, capsys: pytest.CaptureFixture[str]) -> None:
     bad = minimal_yaml.replace("unit: jia", "unit: dozen")
-    expect(tmp_path, capsys, bad, line_of(bad, "unit: dozen"), "sections[0].metrics[1].unit: expected one of")
+    expect(tmp_path, capsys, bad, line_of(bad, "unit: dozen"), "sections[0].metrics[1].unit: unknown unit 'dozen'",
+           "declare it under units")
 
 
 def test_duplicate_id(tmp_path: Path, minimal_yaml: str, capsys: pytest.CaptureFixture[str]) -> None:

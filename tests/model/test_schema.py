@@ -17,7 +17,8 @@ def test_schema_describes_metrics() -> None:
     metric = json_schema()["$defs"]["Metric"]
     assert set(metric["required"]) == {"id", "label", "value", "unit", "source"}
     assert metric["properties"]["value"]["type"] == "number"
-    assert "yi-yuan" in metric["properties"]["unit"]["enum"]
+    assert "yi-yuan" in metric["properties"]["unit"]["examples"]  # built in; a briefing may declare more
+    assert "enum" not in metric["properties"]["unit"] and json_schema()["properties"]["units"]["type"] == "array"
     assert metric["properties"]["qualifier"]["enum"] == ["exact", "more_than", "about", "rank", "top"]
     assert metric["additionalProperties"] is False
     assert json_schema()["$defs"]["Text"]["required"] == ["zh", "en"]

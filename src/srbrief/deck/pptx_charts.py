@@ -18,7 +18,7 @@ from srbrief.deck.pptx_text import pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Entity, Event, Fact, Metric, Qualifier
 from srbrief.model.story import charted_value, figure_meaning, item_meaning
 from srbrief.model.textutil import period_text
-from srbrief.model.units import MORE_THAN_NOTE, TOTAL, UNITS, axis_scale, metric_text, share_percent, share_text
+from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, metric_text, share_percent, share_text, unit_of
 from srbrief.textlayout import fit_text, font_measurer
 from srbrief.typescale import MAIN_TEXT
 
@@ -252,6 +252,6 @@ def bar_values(metrics: list[Metric], lang: str) -> tuple[list[float], str]:
     """Return the values for a native bar chart (falls negative) and the value-axis unit."""
     factor, label = axis_scale(metrics, lang)
     if lang == "zh":
-        label = UNITS[metrics[0].unit].zh  # the deck's axis names the unit itself (家, 个, %)
+        label = unit_of(metrics[0].unit).zh  # the deck's axis names the unit itself (家, 个, %)
     values = [round(charted_value(m) * factor, 6) for m in metrics]
     return values, label

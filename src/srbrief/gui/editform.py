@@ -1,9 +1,13 @@
-"""The edit form: the fields of one item of the briefing (a figure, a fact, a chart, a section and its lede),
-each written through the window's :class:`~srbrief.gui.editing.EditSession`, so every change is validated at
-once, can be undone, and a change that breaks a rule shows its message beside the field and is not kept.
+"""The edit form: the fields of one item of the briefing (a figure, a fact, a chart, a point, a section, an event,
+a summary or outlook line, a source document, or the briefing's own title, date and presenter), each written
+through the window's :class:`~srbrief.gui.editing.EditSession`, so every change is validated at once, can be
+undone, and a change that breaks a rule shows its message beside the field and is not kept.
 
-The fields come from the item's dataclass (:mod:`srbrief.model.types`), so kinds added to the format later get
-a form too: text in two languages, choices, numbers, strings and id lists; nested lists are left to the file.
+The fields come from the item's dataclass (:mod:`srbrief.model.types`), each in the editor that suits it
+(:mod:`srbrief.gui.formfields`): choices and units by their names, a point's figures and a chart's items from a
+checklist of labels, a period from a year/month picker, long texts on several lines. Ids are never typed.
+Items are chosen by their labels, grouped by kind; an item without an id (a summary or outlook line) or the
+briefing itself is chosen by its place, written ``@summary.2`` (``@`` alone is the briefing).
 """
 
 from __future__ import annotations
@@ -11,14 +15,15 @@ from __future__ import annotations
 import dataclasses
 import typing
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,50 +32,29 @@ from PySide6.QtWidgets import (
 from srbrief.edit import AddItem, Batch, Command, EditError, MoveItem, RemoveField, RemoveItem, SetField
 from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
 from srbrief.edit.commands import MISSING, read_back
+from srbrief.edit.describe import ROOT, describe, item_groups, key_path
+from srbrief.edit.newitems import cites_from, with_translation_marks
 from srbrief.edit.yamltext import PathKey, compose
+from srbrief.gui.formfields import (
+    ChoiceField,
+    Editor,
+    FlagField,
+    editors_for,
+    error_label,
+)
 from srbrief.gui.i18n import tr
+from srbrief.gui.problemtext import problem_text, translate
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model import BriefingError
-from srbrief.model.convert import unwrap_optional
 from srbrief.model.truth import read_document
-from srbrief.model.types import Cite, Text
-from srbrief.palette import LIGHT
+from srbrief.model.types import Cite, Metric
 from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
     from srbrief.gui.editing import EditSession
 
-FIELD_NAMES: dict[str, tuple[str, str]] = {
-    "id": ("标识", "Id"), "kind": ("类型", "Kind"), "label": ("名称", "Label"), "value": ("数值", "Value"),
-    "unit": ("单位", "Unit"), "qualifier": ("限定", "Qualifier"), "direction": ("方向", "Direction"),
-    "period": ("时期", "Period"), "entity": ("所属机构", "Entity"), "note": ("注释", "Note"),
-    "source": ("原文语句", "Source clause"), "title": ("标题", "Title"), "short_title": ("短标题", "Short title"),
-    "lede": ("导语", "Lede"), "number": ("序号", "Number"), "text": ("文字", "Text"), "name": ("名称", "Name"),
-    "description": ("说明", "Description"), "place": ("所在地", "Place"), "date": ("日期", "Date"),
-    "items": ("条目", "Items"), "entities": ("相关机构", "Entities"), "route": ("路线", "Route"),
-    "refs": ("关联", "References"), "message": ("要点", "Message"), "figures": ("数字", "Figures"),
-    "chart": ("图表", "Chart"), "facts": ("事实", "Facts"), "summary": ("摘要", "Summary"),
-    "good": ("利好方向", "Good news is"), "notes": ("备注", "Speaker notes"), "section": ("板块", "Section"),
-    "figure": ("数字", "Figure"),
-}
 Sub = tuple[str, ...]  # a field of the item: ("value",) or ("label", "zh")
-
-
-def field_name(name: str, lang: str) -> str:
-    pair = FIELD_NAMES.get(name)
-    return (pair[0] if lang == "zh" else pair[1]) if pair else name
-
-
-def _shown(value: Any) -> str:
-    if value is None or value is MISSING:
-        return ""
-    if isinstance(value, dict) and "clause" in value:  # a source {doc, clause}: its clause is edited
-        return str(value["clause"])
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
+HIDDEN = ("id", "schema")  # ids are made by the app, the schema is fixed
 class EditForm(QWidget):
     """The fields of one item; empty (with a hint) until an item is chosen."""
 
@@ -78,31 +62,43 @@ class EditForm(QWidget):
         super().__init__()
         self.session = session
         self.item_id: str | None = None
-        self.editors: dict[Sub, QLineEdit | QComboBox] = {}
+        self.editors: dict[Sub, Editor] = {}
         self.errors: dict[Sub, QLabel] = {}
         self.defaults: dict[Sub, str] = {}  # what an absent field means (qualifier: exact)
-        self.chooser = QComboBox()  # the section and everything in it: figures, facts, charts, points
-        self.chooser.activated.connect(lambda index: self.show_item(self.chooser.itemData(index)))
+        self.chooser = QComboBox()  # the section and everything in it, then the briefing's own lists
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(16)  # long labels do not widen the form (the list shows them whole)
+        self.chooser.activated.connect(lambda index: self.show_item(self.chooser.itemData(index) or None))
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setObjectName("EditHeading")
         self.waiting = QLabel()
         self.waiting.setWordWrap(True)
         self.discard_waiting = QPushButton()
-        self.discard_waiting.clicked.connect(session.clear_waiting)
+        self.discard_waiting.clicked.connect(self._discard)
         self.form = QFormLayout()
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {LIGHT.decrease}")
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.problem = error_label()
         self.buttons = {key: QPushButton() for key in ("move_up", "move_down", "duplicate_item", "remove_item")}
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self._open_add_menu)
+        self.update_button = QPushButton()  # a figure: the guided update from a new source
+        self.update_button.clicked.connect(self.update_figure)
+        self.text_button = QPushButton()  # a source document: its full text from a .txt file
+        self.text_button.clicked.connect(lambda _checked=False: self.attach_text())  # not the flag as a path
         self.picker: SourcePicker | None = None
         row = QHBoxLayout()
         for key, button in self.buttons.items():
             button.clicked.connect(lambda _=False, k=key: self._list_action(k))
             row.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.chooser)
+        top = QHBoxLayout()
+        top.addWidget(self.chooser, 1)
+        top.addWidget(self.add_button)
+        layout.addLayout(top)
         layout.addWidget(self.heading)
+        layout.addWidget(self.update_button)
+        layout.addWidget(self.text_button)
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(self.waiting)
@@ -112,22 +108,27 @@ class EditForm(QWidget):
         layout.addLayout(self.picker_slot)
         layout.addStretch(1)
         session.briefing_changed.connect(self.refresh)
+        self._file = session.window.source.path
+        session.window.source.changed.connect(self._on_file_changed)
         session.waiting_changed.connect(self._show_waiting)
         self.show_item(None)
         self._show_waiting()
 
     @property
     def lang(self) -> str:
-        return self.session.window.lang
+        return str(self.session.window.lang)
 
     def _path(self) -> tuple[PathKey, ...] | None:
-        if not self.item_id:
+        if self.item_id is None:
             return None
         try:
             text = self.session.doc.text
         except BriefingError as exc:  # the file on disk does not validate (the banner says so too)
-            self.problem.setText("\n".join(str(p) for p in exc.problems[:3]))
+            self._show_problems(exc.problems)
             return None
+        if self.item_id.startswith(ROOT):
+            path = key_path(self.item_id)
+            return path if not path or isinstance(read_back(text, path), dict) else None
         return find_id(compose(text), self.item_id)
 
     # -- building ---------------------------------------------------------------------------------------------
@@ -140,14 +141,20 @@ class EditForm(QWidget):
         self.errors.clear()
         self.defaults.clear()
         self.problem.clear()
+        self.problem.hide()
         for key, button in self.buttons.items():
             button.setText(tr(key, self.lang))
+        self.add_button.setText(tr("add_menu", self.lang))
+        self.update_button.setText(tr("update_figure", self.lang))
+        self.text_button.setText(tr("attach_text", self.lang))
         if self.picker is not None:
             self.picker.deleteLater()
             self.picker = None
         self.discard_waiting.setText(tr("discard_waiting", self.lang))
         path = self._path()
         self._fill_chooser()
+        self.update_button.setVisible(isinstance(self._item(), Metric))
+        self.text_button.setVisible(path is not None and len(path) == 2 and path[0] == "sources")
         if path is None:
             self.heading.setText(tr("edit_hint", self.lang))
             self.heading.show()
@@ -158,49 +165,44 @@ class EditForm(QWidget):
         self.heading.hide()  # the list above names the item
         hints = typing.get_type_hints(cls)
         for f in dataclasses.fields(cls):
-            hint, _ = unwrap_optional(hints[f.name])
-            name = field_name(f.name, self.lang)
-            if hint is Text:
-                self._add_row((f.name, "zh"), f"{name} · 中文", None)
-                self._add_row((f.name, "en"), f"{name} · English", None)
-            elif isinstance(hint, type) and issubclass(hint, Enum):
-                self._add_row((f.name,), name, [m.value for m in hint])
-                if isinstance(f.default, Enum):
-                    self.defaults[(f.name,)] = str(f.default.value)
-            elif f.metadata.get("choices"):
-                self._add_row((f.name,), name, list(f.metadata["choices"]))
-            elif hint in (str, float, int, Cite) or (typing.get_origin(hint) is tuple and
-                                                     typing.get_args(hint)[0] is str):
-                self._add_row((f.name,), name, None)
+            if f.name not in HIDDEN:
+                self._add_field(f, hints[f.name])
         if ("source",) in self.editors:
             self.picker = SourcePicker(self.lang, self._pick_source, self._cited_text())
             self.picker_slot.addWidget(self.picker)
         self.refresh()
 
+    def _add_field(self, f: dataclasses.Field[Any], declared: Any) -> None:
+        for sub, label, editor in editors_for(f, declared, self.lang, self.session.doc.briefing):
+            if isinstance(editor, ChoiceField) and sub == ("unit",):
+                editor.wants_new.connect(self.add_unit)
+            self._add_row(sub, label, editor)
+        if isinstance(f.default, Enum):
+            self.defaults[(f.name,)] = str(f.default.value)
+
+    def _item(self) -> Any:
+        return self.session.doc.briefing.index.get(self.item_id or "") if self._doc_ok() else None
+
+    def _doc_ok(self) -> bool:
+        try:
+            self.session.doc  # noqa: B018 (opening it may fail)
+        except BriefingError:
+            return False
+        return True
+
     def _cited_text(self) -> str | None:
         """Return the text of the document the item cites (the article of the built-in briefing), if it has one."""
         doc = self.session.doc
-        item = doc.briefing.index.get(self.item_id or "")
-        cite = getattr(item, "source", None)
+        cite = getattr(self._item(), "source", None)
         if not isinstance(cite, Cite):
             return None
         base = (doc.path or builtin_briefing_path()).parent
         return read_document(doc.briefing.document(cite.doc), base)
 
-    def _add_row(self, sub: Sub, label: str, choices: list[str] | None) -> None:
-        editor: QLineEdit | QComboBox
-        if choices is None:
-            editor = QLineEdit()
-            editor.editingFinished.connect(lambda: self.commit(sub))
-        else:
-            editor = QComboBox()
-            editor.addItems(["", *choices])
-            editor.activated.connect(lambda _index: self.commit(sub))
+    def _add_row(self, sub: Sub, label: str, editor: Editor) -> None:
+        editor.done.connect(lambda: self.commit(sub))
         editor.setObjectName(".".join(sub))
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setStyleSheet(f"color: {LIGHT.decrease}")
-        error.hide()
+        error = error_label()
         cell = QVBoxLayout()
         cell.setContentsMargins(0, 0, 0, 0)
         cell.addWidget(editor)
@@ -216,7 +218,7 @@ class EditForm(QWidget):
             if self.editors:
                 self.show_item(self.item_id)  # the item is gone (removed, or an add undone)
             return
-        if not self.editors and self.item_id:
+        if not self.editors and self.item_id is not None:
             self.show_item(self.item_id)  # it is back
             return
         data = read_back(self.session.doc.text, path)
@@ -227,14 +229,12 @@ class EditForm(QWidget):
             if value is None and sub in self.defaults:
                 value = self.defaults[sub]
             editor.blockSignals(True)
-            if isinstance(editor, QLineEdit):
-                editor.setText(_shown(value))
-                editor.setCursorPosition(0)
-            else:
-                editor.setCurrentText(_shown(value))
+            editor.show(value)
             editor.blockSignals(False)
             self.errors[sub].hide()
-        index, count = path[-1], read_back(self.session.doc.text, path[:-1])
+        self._fill_chooser()
+        index = path[-1] if path else None
+        count = read_back(self.session.doc.text, path[:-1]) if path else None
         size = len(count) if isinstance(count, list) else 0
         self.buttons["move_up"].setEnabled(isinstance(index, int) and index > 0)
         self.buttons["move_down"].setEnabled(isinstance(index, int) and index + 1 < size)
@@ -246,20 +246,34 @@ class EditForm(QWidget):
 
     def _pick_source(self, clause: str) -> None:
         editor = self.editors[("source",)]
-        if isinstance(editor, QLineEdit):
-            editor.setText(clause)
-            self.commit(("source",))
+        editor.show(clause)
+        self.commit(("source",))
+
     def commit(self, sub: Sub) -> None:
-        """Write the field *sub* as typed, if it changed; show what is wrong beside it if it was refused."""
-        path, editor = self._path(), self.editors[sub]
+        """Write the field *sub* as chosen, if it changed; show what is wrong beside it if it was refused."""
+        path = self._path()
         if path is None:
             return
-        raw = editor.text() if isinstance(editor, QLineEdit) else editor.currentText()
+        raw = self.editors[sub].raw()
         full = (*path, *sub)
         text = self.session.doc.text
         hint, optional = schema_at(compose(text), list(full), ".".join(sub))
         current = read_back(text, full)
         stale: tuple[Command, ...] = ()
+        if isinstance(self.editors[sub], FlagField):
+            self._commit_flag(sub, full, current)
+            return
+        parent = read_back(text, full[:-1]) if len(sub) == 2 else None
+        if parent is MISSING or isinstance(parent, bool):  # a text not there yet (or derived: true, now said how):
+            if raw.strip():  # written whole, the other language marked [translate] until it is given
+                self._apply(sub, SetField(full[:-1], self._both_texts(sub[0])))
+            return
+        if typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is Cite:  # clauses, one a line
+            base = (self.session.doc.path or builtin_briefing_path()).parent
+            cites = cites_from(raw, current, self.session.doc.briefing, base)
+            if cites != (current if isinstance(current, list) else []):
+                self._apply(sub, SetField(full, cites) if cites else RemoveField(full))
+            return
         if hint is Cite and isinstance(current, dict) and not raw.lstrip().startswith("{"):
             # {doc, clause}: a clause typed changes the clause, the document stays (a mapping typed replaces both)
             if "en" in current:  # our translation was of the old clause: it goes with it
@@ -269,7 +283,7 @@ class EditForm(QWidget):
             value = coerce(raw.strip() if hint is not str else raw, Target(".".join(sub), full, hint, optional,
                                                                           current is not MISSING, 0))
         except EditError as exc:
-            self._show_error(sub, str(exc).split(": ", 1)[-1])
+            self._show_error(sub, translate(str(exc).split(": ", 1)[-1], self.lang))
             return
         command: Command
         other = (sub[0], "en" if sub[-1] == "zh" else "zh")
@@ -284,29 +298,63 @@ class EditForm(QWidget):
             self.errors[sub].hide()
             return
         else:
-            command = SetField(full, value, label=f"{self.item_id} · {'.'.join(sub)}")
+            command = SetField(full, value)
             if stale:
-                command = Batch((command, *stale), label=command.label)
-        problems = self.session.apply(command, wait_if_refused=True)
-        if problems:
-            self._show_error(sub, "\n".join(p.message for p in problems[:3]))
+                command = Batch((command, *stale))
+        self._apply(sub, command)
+
+    def _commit_flag(self, sub: Sub, full: tuple[PathKey, ...], current: Any) -> None:
+        """Yes: ``derived: true``, or how, if it is written already; no: the field goes."""
+        on = self.editors[sub].raw() == "true"
+        if on and current is MISSING:
+            said = any(self._text_of((sub[0], part)).strip() for part in ("zh", "en") if (sub[0], part) in self.editors)
+            self._apply(sub, SetField(full, self._both_texts(sub[0]) if said else True))
+        elif not on and current is not MISSING:
+            self._apply(sub, RemoveField(full))
+
+    def _both_texts(self, name: str) -> dict[str, str]:
+        """Return the text *name* in both languages as typed (a language left empty marked for translation)."""
+        return with_translation_marks({part: self._text_of((name, part)) for part in ("zh", "en")})
+
+    def _apply(self, sub: Sub | None, command: Command) -> list[Any]:
+        """Apply *command*, named in words; show what refused it beside *sub* (or below the form)."""
+        command = _named(command, describe(command, self.session.doc.text, self.lang))
+        problems = self.session.apply(command, wait_if_refused=sub is not None)
+        if problems and sub is not None:
+            self._show_error(sub, "\n".join(problem_text(p, self.lang) for p in problems[:3]))
+        elif problems:
+            self._show_problems(problems)
+        return list(problems)
 
     def _fill_chooser(self) -> None:
-        """List the section of the item (or the one on screen) and all it holds."""
-        briefing, window = self.session.window.briefing, self.session.window
+        """List the section of the item (or the one on screen) and all it holds by their labels, grouped by
+        kind; then the timeline, summary, outlook, source documents and the briefing itself."""
+        briefing, window, lang = self.session.window.briefing, self.session.window, self.lang
         try:
             section = briefing.section_of(self.item_id or "")
         except KeyError:
             row = window.nav.currentRow()
             section = briefing.sections[row] if 0 <= row < len(briefing.sections) else briefing.sections[0]
-        members: list[Any] = [section, *section.metrics, *section.facts, *section.charts,
-                              *getattr(section, "points", ())]
+        groups = item_groups(briefing, section, lang, tr("briefing_info", lang))
         self.chooser.blockSignals(True)
         self.chooser.clear()
-        for member in members:
-            self.chooser.addItem(f"{type(member).__name__} · {member.id}", member.id)
+        for heading, entries in groups:
+            if not entries:
+                continue
+            self.chooser.addItem(f"— {heading} —", "")
+            model = self.chooser.model()
+            if isinstance(model, QStandardItemModel):  # a heading, not an item: it cannot be chosen
+                model.item(self.chooser.count() - 1).setEnabled(False)
+            for name, key in entries:
+                self.chooser.addItem(f"  {name}", key)
         self.chooser.setCurrentIndex(max(0, self.chooser.findData(self.item_id)))
         self.chooser.blockSignals(False)
+
+    def _on_file_changed(self, _automatic: bool) -> None:
+        """Another file (Ctrl+N, Open): nothing of the previous one stays in the form."""
+        if self.session.window.source.path != self._file:
+            self._file = self.session.window.source.path
+            self.show_item(None)
 
     def _show_waiting(self) -> None:
         count = len(self.session.waiting)
@@ -314,32 +362,38 @@ class EditForm(QWidget):
         self.waiting.setVisible(bool(count))
         self.discard_waiting.setVisible(bool(count))
 
+    def _discard(self) -> None:
+        """Forget the waiting edits, and show the values in the file again (not the refused ones)."""
+        self.session.clear_waiting()
+        self.refresh()
+
     def _text_of(self, sub: Sub) -> str:
-        editor = self.editors[sub]
-        return editor.text() if isinstance(editor, QLineEdit) else editor.currentText()
+        return self.editors[sub].raw()
 
     def _show_error(self, sub: Sub, message: str) -> None:
         self.errors[sub].setText(message)
         self.errors[sub].show()
 
+    def _show_problems(self, problems: list[Any]) -> None:
+        self.problem.setText("\n".join(problem_text(p, self.lang) for p in problems[:3]))
+        self.problem.setVisible(bool(problems))
+
     def _list_action(self, key: str) -> None:
         path = self._path()
-        if path is None or not isinstance(path[-1], int):
+        if path is None or not path or not isinstance(path[-1], int):
             return
         index = path[-1]
-        name = f"{tr(key, self.lang)} {self.item_id}"
         new_id = None
         command: Command
         if key == "duplicate_item":
             data = read_back(self.session.doc.text, path)
             new_id = self._free_id(f"{self.item_id}-copy")
-            command = AddItem(path[:-1], {**data, "id": new_id}, index=index + 1, label=name)
+            command = AddItem(path[:-1], {**data, "id": new_id}, index=index + 1)
         elif key == "remove_item":
-            command = RemoveItem(path, label=name)
+            command = RemoveItem(path)
         else:
-            command = MoveItem(path, index - 1 if key == "move_up" else index + 1, label=name)
-        problems = self.session.apply(command)
-        self.problem.setText("\n".join(p.message for p in problems[:3]))
+            command = MoveItem(path, index - 1 if key == "move_up" else index + 1)
+        problems = self._apply(None, command)
         if new_id is not None and not problems:
             self.show_item(new_id)
 
@@ -347,3 +401,44 @@ class EditForm(QWidget):
         taken = self.session.doc.briefing.index
         candidates = (base if n == 1 else f"{base}-{n}" for n in range(1, 1000))
         return next(c for c in candidates if c not in taken)
+
+    # -- adding and the guided update ---------------------------------------------------------------------------
+    def _open_add_menu(self) -> None:
+        from srbrief.gui.adddialogs import add_menu
+
+        add_menu(self).exec(self.add_button.mapToGlobal(self.add_button.rect().bottomLeft()))
+
+    def add_unit(self) -> None:
+        from srbrief.gui.adddialogs import add_unit
+
+        add_unit(self)
+
+    def attach_text(self, source: Path | None = None) -> bool:
+        """Give the source document shown its full text from a .txt file (copied beside the briefing)."""
+        from srbrief.gui.adddialogs import attach_text
+
+        path = self._path()
+        if path is None or self.item_id is None:
+            return False
+        return attach_text(self, path, self.item_id, source)
+
+    def update_figure(self) -> None:
+        from srbrief.gui.figureupdate import UpdateFigureDialog
+
+        item = self._item()
+        if isinstance(item, Metric):
+            UpdateFigureDialog(self, item).exec()
+
+    def section_path(self) -> tuple[PathKey, ...]:
+        """Return the path of the section the form is in (the item's, or the one on screen)."""
+        item = self.chooser.itemData(1)  # the first entry under the section heading is the section
+        found = find_id(compose(self.session.doc.text), str(item)) if item else None
+        return found or ("sections", 0)
+
+
+def _named(command: Command, name: str) -> Command:
+    """Return *command* carrying *name* as its label (the undo menu's entry)."""
+    if dataclasses.is_dataclass(command) and "label" in {f.name for f in dataclasses.fields(command)}:
+        return typing.cast(Command, dataclasses.replace(command, label=name))
+    return command
+

@@ -211,6 +211,44 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "Conflicts found: {n}. The deck itself is not changed: the refreshed deck is saved as "
                         "a new file."),
     "refresh_saved": ("已保存 {file}", "Saved {file}"),
+    # --- issue 20 part B: the edit form in the user's language, adding items, the guided update --------------
+    "add_menu": ("添加…", "Add…"),
+    "add_what": ("添加{kind}", "Add {kind}"),
+    "add_done": ("添加", "Add"),
+    "update_figure": ("用新来源更新这个数字…", "Update this figure from a new source…"),
+    "derived_flag": ("计算值", "Derived"),
+    "derived_flag_text": ("此数值由我们计算（原文未直接写出）",
+                          "We computed this value (the clause does not state it)"),
+    "new_unit": ("新单位…", "New unit…"),
+    "new_unit_title": ("新单位", "New unit"),
+    "unit_zh": ("中文写法（紧跟数字，如 万吨）", "Chinese (written after the number, e.g. 万吨)"),
+    "unit_en": ("英文名称（如 10,000 tonnes）", "English name (e.g. 10,000 tonnes)"),
+    "unit_exists": ("单位“{unit}”已经有了", "The unit “{unit}” is already there"),
+    "period_to": ("至", "to"),
+    "no_period": ("（无）", "(none)"),
+    "whole_year": ("全年", "whole year"),
+    "date_placeholder": ("年-月 或 年-月-日，如 2025-06", "year-month or a day, e.g. 2025-06"),
+    "briefing_info": ("简报信息", "The briefing"),
+    "placeholder_mark": ("【请填写】", "[fill in]"),
+    "document_text": ("文件全文（粘贴，或打开 .txt 文件）", "The document's full text (paste, or open a .txt file)"),
+    "open_txt": ("打开 .txt 文件…", "Open a .txt file…"),
+    "pick_document": ("来源文件", "Source document"),
+    "add_document": ("添加新的来源文件…", "Add a new source document…"),
+    "select_clause": ("在下面的全文中选中说明该数字的那句话：", "Select the clause that states the figure in the text "
+                      "below:"),
+    "value_read": ("从所选语句读出的数值：", "Value read from the selection:"),
+    "no_value_read": ("所选语句中没有找到该数字的单位（{unit}）下的数值", "The selection states no value in the "
+                      "figure's unit ({unit})"),
+    "texts_follow": ("以下文字将随之更新：", "These texts will read:"),
+    "accept_update": ("接受更新", "Accept the update"),
+    "update_title": ("更新数字：{label}", "Update figure: {label}"),
+    "new_value": ("新数值", "New value"),
+    "new_period": ("新时期", "New period"),
+    "read_only_add": ("内置简报是只读的：请先“另存为”一份副本。",
+                      "The built-in briefing is read-only: save a copy with Save As first."),
+    "attach_text": ("打开 .txt 文件作为这个来源文件的全文…", "Give this document its full text from a .txt file…"),
+    "txt_filter": ("文本文件 (*.txt);;所有文件 (*)", "Text (*.txt);;All files (*)"),
+    # --- end of issue 20 part B ----------------------------------------------------------------------------------
 }
 
 

@@ -33,6 +33,7 @@ from srbrief.gui.files import BriefingSource
 from srbrief.gui.i18n import STRINGS, tr
 from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
 from srbrief.gui.refresh import refresh_deck_dialog
+from srbrief.gui.qttranslations import install_qt_translations
 from srbrief.gui.settings import MAX_RECENT, read_bytes, read_choice, read_folder, read_int, read_paths
 from srbrief.gui.widgets import REUSABLE_CANVASES, STYLE, Banner
 from srbrief.gui.workers import ExportJob
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Give every action, menu and window text the words of the current language."""
         lang = self.lang
+        install_qt_translations(lang)  # Qt's own dialog buttons too (issue 20 part B)
         for name, action in self.actions_.items():
             action.setText(tr(name, lang))
             tip = f"{name}_tip"

@@ -75,7 +75,7 @@ class SourcePicker(QWidget):
 
     def choose_article(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("open_article", self.lang), str(Path.home()),
-                                              "Text (*.txt);;All files (*)")
+                                              tr("txt_filter", self.lang))
         if name:
             QSettings().setValue("article", name)
             self._load(Path(name))

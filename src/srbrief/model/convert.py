@@ -17,6 +17,7 @@ from typing import Any
 from srbrief.model.errors import Problem
 from srbrief.model.located import Located
 from srbrief.model.types import DERIVED, LONG_TEXT, SHORT_TEXT, Cite, Text
+from srbrief.model.units import UNITS
 
 # characters XML 1.0 (and so a .pptx) cannot carry, plus C1 controls (NEL, ...) no slide can show
 _UNDRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -57,6 +58,7 @@ class Converter:
         self.filename = filename
         self.problems: list[Problem] = []
         self.origins: dict[int, tuple[str, Located]] = {}  # id(object) -> (path, located mapping)
+        self.units: dict[str, tuple[str, str]] = {}  # the units the briefing declares: code -> (zh, en)
 
     def problem(self, loc: Located | tuple[int, int], path: str, message: str) -> None:
         line, col = (loc.line, loc.col) if isinstance(loc, Located) else loc
@@ -170,6 +172,9 @@ class Converter:
             self.problem(loc, path, f"expected {self.expected(hint)}, got {describe(loc.value)}")
             return _INVALID
         message = check_constraints(value, meta)
+        if not message and meta.get("unit") and value not in UNITS and value not in self.units:
+            message = (f"unknown unit {describe(value)}: use a built-in unit (docs/data-format.md) or declare it "
+                       "under units: [{code, zh, en}]")
         if message:
             self.problem(loc, path, message)
             return _INVALID

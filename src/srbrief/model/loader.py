@@ -25,7 +25,7 @@ from srbrief.model.types import (
     Qualifier,
     SectionKind,
 )
-from srbrief.model.units import UNITS
+from srbrief.model.units import UNITS, declare_units, unit_of
 
 MAX_PROBLEMS = 50
 
@@ -102,6 +102,8 @@ def parse_briefing(data: bytes | str, filename: str, source_text: str | None = N
         raise BriefingError([Problem(filename, schema.line, schema.col, "schema",
                                      f"unsupported schema {schema.value!r}; this version reads srbrief/1")])
     converter = Converter(filename)
+    converter.units = declared_units(tree)
+    declare_units(converter.units)
     briefing = converter.convert(migrate(tree), Briefing, "")
     if briefing is not _INVALID:
         Checker(briefing, converter).run(source_text, Path(filename).parent)
@@ -110,6 +112,20 @@ def parse_briefing(data: bytes | str, filename: str, source_text: str | None = N
         raise BriefingError(problems[:MAX_PROBLEMS])
     assert isinstance(briefing, Briefing)
     return briefing
+
+
+def declared_units(tree: Located) -> dict[str, tuple[str, str]]:
+    """Return the units the file declares (``units: [{code, zh, en}]``) as code → (zh, en); the declarations
+    themselves are checked with the rest of the file."""
+    found: dict[str, tuple[str, str]] = {}
+    units = tree.value.get("units")
+    for entry in units.value if units is not None and isinstance(units.value, list) else ():
+        parts = entry.value if isinstance(entry.value, dict) else {}
+        code, zh, en = (parts.get(k) for k in ("code", "zh", "en"))
+        if code is not None and zh is not None and isinstance(code.value, str) and isinstance(zh.value, str) \
+                and code.value not in UNITS:
+            found.setdefault(code.value, (zh.value, str(en.value) if en is not None else zh.value))
+    return found
 
 
 def migrate(tree: Located) -> Located:
@@ -152,6 +168,7 @@ class Checker:
         self.conv.problem(target, path, message)
 
     def run(self, source_text: str | None, base: Path | None = None) -> None:
+        self.check_units()
         self.check_ids()
         self.check_sections()
         self.check_metrics()
@@ -162,6 +179,19 @@ class Checker:
         check_truth(self, base, source_text)
         check_storyline(self)
         check_plausible(self)
+
+    def check_units(self) -> None:
+        """A declared unit has a code of its own, and a Chinese word no built-in unit has."""
+        seen: set[str] = set()
+        words = {u.zh: code for code, u in UNITS.items()}
+        for unit in self.b.units:
+            if unit.code in UNITS:
+                self.at(unit, "code", f"{unit.code!r} is a built-in unit: use it without declaring it")
+            elif unit.code in seen:
+                self.at(unit, "code", f"the unit {unit.code!r} is declared twice")
+            elif unit.zh in words:
+                self.at(unit, "zh", f"{unit.zh} is the built-in unit {words[unit.zh]!r}: use that one")
+            seen.add(unit.code)
 
     def all_objects(self) -> Iterator[Any]:
         b = self.b
@@ -263,7 +293,7 @@ class Checker:
 def chart_rule_problem(kind: ChartKind, items: list[Any]) -> str | None:
     """Return what is wrong with the items of a chart of *kind*, or None."""
     metrics = [i for i in items if isinstance(i, Metric)]
-    dims = {UNITS[m.unit].dimension for m in metrics}
+    dims = {unit_of(m.unit).dimension for m in metrics}
     units = {m.unit for m in metrics}
     if kind is ChartKind.KPI and not 1 <= len(items) <= 8:
         return "a kpi chart shows 1 to 8 metrics"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from srbrief.model.units import UNITS, format_value, number_text
+from srbrief.model.units import UNITS, format_value, number_text, unit_of
 
 if TYPE_CHECKING:
     from srbrief.model.types import Metric
@@ -220,7 +220,7 @@ def _unit_words() -> tuple[str, ...]:
 
 def _unit_word(code: str) -> str:
     """Return a unit's Chinese word without its multiplier: 亿元 → 元, 万人次 → 人次, 个月 → 个月."""
-    word = UNITS[code].zh
+    word = unit_of(code).zh
     for mult, _ in _MULTIPLIERS:
         if word.startswith(mult) and len(word) > len(mult):
             return word[len(mult):]
@@ -229,7 +229,7 @@ def _unit_word(code: str) -> str:
 
 def states(metric: Metric, mention: Mention) -> bool:
     """Return whether *mention* states *metric*'s value, in its unit and scale, with its qualifier."""
-    unit = UNITS[metric.unit]
+    unit = unit_of(metric.unit)
     value = Decimal(str(metric.value))
     q = metric.qualifier.value
     if q in ("rank", "top"):

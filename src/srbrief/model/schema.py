@@ -80,4 +80,8 @@ def _plain_schema(hint: Any, meta: dict[str, Any], defs: dict[str, Any]) -> dict
             schema = {**schema, json_key: meta[key]}
     if meta.get("choices"):
         schema = {**schema, "enum": list(meta["choices"])}
+    if meta.get("unit"):  # the built-in units; a briefing may declare more (units:)
+        from srbrief.model.units import UNITS
+
+        schema = {**schema, "examples": list(UNITS)}
     return schema

@@ -13,8 +13,6 @@ from enum import Enum
 from functools import cached_property
 from typing import Any, TypeVar, overload
 
-from srbrief.model.units import UNITS
-
 SCHEMA_ID = "srbrief/1"
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # patterns must match the whole string (re.fullmatch)
@@ -43,6 +41,7 @@ def spec(
     max_length: int | None = None,
     max_items: int | None = None,
     flag: bool = False,
+    unit: bool = False,
     doc: str = "",
 ) -> dict[str, Any]:
     """Return field metadata for validation and the schema: ``field(metadata=spec(...))``.
@@ -52,7 +51,7 @@ def spec(
     if pattern == ID_PATTERN and max_length is None:
         max_length = ID_LENGTH
     return {"pattern": pattern, "choices": choices, "minimum": minimum, "maximum": maximum,
-            "max_length": max_length, "max_items": max_items, "flag": flag, "doc": doc}
+            "max_length": max_length, "max_items": max_items, "flag": flag, "unit": unit, "doc": doc}
 
 
 class Lang(str, Enum):
@@ -173,13 +172,24 @@ class Cite:
 
 
 @dataclass(frozen=True)
+class UnitDef:
+    """A unit of the briefing's own, for figures the built-in units do not cover (标准箱, 艘次 …)."""
+
+    code: str = field(metadata=spec(pattern=ID_PATTERN, doc="what metrics write as their unit"))
+    zh: str = field(metadata=spec(max_length=20, doc="written straight after a Chinese number: 标准箱"))
+    en: str = field(metadata=spec(max_length=60, doc="written after an English number: TEU"))
+
+
+@dataclass(frozen=True)
 class Metric:
     """One figure of the article."""
 
     id: str = field(metadata=spec(pattern=ID_PATTERN))
     label: Text
     value: float = field(metadata=spec(maximum=MAX_VALUE, doc="a finite number"))
-    unit: str = field(metadata=spec(choices=tuple(UNITS), doc="unit code, see docs/data-format.md"))
+    unit: str = field(metadata=spec(
+        pattern=ID_PATTERN, unit=True,
+        doc="unit code: a built-in one (docs/data-format.md) or one the briefing declares under units"))
     source: Cite = field(metadata=spec(doc="the clause it rests on: a string (first document) or {doc, clause}"))
     qualifier: Qualifier = field(default=Qualifier.EXACT)
     direction: Direction | None = field(
@@ -319,6 +329,8 @@ class Briefing:
         default=(), metadata=spec(doc="the close: the article's own forward-looking lines"))
     organisation: Text | None = field(default=None, metadata=spec(doc="who presents, for the title slide"))
     presenter: Text | None = field(default=None, metadata=spec(doc="the presenter's name and role"))
+    units: tuple[UnitDef, ...] = field(
+        default=(), metadata=spec(doc="units of the briefing's own, besides the built-in ones"))
 
     @property
     def source(self) -> Source:

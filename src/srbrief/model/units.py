@@ -88,6 +88,28 @@ _MORE_UNITS = (
 )
 UNITS.update((row[0], Unit(*row)) for row in _MORE_UNITS)
 
+# Units a briefing declares for itself (``units:`` in its file: code, zh, en), as the last loaded briefing
+# declared them; the built-in units above cannot be redeclared (validation refuses their codes).
+DECLARED: dict[str, Unit] = {}
+
+
+def declared_unit(code: str, zh: str, en: str) -> Unit:
+    """Return the unit a briefing declares: a count of its own kind (charted only with itself), written zh after
+    a Chinese number and en after an English one."""
+    return Unit(code, zh, en, f"declared:{code}", 1, en)
+
+
+def declare_units(units: dict[str, tuple[str, str]]) -> None:
+    """Make the units a briefing declares (code → (zh, en)) known to every view."""
+    for code, (zh, en) in units.items():
+        DECLARED[code] = declared_unit(code, zh, en)
+
+
+def unit_of(code: str) -> Unit:
+    """Return the unit *code*: a built-in one, or one a briefing declared (KeyError if neither)."""
+    found = UNITS.get(code)
+    return found if found is not None else DECLARED[code]
+
 _BIG = ((Decimal(10**9), "bn"), (Decimal(10**6), "mn"))
 _ATTACHED = {"%", "×"}  # written with no space after the number
 MINUS = "\u2212"
@@ -107,7 +129,7 @@ def number_text(value: float | Decimal, lang: str = "zh") -> str:
 
 def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
     """Return (number, unit) of *metric* for a KPI tile, e.g. ('600+', '家') or ('CNY 626.1', 'bn')."""
-    unit = UNITS[metric.unit]
+    unit = unit_of(metric.unit)
     q = metric.qualifier.value
     if q == "rank":
         number = number_text(metric.value)
@@ -150,7 +172,7 @@ def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
 def axis_scale(metrics: list[Metric], lang: str) -> tuple[float, str]:
     """Return (factor, axis unit) for plotting *metrics* of one unit: English reads 亿 units in billions or
     millions (6261 亿元 → CNY bn), Chinese keeps the article's unit."""
-    unit = UNITS[metrics[0].unit]
+    unit = unit_of(metrics[0].unit)
     if lang == "zh":
         return 1.0, {"count": "数量"}.get(unit.dimension, unit.zh)
     if unit.scale > 1:
@@ -195,7 +217,7 @@ def metric_kind(metric: Metric) -> str:
         return "change"
     if metric.unit == "percent":
         return "share"
-    return "count" if UNITS[metric.unit].dimension == "count" else "level"
+    return "count" if unit_of(metric.unit).dimension == "count" else "level"
 
 
 TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)

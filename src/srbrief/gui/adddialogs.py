@@ -1,0 +1,361 @@
+"""Adding to a briefing from the edit form: a figure, a fact, a point, a chart, a section, an event, a summary or
+outlook line, a source document (with its text: pasted, or opened from a .txt file) and a unit of its own.
+
+Each dialog asks only what the item needs, in the form's editors (choices by name, checklists of labels),
+makes the id itself, and adds the item with one :class:`~srbrief.edit.AddItem` through the window's editing
+session: validated, undoable, atomic like any other edit. A refused item keeps the dialog open with the reasons.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from srbrief.edit import AddItem, Command, EditError, SetField
+from srbrief.edit.address import REMOVE, Target, coerce
+from srbrief.edit.commands import MISSING, read_back
+from srbrief.edit.describe import describe, kind_name, place_key
+from srbrief.edit.newitems import ASKED, cites_from, item_class, new_id, number_for, with_translation_marks
+from srbrief.edit.yamltext import PathKey
+from srbrief.gui.formfields import ChoiceField, Editor, FlagField, LongField, editors_for, error_label
+from srbrief.gui.i18n import tr
+from srbrief.gui.problemtext import problem_text, translate
+from srbrief.gui.sourcepick import SourcePicker
+from srbrief.model.types import Cite
+
+if TYPE_CHECKING:
+    from srbrief.gui.editform import EditForm
+
+KINDS = ("metrics", "facts", "points", "charts", "sections", "timeline", "summary", "outlook", "sources")
+IN_SECTION = ("metrics", "facts", "points", "charts")
+
+
+def add_menu(form: EditForm) -> QMenu:
+    """Return the menu of what can be added (each entry opens its dialog)."""
+    menu = QMenu(form)
+    for kind in KINDS:
+        action = menu.addAction(tr("add_what", form.lang, kind=kind_name(kind, form.lang).lower()))
+        action.setObjectName(f"add-{kind}")
+        action.triggered.connect(lambda _=False, k=kind: AddDialog(form, k).exec())
+    return menu
+
+
+class AddDialog(QDialog):
+    """The fields a new item of kind *kind* (a list key: ``metrics``, ``timeline`` …) needs."""
+
+    def __init__(self, form: EditForm, kind: str) -> None:
+        super().__init__(form)
+        self.form, self.kind, self.lang = form, kind, form.lang
+        self.session = form.session
+        self.setWindowTitle(tr("add_what", self.lang, kind=kind_name(kind, self.lang).lower()))
+        self.cls = item_class(kind)
+        self.editors: dict[tuple[str, ...], Editor] = {}
+        self.added: str | None = None  # the key of the item added (for the form to show it)
+        fields = QFormLayout()
+        fields.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        hints = typing.get_type_hints(self.cls)
+        briefing = self.session.doc.briefing
+        for f in dataclasses.fields(self.cls):
+            if f.name not in ASKED[kind]:
+                continue
+            for sub, label, editor in editors_for(f, hints[f.name], self.lang, briefing):
+                if isinstance(editor, ChoiceField) and sub == ("unit",):
+                    editor.wants_new.connect(lambda e=editor: self._new_unit(e))
+                editor.setObjectName(".".join(sub))
+                fields.addRow(label, editor)
+                self.editors[sub] = editor
+        self.doc_choice: ChoiceField | None = None  # which document the clause is from, when there are several
+        if kind != "sources" and len(briefing.sources) > 1 and ("source",) in self.editors:
+            self.doc_choice = ChoiceField([(s.title.get(self.lang), s.id) for s in briefing.sources])
+            self.doc_choice.setCurrentIndex(1)
+            fields.addRow(tr("pick_document", self.lang), self.doc_choice)
+        self._defaults(briefing)
+        self.picker: SourcePicker | None = None
+        if ("source",) in self.editors:  # the clause is selected in the document's text, as in the form
+            self.picker = SourcePicker(self.lang, self._pick, self._document_text())
+            fields.addRow(self.picker)
+            if self.doc_choice is not None:
+                self.doc_choice.done.connect(self._show_document)
+        if kind == "sources":
+            self.text = LongField(lines=8)
+            self.text.setObjectName("document-text")
+            fields.addRow(tr("document_text", self.lang), self.text)
+            open_txt = QPushButton(tr("open_txt", self.lang))
+            open_txt.clicked.connect(self.open_txt)
+            fields.addRow("", open_txt)
+        self.problem = error_label()
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addLayout(fields)
+        inner_layout.addWidget(self.problem)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(tr("add_done", self.lang))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("cancel", self.lang))
+        buttons.accepted.connect(self.add)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(620, 760)
+
+    def _defaults(self, briefing: Any) -> None:
+        """Show every editor empty (a checklist lists its choices), then preset what most new items have."""
+        for editor in self.editors.values():
+            editor.show(None)
+        presets = {("kind",): {"sections": "theme", "facts": "measure", "charts": "bar"}.get(self.kind)}
+        for sub, value in presets.items():
+            if value and sub in self.editors:
+                self.editors[sub].show(value)
+        if self.kind == "summary" and ("section",) in self.editors:
+            themes = [s.id for s in briefing.sections if s.kind.value == "theme"]
+            self.editors[("section",)].show(themes[0] if themes else "")
+
+    # -- the new item ----------------------------------------------------------------------------------------
+    def value(self) -> dict[str, Any]:
+        """Return the new item as plain data (raises EditError for a value of the wrong type)."""
+        briefing = self.session.doc.briefing
+        hints = typing.get_type_hints(self.cls)
+        data: dict[str, Any] = {}
+        texts: dict[str, dict[str, str]] = {}
+        for sub, editor in self.editors.items():
+            raw = editor.raw()
+            if len(sub) == 2:
+                texts.setdefault(sub[0], {})[sub[1]] = raw.strip()
+                continue
+            if isinstance(editor, FlagField):
+                if raw:
+                    data[sub[0]] = True
+                continue
+            field = next(f for f in dataclasses.fields(self.cls) if f.name == sub[0])
+            optional = field.default is not dataclasses.MISSING or field.default_factory is not dataclasses.MISSING
+            from srbrief.model.convert import unwrap_optional
+
+            hint, may_be_none = unwrap_optional(hints[sub[0]])
+            if typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is Cite:
+                cites = cites_from(raw, None, briefing, self._base())
+                if cites:
+                    data[sub[0]] = cites
+                continue
+            target = Target(".".join(sub), (sub[0],), hint, optional or may_be_none, False, 0)
+            value = coerce(raw.strip() if hint is not str else raw, target) if raw.strip() or not optional else REMOVE
+            if value is not REMOVE and value != []:
+                data[sub[0]] = value
+        for name, pair in texts.items():
+            if pair.get("zh") or pair.get("en"):
+                data[name] = with_translation_marks(pair)
+            elif name in {"derived"} and data.get(name) is True:
+                continue
+        if isinstance(data.get("source"), str) and self.doc_choice is not None:
+            doc = self.doc_choice.raw()
+            if doc and doc != briefing.sources[0].id:
+                data["source"] = {"doc": doc, "clause": data["source"]}
+        if "id" in {f.name for f in dataclasses.fields(self.cls)}:
+            data = {"id": new_id(self.kind, data, briefing), **data}
+        if self.kind == "sections" and data.get("kind") == "theme" and "number" not in data:
+            data["number"] = number_for(briefing)
+        if self.kind == "sources":
+            data["text"] = self._write_text(data["id"])
+        return data
+
+    def _document_text(self) -> str | None:
+        from srbrief.model.truth import read_document
+
+        briefing = self.session.doc.briefing
+        doc_id = self.doc_choice.raw() if self.doc_choice is not None else None
+        return read_document(briefing.document(doc_id), self._base())
+
+    def _show_document(self) -> None:
+        if self.picker is not None:
+            self.picker.show_document(self._document_text())
+
+    def _pick(self, clause: str) -> None:
+        """Take the selected clause as the source; a new figure's value, unit, qualifier, direction and period
+        are read from it as a draft reads an article (fields already filled in stay)."""
+        self.editors[("source",)].show(clause)
+        if self.kind != "metrics":
+            return
+        from srbrief.draft.extract import extract, metric_value
+
+        figure = next((f for f in extract(clause) if f.unit is not None), None)
+        if figure is None:
+            return
+        value = metric_value(figure)
+        read = {("value",): str(int(value) if value == value.to_integral() else value), ("unit",): figure.unit,
+                ("qualifier",): figure.qualifier, ("direction",): figure.direction, ("period",): figure.period,
+                ("label", "zh"): figure.label}
+        for sub, found in read.items():
+            if found and sub in self.editors and not self.editors[sub].raw():
+                self.editors[sub].show(found)
+
+    def _base(self) -> Path:
+        from srbrief.resources import builtin_briefing_path
+
+        return (self.session.doc.path or builtin_briefing_path()).parent
+
+    def _write_text(self, doc_id: str) -> str:
+        text = self.text.toPlainText().strip()
+        if not text:
+            raise EditError(tr("document_text", self.lang), 0)
+        return write_document_text(self.form, doc_id, text)
+
+    def add(self) -> None:
+        """Add the item; close on success, else say why (the dialog stays, with what was entered)."""
+        try:
+            data = self.value()
+        except (EditError, OSError) as exc:
+            self._say([translate(str(exc).split(": ", 1)[-1], self.lang)])
+            return
+        doc = self.session.doc
+        path = self.list_path()
+        command: AddItem | SetField
+        if read_back(doc.text, path) is MISSING:  # the section has no such list yet
+            command = SetField(path, [data])
+        else:
+            command = AddItem(path, data)
+        problems = self.session.apply(_labelled(command, describe(AddItem(path, data), doc.text, self.lang)))
+        if problems:
+            self._say([problem_text(p, self.lang) for p in problems[:4]])
+            return
+        self.added = data.get("id") or place_key((*path, len(read_back(self.session.doc.text, path)) - 1))
+        self.form.show_item(self.added)
+        self.accept()
+
+    def list_path(self) -> tuple[PathKey, ...]:
+        """Return where the new item goes: a section's list, or the briefing's own."""
+        if self.kind in IN_SECTION:
+            return (*self.form.section_path(), self.kind)
+        return (self.kind,)
+
+    def _say(self, lines: list[str]) -> None:
+        self.problem.setText("\n".join(lines))
+        self.problem.show()
+
+    def open_txt(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("open_txt", self.lang), str(Path.home()),
+                                              tr("txt_filter", self.lang))
+        if name:
+            self.load_txt(Path(name))
+
+    def load_txt(self, path: Path) -> None:
+        try:
+            self.text.setPlainText(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            self._say([f"{path}: {exc}"])
+
+    def _new_unit(self, editor: ChoiceField) -> None:
+        code = add_unit(self.form)
+        if code:
+            from srbrief.gui.formfields import unit_choices
+
+            editor.set_choices(unit_choices(self.session.doc.briefing, self.lang), tr("new_unit", self.lang))
+            editor.show(code)
+
+
+class UnitDialog(QDialog):
+    """A unit of the briefing's own: how it is written in Chinese after a number, and its English name."""
+
+    def __init__(self, parent: QWidget, lang: str) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.setWindowTitle(tr("new_unit_title", lang))
+        self.zh, self.en = QLineEdit(), QLineEdit()
+        self.zh.setObjectName("unit-zh")
+        self.en.setObjectName("unit-en")
+        self.problem = error_label()
+        fields = QFormLayout()
+        fields.addRow(tr("unit_zh", lang), self.zh)
+        fields.addRow(tr("unit_en", lang), self.en)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("cancel", lang))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("add_done", lang))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(fields)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+
+def add_unit(form: EditForm, zh: str | None = None, en: str | None = None) -> str | None:
+    """Declare a unit of the briefing's own (asked in a dialog unless *zh* is given); return its code."""
+    from srbrief.edit.newitems import unit_entry
+
+    if zh is None:
+        dialog = UnitDialog(form, form.lang)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        zh, en = dialog.zh.text().strip(), dialog.en.text().strip()
+    doc = form.session.doc
+    entry = unit_entry(zh or "", en or "", doc.briefing)
+    if entry is None:
+        form._show_problems([tr("unit_exists", form.lang, unit=zh)])
+        return None
+    command: AddItem | SetField = AddItem(("units",), entry) if read_back(doc.text, ("units",)) is not MISSING else \
+        SetField(("units",), [entry])
+    problems = form.session.apply(_labelled(command, describe(AddItem(("units",), entry), doc.text, form.lang)))
+    if problems:
+        form._show_problems(problems)
+        return None
+    form.show_item(form.item_id)  # the unit lists now hold it
+    return str(entry["code"])
+
+
+def _labelled(command: AddItem | SetField, label: str) -> Command:
+    """Return *command* named *label* in the undo menu."""
+    return dataclasses.replace(command, label=label)
+
+
+def write_document_text(form: EditForm, doc_id: str, text: str) -> str:
+    """Write a document's text beside the briefing file as ``<id>.txt`` (atomically); return the name the file
+    cites it by. Raises EditError for the read-only built-in briefing, OSError if it cannot be written."""
+    from srbrief.atomic import write_text_atomic
+
+    doc = form.session.doc
+    if doc.path is None or doc.read_only:
+        raise EditError(tr("read_only_add", form.lang), 0)
+    target = doc.path.parent / f"{doc_id}.txt"
+    write_text_atomic(target, text.strip() + "\n")
+    return target.name
+
+
+def attach_text(form: EditForm, doc_path: tuple[PathKey, ...], doc_id: str, source: Path | None = None) -> bool:
+    """Give the source document at *doc_path* its full text from a .txt file (asked for unless *source* is
+    given): copied beside the briefing, cited by the document; one undoable edit. Return whether it was done."""
+    if source is None:
+        name, _ = QFileDialog.getOpenFileName(form, tr("open_txt", form.lang), str(Path.home()),
+                                              tr("txt_filter", form.lang))
+        if not name:
+            return False
+        source = Path(name)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+        cited = write_document_text(form, doc_id, text)
+    except (OSError, UnicodeDecodeError, EditError) as exc:
+        form._show_problems([translate(str(exc), form.lang)])
+        return False
+    command = SetField((*doc_path, "text"), cited)
+    problems = form.session.apply(_labelled(command, describe(command, form.session.doc.text, form.lang)))
+    if problems:
+        form._show_problems(problems)
+        return False
+    form.show_item(form.item_id)
+    return True

@@ -1,0 +1,196 @@
+"""Updating a figure from a new source, as one guided action: pick the document (or add one, with its text), select
+the clause that states the figure in its text, read the value from the selection, see every text that states
+the figure in its new wording, accept. The work is :mod:`srbrief.edit.figureupdate` (Qt-free); the edit goes
+through the window's editing session (validated, one undo step).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from srbrief.edit import Command
+from srbrief.edit.address import find_id
+from srbrief.edit.describe import describe
+from srbrief.edit.figureupdate import Reading, read_value, update_edit, wordings
+from srbrief.edit.yamltext import compose
+from srbrief.gui.formfields import ChoiceField, PeriodField, error_label
+from srbrief.gui.i18n import tr
+from srbrief.gui.problemtext import problem_text
+from srbrief.model import BriefingError
+from srbrief.model.loader import parse_briefing
+from srbrief.model.truth import read_document
+from srbrief.model.types import Metric
+from srbrief.model.units import unit_of
+from srbrief.resources import builtin_briefing_path
+
+if TYPE_CHECKING:
+    from srbrief.gui.editform import EditForm
+
+
+class UpdateFigureDialog(QDialog):
+    """Document, clause, value read, texts that follow: one figure updated from a new source."""
+
+    def __init__(self, form: EditForm, metric: Metric) -> None:
+        super().__init__(form)
+        self.form, self.figure, self.lang = form, metric, form.lang
+        self.session = form.session
+        self.reading: Reading | None = None
+        self.command: Command | None = None
+        self.setWindowTitle(tr("update_title", self.lang, label=metric.label.get(self.lang)))
+        self.documents = ChoiceField([], tr("add_document", self.lang))
+        self.documents.setObjectName("update-document")
+        self.documents.done.connect(self._show_document)
+        self.documents.wants_new.connect(self.add_document)
+        self.view = QTextEdit()
+        self.view.setReadOnly(True)
+        self.view.setMinimumHeight(200)
+        self.view.selectionChanged.connect(self._on_selection)
+        self.value = QLabel()
+        self.value.setObjectName("update-value")
+        self.value.setWordWrap(True)
+        self.period = PeriodField(self.lang)
+        self.period.show(metric.period)
+        self.period.done.connect(self._preview)
+        self.preview = QLabel()
+        self.preview.setObjectName("update-preview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem = error_label()
+        fields = QFormLayout()
+        fields.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        fields.addRow(tr("pick_document", self.lang), self.documents)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(QLabel(tr("select_clause", self.lang)))
+        inner_layout.addWidget(self.view, 1)
+        values = QFormLayout()
+        values.addRow(tr("value_read", self.lang), self.value)
+        values.addRow(tr("new_period", self.lang), self.period)
+        inner_layout.addLayout(values)
+        inner_layout.addWidget(QLabel(tr("texts_follow", self.lang)))
+        inner_layout.addWidget(self.preview)
+        inner_layout.addWidget(self.problem)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.accept_button: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.accept_button.setText(tr("accept_update", self.lang))
+        self.accept_button.setEnabled(False)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("cancel", self.lang))
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(fields)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 680)
+        self._fill_documents(None)  # the newest document: a new source is most often the newest
+
+    # -- the document ------------------------------------------------------------------------------------------
+    def _fill_documents(self, chosen: str | None) -> None:
+        sources = self.session.doc.briefing.sources
+        self.documents.set_choices([(s.title.get(self.lang), s.id) for s in sources], tr("add_document", self.lang))
+        newest = max(sources, key=lambda s: s.date).id  # a new source is most often the newest document
+        self.documents.show(chosen or newest)
+        self._show_document()
+
+    def choose_document(self, doc_id: str) -> None:
+        """Pick the document *doc_id* as a user would."""
+        self.documents.choose(doc_id)
+
+    def _show_document(self) -> None:
+        doc = self.session.doc
+        doc_id = self.documents.raw()
+        base = (doc.path or builtin_briefing_path()).parent
+        text = read_document(doc.briefing.document(doc_id), base) if doc_id else None
+        self.view.setPlainText(text or "")
+        self.view.setPlaceholderText(tr("no_article", self.lang))
+        self._on_selection()
+
+    def add_document(self) -> None:
+        """Add a source document (with its text) and pick it."""
+        from srbrief.gui.adddialogs import AddDialog
+
+        dialog = AddDialog(self.form, "sources")
+        self.adding = dialog  # reachable while it is open (tests fill it in)
+        added = dialog.exec() == QDialog.DialogCode.Accepted and dialog.added
+        self.form.show_item(self.figure.id)  # the form stays on the figure being updated
+        self._fill_documents(str(dialog.added) if added else None)
+
+    # -- the clause, the value and the texts -------------------------------------------------------------------
+    def select(self, clause: str) -> None:
+        """Select *clause* in the document's text as a user would (ValueError if it is not there)."""
+        start = self.view.toPlainText().index(clause)
+        cursor = self.view.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(clause), QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+
+    def clause(self) -> str:
+        return self.view.textCursor().selectedText().replace("\u2029", "\n").strip()
+
+    def _on_selection(self) -> None:
+        clause = self.clause()
+        self.reading = read_value(self.figure, clause) if clause else None
+        if clause and self.reading is None:
+            self.value.setText(tr("no_value_read", self.lang, unit=unit_of(self.figure.unit).zh))
+        elif self.reading is not None:
+            self.value.setText(self.reading.written)
+        else:
+            self.value.clear()
+        self._preview()
+
+    def _preview(self) -> None:
+        """Show the figure and every text that states it as they will read; enable Accept if the edit is valid."""
+        self.command = None
+        self.accept_button.setEnabled(False)
+        self.problem.hide()
+        if self.reading is None:
+            self.preview.clear()
+            return
+        doc = self.session.doc
+        path = find_id(compose(doc.text), self.figure.id)
+        if path is None:
+            return
+        period = self.period.raw() or None
+        command = update_edit(doc.text, path, self.documents.raw(), self.clause(), self.reading, period)
+        try:
+            after = parse_briefing(command.apply(doc.text), doc.filename, doc.source_text)
+        except BriefingError as exc:
+            self.problem.setText("\n".join(problem_text(p, self.lang) for p in exc.problems[:4]))
+            self.problem.show()
+            self.preview.clear()
+            return
+        lines = [f"• {w.before}\n   → {w.after}" for w in wordings(doc.briefing, after, self.figure.id, self.lang)]
+        self.preview.setText("\n".join(lines))
+        self.command = dataclasses.replace(command, label=describe(command, doc.text, self.lang))  # type: ignore[type-var]
+        self.accept_button.setEnabled(True)
+
+    def apply(self) -> None:
+        """Apply the update as one edit and close (a refusal is shown and the dialog stays)."""
+        if self.command is None:
+            return
+        problems = self.session.apply(self.command)
+        if problems:
+            self.problem.setText("\n".join(problem_text(p, self.lang) for p in problems[:4]))
+            self.problem.show()
+            return
+        self.form.show_item(self.figure.id)
+        self.accept()
+
