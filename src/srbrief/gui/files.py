@@ -7,14 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from srbrief.model import Briefing, BriefingError
-from srbrief.model.loader import load_briefing_cached
-from srbrief.paths import cache_dir
+from srbrief.model.loader import load_briefing
 from srbrief.resources import builtin_briefing_path
-
-
-def load_briefing(path: Path) -> Briefing:
-    """Return the briefing at *path* (validated; cached per content for a fast start)."""
-    return load_briefing_cached(path, cache_dir() / "briefings")
 
 
 class BriefingSource(QObject):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +32,7 @@ from srbrief.gui.files import BriefingSource
 from srbrief.gui.i18n import STRINGS, tr
 from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
 from srbrief.gui.settings import MAX_RECENT, read_bytes, read_choice, read_folder, read_int, read_paths
-from srbrief.gui.widgets import REUSABLE_CANVASES, STYLE, Banner
+from srbrief.gui.widgets import STYLE, Banner
 from srbrief.gui.workers import ExportJob
 from srbrief.model import Briefing, Section
 from srbrief.model.browse import search_index
@@ -100,7 +99,7 @@ class MainWindow(QMainWindow):
             ("quit", QKeySequence.StandardKey.Quit, self.close),
             ("export_pptx", QKeySequence("Ctrl+E"), lambda: self.export("pptx")),
             ("export_pdf", QKeySequence("Ctrl+Shift+E"), lambda: self.export("pdf")),
-            ("export_charts", QKeySequence("Ctrl+Shift+S"), self.export_charts),
+            ("export_charts", QKeySequence("Ctrl+Alt+E"), self.export_charts),  # Ctrl+Shift+S is Save As
             ("copy_chart", QKeySequence("Ctrl+Shift+C"), self.copy_chart),
             ("search", QKeySequence.StandardKey.Find, self.focus_search),
             ("language", QKeySequence("Ctrl+L"), self.toggle_language),
@@ -151,8 +150,14 @@ class MainWindow(QMainWindow):
             self.toolbar.addWidget(self.search_box)
         self.search_box.setPlaceholderText(tr("search_placeholder", lang))
         self.search_box.setMaximumWidth(360)
-        self.setWindowTitle(f"{self.briefing.title.get(lang)}[*] — {tr('app', lang)}")
+        self.update_title()
         self.editing.retranslate()
+
+    def update_title(self) -> None:
+        """Name the open file in the title (the built-in sample says it is one, and read-only)."""
+        lang = self.lang
+        name = self.source.path.name if self.source.path else tr("builtin_title", lang)
+        self.setWindowTitle(f"{name}[*] — {self.briefing.title.get(lang)} — srbrief")
 
     # -- content --------------------------------------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -161,32 +166,23 @@ class MainWindow(QMainWindow):
         Panels are built on first visit: the window shows at once, whatever the size of the briefing.
         """
         current = self.nav.currentRow()
-        for key, (canvas, age) in list(REUSABLE_CANVASES.items()):  # not adopted over two rebuilds: gone
-            if age >= 1:
-                del REUSABLE_CANVASES[key]
-                canvas.deleteLater()
-            else:
-                REUSABLE_CANVASES[key] = (canvas, age + 1)
-        for panel in getattr(self, "_built", {}).values():  # charts whose data did not change are not redrawn
-            for view in panel.charts:
-                given = view.give_up_canvas()
-                if given is not None:
-                    REUSABLE_CANVASES[given[0]] = (given[1], 0)
         while self.stack.count():
             self._drop_widget(0)
         lang, briefing = self.lang, self.briefing
-        def section_panel(section: Section) -> Callable[[], Panel]:
-            return lambda: SectionPanel(briefing, section, lang, self.show_source)
+
+        def section_panel(section_id: str) -> Callable[[], Panel]:
+            return lambda: SectionPanel(self.briefing, self.briefing.find(section_id, Section), self.lang,
+                                        self.show_source)
 
         self._factories: list[tuple[str, Callable[[], Panel]]] = [
-            (s.id, section_panel(s)) for s in briefing.sections]
-        self._factories += [("timeline-map", lambda: TimelinePanel(briefing, lang, self.show_source)),
-                            ("sources", lambda: SourcesPanel(briefing, lang))]
+            (s.id, section_panel(s.id)) for s in briefing.sections]
+        self._factories += [("timeline-map", lambda: TimelinePanel(self.briefing, self.lang, self.show_source)),
+                            ("sources", lambda: SourcesPanel(self.briefing, self.lang))]
         self._built: dict[int, Panel] = {}
+        self._nav_titles = [s.short_title.get(lang) for s in briefing.sections]
         self.nav.blockSignals(True)
         self.nav.clear()
-        for section in briefing.sections:
-            self.nav.addItem(section.short_title.get(lang))
+        self.nav.addItems(self._nav_titles)
         self.nav.addItems([tr("timeline_map", lang), tr("sources", lang)])
         for _ in self._factories:
             self.stack.addWidget(QWidget())  # a placeholder until the panel is first shown
@@ -196,6 +192,32 @@ class MainWindow(QMainWindow):
         row = max(0, min(current, len(self._factories) - 1))
         self.nav.setCurrentRow(row)
         self._on_panel_changed(row)
+
+    def show_edited(self, before: Briefing, after: Briefing) -> None:
+        """Show *after*, an edit of *before*: each built panel updates the items the edit touched in place
+        (keeping its scroll position and its drawn charts); a panel whose items were added, removed or moved
+        is built again, and only the sections' list changing rebuilds them all."""
+        self.briefing = after
+        if [s.short_title.get(self.lang) for s in after.sections] != self._nav_titles or \
+                [s.id for s in after.sections] != [key for key, _ in self._factories[:-2]]:
+            self.rebuild()
+            return
+        current = self.nav.currentRow()
+        for row, panel in list(self._built.items()):
+            if panel.update(after):
+                continue
+            scrolled = panel.verticalScrollBar().value()
+            del self._built[row]
+            self._drop_widget(row)
+            self.stack.insertWidget(row, QWidget())
+            if row == current:
+                self._on_panel_changed(row)
+                fresh = self.panel_at(row)
+                fresh.body.adjustSize()
+                fresh.verticalScrollBar().setValue(scrolled)
+        if before.title != after.title or before.metrics != after.metrics or before.timeline != after.timeline:
+            self.completer.setModel(QStringListModel(list(self._search_index()), self.completer))
+        self.update_title()
 
     def panel_at(self, row: int) -> Panel:
         """Return the panel in *row*, building it the first time."""
@@ -228,9 +250,6 @@ class MainWindow(QMainWindow):
         """Allow charts (and so matplotlib) from now on, and draw the current panel's."""
         self.charts_enabled = True
         self.current_panel().draw_charts()
-        gc.freeze()  # what start-up made lives as long as the app: later collections need not scan it (an
-        # edit's validation allocates much; a full scan of the whole heap made one edit in twenty 100 ms slower)
-        gc.set_threshold(20000, 20, 20)  # and fewer collections while an edit's short-lived objects come and go
 
     def current_panel(self) -> Panel:
         return self.panel_at(max(0, self.nav.currentRow()))

@@ -39,28 +39,37 @@ class KpiCard(QFrame):
 
     def __init__(self, metric: Metric, lang: str, accent: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.item = metric
+        self.lang = lang
         self.setObjectName("KpiCard")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(QSize(200, 118))
-        number, unit = value_parts(metric, lang)
-        joint = unit_joint(unit, lang)
-        self.number = QLabel(f"<span style='font-size:26pt; font-weight:700; color:{accent}'>{number}</span>"
-                             f"<span style='font-size:12pt; color:{palette.LIGHT.muted}'>{joint}{unit}</span>")
-        self.label = QLabel(no_lone_last_character(metric.label.get(lang)))
+        self.number = QLabel()
+        self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # in line across a row
         self.label.setObjectName("KpiLabel")
+        self.meta = QLabel()  # the period and qualifier, as on the slides
+        self.meta.setObjectName("KpiMeta")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.number)
         layout.addWidget(self.label, 1)
-        meta = card_meta(metric, lang)  # the period and qualifier, as on the slides
-        if meta:
-            self.meta = QLabel(meta)
-            self.meta.setObjectName("KpiMeta")
-            layout.addWidget(self.meta)
+        layout.addWidget(self.meta)
+        self.show_metric(metric, accent)
+
+    def show_metric(self, metric: Metric, accent: str) -> None:
+        """Show *metric* (a card updated in place after an edit keeps its place and focus)."""
+        lang = self.lang
+        self.item = metric
+        number, unit = value_parts(metric, lang)
+        joint = unit_joint(unit, lang)
+        self.number.setText(f"<span style='font-size:26pt; font-weight:700; color:{accent}'>{number}</span>"
+                            f"<span style='font-size:12pt; color:{palette.LIGHT.muted}'>{joint}{unit}</span>")
+        self.label.setText(no_lone_last_character(metric.label.get(lang)))
+        meta = card_meta(metric, lang)
+        self.meta.setText(meta)
+        self.meta.setVisible(bool(meta))
         self.setToolTip(f"{tr('source_of', lang)}{metric.source.clause}")
         self.setAccessibleName(f"{metric.label.get(lang)} {number}{unit}")
 
@@ -87,15 +96,16 @@ class KpiCard(QFrame):
 
 
 def card_grid(metrics: list[Metric], lang: str, on_source: Callable[[str], None], columns: int = 4,
-              section_colour: str = "section0") -> QWidget:
-    """Return a grid of KPI cards for *metrics*, coloured as on the slides: the section's colour, green for
-    good news and red for bad."""
+              section_colour: str = "section0", accents: list[str] | None = None) -> QWidget:
+    """Return a grid of KPI cards for *metrics*, coloured as on the slides (the section's colour, green for
+    good news and red for bad) or with the given *accents*."""
     holder = QWidget()
     grid = QGridLayout(holder)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setSpacing(10)
-    cards = [KpiCard(metric, lang, meaning.colour(palette.LIGHT, figure_meaning(metric, section_colour)))
-             for metric in metrics]
+    if accents is None:
+        accents = [meaning.colour(palette.LIGHT, figure_meaning(m, section_colour)) for m in metrics]
+    cards = [KpiCard(metric, lang, accent) for metric, accent in zip(metrics, accents, strict=True)]
     # the grid, not the length of a label, sets a card's width: every column is as wide as the others, and
     # never narrower than the widest number with its unit (that line does not wrap)
     widest = max((card.minimumSizeHint().width() for card in cards), default=0) + 2 * CARD_BORDER
@@ -107,6 +117,14 @@ def card_grid(metrics: list[Metric], lang: str, on_source: Callable[[str], None]
     for column in range(columns):
         grid.setColumnStretch(column, 1)
     return holder
+
+
+def chart_key(briefing: Briefing, chart: Chart, lang: str) -> tuple[Any, ...]:
+    """Return what a chart's drawing depends on: the chart, everything it shows, its source line, the language."""
+    shown = tuple(briefing.index.get(i) for i in chart.items)
+    places = briefing.entities if chart.kind is ChartKind.ROUTE_MAP else ()
+    events = briefing.timeline if chart.kind is ChartKind.TIMELINE and not chart.items else ()
+    return (chart, shown, places, events, briefing.documents_cited_by(shown), lang)
 
 
 REUSABLE_CANVASES: dict[tuple[Any, ...], tuple[Any, int]] = {}  # drawn charts kept over a rebuild: canvas, age
@@ -121,7 +139,6 @@ class ChartView(QFrame):
         super().__init__(parent)
         self.briefing, self.chart, self.lang = briefing, chart, lang
         self.canvas: Any = None
-        self.retired = False
         self.drawn_size = (0, 0)  # the canvas size (pixels) the chart was last laid out for
         self.layouts = 0  # how many times the chart was laid out (drawn from the model)
         self._relayout = QTimer(self)
@@ -150,35 +167,23 @@ class ChartView(QFrame):
 
     @property
     def key(self) -> tuple[Any, ...]:
-        """Return what the drawing depends on: the chart, everything it shows, the source line, the language."""
-        b = self.briefing
-        shown = tuple(b.index.get(i) for i in self.chart.items)
-        places = b.entities if self.chart.kind is ChartKind.ROUTE_MAP else ()
-        events = b.timeline if self.chart.kind is ChartKind.TIMELINE and not self.chart.items else ()
-        return (self.chart, shown, places, events, b.documents_cited_by(shown), self.lang)  # its source line
+        """Return what the drawing depends on (see :func:`chart_key`)."""
+        return chart_key(self.briefing, self.chart, self.lang)
 
-    def give_up_canvas(self) -> tuple[tuple[Any, ...], Any] | None:
-        """Detach the drawn canvas (for a new view of the same chart to adopt after a rebuild)."""
-        self.retired = True  # its panel is going: a draw still queued for it must not draw again
-        self._relayout.stop()
-        if self.canvas is None:
-            return None
-        canvas, self.canvas = self.canvas, None
-        canvas.setParent(None)
-        return self.key, canvas
+    def show_data(self, briefing: Briefing, chart: Chart) -> None:
+        """Show *chart* of *briefing*: drawn again on the same canvas if what it shows changed."""
+        before = self.key
+        self.briefing, self.chart = briefing, chart
+        if self.canvas is not None and self.key != before:
+            from srbrief.charts import draw_chart
+
+            draw_chart(self.canvas.figure, briefing, chart, self.lang)
+            self.layouts += 1
+            self.canvas.draw_idle()
 
     def draw(self) -> None:
-        """Create the canvas and draw the chart (imports matplotlib on first use); a canvas left by a view of
-        the same chart with the same data (before an edit elsewhere, a reload) is adopted as it is."""
-        if self.canvas is not None or self.retired:
-            return
-        adopted, _ = REUSABLE_CANVASES.pop(self.key, (None, 0))
-        if adopted is not None:
-            self.canvas = adopted
-            self.drawn_size = (adopted.width(), adopted.height())
-            self.layout_.replaceWidget(self.placeholder, adopted)
-            self.placeholder.deleteLater()
-            adopted.show()
+        """Create the canvas and draw the chart (imports matplotlib on first use)."""
+        if self.canvas is not None:
             return
         from matplotlib.figure import Figure
 
@@ -209,7 +214,7 @@ class ChartView(QFrame):
         canvas alone would only stretch the old layout)."""
         from srbrief.charts import draw_chart
 
-        if self.canvas is None or self.retired:  # given up to a view of a rebuilt panel meanwhile
+        if self.canvas is None:
             return
         size = (self.canvas.width(), self.canvas.height())
         if abs(size[0] - self.drawn_size[0]) < 16 and abs(size[1] - self.drawn_size[1]) < 16:
@@ -293,5 +298,8 @@ def chart_canvas_class() -> type:
         def draw(self) -> None:
             with chart_context():
                 super().draw()
+
+        def wheelEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+            event.ignore()  # the charts are not zoomable: the wheel scrolls the page they are on
 
     return ChartCanvas
