@@ -58,22 +58,24 @@ class _ErrorGuard:
 
 
 def run_gui(file: Path | None, lang: str | None, present: bool = False, screenshot: Path | None = None,
-            exit_after: str | None = None) -> int:
-    """Run the app; return its exit code."""
+            exit_after: str | None = None, builtin: bool = False) -> int:
+    """Run the app; return its exit code. Without a *file* it reopens the file open last time (the built-in
+    sample when there is none, when asked with *builtin*, and for screenshots and benchmarks)."""
     with _ErrorGuard(batch=screenshot is not None or exit_after is not None) as guard:
-        code = _run(guard, file, lang, present, screenshot, exit_after)
+        code = _run(guard, file, lang, present, screenshot, exit_after,
+                    builtin or screenshot is not None or exit_after is not None)
     return 1 if guard.failed and guard.batch else code
 
 
 def _run(guard: _ErrorGuard, file: Path | None, lang: str | None, present: bool, screenshot: Path | None,
-         exit_after: str | None) -> int:
+         exit_after: str | None, builtin: bool) -> int:
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from srbrief.gui.files import BriefingSource
+    from srbrief.gui.files import open_at_start
     from srbrief.gui.mainwindow import MainWindow
     from srbrief.gui.qtfonts import register_fonts
     from srbrief.resources import resource
@@ -87,9 +89,12 @@ def _run(guard: _ErrorGuard, file: Path | None, lang: str | None, present: bool,
     font.setFamilies([font.family(), "SRBrief Sans SC"])  # Chinese never falls back to boxes
     app.setFont(font)
     app.setWindowIcon(QIcon(str(resource("icons/srbrief.svg"))))
-    window = MainWindow(BriefingSource(file), lang)
+    source, failed = open_at_start(file, builtin, QSettings())
+    window = MainWindow(source, lang)
     window.persist_settings = screenshot is None and exit_after is None
     window.show()
+    if failed is not None:  # the last file no longer loads: the built-in sample is shown, and the banner says why
+        source.open(failed)
     if screenshot is not None:
         from srbrief.gui.screenshots import take_screenshots
 

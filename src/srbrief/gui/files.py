@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 
 from srbrief.model import Briefing, BriefingError
 from srbrief.model.loader import load_briefing
@@ -26,6 +26,7 @@ class BriefingSource(QObject):
         super().__init__()
         self.path = path
         self.briefing: Briefing = load_briefing(path or builtin_briefing_path())
+        self.stale = False  # the last load failed: what is shown is the last data that loaded, not the file
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_file_changed)
         self.watcher.directoryChanged.connect(self._on_folder_changed)
@@ -33,8 +34,12 @@ class BriefingSource(QObject):
         self.debounce.timeout.connect(lambda: self._load(self.path, automatic=True))
         self._watch()
 
+    @property
+    def is_builtin(self) -> bool:
+        return self.path is None
+
     def display_name(self) -> str:
-        return self.path.name if self.path else "shangrao-manufacturing-2025.yaml"
+        return self.path.name if self.path else builtin_briefing_path().name
 
     def open(self, path: Path | None) -> bool:
         """Load *path* (None: the built-in briefing); keep the old data if it is invalid."""
@@ -47,6 +52,7 @@ class BriefingSource(QObject):
         try:
             briefing = load_briefing(path or builtin_briefing_path())
         except BriefingError as exc:
+            self.stale = True
             self.failed.emit(str(path or "built-in"), str(exc))
             self._watch()
             return False
@@ -54,11 +60,12 @@ class BriefingSource(QObject):
             from srbrief.errorlog import log_exception
 
             log = log_exception(exc, f"srbrief app: loading {path or 'built-in'}")
+            self.stale = True
             self.crashed.emit(str(path or "built-in"), " ".join(f"{type(exc).__name__}: {exc}".split())[:160],
                               str(log or ""))
             self._watch()
             return False
-        self.path, self.briefing = path, briefing
+        self.path, self.briefing, self.stale = path, briefing, False
         self._watch()
         self.changed.emit(automatic)
         return True
@@ -83,3 +90,20 @@ class BriefingSource(QObject):
         if self.path is not None and self.path.exists() and str(self.path) not in self.watcher.files():
             self.watcher.addPath(str(self.path))
             self.debounce.start()
+
+
+def open_at_start(file: Path | None, builtin: bool, settings: QSettings) -> tuple[BriefingSource, Path | None]:
+    """Return the briefing to show at start: *file*; else the file open last time (the first of the recent
+    files, if it still exists) unless *builtin* asks for the built-in sample. When the last file no longer
+    loads, return the built-in sample and that file (the caller opens it again once the window can say why)."""
+    from srbrief.gui.settings import read_paths
+
+    if file is not None or builtin:
+        return BriefingSource(file), None
+    last = next((Path(p) for p in read_paths(settings, "recent")[:1] if Path(p).is_file()), None)
+    if last is None:
+        return BriefingSource(None), None
+    try:
+        return BriefingSource(last), None
+    except (BriefingError, OSError):
+        return BriefingSource(None), last

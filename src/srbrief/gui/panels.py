@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from srbrief import meaning, palette
 from srbrief.gui.i18n import tr
-from srbrief.gui.widgets import ChartView, KpiCard, card_grid, chart_key
+from srbrief.gui.widgets import CardGrid, ChartView, KpiCard, card_grid, chart_key
 from srbrief.model import Briefing, Chart, ChartKind, Cite, Metric, Point, Section, SectionKind
 from srbrief.model.browse import section_entities
 from srbrief.model.story import (
@@ -153,9 +153,8 @@ class Panel(QScrollArea):
             widget.show_data(self.briefing, block.data[0])
         elif isinstance(widget, QListWidget):
             _fill_list(widget, list(block.data))
-        else:
-            cards = widget.findChildren(KpiCard)
-            for card, (metric, accent), (was, was_accent) in zip(cards, block.data, old.data, strict=True):
+        elif isinstance(widget, CardGrid):
+            for card, (metric, accent), (was, was_accent) in zip(widget.cards, block.data, old.data, strict=True):
                 if (metric, accent) != (was, was_accent):
                     card.show_metric(metric, accent)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,9 +23,9 @@ from PySide6.QtWidgets import (
 from srbrief import meaning, palette
 from srbrief.deck.plan import card_meta
 from srbrief.gui.i18n import tr
-from srbrief.model import Briefing, Chart, ChartKind, Metric
+from srbrief.model import Briefing, Chart, ChartKind, Cite, Metric, Source
 from srbrief.model.story import figure_meaning
-from srbrief.model.textutil import no_lone_last_character
+from srbrief.model.textutil import document_text, no_lone_last_character
 from srbrief.model.units import unit_joint, value_parts
 
 CANVAS_MIN_HEIGHT = 360  # pixels, of a chart in a panel
@@ -95,28 +96,65 @@ class KpiCard(QFrame):
         super().focusOutEvent(event)
 
 
+class CardGrid(QWidget):
+    """Figure cards in up to *columns* equal columns, fewer when the page is narrow (edit mode's form beside
+    it, a small window): the page reflows instead of scrolling sideways or cutting a card off."""
+
+    SPACING = 10
+
+    def __init__(self, cards: list[KpiCard], columns: int) -> None:
+        super().__init__()
+        self.cards, self.most = cards, columns
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(self.SPACING)
+        # the grid, not the length of a label, sets a card's width: every column is as wide as the others, and
+        # never narrower than the widest number with its unit (that line does not wrap)
+        self.card_width = max((card.minimumSizeHint().width() for card in cards), default=0) + 2 * CARD_BORDER
+        for card in cards:
+            card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            card.setMinimumWidth(max(card.minimumWidth(), self.card_width))
+            self.card_width = max(self.card_width, card.minimumWidth())
+        self.columns = 0
+        self._arrange(columns)
+
+    def columns_for(self, width: int) -> int:
+        return max(1, min(self.most, (width + self.SPACING) // (self.card_width + self.SPACING)))
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for column in range(max(self.columns, columns)):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        for i, card in enumerate(self.cards):
+            self.grid.addWidget(card, i // columns, i % columns)
+        self.columns = columns
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name: one card wide at least, never four
+        hint = super().minimumSizeHint()
+        return QSize(self.card_width, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        width = event.size().width()
+        self._arrange(self.columns_for(width))
+        equal = max(self.card_width, (width - self.SPACING * (self.columns - 1)) // self.columns)
+        for card in self.cards:  # one width for every column (the layout would share odd pixels unequally)
+            card.setMaximumWidth(equal)
+
+
 def card_grid(metrics: list[Metric], lang: str, on_source: Callable[[str], None], columns: int = 4,
-              section_colour: str = "section0", accents: list[str] | None = None) -> QWidget:
+              section_colour: str = "section0", accents: list[str] | None = None) -> CardGrid:
     """Return a grid of KPI cards for *metrics*, coloured as on the slides (the section's colour, green for
     good news and red for bad) or with the given *accents*."""
-    holder = QWidget()
-    grid = QGridLayout(holder)
-    grid.setContentsMargins(0, 0, 0, 0)
-    grid.setSpacing(10)
     if accents is None:
         accents = [meaning.colour(palette.LIGHT, figure_meaning(m, section_colour)) for m in metrics]
     cards = [KpiCard(metric, lang, accent) for metric, accent in zip(metrics, accents, strict=True)]
-    # the grid, not the length of a label, sets a card's width: every column is as wide as the others, and
-    # never narrower than the widest number with its unit (that line does not wrap)
-    widest = max((card.minimumSizeHint().width() for card in cards), default=0) + 2 * CARD_BORDER
-    for i, card in enumerate(cards):
-        card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        card.setMinimumWidth(max(card.minimumWidth(), widest))
+    for card in cards:
         card.source_requested.connect(on_source)
-        grid.addWidget(card, i // columns, i % columns)
-    for column in range(columns):
-        grid.setColumnStretch(column, 1)
-    return holder
+    return CardGrid(cards, columns)
 
 
 def chart_key(briefing: Briefing, chart: Chart, lang: str) -> tuple[Any, ...]:
@@ -275,6 +313,7 @@ QMainWindow, QScrollArea, #Panel {{ background: {c.background}; }}
 #Message {{ font-size: 14pt; font-weight: 700; color: {c.text}; margin-top: 14px; }}
 #Kicker {{ font-size: 11pt; font-weight: 700; margin-top: 10px; }}
 #Banner {{ background: {c.error}; border-bottom: 1px solid {c.decrease}; }}
+#SourcePopover {{ background: {c.background}; border: 1px solid {c.muted}; }}
 #LinkButton {{ border: none; color: {accent}; text-decoration: underline; padding: 2px 6px; }}
 QListWidget#List {{ border: none; font-size: 11pt; }}
 QTableWidget {{ font-size: 10.5pt; }}
@@ -303,3 +342,68 @@ def chart_canvas_class() -> type:
             event.ignore()  # the charts are not zoomable: the wheel scrolls the page they are on
 
     return ChartCanvas
+
+
+SENTENCE_ENDS = "。！？!?\n"
+
+
+def clause_in_sentence(text: str, clause: str) -> tuple[str, str, str] | None:
+    """Return the sentence of *text* that holds *clause*, as (before, clause, after); None if it is not there."""
+    at = text.find(clause)
+    if not clause or at < 0:
+        return None
+    start = max((text.rfind(end, 0, at) for end in SENTENCE_ENDS), default=-1) + 1
+    ends = [i for i in (text.find(end, at + len(clause)) for end in SENTENCE_ENDS) if i >= 0]
+    stop = min(ends) + 1 if ends else len(text)
+    return text[start:at].lstrip(), clause, text[at + len(clause):stop].rstrip()
+
+
+class SourcePopover(QFrame):
+    """A figure's source beside its card: the clause marked inside its sentence, the document and its date,
+    and "open in the article". It closes on a click elsewhere or Escape."""
+
+    open_article = Signal(str)  # the item id
+
+    def __init__(self, item_id: str, title: str, cite: Cite, document: Source, article: str | None, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("SourcePopover")
+        self.item_id = item_id
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setMaximumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        heading = QLabel(f"<b>{html.escape(title)}</b>")
+        heading.setWordWrap(True)
+        found = clause_in_sentence(article, cite.clause) if article else None
+        before, clause, after = found or ("", cite.clause, "")
+        mark = f"background:{palette.LIGHT.highlight}; font-weight:700"
+        self.sentence = QLabel(f"{tr('source_of', lang)}{html.escape(before)}<span style='{mark}'>"
+                               f"{html.escape(clause)}</span>{html.escape(after)}")
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.document = QLabel(document_text(document, lang))
+        self.document.setObjectName("KpiMeta")
+        self.document.setWordWrap(True)
+        self.button = QPushButton(tr("open_in_article", lang) if article else tr("show_source", lang))
+        self.button.setObjectName("LinkButton")
+        self.button.clicked.connect(self._open)
+        for widget in (heading, self.sentence, self.document):
+            layout.addWidget(widget)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def _open(self) -> None:
+        self.close()
+        self.open_article.emit(self.item_id)
+
+    def show_beside(self, anchor: QWidget) -> None:
+        """Show beside *anchor* (right of it, or left when there is no room), kept on its screen."""
+        self.adjustSize()
+        top_left = anchor.mapToGlobal(anchor.rect().topRight()) + QPoint(8, 0)
+        screen = anchor.screen().availableGeometry()
+        if top_left.x() + self.width() > screen.right():
+            top_left = anchor.mapToGlobal(anchor.rect().topLeft()) - QPoint(self.width() + 8, 0)
+        x = min(max(screen.left(), top_left.x()), max(screen.left(), screen.right() - self.width()))
+        y = min(max(screen.top(), top_left.y()), max(screen.top(), screen.bottom() - self.height()))
+        self.move(x, y)
+        self.show()
