@@ -37,6 +37,7 @@ class ArticleDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(720, 640)
+        self.marked_text = ""
         self.marked = self.mark(clause)
 
     def mark(self, clause: str) -> bool:
@@ -50,6 +51,7 @@ class ArticleDialog(QDialog):
         selection.cursor = found
         selection.format = fmt
         self.text.setExtraSelections([selection])
+        self.marked_text = found.selectedText()
         cursor = QTextCursor(found)
         cursor.clearSelection()
         self.text.setTextCursor(cursor)

@@ -399,19 +399,7 @@ class SourcesPanel(Panel):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        sections = {m.id: s for s in briefing.sections for m in s.metrics}
-        several = len(briefing.sources) > 1
-        for row, metric in enumerate(metrics):
-            clause = metric.source.clause
-            if several:  # which document says it
-                clause += f"（{briefing.document(metric.source.doc).publication.get(lang)}）"
-            cells = [sections[metric.id].short_title.get(lang), metric.label.get(lang),
-                     format_value(metric, lang), clause]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, metric.id)
-                item.setToolTip(text)
-                self.table.setItem(row, col, item)
+        self._fill(briefing)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -429,11 +417,38 @@ class SourcesPanel(Panel):
         self.table.setMinimumHeight(600)
         self.column.addWidget(self.table, 1)
 
+    def _rows(self, briefing: Briefing) -> list[tuple[str, list[str]]]:
+        """Return (metric id, the cells of its row) for every figure."""
+        lang = self.lang
+        sections = {m.id: s for s in briefing.sections for m in s.metrics}
+        several = len(briefing.sources) > 1
+        rows = []
+        for metric in briefing.metrics:
+            clause = metric.source.clause
+            if several:  # which document says it
+                clause += f"（{briefing.document(metric.source.doc).publication.get(lang)}）"
+            rows.append((metric.id, [sections[metric.id].short_title.get(lang), metric.label.get(lang),
+                                     format_value(metric, lang), clause]))
+        return rows
+
+    def _fill(self, briefing: Briefing) -> None:
+        for row, (metric_id, cells) in enumerate(self._rows(briefing)):
+            for col, text in enumerate(cells):
+                item = self.table.item(row, col)
+                if item is not None and item.text() == text and item.data(Qt.ItemDataRole.UserRole) == metric_id:
+                    continue
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, metric_id)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
+
     def update(self, briefing: Briefing) -> bool:  # type: ignore[override]
-        if (briefing.sources, briefing.metrics, briefing.sections) != \
-                (self.briefing.sources, self.briefing.metrics, self.briefing.sections):
+        """Update the rows in place; False (built again) when the documents or the number of figures changed."""
+        if briefing.sources != self.briefing.sources or len(briefing.metrics) != len(self.briefing.metrics):
             return False
         self.briefing = briefing
+        self._fill(briefing)
+        self._rows_timer.start()
         return True
 
     def highlight(self, item_id: str) -> bool:

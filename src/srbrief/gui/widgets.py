@@ -339,7 +339,17 @@ def chart_canvas_class() -> type:
                 super().draw()
 
         def wheelEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
-            event.ignore()  # the charts are not zoomable: the wheel scrolls the page they are on
+            """The charts do not zoom: the wheel scrolls the page they are on (handed to its scroll bar; Qt
+            does not pass an ignored wheel event on to the page in every case)."""
+            from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+            page = self.parentWidget()
+            while page is not None and not isinstance(page, QAbstractScrollArea):
+                page = page.parentWidget()
+            if page is None:
+                event.ignore()
+                return
+            QApplication.sendEvent(page.verticalScrollBar(), event)
 
     return ChartCanvas
 
