@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.search_box.setCompleter(self.completer)
         self.search_box.returnPressed.connect(lambda: self.jump_to_search_text(self.search_box.text()))
         self.create_actions()
+        self.actions_["back"].setEnabled(False)  # nothing to go back to yet
         self.editing = EditSession(self)
         self.rebuild()
         self.restore_settings()
@@ -376,6 +377,9 @@ class MainWindow(QMainWindow):
             self.source.reload()
 
     def _on_source_changed(self, automatic: bool) -> None:
+        if not automatic:  # another file (or the same opened again): the places of the old one mean nothing
+            self.back_stack = []
+            self.actions_["back"].setEnabled(False)
         previous, self.briefing = self.briefing, self.source.briefing
         try:
             self.rebuild()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -250,9 +250,23 @@ class ClaimLabel(QLabel):
             super().keyPressEvent(event)
 
 
+class FitList(QListWidget):
+    """A list as tall as its rows (wrapped to the width it has): no blank space below it, no scroll bar."""
+
+    def fit(self) -> None:
+        self.doItemsLayout()
+        bottom = max((self.visualItemRect(self.item(r)).bottom() for r in range(self.count())), default=0)
+        self.setFixedHeight(bottom + 1 + 2 * self.frameWidth() + 2 * self.spacing() + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # the rows wrap anew
+            self.fit()
+
+
 def _list(rows: list[tuple[str, str, str]]) -> QListWidget:
     """Return a list widget of (id, text, tooltip) rows that grows to fit its content."""
-    widget = QListWidget()
+    widget = FitList()
     widget.setObjectName("List")
     widget.setWordWrap(True)
     widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -268,7 +282,8 @@ def _fill_list(widget: QListWidget, rows: list[tuple[str, str, str]]) -> None:
         item.setData(Qt.ItemDataRole.UserRole, item_id)
         item.setToolTip(tip)
         widget.addItem(item)
-    widget.setMinimumHeight(min(26 * len(rows) + 8, 2000))
+    if isinstance(widget, FitList):
+        widget.fit()
 
 
 class SectionPanel(Panel):
