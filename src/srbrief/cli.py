@@ -286,10 +286,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
         raise UsageError("no display found (DISPLAY is not set); to make a deck without the app, use "
                          "'srbrief export -o deck.pptx'")
     file = Path(args.file) if args.file else None
-    if file is not None:
-        _load(args.file)  # a bad file is one clear line before any window opens
+    briefing = _load(args.file) if file is not None else None  # a bad file is one clear line before any window
     return run_gui(file, getattr(args, "lang", None), getattr(args, "present", False), screenshot,
-                   getattr(args, "exit_after", None), builtin=getattr(args, "builtin", False))
+                   getattr(args, "exit_after", None), builtin=getattr(args, "builtin", False), briefing=briefing)
 
 
 def _positive_dpi(text: str) -> int:

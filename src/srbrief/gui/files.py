@@ -22,10 +22,10 @@ class BriefingSource(QObject):
     failed = Signal(str, str)  # path, the validation message (FILE:LINE:COL: ...)
     crashed = Signal(str, str, str)  # path, what went wrong (one line), the log file with the traceback
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, briefing: Briefing | None = None) -> None:
         super().__init__()
         self.path = path
-        self.briefing: Briefing = load_briefing(path or builtin_briefing_path())
+        self.briefing: Briefing = briefing or load_briefing(path or builtin_briefing_path())
         self.stale = False  # the last load failed: what is shown is the last data that loaded, not the file
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_file_changed)
@@ -92,18 +92,49 @@ class BriefingSource(QObject):
             self.debounce.start()
 
 
-def open_at_start(file: Path | None, builtin: bool, settings: QSettings) -> tuple[BriefingSource, Path | None]:
+def start_path(file: Path | None, builtin: bool, settings: QSettings) -> Path | None:
     """Return the briefing to show at start: *file*; else the file open last time (the first of the recent
-    files, if it still exists) unless *builtin* asks for the built-in sample. When the last file no longer
-    loads, return the built-in sample and that file (the caller opens it again once the window can say why)."""
+    files, if it still exists) unless *builtin* asks for the built-in sample (None)."""
     from srbrief.gui.settings import read_paths
 
     if file is not None or builtin:
-        return BriefingSource(file), None
-    last = next((Path(p) for p in read_paths(settings, "recent")[:1] if Path(p).is_file()), None)
-    if last is None:
-        return BriefingSource(None), None
-    try:
-        return BriefingSource(last), None
-    except (BriefingError, OSError):
-        return BriefingSource(None), last
+        return file
+    return next((Path(p) for p in read_paths(settings, "recent")[:1] if Path(p).is_file()), None)
+
+
+class Preload:
+    """Loads (validates) the briefing in a thread while Qt starts: the window needs it for its first paint."""
+
+    def __init__(self, path: Path | None, briefing: Briefing | None = None) -> None:
+        import threading
+
+        self.path = path
+        self.briefing: Briefing | None = briefing  # already validated (by the command line): not again
+        self.thread = threading.Thread(target=self._load, name="srbrief-preload", daemon=True)
+        if briefing is None:
+            self.thread.start()
+
+    def _load(self) -> None:
+        try:
+            self.briefing = load_briefing(self.path or builtin_briefing_path())
+        except Exception:  # loaded again in the GUI thread, which reports it
+            self.briefing = None
+
+    def source(self) -> tuple[BriefingSource, Path | None]:
+        """Return the source to show and, when the last file no longer loads, that file (the built-in sample is
+        shown; the caller opens the file again once the window can say why)."""
+        if self.thread.is_alive():
+            self.thread.join()
+        if self.briefing is not None:
+            return BriefingSource(self.path, self.briefing), None
+        try:
+            return BriefingSource(self.path), None
+        except (BriefingError, OSError):
+            if self.path is None:
+                raise
+            return BriefingSource(None), self.path
+
+
+def open_at_start(file: Path | None, builtin: bool, settings: QSettings) -> tuple[BriefingSource, Path | None]:
+    """Return the briefing to show at start (see :func:`start_path`) and the last file if it no longer loads."""
+    return Preload(start_path(file, builtin, settings)).source()
