@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
 
@@ -43,8 +43,10 @@ def test_a_cards_source_opens_beside_it_with_its_sentence_and_article(window: Ma
     assert "font-weight:700" in text and f">{clause}</span>" in text  # the clause marked ...
     assert before and before[-6:] in text and after[:4] in text  # ... inside its sentence
     assert document.publication.zh in popover.document.text() and "2025年10月11日" in popover.document.text()
-    assert popover.x() >= card.mapToGlobal(card.rect().topRight()).x() or \
-        popover.x() + popover.width() <= card.mapToGlobal(card.rect().topLeft()).x()  # beside the card
+    assert not popover.translation.isVisibleTo(popover)  # our English of the clause: in English only
+    shown = QRect(popover.pos(), popover.size())
+    assert not shown.intersects(QRect(card.mapToGlobal(QPoint(0, 0)), card.size()))  # beside it, not over it
+    assert window.screen().availableGeometry().contains(shown)
     popover.button.click()  # open in the article
     dialog = window.review_dialog
     assert isinstance(dialog, ArticleDialog) and dialog.marked
@@ -168,3 +170,14 @@ def test_the_restored_window_fits_the_screen(window: MainWindow) -> None:
     window.clamp_to_screen()
     frame = window.frameGeometry()
     assert room.contains(frame.topLeft()) and frame.width() <= room.width() and frame.height() <= room.height()
+
+
+def test_in_english_the_pop_over_gives_our_translation_of_the_clause(window: MainWindow) -> None:
+    window.actions_["language"].trigger()
+    card = next(c for c in window.panels[0].findChildren(KpiCard) if c.item.source.en)
+    card.source_requested.emit(card.item.id)
+    popover = window.popover
+    assert isinstance(popover, SourcePopover)
+    assert popover.translation.isVisibleTo(popover) and card.item.source.en in popover.translation.text()
+    assert card.item.source.clause in popover.sentence.text() and "Shangrao Daily" in popover.document.text()
+    assert popover.button.text() == "Open in the article"

@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
             return
         current = self.nav.currentRow()
         for row, panel in list(self._built.items()):
-            if panel.update(after):
+            if panel.show_briefing(after):
                 continue
             scrolled = panel.verticalScrollBar().value()
             del self._built[row]

@@ -65,8 +65,8 @@ class Panel(QScrollArea):
     """A scrollable page with a title, charts drawn on first show, and items that can be highlighted.
 
     A panel is described by its :meth:`blocks` (plain data) and built from them; after an edit,
-    :meth:`update` compares the blocks of the new briefing with those shown and changes only the widgets whose
-    block changed (a card, a message, a chart), so the page keeps its scroll position and its drawn charts.
+    :meth:`show_briefing` compares the blocks of the new briefing with those shown and changes only the widgets
+    whose block changed (a card, a message, a chart): the page keeps its scroll position and its drawn charts.
     """
 
     def __init__(self, key: str, title: str, lang: str, briefing: Briefing | None = None,
@@ -100,9 +100,9 @@ class Panel(QScrollArea):
     def title_of(self, briefing: Briefing) -> str:
         return self.title_label.text()
 
-    def update(self, briefing: Briefing) -> bool:  # type: ignore[override]  # QWidget.update() repaints
+    def show_briefing(self, briefing: Briefing) -> bool:
         """Show *briefing*, changing only the widgets whose block changed; return False if the page's shape
-        changed (items added, removed or moved: the caller builds the panel again)."""
+        changed (an item added or removed, a chart elsewhere: the caller builds the panel again)."""
         try:
             blocks = self.blocks(briefing)
             title = self.title_of(briefing)
@@ -457,7 +457,7 @@ class SourcesPanel(Panel):
                 item.setToolTip(text)
                 self.table.setItem(row, col, item)
 
-    def update(self, briefing: Briefing) -> bool:  # type: ignore[override]
+    def show_briefing(self, briefing: Briefing) -> bool:
         """Update the rows in place; False (built again) when the documents or the number of figures changed."""
         if briefing.sources != self.briefing.sources or len(briefing.metrics) != len(self.briefing.metrics):
             return False

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -380,6 +380,7 @@ class SourcePopover(QFrame):
         self.setObjectName("SourcePopover")
         self.item_id = item_id
         self.setFrameShape(QFrame.Shape.Box)
+        self.setMinimumWidth(360)
         self.setMaximumWidth(460)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
@@ -392,13 +393,17 @@ class SourcePopover(QFrame):
                                f"{html.escape(clause)}</span>{html.escape(after)}")
         self.sentence.setWordWrap(True)
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.translation = QLabel(f"“{cite.en}”" if lang == "en" and cite.en else "")  # ours, for the clause
+        self.translation.setWordWrap(True)
+        self.translation.setToolTip(tr("translation_note", lang))
+        self.translation.setVisible(bool(self.translation.text()))
         self.document = QLabel(document_text(document, lang))
         self.document.setObjectName("KpiMeta")
         self.document.setWordWrap(True)
         self.button = QPushButton(tr("open_in_article", lang) if article else tr("show_source", lang))
         self.button.setObjectName("LinkButton")
         self.button.clicked.connect(self._open)
-        for widget in (heading, self.sentence, self.document):
+        for widget in (heading, self.sentence, self.translation, self.document):
             layout.addWidget(widget)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -407,13 +412,18 @@ class SourcePopover(QFrame):
         self.open_article.emit(self.item_id)
 
     def show_beside(self, anchor: QWidget) -> None:
-        """Show beside *anchor* (right of it, or left when there is no room), kept on its screen."""
+        """Show beside *anchor*: right of it, else left of it, else below or above it, never covering it, and
+        kept on its screen."""
         self.adjustSize()
-        top_left = anchor.mapToGlobal(anchor.rect().topRight()) + QPoint(8, 0)
+        card = QRect(anchor.mapToGlobal(QPoint(0, 0)), anchor.size())
         screen = anchor.screen().availableGeometry()
-        if top_left.x() + self.width() > screen.right():
-            top_left = anchor.mapToGlobal(anchor.rect().topLeft()) - QPoint(self.width() + 8, 0)
-        x = min(max(screen.left(), top_left.x()), max(screen.left(), screen.right() - self.width()))
-        y = min(max(screen.top(), top_left.y()), max(screen.top(), screen.bottom() - self.height()))
+        gap, w, h = 8, self.width(), self.height()
+        places = [QPoint(card.right() + gap, card.top()), QPoint(card.left() - gap - w, card.top()),
+                  QPoint(card.left(), card.bottom() + gap), QPoint(card.left(), card.top() - gap - h)]
+        for place in places:
+            x = min(max(screen.left(), place.x()), max(screen.left(), screen.right() - w))
+            y = min(max(screen.top(), place.y()), max(screen.top(), screen.bottom() - h))
+            if not QRect(x, y, w, h).intersects(card):
+                break
         self.move(x, y)
         self.show()
