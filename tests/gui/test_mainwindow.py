@@ -159,7 +159,8 @@ def test_screenshot_command(tmp_path: Path) -> None:
     win = MainWindow(BriefingSource(None), "en")
     written = take_screenshots(win, tmp_path)
     names = {p.name for p in written}
-    assert {"overview-en.png", "theme-1-en.png", "sources-en.png", "timeline-map-en.png"} <= names
+    assert {"overview-en.png", "theme-1-en.png", "sources-en.png", "timeline-map-en.png", "edit-mode-en.png"} <= names
+    assert win.editing.form is not None and win.editing.form.item_id == win.briefing.metrics[0].id
     assert len([n for n in names if n.startswith("slide-")]) == SLIDES["en"]
     win.close()
 
