@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -267,6 +268,10 @@ class MainWindow(QMainWindow):
         """Allow charts (and so matplotlib) from now on, and draw the current panel's."""
         self.charts_enabled = True
         self.current_panel().draw_charts()
+        gc.freeze()  # what start-up made lives as long as the app: later collections need not scan it (an
+        # edit's validation allocates much: measured 2026-12-06 with panels updated in place, edit p95 107-127 ms
+        # with it, 170-177 ms without)
+        gc.set_threshold(20000, 20, 20)  # and fewer collections while an edit's short-lived objects come and go
 
     def current_panel(self) -> Panel:
         return self.panel_at(max(0, self.nav.currentRow()))
