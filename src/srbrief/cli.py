@@ -305,10 +305,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
         raise UsageError("no display found (DISPLAY is not set); to make a deck without the app, use "
                          "'srbrief export -o deck.pptx'")
     file = Path(args.file) if args.file else None
-    if file is not None:
-        _load(args.file)  # a bad file is one clear line before any window opens
+    briefing = _load(args.file) if file is not None else None  # a bad file is one clear line before any window
     return run_gui(file, getattr(args, "lang", None), getattr(args, "present", False), screenshot,
-                   getattr(args, "exit_after", None))
+                   getattr(args, "exit_after", None), builtin=getattr(args, "builtin", False), briefing=briefing)
 
 
 def _positive_dpi(text: str) -> int:
@@ -402,7 +401,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("gui", help="open the desktop app (the default command)")
-    p.add_argument("file", nargs="?", help=file_help)
+    p.add_argument("file", nargs="?", help="the briefing YAML (default: the file open last time, else the "
+                   "built-in sample)")
+    p.add_argument("--builtin", action="store_true", help="open the built-in sample (read-only), not the last file")
     p.add_argument("--lang", choices=("zh", "en"), help="the language (default: the last one used)")
     p.add_argument("--present", action="store_true", help="start presenting at once")
     p.add_argument("--screenshot", metavar="DIR", help="render every panel and slide to DIR/*.png and exit")

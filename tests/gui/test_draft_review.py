@@ -104,7 +104,7 @@ def test_accept_selected_deletes_the_unchecked_figure(window: MainWindow, tmp_pa
     assert dialog.accept_selected()
     assert free[0] not in {m.id for m in window.briefing.metrics} and len(window.briefing.metrics) == 18
     assert DRAFT_MARK not in window.briefing.subtitle.zh
-    window.editing.stack.undo()  # one undo: the figure and the mark are back
+    window.editing.undo()  # one undo: the figure and the mark are back
     assert len(window.briefing.metrics) == 19 and DRAFT_MARK in window.briefing.subtitle.zh
 
 
@@ -129,13 +129,13 @@ def test_update_from_a_newer_document_accept_one_then_undo(window: MainWindow, c
     assert "→ 6288" in row.text(1) and row.text(2) != row.text(3)  # old → new, both clauses
     for metric_id in ("industrial-revenue-2024", "rd-intensity-provincial-rank"):
         dialog.set_checked(metric_id, False)
-    depth = window.editing.stack.count()
+    depth = window.editing.state.depth
     assert dialog.apply_checked() and not dialog.isVisible()
     metric = next(m for m in window.briefing.metrics if m.id == "exports-total")
     assert (metric.value, metric.source.doc) == (405.2, "shangrao-bulletin-2025")
     assert next(m for m in window.briefing.metrics if m.id == "industrial-revenue-2024").value == 6261
     assert "shangrao-bulletin-2025" in {d.id for d in window.briefing.sources}
-    assert window.editing.stack.count() == depth + 1  # one edit
+    assert window.editing.state.depth == depth + 1  # one edit
     window.actions_["undo"].trigger()
     metric = next(m for m in window.briefing.metrics if m.id == "exports-total")
     assert metric.value != 405.2 and metric.source.doc != "shangrao-bulletin-2025"

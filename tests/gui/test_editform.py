@@ -103,7 +103,7 @@ def test_refused_values_are_shown_beside_their_field(form: EditForm) -> None:
     assert "限定“名次”和“前N”要与单位“位”一起使用" in form.errors[("qualifier",)].text()
     type_into(form, "label.en", "")
     assert "不能为空" in form.errors[("label", "en")].text()
-    assert window.editing.stack.count() == 0 and not window.isWindowModified()
+    assert window.editing.state.depth == 0 and not window.isWindowModified()
 
 
 def test_text_fields_and_an_optional_text_removed(form: EditForm) -> None:

@@ -126,7 +126,7 @@ def test_the_search_box_stays_after_edits_and_a_language_switch(editing: MainWin
     assert set_rank(editing, 3) == []
     editing.toggle_language()
     qtbot.wait(50)
-    assert shown_after_the_buttons() and len(editing.toolbar.actions()) == 8
+    assert shown_after_the_buttons() and len(editing.toolbar.actions()) == 9  # Back, six buttons, a line, the box
 
 
 def test_an_invalid_edit_is_refused_and_cannot_be_saved(editing: MainWindow, copy: Path) -> None:
@@ -137,7 +137,7 @@ def test_an_invalid_edit_is_refused_and_cannot_be_saved(editing: MainWindow, cop
     assert any("qualifiers rank and top go with unit rank" in p.message for p in problems)
     assert all(str(p).startswith(f"{copy}:") for p in problems)
     assert not editing.isWindowModified() and not editing.actions_["save"].isEnabled()
-    assert not editing.actions_["undo"].isEnabled() and session.stack.count() == 0
+    assert not editing.actions_["undo"].isEnabled() and session.state.depth == 0
     assert session.save() and copy.read_bytes() == before
 
 

@@ -53,13 +53,17 @@ def test_search_finds_a_figure_and_jumps_to_it(window: MainWindow) -> None:
     assert not window.jump_to_search_text("no such thing at all")
 
 
-def test_show_source_highlights_the_clause(window: MainWindow) -> None:
-    card = window.panels[0].findChildren(KpiCard)[0]
-    card.source_requested.emit(card.item.id)
+def test_a_charts_source_highlights_its_clauses_and_back_returns(window: MainWindow) -> None:
+    metrics = {m.id for m in window.briefing.metrics}
+    start, view = next((r, v) for r, p in enumerate(window.panels) for v in p.charts
+                       if set(v.chart.items) & metrics)
+    window.nav.setCurrentRow(start)
+    view.source_requested.emit(view.chart.id)
     panel = window.current_panel()
     assert isinstance(panel, SourcesPanel)
     row = panel.table.currentRow()
-    assert panel.table.item(row, 3).text() == card.item.source.clause
+    assert panel.table.item(row, 0).data(Qt.ItemDataRole.UserRole) in view.chart.items
+    assert window.go_back() and window.nav.currentRow() == start
 
 
 def test_bad_file_keeps_the_old_data_and_shows_the_error(window: MainWindow, tmp_path: Path) -> None:
@@ -155,7 +159,8 @@ def test_screenshot_command(tmp_path: Path) -> None:
     win = MainWindow(BriefingSource(None), "en")
     written = take_screenshots(win, tmp_path)
     names = {p.name for p in written}
-    assert {"overview-en.png", "theme-1-en.png", "sources-en.png", "timeline-map-en.png"} <= names
+    assert {"overview-en.png", "theme-1-en.png", "sources-en.png", "timeline-map-en.png", "edit-mode-en.png"} <= names
+    assert win.editing.form is not None and win.editing.form.item_id == win.briefing.metrics[0].id
     assert len([n for n in names if n.startswith("slide-")]) == SLIDES["en"]
     win.close()
 

@@ -125,36 +125,3 @@ def test_the_undo_history_is_bounded() -> None:
 def _word(n: int) -> str:
     """Return *n* written in letters (prose must not hold literal figures)."""
     return "".join("abcdefghij"[int(d)] for d in str(n))
-
-
-def test_the_briefing_cache_runs_no_code_and_shows_no_forged_model(tmp_path: Path) -> None:
-    import pickle
-
-    from srbrief.model import load_briefing
-    from srbrief.model.loader import load_briefing_cached
-    from srbrief.model.sealed import read_sealed, seal
-
-    path = tmp_path / "b.yaml"
-    path.write_text(MINIMAL, encoding="utf-8")
-    cache = tmp_path / "cache"
-    first = load_briefing_cached(path, cache)
-    [stored] = cache.glob("*.pickle")
-    assert read_sealed(stored) == first
-
-    class Boom:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            return (os.system, ("touch " + str(tmp_path / "pwned"),))
-
-    stored.write_bytes(pickle.dumps(Boom()))  # what an attacker who can write the cache would plant
-    assert load_briefing_cached(path, cache) == first and not (tmp_path / "pwned").exists()
-    forged = load_briefing(path)
-    stored.write_bytes(pickle.dumps(forged))  # a model, but not sealed with this user's key
-    assert read_sealed(stored) is None
-    sealed = seal(Boom())  # even sealed, only the model's classes can be built
-    stored.write_bytes(sealed)
-    assert read_sealed(stored) is None and not (tmp_path / "pwned").exists()
-    stored.unlink()
-    os.mkfifo(stored)  # never blocks
-    assert load_briefing_cached(path, cache) == first
-    key = recovery_dir().parent / "cache.key"
-    assert stat.S_IMODE(key.stat().st_mode) == 0o600

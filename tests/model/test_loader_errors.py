@@ -270,34 +270,6 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 2 and len(err) == 1 and "nope.yaml:1:1: cannot read the file" in err[0]
 
 
-def test_cached_loading_gives_the_same_briefing_and_still_validates(tmp_path: Path, minimal_yaml: str) -> None:
-    from srbrief.model.loader import load_briefing_cached
-
-    path = tmp_path / "b.yaml"
-    path.write_text(minimal_yaml, encoding="utf-8")
-    first = load_briefing_cached(path, tmp_path / "cache")
-    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
-    assert load_briefing_cached(path, tmp_path / "cache") == first == parse_briefing(minimal_yaml, str(path))
-    path.write_text(minimal_yaml.replace("value: 6261", "value: abc"), encoding="utf-8")
-    with pytest.raises(BriefingError):  # new content: validated again, never served from the cache
-        load_briefing_cached(path, tmp_path / "cache")
-    (tmp_path / "cache" / "junk.pickle").write_bytes(b"not a pickle")
-    path.write_text(minimal_yaml, encoding="utf-8")
-    assert load_briefing_cached(path, tmp_path / "cache") == first
-
-
-def test_a_grown_model_never_reads_an_older_cache(tmp_path: Path, minimal_yaml: str,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from srbrief.model import loader
-
-    path = tmp_path / "b.yaml"
-    path.write_text(minimal_yaml, encoding="utf-8")
-    loader.load_briefing_cached(path, tmp_path / "cache")
-    monkeypatch.setattr(loader, "model_shape", lambda: "a-model-with-one-more-field")
-    loader.load_briefing_cached(path, tmp_path / "cache")
-    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2
-
-
 def test_timeline_chart_with_no_events(tmp_path: Path, minimal_yaml: str,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     chart = "      - id: events\n        kind: timeline\n        title: {zh: 大事记, en: Timeline}\n        items: []\n"

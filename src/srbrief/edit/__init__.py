@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _WHERE = {
-    "REMOVE": "address", "Target": "address", "EditError": "yamltext",
+    "REMOVE": "address", "Target": "address", "EditError": "yamltext", "undo_name": "describe",
     **{name: "document" for name in ("Change", "Document", "FileChangedError", "ReadOnlyError", "is_builtin")},
     **{name: "commands" for name in ("AddItem", "Batch", "Command", "MoveItem", "RemoveField", "RemoveItem",
                                      "ReplaceText", "SetField")},
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         ReplaceText,
         SetField,
     )
+    from srbrief.edit.describe import undo_name
     from srbrief.edit.document import Change, Document, FileChangedError, ReadOnlyError, is_builtin
     from srbrief.edit.yamltext import EditError
 

@@ -21,6 +21,7 @@ from srbrief.edit.commands import (
     SetField,
     read_back,
 )
+from srbrief.edit.document import Change
 from srbrief.edit.verify import MISSING
 from srbrief.edit.yamltext import PathKey
 from srbrief.model.units import UNITS
@@ -256,9 +257,21 @@ def _batch(command: Batch, text: str, lang: str) -> str:
     return joined
 
 
-def namer(lang: str) -> Any:
-    """Return a function naming a command from the text before it, in *lang* (for an undo stack)."""
-    return lambda command, text: describe(command, text, lang)
+_NAMES: dict[tuple[int, str], tuple[Command, str]] = {}
+
+
+def undo_name(command: Command, change: Change, lang: str) -> str:
+    """Name an applied edit for the undo and redo entries in *lang* (an :data:`~srbrief.edit.editstate.NameEdit`):
+    the name follows a language switch; each (edit, language) is worded once."""
+    key = (id(command), lang)
+    known = _NAMES.get(key)
+    if known is not None and known[0] is command:
+        return known[1]
+    if len(_NAMES) > 512:  # names of edits long gone (the undo history holds 100)
+        _NAMES.clear()
+    name = describe(command, change.before, lang)
+    _NAMES[key] = (command, name)
+    return name
 
 
 # -- items of a briefing by their labels (the form's lists and checklists) ------------------------------------

@@ -6,7 +6,10 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
-from typing import cast
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from srbrief.model import Briefing
 
 
 def has_display() -> bool:
@@ -58,38 +61,48 @@ class _ErrorGuard:
 
 
 def run_gui(file: Path | None, lang: str | None, present: bool = False, screenshot: Path | None = None,
-            exit_after: str | None = None) -> int:
-    """Run the app; return its exit code."""
+            exit_after: str | None = None, builtin: bool = False, briefing: Briefing | None = None) -> int:
+    """Run the app; return its exit code. Without a *file* it reopens the file open last time (the built-in
+    sample when there is none, when asked with *builtin*, and for screenshots and benchmarks); *briefing* is
+    the *file* already validated by the command line."""
     with _ErrorGuard(batch=screenshot is not None or exit_after is not None) as guard:
-        code = _run(guard, file, lang, present, screenshot, exit_after)
+        code = _run(guard, file, lang, present, screenshot, exit_after,
+                    builtin or screenshot is not None or exit_after is not None, briefing)
     return 1 if guard.failed and guard.batch else code
 
 
 def _run(guard: _ErrorGuard, file: Path | None, lang: str | None, present: bool, screenshot: Path | None,
-         exit_after: str | None) -> int:
+         exit_after: str | None, builtin: bool, briefing: Briefing | None) -> int:
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
 
-    from srbrief.gui.files import BriefingSource
-    from srbrief.gui.mainwindow import MainWindow
-    from srbrief.gui.qtfonts import register_fonts
-    from srbrief.resources import resource
+    from srbrief.gui.files import Preload, start_path
 
     QCoreApplication.setOrganizationName("srbrief")
     QCoreApplication.setApplicationName("srbrief")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    path = start_path(file, builtin, QSettings())
+    preload = Preload(path, briefing if file is not None and path == file else None)  # validated while Qt starts
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from srbrief.gui.mainwindow import MainWindow
+    from srbrief.gui.qtfonts import register_fonts
+    from srbrief.resources import resource
+
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     register_fonts()
     font = app.font()
     font.setFamilies([font.family(), "SRBrief Sans SC"])  # Chinese never falls back to boxes
     app.setFont(font)
     app.setWindowIcon(QIcon(str(resource("icons/srbrief.svg"))))
-    window = MainWindow(BriefingSource(file), lang)
+    source, failed = preload.source()
+    window = MainWindow(source, lang)
     window.persist_settings = screenshot is None and exit_after is None
     window.show()
+    if failed is not None:  # the last file no longer loads: the built-in sample is shown, and the banner says why
+        source.open(failed)
     if screenshot is not None:
         from srbrief.gui.screenshots import take_screenshots
 

@@ -1,8 +1,9 @@
-"""Editing in the app: a QUndoStack over the Qt-free commands of :mod:`srbrief.edit`, saving, and recovery.
+"""Editing in the app: a thin Qt layer over :class:`srbrief.edit.editstate.EditState`, saving, and recovery.
 
-The :class:`~srbrief.edit.Document` does the work (validates each edit, keeps the texts for undo); each
-QUndoCommand here only tells it to undo or redo and shows the result, so the app and ``srbrief set`` share
-one editing path. Unsaved edits are written to a recovery file every few seconds and offered at the next start.
+The :class:`~srbrief.edit.Document` does the work (validates each edit, keeps the texts for undo) and the
+Qt-free edit state keeps the waiting edits and the named undo steps; this layer makes the actions and shows
+the result, so the app and ``srbrief set`` share one editing path. Unsaved edits are written to a recovery
+file every few seconds and offered at the next start.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from srbrief import edit  # its parts load on first use: the app starts before anyone edits
 from srbrief.atomic import OutputError
+from srbrief.edit.editstate import EditState, Shown
 from srbrief.edit.recovery import discard_recovery, write_recovery
 from srbrief.gui import recovering
 from srbrief.gui.i18n import tr
@@ -25,7 +27,7 @@ from srbrief.resources import builtin_briefing_path
 from srbrief.safeio import InputFileError
 
 if TYPE_CHECKING:
-    from srbrief.edit import Command, Document
+    from srbrief.edit import Change, Command, Document
     from srbrief.gui.editform import EditForm
     from srbrief.gui.mainwindow import MainWindow
 
@@ -33,30 +35,14 @@ RECOVERY_INTERVAL_MS = 3000
 UNDO_LIMIT = 100  # as the document's history (edit.document.MAX_HISTORY): memory stays bounded
 
 
-class _Edit(QUndoCommand):
-    """One applied edit on the undo stack (the Document holds the texts before and after)."""
-
-    def __init__(self, session: EditSession, name: str) -> None:
-        super().__init__(name)
-        self.session = session
-        self.pushing = True  # QUndoStack.push calls redo(): the edit is already applied by then
-
-    def redo(self) -> None:
-        if self.pushing:
-            self.pushing = False
-            return
-        self.session.doc.redo()
-        self.session.clear_waiting()
-        self.session.show_briefing()
-
-    def undo(self) -> None:
-        self.session.doc.undo()
-        self.session.clear_waiting()
-        self.session.show_briefing()
+def _undo_name(command: Command, change: Change, lang: str) -> str:
+    """Name an undo step in words, in the language shown (the namer loads with the first edit)."""
+    return edit.undo_name(command, change, lang)
 
 
 class EditSession(QObject):
-    """The editing state of a main window: document, undo stack, Save/Save As, the recovery file."""
+    """The Qt side of editing in a main window: the actions, the form's dock, Save/Save As and the recovery
+    file, over the Qt-free :class:`~srbrief.edit.editstate.EditState` (document, waiting edits, undo names)."""
 
     briefing_changed = Signal()
     waiting_changed = Signal()
@@ -64,29 +50,30 @@ class EditSession(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.stack = QUndoStack(self)
-        self.stack.setUndoLimit(UNDO_LIMIT)
+        self.state = EditState(self._open_document, name_edit=_undo_name, history=UNDO_LIMIT)
+        self.state.changed.connect(self._on_changed)
+        self.state.waiting_changed.connect(lambda _waiting: self.waiting_changed.emit())
+        self.state.modified_changed.connect(lambda _modified: self.retranslate())
         self.quitting = False  # a signal asked to quit: no questions, the recovery file stays
-        self._doc: Document | None = None  # opened on the first edit: starting the app costs nothing more
         self._recovery_due = False
-        self.waiting: list[Command] = []  # refused field edits, tried again together with the next one
         self.ask: Callable[[str], bool] = self._ask  # a yes/no question; tests replace it
         self.choose_save: Callable[[], str] = self._choose_save  # "save", "discard" or "cancel"
         self.choose_recovery: Callable[[str, str], str] = recovering.ask_recovery_choice(self)
         self.form: EditForm | None = None  # the side form of edit mode, made when first shown
         self.dock: QDockWidget | None = None
         self._form_lang = ""
-        keys = {"undo": QKeySequence.StandardKey.Undo, "redo": QKeySequence.StandardKey.Redo,
-                "save": QKeySequence.StandardKey.Save, "save_as": None,  # Ctrl+Shift+S exports the charts
-                "edit_mode": QKeySequence("F2"), "new": QKeySequence.StandardKey.New}
-        slots = {"undo": self.stack.undo, "redo": self.stack.redo, "save": self.save, "save_as": self.save_as,
+        keys: dict[str, QKeySequence | QKeySequence.StandardKey] = {
+            "undo": QKeySequence.StandardKey.Undo, "redo": QKeySequence.StandardKey.Redo,
+            "save": QKeySequence.StandardKey.Save, "save_as": QKeySequence("Ctrl+Shift+S"),
+            "edit_mode": QKeySequence("F2"), "new": QKeySequence.StandardKey.New}
+        slots = {"undo": self.undo, "redo": self.redo, "save": self.save, "save_as": self.save_as,
                  "edit_mode": lambda: self.set_edit_mode(self.window.actions_["edit_mode"].isChecked()),
                  "new": self.new_briefing}
         for name, key in keys.items():
             action = QAction(window)
             if isinstance(key, QKeySequence):
                 action.setShortcut(key)
-            elif key is not None:
+            else:
                 action.setShortcuts(QKeySequence.keyBindings(key))
             action.triggered.connect(slots[name])
             window.actions_[name] = action
@@ -99,16 +86,26 @@ class EditSession(QObject):
         window.source.changed.connect(self._on_source_changed)
 
     # -- state ------------------------------------------------------------------------------------------------
+    def _open_document(self) -> Document:
+        return edit.Document.open(self.window.source.path or builtin_briefing_path())
+
     @property
     def doc(self) -> Document:
         """Return the document being edited (opened from the window's file on first use)."""
-        if self._doc is None:
-            self._doc = edit.Document.open(self.window.source.path or builtin_briefing_path())
-        return self._doc
+        return self.state.doc
+
+    @property
+    def _doc(self) -> Document | None:
+        return self.state.opened_doc
 
     @property
     def modified(self) -> bool:
-        return self._doc is not None and self._doc.modified
+        return self.state.modified
+
+    @property
+    def waiting(self) -> list[Command]:
+        """Refused field edits, tried again together with the next one."""
+        return self.state.waiting
 
     def _recovery_key(self) -> Path | None:
         doc = self._doc
@@ -116,9 +113,8 @@ class EditSession(QObject):
 
     def retranslate(self) -> None:
         """Name the undo and redo actions after their edits; mark the window modified or not."""
-        lang, doc = self.window.lang, self._doc
-        undo, redo = (doc.undo_name, doc.redo_name) if doc is not None else (None, None)
-        for key, name in (("undo", undo), ("redo", redo)):
+        lang = self.window.lang
+        for key, name in (("undo", self.state.undo_name(lang)), ("redo", self.state.redo_name(lang))):
             action = self.window.actions_[key]
             action.setText(tr(f"{key}_named", lang, name=name) if name else tr(key, lang))
             action.setEnabled(name is not None)
@@ -163,6 +159,7 @@ class EditSession(QObject):
         """In edit mode, show *item_id* in the form and return True (a click on a card edits it)."""
         if not self.edit_mode or self.form is None:
             return False
+        self.state.set_current(item_id)
         self.form.show_item(item_id)
         return True
 
@@ -172,6 +169,7 @@ class EditSession(QObject):
         shown = self.window.briefing.index.get(self.form.item_id or "")
         section = self.window.briefing.sections[row].id
         if (shown is None or isinstance(shown, Section)) and self.form.item_id != section:
+            self.state.set_current(section)
             self.form.show_item(section)  # a section follows the panel; a figure stays until another is clicked
 
     # -- editing ----------------------------------------------------------------------------------------------
@@ -180,51 +178,39 @@ class EditSession(QObject):
 
         Edits that only make sense together (a figure and the message that quotes it) are refused one by one;
         with *wait_if_refused* a refused edit waits, and the next edit is tried together with the waiting
-        ones as one change (one undo step) before it is tried alone.
+        ones as one change (one undo step) before it is tried alone (see :class:`EditState`).
         """
-        try:
-            doc = self.doc
-        except BriefingError as exc:  # the file no longer validates on disk
-            return exc.problems
-        attempts: list[Command] = [command]
-        if self.waiting:
-            commands = (*self.waiting, command)
-            attempts.insert(0, edit.Batch(commands, label="; ".join(c.name for c in commands)))
-        problems: list[Problem] = []
-        for attempt in attempts:
-            try:
-                change = doc.apply(attempt)
-            except BriefingError as exc:
-                problems = exc.problems
-                continue
-            if attempt is not command or not isinstance(command, (edit.SetField, edit.RemoveField)):
-                self.clear_waiting()  # applied together, or the structure changed under the waiting paths
-            self.stack.push(_Edit(self, change.name))
-            self.show_briefing()
-            return []
-        if wait_if_refused:
-            self.waiting.append(command)
-            self.waiting_changed.emit()
-        return problems
+        return self.state.apply(command, wait_if_refused)
+
+    def undo(self) -> bool:
+        return self.state.undo()
+
+    def redo(self) -> bool:
+        return self.state.redo()
 
     def clear_waiting(self) -> None:
-        if self.waiting:
-            self.waiting.clear()
-            self.waiting_changed.emit()
+        self.state.clear_waiting()
+
+    def _on_changed(self, shown: Shown) -> None:
+        self.window.show_edited(shown.before, shown.after)
+        self._after_change()
 
     def show_briefing(self) -> None:
-        """Show the document's briefing in every panel and chart."""
-        self.window.briefing = self.doc.briefing
-        self.window.rebuild()
+        """Show the document's briefing in every panel and chart (the panels it changes are updated)."""
+        self.window.show_edited(self.window.briefing, self.doc.briefing)
+        self._after_change()
+
+    def _after_change(self) -> None:
         self._recovery_due = True
         self.retranslate()
+        if self.form is not None and (self.form.item_id or "") not in self.window.briefing.index:
+            self.state.set_current(None)  # the item is gone (removed, or its adding undone): the section shown
+            self._on_panel_changed(self.window.nav.currentRow())
         self.briefing_changed.emit()
 
     def reset(self) -> None:
         """Forget the document and its history (another file, or its edits discarded)."""
-        self._doc = None
-        self.clear_waiting()
-        self.stack.clear()
+        self.state.reset()
         self.retranslate()
 
     # -- saving -----------------------------------------------------------------------------------------------
@@ -264,7 +250,7 @@ class EditSession(QObject):
             return False
         discard_recovery(old_key)
         discard_recovery(saved)
-        self.stack.setClean()
+        self.state.saved()
         if self.window.source.path != saved:
             self.window.source.open(saved)  # the window follows the new file; the document stays
         self.retranslate()

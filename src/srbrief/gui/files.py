@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 
 from srbrief.model import Briefing, BriefingError
-from srbrief.model.loader import load_briefing_cached
-from srbrief.paths import cache_dir
+from srbrief.model.loader import load_briefing
 from srbrief.resources import builtin_briefing_path
-
-
-def load_briefing(path: Path) -> Briefing:
-    """Return the briefing at *path* (validated; cached per content for a fast start)."""
-    return load_briefing_cached(path, cache_dir() / "briefings")
 
 
 class BriefingSource(QObject):
@@ -28,10 +22,11 @@ class BriefingSource(QObject):
     failed = Signal(str, str)  # path, the validation message (FILE:LINE:COL: ...)
     crashed = Signal(str, str, str)  # path, what went wrong (one line), the log file with the traceback
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, briefing: Briefing | None = None) -> None:
         super().__init__()
         self.path = path
-        self.briefing: Briefing = load_briefing(path or builtin_briefing_path())
+        self.briefing: Briefing = briefing or load_briefing(path or builtin_briefing_path())
+        self.stale = False  # the last load failed: what is shown is the last data that loaded, not the file
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_file_changed)
         self.watcher.directoryChanged.connect(self._on_folder_changed)
@@ -39,8 +34,12 @@ class BriefingSource(QObject):
         self.debounce.timeout.connect(lambda: self._load(self.path, automatic=True))
         self._watch()
 
+    @property
+    def is_builtin(self) -> bool:
+        return self.path is None
+
     def display_name(self) -> str:
-        return self.path.name if self.path else "shangrao-manufacturing-2025.yaml"
+        return self.path.name if self.path else builtin_briefing_path().name
 
     def open(self, path: Path | None) -> bool:
         """Load *path* (None: the built-in briefing); keep the old data if it is invalid."""
@@ -53,6 +52,7 @@ class BriefingSource(QObject):
         try:
             briefing = load_briefing(path or builtin_briefing_path())
         except BriefingError as exc:
+            self.stale = True
             self.failed.emit(str(path or "built-in"), str(exc))
             self._watch()
             return False
@@ -60,11 +60,12 @@ class BriefingSource(QObject):
             from srbrief.errorlog import log_exception
 
             log = log_exception(exc, f"srbrief app: loading {path or 'built-in'}")
+            self.stale = True
             self.crashed.emit(str(path or "built-in"), " ".join(f"{type(exc).__name__}: {exc}".split())[:160],
                               str(log or ""))
             self._watch()
             return False
-        self.path, self.briefing = path, briefing
+        self.path, self.briefing, self.stale = path, briefing, False
         self._watch()
         self.changed.emit(automatic)
         return True
@@ -89,3 +90,51 @@ class BriefingSource(QObject):
         if self.path is not None and self.path.exists() and str(self.path) not in self.watcher.files():
             self.watcher.addPath(str(self.path))
             self.debounce.start()
+
+
+def start_path(file: Path | None, builtin: bool, settings: QSettings) -> Path | None:
+    """Return the briefing to show at start: *file*; else the file open last time (the first of the recent
+    files, if it still exists) unless *builtin* asks for the built-in sample (None)."""
+    from srbrief.gui.settings import read_paths
+
+    if file is not None or builtin:
+        return file
+    return next((Path(p) for p in read_paths(settings, "recent")[:1] if Path(p).is_file()), None)
+
+
+class Preload:
+    """Loads (validates) the briefing in a thread while Qt starts: the window needs it for its first paint."""
+
+    def __init__(self, path: Path | None, briefing: Briefing | None = None) -> None:
+        import threading
+
+        self.path = path
+        self.briefing: Briefing | None = briefing  # already validated (by the command line): not again
+        self.thread = threading.Thread(target=self._load, name="srbrief-preload", daemon=True)
+        if briefing is None:
+            self.thread.start()
+
+    def _load(self) -> None:
+        try:
+            self.briefing = load_briefing(self.path or builtin_briefing_path())
+        except Exception:  # loaded again in the GUI thread, which reports it
+            self.briefing = None
+
+    def source(self) -> tuple[BriefingSource, Path | None]:
+        """Return the source to show and, when the last file no longer loads, that file (the built-in sample is
+        shown; the caller opens the file again once the window can say why)."""
+        if self.thread.is_alive():
+            self.thread.join()
+        if self.briefing is not None:
+            return BriefingSource(self.path, self.briefing), None
+        try:
+            return BriefingSource(self.path), None
+        except (BriefingError, OSError):
+            if self.path is None:
+                raise
+            return BriefingSource(None), self.path
+
+
+def open_at_start(file: Path | None, builtin: bool, settings: QSettings) -> tuple[BriefingSource, Path | None]:
+    """Return the briefing to show at start (see :func:`start_path`) and the last file if it no longer loads."""
+    return Preload(start_path(file, builtin, settings)).source()

@@ -249,6 +249,46 @@ STRINGS: dict[str, tuple[str, str]] = {
     "attach_text": ("打开 .txt 文件作为这个来源文件的全文…", "Give this document its full text from a .txt file…"),
     "txt_filter": ("文本文件 (*.txt);;所有文件 (*)", "Text (*.txt);;All files (*)"),
     # --- end of issue 20 part B ----------------------------------------------------------------------------------
+    # -- issue 20 part A: which data is shown, browsing, help, print (one block: merged by the lead) ----------
+    "builtin_title": ("内置示例（只读）", "built-in sample (read-only)"),
+    "builtin_sample": ("打开内置示例", "Open the &built-in sample"),
+    "export_stale": ("{file} 未能载入（见红色提示）。导出将使用上次成功载入的数据，而不是磁盘上的文件。继续导出吗？",
+                     "{file} failed to load (see the red banner). The export will use the last data that loaded, "
+                     "not the file on disk. Export it anyway?"),
+    "exported_stale": ("已导出 {file}（上次成功载入的数据）", "Exported {file} (the last data that loaded)"),
+    "back": ("返回", "&Back"),
+    "help_page": ("使用帮助", "&Help page"),
+    "print": ("打印讲义…", "&Print the handout…"),
+    "open_in_article": ("在原文中查看", "Open in the article"),
+    "source_popover": ("出处", "Source"),
+    "help_text": (
+        "<h3>快捷键</h3><table>"
+        "<tr><td>Ctrl+O</td><td>打开简报</td></tr><tr><td>Ctrl+S / Ctrl+Shift+S</td><td>保存 / 另存为</td></tr>"
+        "<tr><td>F2</td><td>编辑模式</td></tr><tr><td>Ctrl+Z / Ctrl+Shift+Z</td><td>撤销 / 重做</td></tr>"
+        "<tr><td>Ctrl+F</td><td>搜索</td></tr><tr><td>Alt+←</td><td>返回上一处</td></tr>"
+        "<tr><td>F5</td><td>演示</td></tr><tr><td>Ctrl+E</td><td>导出 PPTX</td></tr>"
+        "<tr><td>Ctrl+P</td><td>打印讲义</td></tr><tr><td>Ctrl+L</td><td>切换语言</td></tr></table>"
+        "<h3>更新一个数字</h3><ol><li>按 F2 进入编辑模式，点击页面上的数字卡片。</li>"
+        "<li>在右侧表单中改数值，并把出处改为新文件中说明这个数字的原句。</li>"
+        "<li>引用这个数字的文字会随之更新；无法通过校验的修改会在字段旁说明原因。</li>"
+        "<li>Ctrl+S 保存（内置示例是只读的，会要求另存为）。</li></ol>"
+        "<h3>从一篇文章开始</h3><ol><li>文件 → 从文章新建…，选择报道原文（纯文本）。</li>"
+        "<li>文件 → 核对草稿数据…：逐一对照原句接受或删除起草的数字。</li>"
+        "<li>在编辑模式中补全要点、导语和图表，然后导出。</li></ol>",
+        "<h3>Shortcuts</h3><table>"
+        "<tr><td>Ctrl+O</td><td>open a briefing</td></tr><tr><td>Ctrl+S / Ctrl+Shift+S</td><td>save / save as"
+        "</td></tr><tr><td>F2</td><td>edit mode</td></tr><tr><td>Ctrl+Z / Ctrl+Shift+Z</td><td>undo / redo</td></tr>"
+        "<tr><td>Ctrl+F</td><td>search</td></tr><tr><td>Alt+Left</td><td>back to where you were</td></tr>"
+        "<tr><td>F5</td><td>present</td></tr><tr><td>Ctrl+E</td><td>export PPTX</td></tr>"
+        "<tr><td>Ctrl+P</td><td>print the handout</td></tr><tr><td>Ctrl+L</td><td>switch language</td></tr>"
+        "</table><h3>Update a figure</h3><ol><li>Press F2 for edit mode and click the figure's card.</li>"
+        "<li>In the form, change the value and make its source the clause of the new document that states it."
+        "</li><li>Texts that quote the figure follow; an edit that breaks a rule says why beside the field.</li>"
+        "<li>Ctrl+S saves (the built-in sample is read-only: you are asked for a new file).</li></ol>"
+        "<h3>Start from an article</h3><ol><li>File → New from article…, choose the article (plain text).</li>"
+        "<li>File → Review drafted figures…: accept or delete each figure against its clause.</li>"
+        "<li>Complete the points, ledes and charts in edit mode, then export.</li></ol>"),
+    # -- end of issue 20 part A ----------------------------------------------------------------------------------
 }
 
 

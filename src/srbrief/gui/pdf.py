@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from srbrief import palette
 from srbrief.atomic import OutputError, atomic_path
@@ -45,22 +45,30 @@ def render_pdf(plan: DeckPlan, path: Path, layout: str = "notes") -> int:
     writer.setResolution(RESOLUTION)
     writer.setTitle(plan.briefing.title.get(plan.lang))
     writer.setCreator("srbrief")
+    try:
+        return paint_handout(writer, plan, layout)
+    finally:
+        del writer  # Qt objects go in a fixed order: painter, renderers, then the writer
+
+
+def paint_handout(device: QPagedPaintDevice, plan: DeckPlan, layout: str = "notes") -> int:
+    """Paint the handout of *plan* in *layout* on *device* (a PDF writer, a printer); return its page count."""
     page = SLIDE_PAGE if layout == "slides" else QPageSize(QPageSize.PageSizeId.A4)
-    writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    device.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     slides = SlidePainter(plan)
-    painter = QPainter(writer)
+    painter = QPainter(device)
     count = page_count(len(plan.slides), layout)
     try:
         for number in range(count):
             if number:
-                writer.newPage()
-            full = QRectF(0, 0, writer.width(), writer.height())
+                device.newPage()
+            full = QRectF(0, 0, device.width(), device.height())
             first = number * PER_PAGE[layout]
             indices = range(first, min(first + PER_PAGE[layout], len(plan.slides)))
             PAINTERS[layout](painter, slides, full, list(indices))
     finally:
         painter.end()
-        del painter, slides, writer  # Qt objects go in a fixed order: painter, renderers, then the writer
+        del painter, slides  # the painter before the renderers (the device goes last, with its owner)
     return count
 
 

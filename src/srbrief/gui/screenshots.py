@@ -22,7 +22,8 @@ def _settle(ms: int = 80) -> None:
 
 
 def take_screenshots(window, folder: Path) -> list[Path]:
-    """Write DIR/<panel>-<lang>.png for each panel and DIR/slide-NN-<lang>.png for each slide."""
+    """Write DIR/<panel>-<lang>.png for each panel, DIR/edit-mode-<lang>.png (the form beside the overview's
+    first figure) and DIR/slide-NN-<lang>.png for each slide."""
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(1440, 900)
     written = []
@@ -35,6 +36,15 @@ def take_screenshots(window, folder: Path) -> list[Path]:
         target = folder / f"{panel.key}-{lang}.png"
         window.grab().save(str(target))
         written.append(target)
+    window.nav.setCurrentRow(0)
+    window.editing.set_edit_mode(True)
+    if window.briefing.metrics:
+        window.editing.edit_item(window.briefing.metrics[0].id)
+    _settle(300)
+    target = folder / f"edit-mode-{lang}.png"
+    window.grab().save(str(target))
+    written.append(target)
+    window.editing.set_edit_mode(False)
     from srbrief.gui.slides import SlidePainter
 
     plan = plan_deck(window.briefing, lang)

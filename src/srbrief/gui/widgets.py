@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,9 +23,9 @@ from PySide6.QtWidgets import (
 from srbrief import meaning, palette
 from srbrief.deck.plan import card_meta
 from srbrief.gui.i18n import tr
-from srbrief.model import Briefing, Chart, ChartKind, Metric
+from srbrief.model import Briefing, Chart, ChartKind, Cite, Metric, Source
 from srbrief.model.story import figure_meaning
-from srbrief.model.textutil import no_lone_last_character
+from srbrief.model.textutil import document_text, no_lone_last_character
 from srbrief.model.units import unit_joint, value_parts
 
 CANVAS_MIN_HEIGHT = 360  # pixels, of a chart in a panel
@@ -39,28 +40,37 @@ class KpiCard(QFrame):
 
     def __init__(self, metric: Metric, lang: str, accent: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.item = metric
+        self.lang = lang
         self.setObjectName("KpiCard")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(QSize(200, 118))
-        number, unit = value_parts(metric, lang)
-        joint = unit_joint(unit, lang)
-        self.number = QLabel(f"<span style='font-size:26pt; font-weight:700; color:{accent}'>{number}</span>"
-                             f"<span style='font-size:12pt; color:{palette.LIGHT.muted}'>{joint}{unit}</span>")
-        self.label = QLabel(no_lone_last_character(metric.label.get(lang)))
+        self.number = QLabel()
+        self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # in line across a row
         self.label.setObjectName("KpiLabel")
+        self.meta = QLabel()  # the period and qualifier, as on the slides
+        self.meta.setObjectName("KpiMeta")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.number)
         layout.addWidget(self.label, 1)
-        meta = card_meta(metric, lang)  # the period and qualifier, as on the slides
-        if meta:
-            self.meta = QLabel(meta)
-            self.meta.setObjectName("KpiMeta")
-            layout.addWidget(self.meta)
+        layout.addWidget(self.meta)
+        self.show_metric(metric, accent)
+
+    def show_metric(self, metric: Metric, accent: str) -> None:
+        """Show *metric* (a card updated in place after an edit keeps its place and focus)."""
+        lang = self.lang
+        self.item = metric
+        number, unit = value_parts(metric, lang)
+        joint = unit_joint(unit, lang)
+        self.number.setText(f"<span style='font-size:26pt; font-weight:700; color:{accent}'>{number}</span>"
+                            f"<span style='font-size:12pt; color:{palette.LIGHT.muted}'>{joint}{unit}</span>")
+        self.label.setText(no_lone_last_character(metric.label.get(lang)))
+        meta = card_meta(metric, lang)
+        self.meta.setText(meta)
+        self.meta.setVisible(bool(meta))
         self.setToolTip(f"{tr('source_of', lang)}{metric.source.clause}")
         self.setAccessibleName(f"{metric.label.get(lang)} {number}{unit}")
 
@@ -86,27 +96,73 @@ class KpiCard(QFrame):
         super().focusOutEvent(event)
 
 
+class CardGrid(QWidget):
+    """Figure cards in up to *columns* equal columns, fewer when the page is narrow (edit mode's form beside
+    it, a small window): the page reflows instead of scrolling sideways or cutting a card off."""
+
+    SPACING = 10
+
+    def __init__(self, cards: list[KpiCard], columns: int) -> None:
+        super().__init__()
+        self.cards, self.most = cards, columns
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(self.SPACING)
+        # the grid, not the length of a label, sets a card's width: every column is as wide as the others, and
+        # never narrower than the widest number with its unit (that line does not wrap)
+        self.card_width = max((card.minimumSizeHint().width() for card in cards), default=0) + 2 * CARD_BORDER
+        for card in cards:
+            card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            card.setMinimumWidth(max(card.minimumWidth(), self.card_width))
+            self.card_width = max(self.card_width, card.minimumWidth())
+        self.columns = 0
+        self._arrange(columns)
+
+    def columns_for(self, width: int) -> int:
+        return max(1, min(self.most, (width + self.SPACING) // (self.card_width + self.SPACING)))
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for column in range(max(self.columns, columns)):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        for i, card in enumerate(self.cards):
+            self.grid.addWidget(card, i // columns, i % columns)
+        self.columns = columns
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name: one card wide at least, never four
+        hint = super().minimumSizeHint()
+        return QSize(self.card_width, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        width = event.size().width()
+        self._arrange(self.columns_for(width))
+        equal = max(self.card_width, (width - self.SPACING * (self.columns - 1)) // self.columns)
+        for card in self.cards:  # one width for every column (the layout would share odd pixels unequally)
+            card.setMaximumWidth(equal)
+
+
 def card_grid(metrics: list[Metric], lang: str, on_source: Callable[[str], None], columns: int = 4,
-              section_colour: str = "section0") -> QWidget:
-    """Return a grid of KPI cards for *metrics*, coloured as on the slides: the section's colour, green for
-    good news and red for bad."""
-    holder = QWidget()
-    grid = QGridLayout(holder)
-    grid.setContentsMargins(0, 0, 0, 0)
-    grid.setSpacing(10)
-    cards = [KpiCard(metric, lang, meaning.colour(palette.LIGHT, figure_meaning(metric, section_colour)))
-             for metric in metrics]
-    # the grid, not the length of a label, sets a card's width: every column is as wide as the others, and
-    # never narrower than the widest number with its unit (that line does not wrap)
-    widest = max((card.minimumSizeHint().width() for card in cards), default=0) + 2 * CARD_BORDER
-    for i, card in enumerate(cards):
-        card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        card.setMinimumWidth(max(card.minimumWidth(), widest))
+              section_colour: str = "section0", accents: list[str] | None = None) -> CardGrid:
+    """Return a grid of KPI cards for *metrics*, coloured as on the slides (the section's colour, green for
+    good news and red for bad) or with the given *accents*."""
+    if accents is None:
+        accents = [meaning.colour(palette.LIGHT, figure_meaning(m, section_colour)) for m in metrics]
+    cards = [KpiCard(metric, lang, accent) for metric, accent in zip(metrics, accents, strict=True)]
+    for card in cards:
         card.source_requested.connect(on_source)
-        grid.addWidget(card, i // columns, i % columns)
-    for column in range(columns):
-        grid.setColumnStretch(column, 1)
-    return holder
+    return CardGrid(cards, columns)
+
+
+def chart_key(briefing: Briefing, chart: Chart, lang: str) -> tuple[Any, ...]:
+    """Return what a chart's drawing depends on: the chart, everything it shows, its source line, the language."""
+    shown = tuple(briefing.index.get(i) for i in chart.items)
+    places = briefing.entities if chart.kind is ChartKind.ROUTE_MAP else ()
+    events = briefing.timeline if chart.kind is ChartKind.TIMELINE and not chart.items else ()
+    return (chart, shown, places, events, briefing.documents_cited_by(shown), lang)
 
 
 REUSABLE_CANVASES: dict[tuple[Any, ...], tuple[Any, int]] = {}  # drawn charts kept over a rebuild: canvas, age
@@ -121,7 +177,6 @@ class ChartView(QFrame):
         super().__init__(parent)
         self.briefing, self.chart, self.lang = briefing, chart, lang
         self.canvas: Any = None
-        self.retired = False
         self.drawn_size = (0, 0)  # the canvas size (pixels) the chart was last laid out for
         self.layouts = 0  # how many times the chart was laid out (drawn from the model)
         self._relayout = QTimer(self)
@@ -150,35 +205,23 @@ class ChartView(QFrame):
 
     @property
     def key(self) -> tuple[Any, ...]:
-        """Return what the drawing depends on: the chart, everything it shows, the source line, the language."""
-        b = self.briefing
-        shown = tuple(b.index.get(i) for i in self.chart.items)
-        places = b.entities if self.chart.kind is ChartKind.ROUTE_MAP else ()
-        events = b.timeline if self.chart.kind is ChartKind.TIMELINE and not self.chart.items else ()
-        return (self.chart, shown, places, events, b.documents_cited_by(shown), self.lang)  # its source line
+        """Return what the drawing depends on (see :func:`chart_key`)."""
+        return chart_key(self.briefing, self.chart, self.lang)
 
-    def give_up_canvas(self) -> tuple[tuple[Any, ...], Any] | None:
-        """Detach the drawn canvas (for a new view of the same chart to adopt after a rebuild)."""
-        self.retired = True  # its panel is going: a draw still queued for it must not draw again
-        self._relayout.stop()
-        if self.canvas is None:
-            return None
-        canvas, self.canvas = self.canvas, None
-        canvas.setParent(None)
-        return self.key, canvas
+    def show_data(self, briefing: Briefing, chart: Chart) -> None:
+        """Show *chart* of *briefing*: drawn again on the same canvas if what it shows changed."""
+        before = self.key
+        self.briefing, self.chart = briefing, chart
+        if self.canvas is not None and self.key != before:
+            from srbrief.charts import draw_chart
+
+            draw_chart(self.canvas.figure, briefing, chart, self.lang)
+            self.layouts += 1
+            self.canvas.draw_idle()
 
     def draw(self) -> None:
-        """Create the canvas and draw the chart (imports matplotlib on first use); a canvas left by a view of
-        the same chart with the same data (before an edit elsewhere, a reload) is adopted as it is."""
-        if self.canvas is not None or self.retired:
-            return
-        adopted, _ = REUSABLE_CANVASES.pop(self.key, (None, 0))
-        if adopted is not None:
-            self.canvas = adopted
-            self.drawn_size = (adopted.width(), adopted.height())
-            self.layout_.replaceWidget(self.placeholder, adopted)
-            self.placeholder.deleteLater()
-            adopted.show()
+        """Create the canvas and draw the chart (imports matplotlib on first use)."""
+        if self.canvas is not None:
             return
         from matplotlib.figure import Figure
 
@@ -209,7 +252,7 @@ class ChartView(QFrame):
         canvas alone would only stretch the old layout)."""
         from srbrief.charts import draw_chart
 
-        if self.canvas is None or self.retired:  # given up to a view of a rebuilt panel meanwhile
+        if self.canvas is None:
             return
         size = (self.canvas.width(), self.canvas.height())
         if abs(size[0] - self.drawn_size[0]) < 16 and abs(size[1] - self.drawn_size[1]) < 16:
@@ -270,6 +313,7 @@ QMainWindow, QScrollArea, #Panel {{ background: {c.background}; }}
 #Message {{ font-size: 14pt; font-weight: 700; color: {c.text}; margin-top: 14px; }}
 #Kicker {{ font-size: 11pt; font-weight: 700; margin-top: 10px; }}
 #Banner {{ background: {c.error}; border-bottom: 1px solid {c.decrease}; }}
+#SourcePopover {{ background: {c.background}; border: 1px solid {c.muted}; }}
 #LinkButton {{ border: none; color: {accent}; text-decoration: underline; padding: 2px 6px; }}
 QListWidget#List {{ border: none; font-size: 11pt; }}
 QTableWidget {{ font-size: 10.5pt; }}
@@ -294,4 +338,92 @@ def chart_canvas_class() -> type:
             with chart_context():
                 super().draw()
 
+        def wheelEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+            """The charts do not zoom: the wheel scrolls the page they are on (handed to its scroll bar; Qt
+            does not pass an ignored wheel event on to the page in every case)."""
+            from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+            page = self.parentWidget()
+            while page is not None and not isinstance(page, QAbstractScrollArea):
+                page = page.parentWidget()
+            if page is None:
+                event.ignore()
+                return
+            QApplication.sendEvent(page.verticalScrollBar(), event)
+
     return ChartCanvas
+
+
+SENTENCE_ENDS = "。！？!?\n"
+
+
+def clause_in_sentence(text: str, clause: str) -> tuple[str, str, str] | None:
+    """Return the sentence of *text* that holds *clause*, as (before, clause, after); None if it is not there."""
+    at = text.find(clause)
+    if not clause or at < 0:
+        return None
+    start = max((text.rfind(end, 0, at) for end in SENTENCE_ENDS), default=-1) + 1
+    ends = [i for i in (text.find(end, at + len(clause)) for end in SENTENCE_ENDS) if i >= 0]
+    stop = min(ends) + 1 if ends else len(text)
+    return text[start:at].lstrip(), clause, text[at + len(clause):stop].rstrip()
+
+
+class SourcePopover(QFrame):
+    """A figure's source beside its card: the clause marked inside its sentence, the document and its date,
+    and "open in the article". It closes on a click elsewhere or Escape."""
+
+    open_article = Signal(str)  # the item id
+
+    def __init__(self, item_id: str, title: str, cite: Cite, document: Source, article: str | None, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("SourcePopover")
+        self.item_id = item_id
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setMinimumWidth(360)
+        self.setMaximumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        heading = QLabel(f"<b>{html.escape(title)}</b>")
+        heading.setWordWrap(True)
+        found = clause_in_sentence(article, cite.clause) if article else None
+        before, clause, after = found or ("", cite.clause, "")
+        mark = f"background:{palette.LIGHT.highlight}; font-weight:700"
+        self.sentence = QLabel(f"{tr('source_of', lang)}{html.escape(before)}<span style='{mark}'>"
+                               f"{html.escape(clause)}</span>{html.escape(after)}")
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.translation = QLabel(f"“{cite.en}”" if lang == "en" and cite.en else "")  # ours, for the clause
+        self.translation.setWordWrap(True)
+        self.translation.setToolTip(tr("translation_note", lang))
+        self.translation.setVisible(bool(self.translation.text()))
+        self.document = QLabel(document_text(document, lang))
+        self.document.setObjectName("KpiMeta")
+        self.document.setWordWrap(True)
+        self.button = QPushButton(tr("open_in_article", lang) if article else tr("show_source", lang))
+        self.button.setObjectName("LinkButton")
+        self.button.clicked.connect(self._open)
+        for widget in (heading, self.sentence, self.translation, self.document):
+            layout.addWidget(widget)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def _open(self) -> None:
+        self.close()
+        self.open_article.emit(self.item_id)
+
+    def show_beside(self, anchor: QWidget) -> None:
+        """Show beside *anchor*: right of it, else left of it, else below or above it, never covering it, and
+        kept on its screen."""
+        self.adjustSize()
+        card = QRect(anchor.mapToGlobal(QPoint(0, 0)), anchor.size())
+        screen = anchor.screen().availableGeometry()
+        gap, w, h = 8, self.width(), self.height()
+        places = [QPoint(card.right() + gap, card.top()), QPoint(card.left() - gap - w, card.top()),
+                  QPoint(card.left(), card.bottom() + gap), QPoint(card.left(), card.top() - gap - h)]
+        for place in places:
+            x = min(max(screen.left(), place.x()), max(screen.left(), screen.right() - w))
+            y = min(max(screen.top(), place.y()), max(screen.top(), screen.bottom() - h))
+            if not QRect(x, y, w, h).intersects(card):
+                break
+        self.move(x, y)
+        self.show()

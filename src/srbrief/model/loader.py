@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,7 +37,7 @@ def load_briefing(path: str | Path, source_text: str | None = None) -> Briefing:
 
 def read_briefing_bytes(path: Path) -> bytes:
     """Return the bytes of the briefing file *path*: a regular file of at most the size limit."""
-    from srbrief.model.errors import MAX_BYTES  # not from yamltree: that would import PyYAML for a cached model
+    from srbrief.model.errors import MAX_BYTES
     from srbrief.safeio import InputFileError, read_limited
 
     try:
@@ -47,51 +46,9 @@ def read_briefing_bytes(path: Path) -> bytes:
         raise BriefingError([Problem(str(path), 1, 1, "", exc.reason)]) from None
 
 
-def load_briefing_cached(path: str | Path, cache: Path) -> Briefing:
-    """Return the briefing at *path*, validated once per content: a valid file's model is kept in *cache*
-    (keyed by the SHA-256 of its bytes and srbrief's version), so the app starts without parsing it again."""
-    import hashlib
-
-    from srbrief import __version__
-    from srbrief.model.sealed import read_sealed, seal
-
-    path = Path(path)
-    data = read_briefing_bytes(path)
-    key = hashlib.sha256(data + f"\0srbrief {__version__}\0{model_shape()}\0{path}".encode()).hexdigest()
-    stored = cache / f"{key}.pickle"
-    briefing = read_sealed(stored)  # only with this user's HMAC, only model classes, bounded (sealed.py)
-    if isinstance(briefing, Briefing):
-        return briefing
-    briefing = parse_briefing(data, str(path))
-    from srbrief.atomic import OutputError, atomic_output
-
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        with atomic_output(stored) as f:
-            f.write(seal(briefing))
-    except (OSError, OutputError):
-        pass  # a read-only cache (or anything but a file in its place) only costs speed
-    return briefing
-
-
-@functools.cache
-def model_shape() -> str:
-    """Return a short hash of the data model, so that a model pickled before the model grew a field is never
-    read back: the committed JSON Schema's bytes (tests keep it equal to the model; reading it costs far less
-    than generating it at start-up)."""
-    import hashlib
-
-    from srbrief.resources import SCHEMA_FILE, resource
-
-    try:
-        return hashlib.sha256(resource(SCHEMA_FILE).read_bytes()).hexdigest()[:16]
-    except OSError:
-        return "no-schema-file"  # the cache still works, keyed by srbrief's version only
-
-
 def parse_briefing(data: bytes | str, filename: str, source_text: str | None = None) -> Briefing:
     """Return the briefing in *data* (the text of *filename*), or raise :class:`BriefingError`."""
-    from srbrief.model.yamltree import parse_yaml  # PyYAML only when a file is really parsed (not from cache)
+    from srbrief.model.yamltree import parse_yaml
 
     tree = parse_yaml(data, filename)
     if not isinstance(tree.value, dict):
