@@ -138,5 +138,6 @@ def test_the_report_speaks_the_decks_language_unless_told(tmp_path: Path, capsys
     assert main(["refresh", str(deck), "-o", str(tmp_path / "out.pptx")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-2] == "更新 0 处，保留冲突 0 处，未改动 0 处，简报中新增 0 项（未插入）"
+    assert out[-1] == f"{tmp_path / 'out.pptx'}：已按 {builtin_briefing_path()} 刷新（zh）"
     assert main(["refresh", str(deck), "-o", str(tmp_path / "out.pptx"), "--lang", "en"]) == 0
     assert capsys.readouterr().out.splitlines()[-2].startswith("0 updated, 0 conflicts kept")

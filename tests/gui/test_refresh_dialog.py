@@ -3,6 +3,7 @@ the report; a bad deck is one line in the dialog."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,14 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from srbrief.cli import main
+from srbrief.deck import bindings
 from srbrief.gui.i18n import tr
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.gui.refresh import RefreshDialog
+from srbrief.gui.workers import ExportJob
+from srbrief.model import load_briefing
 from srbrief.resources import builtin_briefing_path
+from tests.deck.conftest import SIX_THEMES
 from tests.deck.refresh_edits import BULLETIN, REWRITTEN, find, update_briefing
 
 REVENUE = "metrics.industrial-revenue-2024"
@@ -96,3 +101,17 @@ def test_a_deck_srbrief_did_not_export_is_one_line(window: MainWindow, tmp_path:
     dialog.load_deck(plain)
     qtbot.waitUntil(lambda: "not a deck exported by srbrief" in dialog.status.text(), timeout=30000)
     assert not dialog.save.isEnabled() and dialog.conflicts.count() == 0
+
+
+def test_the_apps_export_records_the_briefing_file_by_name(tmp_path: Path) -> None:
+    """A deck exported in the app names its briefing file (for ``srbrief refresh`` to find it), not its folder."""
+    folder = tmp_path / "简报"
+    folder.mkdir()
+    source, target = folder / "mine.yaml", tmp_path / "deck.pptx"
+    source.write_bytes(SIX_THEMES.read_bytes())
+    job = ExportJob("pptx", load_briefing(source), "en", target, source)
+    job.run()  # in this thread
+    meta, _ = bindings.recorded(Presentation(str(target)))
+    assert meta["briefing-file"] == "mine.yaml" and meta["briefing"] == "six-themes"
+    assert meta["briefing-sha256"] == hashlib.sha256(source.read_bytes()).hexdigest()
+    assert not any(str(folder) in value for value in meta.values())
