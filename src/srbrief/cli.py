@@ -298,7 +298,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         lines.append(say("take_hint", lang))
     for line in lines:
         print(line)
-    print(say("refreshed", lang, target=target, file=_briefing_path(file), lang=report.lang))
+    print(say("refreshed", lang, target=target, file=_briefing_path(file), deck_lang=report.lang))
     return report.exit_code
 
 

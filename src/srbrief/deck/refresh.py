@@ -105,7 +105,7 @@ WORDS = {
     "summary": ("更新 {updated} 处，保留冲突 {conflicts} 处，未改动 {alone} 处，简报中新增 {new} 项（未插入）",
                 "{updated} updated, {conflicts} conflicts kept, {alone} left alone, "
                 "{new} new in the briefing (not inserted)"),
-    "refreshed": ("{target}：已按 {file} 刷新（{lang}）", "{target}: refreshed from {file} ({lang})"),
+    "refreshed": ("{target}：已按 {file} 刷新（{deck_lang}）", "{target}: refreshed from {file} ({deck_lang})"),
     "take_hint": ("加 --take-briefing 可用简报的文字替换保留的冲突",
                   "--take-briefing replaces the texts kept in conflict with the briefing's"),
 }
