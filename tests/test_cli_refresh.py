@@ -11,7 +11,8 @@ import pytest
 from pptx import Presentation
 
 from srbrief.cli import build_parser, main
-from srbrief.deck import bindings, oxml
+from srbrief.deck import bindings, oxml, refresh
+from srbrief.model import load_briefing
 from srbrief.resources import builtin_briefing_path
 from tests.deck.conftest import SIX_THEMES
 
@@ -141,3 +142,18 @@ def test_the_report_speaks_the_decks_language_unless_told(tmp_path: Path, capsys
     assert out[-1] == f"{tmp_path / 'out.pptx'}：已按 {builtin_briefing_path()} 刷新（zh）"
     assert main(["refresh", str(deck), "-o", str(tmp_path / "out.pptx"), "--lang", "en"]) == 0
     assert capsys.readouterr().out.splitlines()[-2].startswith("0 updated, 0 conflicts kept")
+
+
+def test_a_path_an_older_deck_recorded_is_cut_to_its_name(deck: Path, tmp_path: Path) -> None:
+    """An older srbrief recorded the briefing's absolute path: the file is still found by its name, and the
+    refreshed deck keeps only the name (also when the app refreshes from the built-in briefing, naming no file)."""
+    older, target = tmp_path / "older.pptx", tmp_path / "out.pptx"
+    prs = Presentation(str(deck))
+    values = oxml.custom_properties(prs.part.package)
+    path = "/home/someone/简报/" + builtin_briefing_path().name
+    oxml.set_custom_properties(prs.part.package, {**values, "srbrief.briefing-file": path}, "srbrief.")
+    prs.save(str(older))
+    assert refresh.recorded_briefing(older) == builtin_briefing_path().name
+    refresh.refresh_file(older, load_briefing(builtin_briefing_path()), target)  # no briefing file named
+    meta, _ = bindings.recorded(Presentation(str(target)))
+    assert meta["briefing-file"] == builtin_briefing_path().name and "someone" not in str(meta)

@@ -402,7 +402,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="exit codes: 0 every bound shape refreshed\n"
                "            3 done, but conflicts kept (texts both you and the briefing changed: listed;\n"
                "              --take-briefing replaces them)\n"
-               "            2 bad input (not a deck srbrief exported, another briefing, a bad output): nothing written")
+               "            2 bad input (not a deck srbrief exported, another briefing, its briefing file not found,\n"
+               "              a bad output): nothing written")
     p.add_argument("deck", metavar="DECK.pptx", help="a deck exported by srbrief, edited or not")
     p.add_argument("file", nargs="?", metavar="BRIEFING",
                    help="the briefing file (default: the file the deck was made from, by the name it records: "

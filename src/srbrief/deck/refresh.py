@@ -179,7 +179,11 @@ def recorded_briefing(deck: Path) -> str:
     """Return the name of the briefing file the deck at *deck* was made from ('' if it records none; an older
     deck's recorded path gives its last part); raise RefreshError if srbrief did not export it."""
     _, meta, _ = open_deck(deck)
-    return re.split(r"[\\/]", meta.get("briefing-file", ""))[-1]
+    return _file_name(meta.get("briefing-file", ""))
+
+
+def _file_name(recorded: str) -> str:
+    return re.split(r"[\\/]", recorded)[-1]
 
 
 @dataclass
@@ -464,6 +468,8 @@ def refresh_deck(deck: Path, briefing: Briefing, take: bool | Collection[str] = 
     recorded_keys = {s.key for s in slides}
     report.changes += [Change(Kind.NEW, 0, "slide", key) for key in fresh.keys if key not in recorded_keys]
     meta.update(refreshed=datetime.now(timezone.utc).isoformat(timespec="seconds"), **briefing_origin(briefing_file))
+    if meta.get("briefing-file"):  # an older deck recorded the file's path: only its name is kept
+        meta["briefing-file"] = _file_name(meta["briefing-file"])
     bindings.store(prs, meta, slides)
     oxml.ensure_view_properties(prs)
     buffer = io.BytesIO()
