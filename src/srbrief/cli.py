@@ -281,20 +281,52 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_refresh(args: argparse.Namespace) -> int:
     from srbrief.deck.export import ExportError
-    from srbrief.deck.refresh import RefreshError, refresh_file
+    from srbrief.deck.refresh import Kind, RefreshError, refresh_file, say
 
     deck, target = Path(args.deck), Path(args.output)
     try:
         if not deck.is_file():
             raise UsageError(f"{deck}: no such deck")
-        briefing = _load(args.file)
-        report = refresh_file(deck, briefing, target, args.take_briefing, _briefing_path(args.file))
+        file = args.file or _deck_briefing(deck)
+        briefing = _load(file)
+        report = refresh_file(deck, briefing, target, args.take_briefing, _briefing_path(file))
     except (ExportError, RefreshError) as exc:
         raise UsageError(str(exc)) from None
-    for line in report.lines():
+    lang = args.lang or report.lang
+    lines = report.lines(lang)
+    if report.of(Kind.CONFLICT):
+        lines.append(say("take_hint", lang))
+    for line in lines:
         print(line)
-    print(f"{target}: refreshed from {_briefing_path(args.file)} ({report.lang})")
+    print(say("refreshed", lang, target=target, file=_briefing_path(file), deck_lang=report.lang))
     return report.exit_code
+
+
+def _deck_briefing(deck: Path) -> str | None:
+    """Return the briefing file to refresh *deck* from when none is given (None: the built-in briefing). The
+    deck records the file's name only: it is looked for beside the deck, then (the built-in briefing's own
+    name) the built-in briefing, then among the app's recent files."""
+    from srbrief.deck.refresh import recorded_briefing
+    from srbrief.resources import builtin_briefing_path
+
+    name = recorded_briefing(deck)
+    if not name or name in (".", ".."):
+        return None  # a deck that records no file (exported by an older srbrief): the built-in briefing
+    if (deck.parent / name).is_file():
+        return str(deck.parent / name)
+    if name == builtin_briefing_path().name:
+        return None
+    try:
+        from srbrief.gui.settings import recent_files
+    except ImportError:  # no Qt: the app's settings cannot be read
+        recent: list[str] = []
+    else:
+        recent = recent_files()
+    found = next((p for p in recent if Path(p).name == name and Path(p).is_file()), None)
+    if found is None:
+        raise UsageError(f"{deck}: was made from the briefing file {name}, found neither beside the deck nor "
+                         f"among the app's recent files; give it: srbrief refresh DECK.pptx PATH/{name} -o OUT.pptx")
+    return found
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -369,13 +401,19 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="exit codes: 0 every bound shape refreshed\n"
                "            3 done, but conflicts kept (texts both you and the briefing changed: listed;\n"
                "              --take-briefing replaces them)\n"
-               "            2 bad input (not a deck srbrief exported, another briefing, a bad output): nothing written")
+               "            2 bad input (not a deck srbrief exported, another briefing, its briefing file not found,\n"
+               "              a bad output): nothing written")
     p.add_argument("deck", metavar="DECK.pptx", help="a deck exported by srbrief, edited or not")
-    p.add_argument("file", nargs="?", help=file_help)
+    p.add_argument("file", nargs="?", metavar="BRIEFING",
+                   help="the briefing file (default: the file the deck was made from, by the name it records: "
+                        "beside the deck, else among the app's recent files; the built-in briefing for a deck "
+                        "made from it)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pptx",
                    help="the refreshed deck (may be DECK.pptx itself: replaced atomically)")
     p.add_argument("--take-briefing", action="store_true",
                    help="replace texts you rewrote that the briefing changed too (else kept and reported)")
+    p.add_argument("--lang", choices=("zh", "en"),
+                   help="the change report's language (default: the deck's language, that of the texts it quotes)")
     p.set_defaults(func=cmd_refresh)
 
     p = sub.add_parser("draft", help="draft a briefing from an article: every figure with its clause")

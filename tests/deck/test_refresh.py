@@ -152,6 +152,19 @@ def _soffice(source: Path, folder: Path, fmt: str) -> Path:
     return converted
 
 
+# The report's words, as a user reads them, in the deck's language (the CLI's default) and the other.
+SAY = {
+    "sep": {"zh": "：", "en": ": "},
+    "kept": {"zh": "冲突，保留了手工改写的文字", "en": "conflict, your text kept"},
+    "taken": {"zh": "冲突，已换成简报的文字", "en": "conflict, briefing's text taken"},
+    "deleted": {"zh": "幻灯片已从演示文稿中删除：不再加回", "en": "slide deleted from the deck: not added again"},
+    "hint": {"zh": "加 --take-briefing 可用简报的文字替换", "en": "--take-briefing replaces the texts kept"},
+    "missing": {"zh": "演示文稿中找不到", "en": "not found in the deck"},
+    "unknown": {"zh": "与记录的幻灯片都不相符", "en": "matches no recorded slide"},
+    "again": {"zh": "更新 0 处，保留冲突 1 处", "en": "0 updated, 1 conflicts kept"},
+}
+
+
 def _edits(path: Path, scenario: Scenario) -> dict[str, object]:
     """Return what the user's edits set: the card's place, colour and value size, the chart's colours, legend
     and type size."""
@@ -181,7 +194,7 @@ def _check_refreshed(case: Case, source: Path, refreshed: Path, lang: str, out: 
                 continue
             if (key, name) == (rewritten_key, scenario.rewrite[1]) and conflict_kept:
                 assert REWRITTEN in text  # the user's sentence stays
-                assert f"[{key}] {name}: conflict" in out
+                assert f"[{key}] {name}{SAY['sep'][lang]}{SAY['kept'][lang]}" in out
                 continue
             assert normal(text) == normal(want[key][name]), (key, name)
             compared += 1
@@ -200,7 +213,8 @@ def _check_refreshed(case: Case, source: Path, refreshed: Path, lang: str, out: 
     assert _edits(refreshed, scenario) == _edits(source, scenario)
     prs = Presentation(str(refreshed))
     keys = [oxml.slide_name(s) for s in prs.slides]
-    assert case.done["deleted"] not in keys and f"[{case.done['deleted']}]: slide deleted" in out
+    assert case.done["deleted"] not in keys
+    assert f"[{case.done['deleted']}]{SAY['sep'][lang]}{SAY['deleted'][lang]}" in out
     assert keys.index(case.done["swapped"][1]) < keys.index(case.done["swapped"][0])
     assert any(s.shape_type == 13 and s.name.startswith("Picture") for s in prs.slides[0].shapes)  # the logo
     assert prs.slides[len(prs.slides) - 1].shapes[0].text_frame.text == OWN_SLIDE
@@ -219,7 +233,8 @@ def test_a_refresh_puts_the_new_figures_in_and_keeps_every_edit(case: Case,
     edits = _edits(case.edited, case.scenario)
     assert (edits["left"], edits["fill"], edits["size"]) == (case.done["card_left"], RED, Pt(40))
     assert (edits["series"], edits["legend"], edits["font"]) == (PURPLE, True, Pt(17))
-    assert "conflict, your text kept" in out and out.count("conflict, your text kept") == 1
+    assert out.count(SAY["kept"][lang]) == 1  # the report speaks the deck's language
+    assert SAY["hint"][lang] in out
     assert _audit(refreshed)["error_count"] == 0
     pdf = _soffice(refreshed, case.folder / "pdf", "pdf")
     assert pdf.stat().st_size > 10_000
@@ -227,12 +242,16 @@ def test_a_refresh_puts_the_new_figures_in_and_keeps_every_edit(case: Case,
     taken = case.folder / "taken.pptx"
     assert main(["refresh", str(case.edited), str(case.briefing), "-o", str(taken), "--take-briefing"]) == 0
     out = capsys.readouterr().out
-    assert "conflict, briefing's text taken" in out
+    assert SAY["taken"][lang] in out and SAY["hint"][lang] not in out
     _check_refreshed(case, case.edited, taken, lang, out, conflict_kept=False)
     # refreshing the refreshed deck again changes nothing more, and still reports the kept conflict
     again = case.folder / "again.pptx"
     assert main(["refresh", str(refreshed), str(case.briefing), "-o", str(again)]) == 3
-    assert "0 updated, 1 conflicts kept" in capsys.readouterr().out
+    assert SAY["again"][lang] in capsys.readouterr().out
+    other = "en" if lang == "zh" else "zh"  # --lang: the report in the other language
+    assert main(["refresh", str(refreshed), str(case.briefing), "-o", str(again), "--lang", other]) == 3
+    out = capsys.readouterr().out
+    assert SAY["again"][other] in out and out.count(SAY["kept"][other]) == 1 and SAY["kept"][lang] not in out
 
 
 def test_a_refresh_works_after_a_libreoffice_round_trip(case: Case, capsys: pytest.CaptureFixture[str]) -> None:
@@ -243,7 +262,7 @@ def test_a_refresh_works_after_a_libreoffice_round_trip(case: Case, capsys: pyte
     refreshed = case.folder / "lo-refreshed.pptx"
     assert main(["refresh", str(round_trip), str(case.briefing), "-o", str(refreshed)]) == 3
     out = capsys.readouterr().out
-    assert "not found in the deck" not in out and "matches no recorded slide" not in out
+    assert SAY["missing"][lang] not in out and SAY["unknown"][lang] not in out
     _check_refreshed(case, round_trip, refreshed, lang, out, conflict_kept=True)
     assert _edits(round_trip, case.scenario)["fill"] == RED  # (LibreOffice keeps the edits it can express)
     assert _audit(refreshed)["error_count"] == 0  # LibreOffice's own schema slips are mended too
@@ -265,7 +284,11 @@ def test_new_and_gone_figures_are_listed_not_inserted(tmp_path: Path, capsys: py
     assert main(["refresh", str(deck), str(changed), "-o", str(out_deck)]) == 0
     out = capsys.readouterr().out
     assert "metric:firms: no longer in the briefing: left alone" in out
-    assert "[figure] parks: in the briefing, never in the deck: not inserted" in out
+    assert "[figure] parks: in the briefing, never in the deck: not inserted: Parks" in out
+    assert main(["refresh", str(deck), str(changed), "-o", str(out_deck), "--lang", "zh"]) == 0
+    out = capsys.readouterr().out  # the same report in Chinese (the texts quoted stay the deck's)
+    assert "metric:firms：简报中已没有：未改动" in out
+    assert "[数字] parks：简报中有，演示文稿中从未有过：未插入：Parks" in out
     after = _by_key(out_deck)
     summary = next(k for k, v in before.items() if "metric:firms" in v)
     assert after[summary]["metric:firms"] == before[summary]["metric:firms"]

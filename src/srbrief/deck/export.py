@@ -71,15 +71,15 @@ def load_template(path: Path) -> io.BytesIO:
 
 
 def briefing_origin(path: Path | None) -> dict[str, str]:
-    """Return what a deck records of the briefing file it was made from: its path and SHA-256 (none if the
-    file cannot be read)."""
+    """Return what a deck records of the briefing file it was made from: its name (never its folder: decks are
+    handed around, and a path names the user) and SHA-256 (none if the file cannot be read)."""
     if path is None:
         return {}
     try:
         data = path.read_bytes()
     except OSError:
         return {}
-    return {"briefing-file": str(path.resolve()), "briefing-sha256": hashlib.sha256(data).hexdigest()}
+    return {"briefing-file": path.name, "briefing-sha256": hashlib.sha256(data).hexdigest()}
 
 
 def export_pptx(briefing: Briefing, target: Path, lang: str, template: Path | None = None, notes: bool = True,

@@ -17,6 +17,7 @@ had are listed, not inserted. Qt-free.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
@@ -60,7 +61,7 @@ class Kind(str, Enum):
 @dataclass(frozen=True)
 class Change:
     """One line of the report: the slide (its position in the refreshed deck, 0 if not in it), the slide's key,
-    the shape, what happened, and the old and new text."""
+    the shape, what happened, and the old and new text (*image*: a chart drawn as a picture, redrawn)."""
 
     kind: Kind
     slide: int
@@ -68,17 +69,57 @@ class Change:
     shape: str = ""
     old: str = ""
     new: str = ""
+    image: bool = False
 
     @property
     def ident(self) -> str:
         """Return the id of a conflict, to choose it: '<slide key>/<shape>'."""
         return f"{self.key}/{self.shape}"
 
+    def texts(self, lang: str) -> tuple[str, str]:
+        """Return the old and new text to show, in *lang* (a picture is named, not quoted)."""
+        if self.image:
+            return say("picture", lang), say("new_picture", lang)
+        return self.old, self.new
+
+
+# The report's words (zh, en): the CLI speaks the deck's language unless --lang says otherwise; the app its own.
+WORDS = {
+    "slide": ("第{n}页", "slide {n}"),
+    "nowhere": ("不在演示文稿中", "not in the deck"),
+    "new:figure": ("数字", "figure"),
+    "new:slide": ("幻灯片", "slide"),
+    Kind.UPDATED: ("已更新", "updated"),
+    Kind.TAKEN: ("冲突，已换成简报的文字", "conflict, briefing's text taken"),
+    Kind.CONFLICT: ("冲突，保留了手工改写的文字", "conflict, your text kept"),
+    Kind.GONE: ("简报中已没有：未改动", "no longer in the briefing: left alone"),
+    Kind.MISSING: ("演示文稿中找不到（已删除，或被其他程序改名）：未刷新",
+                   "not found in the deck (deleted, or renamed by another program): not refreshed"),
+    Kind.DELETED: ("幻灯片已从演示文稿中删除：不再加回", "slide deleted from the deck: not added again"),
+    Kind.UNKNOWN: ("像是本程序的幻灯片，但与记录的幻灯片都不相符：未改动",
+                   "a slide of srbrief's that matches no recorded slide: left alone"),
+    Kind.NEW: ("简报中有，演示文稿中从未有过：未插入", "in the briefing, never in the deck: not inserted"),
+    "quoted": ("“{old}” → “{new}”", "{old!r} → {new!r}"),
+    "picture": ("图片", "picture"),
+    "new_picture": ("按新数字重画的图片", "picture of the new figures"),
+    "summary": ("更新 {updated} 处，保留冲突 {conflicts} 处，未改动 {alone} 处，简报中新增 {new} 项（未插入）",
+                "{updated} updated, {conflicts} conflicts kept, {alone} left alone, "
+                "{new} new in the briefing (not inserted)"),
+    "refreshed": ("{target}：已按 {file} 刷新（{deck_lang}）", "{target}: refreshed from {file} ({deck_lang})"),
+    "take_hint": ("加 --take-briefing 可用简报的文字替换保留的冲突",
+                  "--take-briefing replaces the texts kept in conflict with the briefing's"),
+}
+
+
+def say(key: str | Kind, lang: str, **values: object) -> str:
+    """Return the report's word *key* in *lang* ('zh' or 'en'), formatted with *values*."""
+    return WORDS[key][0 if lang == "zh" else 1].format(**values)
+
 
 @dataclass
 class Report:
     deck: str
-    lang: str
+    lang: str  # the deck's language
     changes: list[Change] = field(default_factory=list)
 
     def of(self, *kinds: Kind) -> list[Change]:
@@ -89,32 +130,26 @@ class Report:
         """0 when everything bound was refreshed; 3 when conflicts were kept."""
         return EXIT_CONFLICTS if self.of(Kind.CONFLICT) else EXIT_REFRESHED
 
-    def lines(self) -> list[str]:
-        """Return the report as text lines: slide, shape, old → new, then what was left alone."""
+    def lines(self, lang: str | None = None) -> list[str]:
+        """Return the report as text lines in *lang* (default: the deck's language): slide, shape,
+        old → new, then what was left alone, then the counts."""
+        lang = lang or self.lang
+        sep = "：" if lang == "zh" else ": "
         out = []
         for change in self.changes:
-            where = f"slide {change.slide}" if change.slide else "not in the deck"
-            what = f"{where} [{change.key}] {change.shape}".rstrip()
+            where = say("slide", lang, n=change.slide) if change.slide else say("nowhere", lang)
+            key = say(f"new:{change.key}", lang) if change.kind is Kind.NEW else change.key
+            what = f"{where} [{key}] {change.shape}".rstrip() + sep + say(change.kind, lang)
             if change.kind in (Kind.UPDATED, Kind.TAKEN, Kind.CONFLICT):
-                label = {Kind.UPDATED: "updated", Kind.TAKEN: "conflict, briefing's text taken",
-                         Kind.CONFLICT: "conflict, your text kept (--take-briefing replaces it)"}[change.kind]
-                out.append(f"{what}: {label}: {_short(change.old)!r} → {_short(change.new)!r}")
+                old, new = (_short(t) for t in change.texts(lang))
+                out.append(what + sep + say("quoted", lang, old=old, new=new))
             else:
-                out.append(f"{what}: {DESCRIBE[change.kind]}" + (f": {_short(change.new)}" if change.new else ""))
+                out.append(what + (sep + _short(change.new) if change.new else ""))
         counts = {k: len(self.of(k)) for k in Kind}
-        out.append(f"{counts[Kind.UPDATED] + counts[Kind.TAKEN]} updated, {counts[Kind.CONFLICT]} conflicts kept, "
-                   f"{counts[Kind.GONE] + counts[Kind.MISSING] + counts[Kind.UNKNOWN]} left alone, "
-                   f"{counts[Kind.NEW]} new in the briefing (not inserted)")
+        out.append(say("summary", lang, updated=counts[Kind.UPDATED] + counts[Kind.TAKEN],
+                       conflicts=counts[Kind.CONFLICT],
+                       alone=counts[Kind.GONE] + counts[Kind.MISSING] + counts[Kind.UNKNOWN], new=counts[Kind.NEW]))
         return out
-
-
-DESCRIBE = {
-    Kind.GONE: "no longer in the briefing: left alone",
-    Kind.MISSING: "not found in the deck (deleted, or renamed by another program): not refreshed",
-    Kind.DELETED: "slide deleted from the deck: not added again",
-    Kind.UNKNOWN: "a slide of srbrief's that matches no recorded slide: left alone",
-    Kind.NEW: "in the briefing, never in the deck: not inserted",
-}
 
 
 def _short(text: str) -> str:
@@ -138,6 +173,17 @@ def open_deck(path: Path) -> tuple[Any, dict[str, str], list[Recorded]]:
     if meta.get("lang") not in ("zh", "en") or not slides:
         raise RefreshError(f"{path}: not a deck exported by srbrief (it records no briefing); export it again")
     return prs, meta, slides
+
+
+def recorded_briefing(deck: Path) -> str:
+    """Return the name of the briefing file the deck at *deck* was made from ('' if it records none; an older
+    deck's recorded path gives its last part); raise RefreshError if srbrief did not export it."""
+    _, meta, _ = open_deck(deck)
+    return _file_name(meta.get("briefing-file", ""))
+
+
+def _file_name(recorded: str) -> str:
+    return re.split(r"[\\/]", recorded)[-1]
 
 
 @dataclass
@@ -263,7 +309,7 @@ class Refresher:
         old_digest, new_digest = bindings.picture_digest(shape), bindings.picture_digest(new)
         if recorded_digest is None or new_digest in (recorded_digest, old_digest):
             return recorded_digest or old_digest
-        change = Change(Kind.UPDATED, number, key, name, "picture", "picture of the new figures")
+        change = Change(Kind.UPDATED, number, key, name, image=True)
         if not self.settle(change, old_digest != recorded_digest):
             return recorded_digest
         oxml.replace_picture(shape, new.image.blob)
@@ -283,7 +329,7 @@ class Refresher:
             exported_as, figure = figures[r]
             new_cells = fresh.rows.get(figure)
             if new_cells is None:
-                self.add(Kind.GONE, number, key, f"{name} row {r} ({figure})")
+                self.add(Kind.GONE, number, key, f"{name}#{r}", new=figure)
             for c, cell in enumerate(row.cells):
                 recorded_digest, cell_name = was.get(f"{name}#{exported_as}.{c}"), f"{name}#{r}.{c}"
                 if new_cells is None or c >= len(new_cells):
@@ -422,6 +468,8 @@ def refresh_deck(deck: Path, briefing: Briefing, take: bool | Collection[str] = 
     recorded_keys = {s.key for s in slides}
     report.changes += [Change(Kind.NEW, 0, "slide", key) for key in fresh.keys if key not in recorded_keys]
     meta.update(refreshed=datetime.now(timezone.utc).isoformat(timespec="seconds"), **briefing_origin(briefing_file))
+    if meta.get("briefing-file"):  # an older deck recorded the file's path: only its name is kept
+        meta["briefing-file"] = _file_name(meta["briefing-file"])
     bindings.store(prs, meta, slides)
     oxml.ensure_view_properties(prs)
     buffer = io.BytesIO()
@@ -439,5 +487,5 @@ def refresh_file(deck: Path, briefing: Briefing, target: Path, take: bool | Coll
     return report
 
 
-__all__ = ["EXIT_CONFLICTS", "EXIT_REFRESHED", "Change", "Kind", "RefreshError", "Report", "refresh_deck",
-           "refresh_file"]
+__all__ = ["EXIT_CONFLICTS", "EXIT_REFRESHED", "Change", "Kind", "RefreshError", "Report", "recorded_briefing",
+           "refresh_deck", "refresh_file", "say"]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QSettings, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from srbrief.gui.i18n import tr
+from srbrief.gui.settings import read_folder
 from srbrief.gui.workers import internal_error_text
 from srbrief.model import Briefing
 
@@ -110,9 +111,11 @@ class RefreshDialog(QDialog):
 
     # -- steps ------------------------------------------------------------------------------------------------------
     def choose_deck(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("refresh_choose", self.lang), str(Path.home()),
-                                              "PowerPoint (*.pptx)")
+        settings = QSettings()  # the last folder a deck came from, else where decks are exported
+        folder = read_folder(settings, "refresh_dir", read_folder(settings, "export_dir", str(Path.home())))
+        name, _ = QFileDialog.getOpenFileName(self, tr("refresh_choose", self.lang), folder, "PowerPoint (*.pptx)")
         if name:
+            settings.setValue("refresh_dir", str(Path(name).parent))
             self.load_deck(Path(name))
 
     def load_deck(self, deck: Path) -> RefreshJob:
@@ -158,18 +161,19 @@ class RefreshDialog(QDialog):
         from srbrief.deck.refresh import Kind
 
         for change in report.of(Kind.CONFLICT):
+            old, new = change.texts(self.lang)
             item = QListWidgetItem(tr("refresh_conflict_item", self.lang, slide=change.slide, shape=change.shape,
-                                      old=_short(change.old), new=_short(change.new)))
+                                      old=_short(old), new=_short(new)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)  # the user's text stays unless they say otherwise
             item.setData(Qt.ItemDataRole.UserRole, change.ident)
             self.conflicts.addItem(item)
-        self.report.setPlainText("\n".join(report.lines()))
+        self.report.setPlainText("\n".join(report.lines(self.lang)))
         self.status.setText(tr("refresh_checked", self.lang, n=self.conflicts.count()))
         self.save.setEnabled(True)
 
     def _saved(self, report: Report, target: Path) -> None:
-        self.report.setPlainText("\n".join(report.lines()))
+        self.report.setPlainText("\n".join(report.lines(self.lang)))
         self.status.setText(tr("refresh_saved", self.lang, file=str(target)))
 
     def _failed(self, message: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 MAX_RECENT = 8
 
@@ -49,3 +49,10 @@ def read_folder(settings: QSettings, key: str, default: str) -> str:
     """Return the folder path under *key* if it is a non-empty string, else *default*."""
     value: Any = settings.value(key, default)
     return value if isinstance(value, str) and value and "\0" not in value else default
+
+
+def recent_files() -> list[str]:
+    """Return the app's recent files, most recent first; also outside the app (the command line, where no
+    application name is set, reads the app's settings)."""
+    settings = QSettings() if QCoreApplication.organizationName() else QSettings("srbrief", "srbrief")
+    return read_paths(settings, "recent")

@@ -48,7 +48,7 @@ class ExportJob(QThread):
         if self.kind == "pptx":
             from srbrief.deck.export import export_pptx
 
-            export_pptx(self.briefing, self.target, self.lang, inputs=self.inputs)
+            export_pptx(self.briefing, self.target, self.lang, inputs=self.inputs, briefing_file=self.inputs[0][0])
         elif self.kind == "pdf":
             from srbrief.deck.export import check_output
             from srbrief.deck.plan import plan_deck
