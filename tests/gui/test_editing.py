@@ -89,12 +89,13 @@ def test_edit_undo_redo_save_and_reopen(editing: MainWindow, copy: Path) -> None
     assert window.briefing.find(RANK).source.doc == "bulletin-2025"
     assert window.isWindowModified() and "[*]" in window.windowTitle()
     undo, redo = window.actions_["undo"], window.actions_["redo"]
-    assert undo.isEnabled() and "rank" in undo.text() and not redo.isEnabled()
+    assert undo.isEnabled() and "排名" in undo.text() and not redo.isEnabled()  # named in words, shortened
+    assert len(undo.text()) < 60 and "第三" in undo.toolTip() and "2025年统计公报" in undo.toolTip()
     undo.trigger()  # one step: the value, its clause and the new document
     assert rank(window) == 2 and "第2位" in labels(window) and not window.isWindowModified()
     assert window.briefing.find(RANK).source.clause == old_clause and len(window.briefing.sources) == 1
     assert "保持全省第二" in window.briefing.find("overview-scale").message.zh
-    assert redo.isEnabled() and "rank" in redo.text()
+    assert redo.isEnabled() and "排名" in redo.text()
     redo.trigger()
     assert rank(window) == 3 and window.isWindowModified()
     window.actions_["save"].trigger()

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from srbrief.gui.mainwindow import MainWindow
 
 RECOVERY_INTERVAL_MS = 3000
+MENU_NAME = 48  # characters of an undo step's name shown in the Edit menu (the rest in its tooltip)
 UNDO_LIMIT = 100  # as the document's history (edit.document.MAX_HISTORY): memory stays bounded
 
 
@@ -116,7 +117,10 @@ class EditSession(QObject):
         lang = self.window.lang
         for key, name in (("undo", self.state.undo_name(lang)), ("redo", self.state.redo_name(lang))):
             action = self.window.actions_[key]
-            action.setText(tr(f"{key}_named", lang, name=name) if name else tr(key, lang))
+            short = name if name is None or len(name) <= MENU_NAME else name[:MENU_NAME - 1] + "…"
+            action.setText(tr(f"{key}_named", lang, name=short) if name else tr(key, lang))
+            action.setToolTip(name or "")  # the whole name where the menu shows its start
+            action.setStatusTip(name or "")
             action.setEnabled(name is not None)
         self.window.actions_["save"].setEnabled(self.modified)
         self.window.setWindowModified(self.modified)
