@@ -12,11 +12,15 @@ from srbrief.textlayout import (
     NO_END,
     NO_START,
     SAFETY,
+    SOFT_HYPHEN,
+    balanced_lines,
     break_lines,
     fit_text,
     font_measurer,
     is_wide,
     join_lines,
+    largest_fitting,
+    shown,
     tokens,
 )
 
@@ -91,3 +95,56 @@ def test_the_shipped_measuring_table_matches_the_bundled_font() -> None:
     from srbrief.textlayout import ADVANCES_FILE, advances_json
 
     assert resource(ADVANCES_FILE).read_text(encoding="utf-8") == advances_json()
+
+
+words = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz,0123456789-", min_size=1, max_size=18), min_size=1,
+                 max_size=12)
+
+
+@settings(max_examples=300)
+@given(words, st.floats(min_value=12, max_value=300))
+def test_lines_join_back_into_the_text_exactly(parts: list[str], width: float) -> None:
+    """A word split because it is wider than a line comes back whole ('attendances', never 'atten dances'),
+    and words that met at a break get their one space back."""
+    assume(not any(part.startswith(",") for part in parts))  # " ,x": a comma after a space stays with the word before
+    text = " ".join(parts)
+    lines = break_lines(text, width, 12, font_measurer())
+    assert join_lines(lines) == text
+
+
+def test_a_split_word_is_marked_and_drawn_with_a_hyphen() -> None:
+    lines = break_lines("over 10,000 attendances", 60, 12, font_measurer())
+    assert join_lines(lines) == "over 10,000 attendances"
+    split = [line for line in lines if line.endswith(SOFT_HYPHEN)]
+    assert split and all(shown(line).endswith("-") for line in split)
+
+
+def test_fitting_shrinks_rather_than_split_a_word() -> None:
+    measurer = font_measurer()
+    word = "manufacturing"
+    fit = fit_text([f"advanced {word} cluster"], measurer.width(word, 20) * 0.9, 200, 20, 10, measurer)
+    assert fit.fits and fit.size < 20
+    assert all(not line.endswith(SOFT_HYPHEN) for line in fit.lines[0])
+    assert word in fit.lines[0]
+
+
+def test_largest_fitting_is_the_largest_size_that_fits() -> None:
+    assert largest_fitting(30, 10, lambda size: size <= 17.5) == 17
+    assert largest_fitting(36, 16, lambda size: size <= 29, step=2) == 28
+    assert largest_fitting(30, 10, lambda size: False) == 10
+
+
+@pytest.mark.parametrize(("text", "width"), [
+    ("上饶光伏产业集群入选国家先进制造业集群名单，迈入国家级", 26 * 20),
+    ("规上工业营业收入连续26个月保持全省第二，总额达2.1亿元", 26 * 19),
+    ("Shangrao's photovoltaic cluster joined the national list of advanced manufacturing clusters", 700),
+])
+def test_titles_break_into_lines_of_similar_length(text: str, width: float) -> None:
+    measurer = font_measurer()
+    greedy = break_lines(text, width, 26, measurer, bold=True)
+    lines = balanced_lines(text, width, 26, measurer, bold=True)
+    assert len(lines) == len(greedy) == 2
+    assert join_lines(lines) == text
+    widths = [measurer.width(line, 26, True) for line in lines]
+    assert max(widths) <= width + 1e-6
+    assert min(widths) >= 0.6 * max(widths)  # no orphan (级, 2.1亿元) alone on the second line

@@ -26,6 +26,7 @@ UNIT_CHARS = frozenset("亿万元%％家个条项次人吨倍月季度位年日"
                        "亩件兆公分千只台吉名场块处天套小平座户所批斤方时标款点片瓦百种立笔箱米美艘轮辆里")
 NUMBER_PREFIXES = frozenset("第超约前近逾")  # … nor between these and the number after them (第2位, 超600家)
 CURRENCIES = ("CNY", "RMB", "USD")  # … nor between a currency and its amount (CNY 100)
+SOFT_HYPHEN = "\u00ad"  # ends a piece of a word split because it is wider than a whole line (see shown())
 LINE_SPACING = 1.25  # a line's height, in multiples of the type size, on every renderer
 # The deck's fonts (Microsoft YaHei, a template's) set Latin text a little wider than the bundled font; Chinese
 # characters and full-width punctuation are one em wide in every CJK font, so they are measured exactly.
@@ -198,18 +199,72 @@ def break_lines(text: str, width: float, size: float, measurer: Measurer, bold: 
 
 
 def joint(before: str, after: str) -> str:
-    """Return what stood between two lines broken apart: a space where two words met, nothing beside Chinese."""
-    if not before or not after or before.endswith("-") or is_wide(before[-1]) or is_wide(after[0]):
-        return ""  # a hyphenated word broke after its hyphen; Chinese takes no spaces
+    """Return what stood between two lines broken apart: a space where two words met, nothing beside Chinese,
+    nothing inside a word split because it was wider than a line (its first piece ends in SOFT_HYPHEN: the
+    caller drops the mark with :func:`unsplit`)."""
+    if not before or not after or before.endswith(SOFT_HYPHEN) or is_wide(before[-1]) or is_wide(after[0]):
+        return ""  # a word split (after its hyphen, or anywhere); Chinese takes no spaces
     return " "
+
+
+def unsplit(line: str) -> str:
+    """Return *line* without the mark of a word split at its end (for text that is joined again)."""
+    return line.removesuffix(SOFT_HYPHEN)
+
+
+def shown(line: str) -> str:
+    """Return *line* as it is drawn: a word split at its end gets a visible hyphen."""
+    if not line.endswith(SOFT_HYPHEN):
+        return line
+    return line[:-1] if line.endswith("-" + SOFT_HYPHEN) else line[:-1] + "-"
 
 
 def join_lines(lines: list[str] | tuple[str, ...]) -> str:
     """Return broken *lines* as one text again."""
     text = ""
     for line in lines:
-        text += joint(text, line) + line
-    return text
+        text = unsplit(text) + joint(text, line) + line
+    return unsplit(text)
+
+
+def wrapped(text: str, width: float, size: float, measurer: Measurer, bold: bool = False) -> str:
+    """Return *text* broken into lines no wider than *width* at *size*, as drawn (for a renderer that takes
+    one string with line breaks: matplotlib)."""
+    return "\n".join(shown(line) for line in break_lines(text, width, size, measurer, bold))
+
+
+def balanced_lines(text: str, width: float, size: float, measurer: Measurer, bold: bool = False) -> list[str]:
+    """Return *text* broken into as few lines as at *width*, but with lines of similar length: the narrowest
+    width that needs no more lines (no short last line, no orphaned word or unit on a title's second line)."""
+    prepared = _Prepared(text, measurer, bold)
+    lines = prepared.lines(width, size)
+    if len(lines) < 2 or "\n" in text:
+        return lines
+    low, high = width / len(lines), width
+    for _ in range(12):  # a binary search on the width, to about 1/4000 of it
+        middle = (low + high) / 2
+        if len(prepared.lines(middle, size)) <= len(lines) and not prepared.forced:
+            high = middle
+        else:
+            low = middle
+    return prepared.lines(high, size)
+
+
+def largest_fitting(largest: float, smallest: float, fits: Callable[[float], bool], step: float = 1.0) -> float:
+    """Return the largest size in [*smallest*, *largest*], in steps of *step* down from *largest*, for which
+    *fits* holds, else *smallest*: the one fitting routine (a binary search; *fits* must be monotonic)."""
+    steps = max(0, int((largest - smallest) / step + 1e-9))
+    if steps == 0 or fits(largest):
+        return largest
+    low, high = 1, steps  # size = largest - k * step; k = 0 failed
+    found = smallest
+    while low <= high:
+        middle = (low + high) // 2
+        if fits(largest - middle * step):
+            found, high = largest - middle * step, middle - 1
+        else:
+            low = middle + 1
+    return found
 
 
 class _Prepared:
@@ -217,6 +272,7 @@ class _Prepared:
 
     def __init__(self, text: str, measurer: Measurer, bold: bool) -> None:
         self.measurer, self.bold = measurer, bold
+        self.forced = False
         self.paragraphs = []
         for paragraph in text.split("\n"):
             cut = tokens(paragraph)
@@ -224,6 +280,9 @@ class _Prepared:
                                     for t in cut])
 
     def lines(self, width: float, size: float, widows: bool = True) -> list[str]:
+        """Return the text's lines at *width* and *size*; :attr:`forced` then says whether a word had to be
+        split because it was wider than a line."""
+        self.forced = False
         found: list[str] = []
         for paragraph in self.paragraphs:
             found += self._break(paragraph, width / size, size, widows)
@@ -240,7 +299,9 @@ class _Prepared:
                 used = 0.0
                 token = whole.lstrip(" ")
             if not lines[-1] and ink_w > room:  # longer than a line: split it where it must
-                for piece in _split_long(token, room * size, size, self.measurer, self.bold):
+                pieces = _split_long(token, room * size, size, self.measurer, self.bold)
+                self.forced = self.forced or len(pieces) > 1
+                for piece in pieces:
                     lines[-1].append(piece)
                     lines.append([])
                 lines.pop()
@@ -263,17 +324,21 @@ def _split_long(token: str, width: float, size: float, measurer: Measurer, bold:
                 pieces[-1] += part
             else:
                 pieces.append(part)
-        return pieces
+        return [piece + SOFT_HYPHEN for piece in pieces[:-1]] + pieces[-1:]  # split after a hyphen: marked
     return _split_chars(token, width, size, measurer, bold)
 
 
 def _split_chars(token: str, width: float, size: float, measurer: Measurer, bold: bool) -> list[str]:
     pieces, piece, used = [], "", 0.0
+    hyphen = measurer.width(SOFT_HYPHEN, size, bold)
     for char in token:
         char_w = measurer.width(char, size, bold)
-        if piece and used + char_w > width and char not in NO_START:
-            pieces.append(piece)
-            piece, used = "", 0.0
+        if piece and used + char_w + (0.0 if is_wide(char) else hyphen) > width and char not in NO_START:
+            inside_word = not is_wide(piece[-1]) and not is_wide(char) and " " not in (piece[-1], char)
+            pieces.append(piece + SOFT_HYPHEN if inside_word else piece)
+            piece, used = "", measurer.width(SOFT_HYPHEN, size, bold) if inside_word else 0.0
+            if char == " ":  # the break takes the space (joint() gives it back)
+                continue
         piece += char
         used += char_w
     return [*pieces, piece]
@@ -310,8 +375,8 @@ def text_height(line_count: int, paragraphs: int, size: float, gap: float) -> fl
 def fit_text(texts: Sequence[str], width: float, height: float, largest: float, smallest: float,
              measurer: Measurer, bold: bool = False, gap: float = 0.35, step: float = 1.0) -> Fit:
     """Return the largest size in [*smallest*, *largest*] (in steps of *step*) at which *texts*, each a
-    paragraph, fit *width* × *height*: or *smallest*, marked as not fitting. A binary search: the cost is
-    linear in the length of the texts times the logarithm of the number of sizes."""
+    paragraph, fit *width* × *height* with no word split for want of width: or *smallest*, marked as not
+    fitting. The cost is linear in the length of the texts times the logarithm of the number of sizes."""
 
     prepared = [_Prepared(t, measurer, bold) for t in texts]
 
@@ -319,19 +384,7 @@ def fit_text(texts: Sequence[str], width: float, height: float, largest: float, 
         lines = tuple(tuple(p.lines(width, size)) for p in prepared)
         count = sum(len(ls) for ls in lines)
         wide = any(measurer.width(line, size, bold) > width + 1e-6 for ls in lines for line in ls)
-        return Fit(size, lines, not wide and text_height(count, len(texts), size, gap) <= height + 1e-6)
+        split = any(p.forced for p in prepared)
+        return Fit(size, lines, not wide and not split and text_height(count, len(texts), size, gap) <= height + 1e-6)
 
-    steps = max(0, int((largest - smallest) / step + 1e-9))
-    best = attempt(largest)
-    if best.fits or steps == 0:
-        return best
-    low, high = 1, steps  # size = largest - k * step; k = 0 failed
-    found: Fit | None = None
-    while low <= high:
-        middle = (low + high) // 2
-        trial = attempt(largest - middle * step)
-        if trial.fits:
-            found, high = trial, middle - 1
-        else:
-            low = middle + 1
-    return found if found is not None else attempt(smallest)
+    return attempt(largest_fitting(largest, smallest, lambda size: attempt(size).fits, step))

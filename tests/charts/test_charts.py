@@ -12,7 +12,7 @@ from PIL import Image
 
 from srbrief.charts import DRAWERS, draw_chart, render_chart
 from srbrief.charts.fonts import FAMILY, font_coverage, register_bundled_font
-from srbrief.charts.style import LIGHT, metric_text, wrap
+from srbrief.charts.style import LIGHT, metric_text, wrap_to
 from srbrief.cli import main
 from srbrief.model import Briefing, ChartKind, Metric, load_briefing
 from srbrief.resources import builtin_briefing_path
@@ -120,11 +120,12 @@ def test_english_axis_in_billions(synthetic: Briefing) -> None:
 
 
 def test_wrap_chinese_and_english() -> None:
-    assert wrap("规上工业营业收入连续二十六个月保持全省第二", 12).count("\n") >= 2
+    assert wrap_to("规上工业营业收入连续二十六个月保持全省第二", 72, 12).count("\n") >= 2
     from srbrief.textlayout import font_measurer
 
-    lines = wrap("Revenue of industrial enterprises above designated size", 20).splitlines()
-    assert len(lines) >= 3 and all(font_measurer(1.0).width(line, 2.0) <= 20 for line in lines)  # an em: 2 cells
+    lines = wrap_to("Revenue of industrial enterprises above designated size", 120, 12).splitlines()
+    assert len(lines) >= 3 and all(font_measurer().width(line, 12) <= 120 for line in lines)
+    assert "designated" in lines[-1].split() or "designated size" in " ".join(lines)  # no word split
 
 
 def test_font_is_registered_and_renamed() -> None:

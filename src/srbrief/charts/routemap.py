@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Polygon
 from matplotlib.patheffects import withStroke
 
-from srbrief.charts.style import LABEL, SMALL, Area, Theme, height_of, wrap
+from srbrief.charts.style import LABEL, SMALL, Area, Theme, height_of, wrap_to
 from srbrief.model import Briefing, Chart, Entity, Fact
 
 # A coarse outline of China's east coast from northern Jiangsu to Xiamen (lon, lat), for orientation only.
@@ -68,7 +68,9 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
             fontsize=SMALL, color=theme.muted, ha="center", va="bottom", style="italic")
     handles = []
     legend_x = left + width * 0.63
-    legend_cells = max(12, int((1 - legend_x - 0.01) * fig.get_figwidth() * 72 / (LABEL / 2)) - 4)
+    # the legend's text: the figure's width right of the legend's left edge, less the line and the gap before
+    # the text (1.6 + 0.8 ems) and a margin
+    legend_points = (1 - legend_x - 0.02) * fig.get_figwidth() * 72 - 2.6 * LABEL
     for route, colour in zip(routes, theme.shades(len(routes)), strict=True):  # shades of the section's colour
         located = (briefing.find(p, Entity).location for p in route.route)
         stops = [where for where in located if where is not None]  # a place without coordinates is not drawn
@@ -77,7 +79,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
                                          arrowstyle="-|>", mutation_scale=14, color=colour, linewidth=2.2,
                                          shrinkA=6, shrinkB=6, zorder=3))
         title = (route.title or route.text).get(lang)
-        handles.append(Line2D([], [], color=colour, linewidth=2.5, label=wrap(title, min(44, legend_cells))))
+        handles.append(Line2D([], [], color=colour, linewidth=2.5, label=wrap_to(title, legend_points, LABEL)))
     for place in places:
         assert place.location is not None
         home = place.id == places[0].id

@@ -25,7 +25,7 @@ from srbrief.deck.plandata import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bu
 from srbrief.deck.tables import table_row_height
 from srbrief.model import ChartKind
 from srbrief.model.units import currency_prefix, unit_joint, value_parts
-from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text
+from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text, largest_fitting
 from srbrief.typescale import MAIN_TEXT
 
 NUMBER_LARGEST = 36.0
@@ -68,9 +68,7 @@ def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple
         return all(fit_text(column, col_w - size * 1.1, box.h, size, size, out.measurer, gap=BULLET_GAP).fits
                    for column in columns)
 
-    size = sizes[0]
-    while size > sizes[1] and not fitted(size):
-        size -= 1
+    size = largest_fitting(sizes[0], sizes[1], fitted)
     if not fitted(size):
         out.overflows.extend(items)
     for i, column in enumerate(columns):
@@ -135,11 +133,12 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
             return 0.0
         return len(break_lines(t.meta, inner_w, META, out.measurer)) * META * LINE_SPACING + 2.0
 
-    number_size = min(NUMBER_LARGEST, 2 * int(h * 0.3 / 2))
-    while number_size > NUMBER_SMALLEST and any(measure(t.number, number_size, True) > inner_w * 0.9 for t in texts):
-        number_size -= 2
-    while number_size > NUMBER_KEEP and any(head_width(t, number_size) > inner_w * 0.85 for t in texts):
-        number_size -= 2  # units beside their numbers, as long as the numbers stay large
+    number_size = largest_fitting(min(NUMBER_LARGEST, 2 * int(h * 0.3 / 2)), NUMBER_SMALLEST,
+                                  lambda size: all(measure(t.number, size, True) <= inner_w * 0.9 for t in texts),
+                                  step=2)
+    if number_size > NUMBER_KEEP:  # units beside their numbers, as long as the numbers stay large
+        number_size = largest_fitting(number_size, NUMBER_KEEP, lambda size: all(
+            head_width(t, size) <= inner_w * 0.85 for t in texts), step=2)
 
     def arrangement(size: float) -> tuple[list[bool], float]:
         """Return whether each unit fits beside its number, and the labels' common size."""
@@ -149,10 +148,10 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
                          for t, ok in zip(texts, inline, strict=True))
         return inline, label_size
 
+    if number_size > NUMBER_KEEP:  # labels smaller than comfortable ask the numbers for room first
+        number_size = largest_fitting(number_size, NUMBER_KEEP,
+                                      lambda size: arrangement(size)[1] >= LABEL_COMFORT, step=2)
     inline, label_size = arrangement(number_size)
-    while label_size < LABEL_COMFORT and number_size > NUMBER_KEEP:
-        number_size -= 2
-        inline, label_size = arrangement(number_size)
     for i, (card, text) in enumerate(zip(shown, texts, strict=True)):
         row, col = card_slot(i, n, columns)
         rect = Rect(region.x + col * (w + gap), top + row * (h + gap), w, h)
