@@ -67,10 +67,20 @@ def test_kinsoku_moves_punctuation_with_its_character() -> None:
 
 def test_no_chinese_character_alone_on_the_last_line() -> None:
     measurer = font_measurer()
-    label = "光伏龙头企业全球生产基地"  # 12 characters in a line of 11
+    label = "甲乙丙丁戊己庚辛壬癸子丑"  # 12 characters (no word among them) in a line of 11
     natural = break_lines(label, 11 * 15, 15, measurer, widows=False)
     assert [len(line) for line in natural] == [11, 1]
     assert [len(line) for line in break_lines(label, 11 * 15, 15, measurer)] == [10, 2]
+
+
+@pytest.mark.parametrize(("text", "word"), [("光伏龙头企业全球生产基地", "基地"), ("汽车骨干企业订单准时交付率", "交付率"),
+                                            ("162项政务服务事项实现“跨省通办”", "“跨省通办”"),
+                                            ("连续17个季度保持全省第一方阵", "第一方阵")])
+def test_no_line_breaks_inside_a_word_or_a_quoted_term(text: str, word: str) -> None:
+    measurer = font_measurer()
+    for chars in range(len(word), len(text)):  # any line at least as wide as the word
+        lines = break_lines(text, chars * 15, 15, measurer)
+        assert any(word in line for line in lines), (chars, lines)
 
 
 def test_the_widow_rule_never_makes_a_line_too_wide() -> None:

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from srbrief.zhwords import LONGEST as LONGEST_WORD
+from srbrief.zhwords import longest_word
+
 # may not start a line: closing punctuation and brackets, the per-cent sign
 NO_START = frozenset("、。，．,.；;：:！!？?）)］]｝}」』》〉】〕〗”’%％…‥·・〜～ー々〻ぁぃぅぇぉっゃゅょ")
 # may not end a line: opening brackets and quotes
@@ -165,7 +168,50 @@ def tokens(text: str) -> list[str]:
                 word = ""
     if word or pending:
         found.append(word + pending)
-    return _numbers_with_units(found)
+    return _numbers_with_units(_quoted_terms(_words(found)))
+
+
+QUOTED_MOST = 10  # characters: a quoted term up to this long stays on one line (“跨省通办”)
+
+
+def _core(token: str) -> str:
+    """Return *token* without the opening marks before it and the closing marks after it."""
+    return token.lstrip("".join(NO_END)).rstrip("".join(NO_START))
+
+
+def _words(found: list[str]) -> list[str]:
+    """Return *found* with the single Chinese characters that make a word of srbrief.zhwords joined: only the
+    first may carry opening marks before it, only the last closing marks after it."""
+    joined: list[str] = []
+    i = 0
+    while i < len(found):
+        run = ""
+        for k in range(i, min(len(found), i + LONGEST_WORD)):
+            core = _core(found[k])
+            if len(core) != 1 or not is_hanzi(core) or (k > i and found[k][0] in NO_END) or \
+                    (k > i and found[k - 1][-1] in NO_START):
+                break
+            run += core
+        length = longest_word(run) if len(run) > 1 else 1
+        joined.append("".join(found[i:i + length]))
+        i += length
+    return joined
+
+
+def _quoted_terms(found: list[str]) -> list[str]:
+    """Return *found* with a short term in Chinese quotation marks as one token."""
+    joined: list[str] = []
+    opened: int | None = None
+    for token in found:
+        joined.append(token)
+        if token.startswith("“"):
+            opened = len(joined) - 1
+        if opened is not None and "”" in token:
+            term = "".join(joined[opened:])
+            if len(term) <= QUOTED_MOST + 2 and term.index("”") >= len(term) - 2:
+                joined[opened:] = [term]
+            opened = None
+    return joined
 
 
 def _numbers_with_units(found: list[str]) -> list[str]:
@@ -350,7 +396,8 @@ def _no_lone_last(lines: list[list[str]], fits: Callable[[list[str]], bool]) -> 
     if len(lines) < 2 or len(lines[-1]) != 1 or len(lines[-2]) < 3:
         return
     last, before = lines[-1][0], lines[-2][-1]
-    if is_hanzi(last[0]) and is_hanzi(before[-1]) and fits([before, last]):
+    lone = sum(map(is_hanzi, last)) == 1  # a word of two or more stands on its own
+    if lone and is_hanzi(last[0]) and is_hanzi(before[-1]) and fits([before, last]):
         lines[-1].insert(0, lines[-2].pop())
 
 

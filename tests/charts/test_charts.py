@@ -252,3 +252,36 @@ def test_charts_are_drawn_one_at_a_time_and_leave_global_settings_alone(builtin:
     worker.join(60)
     assert done.is_set()
     assert list(mpl.rcParams["font.family"]) == family
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(10, 5.625), (7, 4.5)])
+def test_map_names_clear_each_other_the_routes_and_the_edges(builtin: Briefing, lang: str,
+                                                            size: tuple[float, float]) -> None:
+    """Issue 19: 'Nanchang' on the 29°N tick, the arrow through 'Hangzhou': each name inside the map, over no
+    other name, no route and no other dot; the legend inside the figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.patches import FancyArrowPatch
+
+    chart = next(c for c in builtin.charts if c.kind is ChartKind.ROUTE_MAP)
+    fig = Figure(figsize=size)
+    draw_chart(fig, builtin, chart, lang)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax = fig.axes[0]
+    names = [t.get_window_extent(renderer) for t in ax.texts if t.get_text() in
+             {e.name.get(lang) for e in builtin.entities}]
+    assert len(names) >= 4
+    frame = ax.get_window_extent(renderer)
+    arrows = [p.get_path().transformed(p.get_transform()).interpolated(40).vertices
+              for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    dots = [point for collection in ax.collections for point in collection.get_offsets()]
+    dots = [ax.transData.transform(d) for d in dots]
+    for i, box in enumerate(names):
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        assert not any(box.overlaps(other) for other in names[i + 1:])
+        crossing = [p for path in arrows for p in path if box.x0 < p[0] < box.x1 and box.y0 < p[1] < box.y1]
+        assert not crossing, f"a route crosses {ax.texts[i].get_text()}"
+    inside = [d for d in dots if any(b.x0 < d[0] < b.x1 and b.y0 < d[1] < b.y1 for b in names)]
+    assert not inside
+    legend = fig.legends[0].get_window_extent(renderer)
+    assert legend.x1 <= fig.bbox.x1 and legend.x0 >= 0

@@ -113,10 +113,12 @@ def _write_para(paragraph: Any, para: Para, fonts: Fonts, colour_of: Callable[[s
         # a word split at the line's end: whole again where PowerPoint wraps, hyphenated before a hard break;
         # before a hard break, the space that stood there (it takes no room at a line's end)
         following = para.lines[number + 1][0].text if number + 1 < len(para.lines) else ""
-        ending = ((lambda text: shown(text) + joint(text, following)) if number + 1 in para.hard else unsplit)
         for k, part in enumerate(line):
             run = paragraph.add_run()
-            run.text = (between if k == 0 else "") + (ending(part.text) if k == len(line) - 1 else part.text)
+            text = part.text
+            if k == len(line) - 1:
+                text = shown(text) + joint(text, following) if number + 1 in para.hard else unsplit(text)
+            run.text = (between if k == 0 else "") + text
             run.font.size = Pt(part.size)
             run.font.bold = part.bold
             oxml.no_caps(run._r.get_or_add_rPr())
