@@ -73,7 +73,8 @@ def test_no_chinese_character_alone_on_the_last_line() -> None:
     assert [len(line) for line in break_lines(label, 11 * 15, 15, measurer)] == [10, 2]
 
 
-@pytest.mark.parametrize(("text", "word"), [("光伏龙头企业全球生产基地", "基地"), ("汽车骨干企业订单准时交付率", "交付率"),
+@pytest.mark.parametrize(("text", "word"), [("光伏龙头企业全球生产基地", "基地"),
+                                            ("汽车骨干企业订单准时交付率", "交付率"),
                                             ("162项政务服务事项实现“跨省通办”", "“跨省通办”"),
                                             ("连续17个季度保持全省第一方阵", "第一方阵")])
 def test_no_line_breaks_inside_a_word_or_a_quoted_term(text: str, word: str) -> None:

@@ -141,7 +141,7 @@ def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme:
         fig.text(x + 0.075, bottom + height - 0.085, _wrap(key, col_w - 0.08, fig, LABEL + 1),
                  ha="left", va="center", fontsize=LABEL + 1, fontweight="bold", color=theme.background)
         card_top = bottom + height - 0.21
-        card_h = min(0.16, (card_top - bottom - 0.015 * (most - 1)) / most)
+        card_h = min(0.24, (card_top - bottom - 0.015 * (most - 1)) / most)  # the cards take the height there is
         for r, label in enumerate(labels):
             y = card_top - (r + 1) * card_h - r * 0.015
             _card(fig, x, y, col_w, card_h, label.get(lang), colour, theme,

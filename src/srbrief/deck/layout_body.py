@@ -175,6 +175,7 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
         number_size = largest_fitting(number_size, NUMBER_KEEP,
                                       lambda size: arrangement(size)[1] >= LABEL_COMFORT, step=2)
     inline, label_size = arrangement(number_size)
+    made = []
     for i, (card, text) in enumerate(zip(shown, texts, strict=True)):
         row, col = card_slot(i, n, columns)
         rect = Rect(region.x + col * (w + gap), top + row * (h + gap), w, h)
@@ -194,7 +195,12 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
         if text.meta and not beside:
             paras.append(plain(break_lines(text.meta, inner_w, META, out.measurer), META, colour="muted",
                                space_before=2.0))
-        block = TextBlock(rect, tuple(paras), f"metric:{card.metric.id}", fill="card", inset=inset)
+        made.append(TextBlock(rect, tuple(paras), f"metric:{card.metric.id}", fill="card", inset=inset))
+    # a taller card than usual: the cards' texts, one offset for all (their numbers stay in line), centred
+    tallest = max(block.content_height for block in made)
+    lower = max(0.0, (inner_h - tallest) / 2) if roomy > 1.0 else 0.0
+    for first, text in zip(made, texts, strict=True):
+        block = replace(first, inset=(inset[0], inset[1] + lower, inset[2], inset[3]))
         if block.content_height > block.inner.h + 1e-6:
             out.overflows.append(text.label)
         out.add(block)
