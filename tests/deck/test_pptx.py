@@ -155,7 +155,7 @@ def test_no_chinese_character_is_left_alone_on_a_card_line(decks: dict[str, Path
         last = "".join(run.text for run in para.lines[-1])
         assert len(last) >= 2
         text = shapes[name].text_frame.text
-        assert text.endswith("\v" + last), (name, text)
+        assert "\v" + last in text, (name, text)
 
 
 def test_card_labels_keep_their_fonts_across_a_line_break(decks: dict[str, Path]) -> None:

@@ -16,7 +16,7 @@ from srbrief.deck.plandata import (
     notes_of,
     section_accent,
 )
-from srbrief.deck.tables import table_pages
+from srbrief.deck.tables import fitted_widths, table_pages
 from srbrief.deck.words import chinese_number, sentence, t
 from srbrief.model import (
     Briefing,
@@ -168,7 +168,8 @@ def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
         if not metrics:
             continue
         rows = [_appendix_row(m, lang) for m in metrics]
-        pages = table_pages(header, rows, widths)
+        columns = fitted_widths(header, rows, widths)
+        pages = table_pages(header, rows, columns)
         start = 0
         for number, count in enumerate(pages, 1):
             chunk = metrics[start:start + count]
@@ -176,7 +177,7 @@ def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
             title = t("table_title", lang) + part
             if len(briefing.sources) > 1:
                 title += ("：《" + doc.publication.zh + "》") if lang == "zh" else f": {doc.publication.en}"
-            table = Table(header, tuple(rows[start:start + count]), widths, tuple(m.id for m in chunk))
+            table = Table(header, tuple(rows[start:start + count]), columns, tuple(m.id for m in chunk))
             sources = tuple(dict.fromkeys(m.source for m in chunk))
             name = f"appendix-{len(slides)}"
             slides.append(Slide(Role.TABLE, title, kicker=t("appendix", lang), table=table,

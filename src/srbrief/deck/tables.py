@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from srbrief.deck.boxes import SLIDE_SIZE, TABLE_PAD, TABLE_SIZE, Frame
-from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, font_measurer
+from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, font_measurer, tokens
 
 
 def table_row_height(cells: tuple[str, ...], columns: tuple[float, ...], measurer: Measurer,
@@ -36,3 +36,20 @@ def table_pages(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths
     if count or not pages:
         pages.append(count)
     return pages
+
+
+def fitted_widths(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths: tuple[float, ...],
+                  frame: Frame | None = None) -> tuple[float, ...]:
+    """Return *widths* (shares of the body) with every column at least as wide as its widest unbreakable
+    text (a word, a number with its unit: 'over 10,000 attendances' is never split), on the narrowest slide a
+    template may have; the room comes from the widest column."""
+    body = (frame or Frame(SLIDE_SIZE[1] * 4 / 3, SLIDE_SIZE[1])).body_rect()
+    measurer = font_measurer()
+    needed = [max((measurer.width(token.strip(), TABLE_SIZE, r == 0) + 2 * TABLE_PAD + 1.0) / body.w
+                  for r, row in enumerate([header, *rows]) for paragraph in row[c].split("\n")
+                  for token in tokens(paragraph) or [""])
+              for c in range(len(widths))]
+    grown = [max(w, need) for w, need in zip(widths, needed, strict=True)]
+    widest = max(range(len(grown)), key=lambda c: grown[c])
+    grown[widest] -= sum(grown) - 1.0
+    return tuple(grown) if grown[widest] >= needed[widest] else widths
