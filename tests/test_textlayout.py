@@ -52,7 +52,7 @@ def test_lines_fit_and_follow_kinsoku(text: str, width: float) -> None:
         if number and line:
             assert line[0] not in NO_START
         single = len(tokens(line)) <= 1
-        assert single or measurer.width(line, 12) <= width + 1e-6
+        assert single or measurer.width(line.rstrip(" "), 12) <= width + 1e-6  # a kept space takes no room
         if number < len(lines) - 1 and line and not single:
             assert line[-1] not in NO_END or not is_wide(line[-1])  # a Latin bracket may sit inside a word
 
@@ -159,3 +159,11 @@ def test_titles_break_into_lines_of_similar_length(text: str, width: float) -> N
     widths = [measurer.width(line, 26, True) for line in lines]
     assert max(widths) <= width + 1e-6
     assert min(widths) >= 0.6 * max(widths)  # no orphan (级, 2.1亿元) alone on the second line
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["基金", "上饶", "(derived", "Fund", "2024年", "note)", "“新三样”"]), min_size=1,
+                max_size=14), st.floats(min_value=30, max_value=200))
+def test_mixed_chinese_and_latin_join_back_with_their_spaces(parts: list[str], width: float) -> None:
+    text = " ".join(parts)
+    assert join_lines(break_lines(text, width, 12, font_measurer())) == text

@@ -248,7 +248,7 @@ def joint(before: str, after: str) -> str:
     """Return what stood between two lines broken apart: a space where two words met, nothing beside Chinese,
     nothing inside a word split because it was wider than a line (its first piece ends in SOFT_HYPHEN: the
     caller drops the mark with :func:`unsplit`)."""
-    if not before or not after or before.endswith(SOFT_HYPHEN) or is_wide(before[-1]) or is_wide(after[0]):
+    if not before or not after or before.endswith((SOFT_HYPHEN, " ")) or is_wide(before[-1]) or is_wide(after[0]):
         return ""  # a word split (after its hyphen, or anywhere); Chinese takes no spaces
     return " "
 
@@ -341,9 +341,13 @@ class _Prepared:
         for whole, token_w, ink_w in paragraph:
             token = whole
             if lines[-1] and used + ink_w > room:  # a space at the end of a line takes no room
+                token = whole.lstrip(" ")
+                if token != whole:  # the space stays at the end of the line before (see _kept_space)
+                    lines[-1].append(" ")
                 lines.append([])
                 used = 0.0
-                token = whole.lstrip(" ")
+                if not token:
+                    continue
             if not lines[-1] and ink_w > room:  # longer than a line: split it where it must
                 pieces = _split_long(token, room * size, size, self.measurer, self.bold)
                 self.forced = self.forced or len(pieces) > 1
@@ -355,9 +359,21 @@ class _Prepared:
                 continue
             lines[-1].append(token)
             used += token_w
+        if len(lines) > 1 and not lines[-1]:  # the text ended in the space of a break
+            lines.pop()
         if widows:
             _no_lone_last(lines, lambda line: self.measurer.width("".join(line).rstrip(" "), 1.0, self.bold) <= room)
-        return ["".join(line).rstrip(" ") for line in lines]
+        texts = ["".join(line) for line in lines]
+        return [_kept_space(text, texts[i + 1] if i + 1 < len(texts) else "") for i, text in enumerate(texts)]
+
+
+def _kept_space(line: str, following: str) -> str:
+    """Return *line* without the spaces at its end, but one where a space stood between Chinese and Latin
+    text ('基金 (derived'), which :func:`joint` would not give back (it puts no space beside Chinese)."""
+    ink = line.rstrip(" ")
+    if ink != line and following and (is_wide(ink[-1:] or " ") or is_wide(following[0])):
+        return ink + " "
+    return ink
 
 
 def _split_long(token: str, width: float, size: float, measurer: Measurer, bold: bool) -> list[str]:
@@ -377,17 +393,18 @@ def _split_long(token: str, width: float, size: float, measurer: Measurer, bold:
 def _split_chars(token: str, width: float, size: float, measurer: Measurer, bold: bool) -> list[str]:
     pieces, piece, used = [], "", 0.0
     hyphen = measurer.width(SOFT_HYPHEN, size, bold)
-    for char in token:
+    for i, char in enumerate(token):
         char_w = measurer.width(char, size, bold)
-        if piece and used + char_w + (0.0 if is_wide(char) else hyphen) > width and char not in NO_START:
+        starts = char not in NO_START and not (char == " " and token[i + 1:i + 2] in NO_START)
+        if piece and used + char_w + (0.0 if is_wide(char) else hyphen) > width and starts:
             inside_word = not is_wide(piece[-1]) and not is_wide(char) and " " not in (piece[-1], char)
-            pieces.append(piece + SOFT_HYPHEN if inside_word else piece)
-            piece, used = "", measurer.width(SOFT_HYPHEN, size, bold) if inside_word else 0.0
-            if char == " ":  # the break takes the space (joint() gives it back)
+            pieces.append(piece + SOFT_HYPHEN if inside_word else piece + char if char == " " else piece)
+            piece, used = "", 0.0
+            if char == " ":  # the break takes the space (joint() gives it back, or the piece keeps it)
                 continue
         piece += char
         used += char_w
-    return [*pieces, piece]
+    return [*pieces, piece] if piece or not pieces else pieces
 
 
 def _no_lone_last(lines: list[list[str]], fits: Callable[[list[str]], bool]) -> None:
@@ -430,7 +447,7 @@ def fit_text(texts: Sequence[str], width: float, height: float, largest: float, 
     def attempt(size: float) -> Fit:
         lines = tuple(tuple(p.lines(width, size)) for p in prepared)
         count = sum(len(ls) for ls in lines)
-        wide = any(measurer.width(line, size, bold) > width + 1e-6 for ls in lines for line in ls)
+        wide = any(measurer.width(line.rstrip(" "), size, bold) > width + 1e-6 for ls in lines for line in ls)
         split = any(p.forced for p in prepared)
         return Fit(size, lines, not wide and not split and text_height(count, len(texts), size, gap) <= height + 1e-6)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.offsetbox import AnchoredOffsetbox, HPacker, TextArea, VPacker
@@ -54,8 +56,7 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
                                           transform=fig.transFigure, facecolor=theme.panel, edgecolor="none"))
         number, unit = value_parts(metric, lang)
         big = BIG if rows == 1 else BIG * 0.8
-        big = largest_fitting(big, 16, lambda size, n=number: text_width(n, size, bold=True) <= tile_w_pt * 0.85,
-                              step=2)
+        big = largest_fitting(big, 16, _number_fits(number, tile_w_pt * 0.85), step=2)
         unit_size = max(LABEL, big * 0.45)
         number_box = TextArea(number, textprops={"fontsize": big, "fontweight": "bold",
                                                  "color": theme.figure(metric)})
@@ -218,6 +219,11 @@ def _fitted(text: str, size: float, room: float, smallest: float = FLOOR) -> flo
     """Return *size* (points), made smaller when *text*, bold, would be wider than *room* points."""
     wide = text_width(text, 1.0, bold=True)
     return max(smallest, min(size, room / wide)) if wide else size
+
+
+def _number_fits(number: str, room: float) -> Callable[[float], bool]:
+    """Return whether *number*, bold, is at most *room* points wide at a size."""
+    return lambda size: text_width(number, size, bold=True) <= room
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:

@@ -3,6 +3,7 @@ the appendix (every figure with its source, the timeline, the method). Qt-free a
 
 from __future__ import annotations
 
+from srbrief.deck.boxes import Frame
 from srbrief.deck.plandata import (
     MAX_CARDS,
     NATIVE_KINDS,
@@ -153,7 +154,7 @@ def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -
                  notes=notes_of(said, sources, lang, briefing), sources=sources, name="outlook")
 
 
-def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
+def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
     """The reference: a divider, every figure with its period and verbatim source as tables across as many
     slides as needed, the timeline, and the sources and method."""
     slides = [Slide(Role.SECTION, t("appendix_title", lang), subtitle=t("appendix_sub", lang),
@@ -168,8 +169,8 @@ def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
         if not metrics:
             continue
         rows = [_appendix_row(m, lang) for m in metrics]
-        columns = fitted_widths(header, rows, widths)
-        pages = table_pages(header, rows, columns)
+        columns = fitted_widths(header, rows, widths, frame)
+        pages = table_pages(header, rows, columns, frame)
         start = 0
         for number, count in enumerate(pages, 1):
             chunk = metrics[start:start + count]
