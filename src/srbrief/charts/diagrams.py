@@ -11,6 +11,7 @@ from srbrief.charts.style import FLOOR, LABEL, Area, Theme, chinese_date, englis
 from srbrief.model import Briefing, Chart, Event, Fact, Text
 from srbrief.textlayout import LINE_SPACING, balanced_lines, fit_text, font_measurer, largest_fitting, shown, wrapped
 
+TIMELINE_ROOMY = 1.5
 TIMELINE_SMALLEST = 3.0  # points: a long timeline in a short panel gets smaller text, never overlapping rows
 
 
@@ -38,11 +39,13 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
         return line_x, texts, needed
 
     # the largest size at which every event fits (never cut short): below the usual floor rather than overlap
-    size = largest_fitting(float(LABEL), TIMELINE_SMALLEST, lambda s: rows(s)[2] <= room, step=0.5)
+    # a few events get larger type (up to TIMELINE_ROOMY × LABEL) and take the room rather than leave it blank
+    size = largest_fitting(LABEL * TIMELINE_ROOMY, TIMELINE_SMALLEST,
+                           lambda s: rows(s)[2] <= (room * 0.8 if s > LABEL else room), step=0.5)
     line_x, texts, needed = rows(size)
     line, gap = size * 1.25, size * 0.45
     if len(events) > 1:  # spread the rows over the room there is, within reason
-        gap += min(max(0.0, (room - needed) / (len(events) - 1)), size * 1.4)
+        gap += min(max(0.0, (room - needed) / (len(events) - 1)), size * 3.0)
     ax.set_xlim(0, 1)
     ax.set_ylim(room, 0)
     y, dots = 0.0, []

@@ -113,11 +113,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     ax.add_patch(Polygon(sea, closed=True, facecolor=theme.sea, edgecolor=theme.grid, linewidth=1))
     ax.text(max(lons) + margin * 0.45, min(lats) - margin * 0.5, "东海" if lang == "zh" else "East China\nSea",
             fontsize=SMALL, color=theme.muted, ha="center", va="bottom", style="italic")
-    handles = []
-    legend_x = left + width * 0.63
-    # the legend's text: the figure's width right of the legend's left edge, less the line and the gap before
-    # the text (1.6 + 0.8 ems) and a margin
-    legend_points = (1 - legend_x - 0.02) * fig.get_figwidth() * 72 - 2.6 * LABEL
+    keyed = []  # each route's legend text and colour
     legs = []  # every route's legs, (from, to)
     for route, colour in zip(routes, theme.shades(len(routes)), strict=True):  # shades of the section's colour
         located = (briefing.find(p, Entity).location for p in route.route)
@@ -128,8 +124,14 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
                                          arrowstyle="-|>", mutation_scale=14, color=colour, linewidth=2.2,
                                          shrinkA=6, shrinkB=6, zorder=3))
         title = (route.title or route.text).get(lang)
-        handles.append(Line2D([], [], color=colour, linewidth=2.5, label=wrap_to(title, legend_points, LABEL)))
+        keyed.append((title, colour))
     ax.apply_aspect()  # the data-to-display transform as it will be drawn
+    # the legend just right of the map as drawn (its aspect makes it narrower than its area); its text: the
+    # figure's width right of there, less the line and the gap before the text (1.6 + 0.8 ems) and a margin
+    legend_x = min(left + width * 0.63, ax.get_position().x1 + 0.04)
+    legend_points = (1 - legend_x - 0.02) * fig.get_figwidth() * 72 - 2.6 * LABEL
+    handles = [Line2D([], [], color=colour, linewidth=2.5, label=wrap_to(title, legend_points, LABEL))
+               for title, colour in keyed]
 
     def shown_at(where: Location) -> tuple[float, float]:
         x, y = ax.transData.transform((where.lon, where.lat))
