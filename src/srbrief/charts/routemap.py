@@ -12,6 +12,7 @@ from matplotlib.patheffects import withStroke
 
 from srbrief.charts.style import LABEL, SMALL, Area, Theme, height_of, wrap_to
 from srbrief.model import Briefing, Chart, Entity, Fact, Location
+from srbrief.textlayout import font_measurer
 
 # A coarse outline of China's east coast from northern Jiangsu to Xiamen (lon, lat), for orientation only.
 COAST = ((119.2, 34.7), (120.3, 34.2), (120.8, 33.3), (121.3, 32.4), (121.9, 31.75), (121.95, 31.1),
@@ -70,13 +71,12 @@ def _crowding(box: Box, frame: Box, placed: list[Box], others: list[tuple[float,
 
 
 def place_labels(names: list[str], dots: list[tuple[float, float]], lines: list[tuple[float, float]],
-                 frame: Box, size: float, scale: float, bold: list[bool]) -> list[Spot]:
+                 frame: Box, size: float, scale: float, bold: list[bool], taken: tuple[Box, ...] = ()) -> list[Spot]:
     """Return, for each name at its dot (display coordinates, *scale* display units a point), the spot of
     LABEL_SPOTS that keeps it inside *frame* and clear of the names placed before it, of the other dots and
-    of the points along the routes (*lines*): the least crowded, the usual spot on a tie."""
-    from srbrief.textlayout import font_measurer
-
-    placed: list[Box] = []
+    of the points along the routes (*lines*) and of the boxes already *taken* (the sea's name): the least
+    crowded, the usual spot on a tie."""
+    placed: list[Box] = list(taken)
     chosen: list[Spot] = []
     for i, (name, dot, heavy) in enumerate(zip(names, dots, bold, strict=True)):
         w, h = font_measurer(1.0).width(name, size, heavy) * scale, size * 1.2 * scale
@@ -99,7 +99,8 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     lats = [p.location.lat for p in places if p.location]
     left, bottom, width, height = area
     below = height_of(fig, SMALL * 1.4 + 6)  # the longitude labels
-    ax = fig.add_axes((left, bottom + below, width * 0.6, height - below))
+    ticks = SMALL * 3.4 / (fig.get_figwidth() * 72)  # room at the left for the latitudes ('30°N')
+    ax = fig.add_axes((left + ticks, bottom + below, width * 0.6 - ticks, height - below))
     mid_lat = (min(lats) + max(lats)) / 2
     ax.set_aspect(1 / math.cos(math.radians(mid_lat)))
     margin = 0.8
@@ -111,7 +112,9 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     # clamp to the map's extent ourselves: not every SVG renderer (Qt's) honours clip paths
     sea = [(min(max(lon, x0), x1), min(max(lat, y0), y1)) for lon, lat in sea]
     ax.add_patch(Polygon(sea, closed=True, facecolor=theme.sea, edgecolor=theme.grid, linewidth=1))
-    ax.text(max(lons) + margin * 0.45, min(lats) - margin * 0.5, "东海" if lang == "zh" else "East China\nSea",
+    sea_at = (max(lons) + margin * 0.45, min(lats) - margin * 0.5)
+    sea_name = "东海" if lang == "zh" else "East China\nSea"
+    ax.text(*sea_at, sea_name,
             fontsize=SMALL, color=theme.muted, ha="center", va="bottom", style="italic")
     keyed = []  # each route's legend text and colour
     legs = []  # every route's legs, (from, to)
@@ -144,9 +147,12 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     names = [p.name.get(lang) for p in located_places]
     home_id = places[0].id
     clear = 5 * fig.dpi / 72  # points between a name and the map's edge (its ticks)
+    sea_x, sea_y = ax.transData.transform(sea_at)
+    sea_w = max(font_measurer(1.0).width(line, SMALL) for line in sea_name.split("\n")) * fig.dpi / 72
+    sea_h = len(sea_name.split("\n")) * SMALL * 1.2 * fig.dpi / 72
+    sea_box = (sea_x - sea_w / 2, sea_y, sea_x + sea_w / 2, sea_y + sea_h)
     spots = place_labels(names, dots, lines, (bbox.x0 + clear, bbox.y0 + clear, bbox.x1 - clear, bbox.y1 - clear),
-                         LABEL, fig.dpi / 72,
-                         [p.id == home_id for p in located_places])
+                         LABEL, fig.dpi / 72, [p.id == home_id for p in located_places], (sea_box,))
     for place, name, (dx, dy, ha, va) in zip(located_places, names, spots, strict=True):
         assert place.location is not None
         home = place.id == home_id

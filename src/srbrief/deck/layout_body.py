@@ -254,6 +254,14 @@ def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     gap = box.w * 0.025
     if chart is not None and chart.kind in WIDE_CHARTS:  # lines of text, or rows of labelled boxes
         _wide_chart_point(out, lang, slide, box, facts, gap)
+    elif chart is not None and shown and facts and len(shown) <= 2 and _beside_cards(out, lang, shown, facts, box):
+        # few figures: they and the facts in a column at the left, the chart the whole height at the right
+        left_w = box.w * SIDE_COLUMN
+        bottom = cards(out, shown, lang, Rect(box.x, box.y, left_w, box.h * 0.5), 1, centre=False)
+        room = Rect(box.x, bottom + box.h * 0.04, left_w, box.bottom - bottom - box.h * 0.04)
+        bullets(out, facts, room, f"facts:{slide.name}", FACT_SIZES, slide.accent)
+        _chart_and_facts(out, slide, Rect(box.x + left_w + gap, box.y, box.w - left_w - gap, box.h), [],
+                         stacked=True)
     elif chart is not None and shown:
         columns = 2 if len(shown) >= 4 else 1
         left_w = box.w * (0.5 if columns == 2 else 0.28)
@@ -275,6 +283,19 @@ def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
         _chart_and_facts(out, slide, box, facts, stacked=False)
     elif facts:
         bullets(out, facts, box, f"facts:{slide.name}", BULLET_SIZES, slide.accent)
+
+
+SIDE_COLUMN = 0.34  # of the body: the column of a few figures and the facts beside a full-height chart
+
+
+def _beside_cards(out: Collector, lang: str, shown: tuple[Card, ...], facts: list[str], box: Rect) -> bool:
+    """Return whether a few cards (in half the body's height) and the facts below them fit a side column at
+    their least sizes."""
+    width = box.w * SIDE_COLUMN
+    trial = Collector(out.measurer)
+    bottom = cards(trial, shown, lang, Rect(0.0, 0.0, width, box.h * 0.5), 1, centre=False)
+    return (cards_fit(out, [shown], lang, width, box.h * 0.5)
+            and facts_fit(out, facts, width, box.h - bottom - box.h * 0.04))
 
 
 def _cards_over_facts(out: Collector, lang: str, shown: tuple[Card, ...], facts: list[str],
