@@ -218,8 +218,9 @@ def plain(lines: tuple[str, ...] | list[str], size: float, bold: bool = False, c
     Chinese characters are one em wide in every CJK font), elsewhere the one the widow rule made."""
     hard: tuple[int, ...] = ()
     if measurer is not None and len(lines) > 1:
-        if any(is_hanzi(c) for line in lines for c in line):
-            hard = tuple(range(1, len(lines)))
+        chinese = [any(map(is_hanzi, line)) for line in lines]
+        if any(chinese):  # the breaks beside a Chinese line (an English translation above it wraps freely)
+            hard = tuple(i for i in range(1, len(lines)) if chinese[i - 1] or chinese[i])
         else:
             natural = break_lines(join_lines(lines), width, size, measurer, bold, widows=False)
             hard = (len(lines) - 1,) if list(natural) != list(lines) else ()
