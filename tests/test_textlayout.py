@@ -12,11 +12,15 @@ from srbrief.textlayout import (
     NO_END,
     NO_START,
     SAFETY,
+    SOFT_HYPHEN,
+    balanced_lines,
     break_lines,
     fit_text,
     font_measurer,
     is_wide,
     join_lines,
+    largest_fitting,
+    shown,
     tokens,
 )
 
@@ -47,8 +51,8 @@ def test_lines_fit_and_follow_kinsoku(text: str, width: float) -> None:
     for number, line in enumerate(lines):
         if number and line:
             assert line[0] not in NO_START
-        single = len(tokens(line)) <= 1
-        assert single or measurer.width(line, 12) <= width + 1e-6
+        single = len(tokens(line.rstrip(" "))) <= 1
+        assert single or measurer.width(line.rstrip(" "), 12) <= width + 1e-6  # a kept space takes no room
         if number < len(lines) - 1 and line and not single:
             assert line[-1] not in NO_END or not is_wide(line[-1])  # a Latin bracket may sit inside a word
 
@@ -63,10 +67,21 @@ def test_kinsoku_moves_punctuation_with_its_character() -> None:
 
 def test_no_chinese_character_alone_on_the_last_line() -> None:
     measurer = font_measurer()
-    label = "光伏龙头企业全球生产基地"  # 12 characters in a line of 11
+    label = "甲乙丙丁戊己庚辛壬癸子丑"  # 12 characters (no word among them) in a line of 11
     natural = break_lines(label, 11 * 15, 15, measurer, widows=False)
     assert [len(line) for line in natural] == [11, 1]
     assert [len(line) for line in break_lines(label, 11 * 15, 15, measurer)] == [10, 2]
+
+
+@pytest.mark.parametrize(("text", "word"), [("光伏龙头企业全球生产基地", "基地"),
+                                            ("汽车骨干企业订单准时交付率", "交付率"),
+                                            ("162项政务服务事项实现“跨省通办”", "“跨省通办”"),
+                                            ("连续17个季度保持全省第一方阵", "第一方阵")])
+def test_no_line_breaks_inside_a_word_or_a_quoted_term(text: str, word: str) -> None:
+    measurer = font_measurer()
+    for chars in range(len(word), len(text)):  # any line at least as wide as the word
+        lines = break_lines(text, chars * 15, 15, measurer)
+        assert any(word in line for line in lines), (chars, lines)
 
 
 def test_the_widow_rule_never_makes_a_line_too_wide() -> None:
@@ -91,3 +106,64 @@ def test_the_shipped_measuring_table_matches_the_bundled_font() -> None:
     from srbrief.textlayout import ADVANCES_FILE, advances_json
 
     assert resource(ADVANCES_FILE).read_text(encoding="utf-8") == advances_json()
+
+
+words = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz,0123456789-", min_size=1, max_size=18), min_size=1,
+                 max_size=12)
+
+
+@settings(max_examples=300)
+@given(words, st.floats(min_value=12, max_value=300))
+def test_lines_join_back_into_the_text_exactly(parts: list[str], width: float) -> None:
+    """A word split because it is wider than a line comes back whole ('attendances', never 'atten dances'),
+    and words that met at a break get their one space back."""
+    assume(not any(part.startswith(",") for part in parts))  # " ,x": a comma after a space stays with the word before
+    text = " ".join(parts)
+    lines = break_lines(text, width, 12, font_measurer())
+    assert join_lines(lines) == text
+
+
+def test_a_split_word_is_marked_and_drawn_with_a_hyphen() -> None:
+    lines = break_lines("over 10,000 attendances", 60, 12, font_measurer())
+    assert join_lines(lines) == "over 10,000 attendances"
+    split = [line for line in lines if line.endswith(SOFT_HYPHEN)]
+    assert split and all(shown(line).endswith("-") for line in split)
+
+
+def test_fitting_shrinks_rather_than_split_a_word() -> None:
+    measurer = font_measurer()
+    word = "manufacturing"
+    fit = fit_text([f"advanced {word} cluster"], measurer.width(word, 20) * 0.9, 200, 20, 10, measurer)
+    assert fit.fits and fit.size < 20
+    assert all(not line.endswith(SOFT_HYPHEN) for line in fit.lines[0])
+    assert word in fit.lines[0]
+
+
+def test_largest_fitting_is_the_largest_size_that_fits() -> None:
+    assert largest_fitting(30, 10, lambda size: size <= 17.5) == 17
+    assert largest_fitting(36, 16, lambda size: size <= 29, step=2) == 28
+    assert largest_fitting(30, 10, lambda size: False) == 10
+
+
+@pytest.mark.parametrize(("text", "width"), [
+    ("上饶光伏产业集群入选国家先进制造业集群名单，迈入国家级", 26 * 20),
+    ("规上工业营业收入连续26个月保持全省第二，总额达2.1亿元", 26 * 19),
+    ("Shangrao's photovoltaic cluster joined the national list of advanced manufacturing clusters", 700),
+])
+def test_titles_break_into_lines_of_similar_length(text: str, width: float) -> None:
+    measurer = font_measurer()
+    greedy = break_lines(text, width, 26, measurer, bold=True)
+    lines = balanced_lines(text, width, 26, measurer, bold=True)
+    assert len(lines) == len(greedy) == 2
+    assert join_lines(lines) == text
+    widths = [measurer.width(line, 26, True) for line in lines]
+    assert max(widths) <= width + 1e-6
+    assert min(widths) >= 0.6 * max(widths)  # no orphan (级, 2.1亿元) alone on the second line
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["基金", "上饶", "(derived", "Fund", "2024年", "note)", "“新三样”"]), min_size=1,
+                max_size=14), st.floats(min_value=30, max_value=200))
+def test_mixed_chinese_and_latin_join_back_with_their_spaces(parts: list[str], width: float) -> None:
+    text = " ".join(parts)
+    assert join_lines(break_lines(text, width, 12, font_measurer())) == text

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from srbrief.zhwords import LONGEST as LONGEST_WORD
+from srbrief.zhwords import longest_word
+
 # may not start a line: closing punctuation and brackets, the per-cent sign
 NO_START = frozenset("、。，．,.；;：:！!？?）)］]｝}」』》〉】〕〗”’%％…‥·・〜～ー々〻ぁぃぅぇぉっゃゅょ")
 # may not end a line: opening brackets and quotes
@@ -26,6 +29,7 @@ UNIT_CHARS = frozenset("亿万元%％家个条项次人吨倍月季度位年日"
                        "亩件兆公分千只台吉名场块处天套小平座户所批斤方时标款点片瓦百种立笔箱米美艘轮辆里")
 NUMBER_PREFIXES = frozenset("第超约前近逾")  # … nor between these and the number after them (第2位, 超600家)
 CURRENCIES = ("CNY", "RMB", "USD")  # … nor between a currency and its amount (CNY 100)
+SOFT_HYPHEN = "\u00ad"  # ends a piece of a word split because it is wider than a whole line (see shown())
 LINE_SPACING = 1.25  # a line's height, in multiples of the type size, on every renderer
 # The deck's fonts (Microsoft YaHei, a template's) set Latin text a little wider than the bundled font; Chinese
 # characters and full-width punctuation are one em wide in every CJK font, so they are measured exactly.
@@ -164,7 +168,50 @@ def tokens(text: str) -> list[str]:
                 word = ""
     if word or pending:
         found.append(word + pending)
-    return _numbers_with_units(found)
+    return _numbers_with_units(_quoted_terms(_words(found)))
+
+
+QUOTED_MOST = 10  # characters: a quoted term up to this long stays on one line (“跨省通办”)
+
+
+def _core(token: str) -> str:
+    """Return *token* without the opening marks before it and the closing marks after it."""
+    return token.lstrip("".join(NO_END)).rstrip("".join(NO_START))
+
+
+def _words(found: list[str]) -> list[str]:
+    """Return *found* with the single Chinese characters that make a word of srbrief.zhwords joined: only the
+    first may carry opening marks before it, only the last closing marks after it."""
+    joined: list[str] = []
+    i = 0
+    while i < len(found):
+        run = ""
+        for k in range(i, min(len(found), i + LONGEST_WORD)):
+            core = _core(found[k])
+            if len(core) != 1 or not is_hanzi(core) or (k > i and found[k][0] in NO_END) or \
+                    (k > i and found[k - 1][-1] in NO_START):
+                break
+            run += core
+        length = longest_word(run) if len(run) > 1 else 1
+        joined.append("".join(found[i:i + length]))
+        i += length
+    return joined
+
+
+def _quoted_terms(found: list[str]) -> list[str]:
+    """Return *found* with a short term in Chinese quotation marks as one token."""
+    joined: list[str] = []
+    opened: int | None = None
+    for token in found:
+        joined.append(token)
+        if token.startswith("“"):
+            opened = len(joined) - 1
+        if opened is not None and "”" in token:
+            term = "".join(joined[opened:])
+            if len(term) <= QUOTED_MOST + 2 and term.index("”") >= len(term) - 2:
+                joined[opened:] = [term]
+            opened = None
+    return joined
 
 
 def _numbers_with_units(found: list[str]) -> list[str]:
@@ -198,18 +245,72 @@ def break_lines(text: str, width: float, size: float, measurer: Measurer, bold: 
 
 
 def joint(before: str, after: str) -> str:
-    """Return what stood between two lines broken apart: a space where two words met, nothing beside Chinese."""
-    if not before or not after or before.endswith("-") or is_wide(before[-1]) or is_wide(after[0]):
-        return ""  # a hyphenated word broke after its hyphen; Chinese takes no spaces
+    """Return what stood between two lines broken apart: a space where two words met, nothing beside Chinese,
+    nothing inside a word split because it was wider than a line (its first piece ends in SOFT_HYPHEN: the
+    caller drops the mark with :func:`unsplit`)."""
+    if not before or not after or before.endswith((SOFT_HYPHEN, " ")) or is_wide(before[-1]) or is_wide(after[0]):
+        return ""  # a word split (after its hyphen, or anywhere); Chinese takes no spaces
     return " "
+
+
+def unsplit(line: str) -> str:
+    """Return *line* without the mark of a word split at its end (for text that is joined again)."""
+    return line.removesuffix(SOFT_HYPHEN)
+
+
+def shown(line: str) -> str:
+    """Return *line* as it is drawn: a word split at its end gets a visible hyphen."""
+    if not line.endswith(SOFT_HYPHEN):
+        return line
+    return line[:-1] if line.endswith("-" + SOFT_HYPHEN) else line[:-1] + "-"
 
 
 def join_lines(lines: list[str] | tuple[str, ...]) -> str:
     """Return broken *lines* as one text again."""
     text = ""
     for line in lines:
-        text += joint(text, line) + line
-    return text
+        text = unsplit(text) + joint(text, line) + line
+    return unsplit(text)
+
+
+def wrapped(text: str, width: float, size: float, measurer: Measurer, bold: bool = False) -> str:
+    """Return *text* broken into lines no wider than *width* at *size*, as drawn (for a renderer that takes
+    one string with line breaks: matplotlib)."""
+    return "\n".join(shown(line) for line in break_lines(text, width, size, measurer, bold))
+
+
+def balanced_lines(text: str, width: float, size: float, measurer: Measurer, bold: bool = False) -> list[str]:
+    """Return *text* broken into as few lines as at *width*, but with lines of similar length: the narrowest
+    width that needs no more lines (no short last line, no orphaned word or unit on a title's second line)."""
+    prepared = _Prepared(text, measurer, bold)
+    lines = prepared.lines(width, size)
+    if len(lines) < 2 or "\n" in text:
+        return lines
+    low, high = width / len(lines), width
+    for _ in range(12):  # a binary search on the width, to about 1/4000 of it
+        middle = (low + high) / 2
+        if len(prepared.lines(middle, size)) <= len(lines) and not prepared.forced:
+            high = middle
+        else:
+            low = middle
+    return prepared.lines(high, size)
+
+
+def largest_fitting(largest: float, smallest: float, fits: Callable[[float], bool], step: float = 1.0) -> float:
+    """Return the largest size in [*smallest*, *largest*], in steps of *step* down from *largest*, for which
+    *fits* holds, else *smallest*: the one fitting routine (a binary search; *fits* must be monotonic)."""
+    steps = max(0, int((largest - smallest) / step + 1e-9))
+    if steps == 0 or fits(largest):
+        return largest
+    low, high = 1, steps  # size = largest - k * step; k = 0 failed
+    found = smallest
+    while low <= high:
+        middle = (low + high) // 2
+        if fits(largest - middle * step):
+            found, high = largest - middle * step, middle - 1
+        else:
+            low = middle + 1
+    return found
 
 
 class _Prepared:
@@ -217,6 +318,7 @@ class _Prepared:
 
     def __init__(self, text: str, measurer: Measurer, bold: bool) -> None:
         self.measurer, self.bold = measurer, bold
+        self.forced = False
         self.paragraphs = []
         for paragraph in text.split("\n"):
             cut = tokens(paragraph)
@@ -224,6 +326,9 @@ class _Prepared:
                                     for t in cut])
 
     def lines(self, width: float, size: float, widows: bool = True) -> list[str]:
+        """Return the text's lines at *width* and *size*; :attr:`forced` then says whether a word had to be
+        split because it was wider than a line."""
+        self.forced = False
         found: list[str] = []
         for paragraph in self.paragraphs:
             found += self._break(paragraph, width / size, size, widows)
@@ -236,11 +341,17 @@ class _Prepared:
         for whole, token_w, ink_w in paragraph:
             token = whole
             if lines[-1] and used + ink_w > room:  # a space at the end of a line takes no room
+                token = whole.lstrip(" ")
+                if token != whole:  # the space stays at the end of the line before (see _kept_space)
+                    lines[-1].append(" ")
                 lines.append([])
                 used = 0.0
-                token = whole.lstrip(" ")
+                if not token:
+                    continue
             if not lines[-1] and ink_w > room:  # longer than a line: split it where it must
-                for piece in _split_long(token, room * size, size, self.measurer, self.bold):
+                pieces = _split_long(token, room * size, size, self.measurer, self.bold)
+                self.forced = self.forced or len(pieces) > 1
+                for piece in pieces:
                     lines[-1].append(piece)
                     lines.append([])
                 lines.pop()
@@ -248,9 +359,21 @@ class _Prepared:
                 continue
             lines[-1].append(token)
             used += token_w
+        if len(lines) > 1 and not lines[-1]:  # the text ended in the space of a break
+            lines.pop()
         if widows:
             _no_lone_last(lines, lambda line: self.measurer.width("".join(line).rstrip(" "), 1.0, self.bold) <= room)
-        return ["".join(line).rstrip(" ") for line in lines]
+        texts = ["".join(line) for line in lines]
+        return [_kept_space(text, texts[i + 1] if i + 1 < len(texts) else "") for i, text in enumerate(texts)]
+
+
+def _kept_space(line: str, following: str) -> str:
+    """Return *line* without the spaces at its end, but one where a space stood between Chinese and Latin
+    text ('基金 (derived'), which :func:`joint` would not give back (it puts no space beside Chinese)."""
+    ink = line.rstrip(" ")
+    if ink != line and following and (is_wide(ink[-1:] or " ") or is_wide(following[0])):
+        return ink + " "
+    return ink
 
 
 def _split_long(token: str, width: float, size: float, measurer: Measurer, bold: bool) -> list[str]:
@@ -263,20 +386,25 @@ def _split_long(token: str, width: float, size: float, measurer: Measurer, bold:
                 pieces[-1] += part
             else:
                 pieces.append(part)
-        return pieces
+        return [piece + SOFT_HYPHEN for piece in pieces[:-1]] + pieces[-1:]  # split after a hyphen: marked
     return _split_chars(token, width, size, measurer, bold)
 
 
 def _split_chars(token: str, width: float, size: float, measurer: Measurer, bold: bool) -> list[str]:
     pieces, piece, used = [], "", 0.0
-    for char in token:
+    hyphen = measurer.width(SOFT_HYPHEN, size, bold)
+    for i, char in enumerate(token):
         char_w = measurer.width(char, size, bold)
-        if piece and used + char_w > width and char not in NO_START:
-            pieces.append(piece)
+        starts = char not in NO_START and not (char == " " and token[i + 1:i + 2] in NO_START)
+        if piece and used + char_w + (0.0 if is_wide(char) else hyphen) > width and starts:
+            inside_word = not is_wide(piece[-1]) and not is_wide(char) and " " not in (piece[-1], char)
+            pieces.append(piece + SOFT_HYPHEN if inside_word else piece + char if char == " " else piece)
             piece, used = "", 0.0
+            if char == " ":  # the break takes the space (joint() gives it back, or the piece keeps it)
+                continue
         piece += char
         used += char_w
-    return [*pieces, piece]
+    return [*pieces, piece] if piece or not pieces else pieces
 
 
 def _no_lone_last(lines: list[list[str]], fits: Callable[[list[str]], bool]) -> None:
@@ -285,7 +413,8 @@ def _no_lone_last(lines: list[list[str]], fits: Callable[[list[str]], bool]) -> 
     if len(lines) < 2 or len(lines[-1]) != 1 or len(lines[-2]) < 3:
         return
     last, before = lines[-1][0], lines[-2][-1]
-    if is_hanzi(last[0]) and is_hanzi(before[-1]) and fits([before, last]):
+    lone = sum(map(is_hanzi, last)) == 1  # a word of two or more stands on its own
+    if lone and is_hanzi(last[0]) and is_hanzi(before[-1]) and fits([before, last]):
         lines[-1].insert(0, lines[-2].pop())
 
 
@@ -310,28 +439,16 @@ def text_height(line_count: int, paragraphs: int, size: float, gap: float) -> fl
 def fit_text(texts: Sequence[str], width: float, height: float, largest: float, smallest: float,
              measurer: Measurer, bold: bool = False, gap: float = 0.35, step: float = 1.0) -> Fit:
     """Return the largest size in [*smallest*, *largest*] (in steps of *step*) at which *texts*, each a
-    paragraph, fit *width* × *height*: or *smallest*, marked as not fitting. A binary search: the cost is
-    linear in the length of the texts times the logarithm of the number of sizes."""
+    paragraph, fit *width* × *height* with no word split for want of width: or *smallest*, marked as not
+    fitting. The cost is linear in the length of the texts times the logarithm of the number of sizes."""
 
     prepared = [_Prepared(t, measurer, bold) for t in texts]
 
     def attempt(size: float) -> Fit:
         lines = tuple(tuple(p.lines(width, size)) for p in prepared)
         count = sum(len(ls) for ls in lines)
-        wide = any(measurer.width(line, size, bold) > width + 1e-6 for ls in lines for line in ls)
-        return Fit(size, lines, not wide and text_height(count, len(texts), size, gap) <= height + 1e-6)
+        wide = any(measurer.width(line.rstrip(" "), size, bold) > width + 1e-6 for ls in lines for line in ls)
+        split = any(p.forced for p in prepared)
+        return Fit(size, lines, not wide and not split and text_height(count, len(texts), size, gap) <= height + 1e-6)
 
-    steps = max(0, int((largest - smallest) / step + 1e-9))
-    best = attempt(largest)
-    if best.fits or steps == 0:
-        return best
-    low, high = 1, steps  # size = largest - k * step; k = 0 failed
-    found: Fit | None = None
-    while low <= high:
-        middle = (low + high) // 2
-        trial = attempt(largest - middle * step)
-        if trial.fits:
-            found, high = trial, middle - 1
-        else:
-            low = middle + 1
-    return found if found is not None else attempt(smallest)
+    return attempt(largest_fitting(largest, smallest, lambda size: attempt(size).fits, step))

@@ -12,7 +12,7 @@ from PIL import Image
 
 from srbrief.charts import DRAWERS, draw_chart, render_chart
 from srbrief.charts.fonts import FAMILY, font_coverage, register_bundled_font
-from srbrief.charts.style import LIGHT, metric_text, wrap
+from srbrief.charts.style import LIGHT, metric_text, wrap_to
 from srbrief.cli import main
 from srbrief.model import Briefing, ChartKind, Metric, load_briefing
 from srbrief.resources import builtin_briefing_path
@@ -120,11 +120,12 @@ def test_english_axis_in_billions(synthetic: Briefing) -> None:
 
 
 def test_wrap_chinese_and_english() -> None:
-    assert wrap("规上工业营业收入连续二十六个月保持全省第二", 12).count("\n") >= 2
+    assert wrap_to("规上工业营业收入连续二十六个月保持全省第二", 72, 12).count("\n") >= 2
     from srbrief.textlayout import font_measurer
 
-    lines = wrap("Revenue of industrial enterprises above designated size", 20).splitlines()
-    assert len(lines) >= 3 and all(font_measurer(1.0).width(line, 2.0) <= 20 for line in lines)  # an em: 2 cells
+    lines = wrap_to("Revenue of industrial enterprises above designated size", 120, 12).splitlines()
+    assert len(lines) >= 3 and all(font_measurer().width(line, 12) <= 120 for line in lines)
+    assert "designated" in lines[-1].split() or "designated size" in " ".join(lines)  # no word split
 
 
 def test_font_is_registered_and_renamed() -> None:
@@ -251,3 +252,36 @@ def test_charts_are_drawn_one_at_a_time_and_leave_global_settings_alone(builtin:
     worker.join(60)
     assert done.is_set()
     assert list(mpl.rcParams["font.family"]) == family
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(10, 5.625), (7, 4.5)])
+def test_map_names_clear_each_other_the_routes_and_the_edges(builtin: Briefing, lang: str,
+                                                            size: tuple[float, float]) -> None:
+    """Issue 19: 'Nanchang' on the 29°N tick, the arrow through 'Hangzhou': each name inside the map, over no
+    other name, no route and no other dot; the legend inside the figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.patches import FancyArrowPatch
+
+    chart = next(c for c in builtin.charts if c.kind is ChartKind.ROUTE_MAP)
+    fig = Figure(figsize=size)
+    draw_chart(fig, builtin, chart, lang)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax = fig.axes[0]
+    names = [t.get_window_extent(renderer) for t in ax.texts if t.get_text() in
+             {e.name.get(lang) for e in builtin.entities}]
+    assert len(names) >= 4
+    frame = ax.get_window_extent(renderer)
+    arrows = [p.get_path().transformed(p.get_transform()).interpolated(40).vertices
+              for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    dots = [point for collection in ax.collections for point in collection.get_offsets()]
+    dots = [ax.transData.transform(d) for d in dots]
+    for i, box in enumerate(names):
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        assert not any(box.overlaps(other) for other in names[i + 1:])
+        crossing = [p for path in arrows for p in path if box.x0 < p[0] < box.x1 and box.y0 < p[1] < box.y1]
+        assert not crossing, f"a route crosses {ax.texts[i].get_text()}"
+    inside = [d for d in dots if any(b.x0 < d[0] < b.x1 and b.y0 < d[1] < b.y1 for b in names)]
+    assert not inside
+    legend = fig.legends[0].get_window_extent(renderer)
+    assert legend.x1 <= fig.bbox.x1 and legend.x0 >= 0

@@ -11,10 +11,13 @@ import pytest
 import yaml
 from pptx import Presentation
 
+from srbrief.deck.boxes import Frame, Rect, SlideLayout, TextBlock
+from srbrief.deck.layout import layout_slide
 from srbrief.deck.plan import NATIVE_KINDS, Role, Slide, plan_deck
 from srbrief.model import Briefing, Metric, load_briefing
 from srbrief.model.refs import references
 from srbrief.model.units import format_value
+from srbrief.textlayout import font_measurer
 from tests.deck.conftest import BRIEFINGS, CASES
 
 MAX_FIGURES = 6
@@ -102,3 +105,41 @@ def test_no_fact_twice_in_the_flow(lang: str) -> None:
         for n, bullet in said:
             again = [m for m, other in said + titles if m != n and (bullet in other or other in bullet)]
             assert not again, f"{path.name}: slide {n + 1} says again what slide {again[0] + 1} says: {bullet}"
+
+
+MOST_EMPTY = 1 / 3  # of a main-flow slide's body height that may stay blank
+
+
+def _covered(layout: SlideLayout, body: Rect) -> float:
+    """Return the share of *body*'s height that the slide's blocks fill: a card, a bar or a chart its box, a
+    text its lines (after its anchoring), overlapping extents counted once."""
+    spans = []
+    for block in layout.blocks:
+        if isinstance(block, TextBlock) and block.fill is None:
+            if not block.paras or block.name.startswith(("footer", "page-number", "title", "kicker")):
+                continue
+            top = block.first_line_top()
+            spans.append((top, top + block.content_height))
+        else:
+            spans.append((block.rect.y, block.rect.bottom))
+    spans = sorted((max(a, body.y), min(b, body.bottom)) for a, b in spans if b > body.y and a < body.bottom)
+    covered, reach = 0.0, body.y
+    for top, bottom in spans:
+        covered += max(0.0, bottom - max(top, reach))
+        reach = max(reach, bottom)
+    return covered / body.h
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_no_main_flow_body_is_more_than_a_third_empty(name: str, lang: str) -> None:
+    """The layout takes the room (larger cards, chart or type) rather than leave a body area blank."""
+    plan = plan_deck(load_briefing(BRIEFINGS[name]), lang)
+    body = Frame().body_rect()
+    empty = []
+    for n, slide in enumerate(plan.slides):
+        if slide.appendix or slide.role not in MAIN_FLOW:
+            continue
+        share = _covered(layout_slide(plan, n, font_measurer()), body)
+        if share < 1 - MOST_EMPTY:
+            empty.append(f"slide {n + 1} ({slide.role.value}): {1 - share:.0%} of the body blank")
+    assert not empty, "\n".join(empty)

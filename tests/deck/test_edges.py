@@ -4,6 +4,7 @@ translation of each clause above the Chinese original."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pptx import Presentation
@@ -59,6 +60,8 @@ def test_the_english_appendix_translates_each_clause_above_the_original(decks: d
     for metric in builtin.metrics:
         assert metric.source.en, metric.id  # every built-in clause has our translation
         cell = cells[metric.label.en]
-        english, _, chinese = cell.partition("\v")  # a line break: the translation above the original
-        assert english.replace("\v", " ").split() == metric.source.en.split(), metric.id
-        assert chinese.replace("\v", "").replace(" ", "").startswith(metric.source.clause.replace(" ", ""))
+        lines = cell.split("\v")  # the translation's lines above the original's (every break kept: Chinese)
+        first = next(i for i, line in enumerate(lines) if re.search(r"[\u4e00-\u9fff]", line))
+        english, chinese = " ".join(lines[:first]), "".join(lines[first:])
+        assert first > 0 and english.split() == metric.source.en.split(), metric.id
+        assert chinese.replace(" ", "").startswith(metric.source.clause.replace(" ", ""))

@@ -42,7 +42,7 @@ def test_titles_in_plan_order(decks: dict[str, Path], builtin: Briefing, lang: s
     titles = []
     for slide in prs.slides:
         title = slide.shapes.title
-        titles.append(title.text_frame.text if title is not None else "")
+        titles.append(title.text_frame.text.replace("\x0b", "") if title is not None else "")  # the layout's breaks
     assert titles == [s.title for s in plan.slides]
     assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=0.01)
 
@@ -147,7 +147,7 @@ def test_no_chinese_character_is_left_alone_on_a_card_line(decks: dict[str, Path
 
     plan = plan_deck(builtin, "zh")
     widowed = {b.name: b for layout in layout_deck(plan, font_measurer()) for b in layout.blocks
-               if isinstance(b, TextBlock) and any(p.hard for p in b.paras)}
+               if isinstance(b, TextBlock) and b.name != "title" and any(p.hard for p in b.paras)}  # titles: all
     assert widowed, "the built-in deck has labels that need the rule"
     shapes = {shape.name: shape for slide in Presentation(str(decks["zh"])).slides for shape in slide.shapes}
     for name, block in widowed.items():
@@ -155,7 +155,7 @@ def test_no_chinese_character_is_left_alone_on_a_card_line(decks: dict[str, Path
         last = "".join(run.text for run in para.lines[-1])
         assert len(last) >= 2
         text = shapes[name].text_frame.text
-        assert text.endswith("\v" + last), (name, text)
+        assert "\v" + last in text, (name, text)
 
 
 def test_card_labels_keep_their_fonts_across_a_line_break(decks: dict[str, Path]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.offsetbox import AnchoredOffsetbox, HPacker, TextArea, VPacker
@@ -17,13 +19,13 @@ from srbrief.charts.style import (
     Theme,
     height_of,
     metric_text,
-    wrap,
+    wrap_to,
 )
 from srbrief.model import Briefing, Chart, Metric, Qualifier
 from srbrief.model.story import charted_value
 from srbrief.model.textutil import period_text
 from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, share_text, unit_joint, value_parts
-from srbrief.textlayout import font_measurer
+from srbrief.textlayout import font_measurer, largest_fitting
 
 
 def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
@@ -54,8 +56,7 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
                                           transform=fig.transFigure, facecolor=theme.panel, edgecolor="none"))
         number, unit = value_parts(metric, lang)
         big = BIG if rows == 1 else BIG * 0.8
-        while text_width(number, big, bold=True) > tile_w_pt * 0.85 and big > 16:
-            big -= 2
+        big = largest_fitting(big, 16, _number_fits(number, tile_w_pt * 0.85), step=2)
         unit_size = max(LABEL, big * 0.45)
         number_box = TextArea(number, textprops={"fontsize": big, "fontweight": "bold",
                                                  "color": theme.figure(metric)})
@@ -65,8 +66,7 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
         packer = (HPacker(children=parts, align="baseline", pad=0, sep=3 if unit_joint(unit, lang) else 0.5)
                   if fits or not unit
                   else VPacker(children=parts, align="left", pad=0, sep=2))
-        label_cells = int(tile_w_pt * 0.88 / (LABEL * 0.5))
-        label = wrap(metric.label.get(lang), label_cells)
+        label = wrap_to(metric.label.get(lang), tile_w_pt * 0.88, LABEL)
         lines: list[Artist] = [packer, TextArea(label, textprops={"fontsize": LABEL,
                                                      "color": theme.text, "linespacing": 1.25})]
         period = _period_text(metric, lang)
@@ -88,9 +88,8 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     hatches = ["///" if m.qualifier is Qualifier.MORE_THAN else "" for m in metrics]
     left, bottom, width, height = area
     label_share = 0.34 if horizontal else 0.0
-    label_cells = int(label_share * fig.get_figwidth() * 72 / (LABEL * 0.5)) if horizontal else \
-        int(width / len(metrics) * fig.get_figwidth() * 72 / (LABEL * 0.5))
-    labels = [wrap(m.label.get(lang), max(8, label_cells)) for m in metrics]
+    label_points = (label_share if horizontal else width / len(metrics) * 0.95) * fig.get_figwidth() * 72
+    labels = [wrap_to(m.label.get(lang), max(4 * LABEL, label_points), LABEL) for m in metrics]
     if not horizontal:  # at most half the chart's height for the labels: a very long one ends in "…"
         most = max(1, int(height * fig.get_figheight() * 72 * 0.5 / (LABEL * 1.3)))
         labels = [_first_lines(label, most) for label in labels]
@@ -186,7 +185,7 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
                                               (-0.3, of, LABEL, "normal", theme.text)):
             ax.text(0, y, text, ha="center", va="center", fontsize=_fitted(text, points, hole), fontweight=weight,
                     color=colour)
-        cells = int(width * 0.42 * fig.get_figwidth() * 72 / (LABEL * 0.5))
+        label_points = width * 0.42 * fig.get_figwidth() * 72
         # a swatch for the part only: the grey arc is the rest, and the whole ring is the total
         swatches: list[str | None] = [theme.accent, None]
         for i, (swatch, metric) in enumerate(zip(swatches, (part, whole), strict=True)):
@@ -196,7 +195,7 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
                                                   transform=fig.transFigure, facecolor=swatch, edgecolor="none"))
             label = metric.label.get(lang) if swatch is not None else f"{TOTAL[lang]}{metric.label.get(lang)}"
             share = f"  {share_text(part, whole, lang)}" if swatch is not None else ""
-            fig.text(left + width * 0.57, y + 0.016, wrap(label, cells) + "\n" +
+            fig.text(left + width * 0.57, y + 0.016, wrap_to(label, label_points, LABEL) + "\n" +
                      metric_text(metric, lang) + share, fontsize=LABEL, color=theme.text, va="center",
                      linespacing=1.4)
         return
@@ -211,8 +210,8 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
                counterclock=False, wedgeprops={"width": 0.3, "edgecolor": theme.background})
         ax.text(0, 0, metric_text(metric, lang), ha="center", va="center", fontsize=LABEL + 8, fontweight="bold",
                 color=colour)
-        cells = int(cell * fig.get_figwidth() * 72 / (LABEL * 0.5) * 0.85)
-        fig.text(left + i * cell + cell / 2, bottom + height * 0.26, wrap(metric.label.get(lang), cells),
+        fig.text(left + i * cell + cell / 2, bottom + height * 0.26,
+                 wrap_to(metric.label.get(lang), cell * fig.get_figwidth() * 72 * 0.85, LABEL),
                  ha="center", va="top", fontsize=LABEL, color=theme.text, linespacing=1.3)
 
 
@@ -220,6 +219,11 @@ def _fitted(text: str, size: float, room: float, smallest: float = FLOOR) -> flo
     """Return *size* (points), made smaller when *text*, bold, would be wider than *room* points."""
     wide = text_width(text, 1.0, bold=True)
     return max(smallest, min(size, room / wide)) if wide else size
+
+
+def _number_fits(number: str, room: float) -> Callable[[float], bool]:
+    """Return whether *number*, bold, is at most *room* points wide at a size."""
+    return lambda size: text_width(number, size, bold=True) <= room
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:

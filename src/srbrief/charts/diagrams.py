@@ -7,10 +7,11 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from srbrief.charts.style import FLOOR, LABEL, Area, Theme, chinese_date, english_date, height_of, wrap
+from srbrief.charts.style import FLOOR, LABEL, Area, Theme, chinese_date, english_date, height_of
 from srbrief.model import Briefing, Chart, Event, Fact, Text
-from srbrief.textlayout import break_lines, font_measurer
+from srbrief.textlayout import LINE_SPACING, balanced_lines, fit_text, font_measurer, largest_fitting, shown, wrapped
 
+TIMELINE_ROOMY = 1.5
 TIMELINE_SMALLEST = 3.0  # points: a long timeline in a short panel gets smaller text, never overlapping rows
 
 
@@ -25,21 +26,26 @@ def draw_timeline(fig: Figure, briefing: Briefing, chart: Chart, lang: str, them
         return
     room = height * fig.get_figheight() * 72  # points: rows are laid out in points from the top
     full_w = width * fig.get_figwidth() * 72
-    size = float(LABEL)
     measurer = font_measurer()
     dates = [chinese_date(e.date) if lang == "zh" else english_date(e.date) for e in events]
-    while True:  # the largest size at which every event, broken at its real width, fits (never cut short)
+
+    def rows(size: float) -> tuple[float, list[str], float]:
+        """Return where the line goes, each event broken at its real width, and the height they need."""
         # the line just right of the widest date: the events get the rest of the width
         line_x = (max(measurer.width(d, size, True) for d in dates) + size * 1.2) / full_w
         room_w = (1 - line_x) * full_w - size * 0.6 - 4
-        texts = ["\n".join(break_lines(event.text.get(lang), room_w, size, measurer)) for event in events]
-        line, gap = size * 1.25, size * 0.45
-        needed = sum((t.count("\n") + 1) * line for t in texts) + gap * (len(events) - 1)
-        if needed <= room or size <= TIMELINE_SMALLEST:  # below the usual floor rather than overlap
-            break
-        size -= 0.5
+        texts = [wrapped(event.text.get(lang), room_w, size, measurer) for event in events]
+        needed = sum((t.count("\n") + 1) * size * 1.25 for t in texts) + size * 0.45 * (len(events) - 1)
+        return line_x, texts, needed
+
+    # the largest size at which every event fits (never cut short): below the usual floor rather than overlap
+    # a few events get larger type (up to TIMELINE_ROOMY × LABEL) and take the room rather than leave it blank
+    size = largest_fitting(LABEL * TIMELINE_ROOMY, TIMELINE_SMALLEST,
+                           lambda s: rows(s)[2] <= (room * 0.8 if s > LABEL else room), step=0.5)
+    line_x, texts, needed = rows(size)
+    line, gap = size * 1.25, size * 0.45
     if len(events) > 1:  # spread the rows over the room there is, within reason
-        gap += min(max(0.0, (room - needed) / (len(events) - 1)), size * 1.4)
+        gap += min(max(0.0, (room - needed) / (len(events) - 1)), size * 3.0)
     ax.set_xlim(0, 1)
     ax.set_ylim(room, 0)
     y, dots = 0.0, []
@@ -67,16 +73,15 @@ def _card(fig: Figure, x: float, y: float, w: float, h: float, text: str, colour
                                       transform=fig.transFigure, facecolor=theme.panel, edgecolor=colour,
                                       linewidth=1.4))
     width, height = w * fig.get_figwidth() * 72 * 0.88, h * fig.get_figheight() * 72 * 0.9
-    lines = break_lines(text, width, size, font_measurer())
-    while size > FLOOR and len(lines) * size * 1.2 > height:
-        size = max(FLOOR, size - 0.5)
-        lines = break_lines(text, width, size, font_measurer())
-    fig.text(x + w / 2, y + h / 2, "\n".join(lines), ha="center", va="center", fontsize=size, color=theme.text,
-             linespacing=1.15)
+    fit = fit_text([text], width, height / 1.2 * LINE_SPACING, size, FLOOR, font_measurer(), step=0.5)
+    lines = balanced_lines(text, width, fit.size, font_measurer()) if fit.fits else fit.lines[0]
+    fig.text(x + w / 2, y + h / 2, "\n".join(shown(line) for line in lines), ha="center", va="center",
+             fontsize=fit.size, color=theme.text, linespacing=1.15)
 
 
-def _cells_for(width_fraction: float, fig: Figure, size: float) -> int:
-    return max(4, int(width_fraction * fig.get_figwidth() * 72 / (size * 0.5) * 0.9))
+def _wrap(text: str, width_fraction: float, fig: Figure, size: float) -> str:
+    """Return *text* broken at its real width for a column *width_fraction* of the figure wide, bold."""
+    return wrapped(text, width_fraction * fig.get_figwidth() * 72 * 0.95, size, font_measurer(), bold=True)
 
 
 def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
@@ -92,7 +97,7 @@ def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     unit_w = (width - block_gap * (len(facts) - 1)) / total_cols
     x = left
     size = LABEL
-    headings = [wrap(_heading(fact).get(lang), _cells_for(unit_w * cols, fig, LABEL + 1))
+    headings = [_wrap(_heading(fact).get(lang), unit_w * cols, fig, LABEL + 1)
                 for fact, (_, cols) in zip(facts, shapes, strict=True)]
     # the cards start below the tallest heading (a heading may wrap), in points so any figure keeps the room
     lines = max(heading.count("\n") + 1 for heading in headings)
@@ -136,10 +141,10 @@ def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme:
                                           facecolor=colour, edgecolor="none"))
         fig.text(x + 0.015, bottom + height - 0.085, str(len(labels)), ha="left", va="center", fontsize=34,
                  fontweight="bold", color=theme.background)
-        fig.text(x + 0.075, bottom + height - 0.085, wrap(key, _cells_for(col_w - 0.08, fig, LABEL + 1)),
+        fig.text(x + 0.075, bottom + height - 0.085, _wrap(key, col_w - 0.08, fig, LABEL + 1),
                  ha="left", va="center", fontsize=LABEL + 1, fontweight="bold", color=theme.background)
         card_top = bottom + height - 0.21
-        card_h = min(0.16, (card_top - bottom - 0.015 * (most - 1)) / most)
+        card_h = min(0.24, (card_top - bottom - 0.015 * (most - 1)) / most)  # the cards take the height there is
         for r, label in enumerate(labels):
             y = card_top - (r + 1) * card_h - r * 0.015
             _card(fig, x, y, col_w, card_h, label.get(lang), colour, theme,

@@ -10,8 +10,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Polygon
 from matplotlib.patheffects import withStroke
 
-from srbrief.charts.style import LABEL, SMALL, Area, Theme, height_of, wrap
-from srbrief.model import Briefing, Chart, Entity, Fact
+from srbrief.charts.style import LABEL, SMALL, Area, Theme, height_of, wrap_to
+from srbrief.model import Briefing, Chart, Entity, Fact, Location
+from srbrief.textlayout import font_measurer
 
 # A coarse outline of China's east coast from northern Jiangsu to Xiamen (lon, lat), for orientation only.
 COAST = ((119.2, 34.7), (120.3, 34.2), (120.8, 33.3), (121.3, 32.4), (121.9, 31.75), (121.95, 31.1),
@@ -20,25 +21,71 @@ COAST = ((119.2, 34.7), (120.3, 34.2), (120.8, 33.3), (121.3, 32.4), (121.9, 31.
          (119.8, 26.5), (119.6, 26.0), (119.3, 25.5), (118.9, 25.1), (118.6, 24.8), (118.1, 24.45),
          (117.5, 23.9))
 SEA_EDGE_LON = 124.5
+ROUTE_BEND = 0.12  # the routes' arc3 curvature
 
 
-def _label_offset(place: Entity, places: list[Entity], xlim: tuple[float, float]) -> tuple[float, float, str]:
-    """Return a text offset (points) and alignment that keeps a label inside the map and clear of its
-    nearest neighbour."""
-    assert place.location is not None
-    here = place.location
-    others = [p.location for p in places if p is not place and p.location is not None]
-    east = north = False
-    if others:
-        nearest = min(others, key=lambda o: (o.lon - here.lon) ** 2 + (o.lat - here.lat) ** 2)
-        east, north = nearest.lon > here.lon, nearest.lat > here.lat
-    position = (here.lon - xlim[0]) / (xlim[1] - xlim[0])
-    dy = -14 if north else 8
-    if position > 0.8:  # near the right edge, out at sea: write to the right, where no route arrives
-        return 9, -4, "left"
-    if position < 0.3:  # near the left edge, the name above its dot: beside it, it would reach the next place
-        return 0, 8, "center"
-    return (-9 if east else 9), dy, ("right" if east else "left")
+# Where a place's name may go around its dot (offsets in points, alignment), the usual ones first.
+LABEL_SPOTS: tuple[tuple[float, float, str, str], ...] = (
+               (9, -4, "left", "bottom"), (-9, -4, "right", "bottom"), (0, 7, "center", "bottom"),
+               (0, -8, "center", "top"), (7, 5, "left", "bottom"), (-7, 5, "right", "bottom"),
+               (7, -6, "left", "top"), (-7, -6, "right", "top"))
+
+
+def _arc_points(a: tuple[float, float], b: tuple[float, float], rad: float = ROUTE_BEND,
+                count: int = 24) -> list[tuple[float, float]]:
+    """Return points along matplotlib's arc3 connection from *a* to *b* (display coordinates)."""
+    (x1, y1), (x2, y2) = a, b
+    cx, cy = (x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)
+    found = []
+    for i in range(count + 1):
+        t = i / count
+        u = 1 - t
+        found.append((u * u * x1 + 2 * u * t * cx + t * t * x2, u * u * y1 + 2 * u * t * cy + t * t * y2))
+    return found
+
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in display coordinates
+Spot = tuple[float, float, str, str]  # offset in points, horizontal and vertical alignment
+
+
+def _spot_box(spot: Spot, dot: tuple[float, float], w: float, h: float, scale: float) -> Box:
+    """Return the box a name *w* × *h* (display units) takes at *spot* around *dot*."""
+    dx, dy, ha, va = spot
+    left = dot[0] + dx * scale - (w if ha == "right" else w / 2 if ha == "center" else 0.0)
+    bottom = dot[1] + dy * scale - (h if va == "top" else 0.0)
+    return left, bottom, left + w, bottom + h
+
+
+def _inside(points: list[tuple[float, float]], box: Box, pad: float) -> int:
+    return sum(1 for px, py in points if box[0] - pad <= px <= box[2] + pad and box[1] - pad <= py <= box[3] + pad)
+
+
+def _crowding(box: Box, frame: Box, placed: list[Box], others: list[tuple[float, float]],
+              lines: list[tuple[float, float]]) -> float:
+    """Return how much a name in *box* would collide: outside the map, over names placed before it, over
+    other dots, over the routes (weighted so that leaving the map or covering a dot is worst)."""
+    x0, y0, x1, y1 = box
+    outside = max(0.0, frame[0] - x0) + max(0.0, x1 - frame[2]) + max(0.0, frame[1] - y0) + max(0.0, y1 - frame[3])
+    overlap = sum(max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1])) for b in placed)
+    return outside * 100 + overlap + _inside(others, box, 4) * 500 + _inside(lines, box, 2) * 40
+
+
+def place_labels(names: list[str], dots: list[tuple[float, float]], lines: list[tuple[float, float]],
+                 frame: Box, size: float, scale: float, bold: list[bool], taken: tuple[Box, ...] = ()) -> list[Spot]:
+    """Return, for each name at its dot (display coordinates, *scale* display units a point), the spot of
+    LABEL_SPOTS that keeps it inside *frame* and clear of the names placed before it, of the other dots and
+    of the points along the routes (*lines*) and of the boxes already *taken* (the sea's name): the least
+    crowded, the usual spot on a tie."""
+    placed: list[Box] = list(taken)
+    chosen: list[Spot] = []
+    for i, (name, dot, heavy) in enumerate(zip(names, dots, bold, strict=True)):
+        w, h = font_measurer(1.0).width(name, size, heavy) * scale, size * 1.2 * scale
+        others = dots[:i] + dots[i + 1:]
+        best = min(LABEL_SPOTS, key=lambda spot, d=dot, w=w, h=h, o=others: _crowding(  # type: ignore[misc]
+            _spot_box(spot, d, w, h, scale), frame, placed, o, lines))
+        placed.append(_spot_box(best, dot, w, h, scale))
+        chosen.append(best)
+    return chosen
 
 
 def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
@@ -52,7 +99,8 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     lats = [p.location.lat for p in places if p.location]
     left, bottom, width, height = area
     below = height_of(fig, SMALL * 1.4 + 6)  # the longitude labels
-    ax = fig.add_axes((left, bottom + below, width * 0.6, height - below))
+    ticks = SMALL * 3.4 / (fig.get_figwidth() * 72)  # room at the left for the latitudes ('30°N')
+    ax = fig.add_axes((left + ticks, bottom + below, width * 0.6 - ticks, height - below))
     mid_lat = (min(lats) + max(lats)) / 2
     ax.set_aspect(1 / math.cos(math.radians(mid_lat)))
     margin = 0.8
@@ -64,30 +112,55 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     # clamp to the map's extent ourselves: not every SVG renderer (Qt's) honours clip paths
     sea = [(min(max(lon, x0), x1), min(max(lat, y0), y1)) for lon, lat in sea]
     ax.add_patch(Polygon(sea, closed=True, facecolor=theme.sea, edgecolor=theme.grid, linewidth=1))
-    ax.text(max(lons) + margin * 0.45, min(lats) - margin * 0.5, "东海" if lang == "zh" else "East China\nSea",
+    sea_at = (max(lons) + margin * 0.45, min(lats) - margin * 0.5)
+    sea_name = "东海" if lang == "zh" else "East China\nSea"
+    ax.text(*sea_at, sea_name,
             fontsize=SMALL, color=theme.muted, ha="center", va="bottom", style="italic")
-    handles = []
-    legend_x = left + width * 0.63
-    legend_cells = max(12, int((1 - legend_x - 0.01) * fig.get_figwidth() * 72 / (LABEL / 2)) - 4)
+    keyed = []  # each route's legend text and colour
+    legs = []  # every route's legs, (from, to)
     for route, colour in zip(routes, theme.shades(len(routes)), strict=True):  # shades of the section's colour
         located = (briefing.find(p, Entity).location for p in route.route)
         stops = [where for where in located if where is not None]  # a place without coordinates is not drawn
+        legs += list(pairwise(stops))
         for a, b in pairwise(stops):
-            ax.add_patch(FancyArrowPatch((a.lon, a.lat), (b.lon, b.lat), connectionstyle="arc3,rad=0.12",
+            ax.add_patch(FancyArrowPatch((a.lon, a.lat), (b.lon, b.lat), connectionstyle=f"arc3,rad={ROUTE_BEND}",
                                          arrowstyle="-|>", mutation_scale=14, color=colour, linewidth=2.2,
                                          shrinkA=6, shrinkB=6, zorder=3))
         title = (route.title or route.text).get(lang)
-        handles.append(Line2D([], [], color=colour, linewidth=2.5, label=wrap(title, min(44, legend_cells))))
-    for place in places:
+        keyed.append((title, colour))
+    ax.apply_aspect()  # the data-to-display transform as it will be drawn
+    # the legend just right of the map as drawn (its aspect makes it narrower than its area); its text: the
+    # figure's width right of there, less the line and the gap before the text (1.6 + 0.8 ems) and a margin
+    legend_x = min(left + width * 0.63, ax.get_position().x1 + 0.04)
+    legend_points = (1 - legend_x - 0.02) * fig.get_figwidth() * 72 - 2.6 * LABEL
+    handles = [Line2D([], [], color=colour, linewidth=2.5, label=wrap_to(title, legend_points, LABEL))
+               for title, colour in keyed]
+
+    def shown_at(where: Location) -> tuple[float, float]:
+        x, y = ax.transData.transform((where.lon, where.lat))
+        return float(x), float(y)
+
+    bbox = ax.get_window_extent()
+    located_places = [p for p in places if p.location is not None]
+    dots = [shown_at(p.location) for p in located_places if p.location is not None]
+    lines = [point for a, b in legs for point in _arc_points(shown_at(a), shown_at(b))]
+    names = [p.name.get(lang) for p in located_places]
+    home_id = places[0].id
+    clear = 5 * fig.dpi / 72  # points between a name and the map's edge (its ticks)
+    sea_x, sea_y = ax.transData.transform(sea_at)
+    sea_w = max(font_measurer(1.0).width(line, SMALL) for line in sea_name.split("\n")) * fig.dpi / 72
+    sea_h = len(sea_name.split("\n")) * SMALL * 1.2 * fig.dpi / 72
+    sea_box = (sea_x - sea_w / 2, sea_y, sea_x + sea_w / 2, sea_y + sea_h)
+    spots = place_labels(names, dots, lines, (bbox.x0 + clear, bbox.y0 + clear, bbox.x1 - clear, bbox.y1 - clear),
+                         LABEL, fig.dpi / 72, [p.id == home_id for p in located_places], (sea_box,))
+    for place, name, (dx, dy, ha, va) in zip(located_places, names, spots, strict=True):
         assert place.location is not None
-        home = place.id == places[0].id
+        home = place.id == home_id
         ax.scatter([place.location.lon], [place.location.lat], s=110 if home else 55, zorder=4,
                    color=theme.accent if home else theme.text, edgecolors=theme.background, linewidths=1.5)
-        dx, dy, ha = _label_offset(place, places, ax.get_xlim())
-        ax.annotate(place.name.get(lang), (place.location.lon, place.location.lat), xytext=(dx, dy),
-                    textcoords="offset points", ha=ha, fontsize=LABEL,
-                    fontweight="bold" if home else "normal", color=theme.text, zorder=5,
-                    path_effects=[withStroke(linewidth=3, foreground=theme.land)])  # legible where a route crosses
+        ax.annotate(name, (place.location.lon, place.location.lat), xytext=(dx, dy), textcoords="offset points",
+                    ha=ha, va=va, fontsize=LABEL, fontweight="bold" if home else "normal", color=theme.text,
+                    zorder=5, path_effects=[withStroke(linewidth=3, foreground=theme.land)])
     _scale_bar(ax, mid_lat, lang, theme)
     ax.tick_params(labelsize=SMALL, colors=theme.muted)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}°E")

@@ -10,13 +10,14 @@ from matplotlib.figure import Figure
 from srbrief import meaning, palette
 from srbrief.model import Briefing, Metric
 from srbrief.model.story import figure_meaning, item_meaning
-from srbrief.model.textutil import chinese_date, display_width, english_date, text_cells, wrap
+from srbrief.model.textutil import chinese_date, display_width, english_date
 from srbrief.model.textutil import source_line as textutil_source_line
 from srbrief.model.units import metric_text
 from srbrief.palette import Scheme
+from srbrief.textlayout import font_measurer, wrapped
 from srbrief.typescale import CHART_FLOOR
 
-__all__ = ["chinese_date", "display_width", "english_date", "metric_text", "wrap"]
+__all__ = ["chinese_date", "display_width", "english_date", "metric_text", "wrap_to"]
 
 
 @dataclass(frozen=True)
@@ -96,10 +97,9 @@ def frame(fig: Figure, title: str, footer: str, theme: Theme, note: str | None =
     """Draw the title at the top left and the source line (and note) at the bottom left of *fig*; return the
     area left for the chart."""
     fig.set_facecolor(theme.background)
-    width_cells = int(fig.get_figwidth() * 72 / TITLE * 1.7)
-    fig.text(0.04, 0.955, wrap(title, width_cells), fontsize=TITLE, fontweight="bold", color=theme.text,
-             va="top", ha="left")
-    bottom = footer_lines(footer, note, int(fig.get_figwidth() * CONTENT[2] * 72 / (SMALL / 2)))
+    fig.text(0.04, 0.955, wrap_to(title, fig.get_figwidth() * 72 * 0.92, TITLE, bold=True), fontsize=TITLE,
+             fontweight="bold", color=theme.text, va="top", ha="left")
+    bottom = footer_lines(footer, note, fig.get_figwidth() * CONTENT[2] * 72)
     fig.text(0.04, 0.03, bottom, fontsize=SMALL, color=theme.muted, va="bottom", ha="left", linespacing=1.3)
     extra = height_of(fig, bottom.count("\n") * SMALL * 1.3)  # each further line
     left, low, width, height = CONTENT  # the chart gives up the height of the further lines of a long note
@@ -111,15 +111,23 @@ def height_of(fig: Figure, points: float) -> float:
     return points / (fig.get_figheight() * 72)
 
 
-def footer_lines(footer: str, note: str | None, cells: int) -> str:
-    """Return the note and the source line, on one line when they fit in *cells* half-width cells, else the
-    note wrapped and the source line on the last line (or a line of its own)."""
+def wrap_to(text: str, points: float, size: float, bold: bool = False) -> str:
+    """Return *text* broken into lines at most *points* wide at *size* points, by the real widths of the
+    bundled font (the one line-breaking rule of srbrief.textlayout: no word, number and unit or quoted term
+    split)."""
+    return wrapped(text, points, size, font_measurer(), bold)
+
+
+def footer_lines(footer: str, note: str | None, points: float) -> str:
+    """Return the note and the source line, on one line when they fit in *points* at SMALL, else the note
+    wrapped and the source line on the last line (or a line of its own)."""
     if not note:
         return footer
-    if text_cells(f"{note}    {footer}") <= cells:
+    width = font_measurer().width
+    if width(f"{note}    {footer}", SMALL) <= points:
         return f"{note}    {footer}"
-    lines = wrap(note, cells).split("\n")
-    if text_cells(f"{lines[-1]}    {footer}") <= cells:
+    lines = wrap_to(note, points, SMALL).split("\n")
+    if width(f"{lines[-1]}    {footer}", SMALL) <= points:
         lines[-1] = f"{lines[-1]}    {footer}"
     else:
         lines.append(footer)

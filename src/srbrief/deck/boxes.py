@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from srbrief.model import Chart
-from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text, is_wide, join_lines
+from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text, is_hanzi, join_lines
 from srbrief.typescale import CHART_ZOOM, MAIN_TEXT, REFERENCE_TEXT, SMALL_PRINT
 
 SLIDE_SIZE = (960.0, 540.0)  # points: 13.333 × 7.5 in, 16:9
@@ -212,11 +212,16 @@ class Collector:
 def plain(lines: tuple[str, ...] | list[str], size: float, bold: bool = False, colour: str = "text",
           align: Align = "left", space_before: float = 0.0, bullet: bool = False,
           measurer: Measurer | None = None, width: float = 0.0) -> Para:
-    """Return a paragraph of one style; with a *measurer* and the *width* the lines were broken for, the break
-    that only the widow rule made is marked hard (in a text of full-width characters only, whose widths are the
-    same in every CJK font, so that every renderer breaks its lines where the layout does)."""
+    """Return a paragraph of one style. With a *measurer* and the *width* the lines were broken for, the
+    breaks a renderer that wraps by itself (PowerPoint) would not make are marked hard: in Chinese every break
+    (PowerPoint breaks between any two characters, the layout never inside a word or a quoted term, and
+    Chinese characters are one em wide in every CJK font), elsewhere the one the widow rule made."""
     hard: tuple[int, ...] = ()
-    if measurer is not None and len(lines) > 1 and all(is_wide(c) for line in lines for c in line):
-        natural = break_lines(join_lines(lines), width, size, measurer, bold, widows=False)
-        hard = (len(lines) - 1,) if list(natural) != list(lines) else ()
+    if measurer is not None and len(lines) > 1:
+        chinese = [any(map(is_hanzi, line)) for line in lines]
+        if any(chinese):  # the breaks beside a Chinese line (an English translation above it wraps freely)
+            hard = tuple(i for i in range(1, len(lines)) if chinese[i - 1] or chinese[i])
+        else:
+            natural = break_lines(join_lines(lines), width, size, measurer, bold, widows=False)
+            hard = (len(lines) - 1,) if list(natural) != list(lines) else ()
     return Para(tuple((Run(line, size, bold, colour),) for line in lines), size, space_before, bullet, align, hard)

@@ -101,8 +101,8 @@ def export_pptx(briefing: Briefing, target: Path, lang: str, template: Path | No
     theme_fonts = template is not None and font_latin is None and font_ea is None
     fonts = Fonts("+mn-lt" if theme_fonts else font_latin or DEFAULT_LATIN,
                   "+mn-ea" if theme_fonts else font_ea or DEFAULT_EA, "zh-CN" if lang == "zh" else "en-US")
-    plan = plan_deck(briefing, lang, presenter, organisation)
     try:
+        plan = plan_deck(briefing, lang, presenter, organisation, slide_size(template_file))
         writer = DeckWriter(plan, template_file, fonts, notes)
     except (KeyError, ValueError, IndexError, AttributeError, TypeError, zipfile.BadZipFile) as exc:
         raise ExportError(f"{template}: cannot use this template: {' '.join(str(exc).split())[:200]}") from None
@@ -111,3 +111,19 @@ def export_pptx(briefing: Briefing, target: Path, lang: str, template: Path | No
     with atomic_output(target, inputs) as f:
         writer.write(f)
     return len(plan.slides)
+
+
+def slide_size(template: io.BytesIO | None) -> tuple[float, float]:
+    """Return the slide size of *template* in points (the deck's own 16:9 without one), for the plan to
+    paginate its tables on."""
+    from pptx import Presentation
+
+    from srbrief.deck.layout import SLIDE_SIZE
+
+    if template is None:
+        return SLIDE_SIZE
+    prs = Presentation(template)
+    template.seek(0)
+    emu_per_point = 12700
+    return (int(prs.slide_width or SLIDE_SIZE[0] * emu_per_point) / emu_per_point,
+            int(prs.slide_height or SLIDE_SIZE[1] * emu_per_point) / emu_per_point)

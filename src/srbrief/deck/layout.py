@@ -7,6 +7,8 @@ only draw them, so the deck, the presenter and the PDF cannot disagree, and a la
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from srbrief.deck.boxes import (
     BIG_TITLE_SIZES,
     FOOTER,
@@ -29,7 +31,7 @@ from srbrief.deck.boxes import (
 )
 from srbrief.deck.layout_body import lay_out_body
 from srbrief.deck.plandata import DeckPlan, Role, Slide
-from srbrief.textlayout import Measurer
+from srbrief.textlayout import Measurer, balanced_lines
 from srbrief.typescale import MAIN_TEXT
 
 
@@ -58,9 +60,15 @@ def _kicker(out: Collector, text: str, colour: str, frame: Frame) -> None:
 
 def _title(out: Collector, text: str, frame: Frame) -> None:
     rect = frame.title_rect()
-    size, lines = out.fitted([text], rect.w, rect.h, TITLE_SIZES, bold=True)
-    out.add(TextBlock(rect, (plain(lines[0], size, bold=True, measurer=out.measurer, width=rect.w),), "title",
-                      anchor="top"))
+    out.add(TextBlock(rect, (_balanced(out, text, rect, TITLE_SIZES, "text"),), "title", anchor="top"))
+
+
+def _balanced(out: Collector, text: str, rect: Rect, sizes: tuple[float, float], colour: str) -> Para:
+    """Return a title at the largest size that fits *rect*, its lines of similar length (no orphan on the
+    last line), every break the layout's (hard: PowerPoint keeps them)."""
+    size, _ = out.fitted([text], rect.w, rect.h, sizes, bold=True)
+    lines = balanced_lines(text, rect.w, size, out.measurer, bold=True)
+    return replace(plain(lines, size, bold=True, colour=colour), hard=tuple(range(1, len(lines))))
 
 
 def _big_title(out: Collector, slide: Slide, frame: Frame) -> None:
@@ -70,10 +78,8 @@ def _big_title(out: Collector, slide: Slide, frame: Frame) -> None:
         size, lines = out.fitted([slide.kicker], kicker.w, kicker.h, (SUBTITLE, MAIN_TEXT), bold=True)
         out.add(TextBlock(kicker, (plain(lines[0][:1], size, bold=True, colour=slide.accent),), "kicker",
                           anchor="bottom"))
-    size, lines = out.fitted([slide.title], rect.w, rect.h, BIG_TITLE_SIZES, bold=True)
     colour = slide.accent if slide.role is Role.SECTION else "section0"
-    out.add(TextBlock(rect, (plain(lines[0], size, bold=True, colour=colour, measurer=out.measurer, width=rect.w),),
-                      "title", anchor="bottom"))
+    out.add(TextBlock(rect, (_balanced(out, slide.title, rect, BIG_TITLE_SIZES, colour),), "title", anchor="bottom"))
     top = rect.bottom + frame.height * 0.025
     if slide.subtitle:
         sub = Rect(rect.x, top, rect.w, frame.height * 0.13)

@@ -25,7 +25,7 @@ from srbrief.deck.plandata import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bu
 from srbrief.deck.tables import table_row_height
 from srbrief.model import ChartKind
 from srbrief.model.units import currency_prefix, unit_joint, value_parts
-from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text
+from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text, largest_fitting, text_height
 from srbrief.typescale import MAIN_TEXT
 
 NUMBER_LARGEST = 36.0
@@ -35,10 +35,11 @@ LABEL_SIZES = (18.0, MAIN_TEXT)
 LABEL_COMFORT = 15.0  # a label smaller than this asks the numbers for room first
 META = MAIN_TEXT  # the period and qualifier under a card's label
 CARD_GAP = 0.018  # of the region's width
-CARD_MAX_HEIGHT = 185.0
+CARD_MAX_HEIGHT = 185.0  # the usual card; a slide with room to spare makes its cards taller (see _point)
+ROOMY = 1.4  # a taller card's type grows with it, up to this factor
 FACT_SIZES = (16.0, MAIN_TEXT)
 CAPTION = MAIN_TEXT
-CLOSING_SIZES = (26.0, BULLET_SIZES[0])  # the outlook's few lines fill the closing slide
+CLOSING_SIZES = (28.0, BULLET_SIZES[0])  # the outlook's few items fill the closing slide
 
 
 def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> None:
@@ -51,9 +52,29 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
         _table(out, slide, box)
     elif slide.chart is not None:
         out.add(ChartBlock.fitted(box, slide.chart, f"chart:{slide.chart.id}"))
+    elif slide.bullets and slide.role is Role.OUTLOOK:
+        _panels(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", slide.accent)
     elif slide.bullets:
-        sizes = CLOSING_SIZES if slide.role is Role.OUTLOOK else BULLET_SIZES  # the close: what follows, large
-        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", sizes, slide.accent)
+        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", BULLET_SIZES, slide.accent)
+
+
+def _panels(out: Collector, items: list[str], box: Rect, name: str, colour: str) -> None:
+    """The close: what follows, one panel per item filling the body, a bar of the section's colour at the
+    left of each, the text large and one size for all (a finished last page, never three lines and a void)."""
+    gap = box.h * 0.04
+    h = (box.h - gap * (len(items) - 1)) / len(items)
+    bar = 6.0
+    inset = (bar + 18.0, 8.0, 18.0, 8.0)
+    width, height = box.w - inset[0] - inset[2], h - inset[1] - inset[3]
+    fits = [fit_text([item], width, height, *CLOSING_SIZES, out.measurer) for item in items]
+    size = min(fit.size for fit in fits)
+    out.overflows.extend(item for item, fit in zip(items, fits, strict=True) if not fit.fits)
+    for i, item in enumerate(items):
+        rect = Rect(box.x, box.y + i * (h + gap), box.w, h)
+        broken = break_lines(item, width, size, out.measurer)
+        out.add(TextBlock(rect, (plain(broken, size, measurer=out.measurer, width=width),), f"{name}:{i + 1}",
+                          anchor="middle", fill="card", inset=inset))
+        out.add(TextBlock(Rect(rect.x, rect.y, bar, h), (), f"{name}-bar:{i + 1}", fill=colour))
 
 
 def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple[float, float],
@@ -68,9 +89,7 @@ def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple
         return all(fit_text(column, col_w - size * 1.1, box.h, size, size, out.measurer, gap=BULLET_GAP).fits
                    for column in columns)
 
-    size = sizes[0]
-    while size > sizes[1] and not fitted(size):
-        size -= 1
+    size = largest_fitting(sizes[0], sizes[1], fitted)
     if not fitted(size):
         out.overflows.extend(items)
     for i, column in enumerate(columns):
@@ -100,7 +119,7 @@ class _CardText:
 
 
 def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, columns: int,
-          centre: bool = True) -> float:
+          centre: bool = True, max_height: float = CARD_MAX_HEIGHT) -> float:
     """A grid of figure cards in *region*: the number in the card's colour, the unit beside it (or below), the
     label, then the period and qualifier. Return the bottom of the grid.
 
@@ -111,7 +130,9 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
     rows = -(-n // columns)
     gap = region.w * CARD_GAP
     w = (region.w - gap * (columns - 1)) / columns
-    h = min((region.h - gap * (rows - 1)) / rows, CARD_MAX_HEIGHT)
+    h = min((region.h - gap * (rows - 1)) / rows, max_height)
+    roomy = min(ROOMY, max(1.0, h / CARD_MAX_HEIGHT))  # a card taller than usual: its type grows with it
+    label_sizes = (LABEL_SIZES[0] * roomy, LABEL_SIZES[1])
     top = region.y + ((region.h - (h * rows + gap * (rows - 1))) / 2 if centre else 0.0)
     inset = (w * 0.06, min(h * 0.08, 10.0), w * 0.06, min(h * 0.06, 8.0))
     inner_w, inner_h = w - inset[0] - inset[2], h - inset[1] - inset[3]
@@ -135,24 +156,26 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
             return 0.0
         return len(break_lines(t.meta, inner_w, META, out.measurer)) * META * LINE_SPACING + 2.0
 
-    number_size = min(NUMBER_LARGEST, 2 * int(h * 0.3 / 2))
-    while number_size > NUMBER_SMALLEST and any(measure(t.number, number_size, True) > inner_w * 0.9 for t in texts):
-        number_size -= 2
-    while number_size > NUMBER_KEEP and any(head_width(t, number_size) > inner_w * 0.85 for t in texts):
-        number_size -= 2  # units beside their numbers, as long as the numbers stay large
+    number_size = largest_fitting(min(NUMBER_LARGEST * roomy, 2 * int(h * 0.3 / 2)), NUMBER_SMALLEST,
+                                  lambda size: all(measure(t.number, size, True) <= inner_w * 0.9 for t in texts),
+                                  step=2)
+    if number_size > NUMBER_KEEP:  # units beside their numbers, as long as the numbers stay large
+        number_size = largest_fitting(number_size, NUMBER_KEEP, lambda size: all(
+            head_width(t, size) <= inner_w * 0.85 for t in texts), step=2)
 
     def arrangement(size: float) -> tuple[list[bool], float]:
         """Return whether each unit fits beside its number, and the labels' common size."""
         inline = [head_width(t, size) <= inner_w * 0.85 for t in texts]
         label_size = min(fit_text([t.label], inner_w, inner_h - _head(size, unit_size(size), ok) -
-                                  meta_height(t, size, ok), *LABEL_SIZES, out.measurer).size
+                                  meta_height(t, size, ok), *label_sizes, out.measurer).size
                          for t, ok in zip(texts, inline, strict=True))
         return inline, label_size
 
+    if number_size > NUMBER_KEEP:  # labels smaller than comfortable ask the numbers for room first
+        number_size = largest_fitting(number_size, NUMBER_KEEP,
+                                      lambda size: arrangement(size)[1] >= LABEL_COMFORT, step=2)
     inline, label_size = arrangement(number_size)
-    while label_size < LABEL_COMFORT and number_size > NUMBER_KEEP:
-        number_size -= 2
-        inline, label_size = arrangement(number_size)
+    made = []
     for i, (card, text) in enumerate(zip(shown, texts, strict=True)):
         row, col = card_slot(i, n, columns)
         rect = Rect(region.x + col * (w + gap), top + row * (h + gap), w, h)
@@ -172,7 +195,12 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
         if text.meta and not beside:
             paras.append(plain(break_lines(text.meta, inner_w, META, out.measurer), META, colour="muted",
                                space_before=2.0))
-        block = TextBlock(rect, tuple(paras), f"metric:{card.metric.id}", fill="card", inset=inset)
+        made.append(TextBlock(rect, tuple(paras), f"metric:{card.metric.id}", fill="card", inset=inset))
+    # a taller card than usual: the cards' texts, one offset for all (their numbers stay in line), centred
+    tallest = max(block.content_height for block in made)
+    lower = max(0.0, (inner_h - tallest) / 2) if roomy > 1.0 else 0.0
+    for first, text in zip(made, texts, strict=True):
+        block = replace(first, inset=(inset[0], inset[1] + lower, inset[2], inset[3]))
         if block.content_height > block.inner.h + 1e-6:
             out.overflows.append(text.label)
         out.add(block)
@@ -226,6 +254,14 @@ def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     gap = box.w * 0.025
     if chart is not None and chart.kind in WIDE_CHARTS:  # lines of text, or rows of labelled boxes
         _wide_chart_point(out, lang, slide, box, facts, gap)
+    elif chart is not None and shown and facts and len(shown) <= 2 and _beside_cards(out, lang, shown, facts, box):
+        # few figures: they and the facts in a column at the left, the chart the whole height at the right
+        left_w = box.w * SIDE_COLUMN
+        bottom = cards(out, shown, lang, Rect(box.x, box.y, left_w, box.h * 0.5), 1, centre=False)
+        room = Rect(box.x, bottom + box.h * 0.04, left_w, box.bottom - bottom - box.h * 0.04)
+        bullets(out, facts, room, f"facts:{slide.name}", FACT_SIZES, slide.accent)
+        _chart_and_facts(out, slide, Rect(box.x + left_w + gap, box.y, box.w - left_w - gap, box.h), [],
+                         stacked=True)
     elif chart is not None and shown:
         columns = 2 if len(shown) >= 4 else 1
         left_w = box.w * (0.5 if columns == 2 else 0.28)
@@ -234,7 +270,12 @@ def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
         _chart_and_facts(out, slide, right, facts, stacked=True)
     elif shown:
         columns, share = _cards_over_facts(out, lang, shown, facts, box)
-        bottom = cards(out, shown, lang, Rect(box.x, box.y, box.w, box.h * share), columns, centre=not facts)
+        if facts:  # the cards take the room the facts leave (never a blank band under the facts)
+            fit = fit_text(facts, box.w - FACT_SIZES[0] * 1.1, box.h, *FACT_SIZES, out.measurer, gap=BULLET_GAP)
+            needed = text_height(fit.line_count, len(facts), fit.size, BULLET_GAP) + fit.size
+            share = max(share, 0.95 - needed / box.h)
+        bottom = cards(out, shown, lang, Rect(box.x, box.y, box.w, box.h * share), columns, centre=not facts,
+                       max_height=box.h * share)
         if facts:
             room = Rect(box.x, bottom + box.h * 0.05, box.w, box.bottom - bottom - box.h * 0.05)
             bullets(out, facts, room, f"facts:{slide.name}", FACT_SIZES, slide.accent)
@@ -242,6 +283,19 @@ def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
         _chart_and_facts(out, slide, box, facts, stacked=False)
     elif facts:
         bullets(out, facts, box, f"facts:{slide.name}", BULLET_SIZES, slide.accent)
+
+
+SIDE_COLUMN = 0.34  # of the body: the column of a few figures and the facts beside a full-height chart
+
+
+def _beside_cards(out: Collector, lang: str, shown: tuple[Card, ...], facts: list[str], box: Rect) -> bool:
+    """Return whether a few cards (in half the body's height) and the facts below them fit a side column at
+    their least sizes."""
+    width = box.w * SIDE_COLUMN
+    trial = Collector(out.measurer)
+    bottom = cards(trial, shown, lang, Rect(0.0, 0.0, width, box.h * 0.5), 1, centre=False)
+    return (cards_fit(out, [shown], lang, width, box.h * 0.5)
+            and facts_fit(out, facts, width, box.h - bottom - box.h * 0.04))
 
 
 def _cards_over_facts(out: Collector, lang: str, shown: tuple[Card, ...], facts: list[str],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from srbrief.deck.boxes import SLIDE_SIZE, Frame
 from srbrief.deck.plan_slides import (
     appendix_slides,
     outlook_slide,
@@ -44,8 +45,9 @@ from srbrief.model.textutil import source_line
 
 
 def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
-              organisation: str | None = None) -> DeckPlan:
-    """Return the ordered slides of the briefing deck in *lang* ('zh' or 'en')."""
+              organisation: str | None = None, slide_size: tuple[float, float] = SLIDE_SIZE) -> DeckPlan:
+    """Return the ordered slides of the briefing deck in *lang* ('zh' or 'en'), its tables paginated for
+    slides of *slide_size* points (a template's)."""
     overview = next((s for s in briefing.sections if s.kind is SectionKind.OVERVIEW), briefing.sections[0])
     slides = [title_slide(briefing, lang, presenter, organisation)]
     lead = effective_points(overview)
@@ -61,7 +63,7 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
     closing = outlook(briefing)
     if closing:
         slides.append(outlook_slide(briefing, closing, lang))
-    slides += appendix_slides(briefing, lang)
+    slides += appendix_slides(briefing, lang, Frame(*slide_size))
     slides = [replace(s, footer=source_line(briefing.documents_of(s.sources), lang)) if s.sources else s
               for s in slides]
     return DeckPlan(briefing, lang, tuple(slides), footer=source_line(briefing.sources[:1], lang))

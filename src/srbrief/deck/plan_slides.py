@@ -3,6 +3,7 @@ the appendix (every figure with its source, the timeline, the method). Qt-free a
 
 from __future__ import annotations
 
+from srbrief.deck.boxes import Frame
 from srbrief.deck.plandata import (
     MAX_CARDS,
     NATIVE_KINDS,
@@ -16,7 +17,7 @@ from srbrief.deck.plandata import (
     notes_of,
     section_accent,
 )
-from srbrief.deck.tables import table_pages
+from srbrief.deck.tables import fitted_widths, table_pages
 from srbrief.deck.words import chinese_number, sentence, t
 from srbrief.model import (
     Briefing,
@@ -153,7 +154,7 @@ def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -
                  notes=notes_of(said, sources, lang, briefing), sources=sources, name="outlook")
 
 
-def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
+def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
     """The reference: a divider, every figure with its period and verbatim source as tables across as many
     slides as needed, the timeline, and the sources and method."""
     slides = [Slide(Role.SECTION, t("appendix_title", lang), subtitle=t("appendix_sub", lang),
@@ -168,7 +169,8 @@ def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
         if not metrics:
             continue
         rows = [_appendix_row(m, lang) for m in metrics]
-        pages = table_pages(header, rows, widths)
+        columns = fitted_widths(header, rows, widths, frame)
+        pages = table_pages(header, rows, columns, frame)
         start = 0
         for number, count in enumerate(pages, 1):
             chunk = metrics[start:start + count]
@@ -176,7 +178,7 @@ def appendix_slides(briefing: Briefing, lang: str) -> list[Slide]:
             title = t("table_title", lang) + part
             if len(briefing.sources) > 1:
                 title += ("：《" + doc.publication.zh + "》") if lang == "zh" else f": {doc.publication.en}"
-            table = Table(header, tuple(rows[start:start + count]), widths, tuple(m.id for m in chunk))
+            table = Table(header, tuple(rows[start:start + count]), columns, tuple(m.id for m in chunk))
             sources = tuple(dict.fromkeys(m.source for m in chunk))
             name = f"appendix-{len(slides)}"
             slides.append(Slide(Role.TABLE, title, kicker=t("appendix", lang), table=table,

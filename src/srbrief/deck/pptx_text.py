@@ -12,7 +12,7 @@ from pptx.util import Pt
 
 from srbrief.deck import oxml
 from srbrief.deck.boxes import Para, TextBlock
-from srbrief.textlayout import joint
+from srbrief.textlayout import joint, shown, unsplit
 
 ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
@@ -110,9 +110,15 @@ def _write_para(paragraph: Any, para: Para, fonts: Fonts, colour_of: Callable[[s
             style_run_properties(properties, fonts)
         elif number:  # PowerPoint wraps the rest itself, in the fonts it has
             between = joint(para.lines[number - 1][-1].text, line[0].text)
+        # a word split at the line's end: whole again where PowerPoint wraps, hyphenated before a hard break;
+        # before a hard break, the space that stood there (it takes no room at a line's end)
+        following = para.lines[number + 1][0].text if number + 1 < len(para.lines) else ""
         for k, part in enumerate(line):
             run = paragraph.add_run()
-            run.text = (between if k == 0 else "") + part.text
+            text = part.text
+            if k == len(line) - 1:
+                text = shown(text) + joint(text, following) if number + 1 in para.hard else unsplit(text)
+            run.text = (between if k == 0 else "") + text
             run.font.size = Pt(part.size)
             run.font.bold = part.bold
             oxml.no_caps(run._r.get_or_add_rPr())

@@ -196,7 +196,8 @@ class DeckWriter:
             for c, lines in enumerate(row):
                 cell = table.cell(r, c)
                 self.fill(cell.fill, "card" if r == 0 else "background")
-                para = plain(lines, block.size, bold=r == 0, measurer=self.measurer, width=block.widths[c])
+                para = plain(lines, block.size, bold=r == 0, measurer=self.measurer,
+                             width=block.widths[c] - 2 * TABLE_PAD)  # the width the lines were broken for
                 if block.breaks and block.breaks[r][c]:  # a translation above its original: a line break
                     para = replace(para, hard=tuple(sorted({*para.hard, *block.breaks[r][c]})))
                 inner = TextBlock(Rect(0, 0, block.widths[c], height), (para,), inset=(TABLE_PAD,) * 4)

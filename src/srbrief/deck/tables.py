@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from srbrief.deck.boxes import SLIDE_SIZE, TABLE_PAD, TABLE_SIZE, Frame
-from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, font_measurer
+from srbrief.deck.boxes import TABLE_PAD, TABLE_SIZE, Frame
+from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, font_measurer, tokens
 
 
 def table_row_height(cells: tuple[str, ...], columns: tuple[float, ...], measurer: Measurer,
@@ -17,10 +17,10 @@ def table_row_height(cells: tuple[str, ...], columns: tuple[float, ...], measure
 
 
 def table_pages(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths: tuple[float, ...],
-                frame: Frame | None = None) -> list[int]:
-    """Return how many of *rows* go on each slide of a table whose columns take *widths* of the body: measured
-    on a 4:3 slide, the narrowest a user's template may have, so that the pages hold on any template."""
-    body = (frame or Frame(SLIDE_SIZE[1] * 4 / 3, SLIDE_SIZE[1])).body_rect()
+                frame: Frame) -> list[int]:
+    """Return how many of *rows* go on each slide of *frame* of a table whose columns take *widths* of the
+    body."""
+    body = frame.body_rect()
     columns = tuple(body.w * w for w in widths)
     measurer = font_measurer()
     room = body.h - table_row_height(header, columns, measurer, bold=True)
@@ -36,3 +36,20 @@ def table_pages(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths
     if count or not pages:
         pages.append(count)
     return pages
+
+
+def fitted_widths(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths: tuple[float, ...],
+                  frame: Frame) -> tuple[float, ...]:
+    """Return *widths* (shares of the body of *frame*) with every column at least as wide as its widest
+    unbreakable text (a word, a number with its unit: 'over 10,000 attendances' is never split); the room
+    comes from the widest column."""
+    body = frame.body_rect()
+    measurer = font_measurer()
+    needed = [max((measurer.width(token.strip(), TABLE_SIZE, r == 0) + 2 * TABLE_PAD + 1.0) / body.w
+                  for r, row in enumerate([header, *rows]) for paragraph in row[c].split("\n")
+                  for token in tokens(paragraph) or [""])
+              for c in range(len(widths))]
+    grown = [max(w, need) for w, need in zip(widths, needed, strict=True)]
+    widest = max(range(len(grown)), key=lambda c: grown[c])
+    grown[widest] -= sum(grown) - 1.0
+    return tuple(grown) if grown[widest] >= needed[widest] else widths

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPagedPaintDevice, QPageLayou
 from srbrief import palette
 from srbrief.atomic import OutputError, atomic_path
 from srbrief.deck.plan import DeckPlan
-from srbrief.gui.slides import FAMILY, SlidePainter, _fitted_font, _font
+from srbrief.gui.slides import FAMILY, SlidePainter, _font, draw_fitted
 
 SLIDE_PAGE = QPageSize(QSizeF(13.333, 7.5), QPageSize.Unit.Inch, "Slide 16:9")
 RESOLUTION = 96
@@ -92,9 +92,8 @@ def _notes_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: 
     text_rect = QRectF(margin, slide_rect.bottom() + margin * 0.6, slide_rect.width(),
                        full.height() - slide_rect.bottom() - margin * 1.6)
     notes = slides.plan.slides[index].notes
-    painter.setFont(_fitted_font(painter, notes, text_rect, *NOTES_SIZES))
     painter.setPen(QColor(palette.LIGHT.text))
-    painter.drawText(text_rect, Qt.TextFlag.TextWordWrap, notes)
+    draw_fitted(painter, notes, text_rect, *NOTES_SIZES)
 
 
 def _lines_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from srbrief import palette
 from srbrief.deck.plan import DeckPlan
 from srbrief.gui.i18n import tr
-from srbrief.gui.slides import SlidePainter, _fitted_font, _font
+from srbrief.gui.slides import SlidePainter, _font, draw_fitted
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_N}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
@@ -224,8 +224,7 @@ class PresenterWindow(QWidget):
         said = self.plan.slides[self.index].notes if self.index < self.count else ""
         notes = f"{tr('notes', lang)}:\n{said}"
         painter.setPen(QColor(palette.DARK.text))
-        painter.setFont(_fitted_font(painter, notes, notes_rect, 18, 7))  # the whole note, never clipped
-        painter.drawText(notes_rect, Qt.TextFlag.TextWordWrap, notes)
+        draw_fitted(painter, notes, notes_rect, 18, 7)  # the whole note, never clipped
         painter.setPen(QColor(palette.DARK.muted))
         painter.setFont(_font(13))
         painter.drawText(QRectF(20, h - 30, w - 40, 24), tr("presenter_help", lang))

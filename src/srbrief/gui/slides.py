@@ -10,7 +10,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
@@ -31,7 +31,7 @@ from srbrief.deck.plan import DeckPlan
 from srbrief.fonts import FAMILY
 from srbrief.gui.qtfonts import register_fonts
 from srbrief.model import Chart
-from srbrief.textlayout import font_measurer
+from srbrief.textlayout import LINE_SPACING, fit_text, font_measurer, shown
 
 WIDTH, HEIGHT = 1280.0, 720.0
 PX = WIDTH / SLIDE_SIZE[0]  # canvas pixels per layout point
@@ -63,18 +63,26 @@ def _font(size: float, bold: bool = False) -> QFont:
     return font
 
 
-def _fitted_font(painter: QPainter, text: str, rect: QRectF, largest: float, smallest: float,
-                 bold: bool = False, flags: int = 0) -> QFont:
-    """Return the largest font (pixel size in [smallest, largest]) at which *text* fits *rect*, wrapped by Qt
-    (for text Qt lays out itself: the presenter's notes)."""
-    size = largest
-    while True:
-        font = _font(size, bold)
-        painter.setFont(font)
-        needed = painter.boundingRect(rect, flags | Qt.TextFlag.TextWordWrap, text)
-        if (needed.height() <= rect.height() and needed.width() <= rect.width() + 0.5) or size <= smallest:
-            return font
-        size -= 1
+def draw_fitted(painter: QPainter, text: str, rect: QRectF, largest: float, smallest: float,
+                bold: bool = False) -> None:
+    """Draw *text* (paragraphs split at line breaks) in *rect* at the largest pixel size in [smallest, largest]
+    at which it fits, broken into lines by the one fitting routine of srbrief.textlayout (the presenter's
+    notes, a handout's notes), in the painter's pen."""
+    paragraphs = text.split("\n")
+    fit = fit_text(paragraphs, rect.width(), rect.height(), largest, smallest, font_measurer(1.0), bold, gap=0.0)
+    painter.save()
+    try:
+        painter.translate(rect.x(), rect.y())
+        painter.scale(1 / FINE, 1 / FINE)
+        painter.setFont(_font(fit.size * FINE, bold))
+        line_h = fit.size * LINE_SPACING * FINE
+        y = line_h * BASELINE
+        for lines in fit.lines:
+            for line in lines:
+                painter.drawText(QPointF(0, y), shown(line))
+                y += line_h
+    finally:
+        painter.restore()
 
 
 def chart_svg(plan: DeckPlan, chart_id: str, theme: str, width: float, height: float, zoom: float = 1.25) -> bytes:
@@ -179,7 +187,7 @@ class SlidePainter:
         widths = []
         for run in line:
             metrics = QFontMetricsF(_font(run.size * PX * FINE, run.bold))
-            widths.append(metrics.horizontalAdvance(run.text) / FINE)
+            widths.append(metrics.horizontalAdvance(shown(run.text)) / FINE)
         room = (inner.w - para.indent) * PX
         total = sum(widths)
         if total > room + 1.0:
@@ -200,7 +208,7 @@ class SlidePainter:
             painter.scale(1 / FINE, 1 / FINE)
             painter.setFont(_font(run.size * PX * FINE, run.bold))
             painter.setPen(self.palette.colour(run.colour))
-            painter.drawText(QPointF(0, 0), run.text)
+            painter.drawText(QPointF(0, 0), shown(run.text))
             painter.restore()
             x += width
 

@@ -53,32 +53,12 @@ def display_width(text: str) -> int:
 WORD_JOINER = "\u2060"  # invisible, zero width: no line break on either side (Unicode line breaking, UAX #14)
 
 
-
-
 def no_lone_last_character(text: str) -> str:
     """Return *text* with a word joiner between its last two Chinese characters, so that a renderer that
     wraps by Unicode's rules (Qt) never leaves one Chinese character alone on the last line."""
     if len(text) >= 3 and is_hanzi(text[-1]) and is_hanzi(text[-2]):
         return text[:-1] + WORD_JOINER + text[-1]
     return text
-
-
-def text_cells(text: str) -> float:
-    """Return the width of *text* set in the bundled font, in half-width cells (a Chinese character is two)."""
-    from srbrief.textlayout import font_measurer
-
-    return font_measurer(1.0).width(text, 2.0)
-
-
-def wrap(text: str, width: int) -> str:
-    """Return *text* wrapped to *width* half-width cells (a Chinese character is two), by the one line-breaking
-    rule of srbrief.textlayout (words in English, characters in Chinese, kinsoku, no lone last character),
-    measured with the bundled font."""
-    from srbrief.textlayout import break_lines, font_measurer
-
-    if display_width(text) <= width:
-        return text
-    return "\n".join(break_lines(text, width, 2.0, font_measurer(1.0)))  # type size 2: an em is two cells
 
 
 def source_line(documents: Sequence[Source], lang: str) -> str:
