@@ -33,7 +33,7 @@ from pptx.exc import PackageNotFoundError
 from srbrief.atomic import atomic_output
 from srbrief.deck import bindings, oxml
 from srbrief.deck.bindings import NOTES, ROWS, Recorded, digest, normal
-from srbrief.deck.export import DEFAULT_EA, DEFAULT_LATIN, briefing_origin, check_output
+from srbrief.deck.export import DEFAULT_EA, DEFAULT_LATIN, briefing_origin, check_output, slide_size
 from srbrief.deck.plan import plan_deck
 from srbrief.deck.pptx_text import Fonts
 from srbrief.deck.pptx_writer import DeckWriter
@@ -198,10 +198,12 @@ class Fresh:
 def render_fresh(briefing: Briefing, lang: str, meta: dict[str, str], deck: Path) -> Fresh:
     """Return the deck the briefing makes now, as the export did: with the house look, or, for a deck made
     with a template, with the deck itself as the template (its page size, layouts and colours)."""
-    plan = plan_deck(briefing, lang, meta.get("presenter") or None, meta.get("organisation") or None)
+    template = io.BytesIO(deck.read_bytes()) if meta.get("template") else None
+    plan = plan_deck(briefing, lang, meta.get("presenter") or None, meta.get("organisation") or None,
+                     slide_size(template))  # tables paginated for the deck's page, as the export did
     code = "zh-CN" if lang == "zh" else "en-US"
-    if meta.get("template"):
-        writer = DeckWriter(plan, io.BytesIO(deck.read_bytes()), Fonts("+mn-lt", "+mn-ea", code), True)
+    if template is not None:
+        writer = DeckWriter(plan, template, Fonts("+mn-lt", "+mn-ea", code), True)
     else:
         writer = DeckWriter(plan, None, Fonts(DEFAULT_LATIN, DEFAULT_EA, code), True)
     buffer = io.BytesIO()
