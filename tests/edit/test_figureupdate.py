@@ -86,4 +86,4 @@ def test_on_another_briefing(tmp_path: Path) -> None:
     assert path is not None
     doc.apply(update_edit(doc.text, path, before.sources[0].id, "全年工业总产值约1600亿元", reading))
     assert doc.briefing.find("output").qualifier.value == "about"
-    assert wordings(before, doc.briefing, "output", "zh")[0].after == "工业总产值：约1600亿元"
+    assert wordings(before, doc.briefing, "output", "zh")[0].after == "工业总产值（2024年）：约1600亿元"  # the card: label, period, value
