@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from srbrief.edit.commands import Batch, Command, RemoveField, SetField, read_back
-from srbrief.edit.describe import where
+from srbrief.edit.describe import item_name, item_path, kind_name, where
 from srbrief.edit.verify import MISSING
 from srbrief.edit.yamltext import PathKey
 from srbrief.model.numerals import mentions, states
 from srbrief.model.textutil import period_text
 from srbrief.model.truth import keyed_prose
-from srbrief.model.types import Briefing, Metric, Qualifier
+from srbrief.model.types import Briefing, Metric, Qualifier, Text
 from srbrief.model.units import format_value, unit_of
 
 
@@ -189,7 +189,24 @@ def figure_line(metric: Metric, lang: str) -> str:
     return f"{metric.label.en}{f' ({period})' if period else ''}: {format_value(metric, lang)}"
 
 
-def follower_lines(text: str, command: Command, lang: str) -> list[str]:
+def rendered_where(text: str, briefing: Briefing, path: Sequence[PathKey], lang: str) -> str:
+    """Return the name of the item holding *path* as the user reads it: its text with figures rendered from
+    *briefing* ('事实「12条制造业重点产业链」'), not its template with ids; :func:`where`'s name otherwise."""
+    holder = item_path(path)
+    raw = read_back(text, holder) if holder else None
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or raw["id"] not in briefing.index:
+        return where(text, path, lang)
+    item = briefing.find(raw["id"])
+    shown = {key: {"zh": value.zh, "en": value.en} for key in ("label", "title", "name", "message", "text")
+             if isinstance(value := getattr(item, key, None), Text)}
+    name = item_name(shown, lang)
+    if holder[-2] == "metrics":
+        return name
+    kind = kind_name(str(holder[-2]), lang)
+    return f"{kind}「{name}」" if lang == "zh" else f"{kind} “{name}”"
+
+
+def follower_lines(text: str, briefing: Briefing, command: Command, lang: str) -> list[str]:
     """Return, in words, what the update changes besides the figure and the wording of texts: the sources of
     texts that stated the figure, an event's date ('要点「…」：所引原文改为 “…”')."""
     if not isinstance(command, Batch):
@@ -199,7 +216,7 @@ def follower_lines(text: str, command: Command, lang: str) -> list[str]:
         if not isinstance(step, SetField) or step.path[-1] not in ("sources", "source", "date") or \
                 (len(step.path) > 2 and step.path[-3] == "metrics"):
             continue
-        name = where(text, step.path, lang)
+        name = rendered_where(text, briefing, step.path, lang)
         if step.path[-1] == "date":
             out.append(f"{name}：日期改为 {step.value}" if lang == "zh" else f"{name}: date becomes {step.value}")
             continue

@@ -36,7 +36,7 @@ def _check_derived_basis(checker: Checker, metric: Metric) -> None:
     (原文仅称…连续30个月 of an article that said 26): quote the clause with {=...} instead."""
     if not isinstance(metric.derived, Text):
         return
-    for other in checker.referenced.get(id(metric.derived), ()):
+    for other in {m.id: m for m in checker.referenced.get(id(metric.derived), ())}.values():
         if other.id != metric.id and (other.source.doc, other.source.clause) != (metric.source.doc,
                                                                                   metric.source.clause):
             checker.at(metric, "derived", f"the derived note refers to {other.id!r}, which rests on another clause "
@@ -49,13 +49,13 @@ def _check_listed_count(checker: Checker, fact: Fact) -> None:
     12 chains) lists as many items as the figure says: a figure updated to 14 must not head a list of 12."""
     if not fact.items or fact.title is None:
         return
-    for metric in checker.referenced.get(id(fact.title), ()):
+    for metric in {m.id: m for m in checker.referenced.get(id(fact.title), ())}.values():
         unit = unit_of(metric.unit)
         counts = unit.dimension == "count" and unit.scale == 1 and metric.qualifier is Qualifier.EXACT
         if counts and metric.value != len(fact.items):
-            checker.at(fact, "items", f"lists {len(fact.items)} items but its title states {metric.id!r} = "
-                                      f"{format_value(metric, 'en')}: list every item the figure counts, or "
-                                      "state the figure without the list")
+            checker.at(fact, "items", f"lists {len(fact.items)} items but its title states the figure that "
+                                      f"counts them ({metric.id}) as {int(metric.value)}: list every item the "
+                                      "figure counts, or state the figure without the list")
 
 
 def _figures(checker: Checker, owner: Any, field: str, ids: tuple[str, ...]) -> list[Metric] | None:
