@@ -15,6 +15,8 @@ from srbrief.gui.figureupdate import UpdateFigureDialog
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.resources import builtin_briefing_path
 
+SIX = Path(__file__).parents[1] / "data" / "six-themes.yaml"
+
 NEWER = ("上饶市2026年一季度工业经济运行统计公报\n2025年，上饶市规上工业营业收入达6890亿元，同比增长10.0%。\n"
          "截至2025年12月，上饶规上工业营业收入已连续30个月保持全省第二。\n"
          "上饶以全面提升14条重点产业链现代化水平为目标，推动制造业高质量发展。\n")
@@ -73,3 +75,26 @@ def test_the_preview_pairs_texts_and_a_refusal_names_its_text(window: MainWindow
     assert not dialog.accept_button.isEnabled() and not dialog.problem.isHidden()
     assert "列出了 12 项" in dialog.problem.text() and "「" in dialog.problem.text().split("：")[0]
     assert dialog.problem.wordWrap()
+
+
+def test_a_text_with_references_shows_how_it_reads(window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    form = open_with_bulletin(window, tmp_path)
+    form.show_item("months-at-provincial-second")
+    shown = form.findChild(QLabel, "rendered.label.zh")
+    assert shown is not None and shown.isVisibleTo(form) and "{" not in shown.text()
+    assert shown.text().endswith("连续保持全省第二的月数")  # the name staff read, beside the editable template
+    assert not form.findChild(QLabel, "rendered.note.zh") or not form.findChild(QLabel, "rendered.note.zh").isVisibleTo(form)
+    # another briefing: a lede that states a figure's period and value
+    six = tmp_path / "six.yaml"
+    six.write_text(SIX.read_text(encoding="utf-8").replace(
+        "lede: {zh: 导语, en: Lede}", "lede: {zh: '{output:period}总产值{output}', en: 'Output {output} in {output:period}'}",
+        1), encoding="utf-8")
+    assert window.source.open(six)
+    window.actions_["edit_mode"].trigger()
+    form = window.editing.form
+    assert form is not None
+    form.show_item("overview")
+    shown = form.findChild(QLabel, "rendered.lede.en")
+    assert shown is not None and shown.isVisibleTo(form) and shown.text().replace("\u00a0", " ").endswith("Output CNY 152.05 bn in 2024")

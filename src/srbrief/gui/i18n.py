@@ -243,6 +243,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "every_text_follows": ("每一处写出这个数字的文字都引用它，随之一起更新；不能单独保留旧值，否则简报前后矛盾。",
                            "Every text that states the figure refers to it and follows it; none can keep the old "
                            "value, or the briefing would contradict itself."),
+    "reads_as": ("显示为：{text}", "Reads: {text}"),
     "in_language_zh": ("中文：", "Chinese:"),
     "in_language_en": ("英文：", "English:"),
     "accept_update": ("接受更新", "Accept the update"),
