@@ -88,7 +88,8 @@ def test_on_another_briefing(tmp_path: Path) -> None:
     assert path is not None
     doc.apply(update_edit(doc.text, path, before.sources[0].id, "全年工业总产值约1600亿元", reading))
     assert doc.briefing.find("output").qualifier.value == "about"
-    assert wordings(before, doc.briefing, "output", "zh")[0].after == "工业总产值（2024年）：约1600亿元"  # the card: label, period, value
+    # the card: label, period, value
+    assert wordings(before, doc.briefing, "output", "zh")[0].after == "工业总产值（2024年）：约1600亿元"
 
 
 # -- issue #20 acceptance: the tester's updates from a newer bulletin (/tmp/tester: bulletin2026.txt) ----------
@@ -144,9 +145,11 @@ def test_an_update_to_a_newer_year_moves_every_text_that_states_the_year(tmp_pat
     assert "自2023年6月起连续26个月保持全省第二" in clauses
 
 
+PERIOD_LEDE = "lede: {zh: '{output:period}总产值{output}', en: 'Output {output} in {output:period}'}"
+
+
 def test_a_period_reference_on_another_briefing(tmp_path: Path) -> None:
-    text = SIX.read_text(encoding="utf-8").replace("lede: {zh: 导语, en: Lede}",
-                                                   "lede: {zh: '{output:period}总产值{output}', en: 'Output {output} in {output:period}'}", 1)
+    text = SIX.read_text(encoding="utf-8").replace("lede: {zh: 导语, en: Lede}", PERIOD_LEDE, 1)
     copy = tmp_path / "six.yaml"
     copy.write_text(text, encoding="utf-8")
     doc = Document.open(copy)
@@ -183,12 +186,14 @@ def test_a_derived_note_may_not_speak_for_a_figure_of_another_clause(tmp_path: P
 
 def test_a_listed_count_follows_its_list(tmp_path: Path) -> None:
     doc = with_newer(tmp_path)
-    with pytest.raises(BriefingError, match=r"lists 12 items but its title states the figure that counts them \(key-industrial-chains\) as 14"):
+    with pytest.raises(BriefingError, match=r"lists 12 items but .* counts them \(key-industrial-chains\) as 14"):
         update(doc, "key-industrial-chains", "上饶以全面提升14条重点产业链现代化水平为目标")
     six = SIX.read_text(encoding="utf-8").replace(
-        "title: {zh: 重点产业链, en: Key chains}", "title: {zh: '{chain-count}重点产业链', en: '{chain-count:num} key chains'}")
-    six = six.replace("    metrics:\n", "    metrics:\n      - {id: chain-count, label: {zh: 重点产业链, en: Key chains}, "
-                      "value: 3, unit: tiao, period: '2024', source: 数据为3条}\n", 1)
+        "title: {zh: 重点产业链, en: Key chains}",
+        "title: {zh: '{chain-count}重点产业链', en: '{chain-count:num} key chains'}")
+    count = ("      - {id: chain-count, label: {zh: 重点产业链, en: Key chains}, value: 3, unit: tiao, period: '2024',"
+             " source: 数据为3条}\n")
+    six = six.replace("    metrics:\n", "    metrics:\n" + count, 1)
     assert parse_briefing(six, "six.yaml").find("chain-list").title.zh == "3条重点产业链"
-    with pytest.raises(BriefingError, match=r"lists 3 items but its title states the figure that counts them \(chain-count\) as 4"):
+    with pytest.raises(BriefingError, match=r"lists 3 items but .* counts them \(chain-count\) as 4"):
         parse_briefing(six.replace("value: 3, unit: tiao", "value: 4, unit: tiao"), "six.yaml")

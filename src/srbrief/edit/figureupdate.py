@@ -156,8 +156,9 @@ def follower_edits(text: str, old: dict[str, object], new_cite: dict[str, str], 
     for path, item in _walk(tree, ()):
         if not _states(item, metric_id):
             continue
-        if isinstance(item.get("sources"), list):
-            cites = list(item["sources"])  # type: ignore[arg-type]
+        listed = item.get("sources")
+        if isinstance(listed, list):
+            cites = list(listed)
             kept: list[object] = []
             for cite in cites:
                 doc_clause = _cite_clause(cite, first)

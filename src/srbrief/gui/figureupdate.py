@@ -26,8 +26,16 @@ from PySide6.QtWidgets import (
 
 from srbrief.edit import Command
 from srbrief.edit.address import find_id, parse_path
-from srbrief.edit.describe import describe, where
-from srbrief.edit.figureupdate import Reading, follower_lines, read_period, rendered_where, read_value, update_edit, wordings
+from srbrief.edit.describe import describe
+from srbrief.edit.figureupdate import (
+    Reading,
+    follower_lines,
+    read_period,
+    read_value,
+    rendered_where,
+    update_edit,
+    wordings,
+)
 from srbrief.edit.yamltext import compose
 from srbrief.gui.formfields import ChoiceField, PeriodField, error_label
 from srbrief.gui.i18n import tr
