@@ -76,7 +76,7 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"(.+?) is the built-in unit (.+?): use that one", "“{0}”已是内置单位 {1}，请直接选用"),
     (r"(.+?) is not carried by (?:the point's figures|its figure|.+?) as shown in \w+ \((.*?)\); .*",
      "{0} 不在所列数字之中（这些数字显示为 {1}）；请把对应数字加入要点的数字，或引用其中之一"),
-    (r"the derived note refers to '(.+?)', which rests on another clause than this figure: .*",
+    (r"the derived note refers to (.+?), which rests on another clause than this figure: .*",
      "推算说明引用了另一个数字，而那个数字依据的原文已不同于本数字的原文：请照录本数字原文所写（{{=...}}），或一并更新本数字"),
     (r"lists (\d+) items but its title states the figure that counts them \((.+?)\) as (\d+): .*",
      "列出了 {0} 项，而标题写出的数字为 {2}：请列出这个数字所数的每一项，或标题不再写出这个数字"),
