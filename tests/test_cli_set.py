@@ -96,7 +96,9 @@ def test_set_text_enum_list_and_removal(copy: Path, capsys: pytest.CaptureFixtur
     (f"{REVENUE}.value=abc", "expected a number, got 'abc'"),
     (f"{REVENUE}.value=6300", "the value 6300亿元 is not what its clause states"),  # the clause says 6261
     (f"{REVENUE}.qualifier=about", "the value 约6261亿元 is not what its clause states"),
-    (f"{REVENUE}.period=2025", "2024 is not carried by the point's figures"),  # its message says 2024年
+    # a year the point's figures do not carry (its message writes the revenue's year as {id:period}: 2024年)
+    ("points.overview-scale.message.zh=2022年规上工业营业收入达{industrial-revenue-2024}",
+     "2022 is not carried by the point's figures"),
     (f"{REVENUE}.source=2024年规上工业营业收入达6300亿元", "not found verbatim in the text of 'shangrao-daily"),
     (f"{REVENUE}.source={{doc: bulletin, clause: 营业收入6261亿元}}", "unknown source document 'bulletin'"),
     ("points.overview-scale.message.en=Revenue reached CNY 626.1 billion", "626.1, billion written as a literal"),

@@ -64,6 +64,7 @@ class EditForm(QWidget):
         self.item_id: str | None = None
         self.editors: dict[Sub, Editor] = {}
         self.errors: dict[Sub, QLabel] = {}
+        self.rendered: dict[Sub, QLabel] = {}  # a text with references, as it reads (never its {ids})
         self.defaults: dict[Sub, str] = {}  # what an absent field means (qualifier: exact)
         self.chooser = QComboBox()  # the section and everything in it, then the briefing's own lists
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -139,6 +140,7 @@ class EditForm(QWidget):
             self.form.removeRow(0)
         self.editors.clear()
         self.errors.clear()
+        self.rendered.clear()
         self.defaults.clear()
         self.problem.clear()
         self.problem.hide()
@@ -206,6 +208,14 @@ class EditForm(QWidget):
         cell = QVBoxLayout()
         cell.setContentsMargins(0, 0, 0, 0)
         cell.addWidget(editor)
+        if len(sub) == 2 and sub[1] in ("zh", "en"):
+            shown = QLabel()
+            shown.setObjectName("rendered." + ".".join(sub))
+            shown.setWordWrap(True)
+            shown.setStyleSheet("color: gray")
+            shown.hide()
+            cell.addWidget(shown)
+            self.rendered[sub] = shown
         cell.addWidget(error)
         self.form.addRow(label, cell)
         self.editors[sub], self.errors[sub] = editor, error
@@ -232,6 +242,7 @@ class EditForm(QWidget):
             editor.show(value)
             editor.blockSignals(False)
             self.errors[sub].hide()
+            self._show_rendered(sub, value)
         self._fill_chooser()
         index = path[-1] if path else None
         count = read_back(self.session.doc.text, path[:-1]) if path else None
@@ -243,6 +254,17 @@ class EditForm(QWidget):
         if self.picker is not None:
             self.picker.show_document(self._cited_text())  # the source may now cite another document
             self.picker.show_clause(self._text_of(("source",)))
+
+    def _show_rendered(self, sub: Sub, written: Any) -> None:
+        """Show under a text that refers to figures how it reads (连续保持全省第二的月数, not its {id})."""
+        shown = self.rendered.get(sub)
+        if shown is None:
+            return
+        text = getattr(self._item(), sub[0], None)
+        reads = getattr(text, sub[1], None) if text is not None else None
+        visible = isinstance(written, str) and "{" in written and isinstance(reads, str) and reads != written
+        shown.setText(tr("reads_as", self.lang, text=reads) if visible else "")
+        shown.setVisible(visible)
 
     def _pick_source(self, clause: str) -> None:
         editor = self.editors[("source",)]

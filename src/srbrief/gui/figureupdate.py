@@ -7,7 +7,8 @@ through the window's editing session (validated, one undo step).
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -24,9 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from srbrief.edit import Command
-from srbrief.edit.address import find_id
+from srbrief.edit.address import find_id, parse_path
 from srbrief.edit.describe import describe
-from srbrief.edit.figureupdate import Reading, read_value, update_edit, wordings
+from srbrief.edit.figureupdate import (
+    Reading,
+    follower_lines,
+    read_period,
+    read_value,
+    rendered_where,
+    update_edit,
+    wordings,
+)
 from srbrief.edit.yamltext import compose
 from srbrief.gui.formfields import ChoiceField, PeriodField, error_label
 from srbrief.gui.i18n import tr
@@ -82,9 +91,12 @@ class UpdateFigureDialog(QDialog):
         values.addRow(tr("value_read", self.lang), self.value)
         values.addRow(tr("new_period", self.lang), self.period)
         inner_layout.addLayout(values)
+        inner_layout.addWidget(self.problem)  # above the texts: seen without scrolling, the texts stay shown
         inner_layout.addWidget(QLabel(tr("texts_follow", self.lang)))
+        every = QLabel(tr("every_text_follows", self.lang))
+        every.setWordWrap(True)
+        inner_layout.addWidget(every)
         inner_layout.addWidget(self.preview)
-        inner_layout.addWidget(self.problem)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -99,7 +111,8 @@ class UpdateFigureDialog(QDialog):
         layout.addLayout(fields)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(720, 680)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1000, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
         self._fill_documents(None)  # the newest document: a new source is most often the newest
 
     # -- the document ------------------------------------------------------------------------------------------
@@ -152,6 +165,9 @@ class UpdateFigureDialog(QDialog):
             self.value.setText(tr("no_value_read", self.lang, unit=unit_of(self.figure.unit).zh))
         elif self.reading is not None:
             self.value.setText(self.reading.written)
+            period, _whole = read_period(self.figure.period, clause)
+            if period is not None:
+                self.period.show(period)  # the period is read from the clause as the value is
         else:
             self.value.clear()
         self._preview()
@@ -170,17 +186,43 @@ class UpdateFigureDialog(QDialog):
             return
         period = self.period.raw() or None
         command = update_edit(doc.text, path, self.documents.raw(), self.clause(), self.reading, period)
+        refused: list[Any] = []
         try:
             after = parse_briefing(command.apply(doc.text), doc.filename, doc.source_text)
         except BriefingError as exc:
-            self.problem.setText("\n".join(problem_text(p, self.lang) for p in exc.problems[:4]))
-            self.problem.show()
-            self.preview.clear()
-            return
-        lines = [f"• {w.before}\n   → {w.after}" for w in wordings(doc.briefing, after, self.figure.id, self.lang)]
+            refused = list(exc.problems)
+            try:  # the texts as they would read stay shown beside the reason it is refused
+                after = parse_briefing(command.apply(doc.text), doc.filename, doc.source_text, lenient=True)
+            except BriefingError:
+                self.show_problems(refused, command.apply(doc.text))
+                self.preview.clear()
+                return
+        lines = []
+        for lang in (self.lang, *(other for other in ("zh", "en") if other != self.lang)):  # both languages
+            lines.append(tr("in_language_" + lang, self.lang))
+            lines += [f"• {w.before}\n   → {w.after}" for w in wordings(doc.briefing, after, self.figure.id, lang)]
+        lines += [f"• {line}" for line in follower_lines(doc.text, doc.briefing, command, self.lang)]
         self.preview.setText("\n".join(lines))
+        if refused:
+            self.show_problems(refused, command.apply(doc.text))
+            return
         self.command = dataclasses.replace(command, label=describe(command, doc.text, self.lang))  # type: ignore[type-var]
         self.accept_button.setEnabled(True)
+
+    def show_problems(self, problems: Sequence[Any], text: str) -> None:
+        """Show what is wrong with the update, each problem with the text that holds it (the texts' preview
+        stays as it was)."""
+        lines = []
+        for problem in problems[:4]:
+            path = getattr(problem, "path", "")
+            try:
+                name = rendered_where(text, self.session.doc.briefing, parse_path(path), self.lang) if path else ""
+            except (ValueError, KeyError, IndexError):
+                name = ""
+            lines.append(f"{name}：{problem_text(problem, self.lang)}" if name and self.lang == "zh" else
+                         f"{name}: {problem_text(problem, self.lang)}" if name else problem_text(problem, self.lang))
+        self.problem.setText("\n".join(lines))
+        self.problem.show()
 
     def apply(self) -> None:
         """Apply the update as one edit and close (a refusal is shown and the dialog stays)."""
@@ -188,8 +230,7 @@ class UpdateFigureDialog(QDialog):
             return
         problems = self.session.apply(self.command)
         if problems:
-            self.problem.setText("\n".join(problem_text(p, self.lang) for p in problems[:4]))
-            self.problem.show()
+            self.show_problems(problems, self.command.apply(self.session.doc.text))
             return
         self.form.show_item(self.figure.id)
         self.accept()

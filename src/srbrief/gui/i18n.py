@@ -240,6 +240,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_value_read": ("所选语句中没有找到该数字的单位（{unit}）下的数值", "The selection states no value in the "
                       "figure's unit ({unit})"),
     "texts_follow": ("以下文字将随之更新：", "These texts will read:"),
+    "every_text_follows": ("每一处写出这个数字的文字都引用它，随之一起更新；不能单独保留旧值，否则简报前后矛盾。",
+                           "Every text that states the figure refers to it and follows it; none can keep the old "
+                           "value, or the briefing would contradict itself."),
+    "reads_as": ("显示为：{text}", "Reads: {text}"),
+    "in_language_zh": ("中文：", "Chinese:"),
+    "in_language_en": ("英文：", "English:"),
     "accept_update": ("接受更新", "Accept the update"),
     "update_title": ("更新数字：{label}", "Update figure: {label}"),
     "new_value": ("新数值", "New value"),

@@ -46,8 +46,11 @@ def read_briefing_bytes(path: Path) -> bytes:
         raise BriefingError([Problem(str(path), 1, 1, "", exc.reason)]) from None
 
 
-def parse_briefing(data: bytes | str, filename: str, source_text: str | None = None) -> Briefing:
-    """Return the briefing in *data* (the text of *filename*), or raise :class:`BriefingError`."""
+def parse_briefing(data: bytes | str, filename: str, source_text: str | None = None,
+                   lenient: bool = False) -> Briefing:
+    """Return the briefing in *data* (the text of *filename*), or raise :class:`BriefingError`; *lenient*
+    returns it despite problems the checks found, if it could be read at all (to preview an edit that is
+    refused, with the reason beside it)."""
     from srbrief.model.yamltree import parse_yaml
 
     tree = parse_yaml(data, filename)
@@ -64,7 +67,7 @@ def parse_briefing(data: bytes | str, filename: str, source_text: str | None = N
     briefing = converter.convert(migrate(tree), Briefing, "")
     if briefing is not _INVALID:
         Checker(briefing, converter).run(source_text, Path(filename).parent)
-    if converter.problems:
+    if converter.problems and not (lenient and briefing is not _INVALID):
         problems = sorted(converter.problems, key=lambda p: (p.line, p.col))
         raise BriefingError(problems[:MAX_PROBLEMS])
     assert isinstance(briefing, Briefing)

@@ -8,6 +8,8 @@ changes in every title, card, note and table. Forms (docs/data-format.md):
   百强 / top 100.
 - ``{id:num}``: the number alone (12 → 12条 / 12 chains); ``{id:word}``: in words (两个 / two).
   Both only for exact figures, so that a qualifier (超, 余) can never be dropped.
+- ``{id:period}``: the figure's period (2024年 / 2024; 2023.6–2025.7 / Jun 2023–Jul 2025), so that a text
+  stating the year of a figure follows the figure when it is updated to a newer period.
 - ``{=text}``: a literal the number rule lets pass (a name with digits, a number that is no figure).
 - ``{{`` and ``}}``: a brace.
 
@@ -25,12 +27,13 @@ from typing import TYPE_CHECKING
 
 from srbrief.model.claims import QUOTED
 from srbrief.model.numerals import MEASURE_WORDS
+from srbrief.model.textutil import period_text
 from srbrief.model.units import MINUS, format_value, number_text, value_parts
 
 if TYPE_CHECKING:
     from srbrief.model.types import Metric
 
-FORMS = ("", "num", "word")
+FORMS = ("", "num", "word", "period")
 _TOKEN = re.compile(r"\{\{|\}\}|\{=([^{}]*)\}|\{([a-z0-9]+(?:-[a-z0-9]+)*)(?::([a-z]+))?\}|[{}]")
 
 
@@ -127,7 +130,9 @@ def _rank_text(metric: Metric, lang: str) -> str:
 
 
 def render_ref(metric: Metric, form: str, lang: str) -> str:
-    """Return *metric* written in prose in *lang*, in *form* ('', 'num' or 'word')."""
+    """Return *metric* written in prose in *lang*, in *form* ('', 'num', 'word' or 'period')."""
+    if form == "period":
+        return period_text(metric.period or "", lang)
     if metric.qualifier.value in ("rank", "top"):
         return _rank_text(metric, lang)
     if form == "num":
@@ -146,7 +151,9 @@ def render_ref(metric: Metric, form: str, lang: str) -> str:
 def form_problem(metric: Metric, form: str) -> str | None:
     """Return why *metric* cannot be written in *form*, or None."""
     if form not in FORMS:
-        return f"unknown form ':{form}' (use {{id}}, {{id:num}} or {{id:word}})"
+        return f"unknown form ':{form}' (use {{id}}, {{id:num}}, {{id:word}} or {{id:period}})"
+    if form == "period":
+        return None if metric.period else f"{metric.id!r} has no period to write: give the figure its period"
     if form and metric.qualifier.value in ("more_than", "about"):
         return (f"{metric.id!r} is a figure with a qualifier ({metric.qualifier.value}); write {{{metric.id}}} "
                 "so that the qualifier (超, 约) is written with it")

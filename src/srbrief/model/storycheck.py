@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from srbrief.model.claims import uncarried_numbers
 from srbrief.model.story import effective_points
-from srbrief.model.types import Chart, Lang, Metric, Point, Section, SectionKind, Text
-from srbrief.model.units import format_value
+from srbrief.model.types import Chart, Fact, Lang, Metric, Point, Qualifier, Section, SectionKind, Text
+from srbrief.model.units import format_value, unit_of
 
 if TYPE_CHECKING:
     from srbrief.model.loader import Checker
@@ -24,6 +24,38 @@ def check_storyline(checker: Checker) -> None:
     for point in checker.b.points:
         _check_point(checker, point)
     _check_summary(checker)
+    for fact in checker.b.facts:
+        _check_listed_count(checker, fact)
+    for metric in checker.b.metrics:
+        _check_derived_basis(checker, metric)
+
+
+def _check_derived_basis(checker: Checker, metric: Metric) -> None:
+    """A derived note says what the figure's own clause states; a figure it refers to rests on that clause
+    too, else an update of that figure from a new source would put the new value in the old source's mouth
+    (原文仅称…连续30个月 of an article that said 26): quote the clause with {=...} instead."""
+    if not isinstance(metric.derived, Text):
+        return
+    for other in {m.id: m for m in checker.referenced.get(id(metric.derived), ())}.values():
+        if other.id != metric.id and (other.source.doc, other.source.clause) != (metric.source.doc,
+                                                                                  metric.source.clause):
+            checker.at(metric, "derived", f"the derived note refers to {other.id!r}, which rests on another clause "
+                                          "than this figure: write what this figure's clause says ({=...}), "
+                                          "or update this figure too")
+
+
+def _check_listed_count(checker: Checker, fact: Fact) -> None:
+    """A fact that lists items under a title stating the figure that counts them (12条制造业重点产业链 over the
+    12 chains) lists as many items as the figure says: a figure updated to 14 must not head a list of 12."""
+    if not fact.items or fact.title is None:
+        return
+    for metric in {m.id: m for m in checker.referenced.get(id(fact.title), ())}.values():
+        unit = unit_of(metric.unit)
+        counts = unit.dimension == "count" and unit.scale == 1 and metric.qualifier is Qualifier.EXACT
+        if counts and metric.value != len(fact.items):
+            checker.at(fact, "items", f"lists {len(fact.items)} items but its title states the figure that "
+                                      f"counts them ({metric.id}) as {int(metric.value)}: list every item the "
+                                      "figure counts, or state the figure without the list")
 
 
 def _figures(checker: Checker, owner: Any, field: str, ids: tuple[str, ...]) -> list[Metric] | None:

@@ -158,14 +158,23 @@ def _check_cite(checker: Checker, owner: Any, field: str, cite: Cite, texts: dic
 def prose_of(b: Briefing) -> Iterator[Text]:
     """Yield every prose text of the briefing (see :data:`PROSE`): where figures are references. Names, labels
     and section titles are not prose: a brace there is a brace."""
+    for _key, text in keyed_prose(b):
+        yield text
+
+
+def keyed_prose(b: Briefing) -> Iterator[tuple[tuple[str, int, str], Text]]:
+    """Yield every prose text with a key that names it in any version of the briefing (the owner's kind, its
+    place among owners of that kind, the field): a text removed by an edit shifts no other text's key."""
     owners: tuple[Any, ...] = (
         *b.sections, *b.points, *(s for p in b.points for s in p.facts), *b.outlook, *b.summary, *b.facts,
         *b.timeline, *b.charts, *b.entities, *b.metrics)
+    counts: dict[type, int] = {}
     for owner in owners:
+        place = counts[type(owner)] = counts.get(type(owner), -1) + 1
         for name in PROSE[type(owner)]:
             text = getattr(owner, name)
             if text is not None:
-                yield text
+                yield (type(owner).__name__, place, name), text
 
 
 def _check_references(checker: Checker, text: Text, metrics: dict[str, Metric]) -> None:

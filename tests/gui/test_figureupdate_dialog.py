@@ -1,0 +1,101 @@
+"""The guided update as the usability tester met it (issue #20 acceptance, items 1–3, 6, 14): a newer bulletin
+moves a figure to a newer year, the period is read from the clause, the preview pairs every text with itself in
+both languages and names the sources that follow, and a refusal says which text holds the problem."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from srbrief.edit import AddItem
+from srbrief.gui.editform import EditForm
+from srbrief.gui.figureupdate import UpdateFigureDialog
+from srbrief.gui.mainwindow import MainWindow
+from srbrief.resources import builtin_briefing_path
+
+SIX = Path(__file__).parents[1] / "data" / "six-themes.yaml"
+
+NEWER = ("上饶市2026年一季度工业经济运行统计公报\n2025年，上饶市规上工业营业收入达6890亿元，同比增长10.0%。\n"
+         "截至2025年12月，上饶规上工业营业收入已连续30个月保持全省第二。\n"
+         "上饶以全面提升14条重点产业链现代化水平为目标，推动制造业高质量发展。\n")
+
+
+@pytest.fixture(autouse=True)
+def _no_questions(window: MainWindow) -> None:
+    window.editing.choose_save = lambda: "discard"
+
+
+def open_with_bulletin(window: MainWindow, tmp_path: Path) -> EditForm:
+    copy = tmp_path / "brief.yaml"
+    shutil.copyfile(builtin_briefing_path(), copy)
+    (tmp_path / "newer.txt").write_text(NEWER, encoding="utf-8")
+    assert window.source.open(copy)
+    window.actions_["edit_mode"].trigger()
+    form = window.editing.form
+    assert form is not None
+    assert not form.session.apply(AddItem(("sources",), {
+        "id": "newer", "publication": {"zh": "上饶市统计局", "en": "Statistics"}, "date": "2026-04-15",
+        "title": {"zh": "统计公报", "en": "Bulletin"}, "text": "newer.txt"}))
+    return form
+
+
+def test_a_figure_moves_to_a_newer_year_with_every_text(window: MainWindow, tmp_path: Path) -> None:
+    form = open_with_bulletin(window, tmp_path)
+    dialog = UpdateFigureDialog(form, window.briefing.find("industrial-revenue-2024"))
+    assert dialog.documents.raw() == "newer"  # the newest document
+    dialog.select("2025年，上饶市规上工业营业收入达6890亿元")
+    assert dialog.period.raw() == "2025"  # read from the clause, as the value is
+    assert dialog.accept_button.isEnabled(), dialog.problem.text()
+    preview = dialog.preview.text()
+    assert "→ 2025年上饶规上工业营业收入达6890亿元" in preview  # the headline follows the year
+    assert "in 2025" in preview and "CNY 689" in preview.replace("\u00a0", " ")  # English too
+    assert "所引原文改为" in preview and "日期改为 2025" in preview  # the sources and the event follow
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height() and dialog.width() <= screen.width()  # it fits (680 high did not)
+    dialog.accept_button.click()
+    assert window.briefing.find("overview-scale").message.zh.startswith("2025年上饶")
+    assert window.briefing.find("event-revenue-2024").date == "2025"
+
+
+def test_the_preview_pairs_texts_and_a_refusal_names_its_text(window: MainWindow, tmp_path: Path) -> None:
+    form = open_with_bulletin(window, tmp_path)
+    dialog = UpdateFigureDialog(form, window.briefing.find("months-at-provincial-second"))
+    dialog.select("截至2025年12月，上饶规上工业营业收入已连续30个月保持全省第二")
+    assert dialog.period.raw() == "2023-06/2025-12" and dialog.accept_button.isEnabled()
+    for pair in dialog.preview.text().split("• ")[1:]:
+        if "→" in pair and "推算" not in pair and "computed" not in pair:
+            before, after = pair.split("→")
+            # each text paired with itself: the rank's label never shows as a rename to another figure's
+            assert before.split("：")[0].split(":")[0].strip()[:6] == after.split("：")[0].split(":")[0].strip()[:6]
+    # the chains: the list of 12 under a title that would say 14 is refused, and the message says where
+    dialog = UpdateFigureDialog(form, window.briefing.find("key-industrial-chains"))
+    dialog.select("上饶以全面提升14条重点产业链现代化水平为目标")
+    assert not dialog.accept_button.isEnabled() and not dialog.problem.isHidden()
+    assert "列出了 12 项" in dialog.problem.text() and "「" in dialog.problem.text().split("：")[0]
+    assert dialog.problem.wordWrap()
+
+
+def test_a_text_with_references_shows_how_it_reads(window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    form = open_with_bulletin(window, tmp_path)
+    form.show_item("months-at-provincial-second")
+    shown = form.findChild(QLabel, "rendered.label.zh")
+    assert shown is not None and shown.isVisibleTo(form) and "{" not in shown.text()
+    assert shown.text().endswith("连续保持全省第二的月数")  # the name staff read, beside the editable template
+    note = form.findChild(QLabel, "rendered.note.zh")
+    assert note is None or not note.isVisibleTo(form)  # a text without references needs no second reading
+    # another briefing: a lede that states a figure's period and value
+    six = tmp_path / "six.yaml"
+    lede = "lede: {zh: '{output:period}总产值{output}', en: 'Output {output} in {output:period}'}"
+    six.write_text(SIX.read_text(encoding="utf-8").replace("lede: {zh: 导语, en: Lede}", lede, 1), encoding="utf-8")
+    assert window.source.open(six)
+    window.actions_["edit_mode"].trigger()
+    form = window.editing.form
+    assert form is not None
+    form.show_item("overview")
+    shown = form.findChild(QLabel, "rendered.lede.en")
+    assert shown is not None and shown.isVisibleTo(form)
+    assert shown.text().replace("\u00a0", " ").endswith("Output CNY 152.05 bn in 2024")
