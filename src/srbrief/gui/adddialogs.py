@@ -13,6 +13,7 @@ import typing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +36,7 @@ from srbrief.edit.yamltext import PathKey
 from srbrief.gui.formfields import ChoiceField, Editor, FlagField, LongField, editors_for, error_label
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
+from srbrief.gui.settings import remember_folder, start_folder
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model.types import Cite
 
@@ -51,8 +53,19 @@ def add_menu(form: EditForm) -> QMenu:
     for kind in KINDS:
         action = menu.addAction(tr("add_what", form.lang, kind=kind_name(kind, form.lang).lower()))
         action.setObjectName(f"add-{kind}")
-        action.triggered.connect(lambda _=False, k=kind: AddDialog(form, k).exec())
+        action.triggered.connect(lambda _=False, k=kind: run_dialog(form, AddDialog(form, k)))
     return menu
+
+
+def run_dialog(form: QWidget, dialog: QDialog) -> int:
+    """Show *dialog* modal, then give the keyboard back to the main window (so that Ctrl+S and the other
+    shortcuts work at once, without a click): to the widget that had it before, else the form."""
+    window = form.window()
+    before = window.focusWidget()
+    result = dialog.exec()
+    window.activateWindow()
+    (before if before is not None and before.isVisible() else form).setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    return result
 
 
 class AddDialog(QDialog):
@@ -250,8 +263,9 @@ class AddDialog(QDialog):
         self.problem.show()
 
     def open_txt(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("open_txt", self.lang), str(Path.home()),
+        name, _ = QFileDialog.getOpenFileName(self, tr("open_txt", self.lang), str(_start(self.form)),
                                               tr("txt_filter", self.lang))
+        remember_folder(name)
         if name:
             self.load_txt(Path(name))
 
@@ -301,7 +315,7 @@ def add_unit(form: EditForm, zh: str | None = None, en: str | None = None) -> st
 
     if zh is None:
         dialog = UnitDialog(form, form.lang)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_dialog(form, dialog) != QDialog.DialogCode.Accepted:
             return None
         zh, en = dialog.zh.text().strip(), dialog.en.text().strip()
     doc = form.session.doc
@@ -341,8 +355,9 @@ def attach_text(form: EditForm, doc_path: tuple[PathKey, ...], doc_id: str, sour
     """Give the source document at *doc_path* its full text from a .txt file (asked for unless *source* is
     given): copied beside the briefing, cited by the document; one undoable edit. Return whether it was done."""
     if source is None:
-        name, _ = QFileDialog.getOpenFileName(form, tr("open_txt", form.lang), str(Path.home()),
+        name, _ = QFileDialog.getOpenFileName(form, tr("open_txt", form.lang), str(_start(form)),
                                               tr("txt_filter", form.lang))
+        remember_folder(name)
         if not name:
             return False
         source = Path(name)
@@ -359,3 +374,9 @@ def attach_text(form: EditForm, doc_path: tuple[PathKey, ...], doc_id: str, sour
         return False
     form.show_item(form.item_id)
     return True
+
+
+def _start(form: EditForm) -> Path:
+    """Return the folder a dialog for a text file starts in: the briefing's own, else the last one used."""
+    doc = form.session.doc
+    return start_folder(None if doc.read_only else doc.path)

@@ -423,11 +423,12 @@ class EditForm(QWidget):
         return attach_text(self, path, self.item_id, source)
 
     def update_figure(self) -> None:
+        from srbrief.gui.adddialogs import run_dialog
         from srbrief.gui.figureupdate import UpdateFigureDialog
 
         item = self._item()
         if isinstance(item, Metric):
-            UpdateFigureDialog(self, item).exec()
+            run_dialog(self, UpdateFigureDialog(self, item))
 
     def section_path(self) -> tuple[PathKey, ...]:
         """Return the path of the section the form is in (the item's, or the one on screen)."""

@@ -1,0 +1,122 @@
+"""Authoring a new briefing in the app: dialogs give the keyboard back, file dialogs start in the briefing's
+folder, Ctrl+N's placeholder document, the page a new briefing opens on."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from srbrief.gui.mainwindow import MainWindow
+from srbrief.resources import builtin_briefing_path
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(window: MainWindow) -> None:
+    window.editing.choose_save = lambda: "discard"
+
+    def unexpected(question: str) -> bool:
+        raise AssertionError(f"unexpected question: {question}")
+
+    window.editing.ask = unexpected
+
+
+def _open(window: MainWindow, tmp_path: Path, source: Path) -> Path:
+    copy = tmp_path / source.name
+    shutil.copyfile(source, copy)
+    assert window.source.open(copy)
+    window.actions_["edit_mode"].trigger()
+    assert window.editing.form is not None
+    return copy
+
+
+def _close_the_dialog_soon() -> None:
+    def close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        dialog.reject()
+
+    QTimer.singleShot(100, close)
+
+
+@pytest.mark.parametrize("source", [builtin_briefing_path(), DATA / "six-themes.yaml"], ids=["builtin", "six"])
+def test_after_a_dialog_closes_ctrl_s_saves(window: MainWindow, tmp_path: Path, qtbot, source: Path) -> None:
+    copy = _open(window, tmp_path, source)
+    form = window.editing.form
+    assert form is not None
+    window.activateWindow()
+    window.stack.setFocus()
+    session = window.editing
+    session.apply(_retitle(session))
+    assert window.isWindowModified()
+    _close_the_dialog_soon()
+    from srbrief.gui.adddialogs import add_menu
+
+    next(a for a in add_menu(form).actions() if a.objectName() == "add-timeline").trigger()
+    qtbot.waitUntil(lambda: _focused_in(window), timeout=2000)
+    focused = QApplication.focusWidget()
+    qtbot.keyClick(focused, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()
+    assert "Retitled" in copy.read_text(encoding="utf-8")
+
+
+def _focused_in(window: MainWindow) -> bool:
+    focused = QApplication.focusWidget()
+    return focused is not None and focused.window() is window
+
+
+def _retitle(session):  # type: ignore[no-untyped-def]
+    from srbrief.edit import SetField
+
+    return SetField((*session.doc.target("title").path, "en"), "Retitled")
+
+
+@pytest.mark.parametrize("source", [builtin_briefing_path(), DATA / "six-themes.yaml"], ids=["builtin", "six"])
+def test_file_dialogs_start_in_the_briefings_folder(window: MainWindow, tmp_path: Path, monkeypatch,
+                                                    source: Path) -> None:
+    from srbrief.gui.adddialogs import AddDialog
+
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    copy = _open(window, folder, source)
+    asked: list[str] = []
+
+    def ask(*args: object, **_: object) -> tuple[str, str]:
+        asked.append(str(args[2]))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", ask)
+    window.editing.save_as()
+    window.editing.new_briefing()
+    AddDialog(window.editing.form, "sources").open_txt()
+    assert len(asked) == 3
+    assert Path(asked[0]) == copy
+    assert Path(asked[1]).parent == folder and Path(asked[2]) == folder
+
+
+def test_the_built_in_briefing_saves_to_the_last_folder_else_home(window: MainWindow, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))  # missing: Qt would start in the cwd
+    monkeypatch.chdir(tmp_path)
+    asked: list[str] = []
+    chosen = tmp_path / "elsewhere" / "mine.yaml"
+    chosen.parent.mkdir()
+    answers = iter(["", str(chosen), ""])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(str(a[2])) or next(answers),
+                                                                          ""))
+    assert window.source.path == builtin_briefing_path() or window.editing.doc.read_only
+    window.editing.save_as()
+    assert Path(asked[0]).parent == home
+    window.editing.save_as()  # chosen: saved there, and the folder remembered
+    window.source.open(builtin_briefing_path())
+    window.editing.save_as()
+    assert Path(asked[2]).parent == chosen.parent
