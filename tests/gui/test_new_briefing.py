@@ -120,3 +120,55 @@ def test_the_built_in_briefing_saves_to_the_last_folder_else_home(window: MainWi
     window.source.open(builtin_briefing_path())
     window.editing.save_as()
     assert Path(asked[2]).parent == chosen.parent
+
+
+def _new_briefing(window: MainWindow, tmp_path: Path, monkeypatch) -> Path:
+    target = tmp_path / "fresh.yaml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.actions_["new"].trigger()
+    assert window.source.path == target
+    return target
+
+
+def test_a_new_briefing_opens_on_its_overview(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    _open(window, tmp_path, DATA / "six-themes.yaml")
+    window.nav.setCurrentRow(window.nav.count() - 2)  # the timeline page of the briefing before
+    _new_briefing(window, tmp_path, monkeypatch)
+    assert window.nav.currentRow() == 0 and window.nav.currentItem().text() == "总览"
+
+
+def _add_document(window: MainWindow, title: str, text: str) -> str:
+    from srbrief.gui.adddialogs import AddDialog
+
+    form = window.editing.form
+    assert form is not None
+    dialog = AddDialog(form, "sources")
+    for sub, value in {("title", "zh"): title, ("title", "en"): "Jiujiang " + title[-2:],
+                       ("publication", "zh"): "九江日报", ("publication", "en"): "Jiujiang Daily",
+                       ("date",): "2026-01-05"}.items():
+        dialog.editors[sub].show(value)
+    dialog.text.setPlainText(text)
+    dialog.add()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problem.text()
+    return str(dialog.added)
+
+
+def test_the_first_document_takes_the_placeholders_place(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    target = _new_briefing(window, tmp_path, monkeypatch)
+    assert [s.title.en for s in window.briefing.sources] == ["[Headline of the article]"]
+    first = _add_document(window, "九江石化产量创新高", "九江石化全年原油加工量达1050万吨。")
+    sources = window.briefing.sources
+    assert len(sources) == 1 and sources[0].title.zh == "九江石化产量创新高" and sources[0].id == first
+    assert (target.parent / f"{first}.txt").read_text(encoding="utf-8").startswith("九江石化")
+    _add_document(window, "九江新能源装机规模", "新能源装机达3200兆瓦。")  # the second one is added beside it
+    assert [s.title.zh for s in window.briefing.sources] == ["九江石化产量创新高", "九江新能源装机规模"]
+    window.actions_["undo"].trigger()
+    window.actions_["undo"].trigger()  # one undo step each: the placeholder back
+    assert [s.title.en for s in window.briefing.sources] == ["[Headline of the article]"]
+
+
+def test_a_briefings_real_documents_are_never_replaced(window: MainWindow, tmp_path: Path) -> None:
+    _open(window, tmp_path, builtin_briefing_path())  # (six-themes.yaml has the older single `source:`)
+    before = [s.id for s in window.briefing.sources]
+    added = _add_document(window, "九江石化产量创新高", "九江石化全年原油加工量达1050万吨。")
+    assert [s.id for s in window.briefing.sources] == [*before, added]

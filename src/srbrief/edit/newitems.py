@@ -125,3 +125,17 @@ def unit_entry(zh: str, en: str, briefing: Briefing) -> dict[str, str] | None:
     code = base if base not in taken and base != "unit" else \
         next(f"{base}-{n}" for n in range(1, 10_000) if f"{base}-{n}" not in taken)
     return {"code": code, "zh": zh, "en": en or zh}
+
+
+def _placeholder(text: str) -> bool:
+    text = text.strip()
+    return (text.startswith("【") and text.endswith("】")) or (text.startswith("[") and text.endswith("]"))
+
+
+def placeholder_source(briefing: Briefing) -> int | None:
+    """Return the position of the new briefing's placeholder document (its title still 【…】/[…] in both
+    languages, and no text), which the first real document added takes the place of; None if there is none."""
+    for number, source in enumerate(briefing.sources):
+        if source.text is None and _placeholder(source.title.zh) and _placeholder(source.title.en):
+            return number
+    return None

@@ -27,11 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from srbrief.edit import AddItem, Command, EditError, SetField
+from srbrief.edit import AddItem, Batch, Command, EditError, SetField
 from srbrief.edit.address import REMOVE, Target, coerce
 from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.describe import describe, kind_name, place_key
-from srbrief.edit.newitems import ASKED, cites_from, item_class, new_id, number_for, with_translation_marks
+from srbrief.edit.newitems import (
+    ASKED,
+    cites_from,
+    item_class,
+    new_id,
+    number_for,
+    placeholder_source,
+    with_translation_marks,
+)
 from srbrief.edit.yamltext import PathKey
 from srbrief.gui.formfields import ChoiceField, Editor, FlagField, LongField, editors_for, error_label
 from srbrief.gui.i18n import tr
@@ -186,6 +194,9 @@ class AddDialog(QDialog):
         if self.kind == "sections" and data.get("kind") == "theme" and "number" not in data:
             data["number"] = number_for(briefing)
         if self.kind == "sources":
+            spot = placeholder_source(briefing)
+            if spot is not None:  # the new document takes the placeholder's place and id: its clauses still cite it
+                data["id"] = briefing.sources[spot].id
             data["text"] = self._write_text(data["id"])
         return data
 
@@ -239,8 +250,11 @@ class AddDialog(QDialog):
             return
         doc = self.session.doc
         path = self.list_path()
-        command: AddItem | SetField
-        if read_back(doc.text, path) is MISSING:  # the section has no such list yet
+        command: AddItem | SetField | Batch
+        spot = placeholder_source(doc.briefing) if self.kind == "sources" else None
+        if spot is not None:  # Ctrl+N's placeholder document: filled in, not kept beside the real one
+            command = Batch(tuple(SetField((*path, spot, key), value) for key, value in data.items() if key != "id"))
+        elif read_back(doc.text, path) is MISSING:  # the section has no such list yet
             command = SetField(path, [data])
         else:
             command = AddItem(path, data)
@@ -333,7 +347,7 @@ def add_unit(form: EditForm, zh: str | None = None, en: str | None = None) -> st
     return str(entry["code"])
 
 
-def _labelled(command: AddItem | SetField, label: str) -> Command:
+def _labelled(command: AddItem | SetField | Batch, label: str) -> Command:
     """Return *command* named *label* in the undo menu."""
     return dataclasses.replace(command, label=label)
 

@@ -287,6 +287,7 @@ class EditSession(QObject):
             return False
         if not self.window.source.open(Path(name)):
             return False
+        self.window.show_panel(self.window.briefing.sections[0].id)  # the overview, not the page shown before
         self.set_edit_mode(True)
         return True
 
