@@ -55,3 +55,10 @@ def test_six_themes_without_its_timeline_chart_still_has_the_slide() -> None:
     assert not any(c.kind is ChartKind.TIMELINE for c in briefing.charts) and len(briefing.timeline) == 3
     slides = [s for s in plan_deck(briefing, "zh").slides if s.role is Role.TIMELINE]
     assert len(slides) == 1 and len(slides[0].sources) == 3
+
+
+def test_the_testers_briefing_gets_its_event_on_a_slide() -> None:
+    briefing = load_briefing(Path(__file__).parent.parent / "data" / "jiujiang" / "jiujiang.yaml")
+    assert len(briefing.timeline) == 1 and not briefing.charts  # an event added in the app, as the tester did
+    slides = [s for s in plan_deck(briefing, "en").slides if s.role is Role.TIMELINE]
+    assert len(slides) == 1 and "3200兆瓦" in slides[0].notes

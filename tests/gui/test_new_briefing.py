@@ -172,3 +172,42 @@ def test_a_briefings_real_documents_are_never_replaced(window: MainWindow, tmp_p
     before = [s.id for s in window.briefing.sources]
     added = _add_document(window, "九江石化产量创新高", "九江石化全年原油加工量达1050万吨。")
     assert [s.id for s in window.briefing.sources] == [*before, added]
+
+
+def _open_jiujiang(window: MainWindow, tmp_path: Path) -> Path:
+    for name in ("jiujiang.yaml", "jiujiang-s-petrochemical-and-new.txt"):
+        shutil.copyfile(DATA / "jiujiang" / name, tmp_path / name)
+    assert window.source.open(tmp_path / "jiujiang.yaml")
+    window.actions_["edit_mode"].trigger()
+    return tmp_path / "jiujiang.yaml"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_point_with_numbers_typed_and_figures_ticked_is_added(window: MainWindow, tmp_path: Path,
+                                                                lang: str) -> None:
+    from srbrief.gui.adddialogs import AddDialog
+    from srbrief.gui.formfields import ChecklistField
+
+    _open_jiujiang(window, tmp_path)
+    if lang == "en":
+        window.toggle_language()
+    form = window.editing.form
+    assert form is not None
+    dialog = AddDialog(form, "points")
+    dialog.editors[("message", "zh")].show("九江石化全年原油加工量达1050万吨，化工新材料产量达到268万吨")
+    dialog.editors[("message", "en")].show("Jiujiang Petrochemical processed 10.5 mn tonnes of crude oil")
+    figures = dialog.editors[("figures",)]
+    assert isinstance(figures, ChecklistField)
+    figures.check("crude-oil-processed-by-jiujiang")
+    figures.check("output-of-new-chemical-materials")
+    dialog.add()  # no sources typed: the ticked figures' clauses
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problem.text()
+    point = window.briefing.find(str(dialog.added))
+    written = window.editing.doc.text  # the file: references, which follow the figures
+    assert ("九江石化全年原油加工量达{crude-oil-processed-by-jiujiang}，化工新材料产量达到"
+            "{output-of-new-chemical-materials}") in written
+    assert "Jiujiang Petrochemical processed {crude-oil-processed-by-jiujiang} of crude oil" in written
+    assert point.message.zh == "九江石化全年原油加工量达1050万吨，化工新材料产量达到268万吨"  # shown as typed
+    assert [c.clause for c in point.sources] == ["九江石化全年原油加工量达1050万吨", "全市化工新材料产量达到268万吨"]
+    said = window.statusBar().currentMessage()
+    assert window.briefing.find("crude-oil-processed-by-jiujiang").label.get(lang) in said

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -33,7 +34,9 @@ from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.describe import describe, kind_name, place_key
 from srbrief.edit.newitems import (
     ASKED,
+    bind_literals,
     cites_from,
+    figure_cites,
     item_class,
     new_id,
     number_for,
@@ -41,12 +44,21 @@ from srbrief.edit.newitems import (
     with_translation_marks,
 )
 from srbrief.edit.yamltext import PathKey
-from srbrief.gui.formfields import ChoiceField, Editor, FlagField, LongField, editors_for, error_label
+from srbrief.gui.formfields import (
+    ChecklistField,
+    ChoiceField,
+    Editor,
+    FlagField,
+    LongField,
+    editors_for,
+    error_label,
+)
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
 from srbrief.gui.settings import remember_folder, start_folder
 from srbrief.gui.sourcepick import SourcePicker
-from srbrief.model.types import Cite
+from srbrief.model.truth import PROSE
+from srbrief.model.types import Cite, Metric
 
 if TYPE_CHECKING:
     from srbrief.gui.editform import EditForm
@@ -87,6 +99,7 @@ class AddDialog(QDialog):
         self.cls = item_class(kind)
         self.editors: dict[tuple[str, ...], Editor] = {}
         self.added: str | None = None  # the key of the item added (for the form to show it)
+        self.bound: list[Metric] = []  # the figures typed as numbers, made references
         fields = QFormLayout()
         fields.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         hints = typing.get_type_hints(self.cls)
@@ -180,11 +193,20 @@ class AddDialog(QDialog):
             value = coerce(raw.strip() if hint is not str else raw, target) if raw.strip() or not optional else REMOVE
             if value is not REMOVE and value != []:
                 data[sub[0]] = value
+        ticked = self.ticked_figures()
+        prose = PROSE.get(self.cls, ())
+        self.bound = []
         for name, pair in texts.items():
+            if name in prose:  # a number typed that is one of the figures becomes a reference to it
+                for lang in ("zh", "en"):
+                    pair[lang], bound = bind_literals(pair.get(lang, ""), lang, ticked, list(briefing.metrics))
+                    self.bound += [m for m in bound if m not in self.bound]
             if pair.get("zh") or pair.get("en"):
                 data[name] = with_translation_marks(pair)
             elif name in {"derived"} and data.get(name) is True:
                 continue
+        if "sources" in ASKED[self.kind] and "sources" not in data and ticked:
+            data["sources"] = figure_cites(ticked, briefing)  # a message rests on its figures' clauses
         if isinstance(data.get("source"), str) and self.doc_choice is not None:
             doc = self.doc_choice.raw()
             if doc and doc != briefing.sources[0].id:
@@ -199,6 +221,19 @@ class AddDialog(QDialog):
                 data["id"] = briefing.sources[spot].id
             data["text"] = self._write_text(data["id"])
         return data
+
+    def ticked_figures(self) -> list[Metric]:
+        """Return the figures ticked (a point's figures, an event's references, a summary line's figure)."""
+        briefing = self.session.doc.briefing
+        ids: list[str] = []
+        for sub in (("figures",), ("refs",), ("figure",)):
+            editor = self.editors.get(sub)
+            if isinstance(editor, ChecklistField):
+                ids += editor.checked()
+            elif editor is not None and editor.raw().strip():
+                ids.append(editor.raw().strip())
+        found = (briefing.find(i) for i in dict.fromkeys(ids) if i in briefing.index)
+        return [m for m in found if isinstance(m, Metric)]
 
     def _document_text(self) -> str | None:
         from srbrief.model.truth import read_document
@@ -264,6 +299,12 @@ class AddDialog(QDialog):
             return
         self.added = data.get("id") or place_key((*path, len(read_back(self.session.doc.text, path)) - 1))
         self.form.show_item(self.added)
+        if self.bound:  # say which numbers became figures
+            names = "、".join(m.label.get(self.lang) for m in self.bound) if self.lang == "zh" else \
+                "; ".join(m.label.get(self.lang) for m in self.bound)
+            window = self.form.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(tr("figures_bound", self.lang, names=names), 15000)
         self.accept()
 
     def list_path(self) -> tuple[PathKey, ...]:
