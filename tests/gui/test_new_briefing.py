@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit
 
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.resources import builtin_briefing_path
@@ -211,3 +212,41 @@ def test_a_point_with_numbers_typed_and_figures_ticked_is_added(window: MainWind
     assert [c.clause for c in point.sources] == ["九江石化全年原油加工量达1050万吨", "全市化工新材料产量达到268万吨"]
     said = window.statusBar().currentMessage()
     assert window.briefing.find("crude-oil-processed-by-jiujiang").label.get(lang) in said
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_insert_figure_in_the_dialog_and_the_form(window: MainWindow, tmp_path: Path, lang: str) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    from srbrief.gui.adddialogs import AddDialog
+
+    _open_jiujiang(window, tmp_path)
+    if lang == "en":
+        window.toggle_language()
+    form = window.editing.form
+    assert form is not None
+    dialog = AddDialog(form, "timeline")
+    text = dialog.editors[("text", "zh")]
+    text.show("全市新能源装机达到")
+    if isinstance(text, QPlainTextEdit):
+        text.moveCursor(QTextCursor.MoveOperation.End)  # where the user stopped typing
+    else:
+        text.end(False)
+    buttons = dialog.findChildren(QToolButton, "insert-figure")
+    assert len(buttons) == 2  # the event's text in both languages; the date and the clause offer none
+    menu = buttons[0].menu()
+    menu.aboutToShow.emit()
+    labels = [a.text() for a in menu.actions()]
+    assert any(label.startswith(window.briefing.find("installed-new-energy-capacity").label.get(lang))
+               for label in labels)  # by label and value, no id
+    next(a for a in menu.actions() if a.objectName() == "insert-installed-new-energy-capacity").trigger()
+    assert text.raw() == "全市新能源装机达到{installed-new-energy-capacity}"
+    form.show_item("integrated-refining-leads-and-output")  # a point in the form: its message offers them too
+    assert len(form.findChildren(QToolButton, "insert-figure")) >= 2
+    assert tr_insert(lang) in [b.text() for b in form.findChildren(QToolButton, "insert-figure")]
+
+
+def tr_insert(lang: str) -> str:
+    from srbrief.gui.i18n import tr
+
+    return tr("insert_figure", lang)

@@ -52,6 +52,7 @@ from srbrief.gui.formfields import (
     LongField,
     editors_for,
     error_label,
+    field_cell,
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
@@ -111,7 +112,8 @@ class AddDialog(QDialog):
                 if isinstance(editor, ChoiceField) and sub == ("unit",):
                     editor.wants_new.connect(lambda e=editor: self._new_unit(e))
                 editor.setObjectName(".".join(sub))
-                fields.addRow(label, editor)
+                fields.addRow(label, field_cell(editor, sub, PROSE.get(self.cls, ()), lambda: self.session.doc.briefing,
+                                                self.lang))
                 self.editors[sub] = editor
         self.doc_choice: ChoiceField | None = None  # which document the clause is from, when there are several
         if kind != "sources" and len(briefing.sources) > 1 and ("source",) in self.editors:

@@ -41,12 +41,13 @@ from srbrief.gui.formfields import (
     FlagField,
     editors_for,
     error_label,
+    field_cell,
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model import BriefingError
-from srbrief.model.truth import read_document
+from srbrief.model.truth import PROSE, read_document
 from srbrief.model.types import Cite, Metric
 from srbrief.resources import builtin_briefing_path
 
@@ -60,6 +61,7 @@ class EditForm(QWidget):
 
     def __init__(self, session: EditSession) -> None:
         super().__init__()
+        self._prose: tuple[str, ...] = ()  # the prose fields of the item shown (they offer the figures)
         self.session = session
         self.item_id: str | None = None
         self.editors: dict[Sub, Editor] = {}
@@ -164,6 +166,7 @@ class EditForm(QWidget):
         cls, _ = schema_at(compose(self.session.doc.text), list(path), str(item_id))
         self.heading.hide()  # the list above names the item
         hints = typing.get_type_hints(cls)
+        self._prose = PROSE.get(cls, ())
         for f in dataclasses.fields(cls):
             if f.name not in HIDDEN:
                 self._add_field(f, hints[f.name])
@@ -205,7 +208,7 @@ class EditForm(QWidget):
         error = error_label()
         cell = QVBoxLayout()
         cell.setContentsMargins(0, 0, 0, 0)
-        cell.addWidget(editor)
+        cell.addWidget(field_cell(editor, sub, self._prose, lambda: self.session.doc.briefing, self.lang))
         cell.addWidget(error)
         self.form.addRow(label, cell)
         self.editors[sub], self.errors[sub] = editor, error
