@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit
 
 from srbrief.gui.mainwindow import MainWindow
@@ -250,3 +250,50 @@ def tr_insert(lang: str) -> str:
     from srbrief.gui.i18n import tr
 
     return tr("insert_figure", lang)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_refused_point_is_told_in_words(window: MainWindow, tmp_path: Path, lang: str) -> None:
+    from srbrief.gui.adddialogs import AddDialog
+
+    _open_jiujiang(window, tmp_path)
+    if lang == "en":
+        window.toggle_language()
+    form = window.editing.form
+    assert form is not None
+    dialog = AddDialog(form, "points")
+    dialog.editors[("message", "zh")].show("全市新增企业999家")  # no figure is 999, none ticked, no sources
+    dialog.editors[("message", "en")].show("999 new companies")
+    dialog.add()
+    said = dialog.problem.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert ("插入数字" if lang == "zh" else "Insert figure") in said and "999" in said
+    assert ("勾选" if lang == "zh" else "tick the figures") in said
+    assert "{" not in said and "metric-id" not in said and "sources: [" not in said
+
+
+def test_f1_in_a_dialog_shows_the_help_above_it(window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from srbrief.gui.adddialogs import AddDialog, run_dialog
+
+    _open_jiujiang(window, tmp_path)
+    form = window.editing.form
+    assert form is not None
+    dialog = AddDialog(form, "points")
+    seen: list[QDialog] = []
+
+    def press_f1() -> None:
+        try:  # (the offscreen platform activates windows unreliably: the dialog's F1 shortcut, pressed)
+            f1 = [s for s in dialog.findChildren(QShortcut)
+                  if s.key() == QKeySequence(QKeySequence.StandardKey.HelpContents)]
+            assert len(f1) == 1
+            f1[0].activated.emit()
+            seen.append(window.help_dialog)
+            window.help_dialog.close()
+        finally:
+            dialog.reject()
+
+    QTimer.singleShot(100, press_f1)
+    run_dialog(form, dialog)
+    assert seen and seen[0].parent() is dialog and "帮助" in seen[0].windowTitle()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -79,10 +80,14 @@ def add_menu(form: EditForm) -> QMenu:
 
 
 def run_dialog(form: QWidget, dialog: QDialog) -> int:
-    """Show *dialog* modal, then give the keyboard back to the main window (so that Ctrl+S and the other
-    shortcuts work at once, without a click): to the widget that had it before, else the form."""
+    """Show *dialog* modal (F1 in it shows the help page), then give the keyboard back to the main window (so
+    that Ctrl+S and the other shortcuts work at once, without a click): to the widget that had it before, else
+    the form."""
     window = form.window()
     before = window.focusWidget()
+    show_help = getattr(window, "show_help", None)
+    if show_help is not None:  # F1 in the dialog: the help page, above it
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), dialog, lambda: show_help(dialog))
     result = dialog.exec()
     window.activateWindow()
     (before if before is not None and before.isVisible() else form).setFocus(Qt.FocusReason.ActiveWindowFocusReason)
@@ -297,7 +302,7 @@ class AddDialog(QDialog):
             command = AddItem(path, data)
         problems = self.session.apply(_labelled(command, describe(AddItem(path, data), doc.text, self.lang)))
         if problems:
-            self._say([problem_text(p, self.lang) for p in problems[:4]])
+            self._say([in_words(p, self.lang) for p in problems[:4]])
             return
         self.added = data.get("id") or place_key((*path, len(read_back(self.session.doc.text, path)) - 1))
         self.form.show_item(self.added)
@@ -388,6 +393,33 @@ def add_unit(form: EditForm, zh: str | None = None, en: str | None = None) -> st
         return None
     form.show_item(form.item_id)  # the unit lists now hold it
     return str(entry["code"])
+
+
+# Refusals a new item meets most, said in the dialog's words (the user sees labels and buttons, never ids):
+# (the check's English message as a pattern, the Chinese, the English); {0} … are the captured parts.
+DIALOG_WORDS: tuple[tuple[str, str, str], ...] = (
+    (r"(.+?) written as a literal: write a .*",
+     "{0} 是直接写出的数字：请点“插入数字…”选出它所指的数字（或勾选该数字：与勾选的数字相同的写法会自动换成它）",
+     "{0} typed as a number: click “Insert figure…” and choose the figure it is (or tick that figure: a number "
+     "typed as a ticked figure is written is taken as that figure)"),
+    (r"a message needs the clauses it rests on: .*",
+     "要点需要出处：请勾选它所依据的数字（其原文语句即为出处），或在“出处”中每行填写一句原文",
+     "A message needs its sources: tick the figures it rests on (their sentences become its sources), or type "
+     "the article's sentences under Sources, one a line"),
+)
+
+
+def in_words(problem: Any, lang: str) -> str:
+    """Return why a new item was refused, in the words of the dialog (see :data:`DIALOG_WORDS`), else as the
+    form says it."""
+    import re
+
+    message = str(getattr(problem, "message", problem)).strip()
+    for pattern, zh, en in DIALOG_WORDS:
+        found = re.fullmatch(pattern, message, re.DOTALL)
+        if found:
+            return (zh if lang == "zh" else en).format(*found.groups())
+    return problem_text(problem, lang)
 
 
 def _labelled(command: AddItem | SetField | Batch, label: str) -> Command:

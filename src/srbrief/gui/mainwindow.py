@@ -466,11 +466,12 @@ class MainWindow(QMainWindow):
         if self.editing.maybe_save():
             self.source.open(None)
 
-    def show_help(self) -> QDialog:
-        """A short help page: the shortcuts, how to update a figure, how to start from an article."""
+    def show_help(self, over: QWidget | None = None) -> QDialog:
+        """A short help page: the shortcuts, how to update a figure, how to start from an article (*over* a
+        dialog that is open, F1 pressed in it: above it, and usable while it waits)."""
         from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
 
-        dialog = QDialog(self)
+        dialog = QDialog(over or self)
         dialog.setWindowTitle(tr("help_page", self.lang).replace("&", ""))
         layout = QVBoxLayout(dialog)
         page = QTextBrowser()
