@@ -297,3 +297,15 @@ def test_f1_in_a_dialog_shows_the_help_above_it(window: MainWindow, tmp_path: Pa
     QTimer.singleShot(100, press_f1)
     run_dialog(form, dialog)
     assert seen and seen[0].parent() is dialog and "帮助" in seen[0].windowTitle()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_help_page_describes_the_app_as_it_is(lang: str) -> None:
+    from srbrief.gui.i18n import tr
+
+    page = tr("help_text", lang)
+    for key in ("update_figure", "add_document", "accept_update", "add_menu", "insert_figure", "new",
+                "new_from_article", "review_draft"):
+        name = tr(key, lang).replace("&", "")
+        assert name in page, name  # every button and menu entry it names is named so in the app
+    assert "Ctrl+N" in page and "F1" in page
