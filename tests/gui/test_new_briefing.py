@@ -309,3 +309,26 @@ def test_the_help_page_describes_the_app_as_it_is(lang: str) -> None:
         name = tr(key, lang).replace("&", "")
         assert name in page, name  # every button and menu entry it names is named so in the app
     assert "Ctrl+N" in page and "F1" in page
+
+
+@pytest.mark.parametrize("kind", ["sources", "sections", "timeline", "metrics", "points", "facts", "summary"])
+def test_add_dialogs_fit_a_small_screen_with_the_source_button_in_view(window: MainWindow, tmp_path: Path,
+                                                                      kind: str) -> None:
+    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtWidgets import QScrollArea
+
+    from srbrief.gui.adddialogs import AddDialog, fitted_size
+
+    _open_jiujiang(window, tmp_path)
+    dialog = AddDialog(window.editing.form, kind)
+    small = QRect(0, 0, 1280, 720)
+    size = fitted_size(dialog.size(), small)
+    assert size.width() <= 1280 and size.height() <= 720 - 40
+    assert fitted_size(QSize(640, 2000), small).height() <= 680  # however much it asks for
+    dialog.resize(size)
+    dialog.show()
+    if dialog.picker is not None:  # "use the selection as source": outside the scrolled fields, always shown
+        scroll = dialog.findChild(QScrollArea)
+        assert not scroll.isAncestorOf(dialog.picker) and dialog.picker.use_button.isVisible()
+    if kind in ("sources", "sections"):  # sized to their few fields: no empty band
+        assert dialog.height() <= 460

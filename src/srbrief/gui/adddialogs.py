@@ -13,8 +13,8 @@ import typing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -79,6 +79,12 @@ def add_menu(form: EditForm) -> QMenu:
     return menu
 
 
+def fitted_size(wanted: QSize, available: QRect) -> QSize:
+    """Return the size a dialog asks for (*wanted*), within the screen's *available* area (a dialog taller
+    than a 1280×720 screen would hide its buttons)."""
+    return QSize(min(wanted.width(), available.width() - 40), min(wanted.height(), available.height() - 60))
+
+
 def run_dialog(form: QWidget, dialog: QDialog) -> int:
     """Show *dialog* modal (F1 in it shows the help page), then give the keyboard back to the main window (so
     that Ctrl+S and the other shortcuts work at once, without a click): to the widget that had it before, else
@@ -129,7 +135,6 @@ class AddDialog(QDialog):
         self.picker: SourcePicker | None = None
         if ("source",) in self.editors:  # the clause is selected in the document's text, as in the form
             self.picker = SourcePicker(self.lang, self._pick, self._document_text())
-            fields.addRow(self.picker)
             if self.doc_choice is not None:
                 self.doc_choice.done.connect(self._show_document)
         if kind == "sources":
@@ -144,6 +149,7 @@ class AddDialog(QDialog):
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(fields)
         inner_layout.addWidget(self.problem)
+        inner_layout.addStretch(1)  # the fields stay together at the top, however tall the dialog
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -155,8 +161,13 @@ class AddDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
+        if self.picker is not None:  # below the fields, never scrolled away: "use the selection" always in view
+            layout.addWidget(self.picker)
         layout.addWidget(buttons)
-        self.resize(620, 760)
+        extra = (self.picker.sizeHint().height() if self.picker is not None else 0) + \
+            buttons.sizeHint().height() + 48
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.resize(fitted_size(QSize(640, inner.sizeHint().height() + extra), screen.availableGeometry()))
 
     def _defaults(self, briefing: Any) -> None:
         """Show every editor empty (a checklist lists its choices), then preset what most new items have."""
