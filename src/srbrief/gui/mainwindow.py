@@ -32,8 +32,8 @@ from srbrief.gui.editing import EditSession
 from srbrief.gui.files import BriefingSource
 from srbrief.gui.i18n import STRINGS, tr
 from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
-from srbrief.gui.refresh import refresh_deck_dialog
 from srbrief.gui.qttranslations import install_qt_translations
+from srbrief.gui.refresh import refresh_deck_dialog
 from srbrief.gui.settings import MAX_RECENT, read_bytes, read_choice, read_folder, read_int, read_paths
 from srbrief.gui.widgets import STYLE, Banner, KpiCard, SourcePopover
 from srbrief.gui.workers import ExportJob
