@@ -332,3 +332,19 @@ def test_add_dialogs_fit_a_small_screen_with_the_source_button_in_view(window: M
         assert not scroll.isAncestorOf(dialog.picker) and dialog.picker.use_button.isVisible()
     if kind in ("sources", "sections"):  # sized to their few fields: no empty band
         assert dialog.height() <= 460
+
+
+def test_ticking_figures_fills_in_their_clauses_as_editable_sources(window: MainWindow, tmp_path: Path) -> None:
+    from srbrief.gui.adddialogs import AddDialog
+    from srbrief.gui.formfields import ChecklistField
+
+    _open_jiujiang(window, tmp_path)
+    dialog = AddDialog(window.editing.form, "points")
+    figures, sources = dialog.editors[("figures",)], dialog.editors[("sources",)]
+    assert isinstance(figures, ChecklistField)
+    figures.check("crude-oil-processed-by-jiujiang")
+    figures.check("installed-new-energy-capacity")
+    assert sources.raw().splitlines() == ["九江石化全年原油加工量达1050万吨", "全市新能源装机容量达到3200兆瓦"]
+    sources.show("九江石化全年原油加工量达1050万吨")  # the user's own choice stays
+    figures.check("output-of-new-chemical-materials")
+    assert sources.raw() == "九江石化全年原油加工量达1050万吨"

@@ -132,6 +132,13 @@ class AddDialog(QDialog):
             self.doc_choice.setCurrentIndex(1)
             fields.addRow(tr("pick_document", self.lang), self.doc_choice)
         self._defaults(briefing)
+        self._auto_sources = ""  # the sources last filled in from the ticked figures (until the user edits them)
+        for sub in (("figures",), ("figure",)):
+            ticks = self.editors.get(sub)
+            if ("sources",) in self.editors and isinstance(ticks, ChecklistField):
+                ticks.itemChanged.connect(lambda _item: self._follow_figures())
+            elif ("sources",) in self.editors and isinstance(ticks, ChoiceField):
+                ticks.currentIndexChanged.connect(lambda _index: self._follow_figures())
         self.picker: SourcePicker | None = None
         if ("source",) in self.editors:  # the clause is selected in the document's text, as in the form
             self.picker = SourcePicker(self.lang, self._pick, self._document_text())
@@ -239,6 +246,15 @@ class AddDialog(QDialog):
                 data["id"] = briefing.sources[spot].id
             data["text"] = self._write_text(data["id"])
         return data
+
+    def _follow_figures(self) -> None:
+        """Show the ticked figures' clauses as the sources, one a line (editable; once edited, kept)."""
+        editor = self.editors[("sources",)]
+        if editor.raw().strip() != self._auto_sources.strip():
+            return  # the user's own sources
+        cites = figure_cites(self.ticked_figures(), self.session.doc.briefing)
+        self._auto_sources = "\n".join(c["clause"] if isinstance(c, dict) else c for c in cites)
+        editor.show(self._auto_sources)
 
     def ticked_figures(self) -> list[Metric]:
         """Return the figures ticked (a point's figures, an event's references, a summary line's figure)."""
