@@ -32,6 +32,7 @@ from srbrief.model import (
     Section,
     Statement,
     SummaryItem,
+    Text,
 )
 from srbrief.model.story import SummaryLine, point_chart, point_figures, shown_figures
 from srbrief.model.textutil import document_text, period_text
@@ -185,7 +186,7 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
                                 notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang),
                                 sources=sources, name=name, appendix=True))
             start += count
-    timeline = next((c for c in briefing.charts if c.kind is ChartKind.TIMELINE), None)
+    timeline = _timeline_chart(briefing)
     if timeline is not None:
         events = [briefing.find(i, Event) for i in timeline.items] or list(briefing.timeline)
         sources = tuple(dict.fromkeys(e.source for e in events))
@@ -195,6 +196,18 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
                             appendix=True))
     slides.append(_sources_slide(briefing, lang))
     return slides
+
+
+def _timeline_chart(briefing: Briefing) -> Chart | None:
+    """Return the briefing's timeline chart; a briefing with dated events but no timeline chart (one written in
+    the app, which shows its events on the Timeline & map page) gets one of all its events, so that the deck
+    shows what the app shows."""
+    chart = next((c for c in briefing.charts if c.kind is ChartKind.TIMELINE), None)
+    if chart is not None or not briefing.timeline:
+        return chart
+    taken = {c.id for c in briefing.charts}
+    name = next(n for n in ("timeline", *(f"timeline-{i}" for i in range(2, len(taken) + 3))) if n not in taken)
+    return Chart(name, ChartKind.TIMELINE, Text(t("timeline", "zh"), t("timeline", "en")))
 
 
 def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:

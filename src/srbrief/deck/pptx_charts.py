@@ -57,7 +57,10 @@ def add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box, name: str,
 def _add_chart(writer: DeckWriter, slide: Any, chart: Chart, box: Box, zoom: float) -> None:
     briefing = writer.plan.briefing
     metrics = [m for m in (briefing.find(i) for i in chart.items) if isinstance(m, Metric)]
-    section = item_meaning(briefing, chart.id)  # a chart takes its section's colour
+    try:
+        section = item_meaning(briefing, chart.id)  # a chart takes its section's colour
+    except KeyError:  # the timeline of a briefing's events that no section declares: the overview's colour
+        section = meaning.section(0)
     if chart.kind in (ChartKind.BAR, ChartKind.HBAR):
         _native_bars(writer, slide, chart, metrics, box, section)
     elif chart.kind is ChartKind.SHARE:

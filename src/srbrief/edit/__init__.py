@@ -41,5 +41,5 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "REMOVE", "AddItem", "Batch", "Change", "Command", "Document", "EditError", "FileChangedError", "MoveItem",
-    "ReadOnlyError", "RemoveField", "RemoveItem", "ReplaceText", "SetField", "Target", "is_builtin",
+    "ReadOnlyError", "RemoveField", "RemoveItem", "ReplaceText", "SetField", "Target", "is_builtin", "undo_name",
 ]

@@ -43,6 +43,8 @@ CLASSES: dict[str, type] = {
 PREFIXES = {"metrics": "figure", "facts": "fact", "points": "point", "charts": "chart", "sections": "theme",
             "timeline": "event", "sources": "document", "units": "unit"}
 _WORD = re.compile(r"[a-z0-9]+")
+_SPACE = "[ \u00a0\u202f]"  # a space, no-break or narrow no-break: how a number and its unit may be apart
+_SPACES = re.compile(_SPACE)
 MAX_WORDS = 5
 
 
@@ -125,3 +127,71 @@ def unit_entry(zh: str, en: str, briefing: Briefing) -> dict[str, str] | None:
     code = base if base not in taken and base != "unit" else \
         next(f"{base}-{n}" for n in range(1, 10_000) if f"{base}-{n}" not in taken)
     return {"code": code, "zh": zh, "en": en or zh}
+
+
+def _placeholder(text: str) -> bool:
+    text = text.strip()
+    return (text.startswith("【") and text.endswith("】")) or (text.startswith("[") and text.endswith("]"))
+
+
+def placeholder_source(briefing: Briefing) -> int | None:
+    """Return the position of the new briefing's placeholder document (its title still 【…】/[…] in both
+    languages, and no text), which the first real document added takes the place of; None if there is none."""
+    for number, source in enumerate(briefing.sources):
+        if source.text is None and _placeholder(source.title.zh) and _placeholder(source.title.en):
+            return number
+    return None
+
+
+def bind_literals(text: str, lang: str, ticked: list[Metric], every: list[Metric]) -> tuple[str, list[Metric]]:
+    """Return *text* with each number typed as a literal turned into a reference to the figure it is, and the
+    figures so bound: a literal is bound when exactly one of the *ticked* figures (or, when none of them, exactly
+    one of *every* figure) is written so in *lang* — with its unit ("1050万吨", "10.5 mn tonnes") or as the bare
+    number ("1050", then the words around it stay). A literal that fits no figure, or several, stays (and the
+    check says so)."""
+    from srbrief.model import refs
+
+    bound: list[Metric] = []
+    for literal in dict.fromkeys(refs.literal_figures(text)):
+        for group in (ticked, every):
+            found = _written_as(text, literal, lang, group)
+            if found:
+                break
+        if len(found) != 1:
+            continue
+        metric, pattern, form = found[0]
+        reference = "{" + metric.id + (":" + form if form else "") + "}"
+        text = re.sub(pattern, reference.replace("\\", "\\\\"), text, count=1)
+        bound.append(metric)
+    return text, bound
+
+
+def _written_as(text: str, literal: str, lang: str, metrics: list[Metric]) -> list[tuple[Metric, str, str]]:
+    """Return the figures among *metrics* that *text* writes as *literal*: (figure, a pattern of the text to
+    replace, form); a space matches a no-break space (the English units are written with one)."""
+    from srbrief.model import refs
+
+    found: dict[str, tuple[Metric, str, str]] = {}
+    number = rf"(?<![\d.,]){re.escape(literal)}(?![\d]|[.,]\d)"
+    for metric in metrics:
+        full = refs.render_ref(metric, "", lang)
+        spaced = _SPACE.join(re.escape(part) for part in re.split(_SPACE, full))
+        if literal in _SPACES.sub(" ", full) and re.search(spaced, text):
+            found[metric.id] = (metric, spaced, "")
+        elif refs.form_problem(metric, "num") is None and metric.qualifier.value not in ("rank", "top") \
+                and refs.render_ref(metric, "num", lang) == literal and re.search(number, text):
+            found[metric.id] = (metric, number, "num")
+    return list(found.values())
+
+
+def figure_cites(metrics: list[Metric], briefing: Briefing) -> list[Any]:
+    """Return the clauses of *metrics* as a point's sources (a clause of the first document as plain text),
+    each once: a point's message rests on its figures' clauses unless the user says otherwise."""
+    first = briefing.sources[0].id if briefing.sources else None
+    out: list[Any] = []
+    for metric in metrics:
+        cite = metric.source
+        entry: Any = cite.clause if cite.doc in (None, first) else {"doc": cite.doc, "clause": cite.clause}
+        if entry not in out:
+            out.append(entry)
+    return out

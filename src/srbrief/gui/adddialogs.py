@@ -13,12 +13,15 @@ import typing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -26,17 +29,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from srbrief.edit import AddItem, Command, EditError, SetField
+from srbrief.edit import AddItem, Batch, Command, EditError, SetField
 from srbrief.edit.address import REMOVE, Target, coerce
 from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.describe import describe, kind_name, place_key
-from srbrief.edit.newitems import ASKED, cites_from, item_class, new_id, number_for, with_translation_marks
+from srbrief.edit.newitems import (
+    ASKED,
+    bind_literals,
+    cites_from,
+    figure_cites,
+    item_class,
+    new_id,
+    number_for,
+    placeholder_source,
+    with_translation_marks,
+)
 from srbrief.edit.yamltext import PathKey
-from srbrief.gui.formfields import ChoiceField, Editor, FlagField, LongField, editors_for, error_label
+from srbrief.gui.formfields import (
+    ChecklistField,
+    ChoiceField,
+    Editor,
+    FlagField,
+    LongField,
+    editors_for,
+    error_label,
+    field_cell,
+)
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
+from srbrief.gui.settings import remember_folder, start_folder
 from srbrief.gui.sourcepick import SourcePicker
-from srbrief.model.types import Cite
+from srbrief.model.truth import PROSE
+from srbrief.model.types import Cite, Metric
 
 if TYPE_CHECKING:
     from srbrief.gui.editform import EditForm
@@ -51,8 +75,29 @@ def add_menu(form: EditForm) -> QMenu:
     for kind in KINDS:
         action = menu.addAction(tr("add_what", form.lang, kind=kind_name(kind, form.lang).lower()))
         action.setObjectName(f"add-{kind}")
-        action.triggered.connect(lambda _=False, k=kind: AddDialog(form, k).exec())
+        action.triggered.connect(lambda _=False, k=kind: run_dialog(form, AddDialog(form, k)))
     return menu
+
+
+def fitted_size(wanted: QSize, available: QRect) -> QSize:
+    """Return the size a dialog asks for (*wanted*), within the screen's *available* area (a dialog taller
+    than a 1280×720 screen would hide its buttons)."""
+    return QSize(min(wanted.width(), available.width() - 40), min(wanted.height(), available.height() - 60))
+
+
+def run_dialog(form: QWidget, dialog: QDialog) -> int:
+    """Show *dialog* modal (F1 in it shows the help page), then give the keyboard back to the main window (so
+    that Ctrl+S and the other shortcuts work at once, without a click): to the widget that had it before, else
+    the form."""
+    window = form.window()
+    before = window.focusWidget()
+    show_help = getattr(window, "show_help", None)
+    if show_help is not None:  # F1 in the dialog: the help page, above it
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), dialog, lambda: show_help(dialog))
+    result = dialog.exec()
+    window.activateWindow()
+    (before if before is not None and before.isVisible() else form).setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    return result
 
 
 class AddDialog(QDialog):
@@ -66,6 +111,7 @@ class AddDialog(QDialog):
         self.cls = item_class(kind)
         self.editors: dict[tuple[str, ...], Editor] = {}
         self.added: str | None = None  # the key of the item added (for the form to show it)
+        self.bound: list[Metric] = []  # the figures typed as numbers, made references
         fields = QFormLayout()
         fields.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         hints = typing.get_type_hints(self.cls)
@@ -77,7 +123,8 @@ class AddDialog(QDialog):
                 if isinstance(editor, ChoiceField) and sub == ("unit",):
                     editor.wants_new.connect(lambda e=editor: self._new_unit(e))
                 editor.setObjectName(".".join(sub))
-                fields.addRow(label, editor)
+                fields.addRow(label, field_cell(editor, sub, PROSE.get(self.cls, ()), lambda: self.session.doc.briefing,
+                                                self.lang))
                 self.editors[sub] = editor
         self.doc_choice: ChoiceField | None = None  # which document the clause is from, when there are several
         if kind != "sources" and len(briefing.sources) > 1 and ("source",) in self.editors:
@@ -85,10 +132,16 @@ class AddDialog(QDialog):
             self.doc_choice.setCurrentIndex(1)
             fields.addRow(tr("pick_document", self.lang), self.doc_choice)
         self._defaults(briefing)
+        self._auto_sources = ""  # the sources last filled in from the ticked figures (until the user edits them)
+        for sub in (("figures",), ("figure",)):
+            ticks = self.editors.get(sub)
+            if ("sources",) in self.editors and isinstance(ticks, ChecklistField):
+                ticks.itemChanged.connect(lambda _item: self._follow_figures())
+            elif ("sources",) in self.editors and isinstance(ticks, ChoiceField):
+                ticks.currentIndexChanged.connect(lambda _index: self._follow_figures())
         self.picker: SourcePicker | None = None
         if ("source",) in self.editors:  # the clause is selected in the document's text, as in the form
             self.picker = SourcePicker(self.lang, self._pick, self._document_text())
-            fields.addRow(self.picker)
             if self.doc_choice is not None:
                 self.doc_choice.done.connect(self._show_document)
         if kind == "sources":
@@ -103,6 +156,7 @@ class AddDialog(QDialog):
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(fields)
         inner_layout.addWidget(self.problem)
+        inner_layout.addStretch(1)  # the fields stay together at the top, however tall the dialog
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -114,8 +168,13 @@ class AddDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
+        if self.picker is not None:  # below the fields, never scrolled away: "use the selection" always in view
+            layout.addWidget(self.picker)
         layout.addWidget(buttons)
-        self.resize(620, 760)
+        extra = (self.picker.sizeHint().height() if self.picker is not None else 0) + \
+            buttons.sizeHint().height() + 48
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.resize(fitted_size(QSize(640, inner.sizeHint().height() + extra), screen.availableGeometry()))
 
     def _defaults(self, briefing: Any) -> None:
         """Show every editor empty (a checklist lists its choices), then preset what most new items have."""
@@ -159,11 +218,20 @@ class AddDialog(QDialog):
             value = coerce(raw.strip() if hint is not str else raw, target) if raw.strip() or not optional else REMOVE
             if value is not REMOVE and value != []:
                 data[sub[0]] = value
+        ticked = self.ticked_figures()
+        prose = PROSE.get(self.cls, ())
+        self.bound = []
         for name, pair in texts.items():
+            if name in prose:  # a number typed that is one of the figures becomes a reference to it
+                for lang in ("zh", "en"):
+                    pair[lang], bound = bind_literals(pair.get(lang, ""), lang, ticked, list(briefing.metrics))
+                    self.bound += [m for m in bound if m not in self.bound]
             if pair.get("zh") or pair.get("en"):
                 data[name] = with_translation_marks(pair)
             elif name in {"derived"} and data.get(name) is True:
                 continue
+        if "sources" in ASKED[self.kind] and "sources" not in data and ticked:
+            data["sources"] = figure_cites(ticked, briefing)  # a message rests on its figures' clauses
         if isinstance(data.get("source"), str) and self.doc_choice is not None:
             doc = self.doc_choice.raw()
             if doc and doc != briefing.sources[0].id:
@@ -173,8 +241,33 @@ class AddDialog(QDialog):
         if self.kind == "sections" and data.get("kind") == "theme" and "number" not in data:
             data["number"] = number_for(briefing)
         if self.kind == "sources":
+            spot = placeholder_source(briefing)
+            if spot is not None:  # the new document takes the placeholder's place and id: its clauses still cite it
+                data["id"] = briefing.sources[spot].id
             data["text"] = self._write_text(data["id"])
         return data
+
+    def _follow_figures(self) -> None:
+        """Show the ticked figures' clauses as the sources, one a line (editable; once edited, kept)."""
+        editor = self.editors[("sources",)]
+        if editor.raw().strip() != self._auto_sources.strip():
+            return  # the user's own sources
+        cites = figure_cites(self.ticked_figures(), self.session.doc.briefing)
+        self._auto_sources = "\n".join(c["clause"] if isinstance(c, dict) else c for c in cites)
+        editor.show(self._auto_sources)
+
+    def ticked_figures(self) -> list[Metric]:
+        """Return the figures ticked (a point's figures, an event's references, a summary line's figure)."""
+        briefing = self.session.doc.briefing
+        ids: list[str] = []
+        for sub in (("figures",), ("refs",), ("figure",)):
+            editor = self.editors.get(sub)
+            if isinstance(editor, ChecklistField):
+                ids += editor.checked()
+            elif editor is not None and editor.raw().strip():
+                ids.append(editor.raw().strip())
+        found = (briefing.find(i) for i in dict.fromkeys(ids) if i in briefing.index)
+        return [m for m in found if isinstance(m, Metric)]
 
     def _document_text(self) -> str | None:
         from srbrief.model.truth import read_document
@@ -226,17 +319,26 @@ class AddDialog(QDialog):
             return
         doc = self.session.doc
         path = self.list_path()
-        command: AddItem | SetField
-        if read_back(doc.text, path) is MISSING:  # the section has no such list yet
+        command: AddItem | SetField | Batch
+        spot = placeholder_source(doc.briefing) if self.kind == "sources" else None
+        if spot is not None:  # Ctrl+N's placeholder document: filled in, not kept beside the real one
+            command = Batch(tuple(SetField((*path, spot, key), value) for key, value in data.items() if key != "id"))
+        elif read_back(doc.text, path) is MISSING:  # the section has no such list yet
             command = SetField(path, [data])
         else:
             command = AddItem(path, data)
         problems = self.session.apply(_labelled(command, describe(AddItem(path, data), doc.text, self.lang)))
         if problems:
-            self._say([problem_text(p, self.lang) for p in problems[:4]])
+            self._say([in_words(p, self.lang) for p in problems[:4]])
             return
         self.added = data.get("id") or place_key((*path, len(read_back(self.session.doc.text, path)) - 1))
         self.form.show_item(self.added)
+        if self.bound:  # say which numbers became figures
+            names = "、".join(m.label.get(self.lang) for m in self.bound) if self.lang == "zh" else \
+                "; ".join(m.label.get(self.lang) for m in self.bound)
+            window = self.form.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(tr("figures_bound", self.lang, names=names), 15000)
         self.accept()
 
     def list_path(self) -> tuple[PathKey, ...]:
@@ -250,8 +352,9 @@ class AddDialog(QDialog):
         self.problem.show()
 
     def open_txt(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("open_txt", self.lang), str(Path.home()),
+        name, _ = QFileDialog.getOpenFileName(self, tr("open_txt", self.lang), str(_start(self.form)),
                                               tr("txt_filter", self.lang))
+        remember_folder(name)
         if name:
             self.load_txt(Path(name))
 
@@ -301,7 +404,7 @@ def add_unit(form: EditForm, zh: str | None = None, en: str | None = None) -> st
 
     if zh is None:
         dialog = UnitDialog(form, form.lang)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_dialog(form, dialog) != QDialog.DialogCode.Accepted:
             return None
         zh, en = dialog.zh.text().strip(), dialog.en.text().strip()
     doc = form.session.doc
@@ -319,7 +422,34 @@ def add_unit(form: EditForm, zh: str | None = None, en: str | None = None) -> st
     return str(entry["code"])
 
 
-def _labelled(command: AddItem | SetField, label: str) -> Command:
+# Refusals a new item meets most, said in the dialog's words (the user sees labels and buttons, never ids):
+# (the check's English message as a pattern, the Chinese, the English); {0} … are the captured parts.
+DIALOG_WORDS: tuple[tuple[str, str, str], ...] = (
+    (r"(.+?) written as a literal: write a .*",
+     "{0} 是直接写出的数字：请点“插入数字…”选出它所指的数字（或勾选该数字：与勾选的数字相同的写法会自动换成它）",
+     "{0} typed as a number: click “Insert figure…” and choose the figure it is (or tick that figure: a number "
+     "typed as a ticked figure is written is taken as that figure)"),
+    (r"a message needs the clauses it rests on: .*",
+     "要点需要出处：请勾选它所依据的数字（其原文语句即为出处），或在“出处”中每行填写一句原文",
+     "A message needs its sources: tick the figures it rests on (their sentences become its sources), or type "
+     "the article's sentences under Sources, one a line"),
+)
+
+
+def in_words(problem: Any, lang: str) -> str:
+    """Return why a new item was refused, in the words of the dialog (see :data:`DIALOG_WORDS`), else as the
+    form says it."""
+    import re
+
+    message = str(getattr(problem, "message", problem)).strip()
+    for pattern, zh, en in DIALOG_WORDS:
+        found = re.fullmatch(pattern, message, re.DOTALL)
+        if found:
+            return (zh if lang == "zh" else en).format(*found.groups())
+    return problem_text(problem, lang)
+
+
+def _labelled(command: AddItem | SetField | Batch, label: str) -> Command:
     """Return *command* named *label* in the undo menu."""
     return dataclasses.replace(command, label=label)
 
@@ -341,8 +471,9 @@ def attach_text(form: EditForm, doc_path: tuple[PathKey, ...], doc_id: str, sour
     """Give the source document at *doc_path* its full text from a .txt file (asked for unless *source* is
     given): copied beside the briefing, cited by the document; one undoable edit. Return whether it was done."""
     if source is None:
-        name, _ = QFileDialog.getOpenFileName(form, tr("open_txt", form.lang), str(Path.home()),
+        name, _ = QFileDialog.getOpenFileName(form, tr("open_txt", form.lang), str(_start(form)),
                                               tr("txt_filter", form.lang))
+        remember_folder(name)
         if not name:
             return False
         source = Path(name)
@@ -359,3 +490,9 @@ def attach_text(form: EditForm, doc_path: tuple[PathKey, ...], doc_id: str, sour
         return False
     form.show_item(form.item_id)
     return True
+
+
+def _start(form: EditForm) -> Path:
+    """Return the folder a dialog for a text file starts in: the briefing's own, else the last one used."""
+    doc = form.session.doc
+    return start_folder(None if doc.read_only else doc.path)

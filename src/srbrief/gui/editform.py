@@ -41,12 +41,13 @@ from srbrief.gui.formfields import (
     FlagField,
     editors_for,
     error_label,
+    field_cell,
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model import BriefingError
-from srbrief.model.truth import read_document
+from srbrief.model.truth import PROSE, read_document
 from srbrief.model.types import Cite, Metric
 from srbrief.resources import builtin_briefing_path
 
@@ -60,6 +61,7 @@ class EditForm(QWidget):
 
     def __init__(self, session: EditSession) -> None:
         super().__init__()
+        self._prose: tuple[str, ...] = ()  # the prose fields of the item shown (they offer the figures)
         self.session = session
         self.item_id: str | None = None
         self.editors: dict[Sub, Editor] = {}
@@ -166,6 +168,7 @@ class EditForm(QWidget):
         cls, _ = schema_at(compose(self.session.doc.text), list(path), str(item_id))
         self.heading.hide()  # the list above names the item
         hints = typing.get_type_hints(cls)
+        self._prose = PROSE.get(cls, ())
         for f in dataclasses.fields(cls):
             if f.name not in HIDDEN:
                 self._add_field(f, hints[f.name])
@@ -207,7 +210,7 @@ class EditForm(QWidget):
         error = error_label()
         cell = QVBoxLayout()
         cell.setContentsMargins(0, 0, 0, 0)
-        cell.addWidget(editor)
+        cell.addWidget(field_cell(editor, sub, self._prose, lambda: self.session.doc.briefing, self.lang))
         if len(sub) == 2 and sub[1] in ("zh", "en"):
             shown = QLabel()
             shown.setObjectName("rendered." + ".".join(sub))
@@ -445,11 +448,12 @@ class EditForm(QWidget):
         return attach_text(self, path, self.item_id, source)
 
     def update_figure(self) -> None:
+        from srbrief.gui.adddialogs import run_dialog
         from srbrief.gui.figureupdate import UpdateFigureDialog
 
         item = self._item()
         if isinstance(item, Metric):
-            UpdateFigureDialog(self, item).exec()
+            run_dialog(self, UpdateFigureDialog(self, item))
 
     def section_path(self) -> tuple[PathKey, ...]:
         """Return the path of the section the form is in (the item's, or the one on screen)."""

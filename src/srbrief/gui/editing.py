@@ -22,6 +22,7 @@ from srbrief.edit.editstate import EditState, Shown
 from srbrief.edit.recovery import discard_recovery, write_recovery
 from srbrief.gui import recovering
 from srbrief.gui.i18n import tr
+from srbrief.gui.settings import remember_folder, start_folder
 from srbrief.model import BriefingError, Problem, Section
 from srbrief.resources import builtin_briefing_path
 from srbrief.safeio import InputFileError
@@ -228,14 +229,11 @@ class EditSession(QObject):
 
     def save_as(self) -> bool:
         doc = self.doc
-        if doc.read_only or doc.path is None:
-            import platformdirs
-
-            start = Path(platformdirs.user_documents_dir()) / f"{doc.briefing.id}.yaml"
-        else:
-            start = doc.path
+        own = None if doc.read_only else doc.path
+        start = doc.path if own is not None else start_folder(None) / f"{doc.briefing.id}.yaml"
         name, _ = QFileDialog.getSaveFileName(self.window, tr("save_as", self.window.lang).replace("&", ""),
                                               str(start), "Briefings (*.yaml *.yml)")
+        remember_folder(name)
         return bool(name) and self._save_to(Path(name))
 
     def _save_to(self, path: Path | None) -> bool:
@@ -271,16 +269,15 @@ class EditSession(QObject):
 
     def new_briefing(self) -> bool:
         """Start a new briefing from the skeleton: choose where it goes, write it, open it in edit mode."""
-        import platformdirs
-
         from srbrief.atomic import write_text_atomic
         from srbrief.edit.skeleton import SKELETON
 
         if not self.maybe_save():
             return False
-        start = Path(platformdirs.user_documents_dir()) / "new-briefing.yaml"
+        start = start_folder(None if self.doc.read_only else self.doc.path) / "new-briefing.yaml"
         name, _ = QFileDialog.getSaveFileName(self.window, tr("new", self.window.lang).replace("&", ""),
                                               str(start), "Briefings (*.yaml *.yml)")
+        remember_folder(name)
         if not name:
             return False
         try:
@@ -290,6 +287,7 @@ class EditSession(QObject):
             return False
         if not self.window.source.open(Path(name)):
             return False
+        self.window.show_panel(self.window.briefing.sections[0].id)  # the overview, not the page shown before
         self.set_edit_mode(True)
         return True
 

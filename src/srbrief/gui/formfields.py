@@ -377,3 +377,61 @@ def unit_choices(briefing: Any, lang: str) -> list[Choice]:
     declared = {u.code: (u.zh, u.en) for u in getattr(briefing, "units", ())}
     codes = [*declared, *(c for c in UNITS if c not in declared)]
     return [(unit_name(c, lang, declared), c) for c in codes]
+
+
+def offer_figures(editor: LineField | LongField, briefing_of: Any, lang: str) -> QWidget:
+    """Offer the briefing's figures for a prose field: "Insert figure…" in its context menu and on a button
+    beside it, listed by label and value; the reference inserted at the cursor follows the figure when it
+    changes. Return the field with its button (*briefing_of* returns the briefing as it is now)."""
+    from PySide6.QtWidgets import QMenu, QToolButton
+
+    from srbrief.edit.describe import choices_for
+
+    def fill(menu: QMenu) -> None:
+        menu.clear()
+        for label, metric_id in choices_for(briefing_of(), "metrics", lang):
+            action = menu.addAction(label)
+            action.setObjectName(f"insert-{metric_id}")
+            action.triggered.connect(lambda _=False, i=metric_id: insert_reference(editor, i))
+
+    def context_menu(pos: Any) -> None:
+        menu = editor.createStandardContextMenu()
+        menu.addSeparator()
+        fill(menu.addMenu(tr("insert_figure", lang)))
+        where = editor.viewport() if isinstance(editor, LongField) else editor
+        menu.exec(where.mapToGlobal(pos))
+
+    editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    editor.customContextMenuRequested.connect(context_menu)
+    button = QToolButton()
+    button.setText(tr("insert_figure", lang))
+    button.setObjectName("insert-figure")
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the cursor
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    menu.aboutToShow.connect(lambda: fill(menu))
+    button.setMenu(menu)
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(editor, 1)
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    return row
+
+
+def insert_reference(editor: LineField | LongField, metric_id: str) -> None:
+    """Write a reference to the figure *metric_id* at the cursor of *editor* (the field stays in edit)."""
+    reference = "{" + metric_id + "}"
+    if isinstance(editor, LongField):
+        editor.insertPlainText(reference)
+    else:
+        editor.insert(reference)
+    editor.setFocus()
+
+
+def field_cell(editor: Editor, sub: tuple[str, ...], prose: tuple[str, ...], briefing_of: Any, lang: str) -> QWidget:
+    """Return the widget that shows *editor* of field *sub* in a form: a prose text (its field in *prose*)
+    offers the figures (see :func:`offer_figures`), any other field is shown as it is."""
+    if len(sub) == 2 and sub[0] in prose and isinstance(editor, (LineField, LongField)):
+        return offer_figures(editor, briefing_of, lang)
+    return editor

@@ -215,6 +215,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add_menu": ("添加…", "Add…"),
     "add_what": ("添加{kind}", "Add {kind}"),
     "add_done": ("添加", "Add"),
+    "figures_bound": ("已把写出的数字换成对数字的引用（随数字更新）：{names}",
+                      "The numbers typed now refer to their figures (they follow updates): {names}"),
+    "insert_figure": ("插入数字…", "Insert figure…"),
     "update_figure": ("用新来源更新这个数字…", "Update this figure from a new source…"),
     "derived_flag": ("计算值", "Derived"),
     "derived_flag_text": ("此数值由我们计算（原文未直接写出）",
@@ -274,26 +277,63 @@ STRINGS: dict[str, tuple[str, str]] = {
         "<tr><td>Ctrl+F</td><td>搜索</td></tr><tr><td>Alt+←</td><td>返回上一处</td></tr>"
         "<tr><td>F5</td><td>演示</td></tr><tr><td>Ctrl+E</td><td>导出 PPTX</td></tr>"
         "<tr><td>Ctrl+P</td><td>打印讲义</td></tr><tr><td>Ctrl+L</td><td>切换语言</td></tr></table>"
-        "<h3>更新一个数字</h3><ol><li>按 F2 进入编辑模式，点击页面上的数字卡片。</li>"
-        "<li>在右侧表单中改数值，并把出处改为新文件中说明这个数字的原句。</li>"
-        "<li>引用这个数字的文字会随之更新；无法通过校验的修改会在字段旁说明原因。</li>"
-        "<li>Ctrl+S 保存（内置示例是只读的，会要求另存为）。</li></ol>"
+        "<h3>用新来源更新一个数字</h3><ol><li>按 F2 进入编辑模式，点击页面上的数字卡片。</li>"
+        "<li>在右侧表单中点“用新来源更新这个数字…”。</li>"
+        "<li>选择来源文件；新文件选“添加新的来源文件…”，粘贴全文或打开 .txt 文件。</li>"
+        "<li>在全文中选中写明新数值的句子：数值、单位和时期从句中读出，可以修改。</li>"
+        "<li>核对“以下文字将随之更新”，点“接受更新”；Ctrl+S 保存（内置示例是只读的，会要求另存为）。</li></ol>"
+        "<h3>添加来源文件、数字、要点和大事记</h3><ol>"
+        "<li>编辑模式中点表单上方的“添加…”，选择要添加的内容。</li>"
+        "<li>来源文件：填写标题、发布机构和日期，粘贴全文或打开 .txt 文件。"
+        "新建简报里的占位文件会被第一个来源文件替换。</li>"
+        "<li>数字：在原文中选中写明它的句子，名称、数值、单位和时期随之填好。</li>"
+        "<li>要点：写出结论，勾选它依据的数字；出处默认是这些数字的原句。</li>"
+        "<li>大事记：填写日期和事件，在原文中选中出处；导出的演示文稿附录中有大事记页。</li></ol>"
+        "<h3>在文字中插入数字</h3><ul>"
+        "<li>在文字框中右键 → “插入数字…”，或点框旁的“插入数字…”，按名称选出数字；数字更新时文字随之更新。</li>"
+        "<li>直接写出的数字（如 1050万吨）若与勾选的数字（或全部数字中唯一的一个）写法相同，添加时自动换成对它的引用，"
+        "状态栏会说明换了哪些。</li></ul>"
+        "<h3>新建简报</h3><ul><li>文件 → 新建简报…（Ctrl+N）：从总览页开始，先添加来源文件，"
+        "再添加数字和要点。</li></ul>"
         "<h3>从一篇文章开始</h3><ol><li>文件 → 从文章新建…，选择报道原文（纯文本）。</li>"
         "<li>文件 → 核对草稿数据…：逐一对照原句接受或删除起草的数字。</li>"
-        "<li>在编辑模式中补全要点、导语和图表，然后导出。</li></ol>",
+        "<li>在编辑模式中补全要点、导语和图表，然后导出。</li></ol>"
+        "<p>在任何对话框中按 F1 可打开本页。</p>",
         "<h3>Shortcuts</h3><table>"
         "<tr><td>Ctrl+O</td><td>open a briefing</td></tr><tr><td>Ctrl+S / Ctrl+Shift+S</td><td>save / save as"
         "</td></tr><tr><td>F2</td><td>edit mode</td></tr><tr><td>Ctrl+Z / Ctrl+Shift+Z</td><td>undo / redo</td></tr>"
         "<tr><td>Ctrl+F</td><td>search</td></tr><tr><td>Alt+Left</td><td>back to where you were</td></tr>"
         "<tr><td>F5</td><td>present</td></tr><tr><td>Ctrl+E</td><td>export PPTX</td></tr>"
         "<tr><td>Ctrl+P</td><td>print the handout</td></tr><tr><td>Ctrl+L</td><td>switch language</td></tr>"
-        "</table><h3>Update a figure</h3><ol><li>Press F2 for edit mode and click the figure's card.</li>"
-        "<li>In the form, change the value and make its source the clause of the new document that states it."
-        "</li><li>Texts that quote the figure follow; an edit that breaks a rule says why beside the field.</li>"
-        "<li>Ctrl+S saves (the built-in sample is read-only: you are asked for a new file).</li></ol>"
+        "</table><h3>Update a figure from a new source</h3><ol>"
+        "<li>Press F2 for edit mode and click the figure's card.</li>"
+        "<li>In the form, click “Update this figure from a new source…”.</li>"
+        "<li>Choose the source document; for a new one choose “Add a new source document…” and paste its text or "
+        "open a .txt file.</li>"
+        "<li>Select the sentence that states the new value: the value, unit and period are read from it (you can "
+        "change them).</li>"
+        "<li>Check the texts that will follow, click “Accept the update”; Ctrl+S saves (the built-in sample is "
+        "read-only: you are asked for a new file).</li></ol>"
+        "<h3>Add a source, figures, points and events</h3><ol>"
+        "<li>In edit mode, click “Add…” above the form and choose what to add.</li>"
+        "<li>A source document: its title, publisher and date, and its text pasted or opened from a .txt file. In a "
+        "new briefing the first document takes the place of the placeholder.</li>"
+        "<li>A figure: select the sentence that states it in the text; label, value, unit and period are filled in."
+        "</li><li>A point: write the conclusion and tick the figures it rests on; its sources are their sentences "
+        "unless you type others.</li>"
+        "<li>An event: its date and text, and its source selected in the text; the exported deck's appendix shows "
+        "the timeline.</li></ol>"
+        "<h3>Insert a figure into a text</h3><ul>"
+        "<li>Right-click in a text → “Insert figure…”, or click “Insert figure…” beside it, and choose the figure by "
+        "its label; the text follows when the figure is updated.</li>"
+        "<li>A number you type (such as 10.5 mn tonnes) that is written as one of the ticked figures (or as exactly "
+        "one figure of the briefing) becomes that figure when you add the item; the status bar says which.</li>"
+        "</ul><h3>Start a new briefing</h3><ul><li>File → New briefing… (Ctrl+N): it opens on the overview; add the "
+        "source document first, then figures and points.</li></ul>"
         "<h3>Start from an article</h3><ol><li>File → New from article…, choose the article (plain text).</li>"
         "<li>File → Review drafted figures…: accept or delete each figure against its clause.</li>"
-        "<li>Complete the points, ledes and charts in edit mode, then export.</li></ol>"),
+        "<li>Complete the points, ledes and charts in edit mode, then export.</li></ol>"
+        "<p>F1 in any dialog opens this page.</p>"),
     # -- end of issue 20 part A ----------------------------------------------------------------------------------
 }
 

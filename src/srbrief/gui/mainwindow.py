@@ -32,8 +32,8 @@ from srbrief.gui.editing import EditSession
 from srbrief.gui.files import BriefingSource
 from srbrief.gui.i18n import STRINGS, tr
 from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
-from srbrief.gui.refresh import refresh_deck_dialog
 from srbrief.gui.qttranslations import install_qt_translations
+from srbrief.gui.refresh import refresh_deck_dialog
 from srbrief.gui.settings import MAX_RECENT, read_bytes, read_choice, read_folder, read_int, read_paths
 from srbrief.gui.widgets import STYLE, Banner, KpiCard, SourcePopover
 from srbrief.gui.workers import ExportJob
@@ -466,11 +466,12 @@ class MainWindow(QMainWindow):
         if self.editing.maybe_save():
             self.source.open(None)
 
-    def show_help(self) -> QDialog:
-        """A short help page: the shortcuts, how to update a figure, how to start from an article."""
+    def show_help(self, over: QWidget | None = None) -> QDialog:
+        """A short help page: the shortcuts, how to update a figure, how to start from an article (*over* a
+        dialog that is open, F1 pressed in it: above it, and usable while it waits)."""
         from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
 
-        dialog = QDialog(self)
+        dialog = QDialog(over or self)
         dialog.setWindowTitle(tr("help_page", self.lang).replace("&", ""))
         layout = QVBoxLayout(dialog)
         page = QTextBrowser()

@@ -6,6 +6,7 @@ not stop the app from starting, so every read names its type and range and falls
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
@@ -54,5 +55,26 @@ def read_folder(settings: QSettings, key: str, default: str) -> str:
 def recent_files() -> list[str]:
     """Return the app's recent files, most recent first; also outside the app (the command line, where no
     application name is set, reads the app's settings)."""
-    settings = QSettings() if QCoreApplication.organizationName() else QSettings("srbrief", "srbrief")
-    return read_paths(settings, "recent")
+    return read_paths(_settings(), "recent")
+
+
+def _settings() -> QSettings:
+    return QSettings() if QCoreApplication.organizationName() else QSettings("srbrief", "srbrief")
+
+
+def start_folder(briefing: Path | None = None) -> Path:
+    """Return the folder a file dialog starts in: the briefing's own folder (*briefing*: its file, None for the
+    built-in or an unsaved one), else the last folder a dialog was used in, else Documents, else the home
+    folder; only a folder that exists (a missing one makes Qt start in the program's working folder)."""
+    import platformdirs
+
+    last = read_folder(_settings(), "last_dir", "")
+    candidates = [briefing.parent if briefing is not None else None, Path(last) if last else None,
+                  Path(platformdirs.user_documents_dir()), Path.home()]
+    return next((c for c in candidates if c is not None and c.is_dir()), Path.home())
+
+
+def remember_folder(chosen: str) -> None:
+    """Remember the folder of the file *chosen* in a dialog (nothing for a cancelled dialog's empty name)."""
+    if chosen:
+        _settings().setValue("last_dir", str(Path(chosen).parent))
