@@ -39,7 +39,7 @@ def test_number_text(value: float, lang: str, text: str) -> None:
     (metric(26, "month"), "26个月", "26\u00a0months"),
     (metric(1.2, "yi-renci"), "1.2亿人次", "120\u00a0mn\u00a0visits"),  # 人次 keeps its 亿 scale, like 亿元
     (metric(3500, "wan-renci"), "3500万人次", "35\u00a0mn\u00a0visits"),
-    (metric(120000000, "renci"), "120000000人次", "120\u00a0mn\u00a0visits"),  # typed in 人次: mn in English
+    (metric(120000000, "renci"), "1.2亿人次", "120\u00a0mn\u00a0visits"),  # typed in 人次: mn in English
     (metric(50, "wan-yuan"), "50万元", "CNY\u00a0500,000"),
     (metric(1050000, "dun"), "1050000吨", "1.05\u00a0mn\u00a0tonnes"),
     (metric(2500000, "yuan"), "2500000元", "CNY\u00a02.5\u00a0mn"),

@@ -125,6 +125,7 @@ def unit_of(code: str) -> Unit:
 _BIG = ((Decimal(10**9), "bn"), (Decimal(10**6), "mn"))  # English amounts from a million up: 120 mn visits
 _ATTACHED = {"%", "×"}  # written with no space after the number
 MINUS = "\u2212"
+_YI = 10**8
 NBSP = "\u00a0"  # between the parts of one value: a line never breaks inside it
 CURRENCY = "CNY"  # English money is written CNY 626.1 bn
 
@@ -153,7 +154,7 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
     if metric.direction is not None and unit.code != "bei" and not falls_well(metric):
         sign = "+" if metric.direction.value == "increase" else MINUS
     if lang == "zh":
-        number, unit_text = number_text(metric.value), unit.zh
+        number, unit_text = _chinese_scaled(metric.value, unit)
     else:
         number, unit_text = _english_scaled(metric.value, unit)
         if unit.dimension == "money":
@@ -170,6 +171,14 @@ def falls_well(metric: Metric) -> bool:
     change carries the sign of its movement (+20%, −5%)."""
     return metric.direction is not None and metric.direction.value == "decrease" and \
         metric.good is not None and metric.good.value == "down"
+
+
+def _chinese_scaled(value: float, unit: Unit) -> tuple[str, str]:
+    """Return the Chinese (number, unit) of *value* in *unit*: an amount of 亿 or more in a plain unit is written
+    with 亿 (120000000人次 → 1.2亿人次), as the article writes it; any other amount as it is."""
+    if unit.scale == 1 and unit.dimension in _SCALED_DIMENSIONS and value >= _YI:
+        return number_text(Decimal(str(value)) / _YI), "亿" + unit.zh
+    return number_text(value), unit.zh
 
 
 def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
