@@ -235,7 +235,7 @@ class EditSession(QObject):
         else:
             start = doc.path
         name, _ = QFileDialog.getSaveFileName(self.window, tr("save_as", self.window.lang).replace("&", ""),
-                                              str(start), "Briefings (*.yaml *.yml)")
+                                              str(start), tr("yaml_filter", self.window.lang))
         return bool(name) and self._save_to(Path(name))
 
     def _save_to(self, path: Path | None) -> bool:
@@ -280,7 +280,7 @@ class EditSession(QObject):
             return False
         start = Path(platformdirs.user_documents_dir()) / "new-briefing.yaml"
         name, _ = QFileDialog.getSaveFileName(self.window, tr("new", self.window.lang).replace("&", ""),
-                                              str(start), "Briefings (*.yaml *.yml)")
+                                              str(start), tr("yaml_filter", self.window.lang))
         if not name:
             return False
         try:

@@ -248,6 +248,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "The built-in briefing is read-only: save a copy with Save As first."),
     "attach_text": ("打开 .txt 文件作为这个来源文件的全文…", "Give this document its full text from a .txt file…"),
     "txt_filter": ("文本文件 (*.txt);;所有文件 (*)", "Text (*.txt);;All files (*)"),
+    "yaml_filter": ("简报文件 (*.yaml *.yml)", "Briefings (*.yaml *.yml)"),
+    "yaml_filter_all": ("简报文件 (*.yaml *.yml);;所有文件 (*)", "Briefings (*.yaml *.yml);;All files (*)"),
+    "pptx_filter": ("PowerPoint 演示文稿 (*.pptx)", "PowerPoint (*.pptx)"),
+    "pdf_filter": ("PDF 文件 (*.pdf)", "PDF (*.pdf)"),
     # --- end of issue 20 part B ----------------------------------------------------------------------------------
     # -- issue 20 part A: which data is shown, browsing, help, print (one block: merged by the lead) ----------
     "builtin_title": ("内置示例（只读）", "built-in sample (read-only)"),

@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from srbrief.edit import Command
     from srbrief.gui.mainwindow import MainWindow
 
-TEXT_FILTER = "Text (*.txt);;All files (*)"
 T = TypeVar("T")
 
 
@@ -83,11 +82,11 @@ def new_from_article(window: MainWindow) -> DraftJob | None:
         return None
     start = str(window.source.path.parent) if window.source.path else str(Path.home())
     article, _ = QFileDialog.getOpenFileName(window, tr("new_from_article", lang).replace("&", ""), start,
-                                             TEXT_FILTER)
+                                             tr("txt_filter", lang))
     if not article:
         return None
     default = str(Path(article).with_suffix(".yaml"))
-    target, _ = QFileDialog.getSaveFileName(window, tr("save_draft_as", lang), default, "Briefings (*.yaml *.yml)")
+    target, _ = QFileDialog.getSaveFileName(window, tr("save_draft_as", lang), default, tr("yaml_filter", lang))
     if not target:
         return None
     path = Path(target if target.endswith((".yaml", ".yml")) else target + ".yaml")
@@ -241,7 +240,7 @@ def update_from_document(window: MainWindow) -> ImportDialog | None:
     lang = window.lang
     start = str(window.source.path.parent) if window.source.path else str(Path.home())
     name, _ = QFileDialog.getOpenFileName(window, tr("update_from_document", lang).replace("&", ""), start,
-                                          TEXT_FILTER)
+                                          tr("txt_filter", lang))
     if not name:
         return None
     try:

@@ -1,0 +1,79 @@
+"""Qt's file dialog is Chinese throughout in the Chinese UI (Qt 6's words that Qt's catalogue lacks come from our
+supplement; our own filters are translated), its columns fit their contents, and the app's dialogs name files
+in the UI language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QLabel, QTreeView
+
+from srbrief.gui.mainwindow import MainWindow
+from srbrief.resources import builtin_briefing_path
+
+SIX = Path(__file__).parents[1] / "data" / "six-themes.yaml"
+
+
+def test_the_file_dialog_words_qt_catalogue_lacks_are_chinese(window: MainWindow) -> None:
+    assert window.lang == "zh"
+    for (context, source), chinese in {("QFileDialog", "&Look in:"): "查找范围(&L)：",
+                                       ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+                                       ("QAbstractFileIconProvider", "Folder"): "文件夹"}.items():
+        assert QCoreApplication.translate(context, source) == chinese
+    assert QCoreApplication.translate("QFileDialog", "&Open") == "打开(&O)"  # Qt's catalogue is still asked
+    window.toggle_language()
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Look in:"
+    window.toggle_language()
+
+
+def test_an_open_file_dialog_reads_chinese_and_fits_its_columns(window: MainWindow, tmp_path: Path, qtbot) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.yaml").write_text("x" * 432, encoding="utf-8")
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        dialog.findChildren(QTreeView)[0].setFocus()  # the focus reaches the dialog as when a user clicks in it
+        QApplication.processEvents()
+        seen["labels"] = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        header = dialog.findChildren(QTreeView)[0].header()
+        seen["modes"] = [header.sectionResizeMode(c) for c in range(1, header.count())]
+        dialog.reject()
+
+    QTimer.singleShot(300, look)
+    QFileDialog.getOpenFileName(window, "t", str(tmp_path), "x (*.yaml)",
+                                options=QFileDialog.Option.DontUseNativeDialog)
+    assert "查找范围(&L)：" in seen["labels"] and "文件类型(&T)：" in seen["labels"]
+    assert not any(label.isascii() for label in seen["labels"]), seen["labels"]
+    assert seen["modes"] == [QHeaderView.ResizeMode.ResizeToContents] * 3
+
+
+@pytest.mark.parametrize("briefing", ["builtin", "six-themes"])
+def test_our_file_filters_are_in_the_ui_language(window: MainWindow, tmp_path: Path, monkeypatch,
+                                                 briefing: str) -> None:
+    copy = tmp_path / "mine.yaml"
+    shutil.copyfile(builtin_briefing_path() if briefing == "builtin" else SIX, copy)
+    assert window.source.open(copy)
+    filters: list[str] = []
+
+    def dialog(*args: object, **kwargs: object) -> tuple[str, str]:
+        filters.append(str(args[3]))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog)
+    for lang in ("zh", "en"):
+        if window.lang != lang:
+            window.toggle_language()
+        window.actions_["save_as"].trigger()
+        window.actions_["open"].trigger()
+        window.actions_["export_pptx"].trigger()
+    assert len(filters) == 6
+    chinese, english = filters[:3], filters[3:]
+    assert chinese[0].startswith("简报文件 (*.yaml") and "所有文件" in chinese[1] and "演示文稿" in chinese[2]
+    assert not any("Briefings" in f or "All files" in f for f in chinese)
+    assert english[0].startswith("Briefings (*.yaml") and "All files" in english[1]
