@@ -77,3 +77,43 @@ def test_our_file_filters_are_in_the_ui_language(window: MainWindow, tmp_path: P
     assert chinese[0].startswith("简报文件 (*.yaml") and "所有文件" in chinese[1] and "演示文稿" in chinese[2]
     assert not any("Briefings" in f or "All files" in f for f in chinese)
     assert english[0].startswith("Briefings (*.yaml") and "All files" in english[1]
+
+
+@pytest.mark.parametrize("briefing", ["builtin", "six-themes"])
+def test_section_kinds_are_named_in_the_ui_language(window: MainWindow, tmp_path: Path, briefing: str) -> None:
+    copy = tmp_path / "mine.yaml"
+    shutil.copyfile(builtin_briefing_path() if briefing == "builtin" else SIX, copy)
+    assert window.source.open(copy)
+    window.actions_["edit_mode"].trigger()
+    form = window.editing.form
+    assert form is not None
+    theme = next(s.id for s in window.briefing.sections if s.kind.value == "theme")
+    for lang in ("zh", "en"):
+        if window.lang != lang:
+            window.toggle_language()
+            form = window.editing.form
+            assert form is not None
+        shown = []
+        for section in ("overview", theme):
+            form.show_item(section)
+            shown.append(form.editors[("kind",)].currentText())  # type: ignore[union-attr]
+        assert shown[0] != "overview" and shown[1] != "theme", shown
+        assert shown[0].startswith("总览" if lang == "zh" else "Overview")
+        assert shown[1].startswith("主题" if lang == "zh" else "Theme")
+
+
+def test_message_boxes_are_titled_by_the_app_not_one_city(window: MainWindow, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    copy = tmp_path / "jiujiang.yaml"
+    for name in ("jiujiang.yaml", "jiujiang-s-petrochemical-and-new.txt"):
+        shutil.copyfile(SIX.parent / name, tmp_path / name)
+    assert window.source.open(copy)
+    titles: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, title, *a, **k: (titles.append(title), QMessageBox.StandardButton.No)[1])
+    window.editing._ask("?")
+    window.toggle_language()
+    window.editing._ask("?")
+    assert titles == ["srbrief 简报", "srbrief"]

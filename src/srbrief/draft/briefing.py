@@ -28,6 +28,8 @@ MAX_FIGURES = 1000  # a briefing of more figures is no briefing (and would take 
 _KIND_WEIGHT = {"rank": 4, "level": 3, "change": 3, "share": 2, "count": 1}
 _BRACED = re.compile(r"\{[^{}]*\}")
 
+OVERVIEW_TITLE = "总览"  # the overview section's name, as the sample and a new briefing (Ctrl+N) call it
+
 
 @dataclass
 class Draft:
@@ -175,7 +177,7 @@ def _section(article: Article, part: Part, index: int, figures: list[Figure], id
         metrics += own
         placed.append((figure, [m["id"] for m in own]))
     draft.figures += len(metrics)
-    title = part.title or ("概览" if index == 0 else f"第{index}部分")
+    title = part.title or (OVERVIEW_TITLE if index == 0 else f"第{index}部分")
     section: dict[str, Any] = {"id": "overview" if index == 0 else f"theme-{index}",
                                "kind": "overview" if index == 0 else "theme"}
     if index:

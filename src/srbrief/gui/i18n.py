@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "app": ("上饶制造业简报", "srbrief — Shangrao manufacturing briefing"),
+    "app": ("srbrief 简报", "srbrief"),  # any briefing's: message boxes are titled by it
     "file": ("文件(&F)", "&File"),
     "view": ("视图(&V)", "&View"),
     "export_menu": ("导出(&E)", "&Export"),
