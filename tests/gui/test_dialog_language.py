@@ -117,3 +117,44 @@ def test_message_boxes_are_titled_by_the_app_not_one_city(window: MainWindow, tm
     window.toggle_language()
     window.editing._ask("?")
     assert titles == ["srbrief 简报", "srbrief"]
+
+
+@pytest.mark.parametrize("briefing", ["jiujiang", "six-themes"])
+def test_the_english_export_refusal_says_where_each_text_is(window: MainWindow, tmp_path: Path, monkeypatch,
+                                                           qtbot, briefing: str) -> None:
+    """A text still marked [translate] is listed by its item and field (in the UI language), and the first one
+    opens in the edit form, its English field focused."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from srbrief.model import load_briefing
+
+    source = SIX.parent / f"{briefing}.yaml"
+    for path in SIX.parent.glob("*.txt"):
+        shutil.copyfile(path, tmp_path / path.name)
+    metric = load_briefing(source).metrics[1]
+    text = source.read_text(encoding="utf-8").replace(f"en: {metric.label.en}",
+                                                      f"en: '[translate] {metric.label.zh}'")
+    assert text != source.read_text(encoding="utf-8")
+    copy = tmp_path / f"mine-{briefing}.yaml"
+    copy.write_text(text, encoding="utf-8")
+    assert window.source.open(copy)
+    window.toggle_language()
+    assert window.lang == "en"
+    said: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        said.append(box.text())
+        box.defaultButton().click()  # "Open the first one in the edit form"
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out.pptx"), ""))
+    window.actions_["export_pptx"].trigger()
+    assert not (tmp_path / "out.pptx").exists()
+    assert len(said) == 1 and "1 texts still need" in said[0]
+    line = next(line for line in said[0].splitlines() if line.startswith("• "))
+    assert line.startswith(f"• {metric.label.zh} · ") and line.endswith(f" · Label: {metric.label.zh}"), line
+    form = window.editing.form
+    assert window.editing.edit_mode and form is not None and form.item_id == metric.id
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.editors[("label", "en")], timeout=2000)

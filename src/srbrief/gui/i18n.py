@@ -169,9 +169,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export_unreviewed": ("这是尚未核对的草稿：请先在“文件 → 核对草稿数据…”中接受其数字，再导出。",
                           "This is a draft not yet reviewed: accept its figures in File → Review drafted "
                           "figures… before exporting it."),
-    "export_untranslated": ("还有{n}处文字缺少英文译文（标有 [translate]），英文版暂不能导出：",
+    "export_untranslated": ("还有{n}处文字缺少英文译文（标有 [translate]），英文版暂不能导出"
+                            "（每行：条目 · 字段：中文）：",
                             "{n} texts still need an English translation (marked [translate]); the English "
-                            "deck cannot be exported until they are translated:"),
+                            "deck cannot be exported until they are translated (each line: item · field: the "
+                            "Chinese):"),
+    "open_first_untranslated": ("在编辑表单中打开第一处", "Open the first one in the edit form"),
     "update_from_document": ("从新文件更新…", "&Update from a newer document…"),
     "update_from_document_tip": ("读取更新的文件（纯文本），提出对现有数字的更新", "Read a newer document (plain "
                                  "text) and propose updates of the figures it restates"),
