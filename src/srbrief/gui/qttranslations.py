@@ -36,7 +36,7 @@ class Supplement(QTranslator):
         super().__init__(parent)
         self.words = words
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
         return self.words.get((context, source))  # None: a null string, so Qt asks its catalogue next
 

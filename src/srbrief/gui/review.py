@@ -369,7 +369,6 @@ def refuse_unreviewed(window: MainWindow) -> bool:
 def untranslated_where(place: Untranslated, lang: str) -> str:
     """Return where a text to translate is, in *lang*: "接待游客 · 1.2亿人次 · 名称", "the briefing · Title"."""
     from srbrief.edit.describe import ROOT_NAME, field_name, label_of
-
     from srbrief.model.translation import MARK
 
     holder = label_of(place.holder, lang).replace(MARK.strip(), "").strip() if place.holder is not None \

@@ -47,8 +47,9 @@ def untranslated_places(briefing: Briefing) -> list[Untranslated]:
                 if not dataclasses.is_dataclass(child):
                     continue
                 key, owner = item, holder
-                if getattr(child, "id", None):
-                    key, owner = str(child.id), child
+                child_id = getattr(child, "id", None)
+                if child_id:
+                    key, owner = str(child_id), child
                 elif index is not None and obj is briefing:  # a summary or outlook line: named by its place
                     key, owner = f"@{f.name}.{index}", child
                 stack.append((child, key, owner, f.name if index is None else name))
