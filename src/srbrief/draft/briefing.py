@@ -19,6 +19,7 @@ import yaml
 from srbrief.draft.article import Article, Part, parse_article
 from srbrief.draft.extract import SENTENCE_END, Figure, extract, metric_value, spans
 from srbrief.model import refs
+from srbrief.model.textutil import cited_publication
 from srbrief.model.claims import numbers_in
 from srbrief.model.translation import MARK
 
@@ -112,7 +113,7 @@ def draft_briefing(text: str, name: str, text_file: str) -> Draft:
         "schema": "srbrief/1",
         "id": _slug(name),
         "title": _text(headline),
-        "subtitle": {"zh": f"据《{publication}》{date}报道起草（草稿，待核对）",
+        "subtitle": {"zh": f"据{cited_publication(publication)}{date}报道起草（草稿，待核对）",
                      "en": f"{MARK}Draft from {glossary().get(publication, publication)}, {date} (to be checked)"},
         "sources": [{"id": "article", "publication": _text(publication), "date": date, "title": _text(headline),
                      "text": text_file}],
