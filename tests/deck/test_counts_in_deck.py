@@ -34,7 +34,8 @@ def test_a_count_in_visits_is_written_with_its_scale(tmp_path: Path, lang: str, 
 
 
 @pytest.mark.parametrize(("name", "cited"), [
-    ("上饶日报", "《上饶日报》"), ("九江晚报", "《九江晚报》"), ("求是杂志", "《求是杂志》"), ("中国统计年鉴", "《中国统计年鉴》"),
+    ("上饶日报", "《上饶日报》"), ("九江晚报", "《九江晚报》"), ("求是杂志", "《求是杂志》"),
+    ("中国统计年鉴", "《中国统计年鉴》"),
     ("上饶市统计局", "上饶市统计局"), ("九江市人民政府网", "九江市人民政府网"), ("《经济参考报》", "《经济参考报》"),
 ])
 def test_only_a_periodical_is_cited_in_book_title_marks(name: str, cited: str) -> None:

@@ -19,8 +19,8 @@ import yaml
 from srbrief.draft.article import Article, Part, parse_article
 from srbrief.draft.extract import SENTENCE_END, Figure, extract, metric_value, spans
 from srbrief.model import refs
-from srbrief.model.textutil import cited_publication
 from srbrief.model.claims import numbers_in
+from srbrief.model.textutil import cited_publication
 from srbrief.model.translation import MARK
 
 MAX_POINT_FIGURES = 6
