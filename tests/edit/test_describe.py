@@ -51,7 +51,7 @@ def test_units_and_choices_are_named_not_coded(builtin: str) -> None:
     assert zh == "修改 规上工业营业收入 · 单位：亿元 → 万元"
     en = describe(SetField((*item, "qualifier"), "more_than"), builtin, "en")
     assert en.endswith("size · Qualifier: more than") and "more_than" not in en
-    assert unit_name("wan-renci", "zh") == "万人次" and "10,000 attendances" in unit_name("wan-renci", "en")
+    assert unit_name("wan-renci", "zh") == "万人次" and "10,000 visits" in unit_name("wan-renci", "en")
     assert choice_name("increase", "zh") == "增长" and field_name("message", "zh") == "要点"
 
 

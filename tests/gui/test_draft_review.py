@@ -27,6 +27,7 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
     monkeypatch.setattr(QMessageBox, "show", lambda self: shown.append(self.text()))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)  # closed at once
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     return shown
 

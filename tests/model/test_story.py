@@ -60,7 +60,7 @@ def briefing(*sections: Section, summary: tuple[SummaryItem, ...] = (),
 
 @pytest.mark.parametrize(("text", "numbers"), [
     ("2024年营收达6261亿元", ["2024", "6261"]),
-    ("CNY 626.1 billion, over 10,000 attendances", ["626.1", "10000"]),
+    ("CNY 626.1 billion, over 10,000 visits", ["626.1", "10000"]),
     ("G60 corridor, 5G and R&D", []),
     ("ranked 2nd, 3rd and 21st", ["2", "3", "21"]),
     ("自2023年6月起", ["2023", "6"]),

@@ -29,7 +29,7 @@ def test_number_text(value: float, lang: str, text: str) -> None:
     (metric(3, "yi-yuan", Qualifier.MORE_THAN), "超3亿元", "over\u00a0CNY\u00a0300\u00a0mn"),
     (metric(600, "jia", Qualifier.MORE_THAN), "超600家", "over\u00a0600"),
     (metric(8.5, "yi-ci"), "8.5亿次", "850\u00a0mn"),
-    (metric(1, "wan-renci", Qualifier.MORE_THAN), "超1万人次", "over\u00a010,000\u00a0attendances"),
+    (metric(1, "wan-renci", Qualifier.MORE_THAN), "超1万人次", "over\u00a010,000\u00a0visits"),
     (metric(10, "wan-dun"), "10万吨", "100,000\u00a0tonnes"),
     (metric(20, "percent", direction=Direction.INCREASE), "+20%", "+20%"),
     (metric(25, "percent", direction=Direction.DECREASE), "\u221225%", "\u221225%"),
@@ -37,6 +37,12 @@ def test_number_text(value: float, lang: str, text: str) -> None:
     (metric(2, "rank", Qualifier.RANK), "第2位", "No.\u00a02"),
     (metric(100, "rank", Qualifier.TOP), "前100", "Top\u00a0100"),
     (metric(26, "month"), "26个月", "26\u00a0months"),
+    (metric(1.2, "yi-renci"), "1.2亿人次", "120\u00a0mn\u00a0visits"),  # 人次 keeps its 亿 scale, like 亿元
+    (metric(3500, "wan-renci"), "3500万人次", "35\u00a0mn\u00a0visits"),
+    (metric(120000000, "renci"), "1.2亿人次", "120\u00a0mn\u00a0visits"),  # typed in 人次: mn in English
+    (metric(50, "wan-yuan"), "50万元", "CNY\u00a0500,000"),
+    (metric(1050000, "dun"), "1050000吨", "1.05\u00a0mn\u00a0tonnes"),
+    (metric(2500000, "yuan"), "2500000元", "CNY\u00a02.5\u00a0mn"),
 ])
 def test_format_value(m: Metric, zh: str, en: str) -> None:
     assert format_value(m, "zh") == zh
@@ -58,3 +64,17 @@ def test_axis_scale() -> None:
     assert label == "CNY bn" and round(368.6 * factor, 6) == 36.86
     assert axis_scale([metric(3, "yi-yuan"), metric(2.1, "yi-yuan")], "en")[1] == "CNY mn"
     assert axis_scale([metric(700, "jia")], "en") == (1.0, "count")
+
+
+def test_every_unit_word_names_visits_not_attendances() -> None:
+    """人次 is "visits" in English, in every unit that counts it, and a unit's multiplier is kept (万, 亿)."""
+    from srbrief.model.units import UNITS, axis_scale
+
+    renci = [u for u in UNITS.values() if u.zh.endswith("人次")]
+    assert {u.code for u in renci} >= {"renci", "wan-renci", "yi-renci"}
+    assert all("visits" in u.en and u.en_word == "visits" and "attendance" not in u.en for u in renci)
+    assert {u.zh: u.scale for u in renci}["亿人次"] == 10**8
+    factor, label = axis_scale([metric(1.2, "yi-renci"), metric(0.8, "yi-renci")], "en")
+    assert label == "mn visits" and round(1.2 * factor, 6) == 120
+    factor, label = axis_scale([metric(120000000, "renci")], "en")
+    assert label == "mn visits" and round(120000000 * factor, 6) == 120

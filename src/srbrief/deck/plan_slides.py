@@ -35,7 +35,7 @@ from srbrief.model import (
     Text,
 )
 from srbrief.model.story import SummaryLine, point_chart, point_figures, shown_figures
-from srbrief.model.textutil import document_text, period_text
+from srbrief.model.textutil import cited_publication, document_text, period_text
 from srbrief.model.units import format_value
 
 MAX_FACTS = 3
@@ -178,7 +178,7 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
             part = t("part", lang).format(i=number, n=len(pages)) if len(pages) > 1 else ""
             title = t("table_title", lang) + part
             if len(briefing.sources) > 1:
-                title += ("：《" + doc.publication.zh + "》") if lang == "zh" else f": {doc.publication.en}"
+                title += ("：" + cited_publication(doc.publication.zh)) if lang == "zh" else f": {doc.publication.en}"
             table = Table(header, tuple(rows[start:start + count]), columns, tuple(m.id for m in chunk))
             sources = tuple(dict.fromkeys(m.source for m in chunk))
             name = f"appendix-{len(slides)}"

@@ -41,7 +41,7 @@ def table_pages(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths
 def fitted_widths(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths: tuple[float, ...],
                   frame: Frame) -> tuple[float, ...]:
     """Return *widths* (shares of the body of *frame*) with every column at least as wide as its widest
-    unbreakable text (a word, a number with its unit: 'over 10,000 attendances' is never split); the room
+    unbreakable text (a word, a number with its unit: 'over 10,000 visits' is never split); the room
     comes from the widest column."""
     body = frame.body_rect()
     measurer = font_measurer()

@@ -20,6 +20,7 @@ from srbrief.draft.article import Article, Part, parse_article
 from srbrief.draft.extract import SENTENCE_END, Figure, extract, metric_value, spans
 from srbrief.model import refs
 from srbrief.model.claims import numbers_in
+from srbrief.model.textutil import cited_publication
 from srbrief.model.translation import MARK
 
 MAX_POINT_FIGURES = 6
@@ -27,6 +28,8 @@ MAX_SENTENCE = 160  # a longer sentence is too long for an action title: its fig
 MAX_FIGURES = 1000  # a briefing of more figures is no briefing (and would take seconds to validate)
 _KIND_WEIGHT = {"rank": 4, "level": 3, "change": 3, "share": 2, "count": 1}
 _BRACED = re.compile(r"\{[^{}]*\}")
+
+OVERVIEW_TITLE = "总览"  # the overview section's name, as the sample and a new briefing (Ctrl+N) call it
 
 
 @dataclass
@@ -110,7 +113,7 @@ def draft_briefing(text: str, name: str, text_file: str) -> Draft:
         "schema": "srbrief/1",
         "id": _slug(name),
         "title": _text(headline),
-        "subtitle": {"zh": f"据《{publication}》{date}报道起草（草稿，待核对）",
+        "subtitle": {"zh": f"据{cited_publication(publication)}{date}报道起草（草稿，待核对）",
                      "en": f"{MARK}Draft from {glossary().get(publication, publication)}, {date} (to be checked)"},
         "sources": [{"id": "article", "publication": _text(publication), "date": date, "title": _text(headline),
                      "text": text_file}],
@@ -175,7 +178,7 @@ def _section(article: Article, part: Part, index: int, figures: list[Figure], id
         metrics += own
         placed.append((figure, [m["id"] for m in own]))
     draft.figures += len(metrics)
-    title = part.title or ("概览" if index == 0 else f"第{index}部分")
+    title = part.title or (OVERVIEW_TITLE if index == 0 else f"第{index}部分")
     section: dict[str, Any] = {"id": "overview" if index == 0 else f"theme-{index}",
                                "kind": "overview" if index == 0 else "theme"}
     if index:

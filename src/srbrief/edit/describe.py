@@ -66,7 +66,8 @@ CHOICE_NAMES: dict[str, tuple[str, str]] = {
     # derived_part
     "value": ("数值", "the value"), "period": ("时期", "the period"),
     # section kinds
-    "overview": ("总览", "overview"), "theme": ("主题", "theme"),
+    "overview": ("总览（开篇数字）", "Overview (the opening figures)"),
+    "theme": ("主题（编号的板块）", "Theme (a numbered section)"),
     # fact kinds
     "programme": ("项目", "programme"), "measure": ("举措", "measure"), "ranking": ("排名", "ranking"),
     "platform": ("平台", "platform"), "corridor": ("通道", "corridor"), "structure": ("结构", "structure"),

@@ -232,7 +232,7 @@ class EditSession(QObject):
         own = None if doc.read_only else doc.path
         start = doc.path if own is not None else start_folder(None) / f"{doc.briefing.id}.yaml"
         name, _ = QFileDialog.getSaveFileName(self.window, tr("save_as", self.window.lang).replace("&", ""),
-                                              str(start), "Briefings (*.yaml *.yml)")
+                                              str(start), tr("yaml_filter", self.window.lang))
         remember_folder(name)
         return bool(name) and self._save_to(Path(name))
 
@@ -276,7 +276,7 @@ class EditSession(QObject):
             return False
         start = start_folder(None if self.doc.read_only else self.doc.path) / "new-briefing.yaml"
         name, _ = QFileDialog.getSaveFileName(self.window, tr("new", self.window.lang).replace("&", ""),
-                                              str(start), "Briefings (*.yaml *.yml)")
+                                              str(start), tr("yaml_filter", self.window.lang))
         remember_folder(name)
         if not name:
             return False

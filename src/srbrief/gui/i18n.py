@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "app": ("上饶制造业简报", "srbrief — Shangrao manufacturing briefing"),
+    "app": ("srbrief 简报", "srbrief"),  # any briefing's: message boxes are titled by it
     "file": ("文件(&F)", "&File"),
     "view": ("视图(&V)", "&View"),
     "export_menu": ("导出(&E)", "&Export"),
@@ -169,9 +169,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export_unreviewed": ("这是尚未核对的草稿：请先在“文件 → 核对草稿数据…”中接受其数字，再导出。",
                           "This is a draft not yet reviewed: accept its figures in File → Review drafted "
                           "figures… before exporting it."),
-    "export_untranslated": ("还有{n}处文字缺少英文译文（标有 [translate]），英文版暂不能导出：",
+    "export_untranslated": ("还有{n}处文字缺少英文译文（标有 [translate]），英文版暂不能导出"
+                            "（每行：条目 · 字段：中文）：",
                             "{n} texts still need an English translation (marked [translate]); the English "
-                            "deck cannot be exported until they are translated:"),
+                            "deck cannot be exported until they are translated (each line: item · field: the "
+                            "Chinese):"),
+    "open_first_untranslated": ("在编辑表单中打开第一处", "Open the first one in the edit form"),
     "update_from_document": ("从新文件更新…", "&Update from a newer document…"),
     "update_from_document_tip": ("读取更新的文件（纯文本），提出对现有数字的更新", "Read a newer document (plain "
                                  "text) and propose updates of the figures it restates"),
@@ -257,6 +260,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "The built-in briefing is read-only: save a copy with Save As first."),
     "attach_text": ("打开 .txt 文件作为这个来源文件的全文…", "Give this document its full text from a .txt file…"),
     "txt_filter": ("文本文件 (*.txt);;所有文件 (*)", "Text (*.txt);;All files (*)"),
+    "yaml_filter": ("简报文件 (*.yaml *.yml)", "Briefings (*.yaml *.yml)"),
+    "yaml_filter_all": ("简报文件 (*.yaml *.yml);;所有文件 (*)", "Briefings (*.yaml *.yml);;All files (*)"),
+    "pptx_filter": ("PowerPoint 演示文稿 (*.pptx)", "PowerPoint (*.pptx)"),
+    "pdf_filter": ("PDF 文件 (*.pdf)", "PDF (*.pdf)"),
     # --- end of issue 20 part B ----------------------------------------------------------------------------------
     # -- issue 20 part A: which data is shown, browsing, help, print (one block: merged by the lead) ----------
     "builtin_title": ("内置示例（只读）", "built-in sample (read-only)"),

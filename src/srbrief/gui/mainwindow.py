@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
     def open_file(self) -> None:
         start = str(self.source.path.parent) if self.source.path else str(Path.home())
         name, _ = QFileDialog.getOpenFileName(self, tr("open", self.lang).replace("&", ""), start,
-                                              "Briefings (*.yaml *.yml);;All files (*)")
+                                              tr("yaml_filter_all", self.lang))
         if name and self.editing.maybe_save():
             self.source.open(Path(name))
 
@@ -530,7 +530,7 @@ class MainWindow(QMainWindow):
         default = str(Path(read_folder(self.settings, "export_dir", str(Path.home()))) /
                       f"{self.briefing.id}-{self.lang}{suffix}")
         name, _ = QFileDialog.getSaveFileName(self, tr(f"export_{kind}", self.lang).replace("&", ""), default,
-                                              f"{kind.upper()} (*{suffix})")
+                                              tr(f"{kind}_filter", self.lang))
         if name:
             self.run_export(kind, Path(name if name.endswith(suffix) else name + suffix))
 

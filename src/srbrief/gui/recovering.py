@@ -76,7 +76,7 @@ def _save_as_copy(session: EditSession, kept: Recovered) -> bool:
     window, lang = session.window, session.window.lang
     start = kept.source.with_name(kept.source.stem + "-recovered.yaml") if kept.source else Path("recovered.yaml")
     name, _ = QFileDialog.getSaveFileName(window, tr("save_as", lang).replace("&", ""), str(start),
-                                          "Briefings (*.yaml *.yml)")
+                                          tr("yaml_filter", lang))
     if not name:
         return False  # asked again at the next start
     try:

@@ -113,7 +113,8 @@ class RefreshDialog(QDialog):
     def choose_deck(self) -> None:
         settings = QSettings()  # the last folder a deck came from, else where decks are exported
         folder = read_folder(settings, "refresh_dir", read_folder(settings, "export_dir", str(Path.home())))
-        name, _ = QFileDialog.getOpenFileName(self, tr("refresh_choose", self.lang), folder, "PowerPoint (*.pptx)")
+        name, _ = QFileDialog.getOpenFileName(self, tr("refresh_choose", self.lang), folder,
+                                              tr("pptx_filter", self.lang))
         if name:
             settings.setValue("refresh_dir", str(Path(name).parent))
             self.load_deck(Path(name))
@@ -130,7 +131,8 @@ class RefreshDialog(QDialog):
         if self.deck is None:
             return
         default = str(self.deck.with_name(f"{self.deck.stem}-refreshed.pptx"))
-        name, _ = QFileDialog.getSaveFileName(self, tr("refresh_save", self.lang), default, "PowerPoint (*.pptx)")
+        name, _ = QFileDialog.getSaveFileName(self, tr("refresh_save", self.lang), default,
+                                              tr("pptx_filter", self.lang))
         if name:
             self.save_to(Path(name if name.lower().endswith(".pptx") else name + ".pptx"))
 

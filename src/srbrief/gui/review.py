@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,6 +31,7 @@ from srbrief.atomic import OutputError
 from srbrief.gui.i18n import tr
 from srbrief.gui.workers import DraftJob
 from srbrief.model import BriefingError, Problem
+from srbrief.model.translation import Untranslated, untranslated_places
 from srbrief.safeio import InputFileError
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from srbrief.edit import Command
     from srbrief.gui.mainwindow import MainWindow
 
-TEXT_FILTER = "Text (*.txt);;All files (*)"
 T = TypeVar("T")
 
 
@@ -83,11 +83,11 @@ def new_from_article(window: MainWindow) -> DraftJob | None:
         return None
     start = str(window.source.path.parent) if window.source.path else str(Path.home())
     article, _ = QFileDialog.getOpenFileName(window, tr("new_from_article", lang).replace("&", ""), start,
-                                             TEXT_FILTER)
+                                             tr("txt_filter", lang))
     if not article:
         return None
     default = str(Path(article).with_suffix(".yaml"))
-    target, _ = QFileDialog.getSaveFileName(window, tr("save_draft_as", lang), default, "Briefings (*.yaml *.yml)")
+    target, _ = QFileDialog.getSaveFileName(window, tr("save_draft_as", lang), default, tr("yaml_filter", lang))
     if not target:
         return None
     path = Path(target if target.endswith((".yaml", ".yml")) else target + ".yaml")
@@ -241,7 +241,7 @@ def update_from_document(window: MainWindow) -> ImportDialog | None:
     lang = window.lang
     start = str(window.source.path.parent) if window.source.path else str(Path.home())
     name, _ = QFileDialog.getOpenFileName(window, tr("update_from_document", lang).replace("&", ""), start,
-                                          TEXT_FILTER)
+                                          tr("txt_filter", lang))
     if not name:
         return None
     try:
@@ -348,16 +348,41 @@ def refuse_unreviewed(window: MainWindow) -> bool:
     """Say so and return True if the open briefing is a draft not yet reviewed, or if an English export would
     carry texts still marked [translate] (listed): it is not exported."""
     from srbrief.draft.review import is_unreviewed
-    from srbrief.model.translation import untranslated
-
     if is_unreviewed(window.briefing):
         QMessageBox.warning(window, tr("export_failed", window.lang), tr("export_unreviewed", window.lang))
         return True
-    missing = untranslated(window.briefing) if window.lang == "en" else []
+    missing = untranslated_places(window.briefing) if window.lang == "en" else []
     if missing:
-        listed = "\n".join(f"• {text}" for text in missing[:15]) + ("\n…" if len(missing) > 15 else "")
-        QMessageBox.warning(window, tr("export_failed", window.lang),
-                            tr("export_untranslated", window.lang, n=len(missing)) + "\n\n" + listed)
+        listed = "\n".join(f"• {untranslated_where(place, window.lang)}: {place.zh}" for place in missing[:15])
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("export_failed", window.lang),
+                          tr("export_untranslated", window.lang, n=len(missing)) + "\n\n" + listed
+                          + ("\n…" if len(missing) > 15 else ""), QMessageBox.StandardButton.Close, window)
+        first = box.addButton(tr("open_first_untranslated", window.lang), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(first)
+        box.exec()
+        if box.clickedButton() is first:
+            open_in_form(window, missing[0])
         return True
     return False
+
+
+def untranslated_where(place: Untranslated, lang: str) -> str:
+    """Return where a text to translate is, in *lang*: "接待游客 · 1.2亿人次 · 名称", "the briefing · Title"."""
+    from srbrief.edit.describe import ROOT_NAME, field_name, label_of
+    from srbrief.model.translation import MARK
+
+    holder = label_of(place.holder, lang).replace(MARK.strip(), "").strip() if place.holder is not None \
+        else ROOT_NAME[0 if lang == "zh" else 1]
+    return f"{holder} · {field_name(place.field, lang)}"
+
+
+def open_in_form(window: MainWindow, place: Untranslated) -> None:
+    """Open the edit form on the item that holds *place*, its English field focused."""
+    window.editing.set_edit_mode(True)
+    form = window.editing.form
+    if form is None or not window.editing.edit_item(place.item):
+        return
+    editor = form.editors.get((place.field, "en"))
+    if editor is not None:  # once the message box has gone and the form is laid out
+        QTimer.singleShot(0, lambda: editor.setFocus(Qt.FocusReason.OtherFocusReason))
 

@@ -61,13 +61,31 @@ def no_lone_last_character(text: str) -> str:
     return text
 
 
+# A publication's name ends so when it is a newspaper or a periodical: it is cited in book-title marks
+# (《上饶日报》); a publisher that is an organisation (上饶市统计局), a website or anything else is cited bare.
+PERIODICAL_ENDINGS = ("报", "刊", "杂志", "志", "年鉴", "周报", "晚报", "日报", "时报", "学报", "月刊", "周刊")
+
+
+def cited_publication(name: str) -> str:
+    """Return a publication's Chinese name as a citation writes it: a newspaper or periodical in book-title marks
+    (上饶日报 → 《上饶日报》), an organisation or a website bare (上饶市统计局); marks the user wrote are kept."""
+    bare = name.strip()
+    if bare.startswith("《") or not bare.endswith(PERIODICAL_ENDINGS):
+        return bare
+    return f"《{bare}》"
+
+
 def source_line(documents: Sequence[Source], lang: str) -> str:
     """Return the short source line of the *documents* a slide or chart cites:
-    来源：《上饶日报》2025-10-11；《上饶市统计局》2026-03-01 / Sources: Shangrao Daily, 11 Oct 2025; ..."""
+    来源：《上饶日报》2025-10-11；上饶市统计局 2026-03-01 / Sources: Shangrao Daily, 11 Oct 2025; ..."""
     if lang == "zh":
-        return "来源：" + "；".join(f"《{d.publication.zh}》{d.date}" for d in documents)
+        return "来源：" + "；".join(_with_date(cited_publication(d.publication.zh), d.date) for d in documents)
     label = "Source: " if len(documents) == 1 else "Sources: "
     return label + "; ".join(f"{d.publication.en}, {english_date(d.date)}" for d in documents)
+
+
+def _with_date(cited: str, date: str) -> str:
+    return f"{cited}{date}" if cited.endswith("》") else f"{cited} {date}"
 
 
 def document_text(doc: Source, lang: str) -> str:

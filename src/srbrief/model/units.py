@@ -1,6 +1,6 @@
 """Units of the data format, and how a metric's value is written in Chinese and English: one style per language
 for every view (cards, charts, tables, prose). English: "CNY 626.1 bn", "CNY 210 mn", "850 mn", "+20%", "10×",
-"10,000 attendances"; the parts of a value are joined by no-break spaces, so no line breaks inside one."""
+"10,000 visits", "120 mn visits"; the parts of a value are joined by no-break spaces, so no line breaks inside one."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ UNITS: dict[str, Unit] = {
         Unit("xiang", "项", "items", "count"),
         Unit("ci", "次", "times", "count", 1, "times"),
         Unit("yi-ci", "亿次", "100 mn (count of events)", "count", 10**8),  # 8.5亿次 → "850 mn"
-        Unit("wan-renci", "万人次", "10,000 attendances", "count", 10**4, "attendances"),  # never "person-times"
+        Unit("wan-renci", "万人次", "10,000 visits", "count", 10**4, "visits"),  # 人次: never "person-times"
         Unit("wan-dun", "万吨", "10,000 tonnes", "mass", 10**4, "tonnes"),
         Unit("bei", "倍", "-fold", "multiple", 1, "×"),
         Unit("month", "个月", "months", "duration", 1, "months"),
@@ -52,7 +52,7 @@ _MORE_UNITS = (
     ("yi-usd", "亿美元", "100 million US dollars", "money-usd", 10**8, "US dollars"),
     ("percentage-point", "个百分点", "percentage points", "percentage-point", 1, "percentage points"),
     ("ren", "人", "people", "count", 1, "people"), ("wan-ren", "万人", "10,000 people", "count", 10**4, "people"),
-    ("renci", "人次", "attendances", "count", 1, "attendances"), ("ming", "名", "people", "count", 1, "people"),
+    ("renci", "人次", "visits", "count", 1, "visits"), ("ming", "名", "people", "count", 1, "people"),
     ("hu", "户", "households", "count", 1, "households"),
     ("wan-hu", "万户", "10,000 households", "count", 10**4, "households"),
     ("bi", "笔", "transactions", "count", 1, "transactions"), ("wan-ci", "万次", "10,000 times", "count", 10**4),
@@ -88,6 +88,18 @@ _MORE_UNITS = (
 )
 UNITS.update((row[0], Unit(*row)) for row in _MORE_UNITS)
 
+# An amount a multiplier scales (万, 亿) keeps its scale, as 亿元 does: 1.2亿人次 is 1.2 of the unit 亿人次 (yi-renci),
+# written 1.2亿人次 in Chinese and "120 mn visits" in English. Every plain unit of an amount gets its 万 and 亿 forms
+# (wan-<code>, yi-<code>) unless one is listed above.
+_SCALED_DIMENSIONS = ("count", "money", "money-usd", "mass", "power", "energy", "area", "volume", "length")
+_SCALED_WORDS = (("wan", "万", 10**4, "10,000"), ("yi", "亿", 10**8, "100 mn"))
+_ZH_KNOWN = {u.zh for u in UNITS.values()}
+for _base in [u for u in UNITS.values() if u.scale == 1 and u.dimension in _SCALED_DIMENSIONS and u.en_word]:
+    for _prefix, _zh, _size, _en in _SCALED_WORDS:
+        _code = f"{_prefix}-{_base.code}"
+        if _code not in UNITS and _zh + _base.zh not in _ZH_KNOWN:
+            UNITS[_code] = Unit(_code, _zh + _base.zh, f"{_en} {_base.en}", _base.dimension, _size, _base.en_word)
+
 # Units a briefing declares for itself (``units:`` in its file: code, zh, en), as the last loaded briefing
 # declared them; the built-in units above cannot be redeclared (validation refuses their codes).
 DECLARED: dict[str, Unit] = {}
@@ -110,9 +122,10 @@ def unit_of(code: str) -> Unit:
     found = UNITS.get(code)
     return found if found is not None else DECLARED[code]
 
-_BIG = ((Decimal(10**9), "bn"), (Decimal(10**6), "mn"))
+_BIG = ((Decimal(10**9), "bn"), (Decimal(10**6), "mn"))  # English amounts from a million up: 120 mn visits
 _ATTACHED = {"%", "×"}  # written with no space after the number
 MINUS = "\u2212"
+_YI = 10**8
 NBSP = "\u00a0"  # between the parts of one value: a line never breaks inside it
 CURRENCY = "CNY"  # English money is written CNY 626.1 bn
 
@@ -141,7 +154,7 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
     if metric.direction is not None and unit.code != "bei" and not falls_well(metric):
         sign = "+" if metric.direction.value == "increase" else MINUS
     if lang == "zh":
-        number, unit_text = number_text(metric.value), unit.zh
+        number, unit_text = _chinese_scaled(metric.value, unit)
     else:
         number, unit_text = _english_scaled(metric.value, unit)
         if unit.dimension == "money":
@@ -160,13 +173,24 @@ def falls_well(metric: Metric) -> bool:
         metric.good is not None and metric.good.value == "down"
 
 
+def _chinese_scaled(value: float, unit: Unit) -> tuple[str, str]:
+    """Return the Chinese (number, unit) of *value* in *unit*: an amount of 亿 or more in a plain unit is written
+    with 亿 (120000000人次 → 1.2亿人次), as the article writes it; any other amount as it is."""
+    if unit.scale == 1 and unit.dimension in _SCALED_DIMENSIONS and value >= _YI:
+        return number_text(Decimal(str(value)) / _YI), "亿" + unit.zh
+    return number_text(value), unit.zh
+
+
 def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
+    """Return the English (number, unit words) of *value* in *unit*: millions and billions as mn and bn
+    ('120', 'mn visits'); money's words are its scale alone (CNY goes before the number)."""
     base = Decimal(str(value)) * unit.scale
-    if unit.scale > 1:
+    word_after = "" if unit.dimension == "money" else unit.en_word
+    if unit.scale > 1 or unit.dimension in _SCALED_DIMENSIONS:
         for size, word in _BIG:
             if base >= size:
-                return number_text(base / size, "en"), f"{word} {unit.en_word}".strip()
-    return number_text(base, "en"), unit.en_word
+                return number_text(base / size, "en"), f"{word}{NBSP}{word_after}".strip(NBSP)
+    return number_text(base, "en"), word_after
 
 
 def axis_scale(metrics: list[Metric], lang: str) -> tuple[float, str]:
@@ -175,8 +199,8 @@ def axis_scale(metrics: list[Metric], lang: str) -> tuple[float, str]:
     unit = unit_of(metrics[0].unit)
     if lang == "zh":
         return 1.0, {"count": "数量"}.get(unit.dimension, unit.zh)
-    if unit.scale > 1:
-        biggest = Decimal(str(max(m.value for m in metrics))) * unit.scale
+    biggest = Decimal(str(max(m.value for m in metrics))) * unit.scale
+    if unit.scale > 1 or (unit.dimension in _SCALED_DIMENSIONS and biggest >= _BIG[-1][0]):
         size, word = next(((s, w) for s, w in _BIG if biggest >= s), _BIG[-1])
         currency = f"{CURRENCY} " if unit.dimension == "money" else ""
         return float(unit.scale / size), f"{currency}{word} {unit.en_word}".strip()
