@@ -5,6 +5,7 @@ python-pptx's API and calls these for what the API lacks."""
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import zipfile
 from typing import Any
@@ -160,9 +161,15 @@ def _positive_axis_ids(xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+@functools.cache
+def _ranks(order: tuple[str, ...], prefix: str) -> dict[str, int]:
+    """Return each child tag's place in schema *order* (made once per order: runs are written by the thousand)."""
+    return {qn(f"{prefix}:{name}"): i for i, name in enumerate(order)}
+
+
 def _in_order(element: Any, order: tuple[str, ...], prefix: str = "a") -> None:
     """Put the children of *element* in schema *order*."""
-    rank = {qn(f"{prefix}:{name}"): i for i, name in enumerate(order)}
+    rank = _ranks(order, prefix)
     children = sorted(element, key=lambda child: rank.get(child.tag, len(rank)))
     for child in children:
         element.append(child)

@@ -89,8 +89,8 @@ def _with_date(cited: str, date: str) -> str:
 
 
 def document_text(doc: Source, lang: str) -> str:
-    """Return a document in full: 上饶日报，2025年10月11日，《挺起制造强市“硬脊梁”》 / Shangrao Daily, 11 Oct
+    """Return a document in full: 《上饶日报》，2025年10月11日，《挺起制造强市“硬脊梁”》 / Shangrao Daily, 11 Oct
     2025, "Building the Backbone of a Manufacturing Powerhouse"."""
     if lang == "zh":
-        return f"{doc.publication.zh}，{chinese_date(doc.date)}，《{doc.title.zh}》"
+        return f"{cited_publication(doc.publication.zh)}，{chinese_date(doc.date)}，《{doc.title.zh}》"
     return f'{doc.publication.en}, {english_date(doc.date)}, "{doc.title.en}"'
