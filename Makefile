@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: setup
-	$(BIN)/srbrief gui
+	$(BIN)/srbrief gui --builtin
 
 test: setup
 	$(BIN)/python -m pytest
