@@ -37,3 +37,14 @@ def window(qtbot):
     win.show()
     win.start_charts()
     return win
+
+
+@pytest.fixture
+def no_modal_dialogs(window):
+    """A question would wait for a click that never comes: closing discards, any other question fails."""
+    window.editing.choose_save = lambda: "discard"
+
+    def unexpected(question: str) -> bool:
+        raise AssertionError(f"unexpected question: {question}")
+
+    window.editing.ask = unexpected

@@ -24,15 +24,7 @@ BULLETIN = {"id": "bulletin-2025", "publication": {"zh": "上饶市统计局", "
 NEW_CLAUSE = "{doc: bulletin-2025, clause: 2024年规上工业营业收入6300亿元}"  # typed into the source field
 
 
-@pytest.fixture(autouse=True)
-def _no_modal_dialogs(window: MainWindow) -> None:
-    """A question would wait for a click that never comes: closing discards, any other question fails."""
-    window.editing.choose_save = lambda: "discard"
-
-    def unexpected(question: str) -> bool:
-        raise AssertionError(f"unexpected question: {question}")
-
-    window.editing.ask = unexpected
+pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 
 
 @pytest.fixture

@@ -29,15 +29,7 @@ BULLETIN_LINES = ["  - id: bulletin-2025", "    publication: {zh: 上饶市统�
 RANK_CLAUSE = "规上工业营业收入居全省第三"  # the bulletin's clause for rank 3
 
 
-@pytest.fixture(autouse=True)
-def _no_modal_dialogs(window: MainWindow) -> None:
-    """A question would wait for a click that never comes: closing discards, any other question fails."""
-    window.editing.choose_save = lambda: "discard"
-
-    def unexpected(question: str) -> bool:
-        raise AssertionError(f"unexpected question: {question}")
-
-    window.editing.ask = unexpected
+pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 
 
 @pytest.fixture

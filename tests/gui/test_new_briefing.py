@@ -11,20 +11,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit
 
+from srbrief.gui.editform import EditForm
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.resources import builtin_briefing_path
 
 DATA = Path(__file__).parent.parent / "data"
 
 
-@pytest.fixture(autouse=True)
-def _no_modal_dialogs(window: MainWindow) -> None:
-    window.editing.choose_save = lambda: "discard"
-
-    def unexpected(question: str) -> bool:
-        raise AssertionError(f"unexpected question: {question}")
-
-    window.editing.ask = unexpected
+pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 
 
 def _open(window: MainWindow, tmp_path: Path, source: Path) -> Path:
@@ -183,17 +177,23 @@ def _open_jiujiang(window: MainWindow, tmp_path: Path) -> Path:
     return tmp_path / "jiujiang.yaml"
 
 
+def _jiujiang_form(window: MainWindow, tmp_path: Path, lang: str) -> EditForm:
+    """Open the Jiujiang briefing in edit mode in *lang*; return the form."""
+    _open_jiujiang(window, tmp_path)
+    if lang == "en":
+        window.toggle_language()
+    form = window.editing.form
+    assert form is not None
+    return form
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_point_with_numbers_typed_and_figures_ticked_is_added(window: MainWindow, tmp_path: Path,
                                                                 lang: str) -> None:
     from srbrief.gui.adddialogs import AddDialog
     from srbrief.gui.formfields import ChecklistField
 
-    _open_jiujiang(window, tmp_path)
-    if lang == "en":
-        window.toggle_language()
-    form = window.editing.form
-    assert form is not None
+    form = _jiujiang_form(window, tmp_path, lang)
     dialog = AddDialog(form, "points")
     dialog.editors[("message", "zh")].show("九江石化全年原油加工量达1050万吨，化工新材料产量达到268万吨")
     dialog.editors[("message", "en")].show("Jiujiang Petrochemical processed 10.5 mn tonnes of crude oil")
@@ -220,11 +220,7 @@ def test_insert_figure_in_the_dialog_and_the_form(window: MainWindow, tmp_path: 
 
     from srbrief.gui.adddialogs import AddDialog
 
-    _open_jiujiang(window, tmp_path)
-    if lang == "en":
-        window.toggle_language()
-    form = window.editing.form
-    assert form is not None
+    form = _jiujiang_form(window, tmp_path, lang)
     dialog = AddDialog(form, "timeline")
     text = dialog.editors[("text", "zh")]
     text.show("全市新能源装机达到")
@@ -256,11 +252,7 @@ def tr_insert(lang: str) -> str:
 def test_a_refused_point_is_told_in_words(window: MainWindow, tmp_path: Path, lang: str) -> None:
     from srbrief.gui.adddialogs import AddDialog
 
-    _open_jiujiang(window, tmp_path)
-    if lang == "en":
-        window.toggle_language()
-    form = window.editing.form
-    assert form is not None
+    form = _jiujiang_form(window, tmp_path, lang)
     dialog = AddDialog(form, "points")
     dialog.editors[("message", "zh")].show("全市新增企业999家")  # no figure is 999, none ticked, no sources
     dialog.editors[("message", "en")].show("999 new companies")
@@ -277,9 +269,7 @@ def test_f1_in_a_dialog_shows_the_help_above_it(window: MainWindow, tmp_path: Pa
 
     from srbrief.gui.adddialogs import AddDialog, run_dialog
 
-    _open_jiujiang(window, tmp_path)
-    form = window.editing.form
-    assert form is not None
+    form = _jiujiang_form(window, tmp_path, "zh")
     dialog = AddDialog(form, "points")
     seen: list[QDialog] = []
 
