@@ -258,21 +258,10 @@ def _batch(command: Batch, text: str, lang: str) -> str:
     return joined
 
 
-_NAMES: dict[tuple[int, str], tuple[Command, str]] = {}
-
-
 def undo_name(command: Command, change: Change, lang: str) -> str:
-    """Name an applied edit for the undo and redo entries in *lang* (an :data:`~srbrief.edit.editstate.NameEdit`):
-    the name follows a language switch; each (edit, language) is worded once."""
-    key = (id(command), lang)
-    known = _NAMES.get(key)
-    if known is not None and known[0] is command:
-        return known[1]
-    if len(_NAMES) > 512:  # names of edits long gone (the undo history holds 100)
-        _NAMES.clear()
-    name = describe(command, change.before, lang)
-    _NAMES[key] = (command, name)
-    return name
+    """Name an applied edit for the undo and redo entries in *lang* (an :data:`~srbrief.edit.editstate.NameEdit`;
+    the edit state words each step once per language, so the name follows a language switch)."""
+    return describe(command, change.before, lang)
 
 
 # -- items of a briefing by their labels (the form's lists and checklists) ------------------------------------

@@ -62,6 +62,7 @@ class Step:
 
     command: Command
     change: Change = field(repr=False)
+    names: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # its name per language, worded once
 
 
 class EditState:
@@ -208,4 +209,6 @@ class EditState:
         return self._name(self._undone[-1], lang) if self._undone else None
 
     def _name(self, step: Step, lang: str) -> str:
-        return self.name_edit(step.command, step.change, lang)
+        if lang not in step.names:
+            step.names[lang] = self.name_edit(step.command, step.change, lang)
+        return step.names[lang]
