@@ -285,3 +285,43 @@ def test_map_names_clear_each_other_the_routes_and_the_edges(builtin: Briefing, 
     assert not inside
     legend = fig.legends[0].get_window_extent(renderer)
     assert legend.x1 <= fig.bbox.x1 and legend.x0 >= 0
+
+
+DATA = Path(__file__).parents[1] / "data"
+HENGFENG = DATA / "tester" / "hengfeng-new-energy.yaml"  # a usability tester's own briefing, built in the app
+
+
+@pytest.mark.parametrize("source", [SYNTHETIC, DATA / "six-themes.yaml", HENGFENG], ids=["synthetic", "six",
+                                                                                             "hengfeng"])
+@pytest.mark.parametrize("size", [(10, 5.625), (6, 3.4)])  # the deck's picture, a narrow panel in the app
+def test_value_axes_and_legends_stay_in_view(source: Path, size: tuple[float, float]) -> None:
+    """The tester's panel showed "00" for 100…500 (the ticks cut at the left edge) and the "+ 表示超" legend
+    drawn over the hatched bar: every tick label and axis label is inside the figure, a legend clear of bars."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.patches import Rectangle
+
+    from srbrief.charts.style import new_figure
+
+    briefing = load_briefing(source)
+    drawn = [c for c in briefing.charts if c.kind in (ChartKind.BAR, ChartKind.LINE)]
+    assert drawn
+    for chart in drawn:
+        for lang in ("zh", "en"):
+            fig = new_figure(LIGHT, size)
+            draw_chart(fig, briefing, chart, lang)
+            canvas = FigureCanvasAgg(fig)
+            canvas.draw()  # labels take their places when drawn
+            renderer = canvas.get_renderer()
+            whole = fig.bbox
+            for ax in fig.axes:
+                texts = [*ax.get_yticklabels(), *ax.get_xticklabels(), ax.yaxis.label]
+                for text in texts:
+                    if text.get_visible() and text.get_text():
+                        box = text.get_window_extent(renderer)
+                        assert box.x0 >= whole.x0 - 1 and box.x1 <= whole.x1 + 1, (chart.id, lang, text.get_text())
+                legend = ax.get_legend()
+                if legend is None:
+                    continue
+                frame = legend.get_window_extent(renderer)
+                for bar in (p for p in ax.patches if isinstance(p, Rectangle) and p.get_height()):
+                    assert not frame.overlaps(bar.get_window_extent(renderer)), (chart.id, lang, "legend on a bar")

@@ -36,7 +36,8 @@ def window(qtbot):
     qtbot.addWidget(win)
     win.show()
     win.start_charts()
-    return win
+    yield win
+    win.editing.timer.stop()  # a window left open by a test must not write a recovery file into the next test's
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from srbrief.edit import AddItem
 from srbrief.gui.editform import EditForm
@@ -45,6 +46,8 @@ def test_a_figure_moves_to_a_newer_year_with_every_text(window: MainWindow, tmp_
     form = open_with_bulletin(window, tmp_path)
     dialog = UpdateFigureDialog(form, window.briefing.find("industrial-revenue-2024"))
     assert dialog.documents.raw() == "newer"  # the newest document
+    heading = dialog.findChild(QLabel, "update-heading")  # named in the dialog, not only in its title bar
+    assert heading is not None and heading.text() == "更新数字：规上工业营业收入 · 6261亿元"
     dialog.select("2025年，上饶市规上工业营业收入达6890亿元")
     assert dialog.period.raw() == "2025"  # read from the clause, as the value is
     assert dialog.accept_button.isEnabled(), dialog.problem.text()

@@ -5,6 +5,7 @@ added, the title edited — then saved, reopened, exported, and the deck read ba
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -325,3 +326,32 @@ def test_the_derived_flag_and_a_text_not_there_yet(window: MainWindow, tmp_path:
     note.finish()  # type: ignore[union-attr]
     assert window.briefing.find("output").note is not None
     assert window.briefing.find("output").note.zh == "As reported"  # no Chinese typed: the English stands in
+
+
+def test_a_range_is_written_once_its_end_is_picked(window: MainWindow, tmp_path: Path) -> None:
+    """The tester picked 2025年, then 1月, ticked 至, ...: every step was written, "2025-01" among them (a
+    false period, and an undo entry per step). Picking a range writes it when its end year is chosen; the
+    year list starts near this year; a year outside the list is shown, not lost."""
+    form = open_copy(window, tmp_path, SIX)
+    window.show_source("output")
+    period = form.editors[("period",)]
+    assert isinstance(period, PeriodField)
+    year_box, month_box = period.start
+    assert year_box.itemData(1) == str(date.today().year + 10)  # newest first, not 2050 for ever
+    periods: list[str | None] = []
+    window.editing.briefing_changed.connect(lambda: periods.append(window.briefing.find("output").period))
+
+    def pick(box, data: str) -> None:  # type: ignore[no-untyped-def]
+        box.setCurrentIndex(box.findData(data))
+        box.activated.emit(box.currentIndex())
+
+    pick(year_box, "2025")
+    period.ranged.click()
+    pick(month_box, "01")
+    assert periods == ["2025"]  # the year alone was a complete choice; nothing while the range is open
+    pick(period.end[1], "09")
+    assert periods == ["2025"]
+    pick(period.end[0], "2025")
+    assert periods == ["2025", "2025-01/2025-09"]
+    period.show("2060")
+    assert period.raw() == "2060" and year_box.currentText() == "2060年"

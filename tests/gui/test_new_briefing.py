@@ -338,3 +338,31 @@ def test_ticking_figures_fills_in_their_clauses_as_editable_sources(window: Main
     sources.show("九江石化全年原油加工量达1050万吨")  # the user's own choice stays
     figures.check("output-of-new-chemical-materials")
     assert sources.raw() == "九江石化全年原油加工量达1050万吨"
+
+
+@pytest.mark.parametrize("which", ["builtin", "jiujiang"])
+def test_editing_the_briefing_info_or_a_document_keeps_the_form_on_it(window: MainWindow, tmp_path: Path,
+                                                                      qtbot, which: str) -> None:
+    """The tester's crash: Tab out of 标题 · English wrote the title, the form jumped to the overview and
+    deleted the field that was still telling it was done. The form stays on what is being edited, and the
+    editors of a form that is rebuilt are deleted only after the signal that asked for it."""
+    from srbrief.edit.describe import ROOT
+
+    if which == "builtin":
+        _open(window, tmp_path, builtin_briefing_path())
+    else:
+        _open_jiujiang(window, tmp_path)
+    form = window.editing.form
+    assert form is not None
+    document = _add_document(window, "九江石化产量创新高", "九江石化全年原油加工量达1050万吨。")
+    for key in (ROOT, document):
+        form.show_item(key)
+        field = ("title", "en")
+        editor = form.editors[field]
+        editor.show(f"Retitled {key}")
+        editor.done.emit()  # as leaving the field (Tab) does
+        qtbot.wait(10)  # deferred deletions run
+        assert form.item_id == key, f"the form left {key} for {form.item_id}"
+        assert form.editors[field].raw() == f"Retitled {key}"
+    assert window.briefing.title.en == f"Retitled {ROOT}"
+    assert [s.title.en for s in window.briefing.sources if s.id == document] == [f"Retitled {document}"]

@@ -181,3 +181,20 @@ def test_the_real_app_exits_on_sigterm(copy: Path, tmp_path: Path) -> None:
         if stream:
             stream.close()
     shutil.rmtree(tmp_path / "cfg", ignore_errors=True)
+
+
+def test_our_own_save_is_not_news_from_the_disk(editing: MainWindow, copy: Path, qtbot) -> None:
+    """The tester saw "文件已改动，已自动重新载入" right after her own Ctrl+S: the watcher saw the atomic save.
+    Our own save is not reloaded; a change by another program still is."""
+    from srbrief.gui.i18n import tr
+
+    loads: list[bool] = []
+    editing.source.changed.connect(loads.append)
+    edit_label(editing, "Revenue, saved")
+    assert editing.editing.save()
+    qtbot.wait(900)  # the watcher's news and the 300 ms settling
+    assert loads == [] and editing.statusBar().currentMessage() != tr("changed_on_disk", editing.lang)
+    copy.write_text(copy.read_text(encoding="utf-8").replace("Revenue, saved", "Revenue, theirs"), encoding="utf-8")
+    qtbot.waitUntil(lambda: loads == [True], timeout=3000)
+    assert editing.statusBar().currentMessage() == tr("changed_on_disk", editing.lang)
+    assert editing.briefing.index["revenue"].label.en == "Revenue, theirs"

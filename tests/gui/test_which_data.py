@@ -117,3 +117,21 @@ def test_export_while_the_file_fails_to_load_asks_and_says_it_uses_the_last_good
     window.actions_["export_pptx"].trigger()
     qtbot.waitUntil(lambda: not window.jobs, timeout=60000)
     assert questions == []
+
+
+def test_the_export_is_offered_under_the_open_files_name(window: MainWindow, copy: Path, monkeypatch) -> None:
+    """The tester's own file exported as shangrao-manufacturing-2025-zh.pptx (the built-in's id): the name
+    offered is the open file's; the built-in sample's is its id."""
+    offered: list[str] = []
+
+    def ask(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        offered.append(Path(start).name)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    mine = copy.with_name("我的简报.yaml")
+    shutil.copyfile(copy, mine)
+    for path, expected in ((mine, "我的简报-zh.pptx"), (None, f"{window.briefing.id}-zh.pptx")):
+        assert window.source.open(path)
+        window.actions_["export_pptx"].trigger()
+        assert offered[-1] == expected

@@ -131,7 +131,24 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
                         xytext=(0, 5 if value >= 0 else -5), textcoords="offset points", ha="center",
                         va="bottom" if value >= 0 else "top", fontsize=VALUE, fontweight="bold", color=theme.text)
     _style_axes(ax, theme)
+    if not horizontal:
+        _room_for_ticks(fig, ax, left)
     _bar_legend(ax, metrics, lang, theme)
+
+
+def _room_for_ticks(fig: Figure, ax, left: float) -> None:
+    """Move the left edge of *ax* so that its value ticks and axis label fit right of *left* (a narrow panel
+    in the app cut "500" to "00")."""
+    low, high = ax.get_ylim()
+    ticks = [t for t in ax.get_yticks() if low <= t <= high]
+    widest = max((text_width(ax.yaxis.get_major_formatter().format_data_short(t).strip() or f"{t:g}", SMALL)
+                  for t in ticks), default=0.0)
+    label = ax.get_ylabel()
+    points = widest + 10 + (SMALL * 1.6 if label else 0)  # tick length and pad; the label turned upright
+    room = points / (fig.get_figwidth() * 72)
+    x0, y0, x1, y1 = ax.get_position().extents
+    if x0 - left < room:
+        ax.set_position((left + room, y0, max(0.05, x1 - left - room), y1 - y0))
 
 
 def _first_lines(text: str, count: int) -> str:
@@ -149,9 +166,11 @@ def _bar_legend(ax, metrics: list[Metric], lang: str, theme: Theme) -> None:
     if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
         entries.append(Patch(facecolor=theme.accent, hatch="///", edgecolor=theme.background,
                              label=MORE_THAN_NOTE[lang]))
-    if entries:
-        legend = ax.legend(handles=entries, loc="lower right", fontsize=SMALL, frameon=False,
-                           labelcolor=theme.text)
+    if entries:  # in a band above the plot: never over a bar, whatever the values
+        x0, y0, x1, y1 = ax.get_position().extents
+        ax.set_position((x0, y0, x1 - x0, y1 - y0 - height_of(ax.figure, SMALL * 2.2)))
+        legend = ax.legend(handles=entries, loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2,
+                           fontsize=SMALL, frameon=False, labelcolor=theme.text, ncols=len(entries))
         legend.set_zorder(5)
 
 
@@ -251,3 +270,4 @@ def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     ax.yaxis.grid(True, color=theme.grid, linewidth=0.8)
     ax.set_facecolor(theme.background)
     _style_axes(ax, theme)
+    _room_for_ticks(fig, ax, left)

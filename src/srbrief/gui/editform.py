@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayoutItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -138,8 +139,10 @@ class EditForm(QWidget):
     def show_item(self, item_id: str | None) -> None:
         """Show the fields of the item *item_id* (None: only the hint)."""
         self.item_id = item_id
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        while self.form.rowCount():  # deleted later: the field that asked for this may still be emitting
+            taken = self.form.takeRow(0)
+            for item in (taken.labelItem, taken.fieldItem):
+                _dispose(item)
         self.editors.clear()
         self.errors.clear()
         self.rendered.clear()
@@ -184,6 +187,14 @@ class EditForm(QWidget):
             self._add_row(sub, label, editor)
         if isinstance(f.default, Enum):
             self.defaults[(f.name,)] = str(f.default.value)
+
+    def shows_an_item(self, briefing: Any) -> bool:
+        """Return whether the item shown is still in *briefing* (a figure, a source document, a summary line
+        or the briefing itself), so the form stays on it after an edit."""
+        key = self.item_id or ""
+        if key in briefing.index or any(source.id == key for source in briefing.sources):
+            return True
+        return key.startswith(ROOT) and self._path() is not None
 
     def _item(self) -> Any:
         return self.session.doc.briefing.index.get(self.item_id or "") if self._doc_ok() else None
@@ -460,6 +471,24 @@ class EditForm(QWidget):
         item = self.chooser.itemData(1)  # the first entry under the section heading is the section
         found = find_id(compose(self.session.doc.text), str(item)) if item else None
         return found or ("sections", 0)
+
+
+def _dispose(item: QLayoutItem | None) -> None:
+    """Hide the widgets under *item* and delete them once control is back in the event loop (deleting a field
+    inside its own focus-out signal crashed Qt)."""
+    if item is None:
+        return
+    widget, layout = item.widget(), item.layout()
+    if widget is not None:
+        for part in (widget, *widget.findChildren(QWidget)):  # hiding a focused field ends its edit: that
+            part.blockSignals(True)  # must not write it again; nor is it found by its name any more
+            part.setObjectName("")
+        widget.hide()
+        widget.deleteLater()
+    elif layout is not None:
+        while layout.count():
+            _dispose(layout.takeAt(0))
+        layout.deleteLater()
 
 
 def _named(command: Command, name: str) -> Command:

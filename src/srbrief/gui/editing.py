@@ -208,7 +208,7 @@ class EditSession(QObject):
     def _after_change(self) -> None:
         self._recovery_due = True
         self.retranslate()
-        if self.form is not None and (self.form.item_id or "") not in self.window.briefing.index:
+        if self.form is not None and not self.form.shows_an_item(self.window.briefing):
             self.state.set_current(None)  # the item is gone (removed, or its adding undone): the section shown
             self._on_panel_changed(self.window.nav.currentRow())
         self.briefing_changed.emit()
@@ -253,6 +253,8 @@ class EditSession(QObject):
         discard_recovery(old_key)
         discard_recovery(saved)
         self.state.saved()
+        if self.window.source.path == saved:
+            self.window.source.expect_written(doc.encoded())  # not news to reload ("changed on disk")
         if self.window.source.path != saved:
             self.window.source.open(saved)  # the window follows the new file; the document stays
         self.retranslate()

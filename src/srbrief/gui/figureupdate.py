@@ -44,7 +44,7 @@ from srbrief.model import BriefingError
 from srbrief.model.loader import parse_briefing
 from srbrief.model.truth import read_document
 from srbrief.model.types import Metric
-from srbrief.model.units import unit_of
+from srbrief.model.units import format_value, unit_of
 from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
@@ -108,6 +108,11 @@ class UpdateFigureDialog(QDialog):
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        heading = QLabel(f"{self.windowTitle()} · {format_value(metric, self.lang)}")  # also without a title bar
+        heading.setObjectName("update-heading")
+        heading.setWordWrap(True)
+        heading.setStyleSheet("font-weight: bold")
+        layout.addWidget(heading)
         layout.addLayout(fields)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)

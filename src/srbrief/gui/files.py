@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
@@ -31,7 +32,8 @@ class BriefingSource(QObject):
         self.watcher.fileChanged.connect(self._on_file_changed)
         self.watcher.directoryChanged.connect(self._on_folder_changed)
         self.debounce = QTimer(self, singleShot=True, interval=300)
-        self.debounce.timeout.connect(lambda: self._load(self.path, automatic=True))
+        self.debounce.timeout.connect(self._on_settled)
+        self._ours: bytes | None = None  # the digest of what this app last wrote to the open file
         self._watch()
 
     @property
@@ -47,6 +49,21 @@ class BriefingSource(QObject):
 
     def reload(self) -> bool:
         return self._load(self.path, automatic=False)
+
+    def expect_written(self, data: bytes) -> None:
+        """The app itself wrote *data* to the open file (a save): the file watcher's news of it is no change."""
+        self._ours = hashlib.sha256(data).digest()
+
+    def _on_settled(self) -> None:
+        """The file changed on disk and the writer is done: reload it, unless it holds what we wrote."""
+        if self.path is not None and self._ours is not None:
+            try:
+                if hashlib.sha256(self.path.read_bytes()).digest() == self._ours:
+                    self._watch()  # an atomic save replaced the watched file: watch the new one
+                    return
+            except OSError:
+                pass  # gone or unreadable: the load says what is wrong
+        self._load(self.path, automatic=True)
 
     def _load(self, path: Path | None, automatic: bool) -> bool:
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -35,7 +36,7 @@ from srbrief.palette import LIGHT
 
 Choice = tuple[str, str]  # (what the user reads, the code written to the file)
 NEW_CHOICE = "\u0000new"  # the data of a choice's last entry that opens a dialog (a new unit)
-YEARS = range(1949, 2051)
+YEARS = range(1949, date.today().year + 11)  # newest first in the list: this year is near its top
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-\d{2})?$")
 
 
@@ -217,6 +218,7 @@ class PeriodField(QWidget):
 
     def __init__(self, lang: str) -> None:
         super().__init__()
+        self._lang = lang
         self.start = (self._years(lang), self._months(lang))
         self.ranged = QCheckBox(tr("period_to", lang))
         self.end = (self._years(lang), self._months(lang))
@@ -253,6 +255,8 @@ class PeriodField(QWidget):
     def _changed(self) -> None:
         for box in self.end:
             box.setEnabled(self.ranged.isChecked())
+        if self.ranged.isChecked() and not self.end[0].currentData():
+            return  # a range being picked: not done until its end year is (never "from 2025-01" alone)
         self.done.emit()
 
     def _boxes_text(self) -> str:
@@ -272,6 +276,8 @@ class PeriodField(QWidget):
         first, _, last = text.partition("/")
         for boxes, part in ((self.start, first), (self.end, last)):
             found = _PERIOD.match(part)
+            if found and boxes[0].findData(found.group(1)) < 0:  # a year outside the list (e.g. a 2060 target)
+                boxes[0].addItem(f"{found.group(1)}年" if self._lang == "zh" else found.group(1), found.group(1))
             for box, key in zip(boxes, (found.group(1), found.group(2) or "") if found else ("", ""), strict=True):
                 box.setCurrentIndex(max(0, box.findData(key)))
         self.ranged.setChecked(bool(last))

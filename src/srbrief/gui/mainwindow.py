@@ -527,8 +527,8 @@ class MainWindow(QMainWindow):
         if not self.export_allowed():
             return
         suffix = ".pptx" if kind == "pptx" else ".pdf"
-        default = str(Path(read_folder(self.settings, "export_dir", str(Path.home()))) /
-                      f"{self.briefing.id}-{self.lang}{suffix}")
+        stem = self.source.path.stem if self.source.path else self.briefing.id  # named after the open file
+        default = str(Path(read_folder(self.settings, "export_dir", str(Path.home()))) / f"{stem}-{self.lang}{suffix}")
         name, _ = QFileDialog.getSaveFileName(self, tr(f"export_{kind}", self.lang).replace("&", ""), default,
                                               tr(f"{kind}_filter", self.lang))
         if name:
