@@ -181,3 +181,29 @@ def test_in_english_the_pop_over_gives_our_translation_of_the_clause(window: Mai
     assert popover.translation.isVisibleTo(popover) and card.item.source.en in popover.translation.text()
     assert card.item.source.clause in popover.sentence.text() and "Shangrao Daily" in popover.document.text()
     assert popover.button.text() == "Open in the article"
+
+
+def test_clicking_the_page_shown_takes_it_to_its_top_and_back_returns(window: MainWindow, qtbot) -> None:
+    """The tester clicked 总览 (already shown) to get back to the top; nothing happened."""
+    from PySide6.QtCore import Qt
+
+    window.resize(1400, 900)
+    window.nav.setCurrentRow(1)
+    panel = window.current_panel()
+    panel.body.adjustSize()
+    panel.verticalScrollBar().setValue(panel.verticalScrollBar().maximum() // 2)
+    place = panel.verticalScrollBar().value()
+    assert place > 0
+    centre = window.nav.visualItemRect(window.nav.item(1)).center()
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert panel.verticalScrollBar().value() == 0 and window.nav.currentRow() == 1
+    assert window.go_back() and panel.verticalScrollBar().value() == place
+    window.nav.setCurrentRow(2)  # another page, left half-way down: a click there shows it where it was
+    second = window.current_panel()
+    second.body.adjustSize()
+    second.verticalScrollBar().setValue(second.verticalScrollBar().maximum() // 2)
+    kept = second.verticalScrollBar().value()
+    window.nav.setCurrentRow(1)
+    other = window.nav.visualItemRect(window.nav.item(2)).center()
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=other)
+    assert window.nav.currentRow() == 2 and kept > 0 and second.verticalScrollBar().value() == kept
