@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit, QWidget
 
 from srbrief.gui.editform import EditForm
 from srbrief.gui.mainwindow import MainWindow
@@ -366,3 +366,30 @@ def test_editing_the_briefing_info_or_a_document_keeps_the_form_on_it(window: Ma
         assert form.editors[field].raw() == f"Retitled {key}"
     assert window.briefing.title.en == f"Retitled {ROOT}"
     assert [s.title.en for s in window.briefing.sources if s.id == document] == [f"Retitled {document}"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_figure_inserted_into_a_points_text_is_ticked_among_its_figures(window: MainWindow, tmp_path: Path,
+                                                                          lang: str) -> None:
+    """The tester inserted figures into a point's message and then had to tick each one again."""
+    from PySide6.QtWidgets import QToolButton
+
+    from srbrief.gui.adddialogs import AddDialog
+    from srbrief.gui.formfields import ChecklistField
+
+    form = _jiujiang_form(window, tmp_path, lang)
+
+    def insert(root: QWidget, metric_id: str) -> None:
+        button = next(b for b in root.findChildren(QToolButton, "insert-figure") if b.window() is root.window())
+        button.menu().aboutToShow.emit()
+        next(a for a in button.menu().actions() if a.objectName() == f"insert-{metric_id}").trigger()
+
+    dialog = AddDialog(form, "points")
+    figures = dialog.editors[("figures",)]
+    assert isinstance(figures, ChecklistField) and figures.checked() == []
+    insert(dialog, "tourist-visits-received")
+    assert figures.checked() == ["tourist-visits-received"]
+    form.show_item("integrated-refining-leads-and-output")  # a point in the form: ticked and written
+    insert(form, "tourist-visits-received")
+    assert "tourist-visits-received" in window.briefing.find("integrated-refining-leads-and-output").figures
+    assert "{tourist-visits-received}" in window.editing.doc.text  # the text with it was written, not lost

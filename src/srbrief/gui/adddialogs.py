@@ -124,7 +124,7 @@ class AddDialog(QDialog):
                     editor.wants_new.connect(lambda e=editor: self._new_unit(e))
                 editor.setObjectName(".".join(sub))
                 fields.addRow(label, field_cell(editor, sub, PROSE.get(self.cls, ()), lambda: self.session.doc.briefing,
-                                                self.lang))
+                                                self.lang, self.editors))
                 self.editors[sub] = editor
         self.doc_choice: ChoiceField | None = None  # which document the clause is from, when there are several
         if kind != "sources" and len(briefing.sources) > 1 and ("source",) in self.editors:

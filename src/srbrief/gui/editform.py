@@ -221,7 +221,8 @@ class EditForm(QWidget):
         error = error_label()
         cell = QVBoxLayout()
         cell.setContentsMargins(0, 0, 0, 0)
-        cell.addWidget(field_cell(editor, sub, self._prose, lambda: self.session.doc.briefing, self.lang))
+        cell.addWidget(field_cell(editor, sub, self._prose, lambda: self.session.doc.briefing, self.lang,
+                                  self.editors))
         if len(sub) == 2 and sub[1] in ("zh", "en"):
             shown = QLabel()
             shown.setObjectName("rendered." + ".".join(sub))

@@ -9,8 +9,9 @@ so the form writes every kind through one path (:func:`srbrief.edit.address.coer
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -385,10 +386,12 @@ def unit_choices(briefing: Any, lang: str) -> list[Choice]:
     return [(unit_name(c, lang, declared), c) for c in codes]
 
 
-def offer_figures(editor: LineField | LongField, briefing_of: Any, lang: str) -> QWidget:
+def offer_figures(editor: LineField | LongField, briefing_of: Any, lang: str,
+                  inserted: Callable[[str], None] | None = None) -> QWidget:
     """Offer the briefing's figures for a prose field: "Insert figure…" in its context menu and on a button
     beside it, listed by label and value; the reference inserted at the cursor follows the figure when it
-    changes. Return the field with its button (*briefing_of* returns the briefing as it is now)."""
+    changes; *inserted* is told the figure's id (the form ticks it among the item's figures). Return the field
+    with its button (*briefing_of* returns the briefing as it is now)."""
     from PySide6.QtWidgets import QMenu, QToolButton
 
     from srbrief.edit.describe import choices_for
@@ -398,7 +401,7 @@ def offer_figures(editor: LineField | LongField, briefing_of: Any, lang: str) ->
         for label, metric_id in choices_for(briefing_of(), "metrics", lang):
             action = menu.addAction(label)
             action.setObjectName(f"insert-{metric_id}")
-            action.triggered.connect(lambda _=False, i=metric_id: insert_reference(editor, i))
+            action.triggered.connect(lambda _=False, i=metric_id: insert_reference(editor, i, inserted))
 
     def context_menu(pos: Any) -> None:
         menu = editor.createStandardContextMenu()
@@ -425,19 +428,38 @@ def offer_figures(editor: LineField | LongField, briefing_of: Any, lang: str) ->
     return row
 
 
-def insert_reference(editor: LineField | LongField, metric_id: str) -> None:
+def insert_reference(editor: LineField | LongField, metric_id: str,
+                     inserted: Callable[[str], None] | None = None) -> None:
     """Write a reference to the figure *metric_id* at the cursor of *editor* (the field stays in edit)."""
     reference = "{" + metric_id + "}"
     if isinstance(editor, LongField):
         editor.insertPlainText(reference)
     else:
         editor.insert(reference)
+    if inserted is not None:
+        inserted(metric_id)
     editor.setFocus()
 
 
-def field_cell(editor: Editor, sub: tuple[str, ...], prose: tuple[str, ...], briefing_of: Any, lang: str) -> QWidget:
+def tick_figure(editors: dict[tuple[str, ...], Any], metric_id: str) -> None:
+    """Tick the figure *metric_id* among the item's figures (a point's), if it has that checklist and the
+    figure is not ticked yet: a figure inserted into the text is one the item shows."""
+    figures = editors.get(("figures",))
+    if isinstance(figures, ChecklistField) and metric_id not in figures.checked():
+        with contextlib.suppress(KeyError):  # not among the figures it can show (another section's)
+            figures.check(metric_id)
+
+
+def field_cell(editor: Editor, sub: tuple[str, ...], prose: tuple[str, ...], briefing_of: Any, lang: str,
+               editors: dict[tuple[str, ...], Any] | None = None) -> QWidget:
     """Return the widget that shows *editor* of field *sub* in a form: a prose text (its field in *prose*)
-    offers the figures (see :func:`offer_figures`), any other field is shown as it is."""
+    offers the figures (see :func:`offer_figures`; a figure inserted is ticked among *editors*' figures), any
+    other field is shown as it is."""
     if len(sub) == 2 and sub[0] in prose and isinstance(editor, (LineField, LongField)):
-        return offer_figures(editor, briefing_of, lang)
+        def tick(metric_id: str) -> None:  # the text first (a form writes it), then the figure ticked with it
+            editor.done.emit()
+            if editors is not None:
+                tick_figure(editors, metric_id)
+
+        return offer_figures(editor, briefing_of, lang, tick)
     return editor
