@@ -34,6 +34,7 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 # libyaml's parser when PyYAML has it (5-10x faster); both keep node positions and are safe (no constructors run)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SEQ = "tag:yaml.org,2002:seq"
+_STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 
 
@@ -64,8 +65,8 @@ class _Walker:
         raise self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data is accepted)")
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _TIMESTAMP:
-            return node.value  # dates stay strings; fields check their pattern
+        if node.tag == _STR or node.tag == _TIMESTAMP:
+            return node.value  # what the constructor makes of a string; dates stay strings (fields check them)
         if node.tag not in _SCALAR_TAGS:
             raise self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data is accepted)")
         try:
