@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+import typing
 from typing import Any, Protocol
 
 from srbrief.edit import splice, verify
@@ -91,13 +92,30 @@ def read_back(source: Source, path: Sequence[PathKey]) -> Any:
     """Return the plain value at *path* in *source* (``MISSING`` if there is none or the text is not YAML)."""
     import yaml
 
+    src = parsed(source)
+    if src.composed is None and src.known("plain"):  # a state a batch spliced in one go: read its data
+        return _lookup(verify.plain_text(src), path)
     try:
-        nodes = walk(compose(source), path)
+        nodes = walk(src.root, path)
     except (yaml.YAMLError, EditError):
         return MISSING
     if len(nodes) != len(path) + 1:
         return MISSING
     return verify.plain(nodes[-1])
+
+
+def _lookup(data: Any, path: Sequence[PathKey]) -> Any:
+    """Return the value at *path* in plain *data* as :func:`read_back` finds it in the tree (``MISSING``: none;
+    a valid briefing's keys are all strings)."""
+    for key in path:
+        if isinstance(data, dict) and isinstance(key, str) and key in data:
+            data = data[key]
+        elif isinstance(data, list) and isinstance(key, int) and not isinstance(key, bool) and \
+                0 <= key < len(data):
+            data = data[key]
+        else:
+            return MISSING
+    return data
 
 
 @dataclass(frozen=True)
@@ -178,11 +196,84 @@ class Batch(_Edits):
         return self.steps(src)[-1]
 
     def steps(self, src: Parsed) -> list[Parsed]:
-        """Return the text before the batch and after each of its commands, each with its tree."""
+        """Return the text before the batch and after each of its commands: the last one with its tree, the
+        ones between with their tree or their data (see :func:`spliced_together`)."""
+        together = spliced_together(self.commands, src)
+        if together is not None:
+            return together
         states = [src]
         for command in self.commands:
             states.append(command.edit(states[-1]))
         return states
+
+
+def _nested(a: Sequence[PathKey], b: Sequence[PathKey]) -> bool:
+    return tuple(a[:len(b)]) == tuple(b) or tuple(b[:len(a)]) == tuple(a)
+
+
+def _span(old: str, new: str) -> tuple[int, int, str]:
+    """Return (start, end, replacement) of the one stretch of *old* that *new* replaces (a splice)."""
+    lo, hi = 0, min(len(old), len(new))
+    while lo < hi:  # the common prefix, by halves (slices compare in C)
+        mid = (lo + hi + 1) // 2
+        if old[:mid] == new[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    prefix = lo
+    lo, hi = 0, min(len(old), len(new)) - prefix
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[len(old) - mid:] == new[len(new) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return prefix, len(old) - lo, new[prefix:len(new) - lo]
+
+
+def _spliced(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    out, at = [], 0
+    for start, end, new in sorted(spans):
+        out += (text[at:start], new)
+        at = end
+    return "".join(out) + text[at:]
+
+
+def spliced_together(commands: Sequence[Command], src: Parsed) -> list[Parsed] | None:
+    """Return the states of a batch of :class:`SetField` of separate values, made by splicing each value into
+    the text it starts from and composing only the result; None when that does not apply (then each command
+    is applied, and checked, in turn).
+
+    The splices are worked out on the tree of *src*: they must touch stretches of text apart from one another,
+    at paths none of which holds another, in a text without aliases. The result is checked as every edit is:
+    it reads as the data before with each value set (and each value reads back exactly), else None. The states
+    between keep their text and their data, without a tree (the undo name reads them). A property test
+    compares the texts with those of applying the commands one by one (tests/edit/test_parsed.py)."""
+    if len(commands) < 2 or not all(type(c) is SetField for c in commands) or "*" in src.text:
+        return None
+    sets = typing.cast(list[SetField], list(commands))
+    if any(_nested(a.path, b.path) for i, a in enumerate(sets) for b in sets[i + 1:]):
+        return None
+    import yaml
+
+    try:
+        data = [verify.plain_text(src)]
+        spans = [_span(src.text, splice.set_value(src, c.path, c.value)) for c in sets]
+    except (EditError, yaml.YAMLError):
+        return None
+    ordered = sorted(spans)
+    if any(a[1] >= b[0] for a, b in zip(ordered, ordered[1:])):  # touching or overlapping: one by one
+        return None
+    for command in sets:
+        data.append(verify.set_at(data[-1], command.path, command.value))
+    states = [src, *(Parsed(_spliced(src.text, spans[:i]), data=data[i]) for i in range(1, len(sets)))]
+    final = Parsed(_spliced(src.text, spans))
+    try:
+        if verify.plain_text(final) != data[-1] or any(read_back(final, c.path) != c.value for c in sets):
+            return None
+    except EditError:
+        return None
+    return [*states, final]
 
 
 @dataclass(frozen=True)

@@ -44,10 +44,10 @@ class Parsed:
 
     __slots__ = ("_memo", "_root", "text")
 
-    def __init__(self, text: str, root: yaml.Node | None = None) -> None:
+    def __init__(self, text: str, root: yaml.Node | None = None, data: Any = None) -> None:
         self.text = text
         self._root = root
-        self._memo: dict[str, Any] = {}
+        self._memo: dict[str, Any] = {} if data is None else {"plain": data}  # data: what the text reads as
 
     @property
     def root(self) -> yaml.Node:
@@ -69,6 +69,10 @@ class Parsed:
         if key not in self._memo:
             self._memo[key] = make(self.root)
         return self._memo[key]
+
+    def known(self, key: str) -> bool:
+        """Return whether :meth:`memo` holds *key* already (without composing anything)."""
+        return key in self._memo
 
     def forget(self) -> None:
         """Drop the tree and what was made of it (memory); they are made again when asked for."""
