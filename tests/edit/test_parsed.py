@@ -44,7 +44,7 @@ BIG = 2000  # characters: a whole briefing, not the snippets a rendered value is
 def _leaves(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
     """Return (path, value) of every scalar of *data*, and of every clause a figure rests on."""
     if isinstance(data, dict):
-        found = [(path + ("source",), data["source"])] if "source" in data and "value" in data else []
+        found = [((*path, "source"), data["source"])] if "source" in data and "value" in data else []
         for key, value in data.items():
             found += _leaves(value, (*path, key))
         return found
@@ -121,7 +121,8 @@ def _update(doc: Document, n: int) -> Batch:
     metric = doc.briefing.metrics[0]
     value, source = (doc.target(f"metrics.{metric.id}.{field}").path for field in ("value", "source"))
     clause = metric.source.clause.replace(f"{metric.value:g}", f"{n:g}")
-    cite = {"doc": "bulletin", "clause": clause} if any(s.id == "bulletin" for s in doc.briefing.sources) else {"clause": clause}
+    newer = any(source.id == "bulletin" for source in doc.briefing.sources)
+    cite = {"doc": "bulletin", "clause": clause} if newer else {"clause": clause}
     return Batch((SetField(value, n), SetField(source, cite)))
 
 

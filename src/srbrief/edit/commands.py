@@ -7,9 +7,10 @@ can check after every edit that nothing else changed (see :mod:`srbrief.edit.ver
 
 from __future__ import annotations
 
+import itertools
+import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-import typing
 from typing import Any, Protocol
 
 from srbrief.edit import splice, verify
@@ -108,13 +109,11 @@ def _lookup(data: Any, path: Sequence[PathKey]) -> Any:
     """Return the value at *path* in plain *data* as :func:`read_back` finds it in the tree (``MISSING``: none;
     a valid briefing's keys are all strings)."""
     for key in path:
-        if isinstance(data, dict) and isinstance(key, str) and key in data:
-            data = data[key]
-        elif isinstance(data, list) and isinstance(key, int) and not isinstance(key, bool) and \
-                0 <= key < len(data):
-            data = data[key]
-        else:
+        found = (isinstance(data, dict) and isinstance(key, str) and key in data) or \
+            (isinstance(data, list) and isinstance(key, int) and not isinstance(key, bool) and 0 <= key < len(data))
+        if not found:
             return MISSING
+        data = data[key]
     return data
 
 
@@ -232,7 +231,8 @@ def _span(old: str, new: str) -> tuple[int, int, str]:
 
 
 def _spliced(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for start, end, new in sorted(spans):
         out += (text[at:start], new)
         at = end
@@ -262,7 +262,7 @@ def spliced_together(commands: Sequence[Command], src: Parsed) -> list[Parsed] |
     except (EditError, yaml.YAMLError):
         return None
     ordered = sorted(spans)
-    if any(a[1] >= b[0] for a, b in zip(ordered, ordered[1:])):  # touching or overlapping: one by one
+    if any(a[1] >= b[0] for a, b in itertools.pairwise(ordered)):  # touching or overlapping: one by one
         return None
     for command in sets:
         data.append(verify.set_at(data[-1], command.path, command.value))

@@ -18,7 +18,6 @@ from typing import Any
 
 import yaml
 
-
 PathKey = str | int
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"

@@ -108,7 +108,7 @@ class Converter:
                     self.problem(keys.get(key, (loc.line, loc.col)), _join(path, key),
                                  f"unknown field {key!r} (expected one of: {known})")
         values: dict[str, Any] = {}
-        for name, (hint, required, meta) in fields.items():
+        for name, (hint, required, spec) in fields.items():
             value = given.get(name)
             if value is None:  # not there (a null is a Located whose value is None)
                 if required:
@@ -116,8 +116,7 @@ class Converter:
                     self.problem(loc, _join(path, name), what)
                     values[name] = _INVALID
                 continue
-            if max_length is not None:
-                meta = {**meta, "max_length": max_length}  # a Text's limit comes from the field holding it
+            meta = spec if max_length is None else {**spec, "max_length": max_length}  # a Text's limit: its field's
             values[name] = self.convert(value, hint, _join(path, name), meta)
         if any(v is _INVALID for v in values.values()):
             return _INVALID

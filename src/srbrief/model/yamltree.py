@@ -65,7 +65,7 @@ class _Walker:
         raise self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data is accepted)")
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _STR or node.tag == _TIMESTAMP:
+        if node.tag in (_STR, _TIMESTAMP):
             return node.value  # what the constructor makes of a string; dates stay strings (fields check them)
         if node.tag not in _SCALAR_TAGS:
             raise self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data is accepted)")
