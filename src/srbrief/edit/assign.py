@@ -12,7 +12,7 @@ from srbrief.edit.address import REMOVE, Target, coerce
 from srbrief.edit.commands import AddItem, Batch, Command, RemoveField, SetField, read_back
 from srbrief.edit.document import Document
 from srbrief.edit.verify import MISSING
-from srbrief.edit.yamltext import EditError, Source, escape_char
+from srbrief.edit.yamltext import EditError, Source, escape_char, parsed
 
 
 def split_assignment(text: str) -> tuple[str, str]:
@@ -95,6 +95,7 @@ def report(before: Source, after: Source, targets: Sequence[Target]) -> list[str
     """Return one line per target saying what changed, read from the texts before and after (so a line never
     claims a change that is not in the file)."""
     lines = []
+    before, after = parsed(before), parsed(after)
     for target in targets:
         old, new = read_back(before, target.path), read_back(after, target.path)
         if target.name.endswith("[+]"):

@@ -23,7 +23,7 @@ from srbrief.edit.commands import (
 )
 from srbrief.edit.document import Change
 from srbrief.edit.verify import MISSING
-from srbrief.edit.yamltext import PathKey, Source
+from srbrief.edit.yamltext import PathKey, Source, parsed
 from srbrief.model.units import UNITS
 
 FIELD_NAMES: dict[str, tuple[str, str]] = {
@@ -199,6 +199,7 @@ def describe(command: Command, text: Source, lang: str, steps: Sequence[Source] 
     """Return *command* named in words in *lang*; *text* is the briefing's YAML before the command (*steps*:
     of a batch, the text before each of its commands, as it was applied; without them the batch is applied
     again to read them)."""
+    text = parsed(text)  # a bare text is composed once, whatever is read from it
     zh = lang == "zh"
     if isinstance(command, SetField):
         field = _field_of(command.path)
@@ -242,7 +243,7 @@ def _added(command: AddItem, lang: str) -> str:
 
 def _batch(command: Batch, text: Source, lang: str, steps: Sequence[Source] = ()) -> str:
     """Name a batch by its first edits, each read from the text as it stood before it."""
-    from srbrief.edit.yamltext import EditError, parsed
+    from srbrief.edit.yamltext import EditError
 
     names: list[str] = []
     if len(steps) >= len(command.commands):

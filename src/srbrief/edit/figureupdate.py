@@ -14,7 +14,7 @@ from decimal import Decimal
 from srbrief.edit.commands import Batch, Command, RemoveField, SetField, read_back
 from srbrief.edit.describe import item_name, item_path, kind_name, where
 from srbrief.edit.verify import MISSING
-from srbrief.edit.yamltext import PathKey, Source
+from srbrief.edit.yamltext import PathKey, Source, parsed
 from srbrief.model.numerals import mentions, states
 from srbrief.model.textutil import period_text
 from srbrief.model.truth import keyed_prose
@@ -84,6 +84,7 @@ def update_edit(text: Source, path: tuple[PathKey, ...], doc_id: str, clause: st
     ``derived`` note goes when the clause now states the value and its period; a period the clause does not
     wholly state stays marked as derived, with a note that says what was kept. Texts that rest on the old
     clause follow (see :func:`follower_edits`)."""
+    text = parsed(text)  # read several times: composed once
     current = read_back(text, path)
     old = current if isinstance(current, dict) else {}
     new_cite = {"doc": doc_id, "clause": clause}
@@ -194,6 +195,7 @@ def rendered_where(text: Source, briefing: Briefing, path: Sequence[PathKey], la
     """Return the name of the item holding *path* as the user reads it: its text with figures rendered from
     *briefing* ('事实「12条制造业重点产业链」'), not its template with ids; :func:`where`'s name otherwise."""
     holder = item_path(path)
+    text = parsed(text)
     raw = read_back(text, holder) if holder else None
     if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or raw["id"] not in briefing.index:
         return where(text, path, lang)
@@ -212,6 +214,7 @@ def follower_lines(text: Source, briefing: Briefing, command: Command, lang: str
     texts that stated the figure, an event's date ('要点「…」：所引原文改为 “…”')."""
     if not isinstance(command, Batch):
         return []
+    text = parsed(text)
     out = []
     for step in command.commands:
         if not isinstance(step, SetField) or step.path[-1] not in ("sources", "source", "date") or \
