@@ -46,6 +46,12 @@ def unwrap_optional(hint: Any) -> tuple[Any, bool]:
 
 
 @functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """Return a field's pattern compiled (once per pattern, not looked up in re's cache for every value)."""
+    return re.compile(source)
+
+
+@functools.cache
 def _members(cls: type[Enum]) -> dict[str, Enum]:
     """Return an enum's members by value (looked up for every enum field of every item: once per class)."""
     return {str(member.value): member for member in cls}
@@ -195,7 +201,7 @@ def check_constraints(value: Any, meta: dict[str, Any]) -> str | None:
         if bad:
             return (f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} cannot be shown or saved "
                     "(a control character or a non-character)")
-        if meta.get("pattern") and not re.fullmatch(meta["pattern"], value):
+        if meta.get("pattern") and not _pattern(meta["pattern"]).fullmatch(value):
             return f"{describe(value)} does not match the expected form {meta['pattern']}"
         if meta.get("choices") and value not in meta["choices"]:
             return f"expected one of {', '.join(meta['choices'])}; got {describe(value)}"
