@@ -12,7 +12,7 @@ from srbrief.edit.address import REMOVE, Target, coerce
 from srbrief.edit.commands import AddItem, Batch, Command, RemoveField, SetField, read_back
 from srbrief.edit.document import Document
 from srbrief.edit.verify import MISSING
-from srbrief.edit.yamltext import EditError, escape_char
+from srbrief.edit.yamltext import EditError, Source, escape_char, parsed
 
 
 def split_assignment(text: str) -> tuple[str, str]:
@@ -36,7 +36,7 @@ def assignments_edit(doc: Document, assignments: Sequence[str]) -> tuple[Batch, 
         if name.endswith("[+]"):  # append an item: sources[+]={id: ..., ...}
             added = _append(doc, name, raw)
             count = sum(isinstance(c, AddItem) and c.list_path == added.list_path for c in commands)
-            at = len(read_back(doc.text, added.list_path)) + count
+            at = len(read_back(doc.parsed, added.list_path)) + count
             commands.append(added)
             targets.setdefault((*added.list_path, at), replace(_list_target(doc, name), name=name,
                                                                path=(*added.list_path, at)))
@@ -52,7 +52,7 @@ def assignments_edit(doc: Document, assignments: Sequence[str]) -> tuple[Batch, 
                                name) from None
         targets.setdefault(target.path, target)
         if value is REMOVE:
-            if read_back(doc.text, target.path) is not MISSING or _set_before(commands, target.path):
+            if read_back(doc.parsed, target.path) is not MISSING or _set_before(commands, target.path):
                 commands.append(RemoveField(target.path, label=f"Remove {name}"))
         else:
             commands.append(SetField(target.path, value, label=f"Set {name}"))
@@ -91,10 +91,11 @@ def _check_text(value: Any, target: Target) -> None:
                                 "surrogate); check the terminal's encoding", target.index) from None
 
 
-def report(before: str, after: str, targets: Sequence[Target]) -> list[str]:
+def report(before: Source, after: Source, targets: Sequence[Target]) -> list[str]:
     """Return one line per target saying what changed, read from the texts before and after (so a line never
     claims a change that is not in the file)."""
     lines = []
+    before, after = parsed(before), parsed(after)
     for target in targets:
         old, new = read_back(before, target.path), read_back(after, target.path)
         if target.name.endswith("[+]"):
@@ -116,12 +117,12 @@ def set_file(path: Path, assignments: Sequence[str]) -> list[str]:
     """
     with Document.locked(path) as held:
         doc = Document.from_bytes(held.data, path)
-        before = doc.text
+        before = doc.parsed
         edit, targets = assignments_edit(doc, assignments)
         doc.apply(edit)  # a value that breaks a rule raises BriefingError: nothing is written
         if doc.modified:
             doc.write_locked(held)
-    return [f"{escaped(str(path))}: {line}" for line in report(before, doc.text, targets)]
+    return [f"{escaped(str(path))}: {line}" for line in report(before, doc.parsed, targets)]
 
 
 def escaped(text: str) -> str:

@@ -23,7 +23,7 @@ from srbrief.edit.commands import (
 )
 from srbrief.edit.document import Change
 from srbrief.edit.verify import MISSING
-from srbrief.edit.yamltext import PathKey
+from srbrief.edit.yamltext import PathKey, Source, parsed
 from srbrief.model.units import UNITS
 
 FIELD_NAMES: dict[str, tuple[str, str]] = {
@@ -155,7 +155,7 @@ def item_path(path: Sequence[PathKey]) -> tuple[PathKey, ...]:
     return ()
 
 
-def where(text: str, path: Sequence[PathKey], lang: str) -> str:
+def where(text: Source, path: Sequence[PathKey], lang: str) -> str:
     """Return the name of the item at or holding *path* in *text*: "规上工业营业收入", "要点「…」", "简报"."""
     holder = item_path(path)
     if not holder:
@@ -195,8 +195,11 @@ def show_value(value: Any, key: str, lang: str) -> str:
     return shorten(strip_refs(str(value)), SHORT.get(lang, SHORT["en"]))
 
 
-def describe(command: Command, text: str, lang: str) -> str:
-    """Return *command* named in words in *lang*; *text* is the briefing's YAML before the command."""
+def describe(command: Command, text: Source, lang: str, steps: Sequence[Source] = ()) -> str:
+    """Return *command* named in words in *lang*; *text* is the briefing's YAML before the command (*steps*:
+    of a batch, the text before each of its commands, as it was applied; without them the batch is applied
+    again to read them)."""
+    text = parsed(text)  # a bare text is composed once, whatever is read from it
     zh = lang == "zh"
     if isinstance(command, SetField):
         field = _field_of(command.path)
@@ -223,7 +226,7 @@ def describe(command: Command, text: str, lang: str) -> str:
         verb = ("上移" if up else "下移") if zh else ("Move up" if up else "Move down")
         return f"{verb} {subject}"
     if isinstance(command, Batch):
-        return _batch(command, text, lang)
+        return _batch(command, text, lang, steps)
     if isinstance(command, ReplaceText):
         return "恢复未保存的修改" if zh else "Restore unsaved edits"
     return command.name
@@ -238,15 +241,18 @@ def _added(command: AddItem, lang: str) -> str:
     return f"Add {kind.lower()} “{name}”" if name else f"Add {kind.lower()}"
 
 
-def _batch(command: Batch, text: str, lang: str) -> str:
+def _batch(command: Batch, text: Source, lang: str, steps: Sequence[Source] = ()) -> str:
     """Name a batch by its first edits, each read from the text as it stood before it."""
     from srbrief.edit.yamltext import EditError
 
     names: list[str] = []
-    for part in command.commands:
-        names.append(describe(part, text, lang))
+    if len(steps) >= len(command.commands):
+        names = [describe(part, before, lang) for part, before in zip(command.commands, steps, strict=False)]
+    src = parsed(text)
+    for part in command.commands[len(names):]:
+        names.append(describe(part, src, lang))
         try:
-            text = part.apply(text)
+            src = part.edit(src)
         except EditError:
             break
     unique = list(dict.fromkeys(names))
@@ -261,7 +267,7 @@ def _batch(command: Batch, text: str, lang: str) -> str:
 def undo_name(command: Command, change: Change, lang: str) -> str:
     """Name an applied edit for the undo and redo entries in *lang* (an :data:`~srbrief.edit.editstate.NameEdit`;
     the edit state words each step once per language, so the name follows a language switch)."""
-    return describe(command, change.before, lang)
+    return describe(command, change.states[0] if change.states else change.before, lang, change.states)
 
 
 # -- items of a briefing by their labels (the form's lists and checklists) ------------------------------------

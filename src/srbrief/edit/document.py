@@ -19,8 +19,8 @@ from pathlib import Path
 
 from srbrief.edit import guard
 from srbrief.edit.address import Target, resolve
-from srbrief.edit.commands import Command
-from srbrief.edit.yamltext import EditError, compose
+from srbrief.edit.commands import Batch, Command
+from srbrief.edit.yamltext import EditError, Parsed, compose
 from srbrief.model.errors import MAX_BYTES, BriefingError, Problem
 from srbrief.model.loader import parse_briefing
 from srbrief.model.types import Briefing
@@ -41,13 +41,15 @@ class FileChangedError(Exception):
 
 @dataclass(frozen=True)
 class Change:
-    """One applied edit: the text and the model before and after."""
+    """One applied edit: the text and the model before and after; *states*: the text before it and after each
+    of its commands (one for a single command), with their trees while the change is the latest."""
 
     name: str
     before: str
     after: str
     briefing_before: Briefing = field(repr=False)
     briefing_after: Briefing = field(repr=False)
+    states: tuple[Parsed, ...] = field(default=(), repr=False, compare=False)
 
 
 class Document:
@@ -60,7 +62,7 @@ class Document:
         if self.newline != "\n":  # edited with LF line breaks (positions and inserted lines), saved with the file's
             text = text.replace(self.newline, "\n")
         self.briefing = briefing if briefing is not None else parse_briefing(text, filename, source_text)
-        self.text = text
+        self.parsed = Parsed(text)  # the text, with its tree once an edit composed it
         self.filename = filename
         self.path = path
         self.read_only = read_only
@@ -86,20 +88,31 @@ class Document:
 
     # --- editing ---------------------------------------------------------------------------------------
 
+    @property
+    def text(self) -> str:
+        """Return the YAML text as edited (LF line breaks)."""
+        return self.parsed.text
+
     def apply(self, command: Command) -> Change:
-        """Apply *command* if the result is a valid briefing; otherwise raise :class:`BriefingError`."""
+        """Apply *command* if the result is a valid briefing; otherwise raise :class:`BriefingError`.
+
+        The text is composed once per command of the edit (to check what the splice did); the validation
+        reads the last of those trees instead of parsing the text again."""
+        before = self.parsed
         try:
-            after = command.apply(self.text)
+            states = command.steps(before) if isinstance(command, Batch) else [before, command.edit(before)]
         except EditError as exc:
             raise self.error_at(str(exc), exc.index) from None
-        briefing = parse_briefing(after, self.filename, self.source_text)
-        change = Change(command.name, self.text, after, self.briefing, briefing)
+        after = states[-1]
+        briefing = parse_briefing(after.text, self.filename, self.source_text, nodes=after.composed)
+        change = Change(command.name, before.text, after.text, self.briefing, briefing, tuple(states))
         del self._history[self._cursor:]
         self._history.append(change)
         if len(self._history) > MAX_HISTORY:  # the oldest step goes: memory stays bounded
             del self._history[0]
         self._cursor = len(self._history)
-        self.text, self.briefing = after, briefing
+        self.parsed, self.briefing = after, briefing
+        self._keep_latest_trees()
         return change
 
     def undo(self) -> Change | None:
@@ -108,7 +121,8 @@ class Document:
             return None
         self._cursor -= 1
         change = self._history[self._cursor]
-        self.text, self.briefing = change.before, change.briefing_before
+        self.parsed, self.briefing = _state(change, 0, change.before), change.briefing_before
+        self._keep_latest_trees()
         return change
 
     def redo(self) -> Change | None:
@@ -117,8 +131,20 @@ class Document:
             return None
         change = self._history[self._cursor]
         self._cursor += 1
-        self.text, self.briefing = change.after, change.briefing_after
+        self.parsed, self.briefing = _state(change, -1, change.after), change.briefing_after
+        self._keep_latest_trees()
         return change
+
+    def _keep_latest_trees(self) -> None:
+        """Keep the trees of the text shown and of the steps next to it (the next undo, redo or undo name reads
+        them); older steps keep their texts only (a tree is several times the size of its text)."""
+        near = {id(self.parsed)}
+        for change in self._history[max(0, self._cursor - 1):self._cursor + 1]:
+            near.update(id(state) for state in change.states)
+        for change in self._history:
+            for state in change.states:
+                if id(state) not in near:
+                    state.forget()
 
     @property
     def undo_name(self) -> str | None:
@@ -141,7 +167,7 @@ class Document:
     def target(self, name: str) -> Target:
         """Return where the user's path *name* points (raises :class:`BriefingError` with a position)."""
         try:
-            return resolve(compose(self.text), name)
+            return resolve(compose(self.parsed), name)
         except EditError as exc:
             raise self.error_at(str(exc), exc.index, name) from None
 
@@ -203,6 +229,11 @@ class Document:
         data = self.encoded()
         guard.replace_locked(held, data)
         self._disk, self._saved_text = data, self.text
+
+
+def _state(change: Change, index: int, text: str) -> Parsed:
+    """Return the text *index* of *change*'s states (a change made without them: a new one of *text*)."""
+    return change.states[index] if change.states else Parsed(text)
 
 
 def newline_style(text: str) -> str:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from srbrief.edit.commands import Batch, Command, RemoveField, SetField, read_back
 from srbrief.edit.describe import item_name, item_path, kind_name, where
 from srbrief.edit.verify import MISSING
-from srbrief.edit.yamltext import PathKey
+from srbrief.edit.yamltext import PathKey, Source, parsed
 from srbrief.model.numerals import mentions, states
 from srbrief.model.textutil import period_text
 from srbrief.model.truth import keyed_prose
@@ -77,13 +77,14 @@ def read_period(old: str | None, clause: str) -> tuple[str | None, bool]:
     return written(*dates[0][:2]), True
 
 
-def update_edit(text: str, path: tuple[PathKey, ...], doc_id: str, clause: str, reading: Reading,
+def update_edit(text: Source, path: tuple[PathKey, ...], doc_id: str, clause: str, reading: Reading,
                 period: str | None = None) -> Command:
     """Return the edit that gives the figure at *path* the value read from *clause* of the document *doc_id*:
     value, qualifier, the cite (its old translation goes with the old clause), the period if given. A
     ``derived`` note goes when the clause now states the value and its period; a period the clause does not
     wholly state stays marked as derived, with a note that says what was kept. Texts that rest on the old
     clause follow (see :func:`follower_edits`)."""
+    text = parsed(text)  # read several times: composed once
     current = read_back(text, path)
     old = current if isinstance(current, dict) else {}
     new_cite = {"doc": doc_id, "clause": clause}
@@ -138,7 +139,7 @@ def _walk(node: object, path: tuple[PathKey, ...]) -> Iterator[tuple[tuple[PathK
             yield from _walk(value, (*path, index))
 
 
-def follower_edits(text: str, old: dict[str, object], new_cite: dict[str, str], period: str | None) -> list[Command]:
+def follower_edits(text: Source, old: dict[str, object], new_cite: dict[str, str], period: str | None) -> list[Command]:
     """Return the edits that make the texts stating the figure *old* (its data before the update) rest on
     *new_cite*: in a point's or summary line's sources the old clause is replaced by the new one (a cite that
     also holds other figures' clauses keeps what remains of it); an event's source likewise, and an event dated
@@ -190,10 +191,11 @@ def figure_line(metric: Metric, lang: str) -> str:
     return f"{metric.label.en}{f' ({period})' if period else ''}: {format_value(metric, lang)}"
 
 
-def rendered_where(text: str, briefing: Briefing, path: Sequence[PathKey], lang: str) -> str:
+def rendered_where(text: Source, briefing: Briefing, path: Sequence[PathKey], lang: str) -> str:
     """Return the name of the item holding *path* as the user reads it: its text with figures rendered from
     *briefing* ('事实「12条制造业重点产业链」'), not its template with ids; :func:`where`'s name otherwise."""
     holder = item_path(path)
+    text = parsed(text)
     raw = read_back(text, holder) if holder else None
     if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or raw["id"] not in briefing.index:
         return where(text, path, lang)
@@ -207,11 +209,12 @@ def rendered_where(text: str, briefing: Briefing, path: Sequence[PathKey], lang:
     return f"{kind}「{name}」" if lang == "zh" else f"{kind} “{name}”"
 
 
-def follower_lines(text: str, briefing: Briefing, command: Command, lang: str) -> list[str]:
+def follower_lines(text: Source, briefing: Briefing, command: Command, lang: str) -> list[str]:
     """Return, in words, what the update changes besides the figure and the wording of texts: the sources of
     texts that stated the figure, an event's date ('要点「…」：所引原文改为 “…”')."""
     if not isinstance(command, Batch):
         return []
+    text = parsed(text)
     out = []
     for step in command.commands:
         if not isinstance(step, SetField) or step.path[-1] not in ("sources", "source", "date") or \

@@ -16,6 +16,7 @@ import yaml
 from srbrief.edit.yamltext import (
     EditError,
     PathKey,
+    Source,
     block_comment,
     block_scalar,
     compose,
@@ -30,6 +31,7 @@ from srbrief.edit.yamltext import (
     render_flow,
     render_items,
     render_scalar,
+    text_of,
     walk,
 )
 
@@ -56,9 +58,9 @@ def _line_end_no_break(text: str, end: int) -> int:
 
 # --- values ----------------------------------------------------------------------------------------------
 
-def set_value(text: str, path: Sequence[PathKey], value: Any) -> str:
-    """Return *text* with the value at *path* set to *value* (missing mapping keys are added)."""
-    root = compose(text)
+def set_value(source: Source, path: Sequence[PathKey], value: Any) -> str:
+    """Return the text of *source* with the value at *path* set to *value* (missing mapping keys are added)."""
+    text, root = text_of(source), compose(source)
     nodes = walk(root, path)
     if len(nodes) < len(path) + 1:
         return _set_missing(text, nodes, path, value)
@@ -67,7 +69,7 @@ def set_value(text: str, path: Sequence[PathKey], value: Any) -> str:
         return _replace_scalar(text, node, value, in_flow(nodes))
     if isinstance(node, yaml.SequenceNode) and isinstance(value, list) and value and is_inline(value) and \
             all(isinstance(item, yaml.ScalarNode) for item in node.value):
-        return set_list(text, path, value)
+        return set_list(source, path, value)
     return _replace_node(text, nodes, path, value)
 
 
@@ -117,10 +119,10 @@ def _replace_node(text: str, nodes: list[yaml.Node], path: Sequence[PathKey], va
     return _splice(text, colon, stop, new)
 
 
-def set_list(text: str, path: Sequence[PathKey], values: list[Any]) -> str:
-    """Return *text* with the list of scalars at *path* made *values* by replacing, removing and inserting
-    items one by one, so the list keeps its style, layout and comments."""
-    seq = walk(compose(text), path)[-1]
+def set_list(source: Source, path: Sequence[PathKey], values: list[Any]) -> str:
+    """Return the text of *source* with the list of scalars at *path* made *values* by replacing, removing and
+    inserting items one by one, so the list keeps its style, layout and comments."""
+    text, seq = text_of(source), walk(compose(source), path)[-1]
     old = [yaml.constructor.SafeConstructor().construct_object(item) for item in seq.value]
     ops = difflib.SequenceMatcher(a=old, b=values, autojunk=False).get_opcodes()
     for tag, i1, i2, j1, j2 in reversed(ops):  # from the end, so the positions before stay valid
@@ -128,7 +130,7 @@ def set_list(text: str, path: Sequence[PathKey], values: list[Any]) -> str:
             continue
         common = min(i2 - i1, j2 - j1)
         for k in range(common):
-            text = set_value(text, (*path, i1 + k), values[j1 + k])
+            text = set_value(text, (*path, i1 + k), values[j1 + k])  # each step composes the text it made
         for i in reversed(range(i1 + common, i2)):
             text = remove_item(text, (*path, i))
         for k in range(j1 + common, j2):
@@ -170,9 +172,9 @@ def insert_key(text: str, mapping: yaml.MappingNode, key: str, value: Any) -> st
     return _splice(text, pos, pos, chunk)
 
 
-def remove_key(text: str, path: Sequence[PathKey]) -> str:
-    """Return *text* without the entry at *path* (its key, value and any comment on its lines)."""
-    nodes = _existing(compose(text), path)
+def remove_key(source: Source, path: Sequence[PathKey]) -> str:
+    """Return the text of *source* without the entry at *path* (its key, value and any comment on its lines)."""
+    text, nodes = text_of(source), _existing(compose(source), path)
     parent = nodes[-2] if len(nodes) > 1 else None
     if not isinstance(parent, yaml.MappingNode) or not isinstance(path[-1], str):
         raise EditError("only a field can be removed this way", int(nodes[-1].start_mark.index))
@@ -210,8 +212,8 @@ def _item_spans(text: str, seq: yaml.SequenceNode) -> list[tuple[int, int]]:
     return spans
 
 
-def _sequence(text: str, path: Sequence[PathKey]) -> tuple[list[yaml.Node], yaml.SequenceNode]:
-    nodes = _existing(compose(text), path)
+def _sequence(source: Source, path: Sequence[PathKey]) -> tuple[list[yaml.Node], yaml.SequenceNode]:
+    nodes = _existing(compose(source), path)
     seq = nodes[-1]
     if not isinstance(seq, yaml.SequenceNode):
         raise EditError("not a list", int(seq.start_mark.index))
@@ -249,12 +251,13 @@ def _flow_remove(text: str, seq: yaml.SequenceNode, index: int) -> str:
     return _splice(_splice(text, start, end, ""), comma, comma + 1, "")
 
 
-def insert_item(text: str, list_path: Sequence[PathKey], index: int | None, value: Any) -> str:
-    """Return *text* with *value* inserted into the list at *list_path* before *index* (None: at the end)."""
-    nodes = walk(compose(text), list_path)
+def insert_item(source: Source, list_path: Sequence[PathKey], index: int | None, value: Any) -> str:
+    """Return the text of *source* with *value* inserted into the list at *list_path* before *index* (None: at
+    the end)."""
+    text, nodes = text_of(source), walk(compose(source), list_path)
     seq = nodes[-1] if len(nodes) == len(list_path) + 1 else None
     if not isinstance(seq, yaml.SequenceNode) or (seq.flow_style and not seq.value and not is_inline([value])):
-        return set_value(text, list_path, [value])  # a new list, or "[]" / nothing where the first item goes
+        return set_value(source, list_path, [value])  # a new list, or "[]" / nothing where the first item goes
     at = len(seq.value) if index is None else index
     if not 0 <= at <= len(seq.value):
         raise EditError(f"no position {at} in a list of {len(seq.value)}", int(seq.start_mark.index))
@@ -271,28 +274,28 @@ def insert_item(text: str, list_path: Sequence[PathKey], index: int | None, valu
     return _splice(text, pos, pos, chunk)
 
 
-def remove_item(text: str, item_path: Sequence[PathKey]) -> str:
-    """Return *text* without the list item at *item_path* (the list's last item leaves ``[]``)."""
+def remove_item(source: Source, item_path: Sequence[PathKey]) -> str:
+    """Return the text of *source* without the list item at *item_path* (the list's last item leaves ``[]``)."""
     index = item_path[-1]
     if not isinstance(index, int):
         raise EditError("a list item is addressed by its position")
-    _, seq = _sequence(text, item_path[:-1])
+    text, (_, seq) = text_of(source), _sequence(source, item_path[:-1])
     if not 0 <= index < len(seq.value):
         raise EditError(f"no item {index} in a list of {len(seq.value)}", int(seq.start_mark.index))
     if seq.flow_style:
         return _flow_remove(text, seq, index)
     if len(seq.value) == 1:
-        return set_value(text, item_path[:-1], [])
+        return set_value(source, item_path[:-1], [])
     start, end = _item_spans(text, seq)[index]
     return _splice(text, start, end, "")
 
 
-def move_item(text: str, item_path: Sequence[PathKey], to: int) -> str:
-    """Return *text* with the list item at *item_path* moved to position *to* of the same list."""
+def move_item(source: Source, item_path: Sequence[PathKey], to: int) -> str:
+    """Return the text of *source* with the list item at *item_path* moved to position *to* of the same list."""
     index = item_path[-1]
     if not isinstance(index, int):
         raise EditError("a list item is addressed by its position")
-    _, seq = _sequence(text, item_path[:-1])
+    text, (_, seq) = text_of(source), _sequence(source, item_path[:-1])
     count = len(seq.value)
     if not (0 <= index < count and 0 <= to < count):
         raise EditError(f"cannot move item {index} to {to} in a list of {count}", int(seq.start_mark.index))

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from srbrief.edit.yamltext import EditError, PathKey, compose, walk
+from srbrief.edit.yamltext import EditError, PathKey, Source, parsed, walk
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
 _STR = "tag:yaml.org,2002:str"
@@ -38,19 +38,11 @@ def plain(node: yaml.Node) -> Any:
     raise EditError("unexpected YAML node")
 
 
-_last_plain: tuple[str, Any] | None = None
-
-
-def plain_text(text: str) -> Any:
-    """Return the plain data of *text*; an edit that breaks the YAML is an :class:`EditError`. (The last one is
-    kept: the text an edit made is the text the next edit starts from.)"""
-    global _last_plain  # noqa: PLW0603 - one-entry cache
-    if _last_plain is not None and _last_plain[0] == text:
-        return _last_plain[1]
+def plain_text(source: Source) -> Any:
+    """Return the plain data of *source* (made once per :class:`Parsed`); an edit that breaks the YAML is an
+    :class:`EditError`."""
     try:
-        data = plain(compose(text))
-        _last_plain = (text, data)
-        return data
+        return parsed(source).memo("plain", plain)
     except yaml.YAMLError as exc:
         what = " ".join(str(getattr(exc, "problem", None) or exc).split())
         raise EditError(f"the edit would break the YAML ({what}); nothing was changed") from None
@@ -75,10 +67,13 @@ def shared_nodes(root: yaml.Node) -> set[int]:
     return shared
 
 
-def refuse_shared(text: str, path: Sequence[PathKey], dotted: str) -> None:
-    """Raise :class:`EditError` if *path* in *text* goes through a node written once and used twice."""
-    root = compose(text)
-    shared = shared_nodes(root)
+def refuse_shared(source: Source, path: Sequence[PathKey], dotted: str) -> None:
+    """Raise :class:`EditError` if *path* in *source* goes through a node written once and used twice."""
+    src = parsed(source)
+    if "*" not in src.text:  # no alias (``*name``) anywhere: no node is reached twice
+        return
+    shared = src.memo("shared", shared_nodes)
+    root = src.root
     if not shared:
         return
     for node in walk(root, path)[1:]:
@@ -136,8 +131,8 @@ def move_item_at(data: Any, path: Sequence[PathKey], to: int) -> Any:
     return update(data, path[:-1], leaf)
 
 
-def check_unchanged(expected: Any, after_text: str, index: int = 0) -> None:
-    """Raise :class:`EditError` if *after_text* does not read as *expected* (something else changed)."""
-    if plain_text(after_text) != expected:
+def check_unchanged(expected: Any, after: Source, index: int = 0) -> None:
+    """Raise :class:`EditError` if *after* does not read as *expected* (something else changed)."""
+    if plain_text(after) != expected:
         raise EditError("the edit would change more than the value edited (a layout the editor cannot rewrite "
                         "safely); nothing was changed — edit this value in a text editor", index)

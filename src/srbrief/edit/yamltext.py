@@ -13,12 +13,10 @@ we already depend on; every splice is checked by parsing the result again (see :
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import yaml
-
-from srbrief.model.yamltree import remember_composed
 
 PathKey = str | int
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -33,24 +31,73 @@ class EditError(Exception):
         self.index = index
 
 
-_last_composed: tuple[str, yaml.Node] | None = None
+class Parsed:
+    """A YAML text with its node tree, composed once, on first use, and then passed along.
 
-
-def compose(text: str) -> yaml.Node:
-    """Return the node tree of *text* (already validated: limits were checked by the loader).
-
-    The last tree is kept: an edit composes the text it made to check it, and the next edit starts from that
-    same text (composing is a third of an edit's time). Trees are never changed, only read.
+    An edit reads the text it starts from (paths, the data before), splices it, composes the result once to
+    check it, and the validation and the next edit read that same tree: one parse of the text per edit. The
+    tree and what is derived from it (:meth:`memo`) are a pure function of :attr:`text`, held by the object
+    that holds the text, so they can never belong to another text; :meth:`forget` drops them (the document
+    keeps trees for its latest steps only) and they are made again if asked for. Trees are only ever read.
     """
-    global _last_composed  # noqa: PLW0603 - one-entry cache
-    if _last_composed is not None and _last_composed[0] == text:
-        return _last_composed[1]
-    node = yaml.compose(text, Loader=_LOADER)
-    if node is None:
-        raise EditError("the document is empty")
-    _last_composed = (text, node)
-    remember_composed(text, node)  # the loader validating this text reads this tree instead of composing it
-    return node
+
+    __slots__ = ("_memo", "_root", "text")
+
+    def __init__(self, text: str, root: yaml.Node | None = None, data: Any = None) -> None:
+        self.text = text
+        self._root = root
+        self._memo: dict[str, Any] = {} if data is None else {"plain": data}  # data: what the text reads as
+
+    @property
+    def root(self) -> yaml.Node:
+        """Return the node tree of the text (raises ``yaml.YAMLError``, or :class:`EditError` if empty)."""
+        if self._root is None:
+            node = yaml.compose(self.text, Loader=_LOADER)
+            if node is None:
+                raise EditError("the document is empty")
+            self._root = node
+        return self._root
+
+    @property
+    def composed(self) -> yaml.Node | None:
+        """Return the tree if it was composed already (None: nobody needed it yet)."""
+        return self._root
+
+    def memo(self, key: str, make: Callable[[yaml.Node], Any]) -> Any:
+        """Return ``make(root)``, made once for this text (plain data, shared nodes)."""
+        if key not in self._memo:
+            self._memo[key] = make(self.root)
+        return self._memo[key]
+
+    def known(self, key: str) -> bool:
+        """Return whether :meth:`memo` holds *key* already (without composing anything)."""
+        return key in self._memo
+
+    def forget(self) -> None:
+        """Drop the tree and what was made of it (memory); they are made again when asked for."""
+        self._root = None
+        self._memo = {}
+
+    def __repr__(self) -> str:
+        return f"Parsed({len(self.text)} characters{', composed' if self._root is not None else ''})"
+
+
+Source = str | Parsed  # what the text functions take: a text, or a text with its tree
+
+
+def parsed(source: Source) -> Parsed:
+    """Return *source* as a :class:`Parsed` (a new one for a bare text)."""
+    return source if isinstance(source, Parsed) else Parsed(source)
+
+
+def text_of(source: Source) -> str:
+    return source.text if isinstance(source, Parsed) else source
+
+
+def compose(source: Source) -> yaml.Node:
+    """Return the node tree of *source* (already validated: limits were checked by the loader); a
+    :class:`Parsed` gives the tree it holds, a bare text is composed."""
+    return parsed(source).root
 
 
 def child(node: yaml.Node, key: PathKey) -> yaml.Node | None:

@@ -323,15 +323,15 @@ class AddDialog(QDialog):
         spot = placeholder_source(doc.briefing) if self.kind == "sources" else None
         if spot is not None:  # Ctrl+N's placeholder document: filled in, not kept beside the real one
             command = Batch(tuple(SetField((*path, spot, key), value) for key, value in data.items() if key != "id"))
-        elif read_back(doc.text, path) is MISSING:  # the section has no such list yet
+        elif read_back(doc.parsed, path) is MISSING:  # the section has no such list yet
             command = SetField(path, [data])
         else:
             command = AddItem(path, data)
-        problems = self.session.apply(_labelled(command, describe(AddItem(path, data), doc.text, self.lang)))
+        problems = self.session.apply(_labelled(command, describe(AddItem(path, data), doc.parsed, self.lang)))
         if problems:
             self._say([in_words(p, self.lang) for p in problems[:4]])
             return
-        self.added = data.get("id") or place_key((*path, len(read_back(self.session.doc.text, path)) - 1))
+        self.added = data.get("id") or place_key((*path, len(read_back(self.session.doc.parsed, path)) - 1))
         self.form.show_item(self.added)
         if self.bound:  # say which numbers became figures
             names = "、".join(m.label.get(self.lang) for m in self.bound) if self.lang == "zh" else \
@@ -412,9 +412,9 @@ def add_unit(form: EditForm, zh: str | None = None, en: str | None = None) -> st
     if entry is None:
         form._show_problems([tr("unit_exists", form.lang, unit=zh)])
         return None
-    command: AddItem | SetField = AddItem(("units",), entry) if read_back(doc.text, ("units",)) is not MISSING else \
+    command: AddItem | SetField = AddItem(("units",), entry) if read_back(doc.parsed, ("units",)) is not MISSING else \
         SetField(("units",), [entry])
-    problems = form.session.apply(_labelled(command, describe(AddItem(("units",), entry), doc.text, form.lang)))
+    problems = form.session.apply(_labelled(command, describe(AddItem(("units",), entry), doc.parsed, form.lang)))
     if problems:
         form._show_problems(problems)
         return None
@@ -484,7 +484,7 @@ def attach_text(form: EditForm, doc_path: tuple[PathKey, ...], doc_id: str, sour
         form._show_problems([translate(str(exc), form.lang)])
         return False
     command = SetField((*doc_path, "text"), cited)
-    problems = form.session.apply(_labelled(command, describe(command, form.session.doc.text, form.lang)))
+    problems = form.session.apply(_labelled(command, describe(command, form.session.doc.parsed, form.lang)))
     if problems:
         form._show_problems(problems)
         return False

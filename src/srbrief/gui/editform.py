@@ -126,7 +126,7 @@ class EditForm(QWidget):
         if self.item_id is None:
             return None
         try:
-            text = self.session.doc.text
+            text = self.session.doc.parsed
         except BriefingError as exc:  # the file on disk does not validate (the banner says so too)
             self._show_problems(exc.problems)
             return None
@@ -168,7 +168,7 @@ class EditForm(QWidget):
             for button in self.buttons.values():
                 button.setEnabled(False)
             return
-        cls, _ = schema_at(compose(self.session.doc.text), list(path), str(item_id))
+        cls, _ = schema_at(compose(self.session.doc.parsed), list(path), str(item_id))
         self.heading.hide()  # the list above names the item
         hints = typing.get_type_hints(cls)
         self._prose = PROSE.get(cls, ())
@@ -246,7 +246,7 @@ class EditForm(QWidget):
         if not self.editors and self.item_id is not None:
             self.show_item(self.item_id)  # it is back
             return
-        data = read_back(self.session.doc.text, path)
+        data = read_back(self.session.doc.parsed, path)
         for sub, editor in self.editors.items():
             value: Any = data
             for key in sub:
@@ -260,7 +260,7 @@ class EditForm(QWidget):
             self._show_rendered(sub, value)
         self._fill_chooser()
         index = path[-1] if path else None
-        count = read_back(self.session.doc.text, path[:-1]) if path else None
+        count = read_back(self.session.doc.parsed, path[:-1]) if path else None
         size = len(count) if isinstance(count, list) else 0
         self.buttons["move_up"].setEnabled(isinstance(index, int) and index > 0)
         self.buttons["move_down"].setEnabled(isinstance(index, int) and index + 1 < size)
@@ -293,7 +293,7 @@ class EditForm(QWidget):
             return
         raw = self.editors[sub].raw()
         full = (*path, *sub)
-        text = self.session.doc.text
+        text = self.session.doc.parsed
         hint, optional = schema_at(compose(text), list(full), ".".join(sub))
         current = read_back(text, full)
         stale: tuple[Command, ...] = ()
@@ -355,7 +355,7 @@ class EditForm(QWidget):
 
     def _apply(self, sub: Sub | None, command: Command) -> list[Any]:
         """Apply *command*, named in words; show what refused it beside *sub* (or below the form)."""
-        command = _named(command, describe(command, self.session.doc.text, self.lang))
+        command = _named(command, describe(command, self.session.doc.parsed, self.lang))
         problems = self.session.apply(command, wait_if_refused=sub is not None)
         if problems and sub is not None:
             self._show_error(sub, "\n".join(problem_text(p, self.lang) for p in problems[:3]))
@@ -423,7 +423,7 @@ class EditForm(QWidget):
         new_id = None
         command: Command
         if key == "duplicate_item":
-            data = read_back(self.session.doc.text, path)
+            data = read_back(self.session.doc.parsed, path)
             new_id = self._free_id(f"{self.item_id}-copy")
             command = AddItem(path[:-1], {**data, "id": new_id}, index=index + 1)
         elif key == "remove_item":
@@ -470,7 +470,7 @@ class EditForm(QWidget):
     def section_path(self) -> tuple[PathKey, ...]:
         """Return the path of the section the form is in (the item's, or the one on screen)."""
         item = self.chooser.itemData(1)  # the first entry under the section heading is the section
-        found = find_id(compose(self.session.doc.text), str(item)) if item else None
+        found = find_id(compose(self.session.doc.parsed), str(item)) if item else None
         return found or ("sections", 0)
 
 

@@ -36,7 +36,7 @@ from srbrief.edit.figureupdate import (
     update_edit,
     wordings,
 )
-from srbrief.edit.yamltext import compose
+from srbrief.edit.yamltext import Source, compose
 from srbrief.gui.formfields import ChoiceField, PeriodField, error_label
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text
@@ -186,35 +186,37 @@ class UpdateFigureDialog(QDialog):
             self.preview.clear()
             return
         doc = self.session.doc
-        path = find_id(compose(doc.text), self.figure.id)
+        path = find_id(compose(doc.parsed), self.figure.id)
         if path is None:
             return
         period = self.period.raw() or None
-        command = update_edit(doc.text, path, self.documents.raw(), self.clause(), self.reading, period)
+        command = update_edit(doc.parsed, path, self.documents.raw(), self.clause(), self.reading, period)
+        edited = command.edit(doc.parsed)  # the text as the update makes it, composed once
         refused: list[Any] = []
         try:
-            after = parse_briefing(command.apply(doc.text), doc.filename, doc.source_text)
+            after = parse_briefing(edited.text, doc.filename, doc.source_text, nodes=edited.composed)
         except BriefingError as exc:
             refused = list(exc.problems)
             try:  # the texts as they would read stay shown beside the reason it is refused
-                after = parse_briefing(command.apply(doc.text), doc.filename, doc.source_text, lenient=True)
+                after = parse_briefing(edited.text, doc.filename, doc.source_text, lenient=True,
+                                       nodes=edited.composed)
             except BriefingError:
-                self.show_problems(refused, command.apply(doc.text))
+                self.show_problems(refused, edited)
                 self.preview.clear()
                 return
         lines = []
         for lang in (self.lang, *(other for other in ("zh", "en") if other != self.lang)):  # both languages
             lines.append(tr("in_language_" + lang, self.lang))
             lines += [f"• {w.before}\n   → {w.after}" for w in wordings(doc.briefing, after, self.figure.id, lang)]
-        lines += [f"• {line}" for line in follower_lines(doc.text, doc.briefing, command, self.lang)]
+        lines += [f"• {line}" for line in follower_lines(doc.parsed, doc.briefing, command, self.lang)]
         self.preview.setText("\n".join(lines))
         if refused:
-            self.show_problems(refused, command.apply(doc.text))
+            self.show_problems(refused, edited)
             return
-        self.command = dataclasses.replace(command, label=describe(command, doc.text, self.lang))  # type: ignore[type-var]
+        self.command = dataclasses.replace(command, label=describe(command, doc.parsed, self.lang))  # type: ignore[type-var]
         self.accept_button.setEnabled(True)
 
-    def show_problems(self, problems: Sequence[Any], text: str) -> None:
+    def show_problems(self, problems: Sequence[Any], text: Source) -> None:
         """Show what is wrong with the update, each problem with the text that holds it (the texts' preview
         stays as it was)."""
         lines = []
@@ -235,7 +237,7 @@ class UpdateFigureDialog(QDialog):
             return
         problems = self.session.apply(self.command)
         if problems:
-            self.show_problems(problems, self.command.apply(self.session.doc.text))
+            self.show_problems(problems, self.command.edit(self.session.doc.parsed))
             return
         self.form.show_item(self.figure.id)
         self.accept()

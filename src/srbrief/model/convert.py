@@ -46,6 +46,12 @@ def unwrap_optional(hint: Any) -> tuple[Any, bool]:
 
 
 @functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """Return a field's pattern compiled (once per pattern, not looked up in re's cache for every value)."""
+    return re.compile(source)
+
+
+@functools.cache
 def _members(cls: type[Enum]) -> dict[str, Enum]:
     """Return an enum's members by value (looked up for every enum field of every item: once per class)."""
     return {str(member.value): member for member in cls}
@@ -67,7 +73,7 @@ class Converter:
     def convert(self, loc: Located, hint: Any, path: str, meta: dict[str, Any] | None = None) -> Any:
         """Return *loc* converted to *hint*, or ``_INVALID`` after recording a problem."""
         meta = meta or {}
-        hint, optional = unwrap_optional(hint)
+        hint, optional, kind = _plan(hint)
         if loc.value is None:
             if optional:
                 return None
@@ -77,11 +83,11 @@ class Converter:
             return self.plain_cite(loc, path)
         if hint is Text and isinstance(loc.value, bool) and meta.get("flag"):
             return DERIVED if loc.value else None  # `derived: true` of older files: a plain "derived"
-        if dataclasses.is_dataclass(hint):
+        if kind is _DATACLASS:
             return self.dataclass(loc, hint, path, meta.get("max_length") if hint is Text else None)
-        if typing.get_origin(hint) is tuple:
+        if kind is _TUPLE:
             return self.sequence(loc, typing.get_args(hint)[0], path, meta)
-        if isinstance(hint, type) and issubclass(hint, Enum):
+        if kind is _ENUM:
             return self.enum(loc, hint, path)
         return self.scalar(loc, hint, path, meta)
 
@@ -98,26 +104,26 @@ class Converter:
         if not isinstance(loc.value, dict):
             self.problem(loc, path, f"expected {self.expected(cls)}, got {describe(loc.value)}")
             return _INVALID
-        hints, fields = _fields_of(cls)
-        keys = loc.keys or {}
-        for key in loc.value:
-            if key not in fields:
-                known = ", ".join(fields)
-                self.problem(keys.get(key, (loc.line, loc.col)), _join(path, key),
-                             f"unknown field {key!r} (expected one of: {known})")
+        fields = _fields_of(cls)
+        given = loc.value
+        if not given.keys() <= fields.keys():
+            keys = loc.keys or {}
+            known = ", ".join(fields)
+            for key in given:
+                if key not in fields:
+                    self.problem(keys.get(key, (loc.line, loc.col)), _join(path, key),
+                                 f"unknown field {key!r} (expected one of: {known})")
         values: dict[str, Any] = {}
-        for name, field in fields.items():
-            sub = _join(path, name)
-            if name not in loc.value:
-                if field.default is dataclasses.MISSING:
+        for name, (hint, required, spec) in fields.items():
+            value = given.get(name)
+            if value is None:  # not there (a null is a Located whose value is None)
+                if required:
                     what = f"missing translation {name!r}" if cls is Text else "missing (required)"
-                    self.problem(loc, sub, what)
+                    self.problem(loc, _join(path, name), what)
                     values[name] = _INVALID
                 continue
-            meta = dict(field.metadata)
-            if max_length is not None:
-                meta["max_length"] = max_length  # a Text's limit comes from the field holding it
-            values[name] = self.convert(loc.value[name], hints[name], sub, meta)
+            meta = spec if max_length is None else {**spec, "max_length": max_length}  # a Text's limit: its field's
+            values[name] = self.convert(value, hint, _join(path, name), meta)
         if any(v is _INVALID for v in values.values()):
             return _INVALID
         obj = cls(**values)
@@ -195,7 +201,7 @@ def check_constraints(value: Any, meta: dict[str, Any]) -> str | None:
         if bad:
             return (f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} cannot be shown or saved "
                     "(a control character or a non-character)")
-        if meta.get("pattern") and not re.fullmatch(meta["pattern"], value):
+        if meta.get("pattern") and not _pattern(meta["pattern"]).fullmatch(value):
             return f"{describe(value)} does not match the expected form {meta['pattern']}"
         if meta.get("choices") and value not in meta["choices"]:
             return f"expected one of {', '.join(meta['choices'])}; got {describe(value)}"
@@ -210,10 +216,32 @@ def check_constraints(value: Any, meta: dict[str, Any]) -> str | None:
 
 
 @functools.cache
-def _fields_of(cls: Any) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
-    """Return the type hints and the fields of dataclass *cls*, resolved once (``get_type_hints`` took
-    half of the time of validating the built-in briefing, and an edit validates on every keystroke)."""
-    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
+def _fields_of(cls: Any) -> dict[str, tuple[Any, bool, dict[str, Any]]]:
+    """Return the fields of dataclass *cls* as name → (type hint, whether required, metadata), resolved once
+    (``get_type_hints`` took half of the time of validating the built-in briefing, and an edit validates on
+    every keystroke). The metadata is only read."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: (hints[f.name], f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+                     dict(f.metadata)) for f in dataclasses.fields(cls)}
+
+
+_DATACLASS, _TUPLE, _ENUM, _SCALAR = "dataclass", "tuple", "enum", "scalar"
+
+
+@functools.cache
+def _plan(hint: Any) -> tuple[Any, bool, str]:
+    """Return (inner type, whether None is allowed, what kind of value it is) for a field's type hint, worked
+    out once per hint (every value of every item asks)."""
+    inner, optional = unwrap_optional(hint)
+    if dataclasses.is_dataclass(inner):
+        kind = _DATACLASS
+    elif typing.get_origin(inner) is tuple:
+        kind = _TUPLE
+    elif isinstance(inner, type) and issubclass(inner, Enum):
+        kind = _ENUM
+    else:
+        kind = _SCALAR
+    return inner, optional, kind
 
 
 def _join(path: str, name: str) -> str:

@@ -47,13 +47,14 @@ def read_briefing_bytes(path: Path) -> bytes:
 
 
 def parse_briefing(data: bytes | str, filename: str, source_text: str | None = None,
-                   lenient: bool = False) -> Briefing:
+                   lenient: bool = False, *, nodes: Any = None) -> Briefing:
     """Return the briefing in *data* (the text of *filename*), or raise :class:`BriefingError`; *lenient*
     returns it despite problems the checks found, if it could be read at all (to preview an edit that is
-    refused, with the reason beside it)."""
+    refused, with the reason beside it); *nodes*: the YAML node tree of *data* if it was composed already
+    (see :func:`srbrief.model.yamltree.parse_yaml`)."""
     from srbrief.model.yamltree import parse_yaml
 
-    tree = parse_yaml(data, filename)
+    tree = parse_yaml(data, filename, nodes)
     if not isinstance(tree.value, dict):
         raise BriefingError([Problem(filename, tree.line, tree.col, "",
                                      "expected a mapping at the top of the document (schema: srbrief/1 ...)")])

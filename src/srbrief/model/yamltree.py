@@ -34,6 +34,7 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 # libyaml's parser when PyYAML has it (5-10x faster); both keep node positions and are safe (no constructors run)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SEQ = "tag:yaml.org,2002:seq"
+_STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 
 
@@ -64,8 +65,8 @@ class _Walker:
         raise self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data is accepted)")
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _TIMESTAMP:
-            return node.value  # dates stay strings; fields check their pattern
+        if node.tag in (_STR, _TIMESTAMP):
+            return node.value  # what the constructor makes of a string; dates stay strings (fields check them)
         if node.tag not in _SCALAR_TAGS:
             raise self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data is accepted)")
         try:
@@ -125,22 +126,10 @@ def _tab_between(text: str, start: int, end: int, filename: str) -> None:
         index = text.find("\t", index + 1, end)
 
 
-_composed: tuple[str, yaml.Node] | None = None  # the last tree the editing layer composed, and its text
-
-
-def remember_composed(text: str, node: yaml.Node) -> None:
-    """Keep the tree of *text* that an edit composed (from a validated text, changed by a value): validating
-    the edit then does not scan and compose the same text again. Trees are only ever read."""
-    global _composed  # noqa: PLW0603 - one entry
-    _composed = (text, node)
-
-
-def composed_already(text: str) -> yaml.Node | None:
-    return _composed[1] if _composed is not None and _composed[0] == text else None
-
-
-def parse_yaml(data: bytes | str, filename: str) -> Located:
-    """Return the single YAML document in *data* as a :class:`Located` tree."""
+def parse_yaml(data: bytes | str, filename: str, tree: yaml.Node | None = None) -> Located:
+    """Return the single YAML document in *data* as a :class:`Located` tree; *tree*: the node tree of this
+    very text, composed by the editing layer (an edit of a validated text checks its result by composing it:
+    the text is then not scanned and composed a second time)."""
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
             raise BriefingError([Problem(filename, 1, 1, "", f"file too large ({len(data)} bytes; "
@@ -157,7 +146,7 @@ def parse_yaml(data: bytes | str, filename: str) -> Located:
         line = text[: text.index("\x00")].count("\n") + 1
         raise BriefingError([Problem(filename, line, 1, "", "binary data (NUL byte) in a text file")])
     try:
-        node = composed_already(text)
+        node = tree
         if node is None:
             _check_depth(text, filename)
             node = yaml.compose(text, Loader=_LOADER)
