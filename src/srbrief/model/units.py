@@ -141,7 +141,11 @@ def number_text(value: float | Decimal, lang: str = "zh") -> str:
 
 
 def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
-    """Return (number, unit) of *metric* for a KPI tile, e.g. ('600+', '家') or ('CNY 626.1', 'bn')."""
+    """Return (number, unit) of *metric* for a KPI tile, e.g. ('600+', '家') or ('CNY 626.1', 'bn').
+
+    One sign convention for every change, on cards, charts, tables and in alt text: the sign says which way
+    it moved ('+20%', '−25%'), whether that is good news is said by its colour (see srbrief.meaning), so a
+    cost cut reads '−25%' in good-news green wherever it is shown."""
     unit = unit_of(metric.unit)
     q = metric.qualifier.value
     if q == "rank":
@@ -151,7 +155,7 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
         number = number_text(metric.value)
         return (f"前{number}", "") if lang == "zh" else (f"Top{NBSP}{number}", "")
     sign = ""
-    if metric.direction is not None and unit.code != "bei" and not falls_well(metric):
+    if metric.direction is not None and unit.code != "bei":
         sign = "+" if metric.direction.value == "increase" else MINUS
     if lang == "zh":
         number, unit_text = _chinese_scaled(metric.value, unit)
@@ -162,15 +166,6 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
     suffix = "+" if q == "more_than" else ""
     prefix = "~" if q == "about" else ""
     return f"{prefix}{sign}{number}{suffix}", unit_text
-
-
-def falls_well(metric: Metric) -> bool:
-    """Return whether *metric* is a fall that is good news (a 25 % cost cut). One sign convention everywhere:
-    such a fall is the gain it is — drawn as a gain, and written without a minus sign (its label names the
-    fall: 生产成本降低 25%, production cost reduction 25%) on cards, charts, tables and in alt text; any other
-    change carries the sign of its movement (+20%, −5%)."""
-    return metric.direction is not None and metric.direction.value == "decrease" and \
-        metric.good is not None and metric.good.value == "down"
 
 
 def _chinese_scaled(value: float, unit: Unit) -> tuple[str, str]:
