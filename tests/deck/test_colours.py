@@ -198,7 +198,8 @@ def test_chart_pictures_take_their_sections_colour(name: str) -> None:
     briefing = load_briefing(BRIEFINGS[name])
     brand = template_scheme({f"accent{i}": f"#{c}" for i, c in enumerate(TEMPLATE_ACCENTS, 1)})
     for scheme in (palette.LIGHT, brand):
-        meaningful = {hexed(c) for c in (*scheme.sections, scheme.increase, scheme.decrease)}
+        every_section = meaning.section_colours(scheme, len(briefing.sections))
+        meaningful = {hexed(c) for c in (*every_section, scheme.increase, scheme.decrease)}
         for chart in briefing.charts:
             own = hexed(meaning.colour(scheme, item_meaning(briefing, chart.id)))
             metrics = [m for m in (briefing.find(i) for i in chart.items) if isinstance(m, Metric)]
