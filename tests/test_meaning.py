@@ -25,7 +25,7 @@ def test_any_number_of_sections_has_distinct_readable_colours() -> None:
         assert colours[:6] == list(scheme.sections)
         for i, colour in enumerate(colours[6:], 6):
             assert meaning.contrast(colour, scheme.background) >= meaning.MIN_CONTRAST
-            others = colours[:i] + [scheme.increase, scheme.decrease]
+            others = [*colours[:i], scheme.increase, scheme.decrease]
             assert min(meaning.lab_distance(colour, other) for other in others) >= 15, (scheme.name, i)
     assert [meaning.theme_slot(r) for r in roles[5:8]] == [6, None, None]  # the seventh on is explicit
 

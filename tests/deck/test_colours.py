@@ -122,7 +122,7 @@ SEVENTH_THEME = """\
     short_title: {zh: 港口, en: Ports}
     lede: {zh: 导语, en: Lede}
     metrics:
-      - {id: seventh-count, label: {zh: 港口泊位, en: Port berths}, value: 7, unit: ge, period: '2024', source: 数据为7个}
+      - {id: berths, label: {zh: 港口泊位, en: Port berths}, value: 7, unit: ge, source: 数据为7个}
 """
 
 

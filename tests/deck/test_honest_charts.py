@@ -14,7 +14,6 @@ from pptx import Presentation
 from srbrief.model import Chart, Metric, load_briefing
 from srbrief.model.honesty import chart_problem
 from srbrief.model.units import UNITS, metric_text, value_parts
-from srbrief.resources import builtin_briefing_path
 from tests.deck.conftest import BRIEFINGS, CASES
 
 
@@ -140,3 +139,28 @@ def test_the_builtin_cost_cut_reads_minus_25_in_good_news_green(shaped_decks: di
         bold = next(run for run in card.text_frame.paragraphs[0].runs if run.font.bold)
         assert str(bold.font.color.rgb) == palette.LIGHT.increase.lstrip("#").upper()
         assert "−25%" in appendix_values(prs).values()
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_every_native_chart_shows_its_unit(shaped_decks: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """A chart on an axis (bars, lines) names its unit on the value axis; a doughnut's labels carry theirs."""
+    briefing = load_briefing(BRIEFINGS[name])
+    prs = Presentation(str(shaped_decks[name, lang]))
+    graphs = {shape.name.split(":")[1]: shape.chart for slide in prs.slides for shape in slide.shapes
+              if shape.has_chart}
+    assert graphs
+    kinds = set()
+    for chart_id, graph in graphs.items():
+        metrics = [m for m in (briefing.find(i) for i in briefing.find(chart_id, Chart).items)
+                   if isinstance(m, Metric)]
+        kind = str(graph.chart_type)
+        kinds.add(kind.split()[0])
+        if "DOUGHNUT" in kind:
+            continue  # its labels: see test_every_data_label_carries_its_unit
+        axis = graph.value_axis
+        assert axis.has_title, chart_id
+        unit = UNITS[metrics[0].unit]
+        title = axis.axis_title.text_frame.text
+        assert title and (unit.zh in title if lang == "zh" else any(w in title for w in (unit.en, "bn", "mn"))), \
+            (chart_id, title)
+    assert name == "builtin" or {"LINE_MARKERS", "BAR_CLUSTERED", "COLUMN_CLUSTERED"} <= kinds, kinds

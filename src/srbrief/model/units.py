@@ -193,13 +193,13 @@ def axis_scale(metrics: list[Metric], lang: str) -> tuple[float, str]:
     millions (6261 亿元 → CNY bn), Chinese keeps the article's unit."""
     unit = unit_of(metrics[0].unit)
     if lang == "zh":
-        return 1.0, {"count": "数量"}.get(unit.dimension, unit.zh)
+        return 1.0, unit.zh  # the unit itself (家, 个, %), on every chart
     biggest = Decimal(str(max(m.value for m in metrics))) * unit.scale
     if unit.scale > 1 or (unit.dimension in _SCALED_DIMENSIONS and biggest >= _BIG[-1][0]):
         size, word = next(((s, w) for s, w in _BIG if biggest >= s), _BIG[-1])
         currency = f"{CURRENCY} " if unit.dimension == "money" else ""
         return float(unit.scale / size), f"{currency}{word} {unit.en_word}".strip()
-    return 1.0, {"count": "count"}.get(unit.dimension, unit.en)
+    return 1.0, unit.en  # a count names what it counts where the unit does ("organisations")
 
 
 def format_value(metric: Metric, lang: str) -> str:
