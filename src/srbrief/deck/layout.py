@@ -49,7 +49,7 @@ def layout_slide(plan: DeckPlan, index: int, measurer: Measurer, frame: Frame | 
         body = frame.body_rect()
         if slide.footnote:  # the body gives the footnote its lines, above the footer
             top = _footnote(out, slide.footnote, frame)
-            body = Rect(body.x, body.y, body.w, min(body.h, top - body.y - FOOTER * 0.5))
+            body = Rect(body.x, body.y, body.w, min(body.h, top - body.y - 2.0))
         lay_out_body(out, plan, slide, body)
     if slide.role is not Role.TITLE:
         _footer(out, slide.footer or plan.footer, index + 1, len(plan.slides), frame)

@@ -143,32 +143,40 @@ FOOTNOTE_MARKS = ("¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹")
 
 
 def footnoted(slide: Slide, lang: str) -> Slide:
-    """Return *slide* with each derived value it shows marked by its card's number ('*', or '¹', '²' … when there
-    are several) and one footnote line that says what each is ('* 计算值：按原文列出的园区名称计数'); a derived
-    value in the chart is named in the footnote. The honesty of the appendix, the way a consultant writes it."""
+    """Return *slide* with each derived value it shows marked by its card's number ('*', or '¹', '²' … when the
+    slide has several notes) and one footnote that says what each is ('* 计算值：按原文列出的园区名称计数'); a
+    derived value in the chart is named in it. Values with the same note share its marker. The honesty of the
+    appendix (which keeps the full note), the way a consultant writes it."""
     derived = [m for m in dict.fromkeys(slide.metrics) if m.derived is not None]
     if not derived:
         return slide
-    marks = dict(zip(derived, ("*",) if len(derived) == 1 else FOOTNOTE_MARKS, strict=False))
     carded = {c.metric for c in slide.cards} | {r.card.metric for r in slide.summary if r.card}
-    notes = []
-    for metric, mark in marks.items():
-        word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
-        note = metric.derived.get(lang) if metric.derived else ""
-        named = "" if metric in carded else (f"（{metric.label.get(lang)}）" if lang == "zh"
-                                             else f" ({metric.label.get(lang)})")
-        head = f"{mark} {word if lang == 'zh' else word[0].upper() + word[1:]}{named}"
-        if note and any(w in note.lower() for w in SAYS_DERIVED):  # the note says it was computed: alone
-            notes.append(f"{mark} {note}")
-        else:
-            notes.append(head + (("：" if lang == "zh" else ": ") + note if note and note != word else ""))
+    texts = {m: _derived_note(m, lang, named=m not in carded) for m in derived}
+    distinct = list(dict.fromkeys(texts.values()))
+    by_text = dict(zip(distinct, ("*",) if len(distinct) == 1 else FOOTNOTE_MARKS, strict=False))
+    marks = {m: by_text[text] for m, text in texts.items()}
 
     def marked(card: Card) -> Card:
         return replace(card, mark=marks.get(card.metric, ""))
 
     rows = tuple(replace(r, card=marked(r.card)) if r.card else r for r in slide.summary)
+    notes = [f"{mark} {text}" for text, mark in by_text.items()]
     return replace(slide, cards=tuple(marked(c) for c in slide.cards), summary=rows,
                    footnote=("　" if lang == "zh" else "   ").join(notes))
+
+
+def _derived_note(metric: Metric, lang: str, named: bool) -> str:
+    """Return what a footnote says of a derived value: what was computed ('计算值：按原文列出的园区名称计数',
+    '期末月份2025年7月为推算'): its note up to the first colon (the appendix gives the rest), with the word for
+    'derived' unless the note says so itself; with the value's label when no card shows it (*named*)."""
+    word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
+    note = (metric.derived.get(lang) if metric.derived else "").split("：" if lang == "zh" else ": ")[0]
+    if lang == "en":
+        word = word[0].upper() + word[1:]
+    label = (f"（{metric.label.get(lang)}）" if lang == "zh" else f" ({metric.label.get(lang)})") if named else ""
+    if note and any(w in note.lower() for w in SAYS_DERIVED):  # the note says it was computed
+        return note + label
+    return word + label + (("：" if lang == "zh" else ": ") + note if note and note.lower() != word.lower() else "")
 
 
 def notes_of(said: list[str], sources: tuple[Cite, ...], lang: str, briefing: Briefing | None = None) -> str:
