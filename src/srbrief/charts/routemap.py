@@ -26,9 +26,9 @@ BENDS = (ROUTE_BEND, -ROUTE_BEND, 0.25, -0.25, 0.4, -0.4, 0.55, -0.55)  # tried 
 SHRINK = 6.0  # points between an arrow's ends and its dots
 DOT_CLEARANCE = 9.0  # points between a route and a place that is not one of its ends
 # Routes are told apart by line style as well as by shade (shades of one colour alone look alike): solid,
-# dashed, dotted, dash-dot …, the same in the legend.
-ROUTE_STYLES: tuple[str | tuple[float, tuple[float, ...]], ...] = (
-    "solid", (0, (5, 2.2)), (0, (1.2, 1.6)), (0, (6, 2, 1.2, 2)), (0, (2.5, 2.5)), (0, (8, 2, 1.2, 2, 1.2, 2)))
+# dashed, dotted, dash-dot … (dash patterns: on, off … in line widths), the same in the legend.
+ROUTE_STYLES: tuple[tuple[float, tuple[float, ...]], ...] = (
+    (0, (1, 0)), (0, (5, 2.2)), (0, (1.2, 1.6)), (0, (6, 2, 1.2, 2)), (0, (2.5, 2.5)), (0, (8, 2, 1.2, 2, 1.2, 2)))
 
 
 # Where a place's name may go around its dot (offsets in points, alignment), the usual ones first.
