@@ -115,14 +115,9 @@ def test_cards_say_their_section_or_good_and_bad_news(exported: dict[tuple[str, 
 
 
 SEVENTH_THEME = """\
-  - id: seventh
-    kind: theme
-    number: 7
-    title: {zh: 港口, en: Ports}
-    short_title: {zh: 港口, en: Ports}
-    lede: {zh: 导语, en: Lede}
-    metrics:
-      - {id: berths, label: {zh: 港口泊位, en: Port berths}, value: 7, unit: ge, source: 数据为7个}
+  - {id: seventh, kind: theme, number: 7, title: {zh: 港口, en: Ports}, short_title: {zh: 港口, en: Ports},
+     lede: {zh: 导语, en: Lede},
+     metrics: [{id: berths, label: {zh: 港口泊位, en: Port berths}, value: 7, unit: ge, source: 数据为7个}]}
 """
 
 
