@@ -164,3 +164,14 @@ def test_every_native_chart_shows_its_unit(shaped_decks: dict[tuple[str, str], P
         assert title and (unit.zh in title if lang == "zh" else any(w in title for w in (unit.en, "bn", "mn"))), \
             (chart_id, title)
     assert name == "builtin" or {"LINE_MARKERS", "BAR_CLUSTERED", "COLUMN_CLUSTERED"} <= kinds, kinds
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_green_and_red_bars_say_which_is_which(shaped_decks: dict[tuple[str, str], Path], lang: str) -> None:
+    """The parks' energy use fell in one (good news, green) and rose in the other (bad news, red): the chart's
+    key says what the colours mean."""
+    from srbrief.model.units import news_key
+
+    texts = [shape.text_frame.text for slide in Presentation(str(shaped_decks["six-themes", lang])).slides
+             for shape in slide.shapes if shape.name.startswith("chart:g-hbar:") and shape.has_text_frame]
+    assert any(news_key(lang) in text for text in texts), texts

@@ -16,9 +16,17 @@ from srbrief import meaning
 from srbrief.deck import oxml
 from srbrief.deck.pptx_text import pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Entity, Event, Fact, Metric, Qualifier
-from srbrief.model.story import charted_value, figure_meaning, item_meaning
+from srbrief.model.story import charted_value, figure_meaning, good_news, item_meaning
 from srbrief.model.textutil import period_text
-from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, metric_text, share_percent, share_text
+from srbrief.model.units import (
+    MORE_THAN_NOTE,
+    TOTAL,
+    axis_scale,
+    metric_text,
+    news_key,
+    share_percent,
+    share_text,
+)
 from srbrief.textlayout import fit_text, font_measurer
 from srbrief.typescale import MAIN_TEXT
 
@@ -123,8 +131,11 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
     value_axis.tick_labels.number_format_is_linked = False
     graph.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     _axis_title(writer, value_axis, axis_unit)
-    if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
-        _caption(writer, slide, box, MORE_THAN_NOTE[lang])
+    notes = [MORE_THAN_NOTE[lang]] if any(m.qualifier is Qualifier.MORE_THAN for m in metrics) else []
+    if {good_news(m) for m in metrics} >= {True, False}:  # green and red side by side: say which is which
+        notes.append(news_key(lang))
+    if notes:
+        _caption(writer, slide, box, ("；" if lang == "zh" else "; ").join(notes))
 
 
 def _axis_title(writer: DeckWriter, axis: Any, unit: str) -> None:

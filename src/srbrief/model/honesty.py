@@ -31,10 +31,11 @@ def chart_problem(briefing: Briefing, chart: Chart) -> str | None:
     if (None not in entities and len(entities) == len(metrics)) or (None not in periods and
                                                                     len(periods) == len(metrics)):
         return None
-    what = "levels of different populations" if all(m.direction is None for m in metrics) else \
-        "different measures"
-    return (f"compares {what} on one axis; bars compare one measure across entities (give each figure its "
-            "entity) or periods, else show the figures as cards")
+    if any(m.direction is not None for m in metrics):
+        return ("compares different measures on one axis; bars compare one measure across entities (give each "
+                "figure its entity) or periods, else show the figures as cards")
+    return ("compares levels of different populations on one axis; bars compare one measure across entities "
+            "(give each figure its entity) or periods, else show the figures as cards")
 
 
 def chart_warnings(briefing: Briefing) -> list[str]:

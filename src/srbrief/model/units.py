@@ -241,6 +241,13 @@ def metric_kind(metric: Metric) -> str:
 
 TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
 MORE_THAN_NOTE = {"zh": "+ 表示“超”、“余”、“突破”", "en": '+ means "more than"'}
+NEWS_WORDS = {"good": ("改善", "better"), "bad": ("变差", "worse")}  # what green and red say on a chart's key
+
+
+def news_key(lang: str) -> str:
+    """Return the key of a chart whose bars are good and bad news: '绿色：改善；红色：变差'."""
+    good, bad = (NEWS_WORDS[k][0 if lang == "zh" else 1] for k in ("good", "bad"))
+    return f"绿色：{good}；红色：{bad}" if lang == "zh" else f"green: {good}; red: {bad}"
 
 
 def metric_text(metric: Metric, lang: str) -> str:
