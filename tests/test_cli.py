@@ -157,7 +157,10 @@ def test_builtin_briefing_has_no_font_warnings(capsys: pytest.CaptureFixture[str
 def test_validate_warns_about_charts_that_would_mislead(capsys: pytest.CaptureFixture[str]) -> None:
     synthetic = Path(__file__).resolve().parent / "charts" / "synthetic.yaml"
     assert main(["validate", str(synthetic)]) == 0  # valid: the chart is shown as cards instead
-    (line,) = capsys.readouterr().err.splitlines()
+    line, changes = capsys.readouterr().err.splitlines()
+    assert changes.endswith("warning: chart c-hbar: compares different measures on one axis; bars compare one "
+                            "measure across entities (give each figure its entity) or periods, else show the "
+                            "figures as cards")
     assert line.endswith("warning: chart c-bar: compares levels of different populations on one axis; bars "
                          "compare one measure across entities (give each figure its entity) or periods, else "
                          "show the figures as cards")

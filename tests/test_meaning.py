@@ -12,10 +12,22 @@ def test_sections_are_distinct_and_never_say_good_or_bad_news() -> None:
         assert scheme.increase not in sections and scheme.decrease not in sections
 
 
-def test_themes_cycle_without_taking_the_overviews_colour() -> None:
-    roles = [meaning.section(n) for n in range(1, 13)]
-    assert "section0" not in roles
-    assert roles[:5] == ["section1", "section2", "section3", "section4", "section5"] and roles[5] == "section1"
+def test_any_number_of_sections_has_distinct_readable_colours() -> None:
+    """Past the six a PowerPoint theme carries, each further section gets a colour of its own (never the
+    overview's, never one that reads as good or bad news), readable on the page, in the light and dark scheme
+    and with a template's six accents."""
+    roles = [meaning.section(n) for n in range(13)]
+    assert len(set(roles)) == 13
+    brand = palette.Scheme(**{**palette.LIGHT.__dict__, "sections": ("#0b3c5d", "#2e8b57", "#d35400", "#b22222",
+                                                                      "#6c3483", "#117a65")})
+    for scheme in (palette.LIGHT, palette.DARK, brand):
+        colours = [meaning.colour(scheme, role) for role in roles]
+        assert colours[:6] == list(scheme.sections)
+        for i, colour in enumerate(colours[6:], 6):
+            assert meaning.contrast(colour, scheme.background) >= meaning.MIN_CONTRAST
+            others = [*colours[:i], scheme.increase, scheme.decrease]
+            assert min(meaning.lab_distance(colour, other) for other in others) >= 15, (scheme.name, i)
+    assert [meaning.theme_slot(r) for r in roles[5:8]] == [6, None, None]  # the seventh on is explicit
 
 
 def test_a_figure_is_news_or_its_section() -> None:

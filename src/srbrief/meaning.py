@@ -10,27 +10,34 @@ meanings, written as a *role* string:
 Items of one diagram are told apart by :func:`shades` of their section's colour, never by good/bad colours or
 by another section's colour. The neutral roles of the page (text, muted, background, card, rule) are roles too.
 Renderers map roles to colours with :func:`colour` (the app, the presenter, the PDF and the chart pictures) or,
-for a PowerPoint theme, with :func:`theme_slot` (sections are theme accents, so a template recolours them;
-good and bad news stay explicit colours).
+for a PowerPoint theme, with :func:`theme_slot` (the first six sections are theme accents, so a template
+recolours them; good and bad news stay explicit colours).
+
+Every section has a colour of its own, however many there are: past a scheme's own section colours (six: a
+PowerPoint theme's accents) :func:`section_colours` adds colours that are as far as possible from every colour
+already taken and from good and bad news, each readable on the background (contrast 3:1 or more), written
+explicitly in a deck.
 """
 
 from __future__ import annotations
+
+import math
+from functools import lru_cache
 
 from srbrief.palette import Scheme
 
 GOOD, BAD, NEUTRAL = "good", "bad", "neutral"
 SECTION_PREFIX = "section"
-SECTION_COLOURS = 6  # distinct section colours: the six accents of a PowerPoint theme
+SECTION_COLOURS = 6  # section colours a PowerPoint theme carries (its six accents); more are explicit colours
+NEWS_HUES = ((0, 20), (70, 170), (340, 360))  # degrees of hue that read as red or green: never a section's
+MIN_CONTRAST = 3.0  # a section colour against the page's background (WCAG's ratio for graphics and large text)
 SHADE_RANGE = 0.35  # how far the shades of a diagram go from their section's colour (towards text / background)
 PAGE_ROLES = ("text", "muted", "background", "card", "rule", "lede")
 
 
 def section(number: int) -> str:
-    """Return the meaning "belongs to section *number*" (0: the overview; themes 1, 2 …; after the sixth
-    colour the themes cycle through 1–5, never taking the overview's colour)."""
-    if number <= 0:
-        return f"{SECTION_PREFIX}0"
-    return f"{SECTION_PREFIX}{(number - 1) % (SECTION_COLOURS - 1) + 1}"
+    """Return the meaning "belongs to section *number*" (0: the overview; themes 1, 2 …, each its own)."""
+    return f"{SECTION_PREFIX}{max(0, number)}"
 
 
 def section_number(role: str) -> int | None:
@@ -49,7 +56,7 @@ def colour(scheme: Scheme, role: str) -> str:
     """Return the colour of *role* in *scheme*: a meaning or a page role (text, muted, card …)."""
     number = section_number(role)
     if number is not None:
-        return scheme.sections[number % len(scheme.sections)]
+        return section_colours(scheme, number + 1)[number]
     if role == GOOD:
         return scheme.increase
     if role == BAD:
@@ -65,7 +72,88 @@ def theme_slot(role: str) -> int | None:
     """Return the PowerPoint theme accent (1–6) that carries *role*, or None for a colour written explicitly
     (good and bad news, neutrals): sections are theme colours, so that a template recolours them."""
     number = section_number(role)
-    return None if number is None else number % SECTION_COLOURS + 1
+    return None if number is None or number >= SECTION_COLOURS else number + 1
+
+
+@lru_cache(maxsize=128)
+def section_colours(scheme: Scheme, count: int) -> tuple[str, ...]:
+    """Return the colours of the first *count* sections of *scheme*: its own, then, one at a time, the
+    candidate farthest (CIE Lab distance) from every colour taken and from good and bad news."""
+    chosen = list(scheme.sections[:count])
+    avoid = [_lab(c) for c in (*chosen, scheme.increase, scheme.decrease)]
+    candidates = [(c, _lab(c)) for c in _candidates(scheme.background)]
+    while len(chosen) < count:
+        best, lab = max(candidates, key=lambda item: min(math.dist(item[1], a) for a in avoid))
+        chosen.append(best)
+        avoid.append(lab)
+    return tuple(chosen)
+
+
+def _candidates(background: str) -> list[str]:
+    """Return saturated colours around the hue circle, each dark (or light) enough to read on *background*;
+    none green or red (those say good and bad news)."""
+    dark_page = _luminance(background) < 0.5
+    found = []
+    for hue in (h for h in range(0, 360, 6) if not any(a <= h < b for a, b in NEWS_HUES)):
+        for target in (MIN_CONTRAST + 1.0, MIN_CONTRAST + 3.0):
+            for step in range(101):  # from the background's side towards the text's, to the target contrast
+                level = 0.9 - step * 0.008 if not dark_page else 0.1 + step * 0.008
+                candidate = _hsl(hue / 360, 0.62, level)
+                if contrast(candidate, background) >= target:
+                    found.append(candidate)
+                    break
+    return found
+
+
+def contrast(a: str, b: str) -> float:
+    """Return the WCAG contrast ratio of two colours (1–21)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _channels(colour: str) -> list[float]:
+    return [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+
+
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+def _luminance(colour: str) -> float:
+    r, g, b = (_linear(c) for c in _channels(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """Return *colour* in CIE L*a*b* (D65), where distances match what the eye tells apart."""
+    r, g, b = (_linear(c) for c in _channels(colour))
+    xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+           (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+    fx, fy, fz = (v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116 for v in xyz)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def lab_distance(a: str, b: str) -> float:
+    """Return how far apart two colours look (CIE76 ΔE: about 2 is just noticeable, 20 clearly different)."""
+    return math.dist(_lab(a), _lab(b))
+
+
+def _hsl(hue: float, saturation: float, lightness: float) -> str:
+    """Return the '#rrggbb' of a hue, saturation and lightness (each 0–1)."""
+    q = lightness * (1 + saturation) if lightness < 0.5 else lightness + saturation - lightness * saturation
+    p = 2 * lightness - q
+
+    def channel(t: float) -> float:
+        t %= 1
+        if t < 1 / 6:
+            return p + (q - p) * 6 * t
+        if t < 1 / 2:
+            return q
+        if t < 2 / 3:
+            return p + (q - p) * (2 / 3 - t) * 6
+        return p
+
+    return "#" + "".join(f"{round(channel(hue + k) * 255):02x}" for k in (1 / 3, 0, -1 / 3))
 
 
 def shades(base: str, count: int, scheme: Scheme) -> list[str]:

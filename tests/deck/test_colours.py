@@ -106,36 +106,65 @@ def test_cards_say_their_section_or_good_and_bad_news(exported: dict[tuple[str, 
         sections |= kickers
     assert green not in sections and red not in sections
     assert True in seen_news
-    if templated:  # the sections take the template's accents; the news keeps its own colours
-        assert sections <= set(TEMPLATE_ACCENTS) | {None}
+    if templated:  # the sections take the template's accents (and colours chosen from them past the sixth)
+        from srbrief.deck.pptx_writer import template_scheme
+
+        brand = template_scheme({f"accent{i}": f"#{c}" for i, c in enumerate(TEMPLATE_ACCENTS, 1)})
+        extra = {hexed(meaning.colour(brand, meaning.section(n))) for n in range(6, 9)}
+        assert sections <= set(TEMPLATE_ACCENTS) | extra | {None}
 
 
-@pytest.mark.parametrize("templated", [False, True])
-def test_every_section_has_its_own_colour(exported: dict[tuple[str, bool], Path], templated: bool) -> None:
-    path = exported["six-themes", templated]
+SEVENTH_THEME = """\
+  - {id: seventh, kind: theme, number: 7, title: {zh: 港口, en: Ports}, short_title: {zh: 港口, en: Ports},
+     lede: {zh: 导语, en: Lede},
+     metrics: [{id: berths, label: {zh: 港口泊位, en: Port berths}, value: 7, unit: ge, source: 数据为7个}]}
+"""
+
+
+@pytest.fixture(scope="module")
+def seven_themes(tmp_path_factory: pytest.TempPathFactory, template: Path) -> dict[bool, Path]:
+    """The six-theme briefing with a seventh theme (eight sections), exported with and without a template."""
+    folder = tmp_path_factory.mktemp("seven")
+    source = folder / "seven.yaml"
+    source.write_text(BRIEFINGS["six-themes"].read_text(encoding="utf-8") + SEVENTH_THEME, encoding="utf-8")
+    made = {}
+    for templated in (False, True):
+        target = folder / f"seven-{templated}.pptx"
+        extra = ["--template", str(template)] if templated else []
+        assert main(["export", str(source), "-o", str(target), "--lang", "en", *extra]) == 0
+        made[templated] = target
+    return made
+
+
+def divider_colours(path: Path) -> list[str | None]:
+    """Return the colour of each theme divider's title, in order."""
     accents = theme_accents(path)
-    by_divider = []
+    found = []
     for slide in Presentation(str(path)).slides:
         shapes = {s.name: s for s in slide.shapes}
-        if "kicker" in shapes and "subtitle" in shapes:  # a theme's divider: its colour on its title
-            by_divider.append(colour_of(shapes["title"].text_frame.paragraphs[0].runs[0]._r, accents))
-    themes = by_divider[:5]  # six themes; the sixth cycles back to the first theme's colour
-    assert len(themes) == 5 and len(set(themes)) == 5
-    overview = accents["accent1"]
-    assert overview not in themes
+        if "kicker" in shapes and "subtitle" in shapes and shapes["kicker"].text_frame.text.startswith("Perspective"):
+            found.append(colour_of(shapes["title"].text_frame.paragraphs[0].runs[0]._r, accents))
+    return found
 
 
 @pytest.mark.parametrize("templated", [False, True])
-def test_native_charts_colour_news_explicitly_and_levels_by_section(exported: dict[tuple[str, bool], Path],
-                                                                    templated: bool) -> None:
-    path = exported["six-themes", templated]
-    green, red = hexed(palette.LIGHT.increase), hexed(palette.LIGHT.decrease)
-    with zipfile.ZipFile(path) as z:
-        charts = [z.read(n).decode("utf-8") for n in z.namelist() if re.match(r"ppt/charts/chart\d+\.xml$", n)]
-    (changes,) = [c for c in charts if "<c:v>12.0</c:v>" in c and "<c:v>8.0</c:v>" in c]
-    assert changes.count(f'<a:srgbClr val="{green}"/>') == 2 and changes.count(f'<a:srgbClr val="{red}"/>') == 1
-    (levels,) = [c for c in charts if "<c:v>18.52</c:v>" in c]  # CNY 18.52 bn
-    assert '<a:schemeClr val="accent3"/>' in levels and green not in levels and red not in levels  # theme 2
+def test_every_section_has_its_own_colour(exported: dict[tuple[str, bool], Path],
+                                          seven_themes: dict[bool, Path], templated: bool) -> None:
+    """However many themes: each its own colour, none the overview's, none green or red, every colour clearly
+    apart from the others and readable on the page (the first six are the theme's accents, so a template
+    recolours them; the rest are chosen from those)."""
+    for path, count in ((exported["six-themes", templated], 6), (seven_themes[templated], 7)):
+        themes = divider_colours(path)
+        overview = theme_accents(path)["accent1"]
+        assert len(themes) == count and len(set(themes)) == count, themes
+        colours = ["#" + c for c in (overview, *themes) if c]
+        assert len(colours) == count + 1
+        news = (palette.LIGHT.increase, palette.LIGHT.decrease)
+        for i, colour in enumerate(colours):
+            assert all(meaning.lab_distance(colour, other) >= 15 for other in colours[i + 1:]), colour
+        for colour in colours[meaning.SECTION_COLOURS:]:  # ours: readable on the white page, apart from the news
+            assert meaning.contrast(colour, palette.LIGHT.background) >= meaning.MIN_CONTRAST
+            assert all(meaning.lab_distance(colour, other) >= 15 for other in news), colour
 
 
 def pixels(briefing: Briefing, chart_id: str, scheme: palette.Scheme, wanted: set[str]) -> set[str]:
@@ -164,7 +193,8 @@ def test_chart_pictures_take_their_sections_colour(name: str) -> None:
     briefing = load_briefing(BRIEFINGS[name])
     brand = template_scheme({f"accent{i}": f"#{c}" for i, c in enumerate(TEMPLATE_ACCENTS, 1)})
     for scheme in (palette.LIGHT, brand):
-        meaningful = {hexed(c) for c in (*scheme.sections, scheme.increase, scheme.decrease)}
+        every_section = meaning.section_colours(scheme, len(briefing.sections))
+        meaningful = {hexed(c) for c in (*every_section, scheme.increase, scheme.decrease)}
         for chart in briefing.charts:
             own = hexed(meaning.colour(scheme, item_meaning(briefing, chart.id)))
             metrics = [m for m in (briefing.find(i) for i in chart.items) if isinstance(m, Metric)]

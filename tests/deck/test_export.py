@@ -192,9 +192,10 @@ def test_decks_pass_schema_validation(decks: dict[str, Path], template: Path, tm
         Presentation(str(path))  # and python-pptx re-opens it
 
 
-def test_the_validator_does_catch_negative_axis_ids(decks: dict[str, Path], tmp_path: Path) -> None:
-    broken = tmp_path / "broken.pptx"
-    with zipfile.ZipFile(decks["zh"]) as source, zipfile.ZipFile(broken, "w") as out:
+def test_the_validator_does_catch_negative_axis_ids(shaped_decks: dict[tuple[str, str], Path],
+                                                    tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pptx"  # (the six-theme deck has bars and a line: charts with axes)
+    with zipfile.ZipFile(shaped_decks["six-themes", "zh"]) as source, zipfile.ZipFile(broken, "w") as out:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename.startswith("ppt/charts/chart"):

@@ -14,7 +14,6 @@ from pptx import Presentation
 from srbrief.model import Chart, Metric, load_briefing
 from srbrief.model.honesty import chart_problem
 from srbrief.model.units import UNITS, metric_text, value_parts
-from srbrief.resources import builtin_briefing_path
 from tests.deck.conftest import BRIEFINGS, CASES
 
 
@@ -43,40 +42,76 @@ def test_no_drawn_chart_mixes_units_or_populations(shaped_decks: dict[tuple[str,
     assert [c for c in drawn if chart_problem(briefing, briefing.find(c, Chart))] == []
 
 
+def drawn_charts(path: Path, briefing) -> dict[str, Chart]:
+    """Return the charts drawn in the deck at *path* (its shapes named 'chart:<id>'), by id."""
+    ids = {shape.name.split(":")[1] for slide in Presentation(str(path)).slides for shape in slide.shapes
+           if shape.name.startswith("chart:") and shape.name.count(":") == 1}
+    return {i: briefing.find(i, Chart) for i in ids}
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_no_drawn_bar_chart_compares_different_measures(shaped_decks: dict[tuple[str, str], Path], name: str,
+                                                        lang: str) -> None:
+    """Bars on one axis are one measure of several entities or of several periods — changes too: a productivity
+    gain, an order-processing gain and a cost cut are three measures, shown as cards, never as three bars."""
+    briefing = load_briefing(BRIEFINGS[name])
+    bars = {i: c for i, c in drawn_charts(shaped_decks[name, lang], briefing).items()
+            if c.kind.value in ("bar", "hbar")}
+    assert bars or name == "builtin"  # (the built-in briefing has no bar chart left)
+    for chart_id, chart in bars.items():
+        metrics = [briefing.find(i, Metric) for i in chart.items]
+        entities, periods = [m.entity for m in metrics], [m.period for m in metrics]
+        one_measure = (None not in entities and len(set(entities)) == len(metrics)) or \
+            (None not in periods and len(set(periods)) == len(metrics))
+        assert one_measure, chart_id
+
+
+def appendix_values(prs) -> dict[str, str]:
+    """Return the value column of the appendix tables, by the row's model id (the table's row ids)."""
+    found = {}
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name.startswith("table:"):
+                rows = list(shape.table.rows)[1:]
+                labels = [row.cells[0].text_frame.text.replace("\v", "") for row in rows]
+                values = [row.cells[1].text_frame.text.replace("\v", "").replace(" ", "") for row in rows]
+                found.update(zip(labels, values, strict=True))
+    return found
+
+
 @pytest.mark.parametrize(("name", "lang"), CASES)
 def test_a_change_reads_the_same_on_its_card_in_its_chart_and_in_the_appendix(
         shaped_decks: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """One sign convention: the sign says which way a figure moved (+20%, −25%), on its card, in its chart and in
+    the appendix; whether that is good news is its colour."""
     briefing = load_briefing(BRIEFINGS[name])
     prs = Presentation(str(shaped_decks[name, lang]))
     cards = {shape.name[7:]: card_number(shape) for slide in prs.slides for shape in slide.shapes
              if shape.name.startswith("metric:")}
-    rows = {cell_texts[0]: cell_texts[1] for slide in prs.slides for shape in slide.shapes
-            if shape.name.startswith("table:") for cell_texts in
-            ([c.text_frame.text.replace("\v", "") for c in row.cells] for row in list(shape.table.rows)[1:])}
-    labels = label_texts(shaped_decks[name, lang])
-    changes = [m for m in briefing.metrics if m.direction is not None]
-    assert changes
-    seen = 0
+    rows = appendix_values(prs)
+    squeezed = [label.replace(" ", "").replace("\u00a0", "") for label in label_texts(shaped_decks[name, lang])]
+    changes = [m for m in briefing.metrics if m.direction is not None and m.unit != "bei"]
+    falls = [m for m in changes if m.direction.value == "decrease"]
+    assert falls and any(m.good is not None and m.good.value == "down" for m in falls)  # a good-news fall too
+    seen = {"card": 0, "chart": 0, "appendix": 0}
     for metric in changes:
+        sign = "−" if metric.direction.value == "decrease" else "+"
         number, _ = value_parts(metric, lang)
+        written = metric_text(metric, lang).replace(" ", "").replace("\u00a0", "")
+        assert sign in number, metric.id
         if metric.id in cards:
             assert cards[metric.id] == number, metric.id
-            seen += 1
-        core = number.rstrip("+").lstrip("~")
-        row = rows[metric.label.get(lang).replace("\n", "")] if metric.label.get(lang) in rows else None
-        assert row is None or core in row.replace(" ", ""), (metric.id, row)
-    assert seen
-    squeezed = [label.replace(" ", "") for label in labels]
-    drawn = {shape.name.split(":")[1] for slide in prs.slides for shape in slide.shapes if shape.has_chart}
-    in_charts = [m for c in drawn for m in (briefing.find(i) for i in briefing.find(c, Chart).items)
-                 if isinstance(m, Metric) and m.direction is not None]
-    for metric in in_charts:  # the chart's label is the card's number with its unit
-        assert metric_text(metric, lang).replace(" ", "") in squeezed, metric.id
-    cut = next((m for m in changes if m.good is not None and m.direction.value == "decrease"
-                and m.good.value == "down"), None)
-    if cut is not None:  # a good-news fall: no minus anywhere
-        number, _ = value_parts(cut, lang)
-        assert not number.startswith(("−", "-"))
+            seen["card"] += 1
+        if written in squeezed:
+            seen["chart"] += 1
+        row = rows.get(metric.label.get(lang))
+        if row is not None:
+            assert sign + number.lstrip("+−~").rstrip("+").replace("\u00a0", "") in row.replace("\u00a0", ""), \
+                (metric.id, row)
+            seen["appendix"] += 1
+    assert seen["card"] and seen["appendix"], seen
+    if name == "six-themes":
+        assert seen["chart"] == 2, seen  # the parks' energy use: a fall and a rise, signed, on one axis
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
@@ -93,10 +128,50 @@ def test_every_data_label_carries_its_unit(shaped_decks: dict[tuple[str, str], P
     assert bare == []
 
 
-def test_the_builtin_cost_cut_is_charted_as_the_gain_it_is(shaped_decks: dict[tuple[str, str], Path]) -> None:
-    briefing = load_briefing(builtin_briefing_path())
-    cut = briefing.find("pv-production-cost-cut", Metric)
+def test_the_builtin_cost_cut_reads_minus_25_in_good_news_green(shaped_decks: dict[tuple[str, str], Path]) -> None:
+    from srbrief import palette
+
     for lang in ("zh", "en"):
-        labels = label_texts(shaped_decks["builtin", lang])
-        assert "25%" in labels and "−25%" not in labels and "+20%" in labels
-        assert value_parts(cut, lang)[0] == "25"
+        prs = Presentation(str(shaped_decks["builtin", lang]))
+        card = next(shape for slide in prs.slides for shape in slide.shapes
+                    if shape.name == "metric:pv-production-cost-cut")
+        assert card_number(card) == "−25"
+        bold = next(run for run in card.text_frame.paragraphs[0].runs if run.font.bold)
+        assert str(bold.font.color.rgb) == palette.LIGHT.increase.lstrip("#").upper()
+        assert "−25%" in appendix_values(prs).values()
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_every_native_chart_shows_its_unit(shaped_decks: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """A chart on an axis (bars, lines) names its unit on the value axis; a doughnut's labels carry theirs."""
+    briefing = load_briefing(BRIEFINGS[name])
+    prs = Presentation(str(shaped_decks[name, lang]))
+    graphs = {shape.name.split(":")[1]: shape.chart for slide in prs.slides for shape in slide.shapes
+              if shape.has_chart}
+    assert graphs
+    kinds = set()
+    for chart_id, graph in graphs.items():
+        metrics = [m for m in (briefing.find(i) for i in briefing.find(chart_id, Chart).items)
+                   if isinstance(m, Metric)]
+        kind = str(graph.chart_type)
+        kinds.add(kind.split(maxsplit=1)[0])
+        if "DOUGHNUT" in kind:
+            continue  # its labels: see test_every_data_label_carries_its_unit
+        axis = graph.value_axis
+        assert axis.has_title, chart_id
+        unit = UNITS[metrics[0].unit]
+        title = axis.axis_title.text_frame.text
+        assert title and (unit.zh in title if lang == "zh" else any(w in title for w in (unit.en, "bn", "mn"))), \
+            (chart_id, title)
+    assert name == "builtin" or {"LINE_MARKERS", "BAR_CLUSTERED", "COLUMN_CLUSTERED"} <= kinds, kinds
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_green_and_red_bars_say_which_is_which(shaped_decks: dict[tuple[str, str], Path], lang: str) -> None:
+    """The parks' energy use fell in one (good news, green) and rose in the other (bad news, red): the chart's
+    key says what the colours mean."""
+    from srbrief.model.units import news_key
+
+    texts = [shape.text_frame.text for slide in Presentation(str(shaped_decks["six-themes", lang])).slides
+             for shape in slide.shapes if shape.name.startswith("chart:g-hbar:") and shape.has_text_frame]
+    assert any(news_key(lang) in text for text in texts), texts

@@ -12,8 +12,9 @@ from pptx.oxml.ns import qn
 
 from srbrief.charts.style import metric_text
 from srbrief.deck.plan import plan_deck
-from srbrief.model import Briefing, ChartKind
+from srbrief.model import Briefing, ChartKind, load_briefing
 from srbrief.model.story import charted_value
+from tests.deck.conftest import BRIEFINGS
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -54,21 +55,20 @@ def test_every_metric_value_is_on_a_slide(decks: dict[str, Path], builtin: Brief
     assert not missing
 
 
-def test_native_charts_with_expected_data(decks: dict[str, Path], builtin: Briefing) -> None:
+def test_native_charts_with_expected_data(decks: dict[str, Path], builtin: Briefing,
+                                          shaped_decks: dict[tuple[str, str], Path]) -> None:
     prs = Presentation(str(decks["zh"]))
     charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
-    assert len(charts) >= 2  # bars that compare different populations are shown as cards
-    gains = builtin.find("t2-gains")
-    metrics = [builtin.find(i) for i in gains.items]
-    metrics = metrics[::-1]  # horizontal bars are stored bottom-up, so the first item shows on top
-    wanted_categories = [m.label.zh for m in metrics]
-    match = [c for c in charts if list(c.plots[0].categories) == wanted_categories]
+    assert any("DOUGHNUT" in str(c.chart_type) for c in charts)
+    assert not any("BAR" in str(c.chart_type) for c in charts)  # three different changes are cards, not bars
+    six = load_briefing(BRIEFINGS["six-themes"])
+    prs = Presentation(str(shaped_decks["six-themes", "zh"]))
+    charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
+    metrics = [six.find(i) for i in six.find("g-hbar").items][::-1]  # horizontal bars are stored bottom-up
+    match = [c for c in charts if list(c.plots[0].categories) == [m.label.zh for m in metrics]]
     assert len(match) == 1
     values = list(match[0].plots[0].series[0].values)
-    assert values == [charted_value(m) for m in metrics]
-    assert values[0] == 25.0  # the cost cut is good news: drawn as the gain it is
-    kinds = {c.chart_type for c in charts}
-    assert any("DOUGHNUT" in str(k) for k in kinds) and any("BAR" in str(k) for k in kinds)
+    assert values == [charted_value(m) for m in metrics] == [3, -8]  # a fall is below zero, good news or not
 
 
 def test_every_picture_has_alt_text_with_its_figures(decks: dict[str, Path], builtin: Briefing) -> None:
@@ -172,17 +172,18 @@ def test_card_labels_keep_their_fonts_across_a_line_break(decks: dict[str, Path]
             assert properties.find(qn("a:ea")) is not None
 
 
-def test_good_and_bad_news_have_one_colour_in_the_deck_as_in_the_app(decks: dict[str, Path]) -> None:
-    """A 25% cost cut is good news: green, like the gains beside it, written as an explicit colour (no theme
-    accent is green or red: the accents are the sections' colours)."""
+def test_good_and_bad_news_have_one_colour_in_the_deck_as_in_the_app(
+        shaped_decks: dict[tuple[str, str], Path]) -> None:
+    """A fall in energy use is good news: green; a rise beside it bad news: red; both written as explicit colours
+    (no theme accent is green or red: the accents are the sections' colours)."""
     from srbrief.charts.style import LIGHT
 
-    with zipfile.ZipFile(decks["en"]) as z:
+    with zipfile.ZipFile(shaped_decks["six-themes", "en"]) as z:
         charts = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("ppt/charts/chart")]
         theme = z.read("ppt/theme/theme1.xml").decode("utf-8")
-    (gains,) = [c for c in charts if "<c:v>25.0</c:v>" in c and "<c:v>20.0</c:v>" in c]
+    (energy,) = [c for c in charts if "<c:v>-8.0</c:v>" in c and "<c:v>3.0</c:v>" in c]
     green, red = LIGHT.increase.lstrip("#").upper(), LIGHT.decrease.lstrip("#").upper()
-    assert gains.count(f'<a:srgbClr val="{green}"/>') == 3 and red not in gains
+    assert energy.count(f'<a:srgbClr val="{green}"/>') == 1 and energy.count(f'<a:srgbClr val="{red}"/>') == 1
     assert green not in theme and red not in theme
 
 

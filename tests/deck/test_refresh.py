@@ -50,18 +50,18 @@ class Scenario:
     changed: tuple[str, ...]  # the figures it changes
 
 
-REVENUE, RANK, GAIN = "industrial-revenue-2024", "industrial-revenue-provincial-rank", "auto-productivity-gain"
+REVENUE, RANK, CHARTED = "industrial-revenue-2024", "industrial-revenue-provincial-rank", "new-three-exports"
 SCENARIOS = {
     "builtin": Scenario(
-        builtin_briefing_path(), f"metric:{REVENUE}", "chart:t2-gains", ("chart:t2-gains", "title"),
+        builtin_briefing_path(), f"metric:{REVENUE}", "chart:t3-new-three", ("chart:t3-new-three", "title"),
         "facts:overview-quality", ("facts:theme-1-focus", "facts:theme-1-scale"),
         (BULLETIN,  # a figure from a new source document (value and clause), a rank, a charted figure
          f"metrics.{REVENUE}.value=6300",
          f"metrics.{REVENUE}.source={{doc: bulletin-2025, clause: 2024年规上工业营业收入6300亿元}}",
          f"metrics.{RANK}.value=3", f"metrics.{RANK}.source={{doc: bulletin-2025, clause: 规上工业营业收入居全省第三}}",
-         f"metrics.{GAIN}.value=22",
-         f"metrics.{GAIN}.source={{doc: bulletin-2025, clause: 汽车骨干企业生产效率提升22%}}"),
-        (REVENUE, RANK, GAIN)),
+         f"metrics.{CHARTED}.value=230",
+         f"metrics.{CHARTED}.source={{doc: bulletin-2025, clause: “新三样”产品出口230亿元}}"),
+        (REVENUE, RANK, CHARTED)),
     "six-themes": Scenario(
         SIX_THEMES, "metric:output", "chart:s-bar", ("chart:s-bar", "notes"), "chart:t-line",
         ("chart:c-grid", "chart:p-matrix"),

@@ -1,5 +1,5 @@
 """Type sizes, read back from the exported decks and measured in the chart drawings at the size they are drawn:
-main-flow text ≥ 14 pt, the footer and page number ≥ 10 pt, the appendix tables ≥ 12 pt."""
+main-flow text ≥ 14 pt, the footer, a footnote and page number ≥ 10 pt, the appendix tables ≥ 12 pt."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from tests.deck.conftest import BRIEFINGS, CASES
 
 
 def least(shape_name: str) -> float:
-    if shape_name in ("footer", "page-number"):
+    if shape_name in ("footer", "page-number", "footnote"):
         return SMALL_PRINT
     if shape_name.startswith("table:"):
         return REFERENCE_TEXT

@@ -255,7 +255,7 @@ def test_an_edit_redraws_only_the_charts_whose_data_changed(editing: MainWindow,
     import srbrief.charts
 
     assert editing.editing.apply(AddItem(("sources",), BULLETIN)) == []  # (every chart's source line may change)
-    theme = next(i for i, s in enumerate(editing.briefing.sections) if s.id == "theme-2")
+    theme = next(i for i, s in enumerate(editing.briefing.sections) if s.id == "theme-3")
     editing.nav.setCurrentRow(theme)
     editing.current_panel().draw_charts()
     drawn: list[str] = []
@@ -264,7 +264,7 @@ def test_an_edit_redraws_only_the_charts_whose_data_changed(editing: MainWindow,
                                                                                        real(fig, b, chart, *a, **k)))
     assert update(editing, "national-5g-factories-2024", 8, "8家企业列入2024年全国5G工厂名录") == []
     qtbot.waitUntil(lambda: all(v.drawn for v in editing.current_panel().charts), timeout=10000)
-    assert "t2-gains" not in drawn  # its figures did not change: its drawing was kept
-    assert update(editing, "pv-order-processing-gain", 11, "订单处理效率提升11%") == []
+    assert "t3-new-three" not in drawn  # its figures did not change: its drawing was kept
+    assert update(editing, "new-three-exports", 230, "“新三样”产品出口230亿元") == []
     qtbot.waitUntil(lambda: all(v.drawn for v in editing.current_panel().charts), timeout=10000)
-    assert "t2-gains" in drawn  # it shows the edited figure: drawn again
+    assert "t3-new-three" in drawn  # it shows the edited figure: drawn again

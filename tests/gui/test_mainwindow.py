@@ -181,7 +181,7 @@ def test_export_all_charts_as_svg(window: MainWindow, tmp_path: Path, qtbot, mon
 def test_copy_chart_to_clipboard(window: MainWindow, qtbot) -> None:
     from PySide6.QtWidgets import QApplication
 
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(3)  # theme 3: a map and a doughnut (theme 2's figures are all cards)
     window.current_panel().draw_charts()
     window.actions_["copy_chart"].trigger()
     assert not QApplication.clipboard().pixmap().isNull()

@@ -54,8 +54,10 @@ def test_one_measure_across_entities_or_periods_is_one_population() -> None:
 
 def test_different_things_in_one_unit_are_refused(tmp_path: Path) -> None:
     briefing = load_briefing(SYNTHETIC)
-    (line,) = chart_warnings(briefing)
-    assert line.startswith("c-bar: compares levels of different populations")
+    levels, changes = chart_warnings(briefing)
+    assert levels.startswith("c-bar: compares levels of different populations")
+    # a gain and a cost cut are two measures: not two bars on one axis
+    assert changes.startswith("c-hbar: compares different measures")
     line_chart = briefing.find("c-line", Chart)
     assert chart_problem(briefing, line_chart) is None  # one measure over periods
 

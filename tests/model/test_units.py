@@ -63,7 +63,8 @@ def test_axis_scale() -> None:
     factor, label = axis_scale(money, "en")
     assert label == "CNY bn" and round(368.6 * factor, 6) == 36.86
     assert axis_scale([metric(3, "yi-yuan"), metric(2.1, "yi-yuan")], "en")[1] == "CNY mn"
-    assert axis_scale([metric(700, "jia")], "en") == (1.0, "count")
+    assert axis_scale([metric(700, "jia")], "en") == (1.0, "organisations")  # what a count counts, its unit
+    assert axis_scale([metric(700, "jia")], "zh") == (1.0, "家")
 
 
 def test_every_unit_word_names_visits_not_attendances() -> None:

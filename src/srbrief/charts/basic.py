@@ -24,7 +24,7 @@ from srbrief.charts.style import (
 from srbrief.model import Briefing, Chart, Metric, Qualifier
 from srbrief.model.story import charted_value
 from srbrief.model.textutil import period_text
-from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, share_text, unit_joint, value_parts
+from srbrief.model.units import MORE_THAN_NOTE, NEWS_WORDS, TOTAL, axis_scale, share_text, unit_joint, value_parts
 from srbrief.textlayout import font_measurer, largest_fitting
 
 
@@ -161,7 +161,7 @@ def _bar_legend(ax, metrics: list[Metric], lang: str, theme: Theme) -> None:
     entries = []
     colours = {theme.figure(m) for m in metrics}
     if len(colours) > 1:  # good and bad news side by side: say which is which
-        names = {theme.increase: ("改善", "better"), theme.decrease: ("变差", "worse")}
+        names = {theme.increase: NEWS_WORDS["good"], theme.decrease: NEWS_WORDS["bad"]}
         entries += [Patch(facecolor=c, label=names[c][0 if lang == "zh" else 1]) for c in names if c in colours]
     if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
         entries.append(Patch(facecolor=theme.accent, hatch="///", edgecolor=theme.background,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from itertools import pairwise
+from itertools import pairwise, product
 
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -21,14 +21,38 @@ COAST = ((119.2, 34.7), (120.3, 34.2), (120.8, 33.3), (121.3, 32.4), (121.9, 31.
          (119.8, 26.5), (119.6, 26.0), (119.3, 25.5), (118.9, 25.1), (118.6, 24.8), (118.1, 24.45),
          (117.5, 23.9))
 SEA_EDGE_LON = 124.5
-ROUTE_BEND = 0.12  # the routes' arc3 curvature
+ROUTE_BEND = 0.12  # the routes' usual arc3 curvature
+BENDS = (ROUTE_BEND, -ROUTE_BEND, 0.25, -0.25, 0.4, -0.4, 0.55, -0.55)  # tried in turn to go round a dot
+SHRINK = 6.0  # points between an arrow's ends and its dots
+DOT_CLEARANCE = 9.0  # points between a route and a place that is not one of its ends
+# Routes are told apart by line style as well as by shade (shades of one colour alone look alike): solid,
+# dashed, dotted, dash-dot … (dash patterns: on, off … in line widths), the same in the legend.
+ROUTE_STYLES: tuple[tuple[float, tuple[float, ...]], ...] = (
+    (0, (1, 0)), (0, (5, 2.2)), (0, (1.2, 1.6)), (0, (6, 2, 1.2, 2)), (0, (2.5, 2.5)), (0, (8, 2, 1.2, 2, 1.2, 2)))
 
 
 # Where a place's name may go around its dot (offsets in points, alignment), the usual ones first.
 LABEL_SPOTS: tuple[tuple[float, float, str, str], ...] = (
                (9, -4, "left", "bottom"), (-9, -4, "right", "bottom"), (0, 7, "center", "bottom"),
                (0, -8, "center", "top"), (7, 5, "left", "bottom"), (-7, 5, "right", "bottom"),
-               (7, -6, "left", "top"), (-7, -6, "right", "top"))
+               (7, -6, "left", "top"), (-7, -6, "right", "top"),  # and a little farther, past a route
+               (0, 16, "center", "bottom"), (0, -17, "center", "top"), (14, 8, "left", "bottom"),
+               (-14, 8, "right", "bottom"), (14, -10, "left", "top"), (-14, -10, "right", "top"))
+
+
+def route_bends(a: tuple[float, float], b: tuple[float, float], others: list[tuple[float, float]],
+                clearance: float) -> list[float]:
+    """Return the curvatures an arc from *a* to *b* (display coordinates) may take: the usual bend when it passes
+    no place of *others* closer than *clearance*, else every bend of BENDS that does (the map's names decide
+    between them), else the one that keeps farthest."""
+    def nearest(rad: float) -> float:
+        points = _arc_points(a, b, rad)
+        return min((math.dist(p, o) for p in points for o in others), default=math.inf)
+
+    clear = [rad for rad in BENDS if nearest(rad) >= clearance]
+    if clear and clear[0] == ROUTE_BEND:
+        return [ROUTE_BEND]
+    return clear[:4] or [max(BENDS, key=nearest)]
 
 
 def _arc_points(a: tuple[float, float], b: tuple[float, float], rad: float = ROUTE_BEND,
@@ -71,21 +95,24 @@ def _crowding(box: Box, frame: Box, placed: list[Box], others: list[tuple[float,
 
 
 def place_labels(names: list[str], dots: list[tuple[float, float]], lines: list[tuple[float, float]],
-                 frame: Box, size: float, scale: float, bold: list[bool], taken: tuple[Box, ...] = ()) -> list[Spot]:
+                 frame: Box, size: float, scale: float, bold: list[bool],
+                 taken: tuple[Box, ...] = ()) -> tuple[list[Spot], float]:
     """Return, for each name at its dot (display coordinates, *scale* display units a point), the spot of
     LABEL_SPOTS that keeps it inside *frame* and clear of the names placed before it, of the other dots and
     of the points along the routes (*lines*) and of the boxes already *taken* (the sea's name): the least
-    crowded, the usual spot on a tie."""
+    crowded, the usual spot on a tie; and how crowded they are in all."""
     placed: list[Box] = list(taken)
     chosen: list[Spot] = []
+    total = 0.0
     for i, (name, dot, heavy) in enumerate(zip(names, dots, bold, strict=True)):
         w, h = font_measurer(1.0).width(name, size, heavy) * scale, size * 1.2 * scale
         others = dots[:i] + dots[i + 1:]
-        best = min(LABEL_SPOTS, key=lambda spot, d=dot, w=w, h=h, o=others: _crowding(  # type: ignore[misc]
-            _spot_box(spot, d, w, h, scale), frame, placed, o, lines))
-        placed.append(_spot_box(best, dot, w, h, scale))
-        chosen.append(best)
-    return chosen
+        costs = [_crowding(_spot_box(spot, dot, w, h, scale), frame, placed, others, lines) for spot in LABEL_SPOTS]
+        best = min(range(len(LABEL_SPOTS)), key=costs.__getitem__)
+        placed.append(_spot_box(LABEL_SPOTS[best], dot, w, h, scale))
+        chosen.append(LABEL_SPOTS[best])
+        total += costs[best]
+    return chosen, total
 
 
 def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
@@ -116,34 +143,34 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     sea_name = "东海" if lang == "zh" else "East China\nSea"
     ax.text(*sea_at, sea_name,
             fontsize=SMALL, color=theme.muted, ha="center", va="bottom", style="italic")
-    keyed = []  # each route's legend text and colour
-    legs = []  # every route's legs, (from, to)
-    for route, colour in zip(routes, theme.shades(len(routes)), strict=True):  # shades of the section's colour
-        located = (briefing.find(p, Entity).location for p in route.route)
-        stops = [where for where in located if where is not None]  # a place without coordinates is not drawn
-        legs += list(pairwise(stops))
-        for a, b in pairwise(stops):
-            ax.add_patch(FancyArrowPatch((a.lon, a.lat), (b.lon, b.lat), connectionstyle=f"arc3,rad={ROUTE_BEND}",
-                                         arrowstyle="-|>", mutation_scale=14, color=colour, linewidth=2.2,
-                                         shrinkA=6, shrinkB=6, zorder=3))
-        title = (route.title or route.text).get(lang)
-        keyed.append((title, colour))
     ax.apply_aspect()  # the data-to-display transform as it will be drawn
-    # the legend just right of the map as drawn (its aspect makes it narrower than its area); its text: the
-    # figure's width right of there, less the line and the gap before the text (1.6 + 0.8 ems) and a margin
-    legend_x = min(left + width * 0.63, ax.get_position().x1 + 0.04)
-    legend_points = (1 - legend_x - 0.02) * fig.get_figwidth() * 72 - 2.6 * LABEL
-    handles = [Line2D([], [], color=colour, linewidth=2.5, label=wrap_to(title, legend_points, LABEL))
-               for title, colour in keyed]
 
     def shown_at(where: Location) -> tuple[float, float]:
         x, y = ax.transData.transform((where.lon, where.lat))
         return float(x), float(y)
 
-    bbox = ax.get_window_extent()
     located_places = [p for p in places if p.location is not None]
     dots = [shown_at(p.location) for p in located_places if p.location is not None]
-    lines = [point for a, b in legs for point in _arc_points(shown_at(a), shown_at(b))]
+    keyed = []  # each route's legend text, colour and line style
+    legs = []  # every route's legs: (route number, from, to, the bends it may take)
+    for n, route in enumerate(routes):
+        located = (briefing.find(p, Entity).location for p in route.route)
+        stops = [where for where in located if where is not None]  # a place without coordinates is not drawn
+        for a, b in pairwise(stops):
+            ends = (shown_at(a), shown_at(b))
+            others = [d for d in dots if min(math.dist(d, e) for e in ends) > 1.0]
+            legs.append((n, a, b, route_bends(*ends, others, DOT_CLEARANCE * fig.dpi / 72)))
+        keyed.append(((route.title or route.text).get(lang), ROUTE_STYLES[n % len(ROUTE_STYLES)]))
+    # the legend just right of the map as drawn (its aspect makes it narrower than its area); its text: the
+    # figure's width right of there, less the line and the gap before the text (2.6 + 0.8 ems) and a margin
+    legend_x = min(left + width * 0.63, ax.get_position().x1 + 0.04)
+    legend_points = (1 - legend_x - 0.02) * fig.get_figwidth() * 72 - 3.4 * LABEL
+    colours = theme.shades(len(routes))  # shades of the section's colour, and a line style each
+    handles = [Line2D([], [], color=colour, linewidth=2.5, linestyle=style,
+                      label=wrap_to(title, legend_points, LABEL)) for (title, style), colour in zip(keyed, colours,
+                                                                                                  strict=True)]
+
+    bbox = ax.get_window_extent()
     names = [p.name.get(lang) for p in located_places]
     home_id = places[0].id
     clear = 5 * fig.dpi / 72  # points between a name and the map's edge (its ticks)
@@ -151,8 +178,23 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     sea_w = max(font_measurer(1.0).width(line, SMALL) for line in sea_name.split("\n")) * fig.dpi / 72
     sea_h = len(sea_name.split("\n")) * SMALL * 1.2 * fig.dpi / 72
     sea_box = (sea_x - sea_w / 2, sea_y, sea_x + sea_w / 2, sea_y + sea_h)
-    spots = place_labels(names, dots, lines, (bbox.x0 + clear, bbox.y0 + clear, bbox.x1 - clear, bbox.y1 - clear),
-                         LABEL, fig.dpi / 72, [p.id == home_id for p in located_places], (sea_box,))
+    frame = (bbox.x0 + clear, bbox.y0 + clear, bbox.x1 - clear, bbox.y1 - clear)
+    heavy = [p.id == home_id for p in located_places]
+    best: tuple[float, tuple[float, ...], list[Spot]] | None = None
+    for bends in product(*(leg[3] for leg in legs)):  # the bends that leave the names the most room
+        shrink = SHRINK * fig.dpi / 72  # an arrow stops short of its dots
+        lines = [p for (_, a, b, _), bend in zip(legs, bends, strict=True)
+                 for p in _arc_points(shown_at(a), shown_at(b), bend, count=48)
+                 if min(math.dist(p, shown_at(a)), math.dist(p, shown_at(b))) > shrink]
+        spots, crowding = place_labels(names, dots, lines, frame, LABEL, fig.dpi / 72, heavy, (sea_box,))
+        if best is None or crowding < best[0]:
+            best = (crowding, bends, spots)
+    assert best is not None
+    _, bends, spots = best
+    for (n, a, b, _), bend in zip(legs, bends, strict=True):
+        ax.add_patch(FancyArrowPatch((a.lon, a.lat), (b.lon, b.lat), connectionstyle=f"arc3,rad={bend}",
+                                     arrowstyle="-|>", mutation_scale=14, color=colours[n], linewidth=2.2,
+                                     linestyle=keyed[n][1], shrinkA=SHRINK, shrinkB=SHRINK, zorder=3))
     for place, name, (dx, dy, ha, va) in zip(located_places, names, spots, strict=True):
         assert place.location is not None
         home = place.id == home_id
@@ -168,7 +210,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     for spine in ax.spines.values():
         spine.set_color(theme.grid)
     fig.legend(handles=handles, loc="center left", bbox_to_anchor=(legend_x, bottom + height / 2),
-               fontsize=LABEL, frameon=False, labelcolor=theme.text, handlelength=1.6, labelspacing=1.1)
+               fontsize=LABEL, frameon=False, labelcolor=theme.text, handlelength=2.6, labelspacing=1.1)
 
 
 def _scale_bar(ax, mid_lat: float, lang: str, theme: Theme) -> None:

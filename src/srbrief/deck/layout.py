@@ -31,7 +31,7 @@ from srbrief.deck.boxes import (
 )
 from srbrief.deck.layout_body import lay_out_body
 from srbrief.deck.plandata import DeckPlan, Role, Slide
-from srbrief.textlayout import Measurer, balanced_lines
+from srbrief.textlayout import LINE_SPACING, Measurer, balanced_lines, break_lines
 from srbrief.typescale import MAIN_TEXT
 
 
@@ -46,7 +46,11 @@ def layout_slide(plan: DeckPlan, index: int, measurer: Measurer, frame: Frame | 
         if slide.kicker:
             _kicker(out, slide.kicker, slide.accent, frame)
         _title(out, slide.title, frame)
-        lay_out_body(out, plan, slide, frame.body_rect())
+        body = frame.body_rect()
+        if slide.footnote:  # the body gives the footnote its lines, above the footer
+            top = _footnote(out, slide.footnote, frame)
+            body = Rect(body.x, body.y, body.w, min(body.h, top - body.y - 2.0))
+        lay_out_body(out, plan, slide, body)
     if slide.role is not Role.TITLE:
         _footer(out, slide.footer or plan.footer, index + 1, len(plan.slides), frame)
     return SlideLayout(frame.width, frame.height, tuple(out.blocks), tuple(out.overflows))
@@ -101,6 +105,18 @@ def _footer(out: Collector, footer: str, number: int, total: int, frame: Frame) 
     right = Rect(frame.width - frame.margin - frame.width * 0.12, y, frame.width * 0.12, h)
     out.add(TextBlock(right, (plain([f"{number} / {total}"], FOOTER, colour="muted", align="right"),),
                       "page-number", anchor="middle"))
+
+
+def _footnote(out: Collector, text: str, frame: Frame) -> float:
+    """Add the footnote that says what the marked (derived) values of the slide are, at the footer's size just
+    above it; return its top."""
+    width = frame.width - 2 * frame.margin
+    lines = break_lines(text, width, FOOTER, out.measurer)
+    height = len(lines) * FOOTER * LINE_SPACING
+    bottom = frame.height * 0.93
+    rect = Rect(frame.margin, bottom - height, width, height)
+    out.add(TextBlock(rect, (plain(lines, FOOTER, colour="muted"),), "footnote", anchor="bottom"))
+    return rect.y
 
 
 def layout_deck(plan: DeckPlan, measurer: Measurer, frame: Frame | None = None) -> list[SlideLayout]:

@@ -110,12 +110,13 @@ class _CardText:
     label: str
     meta: str
     prefix: str = ""  # a currency before the number, set small like the unit (CNY 300+ mn)
+    mark: str = ""  # a derived value's footnote marker, right after the number
 
     @classmethod
     def of(cls, card: Card, lang: str) -> _CardText:
         number, unit = value_parts(card.metric, lang)
         prefix, number = currency_prefix(number)
-        return cls(number, unit, card.metric.label.get(lang), card.meta, prefix)
+        return cls(number, unit, card.metric.label.get(lang), card.meta, prefix, card.mark)
 
 
 def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, columns: int,
@@ -144,12 +145,13 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
 
     def head_width(t: _CardText, size: float) -> float:
         unit = unit_joint(t.unit, lang) + t.unit
-        return measure(t.prefix, unit_size(size)) + measure(t.number, size, True) + \
+        return measure(t.prefix + t.mark, unit_size(size)) + measure(t.number, size, True) + \
             (measure(unit, unit_size(size)) if t.unit else 0.0)
 
     def meta_beside(t: _CardText, size: float) -> bool:
-        """Whether the period fits on the number's line (after the unit), where it costs no height."""
-        return head_width(t, size) + measure("   " + t.meta, META) <= inner_w
+        """Whether the period fits on the number's line (after the unit), where it costs no height. A bare
+        number (an English count) keeps it on a line of its own: "2 Mar 2025" would read as a date."""
+        return bool(t.unit) and head_width(t, size) + measure("   " + t.meta, META) <= inner_w
 
     def meta_height(t: _CardText, size: float, inline: bool) -> float:
         if not t.meta or (inline and meta_beside(t, size)):
@@ -181,6 +183,8 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
         rect = Rect(region.x + col * (w + gap), top + row * (h + gap), w, h)
         head = [Run(text.prefix, unit_size(number_size), colour="muted")] if text.prefix else []
         head.append(Run(text.number, number_size, True, card.accent))
+        if text.mark:  # the footnote marker: the note is at the foot of the slide
+            head.append(Run(text.mark, unit_size(number_size), colour=card.accent))
         paras = []
         if text.unit and inline[i]:
             head.append(Run(unit_joint(text.unit, lang) + text.unit, unit_size(number_size), colour="muted"))

@@ -34,6 +34,7 @@ from srbrief.deck.plandata import (
     card_meta,
     card_slot,
     date_text,
+    footnoted,
     make_card,
     notes_of,
     section_accent,
@@ -66,6 +67,7 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
     slides += appendix_slides(briefing, lang, Frame(*slide_size))
     slides = [replace(s, footer=source_line(briefing.documents_of(s.sources), lang)) if s.sources else s
               for s in slides]
+    slides = [s if s.appendix else footnoted(s, lang) for s in slides]  # the appendix says it in its tables
     return DeckPlan(briefing, lang, tuple(slides), footer=source_line(briefing.sources[:1], lang))
 
 

@@ -124,25 +124,18 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
     if chart is not None and chart.note:
         said.append(sentence(chart.note.get(lang), lang))
     return Slide(Role.POINT, point.message.get(lang), kicker=section.short_title.get(lang), accent=colour,
-                 cards=cards, chart=chart, charted=shown, caption=_caption(chart, chart_metrics, lang),
+                 cards=cards, chart=chart, charted=shown, caption=_caption(chart, lang),
                  bullets=bullets,
                  notes=notes_of(said, sources, lang, briefing), sources=sources, section_id=section.id, name=point.id)
 
 
-def _caption(chart: object, metrics: list[Metric], lang: str) -> str:
-    """Return what must stand under a chart: a map is a schematic (with its caveat); derived values say so."""
-    if not isinstance(chart, Chart):
+def _caption(chart: Chart | None, lang: str) -> str:
+    """Return what must stand under a chart: a map is a schematic, with its caveat. (A derived value is marked
+    and footnoted: see srbrief.deck.plandata.footnoted.)"""
+    if chart is None or chart.kind is not ChartKind.ROUTE_MAP:
         return ""
-    parts = []
-    if chart.kind is ChartKind.ROUTE_MAP:
-        note = chart.note.get(lang) if chart.note else ""
-        parts.append(f"{t('schematic', lang)}{'：' if lang == 'zh' else ': '}{note}" if note else
-                     t("schematic", lang))
-    derived = [m.label.get(lang) for m in metrics if m.derived]
-    if derived:
-        joined = ("、" if lang == "zh" else ", ").join(derived)
-        parts.append(f"{t('derived', lang)}{'：' if lang == 'zh' else ': '}{joined}")
-    return ("；" if lang == "zh" else "; ").join(parts)
+    note = chart.note.get(lang) if chart.note else ""
+    return f"{t('schematic', lang)}{'：' if lang == 'zh' else ': '}{note}" if note else t("schematic", lang)
 
 
 def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -> Slide:

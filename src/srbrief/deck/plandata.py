@@ -4,7 +4,7 @@ built by srbrief.deck.plan_slides, laid out by srbrief.deck.layout."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from srbrief.deck.words import t
@@ -35,6 +35,7 @@ class Card:
     metric: Metric
     accent: str
     meta: str = ""
+    mark: str = ""  # the footnote marker by a derived value ('*', '¹'); its note is the slide's footnote
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,14 @@ class Slide:
     cards: tuple[Card, ...] = ()
     chart: Chart | None = None
     charted: tuple[Metric, ...] = ()  # the point's figures its chart shows (not repeated as cards)
-    caption: str = ""  # under the chart: a map's schematic note, a derived value
+    caption: str = ""  # under the chart: a map's schematic note
     bullets: tuple[str, ...] = ()
     summary: tuple[SummaryRow, ...] = ()
     table: Table | None = None
     notes: str = ""
     sources: tuple[Cite, ...] = ()  # the verbatim clauses behind the figures, facts and claims on this slide
     footer: str = ""  # the source line naming the documents the slide cites (else the deck's)
+    footnote: str = ""  # at the foot: what each marked (derived) value on the slide is, "* 计算值：…"
     section_id: str | None = None
     name: str = ""  # the model id of what the slide shows (a point, a table part)
     appendix: bool = False
@@ -120,8 +122,9 @@ def bullet_columns(bullets: list[str]) -> list[list[str]]:
 
 
 def card_meta(metric: Metric, lang: str) -> str:
-    """Return what a card says under its label: the period, and whether the value is derived. The qualifier is
-    marked once, on the number ('600+', '~5'), as on the charts: never a second time in words."""
+    """Return what a card in the app says under its label: the period, and whether the value is derived. The
+    qualifier is marked once, on the number ('600+', '~5'), as on the charts: never a second time in words.
+    (A slide marks a derived value with a footnote marker instead: see :func:`footnoted`.)"""
     parts = [period_text(metric.period, lang) if metric.period else ""]
     if metric.derived is not None:
         parts.append(t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang))
@@ -129,7 +132,51 @@ def card_meta(metric: Metric, lang: str) -> str:
 
 
 def make_card(metric: Metric, section_colour: str, lang: str) -> Card:
-    return Card(metric, figure_meaning(metric, section_colour), card_meta(metric, lang))
+    """Return a figure's card on a slide: its colour's meaning and its period (a derived value is marked by
+    :func:`footnoted`)."""
+    return Card(metric, figure_meaning(metric, section_colour), period_text(metric.period, lang) if metric.period
+                else "")
+
+
+SAYS_DERIVED = ("推算", "计算", "computed", "derived")  # a derived value's note that says so itself
+FOOTNOTE_MARKS = ("¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹")
+
+
+def footnoted(slide: Slide, lang: str) -> Slide:
+    """Return *slide* with each derived value it shows marked by its card's number ('*', or '¹', '²' … when the
+    slide has several notes) and one footnote that says what each is ('* 计算值：按原文列出的园区名称计数'); a
+    derived value in the chart is named in it. Values with the same note share its marker. The honesty of the
+    appendix (which keeps the full note), the way a consultant writes it."""
+    derived = [m for m in dict.fromkeys(slide.metrics) if m.derived is not None]
+    if not derived:
+        return slide
+    carded = {c.metric for c in slide.cards} | {r.card.metric for r in slide.summary if r.card}
+    texts = {m: _derived_note(m, lang, named=m not in carded) for m in derived}
+    distinct = list(dict.fromkeys(texts.values()))
+    by_text = dict(zip(distinct, ("*",) if len(distinct) == 1 else FOOTNOTE_MARKS, strict=False))
+    marks = {m: by_text[text] for m, text in texts.items()}
+
+    def marked(card: Card) -> Card:
+        return replace(card, mark=marks.get(card.metric, ""))
+
+    rows = tuple(replace(r, card=marked(r.card)) if r.card else r for r in slide.summary)
+    notes = [f"{mark} {text}" for text, mark in by_text.items()]
+    return replace(slide, cards=tuple(marked(c) for c in slide.cards), summary=rows,
+                   footnote=("　" if lang == "zh" else "   ").join(notes))
+
+
+def _derived_note(metric: Metric, lang: str, named: bool) -> str:
+    """Return what a footnote says of a derived value: what was computed ('计算值：按原文列出的园区名称计数',
+    '期末月份2025年7月为推算'): its note up to the first colon (the appendix gives the rest), with the word for
+    'derived' unless the note says so itself; with the value's label when no card shows it (*named*)."""
+    word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
+    note = (metric.derived.get(lang) if metric.derived else "").split("：" if lang == "zh" else ": ")[0]
+    if lang == "en":
+        word = word[0].upper() + word[1:]
+    label = (f"（{metric.label.get(lang)}）" if lang == "zh" else f" ({metric.label.get(lang)})") if named else ""
+    if note and any(w in note.lower() for w in SAYS_DERIVED):  # the note says it was computed
+        return note + label
+    return word + label + (("：" if lang == "zh" else ": ") + note if note and note.lower() != word.lower() else "")
 
 
 def notes_of(said: list[str], sources: tuple[Cite, ...], lang: str, briefing: Briefing | None = None) -> str:
@@ -154,5 +201,5 @@ def date_text(date: str, lang: str) -> str:
 
 
 __all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "Card", "DeckPlan", "Role", "Slide", "SummaryRow", "Table",
-           "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "make_card", "notes_of",
-           "section_accent"]
+           "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "footnoted", "make_card",
+           "notes_of", "section_accent"]

@@ -16,9 +16,17 @@ from srbrief import meaning
 from srbrief.deck import oxml
 from srbrief.deck.pptx_text import pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Entity, Event, Fact, Metric, Qualifier
-from srbrief.model.story import charted_value, figure_meaning, item_meaning
+from srbrief.model.story import charted_value, figure_meaning, good_news, item_meaning
 from srbrief.model.textutil import period_text
-from srbrief.model.units import MORE_THAN_NOTE, TOTAL, axis_scale, metric_text, share_percent, share_text, unit_of
+from srbrief.model.units import (
+    MORE_THAN_NOTE,
+    TOTAL,
+    axis_scale,
+    metric_text,
+    news_key,
+    share_percent,
+    share_text,
+)
 from srbrief.textlayout import fit_text, font_measurer
 from srbrief.typescale import MAIN_TEXT
 
@@ -122,11 +130,18 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
     value_axis.tick_labels.number_format = "General"
     value_axis.tick_labels.number_format_is_linked = False
     graph.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
-    value_axis.has_title = True
+    _axis_title(writer, value_axis, axis_unit)
+    notes = [MORE_THAN_NOTE[lang]] if any(m.qualifier is Qualifier.MORE_THAN for m in metrics) else []
+    if {good_news(m) for m in metrics} >= {True, False}:  # green and red side by side: say which is which
+        notes.append(news_key(lang))
+    if notes:
+        _caption(writer, slide, box, ("；" if lang == "zh" else "; ").join(notes))
 
-    write_text(value_axis.axis_title.text_frame, [[(axis_unit, {"size": MAIN_TEXT})]], writer.fonts)
-    if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
-        _caption(writer, slide, box, MORE_THAN_NOTE[lang])
+
+def _axis_title(writer: DeckWriter, axis: Any, unit: str) -> None:
+    """Name the unit of a value axis (every chart on an axis shows its unit)."""
+    axis.has_title = True
+    write_text(axis.axis_title.text_frame, [[(unit, {"size": MAIN_TEXT})]], writer.fonts)
 
 
 def _caption(writer: DeckWriter, slide: Any, box: Box, text: str) -> None:
@@ -199,7 +214,7 @@ def _native_line(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box
 
     lang = writer.plan.lang
     metrics = sorted(metrics, key=lambda m: m.period or "")
-    values, _ = bar_values(metrics, lang)
+    values, axis_unit = bar_values(metrics, lang)
     data = CategoryChartData(number_format="General")
     data.categories = [period_text(m.period, lang) if m.period else "" for m in metrics]  # as on the cards
     data.add_series(metrics[0].label.get(lang), values)
@@ -208,6 +223,7 @@ def _native_line(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box
     graph.has_title = False
     _chart_fonts(writer, graph, MAIN_TEXT)
     graph.value_axis.minimum_scale = 0
+    _axis_title(writer, graph.value_axis, axis_unit)
     series = graph.plots[0].series[0]  # the line and its markers in the section's colour
     writer.paint(series.format.line.color, section)
     series.marker.format.fill.solid()
@@ -254,7 +270,5 @@ def describe_chart(plan: DeckPlan, chart: Chart) -> str:
 def bar_values(metrics: list[Metric], lang: str) -> tuple[list[float], str]:
     """Return the values for a native bar chart (falls negative) and the value-axis unit."""
     factor, label = axis_scale(metrics, lang)
-    if lang == "zh":
-        label = unit_of(metrics[0].unit).zh  # the deck's axis names the unit itself (家, 个, %)
     values = [round(charted_value(m) * factor, 6) for m in metrics]
     return values, label

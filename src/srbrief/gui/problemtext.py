@@ -86,6 +86,8 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
      "第 {1} 个字符 {0} 无法显示或保存（控制字符或非字符）"),
     (r"compares levels of different populations on one axis.*",
      "同一坐标轴上比较了不同对象的总量；柱状图只比较同一指标在不同机构或不同时期的数值（请给每个数字注明所属机构），否则请用数字卡片"),
+    (r"compares different measures on one axis.*",
+     "同一坐标轴上比较了不同的指标（如效率提升与成本降低）；柱状图只比较同一指标在不同机构或不同时期的数值（请给每个数字注明所属机构），否则请用数字卡片"),
     (r"a line chart needs 2 or more metrics of one unit", "折线图需要两个以上同一单位的数字"),
     (r"a line chart needs metrics with distinct periods", "折线图的数字须各有不同的时期"),
     (r"a share chart shows a part and its whole.*",

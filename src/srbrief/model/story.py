@@ -27,7 +27,6 @@ from srbrief.model.types import (
     Statement,
     Text,
 )
-from srbrief.model.units import falls_well
 
 MAX_FIGURES = 6  # per point, and so per slide
 METRIC_CHARTS = (ChartKind.KPI, ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
@@ -167,8 +166,8 @@ def figure_meaning(metric: Metric, section_role: str) -> str:
 
 
 def charted_value(metric: Metric) -> float:
-    """Return the value a chart of changes draws: a fall is below zero, except a fall that is good news (a cost
-    cut), which is the gain it is and is drawn as one (see :func:`srbrief.model.units.falls_well`)."""
-    if metric.direction is Direction.DECREASE and not falls_well(metric):
+    """Return the value a chart of changes draws: a fall is below zero, good news or not (its colour says which;
+    see :func:`srbrief.model.units.value_parts`)."""
+    if metric.direction is Direction.DECREASE:
         return -metric.value
     return metric.value

@@ -141,7 +141,11 @@ def number_text(value: float | Decimal, lang: str = "zh") -> str:
 
 
 def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
-    """Return (number, unit) of *metric* for a KPI tile, e.g. ('600+', '家') or ('CNY 626.1', 'bn')."""
+    """Return (number, unit) of *metric* for a KPI tile, e.g. ('600+', '家') or ('CNY 626.1', 'bn').
+
+    One sign convention for every change, on cards, charts, tables and in alt text: the sign says which way
+    it moved ('+20%', '−25%'), whether that is good news is said by its colour (see srbrief.meaning), so a
+    cost cut reads '−25%' in good-news green wherever it is shown."""
     unit = unit_of(metric.unit)
     q = metric.qualifier.value
     if q == "rank":
@@ -151,7 +155,7 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
         number = number_text(metric.value)
         return (f"前{number}", "") if lang == "zh" else (f"Top{NBSP}{number}", "")
     sign = ""
-    if metric.direction is not None and unit.code != "bei" and not falls_well(metric):
+    if metric.direction is not None and unit.code != "bei":
         sign = "+" if metric.direction.value == "increase" else MINUS
     if lang == "zh":
         number, unit_text = _chinese_scaled(metric.value, unit)
@@ -162,15 +166,6 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
     suffix = "+" if q == "more_than" else ""
     prefix = "~" if q == "about" else ""
     return f"{prefix}{sign}{number}{suffix}", unit_text
-
-
-def falls_well(metric: Metric) -> bool:
-    """Return whether *metric* is a fall that is good news (a 25 % cost cut). One sign convention everywhere:
-    such a fall is the gain it is — drawn as a gain, and written without a minus sign (its label names the
-    fall: 生产成本降低 25%, production cost reduction 25%) on cards, charts, tables and in alt text; any other
-    change carries the sign of its movement (+20%, −5%)."""
-    return metric.direction is not None and metric.direction.value == "decrease" and \
-        metric.good is not None and metric.good.value == "down"
 
 
 def _chinese_scaled(value: float, unit: Unit) -> tuple[str, str]:
@@ -198,13 +193,13 @@ def axis_scale(metrics: list[Metric], lang: str) -> tuple[float, str]:
     millions (6261 亿元 → CNY bn), Chinese keeps the article's unit."""
     unit = unit_of(metrics[0].unit)
     if lang == "zh":
-        return 1.0, {"count": "数量"}.get(unit.dimension, unit.zh)
+        return 1.0, unit.zh  # the unit itself (家, 个, %), on every chart
     biggest = Decimal(str(max(m.value for m in metrics))) * unit.scale
     if unit.scale > 1 or (unit.dimension in _SCALED_DIMENSIONS and biggest >= _BIG[-1][0]):
         size, word = next(((s, w) for s, w in _BIG if biggest >= s), _BIG[-1])
         currency = f"{CURRENCY} " if unit.dimension == "money" else ""
         return float(unit.scale / size), f"{currency}{word} {unit.en_word}".strip()
-    return 1.0, {"count": "count"}.get(unit.dimension, unit.en)
+    return 1.0, unit.en  # a count names what it counts where the unit does ("organisations")
 
 
 def format_value(metric: Metric, lang: str) -> str:
@@ -246,6 +241,13 @@ def metric_kind(metric: Metric) -> str:
 
 TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
 MORE_THAN_NOTE = {"zh": "+ 表示“超”、“余”、“突破”", "en": '+ means "more than"'}
+NEWS_WORDS = {"good": ("改善", "better"), "bad": ("变差", "worse")}  # what green and red say on a chart's key
+
+
+def news_key(lang: str) -> str:
+    """Return the key of a chart whose bars are good and bad news: '绿色：改善；红色：变差'."""
+    good, bad = (NEWS_WORDS[k][0 if lang == "zh" else 1] for k in ("good", "bad"))
+    return f"绿色：{good}；红色：{bad}" if lang == "zh" else f"green: {good}; red: {bad}"
 
 
 def metric_text(metric: Metric, lang: str) -> str:

@@ -1,0 +1,71 @@
+"""A derived value is marked as a consultant marks it, read back from the exported decks (built-in and six-theme
+briefing, zh and en): a marker by its number ('*', '¹' …), and at the foot of its slide one footnote line, at the
+footer's size, that says what the marked value is; no "计算值" / "derived" words inside the cards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Pt
+
+from srbrief.deck.layout import layout_slide
+from srbrief.deck.plan import plan_deck
+from srbrief.deck.words import t
+from srbrief.model import load_briefing
+from srbrief.textlayout import font_measurer
+from srbrief.typescale import SMALL_PRINT
+from tests.deck.conftest import BRIEFINGS, CASES
+
+
+def card_mark(shape) -> str:
+    """Return what follows a card's number on its line, when it is a footnote marker."""
+    runs = shape.text_frame.paragraphs[0].runs
+    after = next(i for i, run in enumerate(runs) if run.font.bold) + 1
+    text = runs[after].text.strip() if after < len(runs) else ""
+    return text if text and all(c in "*¹²³⁴⁵⁶⁷⁸⁹" for c in text) else ""
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_each_marked_value_has_its_footnote_on_its_slide(shaped_decks: dict[tuple[str, str], Path], name: str,
+                                                         lang: str) -> None:
+    briefing = load_briefing(BRIEFINGS[name])
+    derived = {m.id: m for m in briefing.metrics if m.derived is not None}
+    words = {t("derived", lang), t("derived_period", lang)}
+    marked = 0
+    for slide in Presentation(str(shaped_decks[name, lang])).slides:
+        shapes = {shape.name: shape for shape in slide.shapes}
+        cards = {n[7:]: s for n, s in shapes.items() if n.startswith("metric:")}
+        for metric_id, shape in cards.items():
+            text = shape.text_frame.text
+            assert not any(w in text for w in words), (metric_id, text)  # the words are in the footnote
+            mark = card_mark(shape)
+            assert bool(mark) == (metric_id in derived), (metric_id, mark)
+            if not mark:
+                continue
+            marked += 1
+            footnote = shapes.get("footnote")
+            assert footnote is not None, metric_id
+            note = footnote.text_frame.text.replace("\v", " ")
+            assert f"{mark} " in note, (mark, note)
+            what = derived[metric_id].derived.get(lang).split("：" if lang == "zh" else ": ")[0]  # the rest: appendix
+            assert what in note, (what, note)
+            sizes = [run.font.size for p in footnote.text_frame.paragraphs for run in p.runs]
+            assert sizes and all(size is not None and size >= Pt(SMALL_PRINT) >= Pt(10) for size in sizes)
+    assert marked >= 2  # a derived value and a derived period at least
+
+
+@pytest.mark.parametrize("name", BRIEFINGS)
+def test_the_presenter_and_pdf_layout_carries_the_footnote(name: str) -> None:
+    """The presenter and the PDF draw the slides' layout: the footnote is one of its blocks, above the footer."""
+    briefing = load_briefing(BRIEFINGS[name])
+    plan = plan_deck(briefing, "zh")
+    noted = [i for i, s in enumerate(plan.slides) if s.footnote]
+    assert noted
+    for index in noted:
+        blocks = {b.name: b for b in layout_slide(plan, index, font_measurer()).blocks}
+        footnote, footer = blocks["footnote"], blocks["footer"]
+        assert footnote.rect.bottom <= footer.rect.y + 1e-6
+        body = [b for n, b in blocks.items() if n.startswith(("metric:", "chart:", "facts:", "summary"))]
+        assert all(b.rect.bottom <= footnote.rect.y + 1e-6 for b in body), index
