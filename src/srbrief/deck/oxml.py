@@ -203,8 +203,26 @@ def fix_chart_axis_ids(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def fix_chart_parts(package: Any) -> None:
+    """Rewrite, in the chart parts of *package* before it is saved, what :func:`fix_chart_axis_ids` rewrites
+    in a saved file (the same bytes, without unpacking and packing the whole file again)."""
+    for part in package.iter_parts():
+        name = str(part.partname)
+        if name.startswith("/ppt/charts/chart") and name.endswith(".xml"):
+            fixed = _positive_axis_ids(part.blob)  # parsed again, as from the file (an empty a:t is written <a:t/>)
+            if hasattr(part, "_element"):
+                part._element = parse_xml(fixed)
+            else:
+                part._blob = fixed
+
+
 def _positive_axis_ids(xml: bytes) -> bytes:
     root = etree.fromstring(xml)
+    _fix_chart(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _fix_chart(root: Any) -> None:
     mapping: dict[str, str] = {}
     for element in root.iter(qn("c:axId"), qn("c:crossAx")):
         value = element.get("val", "")
@@ -213,7 +231,6 @@ def _positive_axis_ids(xml: bytes) -> bytes:
             element.set("val", mapping[value])
     for label in root.iter(qn("c:dLbl")):  # LibreOffice writes c:numFmt before c:tx: put them in schema order
         _in_order(label, _DLBL_ORDER, "c")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 @functools.cache

@@ -3,7 +3,6 @@ with native charts, speaker notes, a user's template and East-Asian fonts."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import IO, Any
@@ -123,9 +122,8 @@ class DeckWriter:
         for number, slide in enumerate(self.plan.slides, 1):
             self.add_slide(slide, number, total)
         self.record()
-        buffer = io.BytesIO()
-        self.prs.save(buffer)
-        target.write(oxml.fix_chart_axis_ids(buffer.getvalue()))
+        oxml.fix_chart_parts(self.prs.part.package)
+        self.prs.save(target)
 
     def record(self) -> None:
         """Record in the deck's properties its language, briefing and export time, and what each bound shape
