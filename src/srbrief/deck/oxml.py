@@ -26,7 +26,7 @@ _DLBL_ORDER = ("idx", "delete", "layout", "tx", "numFmt", "spPr", "txPr", "dLblP
 _PPR_ORDER = ("lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx", "buFont",
               "buNone", "buAutoNum", "buChar", "buBlip", "tabLst", "defRPr", "extLst")
 
-_R, _T, _BR, _PPR, _END = qn("a:r"), qn("a:t"), qn("a:br"), qn("a:pPr"), qn("a:endParaRPr")
+_R, _T, _BR, _PPR, _END, _TCPR = qn("a:r"), qn("a:t"), qn("a:br"), qn("a:pPr"), qn("a:endParaRPr"), qn("a:tcPr")
 
 
 def set_run_fonts(rpr: Any, latin: str, ea: str, lang: str) -> None:
@@ -89,6 +89,17 @@ def put_paragraph_properties(p: Any, properties: Any) -> bool:
     if old is not None:
         p.remove(old)
     p.insert(0, copy.deepcopy(properties))
+    return True
+
+
+def put_cell_properties(tc: Any, properties: Any) -> bool:
+    """Give the table cell element *tc* a copy of *properties* (an a:tcPr) in place of its empty one (a new
+    table's); return False, changing nothing, if it has properties of its own."""
+    old = tc.find(_TCPR)
+    if old is None or len(old) or old.attrib:
+        return False
+    old.addprevious(copy.deepcopy(properties))
+    tc.remove(old)
     return True
 
 

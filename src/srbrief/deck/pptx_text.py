@@ -9,6 +9,8 @@ from typing import Any
 
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.table import CT_TableCell
+from pptx.table import _Cell
 from pptx.text.text import _Paragraph, _Run
 from pptx.util import Pt
 
@@ -44,11 +46,13 @@ def style_run_properties(rpr: Any, fonts: Fonts) -> None:
     oxml.set_run_fonts(rpr, fonts.latin, fonts.ea, fonts.lang)
 
 
-def _colour(font: Any, colour: Any) -> None:
+def set_colour(colour_format: Any, colour: Any) -> None:
+    """Set a python-pptx colour (a font's, a fill's fore colour, a line's) to *colour*: an RGBColor or a theme
+    colour (None: leave it unset)."""
     if isinstance(colour, RGBColor):
-        font.color.rgb = colour
+        colour_format.rgb = colour
     elif colour is not None:
-        font.color.theme_color = colour
+        colour_format.theme_color = colour
 
 
 def colour_xml(colour: Any) -> tuple[str, str]:
@@ -74,15 +78,44 @@ def write_text(frame: Any, paragraphs: Iterable[list[tuple[str, dict[str, Any]]]
         style_run_properties(paragraph._p.get_or_add_endParaRPr(), fonts)
 
 
-def write_block(frame: Any, block: TextBlock, fonts: Fonts, colour_of: Callable[[str], Any],
-                cell: Any = None) -> None:
-    """Fill a text frame (of a shape, or of a table *cell*) with a laid-out block: its insets, anchoring,
-    paragraphs and the layout's rule breaks (a:br), at exact line spacing."""
-    left, top, right, bottom = block.inset
-    target = cell if cell is not None else frame
+def write_block(frame: Any, block: TextBlock, fonts: Fonts, colour_of: Callable[[str], Any]) -> None:
+    """Fill a shape's text frame with a laid-out block: its insets, anchoring, paragraphs and the layout's rule
+    breaks (a:br), at exact line spacing."""
+    _inset(frame, block.inset, block.anchor)
+    _write_paras(frame, block, fonts, colour_of)
+
+
+def write_cell(cell: Any, block: TextBlock, fonts: Fonts, colour_of: Callable[[str], Any], fill: Any) -> None:
+    """Fill a table cell with a laid-out block (as :func:`write_block`) on a solid *fill* (a python-pptx
+    colour)."""
+    if not oxml.put_cell_properties(cell._tc, _cell_properties(block.inset, block.anchor, fill)):  # it has its own
+        _style_cell(cell, block.inset, block.anchor, fill)
+    _write_paras(cell.text_frame, block, fonts, colour_of)
+
+
+def _inset(target: Any, inset: tuple[float, float, float, float], anchor: str) -> None:
+    """Set *inset* (points: left, top, right, bottom) and *anchor* on a text frame or a table cell."""
+    left, top, right, bottom = inset
     target.margin_left, target.margin_top = Pt(left), Pt(top)
     target.margin_right, target.margin_bottom = Pt(right), Pt(bottom)
-    target.vertical_anchor = ANCHOR[block.anchor]
+    target.vertical_anchor = ANCHOR[anchor]
+
+
+def _style_cell(cell: Any, inset: tuple[float, float, float, float], anchor: str, fill: Any) -> None:
+    cell.fill.solid()
+    set_colour(cell.fill.fore_color, fill)
+    _inset(cell, inset, anchor)
+
+
+@functools.lru_cache(maxsize=64)
+def _cell_properties(inset: tuple[float, float, float, float], anchor: str, fill: Any) -> Any:
+    """Return the a:tcPr of a table cell with *inset* (points), *anchor* and a solid *fill*."""
+    cell = _Cell(CT_TableCell.new(), None)  # type: ignore[arg-type]
+    _style_cell(cell, inset, anchor, fill)
+    return cell._tc.tcPr
+
+
+def _write_paras(frame: Any, block: TextBlock, fonts: Fonts, colour_of: Callable[[str], Any]) -> None:
     frame.word_wrap = True
     frame.clear()
     for i, para in enumerate(block.paras):
@@ -129,7 +162,8 @@ def _run_properties(size: float | None, bold: bool | None, colour: Any, fonts: F
     if bold is not None:
         run.font.bold = bold
     oxml.no_caps(run._r.get_or_add_rPr())
-    _colour(run.font, colour)
+    if colour is not None:  # (python-pptx's font.color alone adds an empty a:solidFill)
+        set_colour(run.font.color, colour)
     style_run_properties(run._r.get_or_add_rPr(), fonts)
     return run._r.rPr
 
