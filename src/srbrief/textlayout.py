@@ -29,6 +29,7 @@ UNIT_CHARS = frozenset("亿万元%％家个条项次人吨倍月季度位年日"
                        "亩件兆公分千只台吉名场块处天套小平座户所批斤方时标款点片瓦百种立笔箱米美艘轮辆里")
 NUMBER_PREFIXES = frozenset("第超约前近逾")  # … nor between these and the number after them (第2位, 超600家)
 CURRENCIES = ("CNY", "RMB", "USD")  # … nor between a currency and its amount (CNY 100)
+_NO_START_CHARS, _NO_END_CHARS, _UNIT_CHARS = "".join(NO_START), "".join(NO_END), "".join(UNIT_CHARS)  # to strip
 SOFT_HYPHEN = "\u00ad"  # ends a piece of a word split because it is wider than a whole line (see shown())
 LINE_SPACING = 1.25  # a line's height, in multiples of the type size, on every renderer
 # The deck's fonts (Microsoft YaHei, a template's) set Latin text a little wider than the bundled font; Chinese
@@ -130,6 +131,13 @@ def font_measurer(safety: float = SAFETY) -> FontMeasurer:
 def tokens(text: str) -> list[str]:
     """Return *text* as units no line may break inside: words with their trailing space, single Chinese
     characters, with closing punctuation attached to what precedes it and opening punctuation to what follows."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Return :func:`tokens` of *text*, cached: fitting measures the same texts again and again (at every size
+    tried, in the layout and again when the deck is written)."""
     found: list[str] = []
     word = ""
     pending = ""  # opening punctuation waiting for the token it belongs to
@@ -168,7 +176,7 @@ def tokens(text: str) -> list[str]:
                 word = ""
     if word or pending:
         found.append(word + pending)
-    return _numbers_with_units(_quoted_terms(_words(found)))
+    return tuple(_numbers_with_units(_quoted_terms(_words(found))))
 
 
 QUOTED_MOST = 10  # characters: a quoted term up to this long stays on one line (“跨省通办”)
@@ -176,7 +184,7 @@ QUOTED_MOST = 10  # characters: a quoted term up to this long stays on one line 
 
 def _core(token: str) -> str:
     """Return *token* without the opening marks before it and the closing marks after it."""
-    return token.lstrip("".join(NO_END)).rstrip("".join(NO_START))
+    return token.lstrip(_NO_END_CHARS).rstrip(_NO_START_CHARS)
 
 
 def _words(found: list[str]) -> list[str]:
@@ -232,7 +240,7 @@ def _numbers_with_units(found: list[str]) -> list[str]:
 
 def _ends_in_number(token: str) -> bool:
     """Return whether *token* ends in a number, or in a number already followed by unit characters."""
-    core = token.rstrip("".join(UNIT_CHARS))
+    core = token.rstrip(_UNIT_CHARS)
     return bool(core) and (core[-1].isdigit() or core[-1] == "+")
 
 
@@ -321,7 +329,7 @@ class _Prepared:
         self.forced = False
         self.paragraphs = []
         for paragraph in text.split("\n"):
-            cut = tokens(paragraph)
+            cut = _tokens(paragraph)
             self.paragraphs.append([(t, measurer.width(t, 1.0, bold), measurer.width(t.rstrip(" "), 1.0, bold))
                                     for t in cut])
 

@@ -80,18 +80,29 @@ def shape_text(shape: Any) -> str:
 def bound_shapes(slide: Any) -> Iterator[tuple[str, Any]]:
     """Yield (name, shape) for the named shapes of *slide* that may carry data: its title (the title
     placeholder, whatever its name), texts, charts and tables; then its speaker notes as 'notes'."""
+    for name, shape, _ in _bound_shapes(slide):
+        yield name, shape
+
+
+def _bound_shapes(slide: Any) -> Iterator[tuple[str, Any, str]]:
+    """Yield what :func:`bound_shapes` yields, with each shape's text ('' for a chart, table or picture)."""
     title = slide.shapes.title
+    title_id = title.shape_id if title is not None else None
     for shape in slide.shapes:
-        name = TITLE if title is not None and shape.shape_id == title.shape_id else shape.name
+        name = TITLE if shape.shape_id == title_id else shape.name
         if name in UNBOUND or not name or name[0].isupper():  # 'Picture 3', 'PlaceHolder 1': not ours
             continue
-        if (getattr(shape, "has_chart", False) or getattr(shape, "has_table", False) or hasattr(shape, "image")
-                or shape_text(shape)):
-            yield name, shape
+        if getattr(shape, "has_chart", False) or getattr(shape, "has_table", False) or hasattr(shape, "image"):
+            yield name, shape, ""
+            continue
+        text = shape_text(shape)
+        if text:
+            yield name, shape, text
     if slide.has_notes_slide:
         notes = slide.notes_slide.notes_placeholder
-        if notes is not None and shape_text(notes):
-            yield NOTES, notes
+        text = shape_text(notes) if notes is not None else ""
+        if text:
+            yield NOTES, notes, text
 
 
 def cells(table_shape: Any) -> Iterator[tuple[int, int, Any]]:
@@ -108,7 +119,7 @@ def slide_bindings(slide: Any, row_ids: Sequence[str] = ()) -> dict[str, str]:
     picture's image); a table's
     rows → the ids of their figures ('<name>#rows') and each body cell ('<name>#<row>.<column>')."""
     found: dict[str, str] = {}
-    for name, shape in bound_shapes(slide):
+    for name, shape, text in _bound_shapes(slide):
         if getattr(shape, "has_chart", False):
             found[name] = chart_digest(shape.chart)
         elif hasattr(shape, "image"):
@@ -118,7 +129,7 @@ def slide_bindings(slide: Any, row_ids: Sequence[str] = ()) -> dict[str, str]:
             for r, c, cell in cells(shape):
                 found[f"{name}#{r}.{c}"] = digest(cell.text_frame.text)
         else:
-            found[name] = digest(shape_text(shape))
+            found[name] = digest(text)
     return found
 
 

@@ -14,7 +14,9 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
-from pptx.oxml.ns import qn
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
+from pptx.oxml.text import CT_RegularTextRun
 
 _RPR_ORDER = ("ln", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "effectLst", "effectDag",
               "highlight", "uLnTx", "uLn", "uFillTx", "uFill", "latin", "ea", "cs", "sym", "hlinkClick",
@@ -23,6 +25,8 @@ _DLBL_ORDER = ("idx", "delete", "layout", "tx", "numFmt", "spPr", "txPr", "dLblP
                "showCatName", "showSerName", "showPercent", "showBubbleSize", "separator", "extLst")
 _PPR_ORDER = ("lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx", "buFont",
               "buNone", "buAutoNum", "buChar", "buBlip", "tabLst", "defRPr", "extLst")
+
+_R, _T, _BR, _PPR, _END, _TCPR = qn("a:r"), qn("a:t"), qn("a:br"), qn("a:pPr"), qn("a:endParaRPr"), qn("a:tcPr")
 
 
 def set_run_fonts(rpr: Any, latin: str, ea: str, lang: str) -> None:
@@ -43,9 +47,71 @@ def no_caps(rpr: Any) -> None:
     rpr.set("cap", "none")
 
 
-def add_line_break(paragraph: Any) -> Any:
-    """Append a line break (a:br) to *paragraph*; return its run properties."""
-    return paragraph._p.add_br().get_or_add_rPr()
+def new_run() -> Any:
+    """Return a detached, empty run (a:r with its a:t), as python-pptx makes one."""
+    return parse_xml(f"<a:r {nsdecls('a')}><a:t/></a:r>")
+
+
+def new_paragraph() -> Any:
+    """Return a detached, empty paragraph (a:p)."""
+    return parse_xml(f"<a:p {nsdecls('a')}/>")
+
+
+def add_run(p: Any, text: str, properties: Any) -> None:
+    """Add a run of *text* to the paragraph element *p* (before its a:endParaRPr) with a copy of the run
+    properties *properties* (an a:rPr); control characters escaped as python-pptx does."""
+    run = etree.SubElement(p, _R)
+    run.append(copy.deepcopy(properties))
+    etree.SubElement(run, _T).text = CT_RegularTextRun._escape_ctrl_chars(text)
+    _before_end(p, run)
+
+
+def add_line_break(p: Any, properties: Any) -> None:
+    """Add a line break (a:br) to the paragraph element *p* (before its a:endParaRPr) with a copy of the run
+    properties *properties*."""
+    line_break = etree.SubElement(p, _BR)
+    line_break.append(copy.deepcopy(properties))
+    _before_end(p, line_break)
+
+
+def _before_end(p: Any, child: Any) -> None:
+    end = p.find(_END)
+    if end is not None:
+        end.addprevious(child)
+
+
+def put_paragraph_properties(p: Any, properties: Any) -> bool:
+    """Give the paragraph element *p* a copy of *properties* (an a:pPr), in place of an a:pPr that at most
+    aligns it (a new shape's); return False, changing nothing, if it has properties of its own."""
+    old = p.find(_PPR)
+    if old is not None and (len(old) or set(old.attrib) - {"algn"}):
+        return False
+    if old is not None:
+        p.remove(old)
+    p.insert(0, copy.deepcopy(properties))
+    return True
+
+
+def put_cell_properties(tc: Any, properties: Any) -> bool:
+    """Give the table cell element *tc* a copy of *properties* (an a:tcPr) in place of its empty one (a new
+    table's); return False, changing nothing, if it has properties of its own."""
+    old = tc.find(_TCPR)
+    if old is None or len(old) or old.attrib:
+        return False
+    old.addprevious(copy.deepcopy(properties))
+    tc.remove(old)
+    return True
+
+
+def put_end_properties(p: Any, properties: Any) -> bool:
+    """Append to the paragraph element *p* a copy of *properties* as its end-of-paragraph run properties
+    (a:endParaRPr); return False, changing nothing, if it has them already."""
+    if p.find(_END) is not None:
+        return False
+    end = copy.deepcopy(properties)
+    end.tag = _END
+    p.append(end)
+    return True
 
 
 def set_size(rpr: Any, size_pt: float) -> None:
@@ -148,8 +214,26 @@ def fix_chart_axis_ids(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def fix_chart_parts(package: Any) -> None:
+    """Rewrite, in the chart parts of *package* before it is saved, what :func:`fix_chart_axis_ids` rewrites
+    in a saved file (the same bytes, without unpacking and packing the whole file again)."""
+    for part in package.iter_parts():
+        name = str(part.partname)
+        if name.startswith("/ppt/charts/chart") and name.endswith(".xml"):
+            fixed = _positive_axis_ids(part.blob)  # parsed again, as from the file (an empty a:t is written <a:t/>)
+            if hasattr(part, "_element"):
+                part._element = parse_xml(fixed)
+            else:
+                part._blob = fixed
+
+
 def _positive_axis_ids(xml: bytes) -> bytes:
     root = etree.fromstring(xml)
+    _fix_chart(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _fix_chart(root: Any) -> None:
     mapping: dict[str, str] = {}
     for element in root.iter(qn("c:axId"), qn("c:crossAx")):
         value = element.get("val", "")
@@ -158,7 +242,6 @@ def _positive_axis_ids(xml: bytes) -> bytes:
             element.set("val", mapping[value])
     for label in root.iter(qn("c:dLbl")):  # LibreOffice writes c:numFmt before c:tx: put them in schema order
         _in_order(label, _DLBL_ORDER, "c")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 @functools.cache

@@ -3,7 +3,6 @@ with native charts, speaker notes, a user's template and East-Asian fonts."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import IO, Any
@@ -20,7 +19,7 @@ from srbrief.deck import bindings, oxml
 from srbrief.deck.layout import TABLE_PAD, ChartBlock, Frame, Rect, TableBlock, TextBlock, layout_slide, plain
 from srbrief.deck.plan import DeckPlan, Role
 from srbrief.deck.pptx_charts import Box, add_chart
-from srbrief.deck.pptx_text import Fonts, pt, write_block, write_text
+from srbrief.deck.pptx_text import Fonts, pt, set_colour, write_block, write_cell, write_text
 from srbrief.textlayout import font_measurer
 
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 × 7.5 in, 16:9
@@ -94,11 +93,7 @@ class DeckWriter:
 
     def paint(self, colour_format: Any, role: str) -> None:
         """Set a python-pptx colour (a fill's fore colour, a line's colour) to the colour of *role*."""
-        colour = self.colour(role)
-        if isinstance(colour, RGBColor):
-            colour_format.rgb = colour
-        else:
-            colour_format.theme_color = colour
+        set_colour(colour_format, self.colour(role))
 
     def fill(self, fill: Any, role: str) -> None:
         """Fill a shape or chart point solidly in the colour of *role*."""
@@ -123,9 +118,8 @@ class DeckWriter:
         for number, slide in enumerate(self.plan.slides, 1):
             self.add_slide(slide, number, total)
         self.record()
-        buffer = io.BytesIO()
-        self.prs.save(buffer)
-        target.write(oxml.fix_chart_axis_ids(buffer.getvalue()))
+        oxml.fix_chart_parts(self.prs.part.package)
+        self.prs.save(target)
 
     def record(self) -> None:
         """Record in the deck's properties its language, briefing and export time, and what each bound shape
@@ -195,13 +189,12 @@ class DeckWriter:
             table.rows[r].height = int(Pt(height))
             for c, lines in enumerate(row):
                 cell = table.cell(r, c)
-                self.fill(cell.fill, "card" if r == 0 else "background")
                 para = plain(lines, block.size, bold=r == 0, measurer=self.measurer,
                              width=block.widths[c] - 2 * TABLE_PAD)  # the width the lines were broken for
                 if block.breaks and block.breaks[r][c]:  # a translation above its original: a line break
                     para = replace(para, hard=tuple(sorted({*para.hard, *block.breaks[r][c]})))
                 inner = TextBlock(Rect(0, 0, block.widths[c], height), (para,), inset=(TABLE_PAD,) * 4)
-                write_block(cell.text_frame, inner, self.fonts, self.colour, cell=cell)
+                write_cell(cell, inner, self.fonts, self.colour, self.colour("card" if r == 0 else "background"))
 
     def _text_block(self, slide: Any, block: TextBlock) -> None:
         fill = block.fill

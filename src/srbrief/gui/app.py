@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -66,8 +67,11 @@ def run_gui(file: Path | None, lang: str | None, present: bool = False, screensh
     sample when there is none, when asked with *builtin*, and for screenshots and benchmarks); *briefing* is
     the *file* already validated by the command line."""
     with _ErrorGuard(batch=screenshot is not None or exit_after is not None) as guard:
-        code = _run(guard, file, lang, present, screenshot, exit_after,
-                    builtin or screenshot is not None or exit_after is not None, briefing)
+        try:
+            code = _run(guard, file, lang, present, screenshot, exit_after,
+                        builtin or screenshot is not None or exit_after is not None, briefing)
+        finally:
+            gc.enable()  # paused until the first paint (see _run), whatever happened
     return 1 if guard.failed and guard.batch else code
 
 
@@ -75,6 +79,7 @@ def _run(guard: _ErrorGuard, file: Path | None, lang: str | None, present: bool,
          exit_after: str | None, builtin: bool, briefing: Briefing | None) -> int:
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    gc.disable()  # no cycle-collector passes over the modules being imported before the first paint
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 
     from srbrief.gui.files import Preload, start_path
@@ -104,6 +109,7 @@ def _run(guard: _ErrorGuard, file: Path | None, lang: str | None, present: bool,
     if failed is not None:  # the last file no longer loads: the built-in sample is shown, and the banner says why
         source.open(failed)
     if screenshot is not None:
+        gc.enable()
         from srbrief.gui.screenshots import take_screenshots
 
         def shoot_then_quit() -> None:
@@ -116,6 +122,7 @@ def _run(guard: _ErrorGuard, file: Path | None, lang: str | None, present: bool,
         QTimer.singleShot(0, shoot_then_quit)
         return app.exec()
     app.processEvents()  # the first paint, before matplotlib is even imported
+    gc.enable()
     if exit_after == "paint":
         _mark("paint")
         return 1 if guard.failed else 0

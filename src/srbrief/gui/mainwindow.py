@@ -33,10 +33,8 @@ from srbrief.gui.files import BriefingSource
 from srbrief.gui.i18n import STRINGS, tr
 from srbrief.gui.panels import Panel, SectionPanel, SourcesPanel, TimelinePanel
 from srbrief.gui.qttranslations import install_qt_translations
-from srbrief.gui.refresh import refresh_deck_dialog
 from srbrief.gui.settings import MAX_RECENT, read_bytes, read_choice, read_folder, read_int, read_paths
 from srbrief.gui.widgets import STYLE, Banner, KpiCard, SourcePopover
-from srbrief.gui.workers import ExportJob
 from srbrief.model import Briefing, Metric, Section
 from srbrief.model.browse import search_index
 from srbrief.model.truth import read_document
@@ -44,6 +42,7 @@ from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
     from srbrief.gui.presenter import PresenterWindow
+    from srbrief.gui.workers import ExportJob
 
 class Sidebar(QListWidget):
     """The list of pages; says when the page already shown is clicked again."""
@@ -120,7 +119,7 @@ class MainWindow(QMainWindow):
             ("new_from_article", QKeySequence("Ctrl+Shift+N"), self.new_from_article),
             ("review_draft", QKeySequence("Ctrl+Shift+R"), self.review_draft),
             ("update_from_document", QKeySequence("Ctrl+Shift+U"), self.update_from_document),
-            ("refresh_deck", QKeySequence(), lambda: refresh_deck_dialog(self)),
+            ("refresh_deck", QKeySequence(), self.refresh_deck),
             ("quit", QKeySequence.StandardKey.Quit, self.close),
             ("export_pptx", QKeySequence("Ctrl+E"), lambda: self.export("pptx")),
             ("export_pdf", QKeySequence("Ctrl+Shift+E"), lambda: self.export("pdf")),
@@ -554,6 +553,12 @@ class MainWindow(QMainWindow):
         if name:
             self.run_export(kind, Path(name if name.endswith(suffix) else name + suffix))
 
+    def refresh_deck(self) -> None:
+        """Refresh a deck someone edited from this briefing (the dialog's module loads on first use)."""
+        from srbrief.gui.refresh import refresh_deck_dialog
+
+        refresh_deck_dialog(self)
+
     def run_export(self, kind: str, target: Path) -> ExportJob:
         """Export in a worker thread with a progress dialog; the window stays responsive."""
         self.settings.setValue("export_dir", str(target.parent))
@@ -561,6 +566,8 @@ class MainWindow(QMainWindow):
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.NonModal)
         progress.show()
+        from srbrief.gui.workers import ExportJob  # (loaded on first use: the window comes first)
+
         job = ExportJob(kind, self.briefing, self.lang, target, self.source.path)
         self.jobs.append(job)
         stale = self.source.stale
