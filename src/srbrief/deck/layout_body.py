@@ -194,7 +194,7 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
         paras.append(plain(lines, label_size, measurer=out.measurer, width=inner_w))
         if text.meta and not beside:
             paras.append(plain(break_lines(text.meta, inner_w, META, out.measurer), META, colour="muted",
-                               space_before=2.0))
+                               space_before=2.0, measurer=out.measurer, width=inner_w))
         made.append(TextBlock(rect, tuple(paras), f"metric:{card.metric.id}", fill="card", inset=inset))
     # a taller card than usual: the cards' texts, one offset for all (their numbers stay in line), centred
     tallest = max(block.content_height for block in made)
