@@ -117,3 +117,19 @@ def test_no_orphan_on_a_last_line(name: str, lang: str, shaped_decks: dict[tuple
         if len(lines) > 1 and measurer.width(lines[-1], size) < SHORTEST_LAST * width * 0.98:  # EMU rounding
             orphans.append(f"slide {number}: {lines[-2]!r} / {lines[-1]!r}")
     assert not orphans, "\n".join(orphans)
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_one_title_size_across_the_deck(name: str, lang: str, shaped_decks: dict[tuple[str, str], Path]) -> None:
+    """Every action title (summary, points, outlook, appendix) is set in one size: the largest that fits all."""
+    prs = Presentation(str(shaped_decks[name, lang]))
+    plan = plan_deck(load_briefing(BRIEFINGS[name]), lang)
+    sizes = {}
+    for number, (slide, planned) in enumerate(zip(prs.slides, plan.slides, strict=True), 1):
+        if slide.shapes.title is None or planned.role in (Role.TITLE, Role.SECTION):
+            continue
+        found = {r.font.size.pt for p in slide.shapes.title.text_frame.paragraphs for r in p.runs}
+        assert len(found) == 1, (number, found)
+        sizes[number] = found.pop()
+    assert len(set(sizes.values())) == 1, sizes
+    assert max(sizes.values()) >= 20.0  # two lines at a size that reads as a title, not shrunk to fit one
