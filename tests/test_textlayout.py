@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from srbrief.textlayout import (
     NO_END,
-    SHORTEST_LAST,
     NO_START,
     SAFETY,
+    SHORTEST_LAST,
     SOFT_HYPHEN,
     balanced_lines,
     break_lines,

@@ -83,8 +83,8 @@ def test_titles_are_balanced(name: str, lang: str, shaped_decks: dict[tuple[str,
 
 def _wrapped_paragraphs(path: Path) -> list[tuple[int, list[str], float, float]]:
     """Return every paragraph of the deck's text boxes as PowerPoint sets it: (slide number, its lines, the
-    box's width and the type size in points), the text between the layout's hard breaks wrapped greedily at the box's width (as
-    PowerPoint wraps), measured as the layout measures."""
+    box's width and the type size in points), the text between the layout's hard breaks wrapped greedily at the
+    box's width (as PowerPoint wraps), measured as the layout measures."""
     measurer = font_measurer()
     found = []
     for number, slide in enumerate(Presentation(str(path)).slides, 1):

@@ -224,6 +224,7 @@ def plain(lines: tuple[str, ...] | list[str], size: float, bold: bool = False, c
             hard = tuple(i for i in range(1, len(lines)) if chinese[i - 1] or chinese[i])
         else:
             natural = break_lines(join_lines(lines), width, size, measurer, bold, widows=False)
-            first = next((i for i, (a, b) in enumerate(zip(lines, natural)) if a != b), None)
-            hard = () if first is None and len(natural) == len(lines) else tuple(range((first or 0) + 1, len(lines)))
+            same = [a == b for a, b in zip(lines, natural, strict=False)]
+            first = same.index(False) if False in same else len(same) - 1
+            hard = () if all(same) and len(natural) == len(lines) else tuple(range(first + 1, len(lines)))
     return Para(tuple((Run(line, size, bold, colour),) for line in lines), size, space_before, bullet, align, hard)

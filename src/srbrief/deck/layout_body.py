@@ -24,7 +24,7 @@ from srbrief.deck.boxes import (
 from srbrief.deck.plandata import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
 from srbrief.deck.tables import table_row_height
 from srbrief.model import ChartKind
-from srbrief.model.units import currency_prefix, unit_joint, value_parts
+from srbrief.model.units import currency_prefix, metric_label, unit_joint, value_parts
 from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text, largest_fitting, text_height
 from srbrief.typescale import MAIN_TEXT
 
@@ -115,7 +115,7 @@ class _CardText:
     def of(cls, card: Card, lang: str) -> _CardText:
         number, unit = value_parts(card.metric, lang)
         prefix, number = currency_prefix(number)
-        return cls(number, unit, card.metric.label.get(lang), card.meta, prefix)
+        return cls(number, unit, metric_label(card.metric, lang), card.meta, prefix)
 
 
 def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, columns: int,
