@@ -486,17 +486,21 @@ def text_height(line_count: int, paragraphs: int, size: float, gap: float) -> fl
 
 
 def fit_text(texts: Sequence[str], width: float, height: float, largest: float, smallest: float,
-             measurer: Measurer, bold: bool = False, gap: float = 0.35, step: float = 1.0) -> Fit:
+             measurer: Measurer, bold: bool = False, gap: float = 0.35, step: float = 1.0,
+             indents: Sequence[float] = ()) -> Fit:
     """Return the largest size in [*smallest*, *largest*] (in steps of *step*) at which *texts*, each a
     paragraph, fit *width* × *height* with no word split for want of width: or *smallest*, marked as not
-    fitting. The cost is linear in the length of the texts times the logarithm of the number of sizes."""
+    fitting. *indents* (ems, per text) narrow a text's lines: a bullet's hanging indent. The cost is linear in
+    the length of the texts times the logarithm of the number of sizes."""
 
     prepared = [_Prepared(t, measurer, bold) for t in texts]
+    ems = [indents[i] if i < len(indents) else 0.0 for i in range(len(texts))]
 
     def attempt(size: float) -> Fit:
-        lines = tuple(tuple(p.lines(width, size)) for p in prepared)
+        lines = tuple(tuple(p.lines(width - em * size, size)) for p, em in zip(prepared, ems, strict=True))
         count = sum(len(ls) for ls in lines)
-        wide = any(measurer.width(line.rstrip(" "), size, bold) > width + 1e-6 for ls in lines for line in ls)
+        wide = any(measurer.width(line.rstrip(" "), size, bold) > width - em * size + 1e-6
+                   for ls, em in zip(lines, ems, strict=True) for line in ls)
         split = any(p.forced for p in prepared)
         return Fit(size, lines, not wide and not split and text_height(count, len(texts), size, gap) <= height + 1e-6)
 

@@ -7,8 +7,10 @@ only draw them, so the deck, the presenter and the PDF cannot disagree, and a la
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import replace
 from functools import lru_cache
+from typing import Protocol, cast
 
 from srbrief.deck.boxes import (
     BIG_TITLE_SIZES,
@@ -67,11 +69,15 @@ def _title(out: Collector, text: str, frame: Frame, size: float) -> None:
 def title_size(plan: DeckPlan, measurer: Measurer, frame: Frame | None = None) -> float:
     """Return the one type size of every action title of *plan*: the largest at which all of them fit."""
     titles = tuple(s.title for s in plan.slides if s.role not in (Role.TITLE, Role.SECTION))
-    return _common_size(titles, (frame or Frame()).title_rect(), measurer)
+    return _common_size(titles, (frame or Frame()).title_rect(), cast("_KeyMeasurer", measurer))
+
+
+class _KeyMeasurer(Measurer, Hashable, Protocol):
+    """A measurer that keys a cache (every measurer object is hashable by identity)."""
 
 
 @lru_cache(maxsize=8)
-def _common_size(titles: tuple[str, ...], rect: Rect, measurer: Measurer) -> float:
+def _common_size(titles: tuple[str, ...], rect: Rect, measurer: _KeyMeasurer) -> float:
     return min((fit_text([t], rect.w, rect.h, *TITLE_SIZES, measurer, bold=True).size for t in titles),
                default=TITLE_SIZES[0])
 
