@@ -69,8 +69,8 @@ def effective_points(section: Section) -> tuple[Point, ...]:
             message = _neutral_message(section, [own[i] for i in figures])
         else:  # a distinct title, never "X (continued)": the chart's own title, else the part's number
             taken = {p.message.en for p in points} | {p.message.zh for p in points}
-            chart = charts.get(chart_id) if chart_id else None
-            message = chart.title if chart is not None and not {chart.title.zh, chart.title.en} & taken else \
+            own_chart = charts.get(chart_id) if chart_id else None
+            message = own_chart.title if own_chart and not {own_chart.title.zh, own_chart.title.en} & taken else \
                 Text(section.title.zh + PART.zh.format(i=n + 1, n=len(groups)),
                      section.title.en + PART.en.format(i=n + 1, n=len(groups)))
         points.append(Point(id=f"{section.id}-auto-{n + 1}", message=message, figures=tuple(figures),
