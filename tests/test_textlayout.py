@@ -12,6 +12,7 @@ from srbrief.textlayout import (
     NO_END,
     NO_START,
     SAFETY,
+    SHORTEST_LAST,
     SOFT_HYPHEN,
     balanced_lines,
     break_lines,
@@ -70,7 +71,7 @@ def test_no_chinese_character_alone_on_the_last_line() -> None:
     label = "甲乙丙丁戊己庚辛壬癸子丑"  # 12 characters (no word among them) in a line of 11
     natural = break_lines(label, 11 * 15, 15, measurer, widows=False)
     assert [len(line) for line in natural] == [11, 1]
-    assert [len(line) for line in break_lines(label, 11 * 15, 15, measurer)] == [10, 2]
+    assert [len(line) for line in break_lines(label, 11 * 15, 15, measurer)] == [9, 3]  # a quarter at least
 
 
 @pytest.mark.parametrize(("text", "word"), [("光伏龙头企业全球生产基地", "基地"),
@@ -167,3 +168,25 @@ def test_titles_break_into_lines_of_similar_length(text: str, width: float) -> N
 def test_mixed_chinese_and_latin_join_back_with_their_spaces(parts: list[str], width: float) -> None:
     text = " ".join(parts)
     assert join_lines(break_lines(text, width, 12, font_measurer())) == text
+
+
+WORDS_EN = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9)
+HANZI = st.text(alphabet="甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地人和", min_size=1, max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.one_of(WORDS_EN, HANZI), min_size=1, max_size=40), chinese=st.booleans(),
+       ems=st.floats(min_value=24, max_value=60), size=st.sampled_from([12.0, 14.0, 20.0]))
+def test_no_last_line_shorter_than_a_quarter_of_the_box(words: list[str], chinese: bool, ems: float,
+                                                         size: float) -> None:
+    """Whatever the text and the width (four times its longest word at least), a wrapped text's last line is
+    a quarter of the width or more: the line before gives up words (an orphan such as 'tier' or '体系')."""
+    measurer = font_measurer()
+    text = "".join(w for w in words if w[0] > "z") if chinese else " ".join(words)  # Chinese: no Latin runs
+    assume(text)
+    width = ems * size
+    lines = break_lines(text, width, size, measurer)
+    if len(lines) > 1:
+        assert measurer.width(lines[-1].rstrip(" "), size) >= SHORTEST_LAST * width - 1e-6, lines
+        assert join_lines(lines) == text
+        assert all(measurer.width(line.rstrip(" "), size) <= width + 1e-6 for line in lines)

@@ -3,7 +3,7 @@
 Widths come from the bundled font's own advance widths (fontTools), cached per character, so measuring is
 linear in the length of the text. Lines break at spaces in English and between any two Chinese characters,
 with one table of characters that may not start or end a line (kinsoku), and no Chinese character left alone
-on the last line of a wrapped text.
+on the last line of a wrapped text, nor a last line shorter than a quarter of the width (an orphan).
 """
 
 from __future__ import annotations
@@ -339,8 +339,30 @@ class _Prepared:
         self.forced = False
         found: list[str] = []
         for paragraph in self.paragraphs:
-            found += self._break(paragraph, width / size, size, widows)
+            broken = self._break(paragraph, width / size, size, widows)
+            if widows and len(broken) > 1 and not self.forced and \
+                    self._ink(broken[-1]) < SHORTEST_LAST * width / size:
+                broken = self._rebalanced(paragraph, broken, width / size, size)
+            found += broken
         return found
+
+    def _ink(self, line: str) -> float:
+        return self.measurer.width(line.rstrip(" "), 1.0, self.bold)
+
+    def _rebalanced(self, paragraph: list[tuple[str, float, float]], broken: list[str], room: float,
+                    size: float) -> list[str]:
+        """Return *paragraph* broken at the narrowest width that needs no more lines than *broken*, when its
+        last line is longer so (an orphan the line before could not take in: '100 advanced-manufacturing /
+        cities' becomes three even lines); else *broken*."""
+        best, low, high = broken, room / len(broken), room
+        for _ in range(10):  # a binary search on the width, to about 1/1000 of it
+            middle = (low + high) / 2
+            found = self._break(paragraph, middle, size, True)
+            if len(found) <= len(broken) and not self.forced:
+                best, high = found, middle
+            else:
+                self.forced, low = False, middle
+        return best if self._ink(best[-1]) > self._ink(broken[-1]) else broken
 
     def _break(self, paragraph: list[tuple[str, float, float]], room: float, size: float,
                widows: bool) -> list[str]:
@@ -370,7 +392,12 @@ class _Prepared:
         if len(lines) > 1 and not lines[-1]:  # the text ended in the space of a break
             lines.pop()
         if widows:
-            _no_lone_last(lines, lambda line: self.measurer.width("".join(line).rstrip(" "), 1.0, self.bold) <= room)
+            def ink(line: list[str]) -> float:
+                return self.measurer.width("".join(line).rstrip(" "), 1.0, self.bold)
+
+            _no_lone_last(lines, lambda line: ink(line) <= room)
+            if not self.forced:
+                _no_short_last(lines, ink, room)
         texts = ["".join(line) for line in lines]
         return [_kept_space(text, texts[i + 1] if i + 1 < len(texts) else "") for i, text in enumerate(texts)]
 
@@ -426,6 +453,28 @@ def _no_lone_last(lines: list[list[str]], fits: Callable[[list[str]], bool]) -> 
         lines[-1].insert(0, lines[-2].pop())
 
 
+SHORTEST_LAST = 0.25  # of the box's width: a wrapped text's last line is never shorter (no orphaned word)
+
+
+def _no_short_last(lines: list[list[str]], ink: Callable[[list[str]], float], room: float) -> None:
+    """Bring words down from the line before while the last line is shorter than SHORTEST_LAST of *room*
+    (an orphan: 'tier', 'total', '体系' alone), as long as the last line still fits and the line before stays
+    at least as long as it; *ink* measures a line."""
+    if len(lines) < 2:
+        return
+    least = room * SHORTEST_LAST
+    before, last = lines[-2], lines[-1]
+    while ink(last) < least:
+        k = len(before) - 1
+        while k > 0 and not before[k].strip():  # a word comes down with the space after it
+            k -= 1
+        moved = before[k:] + last
+        if not any(token.strip() for token in before[:k]) or ink(moved) > room or ink(before[:k]) < ink(moved):
+            return
+        last[:0] = before[k:]
+        del before[k:]
+
+
 @dataclass(frozen=True)
 class Fit:
     """Texts fitted into a box: the type size, each text's lines, and whether they fit at all."""
@@ -445,18 +494,38 @@ def text_height(line_count: int, paragraphs: int, size: float, gap: float) -> fl
 
 
 def fit_text(texts: Sequence[str], width: float, height: float, largest: float, smallest: float,
-             measurer: Measurer, bold: bool = False, gap: float = 0.35, step: float = 1.0) -> Fit:
+             measurer: Measurer, bold: bool = False, gap: float = 0.35, step: float = 1.0,
+             indents: Sequence[float] = ()) -> Fit:
     """Return the largest size in [*smallest*, *largest*] (in steps of *step*) at which *texts*, each a
     paragraph, fit *width* × *height* with no word split for want of width: or *smallest*, marked as not
-    fitting. The cost is linear in the length of the texts times the logarithm of the number of sizes."""
+    fitting. *indents* (ems, per text) narrow a text's lines: a bullet's hanging indent. The cost is linear in
+    the length of the texts times the logarithm of the number of sizes."""
 
     prepared = [_Prepared(t, measurer, bold) for t in texts]
+    ems = [indents[i] if i < len(indents) else 0.0 for i in range(len(texts))]
 
     def attempt(size: float) -> Fit:
-        lines = tuple(tuple(p.lines(width, size)) for p in prepared)
+        lines = tuple(tuple(p.lines(width - em * size, size)) for p, em in zip(prepared, ems, strict=True))
         count = sum(len(ls) for ls in lines)
-        wide = any(measurer.width(line.rstrip(" "), size, bold) > width + 1e-6 for ls in lines for line in ls)
+        wide = any(measurer.width(line.rstrip(" "), size, bold) > width - em * size + 1e-6
+                   for ls, em in zip(lines, ems, strict=True) for line in ls)
         split = any(p.forced for p in prepared)
         return Fit(size, lines, not wide and not split and text_height(count, len(texts), size, gap) <= height + 1e-6)
 
-    return attempt(largest_fitting(largest, smallest, lambda size: attempt(size).fits, step))
+    fit = attempt(largest_fitting(largest, smallest, lambda size: attempt(size).fits, step))
+    for k in range(1, ORPHAN_STEPS + 1):  # an orphan no break could take in: a step or two smaller, if that helps
+        if not fit.fits or not _orphaned(fit, width, measurer, bold) or fit.size - k * step < smallest - 1e-9:
+            break
+        smaller = attempt(fit.size - k * step)
+        if smaller.fits and not _orphaned(smaller, width, measurer, bold):
+            return smaller
+    return fit
+
+
+ORPHAN_STEPS = 3  # sizes down that fit_text tries to avoid a short last line
+
+
+def _orphaned(fit: Fit, width: float, measurer: Measurer, bold: bool) -> bool:
+    """Return whether a text of *fit* ends in a line shorter than SHORTEST_LAST of *width*."""
+    return any(len(lines) > 1 and measurer.width(lines[-1].rstrip(" "), fit.size, bold) < SHORTEST_LAST * width
+               for lines in fit.lines)

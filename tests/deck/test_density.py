@@ -107,39 +107,72 @@ def test_no_fact_twice_in_the_flow(lang: str) -> None:
             assert not again, f"{path.name}: slide {n + 1} says again what slide {again[0] + 1} says: {bullet}"
 
 
-MOST_EMPTY = 1 / 3  # of a main-flow slide's body height that may stay blank
+MOST_EMPTY = 1 / 3  # of a slide's body area that may stay blank
+RASTER = 4.0  # points: the grid the body's area is sampled on
 
 
-def _covered(layout: SlideLayout, body: Rect) -> float:
-    """Return the share of *body*'s height that the slide's blocks fill: a card, a bar or a chart its box, a
-    text its lines (after its anchoring), overlapping extents counted once."""
-    spans = []
+def _filled(layout: SlideLayout) -> list[Rect]:
+    """Return what the slide's blocks fill: a card, a chart or a table its box, a text its lines (after its
+    anchoring, the box's width); a thin bar of colour beside a column fills nothing."""
+    found = []
     for block in layout.blocks:
         if isinstance(block, TextBlock) and block.fill is None:
             if not block.paras or block.name.startswith(("footer", "page-number", "title", "kicker")):
                 continue
-            top = block.first_line_top()
-            spans.append((top, top + block.content_height))
-        else:
-            spans.append((block.rect.y, block.rect.bottom))
-    spans = sorted((max(a, body.y), min(b, body.bottom)) for a, b in spans if b > body.y and a < body.bottom)
-    covered, reach = 0.0, body.y
-    for top, bottom in spans:
-        covered += max(0.0, bottom - max(top, reach))
-        reach = max(reach, bottom)
-    return covered / body.h
+            found.append(Rect(block.rect.x, block.first_line_top(), block.rect.w, block.content_height))
+        elif not (isinstance(block, TextBlock) and not block.paras and block.rect.w < 10):
+            found.append(block.rect)
+    return found
+
+
+def _covered(layout: SlideLayout, body: Rect) -> float:
+    """Return the share of *body*'s area that the slide's blocks fill (overlaps counted once)."""
+    filled = _filled(layout)
+    columns, rows = int(body.w / RASTER), int(body.h / RASTER)
+    hits = 0
+    for j in range(rows):
+        y = body.y + (j + 0.5) * RASTER
+        spans = [(r.x, r.right) for r in filled if r.y <= y <= r.bottom]
+        hits += sum(any(a <= body.x + (i + 0.5) * RASTER <= b for a, b in spans) for i in range(columns))
+    return hits / (columns * rows)
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
-def test_no_main_flow_body_is_more_than_a_third_empty(name: str, lang: str) -> None:
-    """The layout takes the room (larger cards, chart or type) rather than leave a body area blank."""
+def test_no_slide_body_is_more_than_a_third_empty(name: str, lang: str) -> None:
+    """Every slide with a body (summary, points, outlook, timeline, sources) fills two thirds of its area or
+    more: the layout takes the room (larger cards, chart or type) rather than leave it blank."""
     plan = plan_deck(load_briefing(BRIEFINGS[name]), lang)
     body = Frame().body_rect()
     empty = []
     for n, slide in enumerate(plan.slides):
-        if slide.appendix or slide.role not in MAIN_FLOW:
+        if slide.role in (Role.TITLE, Role.SECTION, Role.TABLE):
             continue
         share = _covered(layout_slide(plan, n, font_measurer()), body)
         if share < 1 - MOST_EMPTY:
             empty.append(f"slide {n + 1} ({slide.role.value}): {1 - share:.0%} of the body blank")
     assert not empty, "\n".join(empty)
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_appendix_tables_fill_their_pages_evenly(name: str, lang: str) -> None:
+    """A table over several slides fills them evenly (never a last page of one row): every page at least
+    two thirds as full as the fullest, and a third of its body or more."""
+    plan = plan_deck(load_briefing(BRIEFINGS[name]), lang)
+    body = Frame().body_rect()
+    shares = [_covered(layout_slide(plan, n, font_measurer()), body) for n, s in enumerate(plan.slides)
+              if s.role is Role.TABLE]
+    if len(shares) > 1:
+        assert min(shares) >= max(MOST_EMPTY, max(shares) * 2 / 3), [f"{s:.0%}" for s in shares]
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_no_title_says_continued(name: str, lang: str, shaped_decks: dict[tuple[str, str], Path]) -> None:
+    """A later slide of a theme has a title of its own (its chart's), else its part's number: never
+    "X (continued)"."""
+    titles = [s.shapes.title.text_frame.text for s in Presentation(str(shaped_decks[name, lang])).slides
+              if s.shapes.title is not None]
+    assert not [t for t in titles if "continued" in t or "（续）" in t]
+    plan = plan_deck(load_briefing(BRIEFINGS[name]), lang)
+    for section in {s.section_id for s in plan.slides}:
+        titles = [s.title for s in plan.slides if s.role is Role.POINT and s.section_id == section]
+        assert len(titles) == len(set(titles)), f"two slides of {section} share a title"

@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from pptx import Presentation
 
+from srbrief.deck.plan import plan_deck
 from srbrief.model import Briefing
+from srbrief.model.units import metric_label
 
 
 def _texts(slide: object) -> str:
@@ -55,13 +58,47 @@ def test_the_english_appendix_translates_each_clause_above_the_original(decks: d
             if shape.has_table:
                 rows = list(shape.table.rows)
                 header.add(rows[0].cells[3].text_frame.text)
-                cells.update((r.cells[0].text_frame.text, r.cells[3].text_frame.text) for r in rows[1:])
+                cells.update((r.cells[0].text_frame.text.replace("\v", ""), r.cells[3].text_frame.text)
+                             for r in rows[1:])  # a label's break (no orphan) keeps the space before it
     assert header == {"Source (our translation; Chinese original below)"}
     for metric in builtin.metrics:
         assert metric.source.en, metric.id  # every built-in clause has our translation
-        cell = cells[metric.label.en]
+        cell = cells[metric_label(metric, "en")]
         lines = cell.split("\v")  # the translation's lines above the original's (every break kept: Chinese)
         first = next(i for i, line in enumerate(lines) if re.search(r"[\u4e00-\u9fff]", line))
         english, chinese = " ".join(lines[:first]), "".join(lines[first:])
         assert first > 0 and english.split() == metric.source.en.split(), metric.id
         assert chinese.replace(" ", "").startswith(metric.source.clause.replace(" ", ""))
+
+
+@pytest.mark.parametrize(("term", "meaning"), [('"new three"', "electric vehicles, lithium batteries and solar"),
+                                               ("hundred-billion-yuan class", "CNY 100 bn or more")])
+def test_chinese_terms_are_explained_once_in_english(term: str, meaning: str,
+                                                     shaped_decks: dict[tuple[str, str], Path]) -> None:
+    """新三样 and 千亿级 are explained once, as our note, in the English deck of the briefing that uses them;
+    never in Chinese, nor in a briefing that does not use them."""
+    for (name, lang), path in shaped_decks.items():
+        texts = [_texts(s).replace("\v", "").replace("\xa0", " ") for s in Presentation(str(path)).slides]
+        found = [text for text in texts if meaning in text]
+        assert len(found) == (1 if (name, lang) == ("builtin", "en") else 0), (name, lang, len(found))
+        assert all("Our note" in text and term in text for text in found)
+
+
+def test_the_hundred_billion_class_is_said_once_a_slide(decks: dict[str, Path], builtin: Briefing) -> None:
+    """'hundred-billion-yuan class' is said, then referred to: at most once on any slide of the main flow."""
+    plan = plan_deck(builtin, "en")
+    for number, (slide, planned) in enumerate(zip(Presentation(str(decks["en"])).slides, plan.slides,
+                                                  strict=True), 1):
+        if not planned.appendix:
+            assert _texts(slide).replace("\v", "").count("hundred-billion-yuan class") <= 1, number
+
+
+def test_the_cards_of_one_read_singular(decks: dict[str, Path]) -> None:
+    """A card whose figure is exactly one names one thing ('1 / Park of the CNY 100 bn class'); two stay
+    plural."""
+    cards = {s.name: s.text_frame.text for slide in Presentation(str(decks["en"])).slides for s in slide.shapes
+             if s.name.startswith("metric:hundred-billion-")}
+    text = {name: " ".join(t.replace("\v", " ").replace("\xa0", " ").split()) for name, t in cards.items()}
+    assert "Park of the" in text["metric:hundred-billion-parks"] and "Parks" not in text["metric:hundred-billion-parks"]
+    assert "Industries of the" in text["metric:hundred-billion-industries"]
+    assert "Enterprise of the" in text["metric:hundred-billion-enterprises"]

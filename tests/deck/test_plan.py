@@ -77,7 +77,7 @@ def test_english_plan_has_no_chinese_outside_sources(builtin: Briefing) -> None:
         visible = " ".join([slide.title, slide.subtitle, slide.kicker, slide.caption, *slide.bullets,
                             *(c.meta for c in slide.cards), *(r.message for r in slide.summary)])
         assert not han.search(visible), visible
-        body = slide.notes.split("\n\nSources:")[0]
+        body = re.split(r"\n\nSources[ :]", slide.notes)[0]
         assert not han.search(body), body
 
 

@@ -14,7 +14,7 @@ from pptx.util import Pt
 from srbrief.deck.plan import Role, plan_deck
 from srbrief.model import Briefing, ChartKind
 from srbrief.model.claims import uncarried_numbers
-from srbrief.model.units import format_value
+from srbrief.model.units import format_value, metric_label
 
 TOPIC_LABELS = {"关键数据", "主要举措", "核心数据", "议程", "谢谢", "总览", "Key figures", "Headline figures",
                 "What Shangrao is doing", "Agenda", "Thank you", "Overview"}
@@ -54,7 +54,7 @@ def test_at_most_six_cards_with_numbers_and_labels_legible_when_projected(deck: 
             paragraphs = card.text_frame.paragraphs
             figure = next(run for run in paragraphs[0].runs if run.font.bold)  # after a currency, if any
             assert figure.font.size >= Pt(28), (number, card.name)
-            label = _squeezed(metric.label.get(lang))
+            label = _squeezed(metric_label(metric, lang))
             (found,) = [p for p in paragraphs if _squeezed(p.text.replace("\v", "")) == label]
             assert all(run.font.size >= Pt(14) for run in found.runs), (number, card.name)
 

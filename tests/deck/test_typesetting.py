@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 
 from srbrief.deck.plan import Role, plan_deck
 from srbrief.model import load_briefing
-from srbrief.textlayout import SOFT_HYPHEN, font_measurer, join_lines
+from srbrief.textlayout import SHORTEST_LAST, SOFT_HYPHEN, break_lines, font_measurer, join_lines
 from srbrief.zhwords import WORDS
 from tests.deck.conftest import BRIEFINGS, CASES
 
@@ -78,3 +79,57 @@ def test_titles_are_balanced(name: str, lang: str, shaped_decks: dict[tuple[str,
         if len(lines) > 1:
             widths = [measurer.width(line.strip(), 20, True) for line in lines]
             assert widths[-1] >= 0.5 * max(widths), lines
+
+
+def _wrapped_paragraphs(path: Path) -> list[tuple[int, list[str], float, float]]:
+    """Return every paragraph of the deck's text boxes as PowerPoint sets it: (slide number, its lines, the
+    box's width and the type size in points), the text between the layout's hard breaks wrapped greedily at the
+    box's width (as PowerPoint wraps), measured as the layout measures."""
+    measurer = font_measurer()
+    found = []
+    for number, slide in enumerate(Presentation(str(path)).slides, 1):
+        for shape in slide.shapes:
+            if not shape.has_text_frame or not shape.text_frame.word_wrap:
+                continue
+            frame = shape.text_frame
+            width = (shape.width - frame.margin_left - frame.margin_right) / 12700
+            if shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and shape.auto_shape_type == MSO_SHAPE.ROUNDED_RECTANGLE:
+                width -= 2 * shape.adjustments[0] * 0.29289 * min(shape.width, shape.height) / 12700
+            for paragraph in frame.paragraphs:
+                sizes = [r.font.size.pt for r in paragraph.runs if r.font.size is not None]
+                if not paragraph.text.strip() or len(set(sizes)) != 1:  # a card's number and unit: one line
+                    continue
+                indent = sizes[0] * 1.1 if paragraph._p.pPr is not None and paragraph._p.pPr.find(
+                    "{http://schemas.openxmlformats.org/drawingml/2006/main}buChar") is not None else 0.0
+                lines = [line for segment in paragraph.text.split("\v")
+                         for line in break_lines(segment.strip(), width - indent, sizes[0], measurer, widows=False)]
+                found.append((number, lines, width - indent, sizes[0]))
+    return found
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_no_orphan_on_a_last_line(name: str, lang: str, shaped_decks: dict[tuple[str, str], Path]) -> None:
+    """A text on two or more lines never ends in a line shorter than a quarter of its box ('tier', 'total',
+    '体系' alone): the line before gives it words."""
+    measurer = font_measurer()
+    orphans = []
+    for number, lines, width, size in _wrapped_paragraphs(shaped_decks[name, lang]):
+        if len(lines) > 1 and measurer.width(lines[-1], size) < SHORTEST_LAST * width * 0.98:  # EMU rounding
+            orphans.append(f"slide {number}: {lines[-2]!r} / {lines[-1]!r}")
+    assert not orphans, "\n".join(orphans)
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_one_title_size_across_the_deck(name: str, lang: str, shaped_decks: dict[tuple[str, str], Path]) -> None:
+    """Every action title (summary, points, outlook, appendix) is set in one size: the largest that fits all."""
+    prs = Presentation(str(shaped_decks[name, lang]))
+    plan = plan_deck(load_briefing(BRIEFINGS[name]), lang)
+    sizes = {}
+    for number, (slide, planned) in enumerate(zip(prs.slides, plan.slides, strict=True), 1):
+        if slide.shapes.title is None or planned.role in (Role.TITLE, Role.SECTION):
+            continue
+        found = {r.font.size.pt for p in slide.shapes.title.text_frame.paragraphs for r in p.runs}
+        assert len(found) == 1, (number, found)
+        sizes[number] = found.pop()
+    assert len(set(sizes.values())) == 1, sizes
+    assert max(sizes.values()) >= 20.0  # two lines at a size that reads as a title, not shrunk to fit one

@@ -76,7 +76,7 @@ def test_handout_layouts(tmp_path: Path, source: Path | None, layout: str, per_p
     slides = len(plan_deck(load_briefing(source or builtin_briefing_path()), "en").slides)
     assert pdf_pages(target) == -(-slides // per_page)
     text = re.sub(r"\s", "", "".join(pdf_text(target)))
-    assert ("Sources:" in "".join(pdf_text(target))) == (layout == "notes")  # the notes only on notes pages
+    assert ("Sources (" in "".join(pdf_text(target))) == (layout == "notes")  # the notes only on notes pages
     assert "Executivesummary" in text
 
 
@@ -98,3 +98,37 @@ def test_long_notes_are_fitted_not_clipped(tmp_path: Path) -> None:
     assert render_pdf(plan, target, "notes") == 2
     first = re.sub(r"\s", "", pdf_text(target)[0])
     assert "THE-END" in first and "Sentence119" in first
+
+
+def _line_list(path: Path, page: int) -> list[list[tuple[float, str]]]:
+    xml = subprocess.run(["pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+                         capture_output=True, text=True, timeout=60, check=True).stdout
+    return [[(float(x), w) for x, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', line)]
+            for line in re.findall(r"<line .*?</line>", xml, re.S)]
+
+
+@pytest.mark.parametrize("source", [None, SIX_THEMES])
+def test_notes_name_their_document_once_and_bullets_hang(tmp_path: Path, source: Path | None) -> None:
+    """A notes page names the one document its clauses come from once, above them; a clause that wraps
+    continues under its text, not under its bullet; every A4 page has a running head and its number."""
+    target = tmp_path / "notes.pdf"
+    file = [str(source)] if source else []
+    assert main(["export", *file, "-o", str(target), "--lang", "en"]) == 0
+    pages = pdf_text(target)
+    publication = "Shangrao Daily" if source is None else "Test Daily"
+    title = load_briefing(source or builtin_briefing_path()).title.en
+    for number, page in enumerate(pages, 1):
+        notes = page[page.find("Sources ("):] if "Sources (" in page else ""
+        assert notes.count(publication) <= 1, (number, notes[:300])
+        assert title.split()[0] in page.split("\n", 2)[0] or title.split()[0] in page[:300], number
+        assert f"{number} / {len(pages)}" in page
+    hanging = 0
+    for number in range(1, len(pages) + 1):
+        text_x = None  # where the text after a bullet starts
+        for words in _line_list(target, number):
+            if words and words[0][1] in "•·" and len(words) > 1:
+                text_x = words[1][0]
+            elif text_x is not None and words:
+                assert words[0][0] >= text_x - 2, (number, words[:2], text_x)  # under the text, not the bullet
+                hanging += abs(words[0][0] - text_x) <= 2
+    assert source is not None or hanging > 0  # the built-in briefing has clauses long enough to wrap

@@ -101,11 +101,21 @@ def test_without_a_storyline_figures_are_grouped_at_most_six_a_point() -> None:
     assert len({p.id for p in points}) == len(points)
 
 
+def test_a_later_point_takes_its_chart_title_else_its_number() -> None:
+    """No slide is titled "X (continued)": a later point is titled by its chart, else numbered."""
+    metrics = tuple(metric(f"m{i}") for i in range(3))
+    grid = Chart(id="g", kind=ChartKind.GRID, title=Text("网格", "Grid"), items=("f",))
+    again = Chart(id="h", kind=ChartKind.GRID, title=Text("网格", "Grid"), items=("f",))
+    points = effective_points(theme("t", metrics, (grid, again)))
+    assert [p.message.en for p in points] == ["Lede", "Grid", "Title (3/3)"]
+    assert not any("continued" in p.message.en or "续" in p.message.zh for p in points)
+
+
 def test_neutral_messages_never_invent_a_claim() -> None:
     metrics = tuple(metric(f"m{i}", 10 + i) for i in range(8))
     plain = effective_points(theme("t", metrics))
     assert plain[0].message == Text("导语", "Lede")
-    assert plain[1].message == Text("标题（续）", "Title (continued)")
+    assert plain[1].message == Text("标题（2/2）", "Title (2/2)")  # a part's number, never "(continued)"
     claims = Text("营收达99亿元", "Revenue of CNY 9.9 billion")
     uncited = effective_points(theme("t", metrics, lede=claims))
     assert uncited[0].message == Text("标题", "Title"), "a lede whose number no grouped figure carries is not used"

@@ -9,6 +9,7 @@ from matplotlib.patches import FancyBboxPatch
 
 from srbrief.charts.style import FLOOR, LABEL, Area, Theme, chinese_date, english_date, height_of
 from srbrief.model import Briefing, Chart, Event, Fact, Text
+from srbrief.model.textutil import counted
 from srbrief.textlayout import LINE_SPACING, balanced_lines, fit_text, font_measurer, largest_fitting, shown, wrapped
 
 TIMELINE_ROOMY = 1.5
@@ -141,7 +142,8 @@ def draw_matrix(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme:
                                           facecolor=colour, edgecolor="none"))
         fig.text(x + 0.015, bottom + height - 0.085, str(len(labels)), ha="left", va="center", fontsize=34,
                  fontweight="bold", color=theme.background)
-        fig.text(x + 0.075, bottom + height - 0.085, _wrap(key, col_w - 0.08, fig, LABEL + 1),
+        fig.text(x + 0.075, bottom + height - 0.085, _wrap(counted(key, len(labels), lang), col_w - 0.08, fig,
+                                                           LABEL + 1),
                  ha="left", va="center", fontsize=LABEL + 1, fontweight="bold", color=theme.background)
         card_top = bottom + height - 0.21
         card_h = min(0.24, (card_top - bottom - 0.015 * (most - 1)) / most)  # the cards take the height there is

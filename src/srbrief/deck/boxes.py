@@ -215,7 +215,8 @@ def plain(lines: tuple[str, ...] | list[str], size: float, bold: bool = False, c
     """Return a paragraph of one style. With a *measurer* and the *width* the lines were broken for, the
     breaks a renderer that wraps by itself (PowerPoint) would not make are marked hard: in Chinese every break
     (PowerPoint breaks between any two characters, the layout never inside a word or a quoted term, and
-    Chinese characters are one em wide in every CJK font), elsewhere the one the widow rule made."""
+    Chinese characters are one em wide in every CJK font), elsewhere those after the first line the width
+    alone would end elsewhere (the no-orphan rule's)."""
     hard: tuple[int, ...] = ()
     if measurer is not None and len(lines) > 1:
         chinese = [any(map(is_hanzi, line)) for line in lines]
@@ -223,5 +224,7 @@ def plain(lines: tuple[str, ...] | list[str], size: float, bold: bool = False, c
             hard = tuple(i for i in range(1, len(lines)) if chinese[i - 1] or chinese[i])
         else:
             natural = break_lines(join_lines(lines), width, size, measurer, bold, widows=False)
-            hard = (len(lines) - 1,) if list(natural) != list(lines) else ()
+            same = [a == b for a, b in zip(lines, natural, strict=False)]
+            first = same.index(False) if False in same else len(same) - 1
+            hard = () if all(same) and len(natural) == len(lines) else tuple(range(first + 1, len(lines)))
     return Para(tuple((Run(line, size, bold, colour),) for line in lines), size, space_before, bullet, align, hard)

@@ -7,7 +7,10 @@ only draw them, so the deck, the presenter and the PDF cannot disagree, and a la
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import replace
+from functools import lru_cache
+from typing import Protocol, cast
 
 from srbrief.deck.boxes import (
     BIG_TITLE_SIZES,
@@ -31,7 +34,7 @@ from srbrief.deck.boxes import (
 )
 from srbrief.deck.layout_body import lay_out_body
 from srbrief.deck.plandata import DeckPlan, Role, Slide
-from srbrief.textlayout import LINE_SPACING, Measurer, balanced_lines, break_lines
+from srbrief.textlayout import LINE_SPACING, Measurer, balanced_lines, break_lines, fit_text
 from srbrief.typescale import MAIN_TEXT
 
 
@@ -45,7 +48,7 @@ def layout_slide(plan: DeckPlan, index: int, measurer: Measurer, frame: Frame | 
     else:
         if slide.kicker:
             _kicker(out, slide.kicker, slide.accent, frame)
-        _title(out, slide.title, frame)
+        _title(out, slide.title, frame, title_size(plan, measurer, frame))
         body = frame.body_rect()
         if slide.footnote:  # the body gives the footnote its lines, above the footer
             top = _footnote(out, slide.footnote, frame)
@@ -62,9 +65,25 @@ def _kicker(out: Collector, text: str, colour: str, frame: Frame) -> None:
     out.add(TextBlock(rect, (plain(lines[0][:1], size, bold=True, colour=colour),), "kicker", anchor="bottom"))
 
 
-def _title(out: Collector, text: str, frame: Frame) -> None:
+def _title(out: Collector, text: str, frame: Frame, size: float) -> None:
     rect = frame.title_rect()
-    out.add(TextBlock(rect, (_balanced(out, text, rect, TITLE_SIZES, "text"),), "title", anchor="top"))
+    out.add(TextBlock(rect, (_balanced(out, text, rect, (size, size), "text"),), "title", anchor="top"))
+
+
+def title_size(plan: DeckPlan, measurer: Measurer, frame: Frame | None = None) -> float:
+    """Return the one type size of every action title of *plan*: the largest at which all of them fit."""
+    titles = tuple(s.title for s in plan.slides if s.role not in (Role.TITLE, Role.SECTION))
+    return _common_size(titles, (frame or Frame()).title_rect(), cast("_KeyMeasurer", measurer))
+
+
+class _KeyMeasurer(Measurer, Hashable, Protocol):
+    """A measurer that keys a cache (every measurer object is hashable by identity)."""
+
+
+@lru_cache(maxsize=8)
+def _common_size(titles: tuple[str, ...], rect: Rect, measurer: _KeyMeasurer) -> float:
+    return min((fit_text([t], rect.w, rect.h, *TITLE_SIZES, measurer, bold=True).size for t in titles),
+               default=TITLE_SIZES[0])
 
 
 def _balanced(out: Collector, text: str, rect: Rect, sizes: tuple[float, float], colour: str) -> Para:
@@ -125,4 +144,4 @@ def layout_deck(plan: DeckPlan, measurer: Measurer, frame: Frame | None = None) 
 
 
 __all__ = ["SLIDE_SIZE", "TABLE_PAD", "Block", "ChartBlock", "Frame", "Para", "Rect", "Run", "SlideLayout",
-           "TableBlock", "TextBlock", "layout_deck", "layout_slide", "plain"]
+           "TableBlock", "TextBlock", "layout_deck", "layout_slide", "plain", "title_size"]

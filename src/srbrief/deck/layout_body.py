@@ -24,7 +24,7 @@ from srbrief.deck.boxes import (
 from srbrief.deck.plandata import BULLET_GUTTER, Card, DeckPlan, Role, Slide, bullet_columns, card_columns, card_slot
 from srbrief.deck.tables import table_row_height
 from srbrief.model import ChartKind
-from srbrief.model.units import currency_prefix, unit_joint, value_parts
+from srbrief.model.units import currency_prefix, metric_label, unit_joint, value_parts
 from srbrief.textlayout import LINE_SPACING, Measurer, break_lines, fit_text, largest_fitting, text_height
 from srbrief.typescale import MAIN_TEXT
 
@@ -39,7 +39,8 @@ CARD_MAX_HEIGHT = 185.0  # the usual card; a slide with room to spare makes its 
 ROOMY = 1.4  # a taller card's type grows with it, up to this factor
 FACT_SIZES = (16.0, MAIN_TEXT)
 CAPTION = MAIN_TEXT
-CLOSING_SIZES = (28.0, BULLET_SIZES[0])  # the outlook's few items fill the closing slide
+CLOSING_SIZES = (28.0, BULLET_SIZES[0])
+SOURCES_SIZES = (28.0, MAIN_TEXT)  # the outlook's few items fill the closing slide
 
 
 def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> None:
@@ -55,7 +56,8 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
     elif slide.bullets and slide.role is Role.OUTLOOK:
         _panels(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", slide.accent)
     elif slide.bullets:
-        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", BULLET_SIZES, slide.accent)
+        sizes = SOURCES_SIZES if slide.role is Role.SOURCES else BULLET_SIZES  # a few notes fill their page
+        bullets(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", sizes, slide.accent)
 
 
 def _panels(out: Collector, items: list[str], box: Rect, name: str, colour: str) -> None:
@@ -116,7 +118,7 @@ class _CardText:
     def of(cls, card: Card, lang: str) -> _CardText:
         number, unit = value_parts(card.metric, lang)
         prefix, number = currency_prefix(number)
-        return cls(number, unit, card.metric.label.get(lang), card.meta, prefix, card.mark)
+        return cls(number, unit, metric_label(card.metric, lang), card.meta, prefix, card.mark)
 
 
 def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, columns: int,
@@ -198,7 +200,7 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
         paras.append(plain(lines, label_size, measurer=out.measurer, width=inner_w))
         if text.meta and not beside:
             paras.append(plain(break_lines(text.meta, inner_w, META, out.measurer), META, colour="muted",
-                               space_before=2.0))
+                               space_before=2.0, measurer=out.measurer, width=inner_w))
         made.append(TextBlock(rect, tuple(paras), f"metric:{card.metric.id}", fill="card", inset=inset))
     # a taller card than usual: the cards' texts, one offset for all (their numbers stay in line), centred
     tallest = max(block.content_height for block in made)
@@ -219,22 +221,27 @@ def _head(number_size: float, unit_size: float, inline: bool) -> float:
 # -- the executive summary and a point --------------------------------------------------------------------------
 def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     """The headline figures in a row; below, one column per theme: its name, its figure, its conclusion."""
-    y = box.y
-    band = box.h * 0.33
-    if slide.cards:
-        y = cards(out, slide.cards, lang, Rect(box.x, y, box.w, band), len(slide.cards), centre=False)
-        y += box.h * 0.05
     rows = slide.summary
-    if not rows:
-        return
     gap = box.w * CARD_GAP
-    col_w = (box.w - gap * (len(rows) - 1)) / len(rows)
+    col_w = (box.w - gap * (len(rows) - 1)) / max(1, len(rows))
     label_h = KICKER * LINE_SPACING + 4
     row_cards = tuple(r.card for r in rows if r.card is not None)
-    band = next((b for b in (band, box.h * 0.37, box.h * 0.41)
+    band = next((b for b in (box.h * 0.33, box.h * 0.37, box.h * 0.41)
                  if cards_fit(out, [(c,) for c in row_cards], lang, col_w - 8, b)),
                 box.h * 0.41)  # the themes' figures take the height they need, up to a point
-    text_top = y + label_h + (band + box.h * 0.03 if any(r.card for r in rows) else 0.0)
+    below = label_h + (band + box.h * 0.03 if row_cards else 0.0)  # a theme's column down to its conclusion
+    messages = max((_message_height(out, r.message, col_w - 8, box.h - below) for r in rows), default=0.0)
+    top_band = box.h * 0.33
+    if slide.cards and rows:  # short conclusions: the headline figures take the room they leave
+        top_band = min(box.h * TOP_BAND_MOST, max(top_band, box.h * 0.95 - below - messages))
+    y = box.y
+    if slide.cards:
+        y = cards(out, slide.cards, lang, Rect(box.x, y, box.w, top_band), len(slide.cards), centre=False,
+                  max_height=top_band)
+        y += box.h * 0.05
+    if not rows:
+        return
+    text_top = y + below
     room = box.bottom - text_top
     size = min(fit_text([r.message], col_w - 8, room, 16.0, MAIN_TEXT, out.measurer).size for r in rows)
     for i, row in enumerate(rows):
@@ -250,6 +257,15 @@ def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
         if block.content_height > room + 1e-6:
             out.overflows.append(row.message)
         out.add(block)
+
+
+TOP_BAND_MOST = 0.55  # of the summary's body: the headline figures' band when the themes' conclusions are short
+
+
+def _message_height(out: Collector, message: str, width: float, room: float) -> float:
+    """Return the height a theme's conclusion takes on the summary, at the size it fits *room* in."""
+    fit = fit_text([message], width, room, 16.0, MAIN_TEXT, out.measurer)
+    return text_height(fit.line_count, 1, fit.size, 0.0)
 
 
 def _point(out: Collector, lang: str, slide: Slide, box: Rect) -> None:

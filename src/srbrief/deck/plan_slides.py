@@ -18,7 +18,7 @@ from srbrief.deck.plandata import (
     section_accent,
 )
 from srbrief.deck.tables import fitted_widths, table_pages
-from srbrief.deck.words import chinese_number, sentence, t
+from srbrief.deck.words import GLOSSARY, chinese_number, sentence, t
 from srbrief.model import (
     Briefing,
     Chart,
@@ -36,7 +36,7 @@ from srbrief.model import (
 )
 from srbrief.model.story import SummaryLine, point_chart, point_figures, shown_figures
 from srbrief.model.textutil import cited_publication, document_text, period_text
-from srbrief.model.units import format_value
+from srbrief.model.units import format_value, metric_label
 
 MAX_FACTS = 3
 SUMMARY_HEADLINES = 3  # headline figures on the summary, above one line per theme
@@ -214,14 +214,16 @@ def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:
         value += f"（{word}）" if lang == "zh" else f" ({word})"
         note = metric.derived.get(lang)
         source += f"（{t('derived', lang)}：{note}）" if lang == "zh" else f" ({t('derived', lang)}: {note})"
-    return metric.label.get(lang), value, period_text(metric.period, lang) if metric.period else "—", source
+    return metric_label(metric, lang), value, period_text(metric.period, lang) if metric.period else "—", source
 
 
-def _uses_above_size(briefing: Briefing) -> bool:
-    """Whether the briefing speaks of 规上 (above designated size) firms, which the English deck explains."""
+def _glossary(briefing: Briefing, lang: str) -> tuple[str, ...]:
+    """Return the notes on the Chinese terms the briefing uses (规上, 新三样, 千亿级) that English needs explained."""
+    if lang == "zh":
+        return ()
     texts = [m.label.zh + m.source.clause for m in briefing.metrics]
     texts += [p.message.zh for p in briefing.points]
-    return any("规上" in x or "规模以上" in x for x in texts)
+    return tuple(t(key, lang) for key, terms in GLOSSARY if any(term in x for x in texts for term in terms))
 
 
 def _sources_slide(briefing: Briefing, lang: str) -> Slide:
@@ -257,7 +259,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                    'Figures the source gives as "more than" are marked "+"; ranks are shown as "No. N"; shares and '
                    '"rest" segments in the charts are computed by us.',
                    "The English text is our own translation; the Chinese original prevails.",
-                   *((t("above_size", lang),) if _uses_above_size(briefing) else ()),
+                   *_glossary(briefing, lang),
                    f"Briefing dated {as_of}; the period of each figure is in the appendix.")
         said = ["This slide explains where the figures come from and how they were handled.",
                 "Apart from the derived values, every number can be found in the sentence it cites." if derived

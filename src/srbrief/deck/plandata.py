@@ -180,13 +180,21 @@ def _derived_note(metric: Metric, lang: str, named: bool) -> str:
 
 
 def notes_of(said: list[str], sources: tuple[Cite, ...], lang: str, briefing: Briefing | None = None) -> str:
-    """Return speaker notes: what to say, then the verbatim clauses behind the slide, each with its document."""
+    """Return speaker notes: what to say, then the verbatim clauses behind the slide, their document named
+    once when there is one (else after each clause)."""
     body = (" " if lang == "en" else "").join(s for s in said if s)
     if not sources:
         return body
     label = t("source_label", lang)
+    documents = {c.doc for c in sources}
+    if briefing is not None and len(documents) == 1:  # one document: named once, above its clauses
+        label += _cited_in(briefing, sources[0], lang)
+        briefing = None
     return body + "\n\n" + label + ("：" if lang == "zh" else ":") + "\n" + "\n".join(
-        f"• {c.clause}" + (_cited_in(briefing, c, lang) if briefing else "") for c in sources)
+        f"{NOTE_BULLET}{c.clause}" + (_cited_in(briefing, c, lang) if briefing else "") for c in sources)
+
+
+NOTE_BULLET = "• "  # a clause of the notes' source list (painted with a hanging indent, see srbrief.gui.slides)
 
 
 def _cited_in(briefing: Briefing, cite: Cite, lang: str) -> str:
@@ -200,6 +208,6 @@ def date_text(date: str, lang: str) -> str:
     return chinese_date(date) if lang == "zh" else english_date(date)
 
 
-__all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "Card", "DeckPlan", "Role", "Slide", "SummaryRow", "Table",
-           "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "footnoted", "make_card",
-           "notes_of", "section_accent"]
+__all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "NOTE_BULLET", "Card", "DeckPlan", "Role", "Slide",
+           "SummaryRow", "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "footnoted",
+           "make_card", "notes_of", "section_accent"]

@@ -19,15 +19,30 @@ def table_row_height(cells: tuple[str, ...], columns: tuple[float, ...], measure
 def table_pages(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths: tuple[float, ...],
                 frame: Frame) -> list[int]:
     """Return how many of *rows* go on each slide of *frame* of a table whose columns take *widths* of the
-    body."""
+    body: as few slides as the rows need, filled evenly."""
     body = frame.body_rect()
     columns = tuple(body.w * w for w in widths)
     measurer = font_measurer()
     room = body.h - table_row_height(header, columns, measurer, bold=True)
+    heights = [table_row_height(row, columns, measurer) for row in rows]
+    pages = _paginated(heights, room)
+    if len(pages) > 1:  # pages filled evenly, never a last page of a row or two: the least room for as many
+        low, high = sum(heights) / len(pages), room
+        for _ in range(12):
+            middle = (low + high) / 2
+            if len(_paginated(heights, middle)) <= len(pages):
+                high = middle
+            else:
+                low = middle
+        pages = _paginated(heights, high)
+    return pages
+
+
+def _paginated(heights: Sequence[float], room: float) -> list[int]:
+    """Return how many rows of *heights* go on each page of *room*, each page filled before the next."""
     pages: list[int] = []
     used, count = 0.0, 0
-    for row in rows:
-        height = table_row_height(row, columns, measurer)
+    for height in heights:
         if count and used + height > room:
             pages.append(count)
             used, count = 0.0, 0

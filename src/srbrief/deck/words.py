@@ -27,7 +27,13 @@ T = {
     "above_size": ("", "Our note: \"above-scale\" firms (above designated size) are industrial firms with annual "
                    "main-business revenue of CNY 20 million or more (China's national statistical standard); "
                    "the definition is not from the source."),
+    "new_three": ("", "Our note: the \"new three\" (xin san yang) are electric vehicles, lithium batteries and "
+                  "solar (PV) products, China's newer export lines; the definition is not from the source."),
+    "hundred_billion": ("", "Our note: \"hundred-billion-yuan class\" (\"CNY 100 bn class\") means a scale "
+                        "(output or revenue) of CNY 100 bn or more; the definition is not from the source."),
 }
+# Chinese terms the English deck explains once, on its sources slide, when the briefing uses them
+GLOSSARY = (("above_size", ("规上", "规模以上")), ("new_three", ("新三样",)), ("hundred_billion", ("千亿级",)))
 
 
 def t(key: str, lang: str) -> str:

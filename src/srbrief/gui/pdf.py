@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPagedPaintDevice, QPageLayou
 from srbrief import palette
 from srbrief.atomic import OutputError, atomic_path
 from srbrief.deck.plan import DeckPlan
+from srbrief.deck.plandata import date_text
 from srbrief.gui.slides import FAMILY, SlidePainter, _font, draw_fitted
 
 SLIDE_PAGE = QPageSize(QSizeF(13.333, 7.5), QPageSize.Unit.Inch, "Slide 16:9")
@@ -66,10 +67,36 @@ def paint_handout(device: QPagedPaintDevice, plan: DeckPlan, layout: str = "note
             first = number * PER_PAGE[layout]
             indices = range(first, min(first + PER_PAGE[layout], len(plan.slides)))
             PAINTERS[layout](painter, slides, full, list(indices))
+            if layout != "slides":
+                _page_edges(painter, plan, full, number + 1, count)
     finally:
         painter.end()
         del painter, slides  # the painter before the renderers (the device goes last, with its owner)
     return count
+
+
+EDGE_TEXT = 11.0  # pixels at RESOLUTION (8 pt): a handout page's running head and page number
+
+
+def _page_edges(painter: QPainter, plan: DeckPlan, full: QRectF, number: int, count: int) -> None:
+    """A handout page's running head (the briefing's title, its date) and its number at the foot."""
+    margin = full.width() * 0.07
+    painter.save()
+    try:
+        painter.setPen(QColor(palette.LIGHT.muted))
+        painter.setFont(_font(EDGE_TEXT))
+        head = QRectF(margin, full.height() * 0.018, full.width() - 2 * margin, EDGE_TEXT * 2)
+        title = plan.briefing.title.get(plan.lang)
+        painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         date_text(plan.briefing.as_of, plan.lang))
+        painter.setPen(QColor(palette.LIGHT.page_rule))
+        painter.drawLine(QPointF(head.left(), head.bottom()), QPointF(head.right(), head.bottom()))
+        painter.setPen(QColor(palette.LIGHT.muted))
+        foot = QRectF(margin, full.height() * 0.982 - EDGE_TEXT * 2, full.width() - 2 * margin, EDGE_TEXT * 2)
+        painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, f"{number} / {count}")
+    finally:
+        painter.restore()
 
 
 def _slide_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:

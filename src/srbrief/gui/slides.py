@@ -28,6 +28,7 @@ from srbrief.deck.layout import (
     plain,
 )
 from srbrief.deck.plan import DeckPlan
+from srbrief.deck.plandata import NOTE_BULLET
 from srbrief.fonts import FAMILY
 from srbrief.gui.qtfonts import register_fonts
 from srbrief.model import Chart
@@ -68,8 +69,13 @@ def draw_fitted(painter: QPainter, text: str, rect: QRectF, largest: float, smal
     """Draw *text* (paragraphs split at line breaks) in *rect* at the largest pixel size in [smallest, largest]
     at which it fits, broken into lines by the one fitting routine of srbrief.textlayout (the presenter's
     notes, a handout's notes), in the painter's pen."""
+    measurer = font_measurer(1.0)
     paragraphs = text.split("\n")
-    fit = fit_text(paragraphs, rect.width(), rect.height(), largest, smallest, font_measurer(1.0), bold, gap=0.0)
+    bulleted = [p.startswith(NOTE_BULLET) for p in paragraphs]  # a clause of the sources: a hanging indent
+    paragraphs = [p.removeprefix(NOTE_BULLET) for p in paragraphs]
+    indent = measurer.em_width(NOTE_BULLET, bold)
+    fit = fit_text(paragraphs, rect.width(), rect.height(), largest, smallest, measurer, bold, gap=0.0,
+                   indents=[indent if b else 0.0 for b in bulleted])
     painter.save()
     try:
         painter.translate(rect.x(), rect.y())
@@ -77,9 +83,12 @@ def draw_fitted(painter: QPainter, text: str, rect: QRectF, largest: float, smal
         painter.setFont(_font(fit.size * FINE, bold))
         line_h = fit.size * LINE_SPACING * FINE
         y = line_h * BASELINE
-        for lines in fit.lines:
+        for lines, bullet in zip(fit.lines, bulleted, strict=True):
+            x = indent * fit.size * FINE if bullet else 0.0
+            if bullet:
+                painter.drawText(QPointF(0, y), NOTE_BULLET.strip())
             for line in lines:
-                painter.drawText(QPointF(0, y), shown(line))
+                painter.drawText(QPointF(x, y), shown(line))
                 y += line_h
     finally:
         painter.restore()

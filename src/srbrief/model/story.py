@@ -30,7 +30,7 @@ from srbrief.model.types import (
 
 MAX_FIGURES = 6  # per point, and so per slide
 METRIC_CHARTS = (ChartKind.KPI, ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
-CONTINUED = Text("（续）", " (continued)")
+PART = Text("（{i}/{n}）", " ({i}/{n})")  # a later part of a section without a storyline or a chart title of its own
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,17 @@ def effective_points(section: Section) -> tuple[Point, ...]:
     rest = [m.id for m in section.metrics if m.id not in used]
     groups.extend((chunk, None) for chunk in _chunks(rest))
     groups.extend(([], c.id) for c in section.charts if c.kind not in METRIC_CHARTS)
-    points = []
+    charts = {c.id: c for c in section.charts}
+    points: list[Point] = []
     for n, (figures, chart_id) in enumerate(groups):
-        message = _neutral_message(section, [own[i] for i in figures], first=n == 0)
+        if n == 0:
+            message = _neutral_message(section, [own[i] for i in figures])
+        else:  # a distinct title, never "X (continued)": the chart's own title, else the part's number
+            taken = {p.message.en for p in points} | {p.message.zh for p in points}
+            own_chart = charts.get(chart_id) if chart_id else None
+            message = own_chart.title if own_chart and not {own_chart.title.zh, own_chart.title.en} & taken else \
+                Text(section.title.zh + PART.zh.format(i=n + 1, n=len(groups)),
+                     section.title.en + PART.en.format(i=n + 1, n=len(groups)))
         points.append(Point(id=f"{section.id}-auto-{n + 1}", message=message, figures=tuple(figures),
                             chart=chart_id))
     return tuple(points)
@@ -73,14 +81,12 @@ def _chunks(ids: list[str]) -> list[list[str]]:
     return [ids[i:i + MAX_FIGURES] for i in range(0, len(ids), MAX_FIGURES)]
 
 
-def _neutral_message(section: Section, figures: list[Metric], first: bool) -> Text:
-    """Return the section's lede when it opens the section and every number in it is one of *figures*,
-    else the section's title (marked as continued after the first point)."""
-    if first and not any(uncarried_numbers(section.lede.get(lang), figures, lang.value) for lang in Lang):
+def _neutral_message(section: Section, figures: list[Metric]) -> Text:
+    """Return the section's lede for its first point when every number in it is one of *figures*, else the
+    section's title."""
+    if not any(uncarried_numbers(section.lede.get(lang), figures, lang.value) for lang in Lang):
         return section.lede
-    if first:
-        return section.title
-    return Text(section.title.zh + CONTINUED.zh, section.title.en + CONTINUED.en)
+    return section.title
 
 
 def point_figures(briefing: Briefing, point: Point) -> tuple[Metric, ...]:

@@ -94,3 +94,50 @@ def document_text(doc: Source, lang: str) -> str:
     if lang == "zh":
         return f"{cited_publication(doc.publication.zh)}，{chinese_date(doc.date)}，《{doc.title.zh}》"
     return f'{doc.publication.en}, {english_date(doc.date)}, "{doc.title.en}"'
+
+
+def counted(noun: str, count: int, lang: str) -> str:
+    """Return the noun phrase *noun* as it reads after the number *count*: in English its last word (the head
+    noun: 'Shared platforms', 'CNY 100 bn park') singular for one and plural for more ('1 Shared platform',
+    '2 Parks'); Chinese nouns do not change."""
+    head, space, last = noun.rpartition(" ")
+    if lang != "en" or not last[-1:].isalpha():
+        return noun
+    return head + space + (_singular(last) if count == 1 else _plural(last))
+
+
+def _singular(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _plural(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word  # already plural
+    if lower.endswith("y") and lower[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if lower.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+# words after which an English label's head noun is done ('Parks | of the …', 'Companies | connected to …')
+_AFTER_HEAD = frozenset({"of", "in", "at", "on", "for", "with", "to", "under", "from", "by", "whose", "that",
+                         "which", "connected", "linked", "set", "based", "approved", "listed", "named", "built"})
+
+
+def counted_label(label: str, count: int, lang: str) -> str:
+    """Return a figure's label as it reads under the number *count*: its head noun (before 'of', 'in', … or
+    the last word) singular for one ('Parks of the … class' under 1: 'Park of the … class')."""
+    words = label.split(" ")
+    end = next((i for i, w in enumerate(words) if i and w.lower() in _AFTER_HEAD), len(words))
+    if lang != "en" or count != 1 or end == 0:
+        return label
+    return " ".join([*words[:end - 1], counted(words[end - 1], 1, lang), *words[end:]])

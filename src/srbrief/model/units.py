@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from srbrief.model.textutil import counted_label
+from srbrief.model.types import Qualifier
+
 if TYPE_CHECKING:
     from srbrief.model.types import Metric
 
@@ -138,6 +141,16 @@ def number_text(value: float | Decimal, lang: str = "zh") -> str:
         whole, _, frac = text.partition(".")
         text = f"{int(whole):,}" + (f".{frac}" if frac else "")
     return text
+
+
+def metric_label(metric: Metric, lang: str) -> str:
+    """Return *metric*'s label as it reads under its value: in English, a count of exactly one names one thing
+    ('1 / Park of the … class', never '1 / Parks')."""
+    label = metric.label.get(lang)
+    unit = UNITS.get(metric.unit)
+    if unit is None or unit.dimension != "count" or unit.en_word or metric.qualifier is not Qualifier.EXACT:
+        return label
+    return counted_label(label, 1, lang) if metric.value == 1 else label
 
 
 def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
