@@ -158,6 +158,7 @@ def test_validate_warns_about_charts_that_would_mislead(capsys: pytest.CaptureFi
     synthetic = Path(__file__).resolve().parent / "charts" / "synthetic.yaml"
     assert main(["validate", str(synthetic)]) == 0  # valid: the chart is shown as cards instead
     (line,) = capsys.readouterr().err.splitlines()
-    assert line.endswith("warning: chart c-bar: compares levels of different populations on one axis; bars "
+    assert line.endswith("warning: chart c-bar is shown as cards in the app and the deck: it compares levels of "
+                         "different populations on one axis; bars "
                          "compare one measure across entities (give each figure its entity) or periods, else "
                          "show the figures as cards")

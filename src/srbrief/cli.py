@@ -74,7 +74,8 @@ def _warn_misleading_charts(path: Path, briefing) -> None:
     from srbrief.model.honesty import chart_warnings
 
     for line in chart_warnings(briefing):
-        print(f"{path}: warning: chart {line}", file=sys.stderr)
+        chart, why = line.split(": ", 1)
+        print(f"{path}: warning: chart {chart} is shown as cards in the app and the deck: it {why}", file=sys.stderr)
 
 
 def _warn_untranslated(path: Path, briefing) -> None:

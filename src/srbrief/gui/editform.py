@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from srbrief.edit import AddItem, Batch, Command, EditError, MoveItem, RemoveField, RemoveItem, SetField
+from srbrief.edit.figureupdate import period_edits
 from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
 from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.describe import ROOT, describe, item_groups, key_path
@@ -324,6 +325,8 @@ class EditForm(QWidget):
             return
         else:
             command = SetField(full, value)
+            if sub == ("period",):  # a period the user sets is no longer computed: its derived note goes
+                stale += tuple(period_edits(text, path, value))
             if stale:
                 command = Batch((command, *stale))
         self._apply(sub, command)
