@@ -22,8 +22,8 @@ def _notes(lang: str) -> list[str]:
 
 def test_the_app_says_why_a_chart_is_shown_as_cards(qtbot) -> None:
     zh = [n for n in _notes("zh") if "横峰县光伏装机容量（兆瓦）" in n]
-    assert zh == ["图表「横峰县光伏装机容量（兆瓦）」未画出，其数字以卡片显示：同一坐标轴上比较了不同对象的总量；柱状图只比较"
-                  "同一指标在不同机构或不同时期的数值（请给每个数字注明所属机构），否则请用数字卡片"]
+    assert zh == ["图表「横峰县光伏装机容量（兆瓦）」未画出，其数字以卡片显示：同一坐标轴上比较了不同对象的总量；"
+                  "柱状图只比较同一指标在不同机构或不同时期的数值（请给每个数字注明所属机构），否则请用数字卡片"]
     en = [n for n in _notes("en") if "Hengfeng PV capacity (MW)" in n]
     assert len(en) == 1 and en[0].startswith("Chart “Hengfeng PV capacity (MW)” is not drawn; its figures are shown "
                                              "as cards: compares levels of different populations")

@@ -259,7 +259,8 @@ def test_update_from_a_new_document_end_to_end(tmp_path: Path, capsys: pytest.Ca
 
 
 @pytest.mark.slow
-def test_a_rank_change_reaches_every_text_but_the_streak_its_clause_states(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_rank_change_reaches_every_text_but_the_streak_its_clause_states(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     my = tmp_path / "my.yaml"
     shutil.copyfile(builtin_briefing_path(), my)
     rank = "metrics.industrial-revenue-provincial-rank"

@@ -130,10 +130,14 @@ def pinned_texts(text: str, before: Briefing, metric_id: str, after: Metric) -> 
             continue
         found = conflict(rendered, after, rests)
         if found is not None and states(old, found[1]):  # the other clause says the old value: it is kept
-            kept = {lang: ref.sub(lambda m, lang=lang: "{=" + render_ref(old, m.group(1) or "", lang) + "}", words)
-                    for lang, words in (("zh", zh), ("en", en))}
+            kept = {lang: _as_literal(ref, old, words, lang) for lang, words in (("zh", zh), ("en", en))}
             out.append(Pin(path, found[0], found[1].written, kept))
     return out
+
+
+def _as_literal(ref: re.Pattern[str], metric: Metric, words: str, lang: str) -> str:
+    """Return *words* with each reference *ref* matches written as the literal *metric* renders ({=第二})."""
+    return ref.sub(lambda m: "{=" + render_ref(metric, m.group(1) or "", lang) + "}", words)
 
 
 def update_edit(text: str, path: tuple[PathKey, ...], doc_id: str, clause: str, reading: Reading,
@@ -232,7 +236,9 @@ def follower_edits(text: str, old: dict[str, object], new_cite: dict[str, str], 
             continue
         listed = item.get("sources")
         if path in pinned:
-            if isinstance(listed, list) and new_cite not in listed and metric_id in (item.get("figures") or ()):
+            figures = item.get("figures")
+            if isinstance(listed, list) and new_cite not in listed and isinstance(figures, list) and \
+                    metric_id in figures:
                 out.append(SetField((*path, "sources"), [*listed, dict(new_cite)]))
             continue
         if isinstance(listed, list):

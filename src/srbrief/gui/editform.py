@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from srbrief.edit import AddItem, Batch, Command, EditError, MoveItem, RemoveField, RemoveItem, SetField
-from srbrief.edit.figureupdate import period_edits
 from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
 from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.describe import ROOT, describe, item_groups, key_path
+from srbrief.edit.figureupdate import period_edits
 from srbrief.edit.newitems import cites_from, with_translation_marks
 from srbrief.edit.yamltext import PathKey, compose
 from srbrief.gui.formfields import (

@@ -362,9 +362,10 @@ class SectionPanel(Panel):
         if figures:
             out.append(_cards(figures, colour))
         chart = point_chart(briefing, point)
-        refused = chart_problem(briefing, briefing.find(point.chart, Chart)) if point.chart and chart is None else None
-        if refused is not None:  # the chart is not drawn (as in the deck): say why, under its figures
-            name = briefing.find(point.chart, Chart).title.get(lang)
+        wanted = briefing.find(point.chart, Chart) if point.chart is not None and chart is None else None
+        refused = chart_problem(briefing, wanted) if wanted is not None else None
+        if wanted is not None and refused is not None:  # not drawn (as in the deck): say why, under its figures
+            name = wanted.title.get(lang)
             out.append(Block("label", (tr("chart_as_cards", lang, name=name, why=translate(refused, lang)),),
                              "PanelLede"))
         if chart is not None and chart.kind is ChartKind.ROUTE_MAP:  # drawn once, on its own panel

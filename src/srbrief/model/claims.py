@@ -34,7 +34,8 @@ def _is_latin_letter(char: str) -> bool:
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")  # a quoted name (the “1269” plan) or a title
 # A period written with dots (2025.1–2025.9, as a period reads on a card) is years and months, not decimals.
-_DOTTED_RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\.(\d{1,2})(\s*[–—~\-至]\s*)((?:19|20)\d{2})\.(\d{1,2})(?![\d.])")
+_DOTTED_RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\.(\d{1,2})(\s*[–—~\-至]\s*)((?:19|20)\d{2})\.(\d{1,2})"
+                           r"(?![\d.])")
 
 
 def _dotted_dates(text: str) -> str:

@@ -53,12 +53,12 @@ def dates_in(text: str, year: int | None = None) -> list[Stated]:
                 continue
             rel = m.group("rel")
             y = year - 1 if rel in ("去年", "上年") else year
-            m1, m2 = _RELATIVE.get(rel, (m.group("rm1"), m.group("rm2")))  # type: ignore[assignment]
+            m1, m2 = _RELATIVE.get(rel, (m.group("rm1"), m.group("rm2")))
         else:
             if year is None:
                 continue
             y, m1, m2 = year, m.group("bm1"), m.group("bm2")
-        if m1 and not 1 <= int(m1) <= 12 or m2 and not int(m1 or 0) < int(m2) <= 12:
+        if (m1 and not 1 <= int(m1) <= 12) or (m2 and not int(m1 or 0) < int(m2) <= 12):
             continue
         until = text[max(0, m.start() - 4):m.start()].endswith(_UNTIL)
         out.append(Stated(_month(y, m1), _month(y, m2) if m2 else None, m.start(), until))
@@ -77,7 +77,7 @@ SENTENCE_START = "。！？；;\n"
 
 def clause_period(document: str | None, clause: str, year: int | None = None) -> str | None:
     """Return the period of the figure in *clause*: what the clause states, else what its sentence in
-    *document* states before it (2025年1—10月，全县光伏组件产量达到3.2万吨 for the clause 全县光伏组件产量达到3.2万吨)."""
+    *document* states before it (2025年1—10月，全县光伏组件产量达到3.2万吨: the clause 全县光伏组件产量达到3.2万吨)."""
     own = period_of(clause, year)
     if own is not None or not document or clause not in document:
         return own

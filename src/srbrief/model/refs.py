@@ -206,8 +206,8 @@ def _is_date(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     if after in ("年", "月", "日", "号") or (after == "-" and number.isdigit() and len(number) == 4):
         return True
-    if _MONTH_RANGE.match(text, end) or _DOTTED.fullmatch(number) and (
-            _DOTTED_AFTER.match(text, end) or _DOTTED_BEFORE.search(text[max(0, start - 12):start])):
+    if _MONTH_RANGE.match(text, end) or (_DOTTED.fullmatch(number) and (
+            _DOTTED_AFTER.match(text, end) or _DOTTED_BEFORE.search(text[max(0, start - 12):start]))):
         return True  # 1—9月; 2025.1–2025.9 (a period as a card writes it)
     if before == "-" and text[max(0, start - 5):start - 1].isdigit():
         return True  # 2023-06

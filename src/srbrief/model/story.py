@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from srbrief import meaning
 from srbrief.model.claims import uncarried_numbers
 from srbrief.model.honesty import chart_problem
+from srbrief.model.textutil import chinese_date, cited_publication, english_date
 from srbrief.model.types import (
     Briefing,
     Chart,
@@ -28,7 +29,6 @@ from srbrief.model.types import (
     Statement,
     Text,
 )
-from srbrief.model.textutil import chinese_date, cited_publication, english_date
 from srbrief.model.units import falls_well
 
 MAX_FIGURES = 6  # per point, and so per slide
