@@ -325,3 +325,31 @@ def test_the_derived_flag_and_a_text_not_there_yet(window: MainWindow, tmp_path:
     note.finish()  # type: ignore[union-attr]
     assert window.briefing.find("output").note is not None
     assert window.briefing.find("output").note.zh == "As reported"  # no Chinese typed: the English stands in
+
+
+@pytest.mark.parametrize(("source", "clause", "period"), [
+    # the tester's 横峰 briefing: the date stands before the clause in its sentence (2025年1—10月，…)
+    (Path(__file__).parents[1] / "data" / "tester" / "hengfeng-new-energy.yaml", "全县光伏组件产量达到3.2万吨",
+     "2025-01/2025-10"),
+    (builtin_briefing_path(), "规上工业营业收入达6261亿元", "2024"),  # 2024年 before it
+])
+def test_a_new_figures_period_is_read_from_its_clauses_sentence(window: MainWindow, tmp_path: Path, source: Path,
+                                                                 clause: str, period: str) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    if source.parent.name == "tester":
+        shutil.copyfile(source.parent / "article.txt", tmp_path / "article.txt")
+    else:
+        shutil.copytree(source.parent / "sources", tmp_path / "sources")
+    form = open_copy(window, tmp_path, source)
+    figure = AddDialog(form, "metrics")
+    picker = figure.picker
+    assert picker is not None
+    start = picker.view.toPlainText().index(clause)
+    cursor = picker.view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(clause), QTextCursor.MoveMode.KeepAnchor)
+    picker.view.setTextCursor(cursor)
+    picker.use_button.click()
+    assert figure.editors[("source",)].raw() == clause
+    assert figure.editors[("period",)].raw() == period  # was: none, every figure's period left empty
