@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,10 +22,7 @@ from pptx.util import Pt
 from srbrief.cli import main
 from srbrief.deck import bindings, oxml
 from srbrief.deck.bindings import normal
-from srbrief.edit.figureupdate import pinned_texts
 from srbrief.model import load_briefing
-from srbrief.model.loader import parse_briefing
-from srbrief.model.types import Cite, Metric
 from srbrief.model.units import metric_text
 from srbrief.resources import builtin_briefing_path
 from tests.deck.conftest import SIX_THEMES, write_template
@@ -54,21 +51,6 @@ class Scenario:
 
 
 REVENUE, RANK, GAIN = "industrial-revenue-2024", "industrial-revenue-provincial-rank", "auto-productivity-gain"
-
-
-def _streak_kept() -> tuple[str, ...]:
-    """The assignments that keep 第二 in the texts that also rest on the 26 months' clause (自2023年6月起连续26个月
-    保持全省第二), as the guided update does: a rank updated to 3 alone would make them false, and is refused."""
-    text = builtin_briefing_path().read_text(encoding="utf-8")
-    before = parse_briefing(text, str(builtin_briefing_path()))
-    after = replace(before.find(RANK, Metric), value=3.0, source=Cite("规上工业营业收入居全省第三", "bulletin-2025"))
-    dotted = ("".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in pin.path).lstrip(".")
-              for pin in pinned_texts(text, before, RANK, after))
-    kept = (pin.kept for pin in pinned_texts(text, before, RANK, after))
-    return tuple(f"{path}.{lang}={words[lang]}" for path, words in zip(dotted, kept, strict=True)
-                 for lang in ("zh", "en"))
-
-
 SCENARIOS = {
     "builtin": Scenario(
         builtin_briefing_path(), f"metric:{REVENUE}", "chart:t2-gains", ("chart:t2-gains", "title"),
@@ -77,7 +59,6 @@ SCENARIOS = {
          f"metrics.{REVENUE}.value=6300",
          f"metrics.{REVENUE}.source={{doc: bulletin-2025, clause: 2024年规上工业营业收入6300亿元}}",
          f"metrics.{RANK}.value=3", f"metrics.{RANK}.source={{doc: bulletin-2025, clause: 规上工业营业收入居全省第三}}",
-         *_streak_kept(),
          f"metrics.{GAIN}.value=22",
          f"metrics.{GAIN}.source={{doc: bulletin-2025, clause: 汽车骨干企业生产效率提升22%}}"),
         (REVENUE, RANK, GAIN)),

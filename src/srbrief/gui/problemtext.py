@@ -84,8 +84,6 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"too large a number \((\d+) bits\)", "数字太大（{0} 位）"),
     (r"character (U\+\w+) at position (\d+) cannot be shown or saved.*",
      "第 {1} 个字符 {0} 无法显示或保存（控制字符或非字符）"),
-    (r"states (\S+) as (.+?) but a clause it also rests on says (.+?) \(“(.+?)”\): .*",
-     "把数字 {0} 写成了{1}，但这段文字同时依据的原文“{3}”写的是{2}：请照录该原文（{{={2}}}），或一并更新那个数字"),
     (r"compares levels of different populations on one axis.*",
      "同一坐标轴上比较了不同对象的总量；柱状图只比较同一指标在不同机构或不同时期的数值（请给每个数字注明所属机构），否则请用数字卡片"),
     (r"a line chart needs 2 or more metrics of one unit", "折线图需要两个以上同一单位的数字"),

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from srbrief.model.numerals import Mention, mentions, same_kind, states
 from srbrief.model.refs import render_ref
+from srbrief.model.types import Metric
 
 if TYPE_CHECKING:
-    from srbrief.model.types import Metric
+    from srbrief.model.types import Briefing
 
 _WORDS_BEFORE = re.compile(r"[^\d\s{}=，,。；;：:、（）()“”]{3,4}$")  # the words that lead to a figure
 
@@ -65,3 +66,33 @@ def conflict(text: str, metric: Metric, rests: list[tuple[Metric | None, str]]) 
         if said is not None:
             return clause, said
     return None
+
+
+def disagreements(briefing: Briefing) -> list[str]:
+    """Return one line per text that contradicts a clause it rests on (a warning of `srbrief validate`): a text
+    that states figure A beside figure B (or is B's label) where B's clause says another value of A in the
+    same words — 'overview.lede: “…保持全省第三…” states 第三 where a clause it also rests on says 第二
+    (“自2023年6月起连续26个月保持全省第二”)'. The guided update never writes one (it keeps
+    the old value there, as that clause states it); a value set by hand may."""
+    from srbrief.model.truth import PROSE
+
+    metrics = briefing.metrics
+    out = []
+    owners = (*briefing.sections, *briefing.points, *briefing.summary, *briefing.facts, *briefing.timeline, *metrics)
+    for owner in owners:
+        for name in PROSE[type(owner)]:
+            text = getattr(owner, name)
+            if text is None:
+                continue
+            stated = [m for m in metrics if render_ref(m, "", "zh") in text.zh]
+            for metric in stated:
+                rests: list[tuple[Metric | None, str]] = [(o, o.source.clause) for o in stated if o is not metric]
+                if isinstance(owner, Metric) and owner is not metric:
+                    rests.append((owner, owner.source.clause))  # a figure's label rests on its clause
+                found = conflict(text.zh, metric, rests)
+                if found is not None:  # once a text (two figures may read alike: 第三)
+                    out.append(f"{getattr(owner, 'id', '')}.{name}: “{text.zh}” states {render_ref(metric, '', 'zh')} "
+                               f"where a clause it also rests on says {found[1].written} (“{found[0]}”): write what "
+                               f"that clause says ({{={found[1].written}}}), or update that figure too")
+                    break
+    return out

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from srbrief.model.agreement import conflict
 from srbrief.model.claims import uncarried_numbers
-from srbrief.model.refs import render_ref
 from srbrief.model.story import effective_points
-from srbrief.model.truth import PROSE
 from srbrief.model.types import Chart, Fact, Lang, Metric, Point, Qualifier, Section, SectionKind, Text
 from srbrief.model.units import format_value, unit_of
 
@@ -31,30 +28,6 @@ def check_storyline(checker: Checker) -> None:
         _check_listed_count(checker, fact)
     for metric in checker.b.metrics:
         _check_derived_basis(checker, metric)
-    _check_agreement(checker)
-
-
-def _check_agreement(checker: Checker) -> None:
-    """A text that states a figure agrees with the other clauses it rests on (its owner's clause, the clauses
-    of the other figures it states): 保持全省{rank} beside a clause 保持全省第二 states the rank as 第二
-    (see :mod:`srbrief.model.agreement`), else a rank updated to 3 makes a sentence no source states."""
-    b = checker.b
-    owners: tuple[Any, ...] = (*b.sections, *b.points, *b.summary, *b.facts, *b.timeline, *b.metrics)
-    for owner in owners:
-        own = owner.source if isinstance(owner, Metric) else None  # a figure's label rests on its clause
-        for name in PROSE[type(owner)]:
-            text = getattr(owner, name)
-            figures = list({m.id: m for m in checker.referenced.get(id(text), ())}.values()) if text else []
-            for metric in figures:
-                rests: list[tuple[Metric | None, str]] = [(o, o.source.clause) for o in figures if o is not metric]
-                if own is not None and owner is not metric:
-                    rests.append((owner, own.clause))
-                found = conflict(text.zh, metric, rests)
-                if found is not None:
-                    clause, said = found
-                    checker.at(text, "zh", f"states {metric.id} as {render_ref(metric, '', 'zh')} but a clause it "
-                                           f"also rests on says {said.written} (“{clause}”): write what that "
-                                           f"clause says ({{={said.written}}}), or update that figure too")
 
 
 def _check_derived_basis(checker: Checker, metric: Metric) -> None:
