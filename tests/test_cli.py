@@ -158,9 +158,10 @@ def test_validate_warns_about_charts_that_would_mislead(capsys: pytest.CaptureFi
     synthetic = Path(__file__).resolve().parent / "charts" / "synthetic.yaml"
     assert main(["validate", str(synthetic)]) == 0  # valid: the chart is shown as cards instead
     line, changes = capsys.readouterr().err.splitlines()
-    assert changes.endswith("warning: chart c-hbar: compares different measures on one axis; bars compare one "
-                            "measure across entities (give each figure its entity) or periods, else show the "
-                            "figures as cards")
-    assert line.endswith("warning: chart c-bar: compares levels of different populations on one axis; bars "
+    assert changes.endswith("warning: chart c-hbar is shown as cards in the app and the deck: it compares different "
+                            "measures on one axis; bars compare one measure across entities (give each figure its "
+                            "entity) or periods, else show the figures as cards")
+    assert line.endswith("warning: chart c-bar is shown as cards in the app and the deck: it compares levels of "
+                         "different populations on one axis; bars "
                          "compare one measure across entities (give each figure its entity) or periods, else "
                          "show the figures as cards")

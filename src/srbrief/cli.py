@@ -62,6 +62,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     _warn_missing_glyphs(_briefing_path(args.file))
     _warn_misleading_charts(_briefing_path(args.file), briefing)
     _warn_untranslated(_briefing_path(args.file), briefing)
+    _warn_disagreements(_briefing_path(args.file), briefing)
     checked = ", every source clause found in the article" if source_text is not None else ""
     print(f"{_briefing_path(args.file)}: ok: {len(briefing.sections)} sections, {len(briefing.metrics)} "
           f"metrics, {len(briefing.facts)} facts, {len(briefing.entities)} entities, "
@@ -74,7 +75,16 @@ def _warn_misleading_charts(path: Path, briefing) -> None:
     from srbrief.model.honesty import chart_warnings
 
     for line in chart_warnings(briefing):
-        print(f"{path}: warning: chart {line}", file=sys.stderr)
+        chart, why = line.split(": ", 1)
+        print(f"{path}: warning: chart {chart} is shown as cards in the app and the deck: it {why}", file=sys.stderr)
+
+
+def _warn_disagreements(path: Path, briefing) -> None:
+    """Warn (on stderr, exit code unchanged) about texts that contradict a clause they also rest on."""
+    from srbrief.model.agreement import disagreements
+
+    for line in disagreements(briefing):
+        print(f"{path}: warning: {line}", file=sys.stderr)
 
 
 def _warn_untranslated(path: Path, briefing) -> None:

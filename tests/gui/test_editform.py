@@ -249,3 +249,15 @@ def test_waiting_changes_can_be_discarded(form: EditForm) -> None:
     type_into(form, "value", "3")  # alone, as it always could
     assert window.briefing.find("industrial-revenue-2024").value == 6261
     assert window.briefing.find("g60-alliance-parks").value == 3
+
+
+def test_a_period_set_in_the_form_is_no_longer_computed(form: EditForm) -> None:
+    # the tester set the rank's period after its update: 时期为推算 and the note stayed on the card
+    form.show_item("months-at-provincial-second")
+    assert form.session.doc.briefing.find("months-at-provincial-second").derived is not None
+    period = form.editors[("period",)]
+    period.set_period((2023, 6), (2025, 8))  # type: ignore[attr-defined]
+    form.commit(("period",))
+    figure = form.session.doc.briefing.find("months-at-provincial-second")
+    assert figure.period == "2023-06/2025-08" and figure.derived is None
+    assert "derived_part" not in form.session.doc.text.split("id: months-at-provincial-second", 1)[1][:600]

@@ -102,3 +102,24 @@ def test_a_text_with_references_shows_how_it_reads(window: MainWindow, tmp_path:
     shown = form.findChild(QLabel, "rendered.lede.en")
     assert shown is not None and shown.isVisibleTo(form)
     assert shown.text().replace("\u00a0", " ").endswith("Output CNY 152.05 bn in 2024")
+
+
+def test_a_rank_update_shows_the_texts_that_keep_the_old_rank_as_conflicts(window: MainWindow,
+                                                                           tmp_path: Path) -> None:
+    # the tester's third update: 规上工业营业收入总量居全省第3位 (上饶统计月报2025年9月), the streak's clause says 第二
+    form = open_with_bulletin(window, tmp_path)
+    bulletin = (tmp_path / "newer.txt").read_text(encoding="utf-8") + "规上工业营业收入总量居全省第3位。\n"
+    (tmp_path / "newer.txt").write_text(bulletin, encoding="utf-8")
+    dialog = UpdateFigureDialog(form, window.briefing.find("industrial-revenue-provincial-rank"))
+    dialog.choose_document("newer")
+    dialog.select("规上工业营业收入总量居全省第3位")
+    assert dialog.accept_button.isEnabled(), dialog.problem.text()
+    preview = dialog.preview.text()
+    assert "冲突（保留旧值）：" in preview
+    conflicts = preview.split("冲突（保留旧值）：", 1)[1]
+    assert "还依据“自2023年6月起连续26个月保持全省第二”，原文写的是“第二”：此处保留“第二”，不改为“第三”" in conflicts
+    assert "连续保持全省第二的月数" in conflicts  # the streak's label, named as the user reads it
+    assert "26个月保持全省第三" not in preview
+    dialog.accept_button.click()
+    assert "连续26个月保持全省第二" in window.briefing.sections[0].lede.zh
+    assert window.briefing.find("industrial-revenue-provincial-rank").value == 3

@@ -355,3 +355,31 @@ def test_a_range_is_written_once_its_end_is_picked(window: MainWindow, tmp_path:
     assert periods == ["2025", "2025-01/2025-09"]
     period.show("2060")
     assert period.raw() == "2060" and year_box.currentText() == "2060年"
+
+
+@pytest.mark.parametrize(("source", "clause", "period"), [
+    # the tester's 横峰 briefing: the date stands before the clause in its sentence (2025年1—10月，…)
+    (Path(__file__).parents[1] / "data" / "tester" / "hengfeng-new-energy.yaml", "全县光伏组件产量达到3.2万吨",
+     "2025-01/2025-10"),
+    (builtin_briefing_path(), "规上工业营业收入达6261亿元", "2024"),  # 2024年 before it
+])
+def test_a_new_figures_period_is_read_from_its_clauses_sentence(window: MainWindow, tmp_path: Path, source: Path,
+                                                                 clause: str, period: str) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    if source.parent.name == "tester":
+        shutil.copyfile(source.parent / "article.txt", tmp_path / "article.txt")
+    else:
+        shutil.copytree(source.parent / "sources", tmp_path / "sources")
+    form = open_copy(window, tmp_path, source)
+    figure = AddDialog(form, "metrics")
+    picker = figure.picker
+    assert picker is not None
+    start = picker.view.toPlainText().index(clause)
+    cursor = picker.view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(clause), QTextCursor.MoveMode.KeepAnchor)
+    picker.view.setTextCursor(cursor)
+    picker.use_button.click()
+    assert figure.editors[("source",)].raw() == clause
+    assert figure.editors[("period",)].raw() == period  # was: none, every figure's period left empty

@@ -41,7 +41,7 @@ from srbrief.deck.plandata import (
 )
 from srbrief.deck.words import T, sentence
 from srbrief.model import Briefing, SectionKind
-from srbrief.model.story import effective_points, executive_summary, outlook
+from srbrief.model.story import cited_documents, effective_points, executive_summary, outlook
 from srbrief.model.textutil import source_line
 
 
@@ -68,7 +68,7 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
     slides = [replace(s, footer=source_line(briefing.documents_of(s.sources), lang)) if s.sources else s
               for s in slides]
     slides = [s if s.appendix else footnoted(s, lang) for s in slides]  # the appendix says it in its tables
-    return DeckPlan(briefing, lang, tuple(slides), footer=source_line(briefing.sources[:1], lang))
+    return DeckPlan(briefing, lang, tuple(slides), footer=source_line(cited_documents(briefing), lang))
 
 
 __all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "Card", "DeckPlan", "Role", "Slide", "SummaryRow", "T",

@@ -34,7 +34,14 @@ from srbrief.model import (
     SummaryItem,
     Text,
 )
-from srbrief.model.story import SummaryLine, point_chart, point_figures, shown_figures
+from srbrief.model.story import (
+    SummaryLine,
+    cited_documents,
+    point_chart,
+    point_figures,
+    shown_figures,
+    shown_subtitle,
+)
 from srbrief.model.textutil import cited_publication, document_text, period_text
 from srbrief.model.units import format_value, metric_label
 
@@ -58,10 +65,10 @@ def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisati
     lines = [" · ".join(p for p in (date_text(briefing.as_of, lang), who) if p)]
     if by:
         lines.append(t("presented", lang).format(who=by))
-    docs = [document_text(d, lang) for d in briefing.sources]
+    docs = [document_text(d, lang) for d in cited_documents(briefing)]  # every document cited, by date
     byline = ("依据" + "；".join(docs)) if lang == "zh" else "Based on " + "; ".join(docs)
     lines.append(byline)  # the source documents, on the slide (not only in the notes)
-    return Slide(Role.TITLE, briefing.title.get(lang), subtitle=briefing.subtitle.get(lang), bullets=tuple(lines),
+    return Slide(Role.TITLE, briefing.title.get(lang), subtitle=shown_subtitle(briefing, lang), bullets=tuple(lines),
                  notes=notes_of([sentence(byline, lang)], (), lang))
 
 
@@ -227,7 +234,7 @@ def _glossary(briefing: Briefing, lang: str) -> tuple[str, ...]:
 
 
 def _sources_slide(briefing: Briefing, lang: str) -> Slide:
-    docs = briefing.sources
+    docs = cited_documents(briefing)
     n = len(briefing.metrics)
     derived = [m.label.get(lang) for m in briefing.metrics
                if m.derived is not None and m.derived_part is DerivedPart.VALUE]

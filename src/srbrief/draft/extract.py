@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from srbrief.model.numerals import NUMBER, Mention, mentions
+from srbrief.model.periods import period_of
 from srbrief.model.units import UNITS
 
 SENTENCE_END = "。！？!?\n"
@@ -317,34 +318,6 @@ def classify(text: str, m: Mention, code: str | None, clause_start: int) -> tupl
 
 
 # -- period, entity and label ------------------------------------------------------------------------------
-_PERIOD = re.compile(
-    r"(?P<y>(?:19|20)\d{2})年(?:(?P<m1>\d{1,2})(?:[—–\-至~](?P<m2>\d{1,2}))?月)?"
-    r"|(?P<rel>今年|去年|上半年|前三季度)(?:(?P<rm1>\d{1,2})(?:[—–\-至~](?P<rm2>\d{1,2}))?月)?")
-
-
-def period_of(before: str, year: int | None) -> str | None:
-    """Return the period the sentence states before the figure (the last one): 2024年 → '2024',
-    2023年6月 → '2023-06', 今年1—8月 → '2025-01/2025-08', 上半年 → '2025-01/2025-06'."""
-    matches = list(_PERIOD.finditer(before))
-    if not matches:
-        return None
-    m = matches[-1]
-    if m.group("y"):
-        y, m1, m2 = int(m.group("y")), m.group("m1"), m.group("m2")
-    else:
-        if year is None:
-            return None
-        rel = m.group("rel")
-        y = year - 1 if rel == "去年" else year
-        m1, m2 = (("1", "6") if rel == "上半年" else ("1", "9") if rel == "前三季度" else
-                  (m.group("rm1"), m.group("rm2")))
-    if m1 and m2 and 1 <= int(m1) < int(m2) <= 12:
-        return f"{y}-{int(m1):02d}/{y}-{int(m2):02d}"
-    if m1 and 1 <= int(m1) <= 12:
-        return f"{y}-{int(m1):02d}"
-    return str(y)
-
-
 _ORG = re.compile(r"^(?:其中|目前|同时|此外|今年|去年|\d{4}年)?([\u4e00-\u9fff]{2,12}?"
                   r"(?:集团|公司|银行|大学|研究院|经开区|高新区|开发区|产业园|工业园)(?![\u4e00-\u9fff]{0,1}[成果品技]))")
 

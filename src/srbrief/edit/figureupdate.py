@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -15,10 +15,13 @@ from srbrief.edit.commands import Batch, Command, RemoveField, SetField, read_ba
 from srbrief.edit.describe import item_name, item_path, kind_name, where
 from srbrief.edit.verify import MISSING
 from srbrief.edit.yamltext import PathKey, Source, parsed
+from srbrief.model.agreement import conflict
 from srbrief.model.numerals import mentions, states
+from srbrief.model.periods import clause_period, dates_in
+from srbrief.model.refs import RefError, references, render, render_ref
 from srbrief.model.textutil import period_text
 from srbrief.model.truth import keyed_prose
-from srbrief.model.types import Briefing, Metric, Qualifier, Text
+from srbrief.model.types import Briefing, Cite, Metric, Qualifier, Text
 from srbrief.model.units import format_value, unit_of
 
 
@@ -47,8 +50,6 @@ def read_value(metric: Metric, clause: str) -> Reading | None:
     return None
 
 
-_DATE = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月|(底|末))?")
-_UNTIL = ("截至", "截止", "到", "至")
 PERIOD_NOTES = {  # the derived note of a period the new clause does not (wholly) state: what was kept
     "start": {"zh": "起始时间沿用更新前的数字：新来源只写明截止时间",
               "en": "Start kept from before the update: the new source states only the end"},
@@ -57,33 +58,97 @@ PERIOD_NOTES = {  # the derived note of a period the new clause does not (wholly
 }
 
 
-def read_period(old: str | None, clause: str) -> tuple[str | None, bool]:
+def read_period(old: str | None, clause: str, year: int | None = None,
+                document: str | None = None) -> tuple[str | None, bool]:
     """Return the period *clause* states for a figure whose period was *old*, and whether the clause states it
-    wholly: '2025年，…' → ('2025', True); '截至2025年12月，…连续30个月' for '2023-06/2025-07' →
-    ('2023-06/2025-12', False): the end is stated, the start kept. (None, False) when it states no date."""
-    dates = [(m.group(1), m.group(2) or ("12" if m.group(3) else None), m.start()) for m in _DATE.finditer(clause)]
+    wholly: '2025年，…' → ('2025', True); '2025年1—9月，…' → ('2025-01/2025-09', True); '截至2025年12月，…连续30个月'
+    for '2023-06/2025-07' → ('2023-06/2025-12', False): the end is stated, the start kept. A clause that states
+    no date takes what its sentence in *document* states before it; *year* (the document's) dates 前三季度, 9月底.
+    (None, False) when neither states a date."""
+    dates = dates_in(clause, year)
+    if not dates and document:
+        before = clause_period(document, clause, year)
+        return (before, True) if before else (None, False)
     if not dates:
         return None, False
-
-    def written(year: str, month: str | None) -> str:
-        return f"{year}-{int(month):02d}" if month else year
-
     if old and "/" in old:
         if len(dates) >= 2:
-            return f"{written(*dates[0][:2])}/{written(*dates[1][:2])}", True
-        year, month, start = dates[0]
-        if clause[max(0, start - 2):start].endswith(_UNTIL):  # 截至2025年12月: the end of the run
-            return f"{old.split('/', 1)[0]}/{written(year, month)}", False
-    return written(*dates[0][:2]), True
+            return f"{dates[0].start}/{dates[1].end or dates[1].start}", True
+        if dates[0].end is None and dates[0].until:  # 截至2025年12月: the end of the run
+            return f"{old.split('/', 1)[0]}/{dates[0].start}", False
+    return dates[0].period, True
+
+
+def period_edits(text: Source, path: tuple[PathKey, ...], period: str | None) -> list[Command]:
+    """Return the edits that go with the user setting the period of the figure at *path* to *period*: a period
+    marked as computed (``derived_part: period``) is the user's now, so its derived note and flag go."""
+    current = read_back(text, path)
+    if not isinstance(current, dict) or current.get("derived_part") != "period" or period == current.get("period"):
+        return []
+    return [RemoveField((*path, key)) for key in ("derived", "derived_part") if key in current]
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A text that states the figure but also rests on another clause that states the figure's old value in
+    the same words (保持全省{rank} beside 自2023年6月起连续26个月保持全省第二): the update keeps the old value there,
+    as a literal that clause states, instead of making a sentence no source states."""
+
+    path: tuple[PathKey, ...]  # the text ({zh, en})
+    clause: str  # the other clause it rests on
+    said: str  # what that clause says: '第二'
+    kept: dict[str, str]  # the text with the figure written as the old value: {zh: …{=第二}…, en: …{=second}…}
+
+
+def _figure_ref(metric_id: str) -> re.Pattern[str]:
+    return re.compile(r"\{" + re.escape(metric_id) + r"(?::(num|word))?\}")
+
+
+def pinned_texts(text: Source, before: Briefing, metric_id: str, after: Metric) -> list[Pin]:
+    """Return the texts the update of *metric_id* (to *after*) must not reword: each states the figure and rests
+    on another clause (of another figure it states, or of the figure whose label it is) that says the old value
+    where the text states it (the rule validation applies: :func:`srbrief.model.agreement.conflict`)."""
+    old = before.find(metric_id, Metric)
+    tree = read_back(text, ())
+    metrics = {m.id: m for m in before.metrics}
+    shown = {**metrics, metric_id: after}
+    ref = _figure_ref(metric_id)
+    out = []
+    for path, node in _walk(tree, ()):
+        zh, en = node.get("zh"), node.get("en")
+        if not (isinstance(zh, str) and isinstance(en, str) and ref.search(zh)) or len(path) < 2:
+            continue
+        owner = read_back(text, path[:-1])
+        rests: list[tuple[Metric | None, str]] = [(metrics[r.id], metrics[r.id].source.clause)
+                                                  for r in references(zh) if r.id != metric_id and r.id in metrics]
+        owner_id = owner.get("id") if isinstance(owner, dict) else None
+        if isinstance(owner_id, str) and owner_id != metric_id and isinstance(metrics.get(owner_id), Metric):
+            rests.append((metrics[owner_id], metrics[owner_id].source.clause))  # a figure's label: its clause
+        try:
+            rendered = render(zh, shown, "zh")
+        except (RefError, KeyError):
+            continue
+        found = conflict(rendered, after, rests)
+        if found is not None and states(old, found[1]):  # the other clause says the old value: it is kept
+            kept = {lang: _as_literal(ref, old, words, lang) for lang, words in (("zh", zh), ("en", en))}
+            out.append(Pin(path, found[0], found[1].written, kept))
+    return out
+
+
+def _as_literal(ref: re.Pattern[str], metric: Metric, words: str, lang: str) -> str:
+    """Return *words* with each reference *ref* matches written as the literal *metric* renders ({=第二})."""
+    return ref.sub(lambda m: "{=" + render_ref(metric, m.group(1) or "", lang) + "}", words)
 
 
 def update_edit(text: Source, path: tuple[PathKey, ...], doc_id: str, clause: str, reading: Reading,
-                period: str | None = None) -> Command:
+                period: str | None = None, year: int | None = None, document: str | None = None,
+                before: Briefing | None = None) -> Command:
     """Return the edit that gives the figure at *path* the value read from *clause* of the document *doc_id*:
     value, qualifier, the cite (its old translation goes with the old clause), the period if given. A
     ``derived`` note goes when the clause now states the value and its period; a period the clause does not
-    wholly state stays marked as derived, with a note that says what was kept. Texts that rest on the old
-    clause follow (see :func:`follower_edits`)."""
+    wholly state stays marked as derived, with a note that says what was kept; a period the user chose (neither
+    the old one nor the one read) is theirs, not computed. *year* and *document* (the document's year and text)
+    read the period as :func:`read_period`. Texts that rest on the old clause follow (see :func:`follower_edits`)."""
     text = parsed(text)  # read several times: composed once
     current = read_back(text, path)
     old = current if isinstance(current, dict) else {}
@@ -97,11 +162,12 @@ def update_edit(text: Source, path: tuple[PathKey, ...], doc_id: str, clause: st
         else:
             commands.append(SetField((*path, "qualifier"), reading.qualifier))
     old_period = old.get("period")
-    read, whole = read_period(old_period, clause)
+    read, whole = read_period(old_period, clause, year, document)
+    chosen = period is not None and period not in (old_period, read)  # set by the user: no longer computed
     period = period or old_period
     if period and period != old_period:
         commands.append(SetField((*path, "period"), period))
-    stated = whole and read == period
+    stated = (whole and read == period) or chosen
     if old.get("derived_part") == "period" and not stated:  # the tag 时期为推算 stays, with a true note
         note = PERIOD_NOTES["start" if read is not None and read == period else "kept"]
         commands.append(SetField((*path, "derived"), dict(note)))
@@ -109,8 +175,18 @@ def update_edit(text: Source, path: tuple[PathKey, ...], doc_id: str, clause: st
         for key in ("derived", "derived_part"):
             if read_back(text, (*path, key)) is not MISSING:
                 commands.append(RemoveField((*path, key)))
-    commands += follower_edits(text, old, new_cite, period)
+    pins = pinned_texts(text, before, str(old["id"]), _updated(before, str(old["id"]), reading, period, new_cite)) \
+        if before is not None and isinstance(old.get("id"), str) else []
+    commands += [SetField(pin.path, pin.kept) for pin in pins]
+    commands += follower_edits(text, old, new_cite, period, {pin.path[:-1] for pin in pins})
     return Batch(tuple(commands))
+
+
+def _updated(before: Briefing, metric_id: str, reading: Reading, period: str | None, cite: dict[str, str]) -> Metric:
+    """Return the figure *metric_id* of *before* as the update makes it (value, qualifier, period, clause)."""
+    metric = before.find(metric_id, Metric)
+    return dataclasses.replace(metric, value=reading.value, qualifier=Qualifier(reading.qualifier),
+                               period=period or metric.period, source=Cite(cite["clause"], cite["doc"]))
 
 
 def _cite_clause(cite: object, first_doc: str | None) -> tuple[str | None, str] | None:
@@ -139,11 +215,13 @@ def _walk(node: object, path: tuple[PathKey, ...]) -> Iterator[tuple[tuple[PathK
             yield from _walk(value, (*path, index))
 
 
-def follower_edits(text: Source, old: dict[str, object], new_cite: dict[str, str], period: str | None) -> list[Command]:
+def follower_edits(text: Source, old: dict[str, object], new_cite: dict[str, str], period: str | None,
+                   pinned: Collection[tuple[PathKey, ...]] = ()) -> list[Command]:
     """Return the edits that make the texts stating the figure *old* (its data before the update) rest on
     *new_cite*: in a point's or summary line's sources the old clause is replaced by the new one (a cite that
     also holds other figures' clauses keeps what remains of it); an event's source likewise, and an event dated
-    by the figure's old period takes the new period."""
+    by the figure's old period takes the new period. An item at a *pinned* path keeps the old value in its text
+    (see :class:`Pin`): it keeps its clauses, its source and its date; a point adds the new clause."""
     tree = read_back(text, ())
     if not isinstance(tree, dict) or not isinstance(old.get("id"), str):
         return []
@@ -158,6 +236,12 @@ def follower_edits(text: Source, old: dict[str, object], new_cite: dict[str, str
         if not _states(item, metric_id):
             continue
         listed = item.get("sources")
+        if path in pinned:
+            figures = item.get("figures")
+            if isinstance(listed, list) and new_cite not in listed and isinstance(figures, list) and \
+                    metric_id in figures:
+                out.append(SetField((*path, "sources"), [*listed, dict(new_cite)]))
+            continue
         if isinstance(listed, list):
             cites = list(listed)
             kept: list[object] = []

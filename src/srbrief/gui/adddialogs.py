@@ -287,13 +287,18 @@ class AddDialog(QDialog):
         if self.kind != "metrics":
             return
         from srbrief.draft.extract import extract, metric_value
+        from srbrief.model.periods import clause_period
 
         figure = next((f for f in extract(clause) if f.unit is not None), None)
         if figure is None:
             return
         value = metric_value(figure)
+        briefing = self.session.doc.briefing
+        date = briefing.document(self.doc_choice.raw() if self.doc_choice is not None else None).date
+        year = int(date[:4]) if date[:4].isdigit() else None  # 前三季度, 9月底: the document's year
+        period = clause_period(self._document_text(), clause, year)  # the clause's, else its sentence's
         read = {("value",): str(int(value) if value == value.to_integral() else value), ("unit",): figure.unit,
-                ("qualifier",): figure.qualifier, ("direction",): figure.direction, ("period",): figure.period,
+                ("qualifier",): figure.qualifier, ("direction",): figure.direction, ("period",): period,
                 ("label", "zh"): figure.label}
         for sub, found in read.items():
             if found and sub in self.editors and not self.editors[sub].raw():

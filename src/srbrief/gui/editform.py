@@ -34,6 +34,7 @@ from srbrief.edit import AddItem, Batch, Command, EditError, MoveItem, RemoveFie
 from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
 from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.describe import ROOT, describe, item_groups, key_path
+from srbrief.edit.figureupdate import period_edits
 from srbrief.edit.newitems import cites_from, with_translation_marks
 from srbrief.edit.yamltext import PathKey, compose
 from srbrief.gui.formfields import (
@@ -336,6 +337,8 @@ class EditForm(QWidget):
             return
         else:
             command = SetField(full, value)
+            if sub == ("period",):  # a period the user sets is no longer computed: its derived note goes
+                stale += tuple(period_edits(text, path, value))
             if stale:
                 command = Batch((command, *stale))
         self._apply(sub, command)

@@ -30,6 +30,7 @@ from srbrief.edit.describe import describe
 from srbrief.edit.figureupdate import (
     Reading,
     follower_lines,
+    pinned_texts,
     read_period,
     read_value,
     rendered_where,
@@ -42,6 +43,7 @@ from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text
 from srbrief.model import BriefingError
 from srbrief.model.loader import parse_briefing
+from srbrief.model.refs import render_ref
 from srbrief.model.truth import read_document
 from srbrief.model.types import Metric
 from srbrief.model.units import format_value, unit_of
@@ -141,6 +143,13 @@ class UpdateFigureDialog(QDialog):
         self.view.setPlaceholderText(tr("no_article", self.lang))
         self._on_selection()
 
+    def _context(self) -> tuple[int | None, str]:
+        """Return the chosen document's year (for 前三季度, 9月底) and its text (a clause's sentence)."""
+        doc_id = self.documents.raw()
+        source = self.session.doc.briefing.document(doc_id) if doc_id else None
+        year = int(source.date[:4]) if source is not None and source.date[:4].isdigit() else None
+        return year, self.view.toPlainText()
+
     def add_document(self) -> None:
         """Add a source document (with its text) and pick it."""
         from srbrief.gui.adddialogs import AddDialog
@@ -170,7 +179,7 @@ class UpdateFigureDialog(QDialog):
             self.value.setText(tr("no_value_read", self.lang, unit=unit_of(self.figure.unit).zh))
         elif self.reading is not None:
             self.value.setText(self.reading.written)
-            period, _whole = read_period(self.figure.period, clause)
+            period, _whole = read_period(self.figure.period, clause, *self._context())
             if period is not None:
                 self.period.show(period)  # the period is read from the clause as the value is
         else:
@@ -190,7 +199,8 @@ class UpdateFigureDialog(QDialog):
         if path is None:
             return
         period = self.period.raw() or None
-        command = update_edit(doc.parsed, path, self.documents.raw(), self.clause(), self.reading, period)
+        command = update_edit(doc.parsed, path, self.documents.raw(), self.clause(), self.reading, period,
+                              *self._context(), before=doc.briefing)
         edited = command.edit(doc.parsed)  # the text as the update makes it, composed once
         refused: list[Any] = []
         try:
@@ -209,6 +219,12 @@ class UpdateFigureDialog(QDialog):
             lines.append(tr("in_language_" + lang, self.lang))
             lines += [f"• {w.before}\n   → {w.after}" for w in wordings(doc.briefing, after, self.figure.id, lang)]
         lines += [f"• {line}" for line in follower_lines(doc.parsed, doc.briefing, command, self.lang)]
+        new = render_ref(after.find(self.figure.id, Metric), "", "zh")
+        pins = pinned_texts(doc.parsed, doc.briefing, self.figure.id, after.find(self.figure.id, Metric))
+        if pins:  # texts that keep the old value: the other clause they rest on says it
+            lines.append(tr("conflicts", self.lang))
+            lines += ["• " + tr("conflict", self.lang, name=rendered_where(doc.text, doc.briefing, pin.path, self.lang),
+                                clause=pin.clause, said=pin.said, new=new) for pin in pins]
         self.preview.setText("\n".join(lines))
         if refused:
             self.show_problems(refused, edited)

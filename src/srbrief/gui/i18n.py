@@ -39,6 +39,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "figures": ("数据", "Figures"),
     "all_figures": ("全部数据", "All figures"),
     "summary": ("执行摘要", "Executive summary"),
+    "chart_as_cards": ("图表「{name}」未画出，其数字以卡片显示：{why}",
+                       "Chart “{name}” is not drawn; its figures are shown as cards: {why}"),
     "map_elsewhere": ("示意图见“大事记与地图”页。", "The schematic map is on the Timeline & map panel."),
     "measures": ("举措", "Measures"),
     "entities": ("相关机构与地点", "Entities involved"),
@@ -246,9 +248,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_value_read": ("所选语句中没有找到该数字的单位（{unit}）下的数值", "The selection states no value in the "
                       "figure's unit ({unit})"),
     "texts_follow": ("以下文字将随之更新：", "These texts will read:"),
-    "every_text_follows": ("每一处写出这个数字的文字都引用它，随之一起更新；不能单独保留旧值，否则简报前后矛盾。",
-                           "Every text that states the figure refers to it and follows it; none can keep the old "
-                           "value, or the briefing would contradict itself."),
+    "every_text_follows": ("每一处写出这个数字的文字都引用它，随之一起更新；只有同时依据另一句原文、"
+                           "而那句原文写的是旧值的文字保留旧值（见下方“冲突”）。",
+                           "Every text that states the figure refers to it and follows it; only a text that also "
+                           "rests on another clause stating the old value keeps it (see “Conflicts” below)."),
+    "conflicts": ("冲突（保留旧值）：", "Conflicts (the old value is kept):"),
+    "conflict": ("{name}：还依据“{clause}”，原文写的是“{said}”：此处保留“{said}”，不改为“{new}”",
+                 "{name}: also rests on “{clause}”, which says {said}: it keeps {said}, not {new}"),
     "reads_as": ("显示为：{text}", "Reads: {text}"),
     "in_language_zh": ("中文：", "Chinese:"),
     "in_language_en": ("英文：", "English:"),

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from srbrief import meaning, palette
 from srbrief.gui.i18n import tr
+from srbrief.gui.problemtext import translate
 from srbrief.gui.widgets import CardGrid, ChartView, KpiCard, card_grid, chart_key
 from srbrief.model import Briefing, Chart, ChartKind, Cite, Metric, Point, Section, SectionKind
 from srbrief.model.browse import section_entities
+from srbrief.model.honesty import chart_problem
 from srbrief.model.story import (
     effective_points,
     executive_summary,
@@ -360,6 +362,12 @@ class SectionPanel(Panel):
         if figures:
             out.append(_cards(figures, colour))
         chart = point_chart(briefing, point)
+        wanted = briefing.find(point.chart, Chart) if point.chart is not None and chart is None else None
+        refused = chart_problem(briefing, wanted) if wanted is not None else None
+        if wanted is not None and refused is not None:  # not drawn (as in the deck): say why, under its figures
+            name = wanted.title.get(lang)
+            out.append(Block("label", (tr("chart_as_cards", lang, name=name, why=translate(refused, lang)),),
+                             "PanelLede"))
         if chart is not None and chart.kind is ChartKind.ROUTE_MAP:  # drawn once, on its own panel
             out.append(Block("label", (tr("map_elsewhere", lang),), "PanelLede"))
         elif chart is not None and chart.kind not in (ChartKind.KPI, ChartKind.TIMELINE):

@@ -33,12 +33,21 @@ def _is_latin_letter(char: str) -> bool:
 
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")  # a quoted name (the “1269” plan) or a title
+# A period written with dots (2025.1–2025.9, as a period reads on a card) is years and months, not decimals.
+_DOTTED_RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\.(\d{1,2})(\s*[–—~\-至]\s*)((?:19|20)\d{2})\.(\d{1,2})"
+                           r"(?![\d.])")
+
+
+def _dotted_dates(text: str) -> str:
+    """Return *text* with each dotted period's dots made spaces (the same length: positions stay)."""
+    return _DOTTED_RANGE.sub(lambda m: f"{m[1]} {m[2]}{m[3]}{m[4]} {m[5]}", text)
 
 
 def numbers_in(text: str) -> list[str]:
     """Return the numbers *text* states, canonical, in order (digits inside names like G60, 5G or a quoted
     “1269” left out)."""
     text = QUOTED.sub(lambda m: " " * len(m.group()), text)
+    text = _dotted_dates(text)
     found = []
     for match in _NUMBER.finditer(text):
         before = text[match.start() - 1] if match.start() else ""
@@ -70,6 +79,9 @@ def _carried(metric: Metric, lang: str) -> set[str]:
     carried = set(numbers_in(format_value(metric, lang))) | set(numbers_in(f"{number} {unit}"))
     for date in (metric.period or "").split("/"):
         carried.update(_normal(part) for part in date.split("-")[:2] if part)
+    years = [int(date[:4]) for date in (metric.period or "").split("/") if date[:4].isdigit()]
+    if years:  # every year of a period that spans years (2024 in 2023.6–2025.7)
+        carried.update(str(year) for year in range(min(years), max(years) + 1))
     return carried
 
 

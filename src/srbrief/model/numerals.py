@@ -242,6 +242,18 @@ def states(metric: Metric, mention: Mention) -> bool:
             and mention.qualifier == q)
 
 
+def same_kind(metric: Metric, mention: Mention) -> bool:
+    """Return whether *mention* is a figure of *metric*'s kind (a rank for a rank, a percentage for a
+    percentage, a number in its unit word otherwise), whatever its value."""
+    unit = unit_of(metric.unit)
+    q = metric.qualifier.value
+    if q in ("rank", "top"):
+        return mention.kind == q
+    if unit.code == "percent":
+        return mention.kind == "percent"
+    return mention.kind == "number" and mention.unit.startswith(_unit_word(unit.code))
+
+
 def clause_problem(metric: Metric, clause: str) -> str | None:
     """Return why *clause* does not state *metric*'s value (naming what it does state), or None."""
     found = mentions(clause)

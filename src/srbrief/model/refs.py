@@ -194,12 +194,21 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
                 "oct", "nov", "dec")
 
 
+_MONTH_RANGE = re.compile(r"\s*[—–\-~～至到]\s*\d{1,2}\s*月")
+_DOTTED = re.compile(r"(?:19|20)\d{2}\.\d{1,2}")
+_DOTTED_AFTER = re.compile(r"\s*[—–\-~至]\s*(?:19|20)\d{2}\.\d{1,2}(?![\d.])")
+_DOTTED_BEFORE = re.compile(r"(?:19|20)\d{2}\.\d{1,2}\s*[—–\-~至]\s*$")
+
+
 def _is_date(text: str, start: int, end: int) -> bool:
     """Return whether the number at text[start:end] is a date, a year or a month (2024年, 6月, June 2023)."""
     after, before = text[end:end + 1], text[max(0, start - 1):start]
     number = text[start:end]
     if after in ("年", "月", "日", "号") or (after == "-" and number.isdigit() and len(number) == 4):
         return True
+    if _MONTH_RANGE.match(text, end) or (_DOTTED.fullmatch(number) and (
+            _DOTTED_AFTER.match(text, end) or _DOTTED_BEFORE.search(text[max(0, start - 12):start]))):
+        return True  # 1—9月; 2025.1–2025.9 (a period as a card writes it)
     if before == "-" and text[max(0, start - 5):start - 1].isdigit():
         return True  # 2023-06
     if number.isdigit() and 1900 <= int(number) <= 2100:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from srbrief import meaning
 from srbrief.model.claims import uncarried_numbers
 from srbrief.model.honesty import chart_problem
+from srbrief.model.textutil import chinese_date, cited_publication, english_date
 from srbrief.model.types import (
     Briefing,
     Chart,
@@ -24,6 +25,7 @@ from srbrief.model.types import (
     Point,
     Section,
     SectionKind,
+    Source,
     Statement,
     Text,
 )
@@ -177,3 +179,33 @@ def charted_value(metric: Metric) -> float:
     if metric.direction is Direction.DECREASE:
         return -metric.value
     return metric.value
+
+
+def cited_documents(briefing: Briefing) -> tuple[Source, ...]:
+    """Return the documents the briefing cites (its figures, facts, events, points and their statements), by
+    date, the newest last (the first document when nothing cites one)."""
+    cites: list[Cite] = [c for c in (getattr(i, "source", None) for i in (*briefing.metrics, *briefing.facts,
+                                                                            *briefing.timeline))
+                         if isinstance(c, Cite)]
+    for point in briefing.points:
+        cites += [*point.sources, *(s.source for s in point.facts)]
+    return tuple(sorted(briefing.documents_of(cites), key=lambda s: s.date))
+
+
+BASED_ON = ("据", "Based on")  # a subtitle that says which documents the briefing is based on
+
+
+def shown_subtitle(briefing: Briefing, lang: str) -> str:
+    """Return the subtitle as the title slide shows it: one that says what the briefing is based on (据…整理 /
+    Based on …) names every document the briefing cites once it cites more than one (a briefing updated from
+    a second document no longer reads 据《上饶日报》…报道整理 alone); any other subtitle as written."""
+    written = briefing.subtitle.get(lang)
+    docs = cited_documents(briefing)
+    if len(docs) < 2 or not written.startswith(BASED_ON):
+        return written
+    if lang == "zh":
+        named = [cited_publication(d.publication.zh) + chinese_date(d.date) +
+                 ("报道" if cited_publication(d.publication.zh).endswith("》") else f"《{d.title.zh}》") for d in docs]
+        return "据" + "、".join(named) + "整理"
+    named = [f"{d.publication.en}, {english_date(d.date)}" for d in docs]
+    return "Based on " + "; ".join(named)
