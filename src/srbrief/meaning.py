@@ -80,6 +80,8 @@ def section_colours(scheme: Scheme, count: int) -> tuple[str, ...]:
     """Return the colours of the first *count* sections of *scheme*: its own, then, one at a time, the
     candidate farthest (CIE Lab distance) from every colour taken and from good and bad news."""
     chosen = list(scheme.sections[:count])
+    if len(chosen) >= count:  # the scheme's own colours suffice (the usual case): nothing to work out
+        return tuple(chosen)
     avoid = [_lab(c) for c in (*chosen, scheme.increase, scheme.decrease)]
     candidates = [(c, _lab(c)) for c in _candidates(scheme.background)]
     while len(chosen) < count:
@@ -89,7 +91,8 @@ def section_colours(scheme: Scheme, count: int) -> tuple[str, ...]:
     return tuple(chosen)
 
 
-def _candidates(background: str) -> list[str]:
+@lru_cache(maxsize=8)
+def _candidates(background: str) -> tuple[str, ...]:
     """Return saturated colours around the hue circle, each dark (or light) enough to read on *background*;
     none green or red (those say good and bad news)."""
     dark_page = _luminance(background) < 0.5
@@ -102,7 +105,7 @@ def _candidates(background: str) -> list[str]:
                 if contrast(candidate, background) >= target:
                     found.append(candidate)
                     break
-    return found
+    return tuple(found)
 
 
 def contrast(a: str, b: str) -> float:

@@ -32,6 +32,21 @@ def test_no_text_of_the_builtin_deck_is_cut_off(lang: str) -> None:
     assert paint_all(painter) == []
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_briefing_built_in_the_app_paints_whole(lang: str) -> None:
+    """The tester's own briefing (events, no timeline chart: the plan draws one) crashed the presenter, the
+    PDF handout and the screenshots (KeyError: 'timeline'); every slide paints, nothing cut off."""
+    from pathlib import Path
+
+    from srbrief.model import ChartKind
+
+    briefing = load_briefing(Path(__file__).parents[1] / "data" / "tester" / "hengfeng-new-energy.yaml")
+    assert not any(c.kind is ChartKind.TIMELINE for c in briefing.charts) and briefing.timeline
+    plan = plan_deck(briefing, lang)
+    assert any(s.chart is not None and s.chart.kind is ChartKind.TIMELINE for s in plan.slides)
+    assert paint_all(SlidePainter(plan)) == []
+
+
 def _with_label(plan: DeckPlan, index: int, label: str) -> DeckPlan:
     """Return *plan* with the first card of slide *index* relabelled."""
     slide = plan.slides[index]
@@ -62,7 +77,7 @@ def test_every_text_of_a_slide_chart_states_its_weight() -> None:
     from srbrief.gui.slides import chart_svg
 
     plan = plan_deck(load_briefing(builtin_briefing_path()), "en")
-    svg = chart_svg(plan, "overview-timeline", "light", 1190, 490).decode("utf-8")
+    svg = chart_svg(plan, plan.briefing.find("overview-timeline"), "light", 1190, 490).decode("utf-8")
     styles = re.findall(r'style="([^"]*font-size[^"]*)"', svg)
     assert styles and all("font-weight" in style for style in styles)
     assert any("font-weight: 400" in style for style in styles) and any("font-weight: 700" in s for s in styles)

@@ -94,13 +94,14 @@ def draw_fitted(painter: QPainter, text: str, rect: QRectF, largest: float, smal
         painter.restore()
 
 
-def chart_svg(plan: DeckPlan, chart_id: str, theme: str, width: float, height: float, zoom: float = 1.25) -> bytes:
-    """Return the chart drawn by matplotlib as SVG with text kept as text (family list trimmed for Qt);
-    *width* and *height* in canvas pixels."""
+def chart_svg(plan: DeckPlan, chart: Chart, theme: str, width: float, height: float, zoom: float = 1.25) -> bytes:
+    """Return *chart* drawn by matplotlib as SVG with text kept as text (family list trimmed for Qt); *width* and
+    *height* in canvas pixels. The chart is the slide's (the plan's own timeline of a briefing without one is
+    in no list of the briefing)."""
     from srbrief.charts import render_chart
 
     buffer = io.BytesIO()
-    render_chart(plan.briefing, plan.briefing.find(chart_id, Chart), plan.lang, buffer, fmt="svg", theme=theme,
+    render_chart(plan.briefing, chart, plan.lang, buffer, fmt="svg", theme=theme,
                  size=(width / 96 / zoom, height / 96 / zoom), frame=False)
     svg = re.sub(r"font-family: [^;\"]+", f"font-family: {FAMILY}", buffer.getvalue().decode("utf-8"))
     # Qt's SVG renderer lets a text without a weight inherit the last one it drew (bold after a bold date):
@@ -225,6 +226,6 @@ class SlidePainter:
         box = _qrect(block.rect)
         renderer = self._svgs.get(block.chart.id)
         if renderer is None:
-            svg = chart_svg(self.plan, block.chart.id, self.palette.theme, box.width(), box.height(), block.zoom)
+            svg = chart_svg(self.plan, block.chart, self.palette.theme, box.width(), box.height(), block.zoom)
             renderer = self._svgs[block.chart.id] = QSvgRenderer(QByteArray(svg))
         renderer.render(painter, box)
