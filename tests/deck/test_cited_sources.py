@@ -23,8 +23,12 @@ def test_the_testers_briefing_names_both_documents() -> None:
         deck = plan_deck(briefing, lang)
         title = deck.slides[0]
         assert title.subtitle == (ZH if lang == "zh" else EN)
-        assert publisher in title.bullets[-1] and publisher in deck.footer
-        assert title.bullets[-1].index(publisher) > title.bullets[-1].index("2025")  # the newer one last
+        assert publisher in title.subtitle and publisher in deck.footer  # named once, with its date
+        byline = title.bullets[-1]  # the slide adds the documents' titles, newest last
+        older, newer = ("《挺起制造强市", "《上饶市2025年1—9月") if lang == "zh" else \
+            ('"Building', '"Shangrao industrial')
+        assert byline.index(older) < byline.index(newer)
+        assert (title.subtitle + " ".join(title.bullets)).count(publisher) == 1  # not said twice on the page
 
 
 def test_a_guided_update_from_a_second_document_reaches_the_title_slide(tmp_path: Path) -> None:

@@ -142,7 +142,7 @@ def divider_colours(path: Path) -> list[str | None]:
     found = []
     for slide in Presentation(str(path)).slides:
         shapes = {s.name: s for s in slide.shapes}
-        if "kicker" in shapes and "subtitle" in shapes and shapes["kicker"].text_frame.text.startswith("Perspective"):
+        if "kicker" in shapes and "subtitle" in shapes and shapes["kicker"].text_frame.text.startswith("Theme "):
             found.append(colour_of(shapes["title"].text_frame.paragraphs[0].runs[0]._r, accents))
     return found
 

@@ -25,7 +25,10 @@ def test_the_title_slide_names_organisation_presenter_date_and_sources(decks: di
     en = _texts(Presentation(str(decks["en"])).slides[0])
     assert "2025年10月11日" in zh and "《挺起制造强市“硬脊梁”》" in zh
     assert "11 Oct 2025" in en
-    assert 'Based on Shangrao Daily, 11 Oct 2025, "Building the Backbone of a Manufacturing Powerhouse"' in en
+    assert 'Based on a Shangrao Daily article published on 11 October 2025' in en  # the subtitle names it once;
+    assert 'Source: "Building the Backbone of a Manufacturing Powerhouse"' in en  # the slide adds its title
+    assert en.count("Shangrao Daily") == 1 and zh.count("上饶日报") == 1 and "数据截至2025年10月11日" in zh
+
     # who presents comes from the briefing (the built-in sample names no one: it invents nobody)
     from srbrief.cli import main
     from srbrief.resources import builtin_briefing_path
@@ -102,3 +105,17 @@ def test_the_cards_of_one_read_singular(decks: dict[str, Path]) -> None:
     assert "Park of the" in text["metric:hundred-billion-parks"] and "Parks" not in text["metric:hundred-billion-parks"]
     assert "Industries of the" in text["metric:hundred-billion-industries"]
     assert "Enterprise of the" in text["metric:hundred-billion-enterprises"]
+
+
+def test_the_main_flow_ends_on_a_closing_slide(decks: dict[str, Path]) -> None:
+    """The reviewer: the deck ended on 来源与说明. The main flow closes with thanks, the briefing's title and
+    where the sources are, before the appendix, and no figure on it."""
+    for lang, thanks in (("zh", "谢谢"), ("en", "Thank you")):
+        slides = list(Presentation(str(decks[lang])).slides)
+        closing = next(i for i, s in enumerate(slides) if thanks in _texts(s))
+        marker = "附录：" if lang == "zh" else "Appendix:"
+        appendix = next(i for i, s in enumerate(slides) if marker in _texts(s))
+        assert closing + 1 == appendix, (closing, appendix)
+        said = " ".join(sh.text_frame.text for sh in slides[closing].shapes
+                        if sh.has_text_frame and sh.name not in ("footer", "page-number"))
+        assert not any(ch.isdigit() for ch in said), said

@@ -22,9 +22,9 @@ def test_the_story_in_order(builtin: Briefing, lang: str) -> None:
     points = [s for s in main if s.role is Role.POINT]
     written = [p for s in builtin.sections for p in effective_points(s)]
     assert [s.name for s in points] == [p.id for p in written[1:]]  # the first is the summary's headline
-    assert main[-1].role is Role.OUTLOOK
+    assert main[-2].role is Role.OUTLOOK and main[-1].name == "closing"  # the outlook, then the closing page
     assert [s.role for s in plan.slides if s.appendix][-2:] == [Role.TIMELINE, Role.SOURCES]
-    assert sum(1 for s in plan.slides if s.role is Role.SECTION and not s.appendix) == 3
+    assert sum(1 for s in plan.slides if s.role is Role.SECTION and s.section_id is not None) == 3
     assert len(main) <= 22  # a 15-minute briefing
 
 

@@ -104,13 +104,15 @@ def _big_title(out: Collector, slide: Slide, frame: Frame) -> None:
     colour = slide.accent if slide.role is Role.SECTION else "section0"
     out.add(TextBlock(rect, (_balanced(out, slide.title, rect, BIG_TITLE_SIZES, colour),), "title", anchor="bottom"))
     top = rect.bottom + frame.height * 0.025
+    need = len(slide.bullets) * MAIN_TEXT * 1.4  # the byline's least room (a template's title may sit low)
     if slide.subtitle:
-        sub = Rect(rect.x, top, rect.w, frame.height * 0.13)
+        room = frame.height * 0.9 - top - need - frame.height * 0.02
+        sub = Rect(rect.x, top, rect.w, max(MAIN_TEXT * 1.4, min(frame.height * 0.13, room)))
         size, lines = out.fitted([slide.subtitle], sub.w, sub.h, (SUBTITLE, MAIN_TEXT))
         out.add(TextBlock(sub, (plain(lines[0], size, measurer=out.measurer, width=sub.w),), "subtitle"))
         top = sub.bottom + frame.height * 0.02
     if slide.bullets:
-        info = Rect(rect.x, top, rect.w, frame.height * 0.9 - top)
+        info = Rect(rect.x, top, rect.w, max(need, frame.height * 0.9 - top))
         size, lines = out.fitted(list(slide.bullets), info.w, info.h, (16.0, MAIN_TEXT), gap=0.3)
         out.add(TextBlock(info, tuple(plain(ls, size, colour="muted", space_before=size * 0.3 if i else 0.0)
                                       for i, ls in enumerate(lines)), "byline"))

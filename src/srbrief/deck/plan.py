@@ -13,6 +13,7 @@ from dataclasses import replace
 from srbrief.deck.boxes import SLIDE_SIZE, Frame
 from srbrief.deck.plan_slides import (
     appendix_slides,
+    closing_slide,
     outlook_slide,
     point_slide,
     section_slide,
@@ -64,7 +65,10 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
     closing = outlook(briefing)
     if closing:
         slides.append(outlook_slide(briefing, closing, lang))
-    slides += appendix_slides(briefing, lang, Frame(*slide_size))
+    slides.append(closing_slide(briefing, lang, presenter, organisation))
+    shown = {s.chart.id for s in slides if s.chart is not None}  # a timeline the main flow shows is not repeated
+    slides += [s for s in appendix_slides(briefing, lang, Frame(*slide_size))
+               if not (s.role is Role.TIMELINE and s.chart is not None and s.chart.id in shown)]
     slides = [replace(s, footer=source_line(briefing.documents_of(s.sources), lang)) if s.sources else s
               for s in slides]
     slides = [s if s.appendix else footnoted(s, lang) for s in slides]  # the appendix says it in its tables

@@ -35,6 +35,7 @@ from srbrief.model import (
     Text,
 )
 from srbrief.model.story import (
+    BASED_ON,
     SummaryLine,
     cited_documents,
     point_chart,
@@ -59,17 +60,37 @@ def _clauses(*groups: object) -> tuple[Cite, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
+def _who(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> list[str]:
+    """Return the lines that say for whom and by whom: organisation, then who presents (each if known)."""
     who = organisation or (briefing.organisation.get(lang) if briefing.organisation else "")
     by = presenter or (briefing.presenter.get(lang) if briefing.presenter else "")
-    lines = [" · ".join(p for p in (date_text(briefing.as_of, lang), who) if p)]
-    if by:
-        lines.append(t("presented", lang).format(who=by))
-    docs = [document_text(d, lang) for d in cited_documents(briefing)]  # every document cited, by date
+    return [line for line in (who, t("presented", lang).format(who=by) if by else "") if line]
+
+
+def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
+    subtitle = shown_subtitle(briefing, lang)
+    dated = t("as_of", lang).format(date=date_text(briefing.as_of, lang)) if briefing.as_of else ""
+    lines = [" · ".join(p for p in (dated, *_who(briefing, lang, presenter, organisation)) if p)]
+    cited = cited_documents(briefing)  # every document cited, by date
+    docs = [document_text(d, lang) for d in cited]
     byline = ("依据" + "；".join(docs)) if lang == "zh" else "Based on " + "; ".join(docs)
-    lines.append(byline)  # the source documents, on the slide (not only in the notes)
-    return Slide(Role.TITLE, briefing.title.get(lang), subtitle=shown_subtitle(briefing, lang), bullets=tuple(lines),
+    if subtitle.startswith(BASED_ON):  # the subtitle names them and their dates: the slide adds their titles
+        titles = [f"《{d.title.zh}》" if lang == "zh" else f'"{d.title.en}"' for d in cited]
+        key = "articles" if len(titles) == 1 else "articles_many"
+        lines.append(t(key, lang).format(titles="、".join(titles) if lang == "zh" else "; ".join(titles)))
+    else:
+        lines.append(byline)  # the source documents, on the slide (not only in the notes)
+    return Slide(Role.TITLE, briefing.title.get(lang), subtitle=subtitle, bullets=tuple(line for line in lines if line),
                  notes=notes_of([sentence(byline, lang)], (), lang))
+
+
+def closing_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
+    """The last slide of the main flow: thanks, the briefing's title, who presents, and where the figures' sources
+    are (no figure: each was said once, on its slide)."""
+    lines = [" · ".join(_who(briefing, lang, presenter, organisation)), t("closing_appendix", lang)]
+    return Slide(Role.SECTION, t("thanks", lang), subtitle=briefing.title.get(lang),
+                 bullets=tuple(line for line in lines if line), kicker=t("closing_kicker", lang), accent="section0",
+                 notes=notes_of([sentence(t("closing_appendix", lang), lang)], (), lang), name="closing")
 
 
 def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lines: tuple[SummaryLine, ...],

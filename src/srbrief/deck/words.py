@@ -22,8 +22,15 @@ T = {
     "derived": ("计算值", "derived"),
     "derived_period": ("时期为推算", "period derived"),
     "schematic": ("示意图", "Schematic"),
-    "perspective": ("视角{n}", "Perspective {n}"),
+    "perspective": ("视角{n}", "Theme {n}"),
     "presented": ("汇报：{who}", "Presented by {who}"),
+    "as_of": ("数据截至{date}", "Data as of {date}"),
+    "articles": ("原文：{titles}", "Source: {titles}"),
+    "articles_many": ("原文：{titles}", "Sources: {titles}"),
+    "thanks": ("谢谢", "Thank you"),
+    "closing_kicker": ("结束", "End of briefing"),
+    "closing_appendix": ("附录列出每项数据的时期与原文语句", "The appendix gives every figure with its period and "
+                         "the sentence of the source it comes from"),
     "above_size": ("", "Our note: \"above-scale\" firms (above designated size) are industrial firms with annual "
                    "main-business revenue of CNY 20 million or more (China's national statistical standard); "
                    "the definition is not from the source."),
