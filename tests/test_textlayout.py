@@ -77,7 +77,9 @@ def test_no_chinese_character_alone_on_the_last_line() -> None:
 @pytest.mark.parametrize(("text", "word"), [("光伏龙头企业全球生产基地", "基地"),
                                             ("汽车骨干企业订单准时交付率", "交付率"),
                                             ("162项政务服务事项实现“跨省通办”", "“跨省通办”"),
-                                            ("连续17个季度保持全省第一方阵", "第一方阵")])
+                                            ("连续17个季度保持全省第一方阵", "第一方阵"),
+                                            ("正式加入G60科创走廊产业园区联盟的园区", "联盟"),  # the reviewer's 联/盟
+                                            ("依据《上饶日报》，《挺起制造强市“硬脊梁”》", "《挺起制造强市“硬脊梁”》")])
 def test_no_line_breaks_inside_a_word_or_a_quoted_term(text: str, word: str) -> None:
     measurer = font_measurer()
     for chars in range(len(word), len(text)):  # any line at least as wide as the word

@@ -180,6 +180,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 QUOTED_MOST = 10  # characters: a quoted term up to this long stays on one line (“跨省通办”)
+TITLE_MOST = 14  # and a title in title marks (《挺起制造强市“硬脊梁”》)
 
 
 def _core(token: str) -> str:
@@ -207,16 +208,22 @@ def _words(found: list[str]) -> list[str]:
 
 
 def _quoted_terms(found: list[str]) -> list[str]:
-    """Return *found* with a short term in Chinese quotation marks as one token."""
+    """Return *found* with a short term in Chinese quotation marks (“跨省通办”) or title marks
+    (《挺起制造强市“硬脊梁”》) as one token."""
+    return _enclosed(_enclosed(found, "“", "”", QUOTED_MOST), "《", "》", TITLE_MOST)
+
+
+def _enclosed(found: list[str], opening: str, closing: str, most: int) -> list[str]:
+    """Return *found* with a term of at most *most* characters between *opening* and *closing* as one token."""
     joined: list[str] = []
     opened: int | None = None
     for token in found:
         joined.append(token)
-        if token.startswith("“"):
+        if token.startswith(opening):
             opened = len(joined) - 1
-        if opened is not None and "”" in token:
+        if opened is not None and closing in token:
             term = "".join(joined[opened:])
-            if len(term) <= QUOTED_MOST + 2 and term.index("”") >= len(term) - 2:
+            if len(term) <= most + 2 and term.index(closing) >= len(term) - 2:
                 joined[opened:] = [term]
             opened = None
     return joined
