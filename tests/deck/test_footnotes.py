@@ -18,13 +18,27 @@ from srbrief.textlayout import font_measurer
 from srbrief.typescale import SMALL_PRINT
 from tests.deck.conftest import BRIEFINGS, CASES
 
+MARKS = "*¹²³⁴⁵⁶⁷⁸⁹"
+
 
 def card_mark(shape) -> str:
-    """Return what follows a card's number on its line, when it is a footnote marker."""
+    """Return what follows a card's number on its line when it is a footnote marker; else the marker that ends
+    its period (a value whose period alone was worked out is marked by its period: 2023.6–2025.7*)."""
     runs = shape.text_frame.paragraphs[0].runs
     after = next(i for i, run in enumerate(runs) if run.font.bold) + 1
     text = runs[after].text.strip() if after < len(runs) else ""
-    return text if text and all(c in "*¹²³⁴⁵⁶⁷⁸⁹" for c in text) else ""
+    if text and all(c in MARKS for c in text):
+        return text
+    ends = [run.text.rstrip()[-1] for p in shape.text_frame.paragraphs for run in p.runs
+            if run.text.rstrip() and run.text.rstrip()[-1] in MARKS and any(ch.isdigit() for ch in run.text)]
+    return ends[0] if ends else ""
+
+
+def test_a_derived_period_is_marked_by_the_period_not_by_the_value() -> None:
+    """The reviewer: "第 2*" says the rank was worked out; only the end month of its period was."""
+    plan = plan_deck(load_briefing(BRIEFINGS["builtin"]), "zh")
+    rank = next(c for s in plan.slides for c in s.cards if c.metric.id == "industrial-revenue-provincial-rank")
+    assert rank.mark == "" and rank.meta.endswith("*")
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)

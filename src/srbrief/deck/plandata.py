@@ -157,7 +157,10 @@ def footnoted(slide: Slide, lang: str) -> Slide:
     marks = {m: by_text[text] for m, text in texts.items()}
 
     def marked(card: Card) -> Card:
-        return replace(card, mark=marks.get(card.metric, ""))
+        mark = marks.get(card.metric, "")
+        if mark and card.metric.derived_part is DerivedPart.PERIOD and card.meta:  # only the period was worked out:
+            return replace(card, meta=card.meta + mark)  # the marker goes by the period, not by the value
+        return replace(card, mark=mark)
 
     rows = tuple(replace(r, card=marked(r.card)) if r.card else r for r in slide.summary)
     notes = [f"{mark} {text}" for text, mark in by_text.items()]
