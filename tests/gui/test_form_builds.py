@@ -202,19 +202,13 @@ def test_after_ctrl_n_the_form_holds_nothing_of_the_previous_briefing(window: Ma
 
 
 def test_a_new_figure_is_read_from_the_clause_selected_in_its_document(window: MainWindow, tmp_path: Path) -> None:
-    from PySide6.QtGui import QTextCursor
-
     form = open_copy(window, tmp_path, builtin_briefing_path())
     window.show_source("industrial-revenue-2024")
     figure = AddDialog(form, "metrics")
     picker = figure.picker
     assert picker is not None and "6261亿元" in picker.view.toPlainText()  # the article, to select from
     clause = "规上工业增加值增速连续17个季度保持全省第一方阵"
-    start = picker.view.toPlainText().index(clause)
-    cursor = picker.view.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len(clause), QTextCursor.MoveMode.KeepAnchor)
-    picker.view.setTextCursor(cursor)
+    picker.select(clause)
     picker.use_button.click()
     assert figure.editors[("source",)].raw() == clause
     assert figure.editors[("value",)].raw() == "17" and figure.editors[("unit",)].raw() == "quarter"
@@ -365,8 +359,6 @@ def test_a_range_is_written_once_its_end_is_picked(window: MainWindow, tmp_path:
 ])
 def test_a_new_figures_period_is_read_from_its_clauses_sentence(window: MainWindow, tmp_path: Path, source: Path,
                                                                  clause: str, period: str) -> None:
-    from PySide6.QtGui import QTextCursor
-
     if source.parent.name == "tester":
         shutil.copyfile(source.parent / "article.txt", tmp_path / "article.txt")
     else:
@@ -375,11 +367,7 @@ def test_a_new_figures_period_is_read_from_its_clauses_sentence(window: MainWind
     figure = AddDialog(form, "metrics")
     picker = figure.picker
     assert picker is not None
-    start = picker.view.toPlainText().index(clause)
-    cursor = picker.view.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len(clause), QTextCursor.MoveMode.KeepAnchor)
-    picker.view.setTextCursor(cursor)
+    picker.select(clause)
     picker.use_button.click()
     assert figure.editors[("source",)].raw() == clause
     assert figure.editors[("period",)].raw() == period  # was: none, every figure's period left empty

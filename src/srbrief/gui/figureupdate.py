@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +40,7 @@ from srbrief.edit.yamltext import Source, compose
 from srbrief.gui.formfields import ChoiceField, PeriodField, error_label
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text
+from srbrief.gui.sourcepick import select_text
 from srbrief.model import BriefingError
 from srbrief.model.loader import parse_briefing
 from srbrief.model.refs import render_ref
@@ -163,11 +163,7 @@ class UpdateFigureDialog(QDialog):
     # -- the clause, the value and the texts -------------------------------------------------------------------
     def select(self, clause: str) -> None:
         """Select *clause* in the document's text as a user would (ValueError if it is not there)."""
-        start = self.view.toPlainText().index(clause)
-        cursor = self.view.textCursor()
-        cursor.setPosition(start)
-        cursor.setPosition(start + len(clause), QTextCursor.MoveMode.KeepAnchor)
-        self.view.setTextCursor(cursor)
+        select_text(self.view, clause)
 
     def clause(self) -> str:
         return self.view.textCursor().selectedText().replace("\u2029", "\n").strip()

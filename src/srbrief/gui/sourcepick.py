@@ -105,10 +105,23 @@ class SourcePicker(QWidget):
         self.flag.setText("" if verbatim else tr("not_verbatim", self.lang))
         self.flag.setStyleSheet("" if verbatim else f"color: {LIGHT.decrease}")
 
+    def select(self, clause: str) -> None:
+        """Select *clause* in the document's text as a user would (ValueError if it is not there)."""
+        select_text(self.view, clause)
+
     def use_selection(self) -> None:
         selected = self.view.textCursor().selectedText().replace("\u2029", "\n").strip()
         if selected:
             self.on_pick(selected)
+
+
+def select_text(view: QTextEdit, text: str) -> None:
+    """Select *text* in *view* as a user would (ValueError if it is not there)."""
+    start = view.toPlainText().index(text)
+    cursor = view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
 
 
 def article_path() -> Path | None:
