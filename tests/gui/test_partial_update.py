@@ -109,3 +109,44 @@ def test_moved_and_added_items(opened: MainWindow, qtbot) -> None:
     assert f"{first}-copy" in {c.item.id for c in after[row].findChildren(KpiCard)}
     kept = [i for i in range(len(panels)) if i not in (row, len(panels) - 1)]
     assert [after[i] for i in kept] == [panels[i] for i in kept]
+
+
+def test_an_edit_is_validated_and_shown_without_cycle_collections_which_run_once_idle(opened: MainWindow,
+                                                                                      qtbot) -> None:
+    """The collector's passes over an edit's short-lived objects made the edit's slowest times: it is paused
+    while the edit is validated and its panel updated, and resumed when the event loop is idle."""
+    import gc
+
+    visit_all(opened, qtbot)
+    metric = opened.briefing.metrics[0]
+    label = opened.editing.doc.target(f"metrics.{metric.id}.label.en").path
+    during: list[int] = []
+    collections: list[int] = []
+    before = 0
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    def shown(_shown) -> None:
+        during.append(len(collections) - before)
+
+    old = gc.get_threshold()
+    gc.set_threshold(50, 5, 5)  # without the pause, an edit would be collected many times over
+    gc.callbacks.append(count)
+    opened.editing.state.changed.connect(shown)
+    try:
+        command = SetField(label, metric.label.en + " (new)")
+        before = len(collections)
+        assert opened.editing.apply(command) == []
+        inside = len(collections)
+        assert during == [0] and inside == before
+        assert not gc.isenabled()  # until the loop is idle
+        qtbot.waitUntil(gc.isenabled)
+        [gc.collect(0) for _ in range(2)]
+        assert opened.editing.undo() and len(collections) > inside + 1  # the undo paused it again meanwhile
+        qtbot.waitUntil(gc.isenabled)
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*old)
+        gc.enable()

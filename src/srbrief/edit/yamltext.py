@@ -18,8 +18,10 @@ from typing import Any
 
 import yaml
 
+from srbrief.model.yamltree import Loader
+
 PathKey = str | int
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LOADER = Loader  # the model's loader: libyaml, tags of scalars remembered
 _STR = "tag:yaml.org,2002:str"
 
 

@@ -8,7 +8,9 @@ file every few seconds and offered at the next start.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +37,26 @@ if TYPE_CHECKING:
 RECOVERY_INTERVAL_MS = 3000
 MENU_NAME = 48  # characters of an undo step's name shown in the Edit menu (the rest in its tooltip)
 UNDO_LIMIT = 100  # as the document's history (edit.document.MAX_HISTORY): memory stays bounded
+
+
+@contextmanager
+def collector_paused_until_idle() -> Iterator[None]:
+    """Pause Python's cycle collector while an edit is validated and shown, and resume it once the event loop
+    is idle (a zero timer posted after the panel's own updates and chart draws).
+
+    An edit builds a whole briefing's worth of short-lived objects (YAML nodes, located values, the typed
+    briefing); none of them form cycles, so reference counting frees them, and the collector's passes over them
+    only delay the panel: measured 2026-12-06 on the built-in briefing, ~9 ms of young-generation collection per
+    edit and 40-55 ms when an older generation's turn came, which made the edit's p95. Paused, the same passes
+    run after the panel is drawn, while the user reads it."""
+    if not gc.isenabled():  # already paused (an edit inside an edit, or start-up): the outer pause resumes it
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        QTimer.singleShot(0, gc.enable)
 
 
 def _undo_name(command: Command, change: Change, lang: str) -> str:
@@ -185,13 +207,16 @@ class EditSession(QObject):
         with *wait_if_refused* a refused edit waits, and the next edit is tried together with the waiting
         ones as one change (one undo step) before it is tried alone (see :class:`EditState`).
         """
-        return self.state.apply(command, wait_if_refused)
+        with collector_paused_until_idle():
+            return self.state.apply(command, wait_if_refused)
 
     def undo(self) -> bool:
-        return self.state.undo()
+        with collector_paused_until_idle():
+            return self.state.undo()
 
     def redo(self) -> bool:
-        return self.state.redo()
+        with collector_paused_until_idle():
+            return self.state.redo()
 
     def clear_waiting(self) -> None:
         self.state.clear_waiting()
