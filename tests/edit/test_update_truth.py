@@ -59,7 +59,7 @@ def test_the_period_of_jan_to_sep_is_read_and_the_texts_that_state_it_pass(tmp_p
     guided(doc, "industrial-revenue-2024", "2025年1—9月，全市规上工业营业收入6400亿元", "jansep")
     revenue = doc.briefing.find("industrial-revenue-2024")
     assert (revenue.value, revenue.period) == (6400, "2025-01/2025-09")
-    assert doc.briefing.find("overview-scale").message.zh.startswith("2025.1–2025.9上饶规上工业营业收入达6400亿元")
+    assert doc.briefing.find("overview-scale").message.zh.startswith("2025年1—9月上饶规上工业营业收入达6400亿元")
 
 
 def test_the_period_is_read_from_the_clauses_sentence_on_another_briefing(tmp_path: Path) -> None:

@@ -119,6 +119,8 @@ def test_a_rank_update_shows_the_texts_that_keep_the_old_rank_as_conflicts(windo
     conflicts = preview.split("冲突（保留旧值）：", 1)[1]
     assert "还依据“自2023年6月起连续26个月保持全省第二”，原文写的是“第二”：此处保留“第二”，不改为“第三”" in conflicts
     assert "连续保持全省第二的月数" in conflicts  # the streak's label, named as the user reads it
+    listed = [line for line in conflicts.splitlines() if line.startswith("• ")]
+    assert len(listed) == len(set(listed))  # a point's message and its note: one line, not the same line twice
     assert "26个月保持全省第三" not in preview
     dialog.accept_button.click()
     assert "连续26个月保持全省第二" in window.briefing.sections[0].lede.zh

@@ -179,7 +179,29 @@ def update_edit(text: Source, path: tuple[PathKey, ...], doc_id: str, clause: st
         if before is not None and isinstance(old.get("id"), str) else []
     commands += [SetField(pin.path, pin.kept) for pin in pins]
     commands += follower_edits(text, old, new_cite, period, {pin.path[:-1] for pin in pins})
+    commands += as_of_edit(text, doc_id)
     return Batch(tuple(commands))
+
+
+def as_of_edit(text: Source, doc_id: str) -> list[Command]:
+    """Return the edit that moves the briefing's date (数据截至 …) to the date of the document *doc_id* when that
+    document is newer: a figure updated from it makes the briefing's data as new as it (the tester's title slide
+    said 数据截至2025年10月11日 under a figure from a bulletin of 20 October)."""
+    tree = read_back(text, ())
+    if not isinstance(tree, dict):
+        return []
+    dated = next((d.get("date") for d in tree.get("sources") or () if isinstance(d, dict) and d.get("id") == doc_id),
+                 None)
+    as_of = tree.get("as_of")
+    if not isinstance(dated, str) or not isinstance(as_of, str) or _day(dated, 0) <= _day(as_of, 99):
+        return []  # newer only when surely so: 2025-10 is not newer than 2025-10-11
+    return [SetField(("as_of",), dated)]
+
+
+def _day(date: str, missing: int) -> tuple[int, ...]:
+    """Return a date of 1–3 parts ('2025', '2025-10', '2025-10-20') as a day, its missing parts *missing*."""
+    parts = [int(p) for p in date.split("-") if p.isdigit()]
+    return (*parts, *(missing,) * (3 - len(parts)))
 
 
 def _updated(before: Briefing, metric_id: str, reading: Reading, period: str | None, cite: dict[str, str]) -> Metric:
@@ -220,8 +242,9 @@ def follower_edits(text: Source, old: dict[str, object], new_cite: dict[str, str
     """Return the edits that make the texts stating the figure *old* (its data before the update) rest on
     *new_cite*: in a point's or summary line's sources the old clause is replaced by the new one (a cite that
     also holds other figures' clauses keeps what remains of it); an event's source likewise, and an event dated
-    by the figure's old period takes the new period. An item at a *pinned* path keeps the old value in its text
-    (see :class:`Pin`): it keeps its clauses, its source and its date; a point adds the new clause."""
+    by the figure's old period takes the new period (a period of months: its last month). An item at a *pinned*
+    path keeps the old value in its text (see :class:`Pin`): it keeps its clauses, its source and its date; a
+    point adds the new clause."""
     tree = read_back(text, ())
     if not isinstance(tree, dict) or not isinstance(old.get("id"), str):
         return []
@@ -262,8 +285,9 @@ def follower_edits(text: Source, old: dict[str, object], new_cite: dict[str, str
         if "date" in item and "text" in item:  # an event
             if _cite_clause(item.get("source"), first) == was:
                 out.append(SetField((*path, "source"), dict(new_cite)))
-            if period and "/" not in period and item.get("date") == old.get("period") and period != item["date"]:
-                out.append(SetField((*path, "date"), period))
+            date = period.split("/")[-1] if period else None  # a period's end: 2025-01/2025-09 is done by 2025-09
+            if date and item.get("date") == old.get("period") and date != item["date"]:
+                out.append(SetField((*path, "date"), date))
     return out
 
 
@@ -301,6 +325,11 @@ def follower_lines(text: Source, briefing: Briefing, command: Command, lang: str
     text = parsed(text)
     out = []
     for step in command.commands:
+        if isinstance(step, SetField) and tuple(step.path) == ("as_of",):
+            was = read_back(text, ("as_of",))
+            out.append(f"数据截至改为 {step.value}（原为 {was}）" if lang == "zh" else
+                       f"Data as of becomes {step.value} (was {was})")
+            continue
         if not isinstance(step, SetField) or step.path[-1] not in ("sources", "source", "date") or \
                 (len(step.path) > 2 and step.path[-3] == "metrics"):
             continue

@@ -219,8 +219,9 @@ class UpdateFigureDialog(QDialog):
         pins = pinned_texts(doc.parsed, doc.briefing, self.figure.id, after.find(self.figure.id, Metric))
         if pins:  # texts that keep the old value: the other clause they rest on says it
             lines.append(tr("conflicts", self.lang))
-            lines += ["• " + tr("conflict", self.lang, name=rendered_where(doc.text, doc.briefing, pin.path, self.lang),
-                                clause=pin.clause, said=pin.said, new=new) for pin in pins]
+            lines += dict.fromkeys(  # a message and its note in one item: one line (the tester saw it twice)
+                "• " + tr("conflict", self.lang, name=rendered_where(doc.text, doc.briefing, pin.path, self.lang),
+                          clause=pin.clause, said=pin.said, new=new) for pin in pins)
         self.preview.setText("\n".join(lines))
         if refused:
             self.show_problems(refused, edited)
