@@ -22,7 +22,7 @@ from srbrief.model.refs import RefError, references, render, render_ref
 from srbrief.model.textutil import period_text
 from srbrief.model.truth import keyed_prose
 from srbrief.model.types import Briefing, Cite, Metric, Qualifier, Text
-from srbrief.model.units import format_value, unit_of
+from srbrief.model.units import format_value, metric_unit
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Reading:
 
 def read_value(metric: Metric, clause: str) -> Reading | None:
     """Return the value *clause* states in *metric*'s unit and kind (the first such figure), or None."""
-    unit = unit_of(metric.unit)
+    unit = metric_unit(metric)
     for mention in mentions(clause):
         if metric.qualifier.value in ("rank", "top") or unit.code == "percent" or mention.kind == "percent":
             value = mention.value

@@ -50,7 +50,7 @@ from srbrief.gui.problemtext import problem_text, translate
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model import BriefingError
 from srbrief.model.truth import PROSE, read_document
-from srbrief.model.types import Cite, Metric
+from srbrief.model.types import Cite, Metric, data_fields
 from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ class EditForm(QWidget):
         self.heading.hide()  # the list above names the item
         hints = typing.get_type_hints(cls)
         self._prose = PROSE.get(cls, ())
-        for f in dataclasses.fields(cls):
+        for f in data_fields(cls):
             if f.name not in HIDDEN:
                 self._add_field(f, hints[f.name])
         if ("source",) in self.editors:

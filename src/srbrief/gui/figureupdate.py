@@ -46,7 +46,7 @@ from srbrief.model.loader import parse_briefing
 from srbrief.model.refs import render_ref
 from srbrief.model.truth import read_document
 from srbrief.model.types import Metric
-from srbrief.model.units import format_value, unit_of
+from srbrief.model.units import format_value, metric_unit
 from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ class UpdateFigureDialog(QDialog):
         clause = self.clause()
         self.reading = read_value(self.figure, clause) if clause else None
         if clause and self.reading is None:
-            self.value.setText(tr("no_value_read", self.lang, unit=unit_of(self.figure.unit).zh))
+            self.value.setText(tr("no_value_read", self.lang, unit=metric_unit(self.figure).zh))
         elif self.reading is not None:
             self.value.setText(self.reading.written)
             period, _whole = read_period(self.figure.period, clause, *self._context())

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from srbrief.model.units import UNITS, format_value, number_text, unit_of
+from srbrief.model.types import Unit
+from srbrief.model.units import UNITS, format_value, metric_unit, number_text
 
 if TYPE_CHECKING:
     from srbrief.model.types import Metric
@@ -215,12 +216,12 @@ def _unit_shown(unit: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _unit_words() -> tuple[str, ...]:
     """Return the unit words srbrief knows, longest first (个百分点 before 个)."""
-    return tuple(sorted({_unit_word(code) for code in UNITS} | {"元"}, key=len, reverse=True))
+    return tuple(sorted({_unit_word(unit) for unit in UNITS.values()} | {"元"}, key=len, reverse=True))
 
 
-def _unit_word(code: str) -> str:
+def _unit_word(unit: Unit) -> str:
     """Return a unit's Chinese word without its multiplier: 亿元 → 元, 万人次 → 人次, 个月 → 个月."""
-    word = unit_of(code).zh
+    word = unit.zh
     for mult, _ in _MULTIPLIERS:
         if word.startswith(mult) and len(word) > len(mult):
             return word[len(mult):]
@@ -229,14 +230,14 @@ def _unit_word(code: str) -> str:
 
 def states(metric: Metric, mention: Mention) -> bool:
     """Return whether *mention* states *metric*'s value, in its unit and scale, with its qualifier."""
-    unit = unit_of(metric.unit)
+    unit = metric_unit(metric)
     value = Decimal(str(metric.value))
     q = metric.qualifier.value
     if q in ("rank", "top"):
         return mention.kind == q and mention.value == value
     if unit.code == "percent":
         return mention.kind == "percent" and mention.value == value and mention.qualifier == q
-    word = _unit_word(unit.code)
+    word = _unit_word(unit)
     words = (word, "大") if unit.code == "ge" else (word,)  # 两大平台: two (个) platforms
     return (mention.kind == "number" and mention.unit.startswith(words) and mention.value == value * unit.scale
             and mention.qualifier == q)
@@ -245,13 +246,13 @@ def states(metric: Metric, mention: Mention) -> bool:
 def same_kind(metric: Metric, mention: Mention) -> bool:
     """Return whether *mention* is a figure of *metric*'s kind (a rank for a rank, a percentage for a
     percentage, a number in its unit word otherwise), whatever its value."""
-    unit = unit_of(metric.unit)
+    unit = metric_unit(metric)
     q = metric.qualifier.value
     if q in ("rank", "top"):
         return mention.kind == q
     if unit.code == "percent":
         return mention.kind == "percent"
-    return mention.kind == "number" and mention.unit.startswith(_unit_word(unit.code))
+    return mention.kind == "number" and mention.unit.startswith(_unit_word(unit))
 
 
 def clause_problem(metric: Metric, clause: str) -> str | None:
