@@ -256,3 +256,26 @@ def test_a_period_set_in_the_form_is_no_longer_computed(form: EditForm) -> None:
     figure = form.session.doc.briefing.find("months-at-provincial-second")
     assert figure.period == "2023-06/2025-08" and figure.derived is None
     assert "derived_part" not in form.session.doc.text.split("id: months-at-provincial-second", 1)[1][:600]
+
+
+def test_a_figure_says_its_own_english_unit_words_in_the_form(form: EditForm) -> None:
+    """人次 of training are attendances, not visits: the form (in Chinese) sets a figure's English unit words
+    right after its unit; left empty, the field shows the unit's own English; emptied, the figure goes back to it."""
+    from srbrief.model.units import format_value
+
+    window = form.session.window
+    window.show_source("digital-training-2024")
+    names = [form.form.itemAt(row, form.form.ItemRole.LabelRole).widget().text()
+             for row in range(form.form.rowCount())]
+    assert names.index("单位的英文（仅本数字）") == names.index("单位") + 1
+    editor = form.editors[("unit_en",)]
+    assert isinstance(editor, QLineEdit) and editor.text() == "training attendances"
+    type_into(form, "unit_en", "")  # the unit's own words again
+    assert format_value(window.briefing.find("digital-training-2024"), "en").endswith("visits")
+    assert editor.text() == "" and editor.placeholderText() == "留空即用单位自带的英文：visits"
+    type_into(form, "unit_en", "trainee attendances")
+    figure = window.briefing.find("digital-training-2024")
+    assert format_value(figure, "en") == "over\u00a010,000\u00a0trainee attendances"
+    assert format_value(figure, "zh") == "超1万人次" and window.isWindowModified()
+    assert "unit_en: trainee attendances" in window.editing.doc.text
+    assert window.editing.state.undo_name(window.lang) == "修改 累计实训人次 · 单位的英文（仅本数字）：trainee attendances"
