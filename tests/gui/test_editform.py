@@ -278,4 +278,5 @@ def test_a_figure_says_its_own_english_unit_words_in_the_form(form: EditForm) ->
     assert format_value(figure, "en") == "over\u00a010,000\u00a0trainee attendances"
     assert format_value(figure, "zh") == "超1万人次" and window.isWindowModified()
     assert "unit_en: trainee attendances" in window.editing.doc.text
-    assert window.editing.state.undo_name(window.lang) == "修改 累计实训人次 · 单位的英文（仅本数字）：trainee attendances"
+    undo = window.editing.state.undo_name(window.lang)
+    assert undo == "修改 累计实训人次 · 单位的英文（仅本数字）：trainee attendances"
