@@ -50,6 +50,7 @@ from srbrief.gui.formfields import (
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
+from srbrief.gui.reffield import RefField, labels_of
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model import BriefingError
 from srbrief.model.truth import PROSE, read_document
@@ -197,7 +198,9 @@ class EditForm(QWidget):
         self.refresh()
 
     def _add_field(self, f: dataclasses.Field[Any], declared: Any) -> None:
-        for sub, label, editor in editors_for(f, declared, self.lang, self.session.doc.briefing):
+        figures = labels_of(lambda: self.session.doc.briefing, self.lang)
+        prose = (lambda long: RefField(figures, self.lang, 3 if long else 1)) if f.name in self._prose else None
+        for sub, label, editor in editors_for(f, declared, self.lang, self.session.doc.briefing, prose):
             if isinstance(editor, ChoiceField) and sub == ("unit",):
                 editor.wants_new.connect(self.add_unit)
             self._add_row(sub, label, editor)
