@@ -27,17 +27,6 @@ NEW_CLAUSE = "{doc: bulletin-2025, clause: 2024年规上工业营业收入6300�
 pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 
 
-@pytest.fixture
-def form(window: MainWindow, tmp_path: Path) -> EditForm:
-    copy = tmp_path / "mine.yaml"
-    shutil.copyfile(builtin_briefing_path(), copy)
-    assert window.source.open(copy)
-    window.actions_["edit_mode"].trigger()
-    assert window.editing.edit_mode and window.editing.dock is not None and window.editing.dock.isVisible()
-    assert window.editing.form is not None
-    return window.editing.form
-
-
 def type_into(form: EditForm, field: str, text: str) -> None:
     editor = form.editors[tuple(field.split("."))]
     if isinstance(editor, LongField):  # a long text: typed, then the field is left

@@ -30,17 +30,7 @@ def _no_questions(window: MainWindow) -> None:
 
 
 def open_with_bulletin(window: MainWindow, tmp_path: Path) -> EditForm:
-    copy = tmp_path / "brief.yaml"
-    shutil.copyfile(builtin_briefing_path(), copy)
-    (tmp_path / "newer.txt").write_text(NEWER, encoding="utf-8")
-    assert window.source.open(copy)
-    window.actions_["edit_mode"].trigger()
-    form = window.editing.form
-    assert form is not None
-    assert not form.session.apply(AddItem(("sources",), {
-        "id": "newer", "publication": {"zh": "上饶市统计局", "en": "Statistics"}, "date": "2026-04-15",
-        "title": {"zh": "统计公报", "en": "Bulletin"}, "text": "newer.txt"}))
-    return form
+    return _with_document(window, tmp_path, builtin_briefing_path(), NEWER)
 
 
 def test_a_figure_moves_to_a_newer_year_with_every_text(window: MainWindow, tmp_path: Path) -> None:
@@ -138,7 +128,7 @@ def _with_document(window: MainWindow, tmp_path: Path, briefing: Path, text: str
     form = window.editing.form
     assert form is not None
     assert not form.session.apply(AddItem(("sources",), {
-        "id": "newer", "publication": {"zh": "统计局", "en": "Statistics"}, "date": "2026-04-15",
+        "id": "newer", "publication": {"zh": "上饶市统计局", "en": "Statistics"}, "date": "2026-04-15",
         "title": {"zh": "统计公报", "en": "Bulletin"}, "text": "newer.txt"}))
     return form
 

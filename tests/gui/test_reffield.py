@@ -5,9 +5,6 @@ and labels two figures share)."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,9 +13,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from srbrief.gui.editform import EditForm
-from srbrief.gui.mainwindow import MainWindow
 from srbrief.gui.reffield import OBJECT, RefField
-from srbrief.resources import builtin_briefing_path
 
 LABELS = {"revenue": "规上工业营业收入", "rank": "营业收入［全省］排名", "twin": "规上工业营业收入",
           "brace": "名称{含括号}", "long": "一个很长很长很长很长很长很长很长很长很长很长的标签"}
@@ -49,16 +44,6 @@ def test_a_text_shown_as_tokens_is_written_back_exactly(qtbot, text: str, lines:
     field.clear()
     field.insertFromMimeData(copied)  # pasted back here: the same template
     assert field.raw() == text
-
-
-@pytest.fixture
-def form(window: MainWindow, tmp_path: Path) -> EditForm:
-    copy = tmp_path / "mine.yaml"
-    shutil.copyfile(builtin_briefing_path(), copy)
-    assert window.source.open(copy)
-    window.actions_["edit_mode"].trigger()
-    assert window.editing.form is not None
-    return window.editing.form
 
 
 def message_field(form: EditForm, item: str, lang: str = "zh") -> RefField:
