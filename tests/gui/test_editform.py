@@ -264,7 +264,7 @@ def test_a_figure_says_its_own_english_unit_words_in_the_form(form: EditForm) ->
     assert editor.text() == "" and editor.placeholderText() == "留空即用单位自带的英文：visits"
     type_into(form, "unit_en", "trainee attendances")
     figure = window.briefing.find("digital-training-2024")
-    assert format_value(figure, "en") == "over\u00a010,000\u00a0trainee attendances"
+    assert format_value(figure, "en") == "over\u00a010,000\u00a0trainee\u00a0attendances"
     assert format_value(figure, "zh") == "超1万人次" and window.isWindowModified()
     assert "unit_en: trainee attendances" in window.editing.doc.text
     undo = window.editing.state.undo_name(window.lang)

@@ -45,7 +45,7 @@ def test_the_builtin_training_figure_counts_attendances_not_visits() -> None:
     briefing = load_briefing(builtin_briefing_path())
     training = next(m for m in briefing.metrics if "实训" in m.label.zh and m.unit.endswith("renci"))
     assert format_value(training, "zh") == "超1万人次"  # Chinese as the article writes it
-    assert format_value(training, "en") == f"over{NBSP}10,000{NBSP}training attendances"
+    assert format_value(training, "en") == f"over{NBSP}10,000{NBSP}training{NBSP}attendances"
     english = " ".join((training.label.en, training.source.en or "", *value_parts(training, "en")))
     assert "visit" not in english.lower() and "attendances" in english
 
@@ -53,19 +53,19 @@ def test_the_builtin_training_figure_counts_attendances_not_visits() -> None:
 def test_the_testers_skills_training_counts_attendances() -> None:
     briefing = load_briefing(TESTER / "hengfeng-new-energy.yaml")
     training = briefing.find("new-energy-skills-training")
-    assert value_parts(training, "en") == ("18,000", "training attendances")
+    assert value_parts(training, "en") == ("18,000", f"training{NBSP}attendances")
     point = next(p for p in briefing.points if training.id in p.figures)
-    assert f"18,000{NBSP}training attendances" in point.message.en and "visit" not in point.message.en
+    assert f"18,000{NBSP}training{NBSP}attendances" in point.message.en and "visit" not in point.message.en
 
 
 def test_one_briefing_has_visits_and_attendances_side_by_side(tmp_path: Path) -> None:
     briefing = load_briefing(write(tmp_path, TWO_KINDS))
     tourists, trained = briefing.find("tourists"), briefing.find("trained")
     assert format_value(tourists, "en") == f"35{NBSP}mn{NBSP}visits"
-    assert format_value(trained, "en") == f"18,000{NBSP}training attendances"
+    assert format_value(trained, "en") == f"18,000{NBSP}training{NBSP}attendances"
     assert format_value(tourists, "zh") == "3500万人次" and format_value(trained, "zh") == "1.8万人次"
     assert metric_unit(tourists).en == "10,000 visits" and metric_unit(trained).en == "10,000 training attendances"
-    assert axis_scale([trained], "en")[1].endswith("training attendances")
+    assert axis_scale([trained], "en")[1].replace(NBSP, " ").endswith("training attendances")
     assert metric_unit(trained).dimension == metric_unit(tourists).dimension  # still one unit: charted together
 
 

@@ -111,7 +111,7 @@ def resolve_unit(code: str, declared: dict[str, tuple[str, str]], unit_en: str |
         return unit
     scale = _SCALE_WORDS.get(unit.scale, number_text(unit.scale, "en"))
     en = unit_en if unit.scale == 1 else f"{scale} {unit_en}"  # 10,000 training attendances
-    return replace(unit, en=en, en_word=unit_en)
+    return replace(unit, en=en, en_word=unit_en.replace(" ", NBSP))  # a value never breaks inside its words
 
 
 def metric_unit(metric: Metric) -> Unit:
