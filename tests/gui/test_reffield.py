@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
+from shiboken6 import Shiboken
 
 from srbrief.gui.editform import EditForm
 from srbrief.gui.reffield import OBJECT, RefField
@@ -41,6 +42,7 @@ def test_a_text_shown_as_tokens_is_written_back_exactly(qtbot, text: str, lines:
     field.selectAll()
     copied = field.createMimeDataFromSelection()
     assert "{rank}" not in copied.text() and "revenue" not in copied.text()  # another program reads labels
+    assert not Shiboken.createdByPython(copied)  # the clipboard owns it: one made in Python crashed the quit
     field.clear()
     field.insertFromMimeData(copied)  # pasted back here: the same template
     assert field.raw() == text

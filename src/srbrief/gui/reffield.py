@@ -183,7 +183,12 @@ class RefField(LongField):
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt's name)
         cursor = self.textCursor()
         parts = self._pieces(cursor.selectionStart(), cursor.selectionEnd())
-        mime = QMimeData()
+        # Qt's own, so that the clipboard owns it (one made in Python is freed twice when the app quits); its
+        # formats are made once, on the first read: made now, then replaced by ours
+        mime = super().createMimeDataFromSelection()
+        mime.text()
+        for made in mime.formats():
+            mime.removeFormat(made)  # Qt's rich text holds each token as an object character
         mime.setData(MIME, joined(parts).encode("utf-8"))
         mime.setText(plain(parts))  # another program reads the labels, never the ids
         return mime
