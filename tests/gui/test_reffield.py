@@ -111,3 +111,19 @@ def test_a_token_names_itself_in_a_tooltip(qtbot) -> None:
     end = QTextCursor(field.document())
     end.movePosition(QTextCursor.MoveOperation.End)
     assert field.token_at(field.cursorRect(end).center()) is None  # plain words
+
+
+def test_the_add_dialog_shows_an_inserted_figure_by_its_label(form: EditForm) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    from srbrief.gui.adddialogs import AddDialog
+
+    dialog = AddDialog(form, "points")
+    message = dialog.editors[("message", "zh")]
+    assert isinstance(message, RefField)
+    button = next(b for b in dialog.findChildren(QToolButton, "insert-figure"))  # the first: the message's
+    button.menu().aboutToShow.emit()
+    next(a for a in button.menu().actions() if a.objectName() == "insert-industrial-revenue-2024").trigger()
+    assert message.tokens() == ["规上工业营业收入"] and "{" not in message.toPlainText()
+    assert message.raw() == "{industrial-revenue-2024}"
+    dialog.reject()
