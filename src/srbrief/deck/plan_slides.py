@@ -269,7 +269,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         computed += f"以下{len(periods)}项的数值见于原文，时期为推算：{'、'.join(periods)}。" if periods else ""
         bullets = (*named,
                    f"本简报收录{n}项数据，每项均附所据原文语句（见附录及各页备注）。{computed}",
-                   "“超”、“余”、“突破”表示“以上”，以“+”标注；排名以“第N”表示；图表中的占比与“其余”部分为本简报计算。",
+                   "原文写作“超”、“余”、“突破”的数字一律以“超”标于数字前；排名以“第N”表示；图表中的占比与“其余”部分为本简报计算。",
                    f"简报日期{as_of}；各项数据的时期见附录。")
         said = ["本页说明数据来源与处理方法。",
                 "除标为计算值的数据外，每个数字均可在所引原文语句中找到。" if derived else
@@ -284,7 +284,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         bullets = (*named,
                    f"This briefing carries {n} figures, each with the sentence it comes from (see the appendix "
                    f"and the speaker notes).{computed}",
-                   'Figures the source gives as "more than" are marked "+"; ranks are shown as "No. N"; shares and '
+                   'Figures the source gives as "more than" read "over" in text and "+" on cards and charts; ranks are shown as "No. N"; shares and '
                    '"rest" segments in the charts are computed by us.',
                    "The English text is our own translation; the Chinese original prevails.",
                    *_glossary(briefing, lang),

@@ -1,0 +1,60 @@
+"""The reviewer's last page-by-page fixes, read back from the exported decks of the built-in and the six-theme
+briefing (zh and en): one qualifier style per language, ..."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from srbrief.model import Qualifier, load_briefing
+from tests.deck.conftest import BRIEFINGS, CASES
+
+
+def _slide_texts(path: Path) -> list[str]:
+    """Every slide's text: its shapes, table cells and charts (their XML's a:t and c:v), one string a slide."""
+    prs = Presentation(str(path))
+    out = []
+    for slide in prs.slides:
+        parts = []
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [cell.text for row in shape.table.rows for cell in row.cells]
+            if shape.has_chart:
+                parts += re.findall(r"<(?:a:t|c:v)>([^<]*)<", shape.chart.part.blob.decode("utf-8"))
+        out.append("\n".join(parts))
+    return out
+
+
+def _deck_xml_texts(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return "\n".join(z.read(n).decode("utf-8") for n in z.namelist()
+                         if re.match(r"ppt/(slides/slide|charts/chart)\d+\.xml$", n))
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_one_qualifier_style_per_language(shaped_decks: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """Chinese writes 超/约 before the number (超10亿元), never a '+' by a Chinese unit nor a '+' key; English
+    cards and charts write '10+', its prose 'over 10'."""
+    briefing = load_briefing(BRIEFINGS[name])
+    more = [m for m in briefing.metrics if m.qualifier is Qualifier.MORE_THAN]
+    assert more  # both briefings have figures the source gives as "more than"
+    texts = _slide_texts(shaped_decks[name, lang])
+    every = "\n".join(texts)
+    if lang == "zh":
+        assert not re.findall(r"\d\+\s*[\u4e00-\u9fff]", every)
+        assert "+ 表示" not in every and "以“+”标注" not in every
+        assert re.search(r"超\d", every)
+    else:
+        assert re.search(r"\d\+", every)  # the cards' compact style
+        cards = [s.text_frame.text for slide in Presentation(str(shaped_decks[name, lang])).slides
+                 for s in slide.shapes if s.name.startswith("metric:")]
+        assert not [c for c in cards if re.search(r"\bover\s\d", c)]  # cards never 'over'
+        titles = [slide.shapes.title.text_frame.text for slide in Presentation(str(shaped_decks[name, lang])).slides
+                  if slide.shapes.title is not None]
+        assert not [t for t in titles if re.search(r"\d\+(?!\d)", t)], titles  # prose never '10+'
