@@ -284,8 +284,8 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         bullets = (*named,
                    f"This briefing carries {n} figures, each with the sentence it comes from (see the appendix "
                    f"and the speaker notes).{computed}",
-                   'Figures the source gives as "more than" read "over" in text and "+" on cards and charts; ranks are shown as "No. N"; shares and '
-                   '"rest" segments in the charts are computed by us.',
+                   'Figures the source gives as "more than" read "over" in text and "+" on cards and charts; '
+                   'ranks are shown as "No. N"; shares and "rest" segments in the charts are computed by us.',
                    "The English text is our own translation; the Chinese original prevails.",
                    *_glossary(briefing, lang),
                    f"Briefing dated {as_of}; the period of each figure is in the appendix.")

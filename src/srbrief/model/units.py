@@ -154,7 +154,8 @@ def metric_label(metric: Metric, lang: str) -> str:
 
 
 # the words a qualified value is written with, before its number
-QUALIFIER_WORDS = {"zh": {"more_than": "超", "about": "约"}, "en": {"more_than": f"over{NBSP}", "about": f"about{NBSP}"}}
+QUALIFIER_WORDS = {"zh": {"more_than": "超", "about": "约"},
+                   "en": {"more_than": f"over{NBSP}", "about": f"about{NBSP}"}}
 
 
 def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
