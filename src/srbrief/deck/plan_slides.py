@@ -13,6 +13,7 @@ from srbrief.deck.plandata import (
     SummaryRow,
     Table,
     date_text,
+    dated_text,
     make_card,
     notes_of,
     section_accent,
@@ -69,8 +70,7 @@ def _who(briefing: Briefing, lang: str, presenter: str | None, organisation: str
 
 def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
     subtitle = shown_subtitle(briefing, lang)
-    dated = t("as_of", lang).format(date=date_text(briefing.as_of, lang)) if briefing.as_of else ""
-    lines = [" · ".join(p for p in (dated, *_who(briefing, lang, presenter, organisation)) if p)]
+    lines = [" · ".join(p for p in (dated_text(briefing, lang), *_who(briefing, lang, presenter, organisation)) if p)]
     cited = cited_documents(briefing)  # every document cited, by date
     docs = [document_text(d, lang) for d in cited]
     byline = ("依据" + "；".join(docs)) if lang == "zh" else "Based on " + "; ".join(docs)

@@ -211,6 +211,14 @@ def date_text(date: str, lang: str) -> str:
     return chinese_date(date) if lang == "zh" else english_date(date)
 
 
+def dated_text(briefing: Briefing, lang: str) -> str:
+    """Return the briefing's date as the title slide and every handout page say it ('数据截至2025年10月11日',
+    'Data as of 11 October 2025'): the briefing's as-of date, labelled, never a bare date a reader could take
+    for the article's."""
+    return t("as_of", lang).format(date=date_text(briefing.as_of, lang)) if briefing.as_of else ""
+
+
 __all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "NOTE_BULLET", "Card", "DeckPlan", "Role", "Slide",
-           "SummaryRow", "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "footnoted",
+           "SummaryRow", "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "dated_text",
+           "footnoted",
            "make_card", "notes_of", "section_accent"]
