@@ -79,3 +79,58 @@ def test_handout_head_dates_the_briefing_as_the_title_slide_does(tmp_path: Path,
     for number, page in enumerate(pages, 1):
         head = page.strip().split("\n", 1)[0]
         assert re.sub(r"\s", "", dated) in re.sub(r"\s", "", head), (number, head)
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_summary_has_no_empty_column(shaped_decks: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """A theme without a headline figure has its conclusion right under its name on the executive summary, not
+    under an empty card's room; no conclusion is a placeholder (the six-theme briefing's 'Lede')."""
+    prs = Presentation(str(shaped_decks[name, lang]))
+    summary = next(s for s in prs.slides if any(x.name.startswith("summary-label:") for x in s.shapes))
+    shapes = {s.name: s for s in summary.shapes}
+    columns = sorted(n.split(":")[1] for n in shapes if n.startswith("summary-label:"))
+    assert columns
+    bare = 0
+    for i in columns:
+        label, message = shapes[f"summary-label:{i}"], shapes[f"summary:{i}"]
+        assert message.text_frame.text.strip() and message.text_frame.text.strip() not in ("Lede", "导语")
+        left, right = label.left, label.left + label.width
+        card = [s for s in summary.shapes if s.name.startswith("metric:") and left <= s.left < right
+                and s.top >= label.top + label.height]
+        if not card:
+            bare += 1
+            assert message.top - (label.top + label.height) < label.height, (i, message.text_frame.text)
+    assert name != "six-themes" or bare  # two of its themes have no figure
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_a_count_of_times_reads_as_its_label_says(shaped_decks: dict[tuple[str, str], Path], name: str,
+                                                  lang: str) -> None:
+    """English cards never say '320 times / Freight trains run': the label says what happened, the card the
+    count; prose keeps 'ran 320 times'."""
+    briefing = load_briefing(BRIEFINGS[name])
+    times = [m for m in briefing.metrics if m.unit == "ci"]
+    prs = Presentation(str(shaped_decks[name, lang]))
+    cards = {s.name[7:]: s.text_frame.text for slide in prs.slides for s in slide.shapes
+             if s.name.startswith("metric:")}
+    shown = [cards[m.id] for m in times if m.id in cards]
+    assert shown  # both briefings show a count of times on a card
+    for text in shown:
+        if lang == "en":
+            assert not re.search(r"\btimes\b", text), text
+        else:
+            assert "次" in text, text
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_one_footnote_marker_style(shaped_decks: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """Footnotes are marked one way on every slide (and so in the presenter and the PDF, which draw the same
+    layout): superscript numbers, never '*' on one slide and '¹' on another."""
+    prs = Presentation(str(shaped_decks[name, lang]))
+    notes = [s.text_frame.text for slide in prs.slides for s in slide.shapes if s.name == "footnote"]
+    assert notes
+    for note in notes:
+        assert note.lstrip()[0] == "¹", note
+        assert "*" not in note, note
+    cards = [s.text_frame.text for slide in prs.slides for s in slide.shapes if s.name.startswith("metric:")]
+    assert not [c for c in cards if "*" in c]

@@ -45,7 +45,7 @@ from srbrief.model.story import (
     shown_subtitle,
 )
 from srbrief.model.textutil import cited_publication, document_text, period_text
-from srbrief.model.units import format_value, metric_label
+from srbrief.model.units import format_value, metric_label, share_percent
 
 MAX_FACTS = 3
 SUMMARY_HEADLINES = 3  # headline figures on the summary, above one line per theme
@@ -190,7 +190,7 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
         metrics = [m for m in briefing.metrics if m.source.doc in (doc.id, None)]
         if not metrics:
             continue
-        rows = [_appendix_row(m, lang) for m in metrics]
+        rows = [_appendix_row(briefing, m, lang) for m in metrics]
         columns = fitted_widths(header, rows, widths, frame)
         pages = table_pages(header, rows, columns, frame)
         start = 0
@@ -231,9 +231,11 @@ def _timeline_chart(briefing: Briefing) -> Chart | None:
     return Chart(name, ChartKind.TIMELINE, Text(t("timeline", "zh"), t("timeline", "en")))
 
 
-def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:
+def _appendix_row(briefing: Briefing, metric: Metric, lang: str) -> tuple[str, ...]:
     """Return a figure's row of the appendix: label, value (marked derived), period, clause (and how a
-    derived value or period was computed)."""
+    derived value or period was computed, and a chart's share computed from it). A figure whose source gives
+    no period is dated by its report, said as such ('2025年10月报道', 'as reported Oct 2025'): the month the
+    document reported it, never a period of the source's."""
     value, source = format_value(metric, lang), metric.source.clause
     if lang == "en" and metric.source.en:  # our translation above the Chinese original
         source = f"{metric.source.en}\n{source}"
@@ -242,7 +244,36 @@ def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:
         value += f"（{word}）" if lang == "zh" else f" ({word})"
         note = metric.derived.get(lang)
         source += f"（{t('derived', lang)}：{note}）" if lang == "zh" else f" ({t('derived', lang)}: {note})"
-    return metric_label(metric, lang), value, period_text(metric.period, lang) if metric.period else "—", source
+    source += _share_note(briefing, metric, lang)
+    if metric.period:
+        period = period_text(metric.period, lang)
+    else:
+        reported = reported_month(briefing, metric, lang)
+        period = f"{reported}报道" if lang == "zh" else f"as reported {reported}"
+    return metric_label(metric, lang), value, period, source
+
+
+def reported_month(briefing: Briefing, metric: Metric, lang: str) -> str:
+    """Return the month of the document that reports *metric* ('2025年10月', 'Oct 2025')."""
+    return period_text(briefing.documents_of([metric.source])[0].date[:7], lang)
+
+
+def _share_note(briefing: Briefing, part: Metric, lang: str) -> str:
+    """Return what the appendix says of a share a chart computes with *part* as its part: that it is derived
+    and from which two figures ('（图表中的占比60.4%为计算值：222.7亿元÷全市外贸出口368.6亿元）'), else ''."""
+    for chart in briefing.charts:
+        if chart.kind is not ChartKind.SHARE or len(chart.items) != 2 or chart.items[0] != part.id or \
+                part.unit == "percent":  # a share of per cents is drawn as it is: nothing computed
+            continue
+        whole = briefing.find(chart.items[1])
+        share = share_percent(part, whole, lang) if isinstance(whole, Metric) else ""
+        if not share or not isinstance(whole, Metric):
+            continue
+        of = f"{format_value(part, lang)}÷{whole.label.get(lang)}{format_value(whole, lang)}" if lang == "zh" else \
+            f"{format_value(part, lang)} ÷ {format_value(whole, lang)} ({whole.label.get(lang)})"
+        return f"（图表中的占比{share}为计算值：{of}）" if lang == "zh" else \
+            f" (the chart's {share} share is derived: {of})"
+    return ""
 
 
 def _glossary(briefing: Briefing, lang: str) -> tuple[str, ...]:
@@ -262,6 +293,8 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     periods = [m.label.get(lang) for m in briefing.metrics
                if m.derived is not None and m.derived_part is DerivedPart.PERIOD]
     as_of = date_text(briefing.as_of, lang)
+    first_undated = next((m for m in briefing.metrics if not m.period), None)  # dated by its report's month
+    undated = reported_month(briefing, first_undated, lang) if first_undated else ""
     bullets: tuple[str, ...]
     if lang == "zh":
         named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) for i, d in enumerate(docs, 1)]
@@ -270,7 +303,8 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         bullets = (*named,
                    f"本简报收录{n}项数据，每项均附所据原文语句（见附录及各页备注）。{computed}",
                    "原文写作“超”、“余”、“突破”的数字一律以“超”标于数字前；排名以“第N”表示；图表中的占比与“其余”部分为本简报计算。",
-                   f"简报日期{as_of}；各项数据的时期见附录。")
+                   f"简报日期{as_of}；各项数据的时期见附录" +
+                   (f"，原文未给出时期的数据标注报道月份（如“{undated}报道”）。" if undated else "。"))
         said = ["本页说明数据来源与处理方法。",
                 "除标为计算值的数据外，每个数字均可在所引原文语句中找到。" if derived else
                 "每个数字均可在所引原文语句中找到。"]
@@ -288,7 +322,9 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                    'ranks are shown as "No. N"; shares and "rest" segments in the charts are computed by us.',
                    "The English text is our own translation; the Chinese original prevails.",
                    *_glossary(briefing, lang),
-                   f"Briefing dated {as_of}; the period of each figure is in the appendix.")
+                   f"Briefing dated {as_of}; the period of each figure is in the appendix" +
+                   (f' (a figure the source gives no period for is dated by the month of its report: "as reported '
+                    f'{undated}").' if undated else "."))
         said = ["This slide explains where the figures come from and how they were handled.",
                 "Apart from the derived values, every number can be found in the sentence it cites." if derived
                 else "Every number can be found in the sentence it cites."]

@@ -35,7 +35,7 @@ class Card:
     metric: Metric
     accent: str
     meta: str = ""
-    mark: str = ""  # the footnote marker by a derived value ('*', '¹'); its note is the slide's footnote
+    mark: str = ""  # the footnote marker by a derived value ('¹', '²'); its note is the slide's footnote
 
 
 @dataclass(frozen=True)
@@ -143,17 +143,17 @@ FOOTNOTE_MARKS = ("¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹")
 
 
 def footnoted(slide: Slide, lang: str) -> Slide:
-    """Return *slide* with each derived value it shows marked by its card's number ('*', or '¹', '²' … when the
-    slide has several notes) and one footnote that says what each is ('* 计算值：按原文列出的园区名称计数'); a
-    derived value in the chart is named in it. Values with the same note share its marker. The honesty of the
-    appendix (which keeps the full note), the way a consultant writes it."""
+    """Return *slide* with each derived value it shows marked by its card's number ('¹', '²' …, one style on every
+    slide, the deck's, the presenter's and the PDF's) and one footnote that says what each is
+    ('¹ 计算值：按原文列出的园区名称计数'); a derived value in the chart is named in it. Values with the same note
+    share its marker. The honesty of the appendix (which keeps the full note), the way a consultant writes it."""
     derived = [m for m in dict.fromkeys(slide.metrics) if m.derived is not None]
     if not derived:
         return slide
     carded = {c.metric for c in slide.cards} | {r.card.metric for r in slide.summary if r.card}
     texts = {m: _derived_note(m, lang, named=m not in carded) for m in derived}
     distinct = list(dict.fromkeys(texts.values()))
-    by_text = dict(zip(distinct, ("*",) if len(distinct) == 1 else FOOTNOTE_MARKS, strict=False))
+    by_text = dict(zip(distinct, FOOTNOTE_MARKS, strict=False))  # one style on every slide: ¹ even when alone
     marks = {m: by_text[text] for m, text in texts.items()}
 
     def marked(card: Card) -> Card:

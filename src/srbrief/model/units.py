@@ -153,6 +153,9 @@ def metric_label(metric: Metric, lang: str) -> str:
     return counted_label(label, 1, lang) if metric.value == 1 else label
 
 
+# 次 ('times') says only how often: a card or a chart label reads '320 / Freight trains run', the label saying what
+# happened (never '320 times / Freight trains run'); prose keeps the word ('ran 320 times')
+HOW_OFTEN = frozenset({"ci"})
 # the words a qualified value is written with, before its number
 QUALIFIER_WORDS = {"zh": {"more_than": "超", "about": "约"},
                    "en": {"more_than": f"over{NBSP}", "about": f"about{NBSP}"}}
@@ -181,7 +184,7 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
     if lang == "zh":
         number, unit_text = _chinese_scaled(metric.value, unit)
     else:
-        number, unit_text = _english_scaled(metric.value, unit)
+        number, unit_text = _english_scaled(metric.value, unit, unit.code not in HOW_OFTEN)
         if unit.dimension == "money":
             number = f"{CURRENCY}{NBSP}{number}"
     if lang == "zh":
@@ -199,11 +202,12 @@ def _chinese_scaled(value: float, unit: Unit) -> tuple[str, str]:
     return number_text(value), unit.zh
 
 
-def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
+def _english_scaled(value: float, unit: Unit, worded: bool = True) -> tuple[str, str]:
     """Return the English (number, unit words) of *value* in *unit*: millions and billions as mn and bn
-    ('120', 'mn visits'); money's words are its scale alone (CNY goes before the number)."""
+    ('120', 'mn visits'); money's words are its scale alone (CNY goes before the number), and so are they
+    when not *worded*."""
     base = Decimal(str(value)) * unit.scale
-    word_after = "" if unit.dimension == "money" else unit.en_word
+    word_after = "" if unit.dimension == "money" or not worded else unit.en_word
     if unit.scale > 1 or unit.dimension in _SCALED_DIMENSIONS:
         for size, word in _BIG:
             if base >= size:
@@ -232,6 +236,8 @@ def format_value(metric: Metric, lang: str) -> str:
         return number + unit_text
     if lang == "zh":  # the qualifier word is already before the number
         return number + unit_text
+    if metric.unit in HOW_OFTEN:  # prose says how often: 'ran 320 times'
+        unit_text = _english_scaled(metric.value, unit_of(metric.unit))[1]
     core = number.rstrip("+").lstrip("~")
     return QUALIFIER_WORDS["en"].get(metric.qualifier.value, "") + core + unit_joint(unit_text, lang) + unit_text
 
