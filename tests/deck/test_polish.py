@@ -13,6 +13,8 @@ from pptx import Presentation
 from srbrief.model import Qualifier, load_briefing
 from tests.deck.conftest import BRIEFINGS, CASES
 
+HENGFENG = Path(__file__).resolve().parent.parent / "data" / "tester" / "hengfeng-new-energy.yaml"
+
 
 def _slide_texts(path: Path) -> list[str]:
     """Every slide's text: its shapes, table cells and charts (their XML's a:t and c:v), one string a slide."""
@@ -134,3 +136,41 @@ def test_one_footnote_marker_style(shaped_decks: dict[tuple[str, str], Path], na
         assert "*" not in note, note
     cards = [s.text_frame.text for slide in prs.slides for s in slide.shapes if s.name.startswith("metric:")]
     assert not [c for c in cards if "*" in c]
+
+
+@pytest.mark.parametrize(("name", "lang"), [*CASES, ("hengfeng", "zh"), ("hengfeng", "en")])
+def test_every_appendix_figure_is_dated(tmp_path: Path, shaped_decks: dict[tuple[str, str], Path], name: str,
+                                        lang: str) -> None:
+    """No '—' in the appendix's period column: a figure the source gives no period for is dated by the month of
+    its report, said as such ('2025年10月报道', 'as reported Oct 2025'); a share a chart computes says it is
+    derived and from which two figures."""
+    from srbrief.cli import main
+
+    source = BRIEFINGS.get(name, HENGFENG)
+    path = shaped_decks.get((name, lang))
+    if path is None:
+        path = tmp_path / "deck.pptx"
+        assert main(["export", str(source), "-o", str(path), "--lang", lang]) == 0
+    briefing = load_briefing(source)
+    rows = {}
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.has_table:
+                for row in list(shape.table.rows)[1:]:
+                    cells = [c.text.replace("\v", "") for c in row.cells]
+                    rows[cells[0]] = cells
+    assert rows
+    from srbrief.model.units import metric_label
+
+    undated = 0
+    for metric in briefing.metrics:
+        cells = rows[metric_label(metric, lang).replace("\v", "")]
+        assert cells[2].strip() not in ("", "—"), cells
+        if not metric.period:
+            undated += 1
+            assert ("报道" if lang == "zh" else "as reported") in cells[2], cells
+    assert undated or name != "builtin"  # the built-in has figures its article gives no period for
+    if name == "builtin":
+        shared = rows["“新三样”产品出口" if lang == "zh" else 'Exports of "new three" products']
+        assert "60.4%" in shared[3] and ("计算值" if lang == "zh" else "derived") in shared[3]
+        assert ("368.6亿元" if lang == "zh" else "CNY 36.86 bn") in shared[3].replace("\u00a0", " ")
