@@ -174,3 +174,38 @@ def test_every_appendix_figure_is_dated(tmp_path: Path, shaped_decks: dict[tuple
         shared = rows["“新三样”产品出口" if lang == "zh" else 'Exports of "new three" products']
         assert "60.4%" in shared[3] and ("计算值" if lang == "zh" else "derived") in shared[3]
         assert ("368.6亿元" if lang == "zh" else "CNY 36.86 bn") in shared[3].replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_hengfeng_deck_reads_as_finished(tmp_path: Path, lang: str) -> None:
+    """The tester's briefing of another shape: its one event is a dated line, not a chart of one dot; its sources
+    page names the document with the clauses it cites and only the conventions it uses; its guessed periods
+    are marked as the built-in marks them; no line breaks inside a word (附/录)."""
+    from srbrief.cli import main
+    from tests.deck.test_typesetting import _broken_words, _texts
+
+    path = tmp_path / "hf.pptx"
+    assert main(["export", str(HENGFENG), "-o", str(path), "--lang", lang]) == 0
+    briefing = load_briefing(HENGFENG)
+    assert len(briefing.timeline) == 1
+    prs = Presentation(str(path))
+    event = briefing.timeline[0]
+    timeline = [s for s in prs.slides if any(event.text.get(lang) in (x.text_frame.text if x.has_text_frame else "")
+                                             for x in s.shapes)]
+    assert timeline and not [x for s in timeline for x in s.shapes if x.name.startswith("chart:")
+                             or x.shape_type == 13]
+    sources = _slide_texts(path)[-1]
+    cited = len({m.source.clause for m in briefing.metrics} | {e.source.clause for e in briefing.timeline}
+                | {c.clause for p in briefing.points for c in p.sources})
+    assert (f"引用原文{cited}句" if lang == "zh" else f"{cited} clauses cited") in sources, sources
+    assert ("排名" if lang == "zh" else "No. N") not in sources  # it has no rank
+    assert ("占比" if lang == "zh" else "rest") not in sources  # nor a share chart
+    guessed = [m for m in briefing.metrics if m.derived is not None and m.derived_part is not None
+               and m.derived_part.value == "period"]
+    assert len(guessed) == 4
+    cards = {s.name[7:]: s.text_frame.text for slide in prs.slides for s in slide.shapes
+             if s.name.startswith("metric:")}
+    for metric in guessed:  # marked by its period, its footnote on the slide
+        assert re.search(r"\d年?[¹²³⁴]", cards[metric.id]), cards[metric.id]
+    if lang == "zh":
+        assert not {w for text in _texts(path) for w in _broken_words(text)}

@@ -53,7 +53,7 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
         _table(out, slide, box)
     elif slide.chart is not None:
         out.add(ChartBlock.fitted(box, slide.chart, f"chart:{slide.chart.id}"))
-    elif slide.bullets and slide.role is Role.OUTLOOK:
+    elif slide.bullets and slide.role in (Role.OUTLOOK, Role.TIMELINE):  # (a timeline of one event: its line)
         _panels(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", slide.accent)
     elif slide.bullets:
         sizes = SOURCES_SIZES if slide.role is Role.SOURCES else BULLET_SIZES  # a few notes fill their page

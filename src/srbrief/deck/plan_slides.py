@@ -30,6 +30,7 @@ from srbrief.model import (
     Fact,
     Metric,
     Point,
+    Qualifier,
     Section,
     Statement,
     SummaryItem,
@@ -39,6 +40,7 @@ from srbrief.model.story import (
     BASED_ON,
     SummaryLine,
     cited_documents,
+    cites_of,
     point_chart,
     point_figures,
     shown_figures,
@@ -212,9 +214,13 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
         events = [briefing.find(i, Event) for i in timeline.items] or list(briefing.timeline)
         sources = tuple(dict.fromkeys(e.source for e in events))
         said = [sentence(timeline.title.get(lang), lang)]
-        slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang), chart=timeline,
-                            notes=notes_of(said, sources, lang, briefing), sources=sources, name=timeline.id,
-                            appendix=True))
+        # one event is no timeline: it is said as a dated line, not drawn as a chart of one dot
+        line = tuple(f"{period_text(e.date, lang)}{'：' if lang == 'zh' else ': '}{e.text.get(lang)}"
+                     for e in events) if len(events) == 1 else ()
+        slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang),
+                            chart=None if line else timeline, bullets=line,
+                            notes=notes_of([*said, *(sentence(x, lang) for x in line)], sources, lang, briefing),
+                            sources=sources, name=timeline.id, appendix=True))
     slides.append(_sources_slide(briefing, lang))
     return slides
 
@@ -285,6 +291,18 @@ def _glossary(briefing: Briefing, lang: str) -> tuple[str, ...]:
     return tuple(t(key, lang) for key, terms in GLOSSARY if any(term in x for x in texts for term in terms))
 
 
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _clause_counts(briefing: Briefing) -> dict[str, int]:
+    """Return how many distinct clauses of each document the briefing cites (figures, facts, events, points)."""
+    counts: dict[str, int] = {d.id: 0 for d in briefing.sources}
+    for cite in dict.fromkeys((c.doc or briefing.sources[0].id, c.clause) for c in cites_of(briefing)):
+        counts[cite[0]] = counts.get(cite[0], 0) + 1
+    return counts
+
+
 def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     docs = cited_documents(briefing)
     n = len(briefing.metrics)
@@ -295,21 +313,30 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     as_of = date_text(briefing.as_of, lang)
     first_undated = next((m for m in briefing.metrics if not m.period), None)  # dated by its report's month
     undated = reported_month(briefing, first_undated, lang) if first_undated else ""
+    more = any(m.qualifier is Qualifier.MORE_THAN for m in briefing.metrics)  # the conventions it uses, no others
+    ranked = any(m.qualifier.value in ("rank", "top") for m in briefing.metrics)
+    shared = any(c.kind is ChartKind.SHARE for c in briefing.charts)
+    clauses = _clause_counts(briefing)
     bullets: tuple[str, ...]
     if lang == "zh":
-        named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) for i, d in enumerate(docs, 1)]
+        named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) +
+                 f"（引用原文{clauses[d.id]}句）" for i, d in enumerate(docs, 1)]
         computed = f"其中{len(derived)}项为本简报据原文推算的计算值：{'、'.join(derived)}。" if derived else ""
         computed += f"以下{len(periods)}项的数值见于原文，时期为推算：{'、'.join(periods)}。" if periods else ""
         bullets = (*named,
                    f"本简报收录{n}项数据，每项均附所据原文语句（见附录及各页备注）。{computed}",
-                   "原文写作“超”、“余”、“突破”的数字一律以“超”标于数字前；排名以“第N”表示；图表中的占比与“其余”部分为本简报计算。",
+                   *(["；".join(x for x, used in (("原文写作“超”、“余”、“突破”的数字一律以“超”标于数字前", more),
+                                                    ("排名以“第N”表示", ranked),
+                                                    ("图表中的占比与“其余”部分为本简报计算", shared)) if used) + "。"]
+                     if more or ranked or shared else []),
                    f"简报日期{as_of}；各项数据的时期见附录" +
                    (f"，原文未给出时期的数据标注报道月份（如“{undated}报道”）。" if undated else "。"))
         said = ["本页说明数据来源与处理方法。",
                 "除标为计算值的数据外，每个数字均可在所引原文语句中找到。" if derived else
                 "每个数字均可在所引原文语句中找到。"]
     else:
-        named = [("Source: " if len(docs) == 1 else f"Source {i}: ") + document_text(d, lang)
+        named = [("Source: " if len(docs) == 1 else f"Source {i}: ") + document_text(d, lang) +
+                 f" ({clauses[d.id]} {'clause' if clauses[d.id] == 1 else 'clauses'} cited)"
                  for i, d in enumerate(docs, 1)]
         computed = (f" {len(derived)} of them are derived: computed by us from the source "
                     f"({'; '.join(derived)}).") if derived else ""
@@ -318,8 +345,12 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         bullets = (*named,
                    f"This briefing carries {n} figures, each with the sentence it comes from (see the appendix "
                    f"and the speaker notes).{computed}",
-                   'Figures the source gives as "more than" read "over" in text and "+" on cards and charts; '
-                   'ranks are shown as "No. N"; shares and "rest" segments in the charts are computed by us.',
+                   *([_sentence_case("; ".join(x for x, used in (
+                       ('figures the source gives as "more than" read "over" in text and "+" on cards and charts',
+                        more),
+                       ('ranks are shown as "No. N"', ranked),
+                       ('shares and "rest" segments in the charts are computed by us', shared)) if used)) + "."]
+                     if more or ranked or shared else []),
                    "The English text is our own translation; the Chinese original prevails.",
                    *_glossary(briefing, lang),
                    f"Briefing dated {as_of}; the period of each figure is in the appendix" +
