@@ -209,3 +209,23 @@ def test_hengfeng_deck_reads_as_finished(tmp_path: Path, lang: str) -> None:
         assert re.search(r"\d年?[¹²³⁴]", cards[metric.id]), cards[metric.id]
     if lang == "zh":
         assert not {w for text in _texts(path) for w in _broken_words(text)}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_map_caveat_is_in_the_notes_and_the_slide_says_schematic(decks: dict[str, Path], builtin,
+                                                                      lang: str) -> None:
+    """The schematic map's slide carries one short marker ('示意图' / 'Schematic'); its caveat ('杭州、南昌原文未
+    提及，仅作地图参照') is in the speaker notes, as a consultant would keep it."""
+    from srbrief.model import ChartKind
+
+    chart = next(c for c in builtin.charts if c.kind is ChartKind.ROUTE_MAP)
+    assert chart.note is not None
+    word = "示意图" if lang == "zh" else "Schematic"
+    found = 0
+    for slide in Presentation(str(decks[lang])).slides:
+        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        if word in texts:
+            found += 1
+            assert not [t for t in texts if chart.note.get(lang) in t]
+            assert chart.note.get(lang) in slide.notes_slide.notes_text_frame.text
+    assert found == 1

@@ -160,12 +160,10 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
 
 
 def _caption(chart: Chart | None, lang: str) -> str:
-    """Return what must stand under a chart: a map is a schematic, with its caveat. (A derived value is marked
-    and footnoted: see srbrief.deck.plandata.footnoted.)"""
-    if chart is None or chart.kind is not ChartKind.ROUTE_MAP:
-        return ""
-    note = chart.note.get(lang) if chart.note else ""
-    return f"{t('schematic', lang)}{'：' if lang == 'zh' else ': '}{note}" if note else t("schematic", lang)
+    """Return what must stand under a chart: a map is marked a schematic, in one word; its caveat (which places
+    are for orientation) is for the presenter, in the speaker notes, not on the slide. (A derived value is
+    marked and footnoted: see srbrief.deck.plandata.footnoted.)"""
+    return t("schematic", lang) if chart is not None and chart.kind is ChartKind.ROUTE_MAP else ""
 
 
 def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -> Slide:
