@@ -151,8 +151,19 @@ def metric_label(metric: Metric, lang: str) -> str:
     return counted_label(label, 1, lang) if metric.value == 1 else label
 
 
+# 次 ('times') says only how often: a card or a chart label reads '320 / Freight trains run', the label saying what
+# happened (never '320 times / Freight trains run'); prose keeps the word ('ran 320 times')
+HOW_OFTEN = frozenset({"ci"})
+# the words a qualified value is written with, before its number
+QUALIFIER_WORDS = {"zh": {"more_than": "超", "about": "约"},
+                   "en": {"more_than": f"over{NBSP}", "about": f"about{NBSP}"}}
+
+
 def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
-    """Return (number, unit) of *metric* for a KPI tile, e.g. ('600+', '家') or ('CNY 626.1', 'bn').
+    """Return (number, unit) of *metric* for a KPI tile, e.g. ('超600', '家') or ('CNY 626.1', 'bn').
+
+    One qualifier style per language: Chinese puts 超/约 before the number, as the article writes it (never a
+    '+' beside a Chinese unit); English cards and charts keep the compact '600+' / '~600' (prose says 'over').
 
     One sign convention for every change, on cards, charts, tables and in alt text: the sign says which way
     it moved ('+20%', '−25%'), whether that is good news is said by its colour (see srbrief.meaning), so a
@@ -171,9 +182,11 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
     if lang == "zh":
         number, unit_text = _chinese_scaled(metric.value, unit)
     else:
-        number, unit_text = _english_scaled(metric.value, unit)
+        number, unit_text = _english_scaled(metric.value, unit, unit.code not in HOW_OFTEN)
         if unit.dimension == "money":
             number = f"{CURRENCY}{NBSP}{number}"
+    if lang == "zh":
+        return f"{QUALIFIER_WORDS['zh'].get(q, '')}{sign}{number}", unit_text
     suffix = "+" if q == "more_than" else ""
     prefix = "~" if q == "about" else ""
     return f"{prefix}{sign}{number}{suffix}", unit_text
@@ -187,11 +200,12 @@ def _chinese_scaled(value: float, unit: Unit) -> tuple[str, str]:
     return number_text(value), unit.zh
 
 
-def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
+def _english_scaled(value: float, unit: Unit, worded: bool = True) -> tuple[str, str]:
     """Return the English (number, unit words) of *value* in *unit*: millions and billions as mn and bn
-    ('120', 'mn visits'); money's words are its scale alone (CNY goes before the number)."""
+    ('120', 'mn visits'); money's words are its scale alone (CNY goes before the number), and so are they
+    when not *worded*."""
     base = Decimal(str(value)) * unit.scale
-    word_after = "" if unit.dimension == "money" else unit.en_word
+    word_after = "" if unit.dimension == "money" or not worded else unit.en_word
     if unit.scale > 1 or unit.dimension in _SCALED_DIMENSIONS:
         for size, word in _BIG:
             if base >= size:
@@ -218,11 +232,12 @@ def format_value(metric: Metric, lang: str) -> str:
     number, unit_text = value_parts(metric, lang)
     if metric.qualifier.value in ("rank", "top"):
         return number + unit_text
+    if lang == "zh":  # the qualifier word is already before the number
+        return number + unit_text
+    if metric.unit in HOW_OFTEN:  # prose says how often: 'ran 320 times'
+        unit_text = _english_scaled(metric.value, unit_of(metric.unit))[1]
     core = number.rstrip("+").lstrip("~")
-    text = core + unit_joint(unit_text, lang) + unit_text
-    words = {"more_than": "超", "about": "约"} if lang == "zh" else \
-        {"more_than": f"over{NBSP}", "about": f"about{NBSP}"}
-    return words.get(metric.qualifier.value, "") + text
+    return QUALIFIER_WORDS["en"].get(metric.qualifier.value, "") + core + unit_joint(unit_text, lang) + unit_text
 
 
 def currency_prefix(number: str) -> tuple[str, str]:
@@ -251,7 +266,8 @@ def metric_kind(metric: Metric) -> str:
 
 
 TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
-MORE_THAN_NOTE = {"zh": "+ 表示“超”、“余”、“突破”", "en": '+ means "more than"'}
+# the key of a '+' by a figure: English only (Chinese writes 超 before the number, which needs no key)
+MORE_THAN_NOTE = {"zh": "", "en": '+ means "more than"'}
 NEWS_WORDS = {"good": ("改善", "better"), "bad": ("变差", "worse")}  # what green and red say on a chart's key
 
 
@@ -262,7 +278,7 @@ def news_key(lang: str) -> str:
 
 
 def metric_text(metric: Metric, lang: str) -> str:
-    """Return a metric's value for a label on a chart: '600+家', '+20%', 'CNY 626.1 bn'."""
+    """Return a metric's value for a label on a chart: '超600家', '600+ companies', '+20%', 'CNY 626.1 bn'."""
     number, unit = value_parts(metric, lang)
     return number + unit_joint(unit, lang) + unit
 
