@@ -235,7 +235,7 @@ def format_value(metric: Metric, lang: str) -> str:
     if lang == "zh":  # the qualifier word is already before the number
         return number + unit_text
     if metric.unit in HOW_OFTEN:  # prose says how often: 'ran 320 times'
-        unit_text = _english_scaled(metric.value, unit_of(metric.unit))[1]
+        unit_text = _english_scaled(metric.value, metric_unit(metric))[1]
     core = number.rstrip("+").lstrip("~")
     return QUALIFIER_WORDS["en"].get(metric.qualifier.value, "") + core + unit_joint(unit_text, lang) + unit_text
 
