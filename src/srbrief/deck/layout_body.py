@@ -235,6 +235,10 @@ def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     if slide.cards and rows:  # short conclusions: the headline figures take the room they leave
         top_band = min(box.h * TOP_BAND_MOST, max(top_band, box.h * 0.95 - below - messages))
     y = box.y
+    if slide.cards and not rows:  # the headline figures alone (a briefing of one section): they take the page
+        n = len(slide.cards)
+        cards(out, slide.cards, lang, box, n if n <= 3 else -(-n // 2), centre=True, max_height=box.h * 0.72)
+        return
     if slide.cards:
         y = cards(out, slide.cards, lang, Rect(box.x, y, box.w, top_band), len(slide.cards), centre=False,
                   max_height=top_band)
