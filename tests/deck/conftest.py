@@ -15,10 +15,12 @@ from srbrief.resources import builtin_briefing_path
 
 SIX_THEMES = Path(__file__).resolve().parent.parent / "data" / "six-themes.yaml"
 HENGFENG = Path(__file__).resolve().parent.parent / "data" / "tester" / "hengfeng-new-energy.yaml"
-# three briefings of different shapes: the article's, six synthetic themes, a one-section county briefing a tester
-# built in the app (no themes, one event, figures of its own units)
-BRIEFINGS = {"builtin": builtin_briefing_path(), "six-themes": SIX_THEMES, "hengfeng": HENGFENG}
+BRIEFINGS = {"builtin": builtin_briefing_path(), "six-themes": SIX_THEMES}  # two briefings of different shapes
+# and a third for the rules any deck must keep: a one-section county briefing a tester built in the app (no themes,
+# no drawn chart, one event, an outlook with a target)
+ANY_SHAPE = {**BRIEFINGS, "hengfeng": HENGFENG}
 CASES = [(name, lang) for name in BRIEFINGS for lang in ("zh", "en")]
+ANY_CASES = [(name, lang) for name in ANY_SHAPE for lang in ("zh", "en")]
 
 
 @pytest.fixture(scope="session")

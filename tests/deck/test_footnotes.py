@@ -35,10 +35,11 @@ def card_mark(shape) -> str:
 
 
 def test_a_derived_period_is_marked_by_the_period_not_by_the_value() -> None:
-    """The reviewer: "第 2*" says the rank was worked out; only the end month of its period was."""
+    """The reviewer: "第 2*" said the rank was worked out; only the end month of its period was (the summary now
+    shows the streak, 26个月, which names the rank: one card per fact)."""
     plan = plan_deck(load_briefing(BRIEFINGS["builtin"]), "zh")
-    rank = next(c for s in plan.slides for c in s.cards if c.metric.id == "industrial-revenue-provincial-rank")
-    assert rank.mark == "" and rank.meta.endswith("¹")
+    streak = next(c for s in plan.slides for c in s.cards if c.metric.id == "months-at-provincial-second")
+    assert streak.mark == "" and streak.meta.endswith("¹")
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)

@@ -50,7 +50,7 @@ def test_every_metric_is_in_the_appendix_with_its_source(builtin: Briefing) -> N
         assert row[3].startswith(metric.source.clause)
         if metric.derived is not None:  # how a derived value was computed, marked as such
             word = "时期为推算" if metric.derived_part.value == "period" else "计算值"
-            assert f"（{word}）" in row[1] and row[3].endswith(f"（计算值：{metric.derived.zh}）")
+            assert f"（{word}）" in row[1] and row[3].endswith(f"（{word}：{metric.derived.zh}）")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

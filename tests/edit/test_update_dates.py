@@ -47,7 +47,7 @@ def test_the_briefing_date_moves_to_a_newer_document_and_the_preview_says_so(tmp
     assert doc.briefing.as_of == "2025-10-11"
     lines = guided(doc, "industrial-revenue-2024", CLAUSE)
     assert doc.briefing.as_of == "2025-10-20"
-    assert "数据截至改为 2025-10-20（原为 2025-10-11）" in lines
+    assert "资料截至改为 2025-10-20（原为 2025-10-11）" in lines
 
 
 def test_an_older_or_same_month_document_leaves_the_briefing_date(tmp_path: Path) -> None:
@@ -55,7 +55,7 @@ def test_an_older_or_same_month_document_leaves_the_briefing_date(tmp_path: Path
         (tmp_path / date).mkdir()
         doc = with_document(tmp_path / date, BULLETIN, "bulletin", date)
         lines = guided(doc, "industrial-revenue-2024", CLAUSE)
-        assert doc.briefing.as_of == "2025-10-11" and not any("数据截至" in line for line in lines)
+        assert doc.briefing.as_of == "2025-10-11" and not any("资料截至" in line for line in lines)
 
 
 def test_another_briefing_dates_follow_too(tmp_path: Path) -> None:

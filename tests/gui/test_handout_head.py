@@ -18,7 +18,7 @@ from tests.gui.test_pdf import pdf_text
 
 @pytest.mark.parametrize(("name", "lang"), [("builtin", "zh"), ("six-themes", "en")])
 def test_handout_head_dates_the_briefing_as_the_title_slide_does(tmp_path: Path, name: str, lang: str) -> None:
-    """Every handout page's running head carries the briefing's date in the title slide's words ('数据截至…'),
+    """Every handout page's running head carries the briefing's date in the title slide's words ('资料截至…'),
     not a bare date that reads as the article's."""
     briefing = load_briefing(BRIEFINGS[name])
     deck, pdf = tmp_path / "d.pptx", tmp_path / "h.pdf"

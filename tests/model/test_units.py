@@ -35,7 +35,7 @@ def test_number_text(value: float, lang: str, text: str) -> None:
     (metric(25, "percent", direction=Direction.DECREASE), "\u221225%", "\u221225%"),
     (metric(10, "bei", direction=Direction.INCREASE), "10倍", "10×"),
     (metric(2, "rank", Qualifier.RANK), "第2位", "No.\u00a02"),
-    (metric(100, "rank", Qualifier.TOP), "前100", "Top\u00a0100"),
+    (metric(100, "rank", Qualifier.TOP), "百强", "Top\u00a0100"),
     (metric(26, "month"), "26个月", "26\u00a0months"),
     (metric(1.2, "yi-renci"), "1.2亿人次", "120\u00a0mn\u00a0visits"),  # 人次 keeps its 亿 scale, like 亿元
     (metric(3500, "wan-renci"), "3500万人次", "35\u00a0mn\u00a0visits"),

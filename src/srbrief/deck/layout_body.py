@@ -53,6 +53,14 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
         _table(out, slide, box)
     elif slide.chart is not None:
         out.add(ChartBlock.fitted(box, slide.chart, f"chart:{slide.chart.id}"))
+    elif slide.role is Role.OUTLOOK and slide.cards:  # the targets the outlook states, then its other lines
+        n = len(slide.cards)
+        band = Rect(box.x, box.y, box.w, box.h * (0.45 if slide.bullets else 1.0))
+        bottom = cards(out, slide.cards, plan.lang, band, n if n <= 3 else -(-n // 2), centre=not slide.bullets,
+                       max_height=band.h * 0.72)
+        if slide.bullets:
+            rest = Rect(box.x, bottom + box.h * 0.04, box.w, box.bottom - bottom - box.h * 0.04)
+            _panels(out, list(slide.bullets), rest, f"list:{slide.name or slide.role.value}", slide.accent)
     elif slide.bullets and slide.role in (Role.OUTLOOK, Role.TIMELINE):  # (a timeline of one event: its line)
         _panels(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", slide.accent)
     elif slide.bullets:

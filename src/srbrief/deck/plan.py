@@ -19,6 +19,7 @@ from srbrief.deck.plan_slides import (
     section_slide,
     summary_slide,
     title_slide,
+    undated_noted,
 )
 from srbrief.deck.plandata import (
     BULLET_GUTTER,
@@ -71,7 +72,8 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
                if not (s.role is Role.TIMELINE and s.chart is not None and s.chart.id in shown)]
     slides = [replace(s, footer=source_line(briefing.documents_of(s.sources), lang)) if s.sources else s
               for s in slides]
-    slides = [s if s.appendix else footnoted(s, lang) for s in slides]  # the appendix says it in its tables
+    slides = [s if s.appendix else undated_noted(briefing, footnoted(s, lang), lang) for s in slides]  # the appendix
+    # says both in its tables
     return DeckPlan(briefing, lang, tuple(slides), footer=source_line(cited_documents(briefing), lang))
 
 

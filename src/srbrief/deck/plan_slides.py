@@ -3,6 +3,8 @@ the appendix (every figure with its source, the timeline, the method). Qt-free a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from srbrief.deck.boxes import Frame
 from srbrief.deck.plandata import (
     MAX_CARDS,
@@ -41,6 +43,7 @@ from srbrief.model.story import (
     SummaryLine,
     cited_documents,
     cites_of,
+    one_card_per_fact,
     point_chart,
     point_figures,
     shown_figures,
@@ -100,12 +103,13 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
     """The executive summary: the briefing's headline conclusion and figures, then each theme's conclusion
     with its headline figure."""
     colour = section_accent(briefing, overview)
-    headline = point_figures(briefing, lead)[:SUMMARY_HEADLINES] if lead else ()
-    cards = tuple(make_card(m, colour, lang) for m in headline)
+    headline = one_card_per_fact(point_figures(briefing, lead))[:SUMMARY_HEADLINES] if lead else ()
+    cards = tuple(make_card(m, colour, _period(m, lang)) for m in headline)
     rows = []
     for line in lines:
         accent = section_accent(briefing, line.section)
-        card = make_card(line.figure, accent, lang) if line.figure is not None else None
+        card = make_card(line.figure, accent, _period(line.figure, lang)) \
+            if line.figure is not None else None
         rows.append(SummaryRow(line.section.short_title.get(lang), line.message.get(lang), accent, card))
     title = lead.message.get(lang) if lead else briefing.subtitle.get(lang)
     facts = lead.facts if lead else ()
@@ -142,7 +146,8 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
     chart_metrics = [m for m in chart_items if isinstance(m, Metric)]
     charted = {m.id for m in chart_metrics} if chart is not None and chart.kind in NATIVE_KINDS else set()
     shown = tuple(m for m in chart_metrics if m.id in charted)
-    cards = tuple(make_card(m, colour, lang) for m in figures if m.id not in charted)  # not shown twice
+    cards = tuple(make_card(m, colour, _period(m, lang)) for m in figures
+                  if m.id not in charted)  # not shown twice
     cards = cards[:max(0, MAX_CARDS - len(shown))]  # never more than six figures on a slide
     facts = point.facts[:MAX_FACTS]
     bullets = tuple(f.text.get(lang) for f in facts)
@@ -172,7 +177,11 @@ def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -
     bullets = tuple(s.text.get(lang) for s in lines[1:])
     sources = _clauses(lines)
     said = [sentence(s.text.get(lang), lang) for s in lines]
-    return Slide(Role.OUTLOOK, title, kicker=t("outlook", lang), bullets=bullets,
+    said_by = {(s.source.doc, s.source.clause) for s in lines}  # a target the article states: its figure's card
+    targets = [m for m in briefing.metrics if (m.source.doc, m.source.clause) in said_by][:MAX_CARDS]
+    colour = section_accent(briefing, briefing.sections[0])
+    cards = tuple(make_card(m, colour, _period(m, lang)) for m in targets)
+    return Slide(Role.OUTLOOK, title, kicker=t("outlook", lang), bullets=bullets, cards=cards,
                  notes=notes_of(said, sources, lang, briefing), sources=sources, name="outlook")
 
 
@@ -237,24 +246,45 @@ def _timeline_chart(briefing: Briefing) -> Chart | None:
 
 def _appendix_row(briefing: Briefing, metric: Metric, lang: str) -> tuple[str, ...]:
     """Return a figure's row of the appendix: label, value (marked derived), period, clause (and how a
-    derived value or period was computed, and a chart's share computed from it). A figure whose source gives
-    no period is dated by its report, said as such ('2025年10月报道', 'as reported Oct 2025'): the month the
-    document reported it, never a period of the source's."""
+    derived value or period was computed, and a chart's share computed from it), dated as :func:`shown_period`."""
     value, source = format_value(metric, lang), metric.source.clause
     if lang == "en" and metric.source.en:  # our translation above the Chinese original
         source = f"{metric.source.en}\n{source}"
     if metric.derived is not None:
         word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
         value += f"（{word}）" if lang == "zh" else f" ({word})"
-        note = metric.derived.get(lang)
-        source += f"（{t('derived', lang)}：{note}）" if lang == "zh" else f" ({t('derived', lang)}: {note})"
+        note = metric.derived.get(lang)  # said once as what it is: 时期为推算 is not 计算值 (the reviewer's zh-22)
+        source += f"（{word}：{note}）" if lang == "zh" else f" ({word}: {note})"
     source += _share_note(briefing, metric, lang)
+    return metric_label(metric, lang), value, shown_period(briefing, metric, lang), source
+
+
+def _period(metric: Metric, lang: str) -> str:
+    """Return a card's period ('' for a figure the source gives none: the slide says when it was reported, once:
+    see :func:`undated_noted`)."""
+    return period_text(metric.period, lang) if metric.period else ""
+
+
+def undated_noted(briefing: Briefing, slide: Slide, lang: str) -> Slide:
+    """Return *slide* with one line beside its footnotes when a card shows a figure the source gives no period for:
+    when it was reported ('未标时期的数字：原文未注明统计期，据2025年10月报道'), never a period of the source's."""
+    carded = [c.metric for c in slide.cards] + [r.card.metric for r in slide.summary if r.card]
+    months = list(dict.fromkeys(reported_month(briefing, m, lang) for m in carded if not m.period))
+    if not months:
+        return slide
+    note = (f"未标时期的数字：原文未注明统计期，据{'、'.join(months)}报道" if lang == "zh" else
+            f"Figures without a period: the source gives none; reported {', '.join(months)}")
+    joint = "　" if lang == "zh" else "   "
+    return replace(slide, footnote=joint.join(x for x in (slide.footnote, note) if x))
+
+
+def shown_period(briefing: Briefing, metric: Metric, lang: str) -> str:
+    """Return a figure's period as the appendix shows it; a figure whose source gives no period is dated by its
+    report, said as such ('2025年10月报道', 'reported Oct 2025'): never a period of the source's."""
     if metric.period:
-        period = period_text(metric.period, lang)
-    else:
-        reported = reported_month(briefing, metric, lang)
-        period = f"{reported}报道" if lang == "zh" else f"as reported {reported}"
-    return metric_label(metric, lang), value, period, source
+        return period_text(metric.period, lang)
+    reported = reported_month(briefing, metric, lang)
+    return f"{reported}报道" if lang == "zh" else f"reported {reported}"
 
 
 def reported_month(briefing: Briefing, metric: Metric, lang: str) -> str:
@@ -327,7 +357,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                                                     ("排名以“第N”表示", ranked),
                                                     ("图表中的占比与“其余”部分为本简报计算", shared)) if used) + "。"]
                      if more or ranked or shared else []),
-                   f"简报日期{as_of}；各项数据的时期见附录" +
+                   f"资料截至{as_of}；各项数据的时期见附录" +
                    (f"，原文未给出时期的数据标注报道月份（如“{undated}报道”）。" if undated else "。"))
         said = ["本页说明数据来源与处理方法。",
                 "除标为计算值的数据外，每个数字均可在所引原文语句中找到。" if derived else
@@ -351,8 +381,8 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                      if more or ranked or shared else []),
                    "The English text is our own translation; the Chinese original prevails.",
                    *_glossary(briefing, lang),
-                   f"Briefing dated {as_of}; the period of each figure is in the appendix" +
-                   (f' (a figure the source gives no period for is dated by the month of its report: "as reported '
+                   f"Sources as of {as_of}; the period of each figure is in the appendix" +
+                   (f' (a figure the source gives no period for is dated by the month of its report: "reported '
                     f'{undated}").' if undated else "."))
         said = ["This slide explains where the figures come from and how they were handled.",
                 "Apart from the derived values, every number can be found in the sentence it cites." if derived

@@ -131,11 +131,11 @@ def card_meta(metric: Metric, lang: str) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def make_card(metric: Metric, section_colour: str, lang: str) -> Card:
-    """Return a figure's card on a slide: its colour's meaning and its period (a derived value is marked by
+def make_card(metric: Metric, section_colour: str, period: str) -> Card:
+    """Return a figure's card on a slide: its colour's meaning and its *period* as the slide writes it (a figure
+    without one is dated by its report: see ``plan_slides.shown_period``; a derived value is marked by
     :func:`footnoted`)."""
-    return Card(metric, figure_meaning(metric, section_colour), period_text(metric.period, lang) if metric.period
-                else "")
+    return Card(metric, figure_meaning(metric, section_colour), period)
 
 
 SAYS_DERIVED = ("推算", "计算", "computed", "derived")  # a derived value's note that says so itself
@@ -212,8 +212,8 @@ def date_text(date: str, lang: str) -> str:
 
 
 def dated_text(briefing: Briefing, lang: str) -> str:
-    """Return the briefing's date as the title slide and every handout page say it ('数据截至2025年10月11日',
-    'Data as of 11 October 2025'): the briefing's as-of date, labelled, never a bare date a reader could take
+    """Return the briefing's date as the title slide and every handout page say it ('资料截至2025年10月11日',
+    'Sources as of 11 October 2025'): the briefing's as-of date, labelled, never a bare date a reader could take
     for the article's."""
     return t("as_of", lang).format(date=date_text(briefing.as_of, lang)) if briefing.as_of else ""
 

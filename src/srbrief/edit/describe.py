@@ -40,7 +40,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "figure": ("数字", "Figure"), "derived": ("计算值（说明）", "Derived (how)"),
     "derived_part": ("计算的是", "What is derived"), "subtitle": ("副标题", "Subtitle"),
     "organisation": ("单位（主办）", "Organisation"), "presenter": ("汇报人", "Presenter"),
-    "as_of": ("数据截至", "Data as of"), "publication": ("出版物", "Publication"), "url": ("网址", "URL"),
+    "as_of": ("资料截至", "Sources as of"), "publication": ("出版物", "Publication"), "url": ("网址", "URL"),
     "sources": ("依据的原文语句（每行一句）", "Clauses it rests on (one a line)"), "group": ("分组", "Group"),
     "zh": ("中文", "Chinese"),
     "en": ("英文", "English"), "clause": ("原文语句", "Clause"), "doc": ("来源文件", "Document"),

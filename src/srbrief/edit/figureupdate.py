@@ -242,7 +242,7 @@ def update_edit(text: Source, path: tuple[PathKey, ...], doc_id: str, clause: st
 
 
 def as_of_edit(text: Source, doc_id: str) -> list[Command]:
-    """Return the edit that moves the briefing's date (数据截至 …) to the date of the document *doc_id* when that
+    """Return the edit that moves the briefing's date (资料截至 …) to the date of the document *doc_id* when that
     document is newer: a figure updated from it makes the briefing's data as new as it (the tester's title slide
     said 数据截至2025年10月11日 under a figure from a bulletin of 20 October)."""
     tree = read_back(text, ())
@@ -385,8 +385,8 @@ def follower_lines(text: Source, briefing: Briefing, command: Command, lang: str
     for step in command.commands:
         if isinstance(step, SetField) and tuple(step.path) == ("as_of",):
             was = read_back(text, ("as_of",))
-            out.append(f"数据截至改为 {step.value}（原为 {was}）" if lang == "zh" else
-                       f"Data as of becomes {step.value} (was {was})")
+            out.append(f"资料截至改为 {step.value}（原为 {was}）" if lang == "zh" else
+                       f"Sources as of becomes {step.value} (was {was})")
             continue
         if not isinstance(step, SetField) or step.path[-1] not in ("sources", "source", "date") or \
                 (len(step.path) > 2 and step.path[-3] == "metrics"):

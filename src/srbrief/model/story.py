@@ -7,11 +7,13 @@ or lede, never inventing a claim.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from srbrief import meaning
 from srbrief.model.claims import uncarried_numbers
 from srbrief.model.honesty import chart_problem
+from srbrief.model.refs import render_ref
 from srbrief.model.textutil import chinese_date, cited_publication, english_date
 from srbrief.model.types import (
     Briefing,
@@ -94,6 +96,22 @@ def _neutral_message(section: Section, figures: list[Metric]) -> Text:
 def point_figures(briefing: Briefing, point: Point) -> tuple[Metric, ...]:
     """Return the metrics *point* cites, in its order."""
     return tuple(briefing.find(i, Metric) for i in point.figures)
+
+
+def one_card_per_fact(figures: Sequence[Metric]) -> tuple[Metric, ...]:
+    """Return *figures* with one figure per fact: figures that rest on one clause (第2位 and 26个月 of
+    连续26个月保持全省第二) are one fact, shown by the one whose label names the others (连续保持全省第二的月数),
+    else by the first."""
+    kept: list[Metric] = []
+    for figure in figures:
+        same = [k for k in kept if (k.source.doc, k.source.clause) == (figure.source.doc, figure.source.clause)]
+        if not same:
+            kept.append(figure)
+        elif any(render_ref(k, "", "zh") in figure.label.zh for k in same):  # its label says the other figure
+            kept[kept.index(same[0])] = figure
+            for other in same[1:]:
+                kept.remove(other)
+    return tuple(kept)
 
 
 def point_chart(briefing: Briefing, point: Point) -> Chart | None:

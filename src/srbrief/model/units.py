@@ -173,9 +173,10 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
     if q == "rank":
         number = number_text(metric.value)
         return (f"第{number}", "位") if lang == "zh" else (f"No.{NBSP}{number}", "")
-    if q == "top":
+    if q == "top":  # a place on a list, not a rank: 入选百强 reads 百强 (never 前100), as the prose writes it
         number = number_text(metric.value)
-        return (f"前{number}", "") if lang == "zh" else (f"Top{NBSP}{number}", "")
+        zh = "百强" if metric.value == 100 else f"前{number}" if metric.value <= 10 else f"{number}强"
+        return (zh, "") if lang == "zh" else (f"Top{NBSP}{number}", "")
     sign = ""
     if metric.direction is not None and unit.code != "bei":
         sign = "+" if metric.direction.value == "increase" else MINUS
