@@ -120,6 +120,12 @@ def declare_units(units: dict[str, tuple[str, str]]) -> None:
         DECLARED[code] = declared_unit(code, zh, en)
 
 
+def declarations() -> dict[str, tuple[str, str]]:
+    """Return the units declared so far as :func:`declare_units` takes them (the app's start-up loads a briefing
+    in another process, which passes them on with it)."""
+    return {code: (unit.zh, unit.en) for code, unit in DECLARED.items()}
+
+
 def unit_of(code: str) -> Unit:
     """Return the unit *code*: a built-in one, or one a briefing declared (KeyError if neither)."""
     found = UNITS.get(code)
