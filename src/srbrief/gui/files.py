@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
@@ -59,13 +58,13 @@ class BriefingSource(QObject):
 
     def expect_written(self, data: bytes) -> None:
         """The app itself wrote *data* to the open file (a save): the file watcher's news of it is no change."""
-        self._ours = hashlib.sha256(data).digest()
+        self._ours = _sha256(data)
 
     def _on_settled(self) -> None:
         """The file changed on disk and the writer is done: reload it, unless it holds what we wrote."""
         if self.path is not None and self._ours is not None:
             try:
-                if hashlib.sha256(self.path.read_bytes()).digest() == self._ours:
+                if _sha256(self.path.read_bytes()) == self._ours:
                     self._watch()  # an atomic save replaced the watched file: watch the new one
                     return
             except OSError:
@@ -114,6 +113,12 @@ class BriefingSource(QObject):
         if self.path is not None and self.path.exists() and str(self.path) not in self.watcher.files():
             self.watcher.addPath(str(self.path))
             self.debounce.start()
+
+
+def _sha256(data: bytes) -> bytes:
+    import hashlib  # (loaded on first use: not needed before the first paint)
+
+    return hashlib.sha256(data).digest()
 
 
 def start_path(file: Path | None, builtin: bool, settings: QSettings) -> Path | None:
