@@ -59,11 +59,18 @@ def test_the_window_paints_before_the_loader_the_deck_plan_and_edit_mode_load(tm
 
 
 PRELOAD = """
-import json, sys
+import json, os, signal, sys
 from pathlib import Path
 from srbrief.gui.preload import Preload
 preload = Preload()
 forked = preload.child is not None
+if len(sys.argv) > 2:  # the loading process is killed (and gone: a zombie) before it is told the file
+    import time
+    os.kill(preload.child[0], signal.SIGKILL)
+    for _ in range(500):
+        if Path(f"/proc/{preload.child[0]}/stat").read_text().split(")")[-1].split()[0] == "Z":
+            break
+        time.sleep(0.01)
 preload.start(None if sys.argv[1] == "builtin" else Path(sys.argv[1]))
 briefing = preload.result()
 before = "srbrief.model.loader" in sys.modules
@@ -80,8 +87,8 @@ print(json.dumps({"forked": forked, "same": same, "title": briefing.title.en, "u
 """
 
 
-def _preload_in_a_fresh_process(tmp_path: Path, which: str) -> dict[str, object]:
-    result = subprocess.run([sys.executable, "-c", PRELOAD, which], capture_output=True, text=True,
+def _preload_in_a_fresh_process(tmp_path: Path, which: str, *more: str) -> dict[str, object]:
+    result = subprocess.run([sys.executable, "-c", PRELOAD, which, *more], capture_output=True, text=True,
                             env=_env(tmp_path), timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -111,6 +118,14 @@ def test_a_file_that_fails_in_the_forked_load_is_loaded_again_here(tmp_path: Pat
     assert got == {"forked": True, "briefing": None, "loader_here": False}  # the GUI thread loads it and says why
     with pytest.raises(BriefingError, match="unsupported schema"):
         load_briefing(broken)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the app forks its loading process on Linux only")
+def test_a_loading_process_that_is_gone_before_it_is_told_leaves_the_load_to_a_thread(tmp_path: Path) -> None:
+    got = _preload_in_a_fresh_process(tmp_path, str(SIX), "kill")
+    assert got["forked"] is True and got["same"] is True  # loaded all the same, by the thread
+    assert got["loader_here"] is True
+    assert got["title"] == load_briefing(SIX).title.en
 
 
 @pytest.mark.parametrize("path", [None, SIX])

@@ -41,13 +41,22 @@ class Preload:
         self.path, self.briefing = path, briefing
         if self.child is not None:
             order = b"" if briefing is not None else _FILE + os.fsencode(path) if path is not None else _BUILTIN
-            with os.fdopen(self.child[1], "wb") as pipe:
-                pipe.write(order)
-            if briefing is not None:
-                self._reap()
-        elif briefing is None:
+            if self._tell(order) and briefing is None:
+                return  # the loading process loads it
+            self._reap()  # told to stop, or gone (killed, or it could not start): a thread loads it instead
+        if briefing is None:
             self.thread = threading.Thread(target=self._load, name="srbrief-preload", daemon=True)
             self.thread.start()
+
+    def _tell(self, order: bytes) -> bool:
+        """Tell the loading process *order*; return whether it could be told (False: it is gone)."""
+        assert self.child is not None
+        try:
+            with os.fdopen(self.child[1], "wb") as pipe:
+                pipe.write(order)
+        except OSError:
+            return False
+        return True
 
     def result(self) -> Briefing | None:
         """Return the validated briefing, waiting for it (None: it did not load; the caller loads it again)."""
@@ -71,9 +80,12 @@ class Preload:
         assert self.child is not None
         pid, _, results = self.child
         self.child = None
+        data = b""
         try:
             with os.fdopen(results, "rb") as pipe:
                 data = pipe.read()
+        except OSError:
+            data = b""  # the GUI thread loads it again
         finally:
             _, status = os.waitpid(pid, 0)
         return _unpacked(data) if status == 0 and data else None
