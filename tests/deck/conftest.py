@@ -14,7 +14,10 @@ from srbrief.model import Briefing, load_briefing
 from srbrief.resources import builtin_briefing_path
 
 SIX_THEMES = Path(__file__).resolve().parent.parent / "data" / "six-themes.yaml"
-BRIEFINGS = {"builtin": builtin_briefing_path(), "six-themes": SIX_THEMES}  # two briefings of different shapes
+HENGFENG = Path(__file__).resolve().parent.parent / "data" / "tester" / "hengfeng-new-energy.yaml"
+# three briefings of different shapes: the article's, six synthetic themes, a one-section county briefing a tester
+# built in the app (no themes, one event, figures of its own units)
+BRIEFINGS = {"builtin": builtin_briefing_path(), "six-themes": SIX_THEMES, "hengfeng": HENGFENG}
 CASES = [(name, lang) for name in BRIEFINGS for lang in ("zh", "en")]
 
 

@@ -113,3 +113,18 @@ def test_a_value_must_be_what_its_clause_states(figure: Metric, clause: str, ok:
     assert (problem is None) == ok, problem
     if not ok:
         assert clause in problem  # the refusal names the clause
+
+
+@pytest.mark.parametrize(("period", "zh", "en"), [
+    ("2024", "2024年", "2024"),
+    ("2025-01/2025-09", "2025年1—9月", "Jan–Sep 2025"),
+    ("2023-06/2025-07", "2023年6月至2025年7月", "Jun 2023 to Jul 2025"),
+    ("2024/2025", "2024年至2025年", "2024 to 2025"),
+])
+def test_a_period_in_prose_is_written_as_a_sentence_writes_it(period: str, zh: str, en: str) -> None:
+    """A card writes 2025.1–2025.9; a sentence writes 2025年1—9月 (the tester read "2025.1–2025.9上饶规上…")."""
+    import dataclasses
+
+    figure = dataclasses.replace(FIGURES["revenue"], period=period)
+    assert render("{revenue:period}上饶", {"revenue": figure}, "zh") == zh + "上饶"
+    assert render("in {revenue:period}", {"revenue": figure}, "en") == "in " + en

@@ -16,13 +16,13 @@ from srbrief.edit.describe import item_name, item_path, kind_name, where
 from srbrief.edit.verify import MISSING
 from srbrief.edit.yamltext import PathKey, Source, parsed
 from srbrief.model.agreement import conflict
-from srbrief.model.numerals import mentions, states
+from srbrief.model.numerals import measure_word, mention_word, mentions, states
 from srbrief.model.periods import clause_period, dates_in
 from srbrief.model.refs import RefError, references, render, render_ref
 from srbrief.model.textutil import period_text
 from srbrief.model.truth import keyed_prose
-from srbrief.model.types import Briefing, Cite, Metric, Qualifier, Text
-from srbrief.model.units import format_value, unit_of
+from srbrief.model.types import Briefing, Cite, Metric, Qualifier, Text, Unit
+from srbrief.model.units import UNITS, format_value, metric_unit, number_text
 
 
 @dataclass(frozen=True)
@@ -32,21 +32,79 @@ class Reading:
     value: float
     qualifier: str
     written: str  # the words, e.g. '6288亿元'
+    converted: bool = False  # written with another multiplier than the figure's unit (1.2亿人次 for 万人次)
 
 
 def read_value(metric: Metric, clause: str) -> Reading | None:
-    """Return the value *clause* states in *metric*'s unit and kind (the first such figure), or None."""
-    unit = unit_of(metric.unit)
+    """Return the value *clause* states in *metric*'s unit and kind (the first such figure), or None; a value
+    written with another multiplier of the unit's word is converted to the unit (1.2亿人次 → 12000 万人次):
+    the value times the unit's scale is what the clause states."""
+    unit = metric_unit(metric)
     for mention in mentions(clause):
-        if metric.qualifier.value in ("rank", "top") or unit.code == "percent" or mention.kind == "percent":
+        ranked = metric.qualifier.value in ("rank", "top")
+        if ranked or unit.code == "percent" or mention.kind == "percent":
             value = mention.value
         else:
             value = mention.value / Decimal(unit.scale)
         number = float(value) if value != value.to_integral() else float(int(value))
-        qualifier = metric.qualifier.value if metric.qualifier.value in ("rank", "top") else mention.qualifier
+        qualifier = metric.qualifier.value if ranked else mention.qualifier
         trial = dataclasses.replace(metric, value=number, qualifier=Qualifier(qualifier))
         if states(trial, mention):
-            return Reading(number, qualifier, mention.written)
+            converted = mention.kind == "number" and not ranked and mention.scale != unit.scale
+            return Reading(number, qualifier, mention.written, converted)
+    return None
+
+
+def reading_line(metric: Metric, reading: Reading, lang: str) -> str:
+    """Return what was read, as the user checks it: '6288亿元', or with the conversion to the figure's unit
+    '1.2亿人次 → 按 万人次 换算：12000'."""
+    if not reading.converted:
+        return reading.written
+    unit = metric_unit(metric)
+    if lang == "zh":
+        return f"{reading.written} → 按 {unit.zh} 换算：{number_text(reading.value)}"
+    return f"{reading.written} → converted to {unit.zh} ({unit.en}): {number_text(reading.value, 'en')}"
+
+
+DIMENSION_NAMES = {  # what a unit measures, for saying why a value cannot be converted
+    "money": ("金额", "an amount of money"), "money-usd": ("美元金额", "an amount in US dollars"),
+    "count": ("数量", "a count"), "mass": ("重量", "a mass"), "power": ("功率", "power"),
+    "energy": ("电量", "energy"), "area": ("面积", "an area"), "volume": ("体积", "a volume"),
+    "length": ("长度", "a length"), "duration": ("时长", "a duration"), "percent": ("百分比", "a percentage"),
+    "percentage-point": ("百分点", "percentage points"), "multiple": ("倍数", "a multiple"),
+    "rank": ("名次", "a rank"),
+}
+
+
+def _dimension_name(unit: Unit, lang: str) -> str:
+    zh, en = DIMENSION_NAMES.get(unit.dimension, ("本简报自定义的量", "a unit of the briefing's own"))
+    return zh if lang == "zh" else en
+
+
+def unread_reason(metric: Metric, clause: str, lang: str) -> str | None:
+    """Return why no value of *metric* can be read from *clause* when the clause states one in another unit:
+    a quantity of another kind (3.5万吨 for a figure in 万人次) or another unit of the same kind (120兆瓦 for one
+    in 千瓦) cannot be converted; None when the clause states no figure in a unit srbrief knows."""
+    unit = metric_unit(metric)
+    if metric.qualifier.value in ("rank", "top"):
+        return None
+    own = "%" if unit.code == "percent" else measure_word(unit)
+    for mention in mentions(clause):
+        word = mention_word(mention)
+        other = next((u for u in UNITS.values() if measure_word(u) == word or (word == "%" == u.zh)), None)
+        if other is None or word == own:
+            continue
+        said, mine = _dimension_name(other, lang), _dimension_name(unit, lang)
+        if other.dimension != unit.dimension:
+            return (f"所选语句写的是 {mention.written}（{said}），而本数字以 {unit.zh} 计（{mine}）：不是同一类量，"
+                    "不能换算；请选一句写明本数字的语句" if lang == "zh" else
+                    f"The selection states {mention.written} ({said}), but this figure is in {unit.zh} ({unit.en}, "
+                    f"{mine}): another kind of quantity, which cannot be converted; select a clause that states "
+                    "this figure")
+        return (f"所选语句写的是 {mention.written}，而本数字以 {unit.zh} 计：{word} 与 {own} 不是同一个单位，"
+                f"不能换算；要改用 {word}，请先改本数字的单位" if lang == "zh" else
+                f"The selection states {mention.written}, but this figure is in {unit.zh} ({unit.en}): {word} and "
+                f"{own} are different units, which are not converted; to use {word}, change the figure's unit first")
     return None
 
 
@@ -179,7 +237,29 @@ def update_edit(text: Source, path: tuple[PathKey, ...], doc_id: str, clause: st
         if before is not None and isinstance(old.get("id"), str) else []
     commands += [SetField(pin.path, pin.kept) for pin in pins]
     commands += follower_edits(text, old, new_cite, period, {pin.path[:-1] for pin in pins})
+    commands += as_of_edit(text, doc_id)
     return Batch(tuple(commands))
+
+
+def as_of_edit(text: Source, doc_id: str) -> list[Command]:
+    """Return the edit that moves the briefing's date (数据截至 …) to the date of the document *doc_id* when that
+    document is newer: a figure updated from it makes the briefing's data as new as it (the tester's title slide
+    said 数据截至2025年10月11日 under a figure from a bulletin of 20 October)."""
+    tree = read_back(text, ())
+    if not isinstance(tree, dict):
+        return []
+    dated = next((d.get("date") for d in tree.get("sources") or () if isinstance(d, dict) and d.get("id") == doc_id),
+                 None)
+    as_of = tree.get("as_of")
+    if not isinstance(dated, str) or not isinstance(as_of, str) or _day(dated, 0) <= _day(as_of, 99):
+        return []  # newer only when surely so: 2025-10 is not newer than 2025-10-11
+    return [SetField(("as_of",), dated)]
+
+
+def _day(date: str, missing: int) -> tuple[int, ...]:
+    """Return a date of 1–3 parts ('2025', '2025-10', '2025-10-20') as a day, its missing parts *missing*."""
+    parts = [int(p) for p in date.split("-") if p.isdigit()]
+    return (*parts, *(missing,) * (3 - len(parts)))
 
 
 def _updated(before: Briefing, metric_id: str, reading: Reading, period: str | None, cite: dict[str, str]) -> Metric:
@@ -220,8 +300,9 @@ def follower_edits(text: Source, old: dict[str, object], new_cite: dict[str, str
     """Return the edits that make the texts stating the figure *old* (its data before the update) rest on
     *new_cite*: in a point's or summary line's sources the old clause is replaced by the new one (a cite that
     also holds other figures' clauses keeps what remains of it); an event's source likewise, and an event dated
-    by the figure's old period takes the new period. An item at a *pinned* path keeps the old value in its text
-    (see :class:`Pin`): it keeps its clauses, its source and its date; a point adds the new clause."""
+    by the figure's old period takes the new period (a period of months: its last month). An item at a *pinned*
+    path keeps the old value in its text (see :class:`Pin`): it keeps its clauses, its source and its date; a
+    point adds the new clause."""
     tree = read_back(text, ())
     if not isinstance(tree, dict) or not isinstance(old.get("id"), str):
         return []
@@ -262,8 +343,9 @@ def follower_edits(text: Source, old: dict[str, object], new_cite: dict[str, str
         if "date" in item and "text" in item:  # an event
             if _cite_clause(item.get("source"), first) == was:
                 out.append(SetField((*path, "source"), dict(new_cite)))
-            if period and "/" not in period and item.get("date") == old.get("period") and period != item["date"]:
-                out.append(SetField((*path, "date"), period))
+            date = period.split("/")[-1] if period else None  # a period's end: 2025-01/2025-09 is done by 2025-09
+            if date and item.get("date") == old.get("period") and date != item["date"]:
+                out.append(SetField((*path, "date"), date))
     return out
 
 
@@ -301,6 +383,11 @@ def follower_lines(text: Source, briefing: Briefing, command: Command, lang: str
     text = parsed(text)
     out = []
     for step in command.commands:
+        if isinstance(step, SetField) and tuple(step.path) == ("as_of",):
+            was = read_back(text, ("as_of",))
+            out.append(f"数据截至改为 {step.value}（原为 {was}）" if lang == "zh" else
+                       f"Data as of becomes {step.value} (was {was})")
+            continue
         if not isinstance(step, SetField) or step.path[-1] not in ("sources", "source", "date") or \
                 (len(step.path) > 2 and step.path[-3] == "metrics"):
             continue

@@ -86,7 +86,7 @@ def _run(guard: _ErrorGuard, file: Path | None, lang: str | None, present: bool,
     gc.disable()  # no cycle-collector passes over the modules being imported before the first paint
     from srbrief.gui.preload import Preload
 
-    preload = Preload(fork=briefing is None)  # the briefing is validated while Qt starts (see its notes)
+    preload = Preload()  # the briefing is validated while Qt starts (see its notes)
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 
     from srbrief.gui.files import source_at_start, start_path

@@ -32,7 +32,9 @@ from srbrief.edit.figureupdate import (
     pinned_texts,
     read_period,
     read_value,
+    reading_line,
     rendered_where,
+    unread_reason,
     update_edit,
     wordings,
 )
@@ -46,7 +48,7 @@ from srbrief.model.loader import parse_briefing
 from srbrief.model.refs import render_ref
 from srbrief.model.truth import read_document
 from srbrief.model.types import Metric
-from srbrief.model.units import format_value, unit_of
+from srbrief.model.units import format_value, metric_unit
 from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
@@ -171,10 +173,11 @@ class UpdateFigureDialog(QDialog):
     def _on_selection(self) -> None:
         clause = self.clause()
         self.reading = read_value(self.figure, clause) if clause else None
-        if clause and self.reading is None:
-            self.value.setText(tr("no_value_read", self.lang, unit=unit_of(self.figure.unit).zh))
+        if clause and self.reading is None:  # another kind of quantity, another unit, or no figure at all
+            self.value.setText(unread_reason(self.figure, clause, self.lang) or
+                               tr("no_value_read", self.lang, unit=metric_unit(self.figure).zh))
         elif self.reading is not None:
-            self.value.setText(self.reading.written)
+            self.value.setText(reading_line(self.figure, self.reading, self.lang))  # 按 万人次 换算：12000
             period, _whole = read_period(self.figure.period, clause, *self._context())
             if period is not None:
                 self.period.show(period)  # the period is read from the clause as the value is
@@ -219,8 +222,9 @@ class UpdateFigureDialog(QDialog):
         pins = pinned_texts(doc.parsed, doc.briefing, self.figure.id, after.find(self.figure.id, Metric))
         if pins:  # texts that keep the old value: the other clause they rest on says it
             lines.append(tr("conflicts", self.lang))
-            lines += ["• " + tr("conflict", self.lang, name=rendered_where(doc.text, doc.briefing, pin.path, self.lang),
-                                clause=pin.clause, said=pin.said, new=new) for pin in pins]
+            lines += dict.fromkeys(  # a message and its note in one item: one line (the tester saw it twice)
+                "• " + tr("conflict", self.lang, name=rendered_where(doc.text, doc.briefing, pin.path, self.lang),
+                          clause=pin.clause, said=pin.said, new=new) for pin in pins)
         self.preview.setText("\n".join(lines))
         if refused:
             self.show_problems(refused, edited)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from srbrief.model.claims import QUOTED
 from srbrief.model.numerals import MEASURE_WORDS
-from srbrief.model.textutil import period_text
+from srbrief.model.textutil import prose_period
 from srbrief.model.units import MINUS, format_value, number_text, value_parts
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def _rank_text(metric: Metric, lang: str) -> str:
 def render_ref(metric: Metric, form: str, lang: str) -> str:
     """Return *metric* written in prose in *lang*, in *form* ('', 'num', 'word' or 'period')."""
     if form == "period":
-        return period_text(metric.period or "", lang)
+        return prose_period(metric.period or "", lang)
     if metric.qualifier.value in ("rank", "top"):
         return _rank_text(metric, lang)
     if form == "num":

@@ -41,6 +41,24 @@ def period_text(period: str, lang: str) -> str:
     return f"{english_date(start)}–{english_date(end)}"
 
 
+def prose_period(period: str, lang: str) -> str:
+    """Return a period as a sentence writes it (a slide's card writes it short, see :func:`period_text`):
+    2024年 / 2024; '2025-01/2025-09' as 2025年1—9月 / Jan–Sep 2025; '2023-06/2025-07' as 2023年6月至2025年7月 /
+    Jun 2023 to Jul 2025."""
+    if "/" not in period:
+        return period_text(period, lang)
+    start, end = period.split("/", 1)
+    (first, *first_rest), (last, *last_rest) = start.split("-"), end.split("-")
+    months_of_one_year = first == last and len(first_rest) == len(last_rest) == 1
+    if lang == "zh":
+        if months_of_one_year:
+            return f"{first}年{int(first_rest[0])}—{int(last_rest[0])}月"
+        return f"{chinese_date(start)}至{chinese_date(end)}"
+    if months_of_one_year:
+        return f"{MONTHS[int(first_rest[0]) - 1]}–{MONTHS[int(last_rest[0]) - 1]} {first}"
+    return f"{english_date(start)} to {english_date(end)}"
+
+
 def _dotted(date: str) -> str:
     return ".".join(str(int(p)) if i else p for i, p in enumerate(date.split("-")))
 
