@@ -12,8 +12,6 @@ file) is moved aside into ``bad/`` with one line in the error log, and never sho
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import math
 import os
 import re
@@ -47,14 +45,20 @@ class Recovered:
         if self.source is None or self.base is None:
             return False
         on_disk = read_source(self.source)
-        return on_disk is None or hashlib.sha256(on_disk).hexdigest() != self.base
+        return on_disk is None or _sha256(on_disk) != self.base
 
     def source_missing(self) -> bool:
         return self.source is not None and not self.source.is_file()
 
 
 def digest(data: bytes | None) -> str | None:
-    return hashlib.sha256(data).hexdigest() if data is not None else None
+    return _sha256(data) if data is not None else None
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # (and json: loaded on first use, after the app's first paint)
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def read_source(path: Path) -> bytes | None:
@@ -69,7 +73,7 @@ def read_source(path: Path) -> bytes | None:
 
 def _key(source: Path | None) -> str:
     name = str(source.resolve()) if source is not None else "built-in"
-    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+    return _sha256(name.encode("utf-8"))[:16]
 
 
 def _folder() -> Path:
@@ -84,6 +88,8 @@ def _folder() -> Path:
 def write_recovery(source: Path | None, text: str, base: bytes | None = None) -> Path:
     """Keep *text* as the unsaved state of *source* (*base*: the file's bytes when the edits began); return
     the file written."""
+    import json
+
     folder = _folder()
     key = _key(source)
     target = folder / f"{key}.yaml"
@@ -119,6 +125,8 @@ def _read_entry(path: Path, limit: int) -> bytes:
 
 
 def _parse(key: str, meta_data: bytes, text_data: bytes) -> Recovered:
+    import json
+
     try:
         meta = json.loads(meta_data.decode("utf-8"))
         text = text_data.decode("utf-8")

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 
+from srbrief.gui.preload import Preload
 from srbrief.model import Briefing, BriefingError
-from srbrief.model.loader import load_briefing
 from srbrief.resources import builtin_briefing_path
+
+
+def load_briefing(path: Path) -> Briefing:
+    """Return the briefing in the file *path*, validated (the loader loads on first use: see srbrief.gui.preload)."""
+    from srbrief.model.loader import load_briefing as load
+
+    return load(path)
 
 
 class BriefingSource(QObject):
@@ -52,13 +58,13 @@ class BriefingSource(QObject):
 
     def expect_written(self, data: bytes) -> None:
         """The app itself wrote *data* to the open file (a save): the file watcher's news of it is no change."""
-        self._ours = hashlib.sha256(data).digest()
+        self._ours = _sha256(data)
 
     def _on_settled(self) -> None:
         """The file changed on disk and the writer is done: reload it, unless it holds what we wrote."""
         if self.path is not None and self._ours is not None:
             try:
-                if hashlib.sha256(self.path.read_bytes()).digest() == self._ours:
+                if _sha256(self.path.read_bytes()) == self._ours:
                     self._watch()  # an atomic save replaced the watched file: watch the new one
                     return
             except OSError:
@@ -109,6 +115,12 @@ class BriefingSource(QObject):
             self.debounce.start()
 
 
+def _sha256(data: bytes) -> bytes:
+    import hashlib  # (loaded on first use: not needed before the first paint)
+
+    return hashlib.sha256(data).digest()
+
+
 def start_path(file: Path | None, builtin: bool, settings: QSettings) -> Path | None:
     """Return the briefing to show at start: *file*; else the file open last time (the first of the recent
     files, if it still exists) unless *builtin* asks for the built-in sample (None)."""
@@ -119,39 +131,22 @@ def start_path(file: Path | None, builtin: bool, settings: QSettings) -> Path | 
     return next((Path(p) for p in read_paths(settings, "recent")[:1] if Path(p).is_file()), None)
 
 
-class Preload:
-    """Loads (validates) the briefing in a thread while Qt starts: the window needs it for its first paint."""
-
-    def __init__(self, path: Path | None, briefing: Briefing | None = None) -> None:
-        import threading
-
-        self.path = path
-        self.briefing: Briefing | None = briefing  # already validated (by the command line): not again
-        self.thread = threading.Thread(target=self._load, name="srbrief-preload", daemon=True)
-        if briefing is None:
-            self.thread.start()
-
-    def _load(self) -> None:
-        try:
-            self.briefing = load_briefing(self.path or builtin_briefing_path())
-        except Exception:  # loaded again in the GUI thread, which reports it
-            self.briefing = None
-
-    def source(self) -> tuple[BriefingSource, Path | None]:
-        """Return the source to show and, when the last file no longer loads, that file (the built-in sample is
-        shown; the caller opens the file again once the window can say why)."""
-        if self.thread.is_alive():
-            self.thread.join()
-        if self.briefing is not None:
-            return BriefingSource(self.path, self.briefing), None
-        try:
-            return BriefingSource(self.path), None
-        except (BriefingError, OSError):
-            if self.path is None:
-                raise
-            return BriefingSource(None), self.path
+def source_at_start(preload: Preload) -> tuple[BriefingSource, Path | None]:
+    """Return the source to show at start, from what *preload* loaded, and, when the last file no longer loads,
+    that file (the built-in sample is shown; the caller opens the file again once the window can say why)."""
+    briefing = preload.result()
+    if briefing is not None:
+        return BriefingSource(preload.path, briefing), None
+    try:
+        return BriefingSource(preload.path), None
+    except (BriefingError, OSError):
+        if preload.path is None:
+            raise
+        return BriefingSource(None), preload.path
 
 
 def open_at_start(file: Path | None, builtin: bool, settings: QSettings) -> tuple[BriefingSource, Path | None]:
     """Return the briefing to show at start (see :func:`start_path`) and the last file if it no longer loads."""
-    return Preload(start_path(file, builtin, settings)).source()
+    preload = Preload()
+    preload.start(start_path(file, builtin, settings))
+    return source_at_start(preload)

@@ -37,7 +37,6 @@ from srbrief.gui.settings import MAX_RECENT, read_bytes, read_choice, read_folde
 from srbrief.gui.widgets import STYLE, Banner, KpiCard, SourcePopover
 from srbrief.model import Briefing, Metric, Section
 from srbrief.model.browse import search_index
-from srbrief.model.truth import read_document
 from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
@@ -318,6 +317,8 @@ class MainWindow(QMainWindow):
         self.jump("sources", item_id)
 
     def show_popover(self, metric: Metric, anchor: QWidget) -> SourcePopover:
+        from srbrief.model.truth import read_document  # (with the validation's modules: after the first paint)
+
         document = self.briefing.document(metric.source.doc)
         base = (self.source.path or builtin_briefing_path()).parent
         popover = SourcePopover(metric.id, metric.label.get(self.lang), metric.source, document,

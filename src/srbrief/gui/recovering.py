@@ -4,7 +4,6 @@ name. The recovery files themselves are read defensively by :mod:`srbrief.edit.r
 
 from __future__ import annotations
 
-import difflib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -57,6 +56,8 @@ def _restore(session: EditSession, kept: Recovered) -> bool:
 
 def _compare(session: EditSession, kept: Recovered, name: str, when: str) -> bool:
     """The file changed since the edits began: show both and let the user choose."""
+    import difflib  # (loaded when needed: the app imports this module before its first paint)
+
     assert kept.source is not None
     on_disk = (read_source(kept.source) or b"").decode("utf-8-sig", "replace")
     diff = "".join(difflib.unified_diff(on_disk.splitlines(True), kept.text.splitlines(True),

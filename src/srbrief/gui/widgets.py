@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from srbrief import meaning, palette
-from srbrief.deck.plan import card_meta
+from srbrief.deck.plandata import card_meta  # not deck.plan: the app paints before it plans a deck
 from srbrief.gui.i18n import tr
 from srbrief.model import Briefing, Chart, ChartKind, Cite, Metric, Source
 from srbrief.model.story import figure_meaning

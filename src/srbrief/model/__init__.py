@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from srbrief.model.errors import BriefingError, Problem
-from srbrief.model.loader import load_briefing, parse_briefing
 from srbrief.model.types import (
     SCHEMA_ID,
     Briefing,
@@ -65,3 +66,16 @@ __all__ = [
     "load_briefing",
     "parse_briefing",
 ]
+
+if TYPE_CHECKING:
+    from srbrief.model.loader import load_briefing, parse_briefing
+
+
+def __getattr__(name: str) -> Any:
+    """Load the loader (and its validation modules) on first use: the app's window imports the model's types
+    before its first paint, while the briefing is loaded in another process (see srbrief.gui.files.Preload)."""
+    if name in ("load_briefing", "parse_briefing"):
+        from srbrief.model import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module 'srbrief.model' has no attribute {name!r}")
