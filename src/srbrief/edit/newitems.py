@@ -129,7 +129,8 @@ def unit_entry(zh: str, en: str, briefing: Briefing) -> dict[str, str] | None:
     return {"code": code, "zh": zh, "en": en or zh}
 
 
-def _placeholder(text: str) -> bool:
+def is_placeholder(text: str) -> bool:
+    """Return whether *text* is a placeholder still to be filled in (【…】 or […])."""
     text = text.strip()
     return (text.startswith("【") and text.endswith("】")) or (text.startswith("[") and text.endswith("]"))
 
@@ -138,7 +139,7 @@ def placeholder_source(briefing: Briefing) -> int | None:
     """Return the position of the new briefing's placeholder document (its title still 【…】/[…] in both
     languages, and no text), which the first real document added takes the place of; None if there is none."""
     for number, source in enumerate(briefing.sources):
-        if source.text is None and _placeholder(source.title.zh) and _placeholder(source.title.en):
+        if source.text is None and is_placeholder(source.title.zh) and is_placeholder(source.title.en):
             return number
     return None
 
@@ -195,3 +196,20 @@ def figure_cites(metrics: list[Metric], briefing: Briefing) -> list[Any]:
         if entry not in out:
             out.append(entry)
     return out
+
+
+def text_file_for(briefing_path: Path, doc_id: str) -> Path:
+    """Return where a document's text is kept: beside the briefing, named after it (``port-article.txt`` for
+    ``port.yaml``'s document ``article``), never a file that is already there (``port-article-2.txt`` …)."""
+    stem = f"{briefing_path.stem}-{doc_id}"
+    target = briefing_path.with_name(f"{stem}.txt")
+    number = 2
+    while target.exists():
+        target = briefing_path.with_name(f"{stem}-{number}.txt")
+        number += 1
+    return target
+
+
+def text_length(text: str) -> int:
+    """Return how many characters *text* has, spaces and line breaks not counted (共 N 字)."""
+    return sum(not c.isspace() for c in text)
