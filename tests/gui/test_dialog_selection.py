@@ -1,0 +1,112 @@
+"""Clauses taken from selections in the dialogs as the tester selected them (issue #20, items 1–3 and 7 of the
+second tester's findings): across sentences refused with a reason, ends trimmed, a cut word read whole; an
+event's date and text read from its clause; a unit not in the list said and offered; no period warned."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from srbrief.edit import AddItem
+from srbrief.gui.adddialogs import AddDialog, UnitDialog
+from srbrief.gui.editform import EditForm
+from srbrief.gui.figureupdate import UpdateFigureDialog
+from srbrief.gui.formfields import ChoiceField
+from srbrief.gui.mainwindow import MainWindow
+from srbrief.resources import builtin_briefing_path
+
+OTHER = Path(__file__).parents[1] / "data" / "jiujiang.yaml"  # another article, another shape
+BULLETIN = ("2025年前三季度工业经济运行情况\n前三季度，上饶工业投资增速居全省第三。规上工业增加值同比增长9.2%，"
+            "增速连续18个季度保持全省第一方阵。2025年9月，全县发放文旅消费贷款1860笔。全年开行中欧班列120列。\n")
+
+
+@pytest.fixture(autouse=True)
+def _no_questions(window: MainWindow) -> None:
+    window.editing.choose_save = lambda: "discard"
+
+
+def with_bulletin(window: MainWindow, tmp_path: Path, briefing: Path) -> EditForm:
+    copy = tmp_path / briefing.name
+    shutil.copyfile(briefing, copy)
+    for text in briefing.parent.glob("*.txt"):  # the documents' texts it cites
+        shutil.copyfile(text, tmp_path / text.name)
+    (tmp_path / "bulletin.txt").write_text(BULLETIN, encoding="utf-8")
+    assert window.source.open(copy)
+    window.actions_["edit_mode"].trigger()
+    form = window.editing.form
+    assert form is not None
+    assert not form.session.apply(AddItem(("sources",), {
+        "id": "bulletin", "publication": {"zh": "上饶市统计局", "en": "Statistics"}, "date": "2025-10-20",
+        "title": {"zh": "运行情况", "en": "Industry"}, "text": "bulletin.txt"}))
+    return form
+
+
+def test_the_guided_update_refuses_two_sentences_and_reads_a_cut_word_whole(window: MainWindow,
+                                                                           tmp_path: Path) -> None:
+    form = with_bulletin(window, tmp_path, builtin_briefing_path())
+    dialog = UpdateFigureDialog(form, window.briefing.find("quarters-in-first-tier"))
+    assert dialog.documents.raw() == "bulletin"
+    dialog.select("三。规上工业增加值同比增长9.2%，增速连续18个季度保")
+    assert dialog.value.text().startswith("请只选一句之内的文字") and not dialog.accept_button.isEnabled()
+    dialog.select("。规上工业增加值同比增长9.2%，增速连续18个季度保")  # the full stop dropped, 保持 read whole
+    assert dialog.clause() == "规上工业增加值同比增长9.2%，增速连续18个季度保持"
+    assert dialog.value.text().startswith("18") and dialog.accept_button.isEnabled(), dialog.problem.text()
+
+
+@pytest.mark.parametrize("briefing", [builtin_briefing_path(), OTHER])
+def test_a_new_figure_takes_a_clean_clause_and_says_what_it_lacks(window: MainWindow, tmp_path: Path,
+                                                                  briefing: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    form = with_bulletin(window, tmp_path, briefing)
+    figure = AddDialog(form, "metrics")
+    assert figure.doc_choice is not None and figure.picker is not None
+    figure.doc_choice.choose("bulletin")
+    figure.picker.select("省第三。规上")
+    figure.picker.use_button.click()
+    assert figure.picker.flag.text().startswith("请只选一句之内的文字") and figure.editors[("source",)].raw() == ""
+    figure.picker.select("，全县发放文旅消费贷款1860笔。")
+    figure.picker.use_button.click()
+    assert figure.editors[("source",)].raw() == "全县发放文旅消费贷款1860笔"  # no 。 or ，
+    assert figure.editors[("value",)].raw() == "1860" and figure.editors[("unit",)].raw() == "bi"
+    assert figure.editors[("period",)].raw() == "2025-09" and figure.period_note.isHidden()  # from its sentence
+    # a unit the list does not hold: said, and offered with its Chinese filled in
+    trains = AddDialog(form, "metrics")
+    assert trains.doc_choice is not None and trains.picker is not None
+    assert not trains.period_note.isHidden()  # no period yet: warned (the figure may still be added)
+    assert trains.period_note.text() == "未填时期：幻灯片上该数字将不注明时期"
+    trains.doc_choice.choose("bulletin")
+    trains.picker.select("全年开行中欧班列120列")
+    trains.picker.use_button.click()
+    assert trains.editors[("value",)].raw() == "120" and trains.editors[("unit",)].raw() == ""
+    assert trains.problem.text() == "“列”不在单位列表中：点“新单位…”添加"
+    assert trains.add_unit_button.isVisibleTo(trains) and trains.add_unit_button.text() == "新单位“列”…"
+    asked: list[str] = []
+
+    def fill_unit(self: UnitDialog) -> int:
+        asked.append(self.zh.text())
+        self.en.setText("trains")
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(UnitDialog, "exec", fill_unit)
+    trains.add_unit_button.click()
+    unit = trains.editors[("unit",)]
+    assert asked == ["列"] and isinstance(unit, ChoiceField) and unit.currentText() == "列"
+    assert not trains.add_unit_button.isVisibleTo(trains) and trains.problem.isHidden()
+
+
+def test_an_event_reads_its_date_and_text_from_its_clause(window: MainWindow, tmp_path: Path) -> None:
+    form = with_bulletin(window, tmp_path, OTHER)
+    event = AddDialog(form, "timeline")
+    assert event.doc_choice is not None and event.picker is not None
+    event.doc_choice.choose("bulletin")
+    event.picker.select("2025年9月，全县发放文旅消费贷款1860笔。")
+    event.picker.use_button.click()
+    assert event.editors[("source",)].raw() == "2025年9月，全县发放文旅消费贷款1860笔"
+    assert event.editors[("date",)].raw() == "2025-09"  # read from the clause
+    assert event.editors[("text", "zh")].raw() == "2025年9月，全县发放文旅消费贷款1860笔"  # to be edited
+    event.picker.select("前三季度，上饶工业投资增速居全省第三")
+    event.picker.use_button.click()
+    assert event.editors[("date",)].raw() == "2025-09"  # what was filled in stays
