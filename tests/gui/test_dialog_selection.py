@@ -8,13 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QDialog
 
 from srbrief.edit import AddItem
 from srbrief.gui.adddialogs import AddDialog, UnitDialog
 from srbrief.gui.editform import EditForm
 from srbrief.gui.figureupdate import UpdateFigureDialog
-from srbrief.gui.formfields import ChoiceField
+from srbrief.gui.formfields import ChecklistField, ChoiceField
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.resources import builtin_briefing_path
 
@@ -110,3 +111,21 @@ def test_an_event_reads_its_date_and_text_from_its_clause(window: MainWindow, tm
     event.picker.select("前三季度，上饶工业投资增速居全省第三")
     event.picker.use_button.click()
     assert event.editors[("date",)].raw() == "2025-09"  # what was filled in stays
+
+
+def test_the_add_chart_dialog_offers_the_kinds_that_fit_and_says_why_not(window: MainWindow, tmp_path: Path) -> None:
+    form = with_bulletin(window, tmp_path, builtin_briefing_path())
+    window.show_source("industrial-revenue-2024")  # in its section
+    chart = AddDialog(form, "charts")
+    items, kind = chart.editors[("items",)], chart.editors[("kind",)]
+    assert isinstance(items, ChecklistField) and isinstance(kind, ChoiceField) and kind.raw() == "bar"
+    items.check("industrial-revenue-2024")
+    items.check("quarters-in-first-tier")  # 亿元 and 个季度: no bar chart
+    assert chart.problem.text() == ("柱状图的数字须为同一类量，所选数字的单位却有 亿元、个季度：请改用数字卡片，或只选同一单位的数字\n"
+                                    "适合所勾选条目的图表：数字卡片")  # before Add is clicked
+    model = kind.model()
+    assert isinstance(model, QStandardItemModel)
+    enabled = {kind.itemData(r) for r in range(kind.count()) if model.item(r).isEnabled() and kind.itemData(r)}
+    assert enabled == {"kpi"}  # only the kinds that fit are offered
+    kind.choose("kpi")
+    assert chart.problem.isHidden()

@@ -213,3 +213,19 @@ def text_file_for(briefing_path: Path, doc_id: str) -> Path:
 def text_length(text: str) -> int:
     """Return how many characters *text* has, spaces and line breaks not counted (共 N 字)."""
     return sum(not c.isspace() for c in text)
+
+
+_FIGURE_CHARTS = ("kpi", "bar", "hbar", "share", "line")
+
+
+def chart_kinds_for(items: list[Any]) -> dict[str, str | None]:
+    """Return every chart kind a chart of *items* (figures, facts, events …) might be, each with why it does not
+    fit them (None: it fits), as validation would say it; figures alone are offered only the figure charts,
+    items without a figure (facts, events, places) only the others."""
+    from srbrief.model.loader import chart_rule_problem
+    from srbrief.model.types import ChartKind
+
+    figures = {isinstance(i, Metric) for i in items}
+    kinds = [k for k in ChartKind if figures != {True} or k.value in _FIGURE_CHARTS]
+    kinds = [k for k in kinds if figures != {False} or k.value not in _FIGURE_CHARTS]
+    return {k.value: chart_rule_problem(k, items) if items else None for k in kinds}

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -192,6 +192,11 @@ class AddDialog(QDialog):
         extra = (self.picker.sizeHint().height() if self.picker is not None else 0) + \
             buttons.sizeHint().height() + 48
         self._note_period()
+        if kind == "charts":  # the kinds that fit the ticked items, and why the one chosen does not
+            items, chart_kind = self.editors[("items",)], self.editors[("kind",)]
+            if isinstance(items, ChecklistField) and isinstance(chart_kind, ChoiceField):
+                items.itemChanged.connect(lambda _item: self._check_chart())
+                chart_kind.currentIndexChanged.connect(lambda _index: self._check_chart())
         screen = self.screen() or QGuiApplication.primaryScreen()
         self.resize(fitted_size(QSize(640, inner.sizeHint().height() + extra), screen.availableGeometry()))
 
@@ -323,6 +328,30 @@ class AddDialog(QDialog):
             if found and sub in self.editors and not self.editors[sub].raw():
                 self.editors[sub].show(found)
         self._note_period()
+
+    def _check_chart(self) -> None:
+        """Offer only the chart kinds that fit the ticked items; say why the kind chosen does not (before Add)."""
+        from srbrief.edit.newitems import chart_kinds_for
+
+        briefing = self.session.doc.briefing
+        items_editor, kind_editor = self.editors[("items",)], self.editors[("kind",)]
+        assert isinstance(items_editor, ChecklistField) and isinstance(kind_editor, ChoiceField)
+        items = [briefing.index[i] for i in items_editor.checked() if i in briefing.index]
+        why = chart_kinds_for(items)
+        model = kind_editor.model()
+        for row in range(kind_editor.count()):
+            code = kind_editor.itemData(row)
+            entry = model.item(row) if isinstance(model, QStandardItemModel) else None
+            if entry is not None and code:
+                entry.setEnabled(code in why and why[code] is None)
+        chosen = kind_editor.raw()
+        if chosen and why.get(chosen, "") is not None:
+            fits = ("、" if self.lang == "zh" else ", ").join(kind_editor.itemText(r) for r in range(kind_editor.count())
+                            if why.get(kind_editor.itemData(r) or "", "") is None)
+            reason = translate(why.get(chosen) or "", self.lang) or tr("chart_kind_unfit", self.lang)
+            self._say([reason, tr("chart_kinds_fit", self.lang, kinds=fits or "—")])
+        else:
+            self.problem.hide()
 
     def _year(self) -> int | None:
         """Return the chosen document's year (前三季度, 9月底 take it)."""

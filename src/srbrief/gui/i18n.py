@@ -239,6 +239,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unit_group_own": ("本简报的单位", "This briefing's units"),
     "no_period_read": ("未填时期：幻灯片上该数字将不注明时期", "No period: the slides will show this figure without "
                        "its period"),
+    "chart_kind_unfit": ("这种图表不适合所勾选的条目", "This kind of chart does not fit the items ticked"),
+    "chart_kinds_fit": ("适合所勾选条目的图表：{kinds}", "Charts that fit the items ticked: {kinds}"),
     "text_loaded": ("已载入《{title}》全文，共 {n} 字", "Loaded the full text of “{title}”: {n} characters"),
     "period_to": ("至", "to"),
     "no_period": ("（无）", "(none)"),
