@@ -121,8 +121,9 @@ def test_the_add_chart_dialog_offers_the_kinds_that_fit_and_says_why_not(window:
     assert isinstance(items, ChecklistField) and isinstance(kind, ChoiceField) and kind.raw() == "bar"
     items.check("industrial-revenue-2024")
     items.check("quarters-in-first-tier")  # 亿元 and 个季度: no bar chart
-    assert chart.problem.text() == ("柱状图的数字须为同一类量，所选数字的单位却有 亿元、个季度：请改用数字卡片，或只选同一单位的数字\n"
-                                    "适合所勾选条目的图表：数字卡片")  # before Add is clicked
+    assert chart.problem.text() == (  # before Add is clicked
+        "柱状图的数字须为同一类量，所选数字的单位却有 亿元、个季度：请改用数字卡片，或只选同一单位的数字\n"
+        "适合所勾选条目的图表：数字卡片")
     model = kind.model()
     assert isinstance(model, QStandardItemModel)
     enabled = {kind.itemData(r) for r in range(kind.count()) if model.item(r).isEnabled() and kind.itemData(r)}

@@ -78,8 +78,8 @@ def test_update_a_figure_from_a_new_document_then_build_and_export(window: MainW
     monkeypatch.setattr(AddDialog, "exec", add_bulletin)
     dialog.documents.activated.emit(dialog.documents.findData(NEW_CHOICE))  # "add a new source document…"
     doc_id = slug("Industry in 2024 (revised)")
-    assert dialog.documents.raw() == doc_id and (tmp_path / f"{builtin_briefing_path().stem}-{doc_id}.txt").read_text(encoding="utf-8").strip() \
-        == BULLETIN.strip()
+    text_file = tmp_path / f"{builtin_briefing_path().stem}-{doc_id}.txt"  # named after the briefing
+    assert dialog.documents.raw() == doc_id and text_file.read_text(encoding="utf-8").strip() == BULLETIN.strip()
     assert "6288亿元" in dialog.view.toPlainText() and not dialog.accept_button.isEnabled()
     dialog.select("同比增长3.1%")  # no figure in 亿元 there: nothing to accept
     assert "亿元" in dialog.value.text() and not dialog.accept_button.isEnabled()

@@ -346,8 +346,9 @@ class AddDialog(QDialog):
                 entry.setEnabled(code in why and why[code] is None)
         chosen = kind_editor.raw()
         if chosen and why.get(chosen, "") is not None:
-            fits = ("、" if self.lang == "zh" else ", ").join(kind_editor.itemText(r) for r in range(kind_editor.count())
-                            if why.get(kind_editor.itemData(r) or "", "") is None)
+            names = (kind_editor.itemText(r) for r in range(kind_editor.count())
+                     if why.get(kind_editor.itemData(r) or "", "") is None)
+            fits = ("、" if self.lang == "zh" else ", ").join(names)
             reason = translate(why.get(chosen) or "", self.lang) or tr("chart_kind_unfit", self.lang)
             self._say([reason, tr("chart_kinds_fit", self.lang, kinds=fits or "—")])
         else:
