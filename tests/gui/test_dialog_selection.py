@@ -130,3 +130,26 @@ def test_the_add_chart_dialog_offers_the_kinds_that_fit_and_says_why_not(window:
     assert enabled == {"kpi"}  # only the kinds that fit are offered
     kind.choose("kpi")
     assert chart.problem.isHidden()
+
+
+@pytest.mark.parametrize("briefing", [builtin_briefing_path(), OTHER])
+def test_the_unit_picker_offers_new_and_the_briefings_units_first_and_filters(window: MainWindow, tmp_path: Path,
+                                                                              briefing: Path) -> None:
+    form = with_bulletin(window, tmp_path, briefing)
+    unit = AddDialog(form, "metrics").editors[("unit",)]
+    assert isinstance(unit, ChoiceField)
+    texts = [unit.itemText(r) for r in range(unit.count())]
+    assert texts[1] == "新单位…" and texts[2] == "— 本简报的单位 —"  # not at the bottom of ~150 units
+    first = window.briefing.metrics[0]
+    assert unit.itemData(3) == first.unit  # the briefing's own units, as its figures use them
+    model = unit.model()
+    assert isinstance(model, QStandardItemModel) and not model.item(2).isEnabled()  # a heading is not a unit
+    assert texts.index("— 金额（人民币） —") < texts.index("— 数量 —") < texts.index("— 重量 —")
+    completer = unit.completer()
+    assert completer is not None and unit.isEditable()
+    completer.setCompletionPrefix("吨")  # typed: every unit with 吨 in its name
+    found = {completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())}
+    assert {"吨", "亿吨"} <= found and "亿元" not in found
+    unit.lineEdit().setText("吨吨")  # typed, not a unit: the choice shown comes back
+    unit.lineEdit().editingFinished.emit()
+    assert unit.lineEdit().text() == unit.itemText(unit.currentIndex())
