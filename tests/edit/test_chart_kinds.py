@@ -3,9 +3,13 @@ to do, in zh and en; the chart kinds that fit the ticked figures (Qt-free)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from srbrief.edit.newitems import chart_kinds_for
 from srbrief.gui.problemtext import translate
-from srbrief.model import load_briefing
+from srbrief.model import BriefingError, load_briefing
 from srbrief.model.loader import chart_rule_problem
 from srbrief.model.types import ChartKind, Cite, Metric, Text
 from srbrief.resources import builtin_briefing_path
@@ -40,3 +44,18 @@ def test_the_kinds_offered_fit_the_figures_ticked() -> None:
     facts = [f for s in briefing.sections for f in s.facts if f.items][:2]
     kinds = chart_kinds_for(facts)
     assert kinds["grid"] is None and "bar" not in kinds and "kpi" not in kinds
+
+
+def test_a_unit_of_the_briefings_own_is_named_as_declared(tmp_path: Path) -> None:
+    from tests.model.test_declared_units import DECLARED
+
+    text = DECLARED.replace("kind: kpi", "kind: bar").replace("items: [revenue, suppliers, port-calls]",
+                                                                "items: [suppliers, port-calls]")
+    path = tmp_path / "bar.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BriefingError) as refused:
+        load_briefing(path)
+    messages = [p.message for p in refused.value.problems if "kind of quantity" in p.message]
+    assert len(messages) == 1 and "(家、艘次)" in messages[0] and "ship calls" in messages[0]
+    assert "declared:" not in messages[0]
+    assert translate(messages[0], "zh").startswith("柱状图的数字须为同一类量，所选数字的单位却有 家、艘次：")

@@ -71,6 +71,7 @@ def test_a_new_figure_takes_a_clean_clause_and_says_what_it_lacks(window: MainWi
     figure.picker.select("，全县发放文旅消费贷款1860笔。")
     figure.picker.use_button.click()
     assert figure.editors[("source",)].raw() == "全县发放文旅消费贷款1860笔"  # no 。 or ，
+    assert figure.picker.flag.text() == ""  # the refusal no longer shown
     assert figure.editors[("value",)].raw() == "1860" and figure.editors[("unit",)].raw() == "bi"
     assert figure.editors[("period",)].raw() == "2025-09" and figure.period_note.isHidden()  # from its sentence
     # a unit the list does not hold: said, and offered with its Chinese filled in

@@ -172,8 +172,8 @@ class AddDialog(QDialog):
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(fields)
         inner_layout.addWidget(self.problem)
+        inner_layout.addWidget(self.add_unit_button)  # beside the reason it is offered for
         inner_layout.addWidget(self.period_note)
-        inner_layout.addWidget(self.add_unit_button)
         inner_layout.addStretch(1)  # the fields stay together at the top, however tall the dialog
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

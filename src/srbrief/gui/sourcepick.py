@@ -117,6 +117,7 @@ class SourcePicker(QWidget):
             self.flag.setText(taken.reason(self.lang))
             self.flag.setStyleSheet(f"color: {LIGHT.decrease}")
         elif taken.clause:
+            self.flag.setText("")  # a refusal said before no longer holds
             self.on_pick(taken.clause)
 
 
