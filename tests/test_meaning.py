@@ -30,6 +30,18 @@ def test_any_number_of_sections_has_distinct_readable_colours() -> None:
     assert [meaning.theme_slot(r) for r in roles[5:8]] == [6, None, None]  # the seventh on is explicit
 
 
+def test_six_seven_and_eight_sections_look_apart() -> None:
+    """However many sections, any two colours are MIN_SECTION_DISTANCE apart by CIEDE2000 (hue weighed as the
+    eye does), and so is each from good and bad news."""
+    for scheme in (palette.LIGHT, palette.DARK):
+        for count in (6, 7, 8):
+            colours = [*meaning.section_colours(scheme, count), scheme.increase, scheme.decrease]
+            pairs = [(a, b) for i, a in enumerate(colours) for b in colours[i + 1:]]
+            nearest = min(pairs, key=lambda pair: meaning.perceived_distance(*pair))
+            assert meaning.perceived_distance(*nearest) >= meaning.MIN_SECTION_DISTANCE, (scheme.name, count, nearest)
+    assert round(meaning.perceived_distance("#000000", "#ffffff"), 1) == 100.0  # CIEDE2000's black to white
+
+
 def test_a_figure_is_news_or_its_section() -> None:
     assert meaning.news(True, "section2") == meaning.GOOD
     assert meaning.news(False, "section2") == meaning.BAD

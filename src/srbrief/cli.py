@@ -139,12 +139,12 @@ def _warn_missing_glyphs(path: Path) -> None:
 
 def facts_records(briefing, lang: str) -> list[dict[str, object]]:
     """Return one JSON-ready record per metric of *briefing*."""
-    from srbrief.model.units import format_value, metric_kind, unit_of
+    from srbrief.model.units import format_value, metric_kind, metric_unit
 
     records: list[dict[str, object]] = []
     for section in briefing.sections:
         for m in section.metrics:
-            unit = unit_of(m.unit)
+            unit = metric_unit(m)
             records.append({
                 "id": m.id, "section": section.id, "label": m.label.get(lang),
                 "value": int(m.value) if m.value.is_integer() else m.value,

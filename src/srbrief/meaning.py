@@ -29,8 +29,9 @@ from srbrief.palette import Scheme
 GOOD, BAD, NEUTRAL = "good", "bad", "neutral"
 SECTION_PREFIX = "section"
 SECTION_COLOURS = 6  # section colours a PowerPoint theme carries (its six accents); more are explicit colours
-NEWS_HUES = ((0, 20), (70, 170), (340, 360))  # degrees of hue that read as red or green: never a section's
+NEWS_HUES = ((0, 20), (70, 185), (340, 360))  # hues that read as red or green (a dark teal too): never a section's
 MIN_CONTRAST = 3.0  # a section colour against the page's background (WCAG's ratio for graphics and large text)
+MIN_SECTION_DISTANCE = 14.0  # ΔE00 between any two sections' colours (our six are 14.9 or more apart)
 SHADE_RANGE = 0.35  # how far the shades of a diagram go from their section's colour (towards text / background)
 PAGE_ROLES = ("text", "muted", "background", "card", "rule", "lede")
 
@@ -84,8 +85,10 @@ def section_colours(scheme: Scheme, count: int) -> tuple[str, ...]:
         return tuple(chosen)
     avoid = [_lab(c) for c in (*chosen, scheme.increase, scheme.decrease)]
     candidates = [(c, _lab(c)) for c in _candidates(scheme.background)]
-    while len(chosen) < count:
-        best, lab = max(candidates, key=lambda item: min(math.dist(item[1], a) for a in avoid))
+    while len(chosen) < count:  # far by CIEDE2000, which weighs hue as the eye does (CIE76 alone took a
+        # magenta beside a pink as "far" for its chroma), and by CIE76 too (ΔE00 alone crowds many sections)
+        best, lab = max(candidates, key=lambda item: min(min(_de2000(item[1], a), 0.9 * math.dist(item[1], a))
+                                                         for a in avoid))
         chosen.append(best)
         avoid.append(lab)
     return tuple(chosen)
@@ -139,6 +142,36 @@ def _lab(colour: str) -> tuple[float, float, float]:
 def lab_distance(a: str, b: str) -> float:
     """Return how far apart two colours look (CIE76 ΔE: about 2 is just noticeable, 20 clearly different)."""
     return math.dist(_lab(a), _lab(b))
+
+
+def perceived_distance(a: str, b: str) -> float:
+    """Return how different two colours look by CIEDE2000 (ΔE00: about 1 is just noticeable; two sections'
+    colours are at least :data:`MIN_SECTION_DISTANCE` apart)."""
+    return _de2000(_lab(a), _lab(b))
+
+
+def _de2000(one: tuple[float, float, float], two: tuple[float, float, float]) -> float:
+    """Return the CIEDE2000 colour difference of two CIE L*a*b* colours (Sharma, Wu and Dalal, 2005)."""
+    (l1, a1, b1), (l2, a2, b2) = one, two
+    mean_c = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
+    g = 0.5 * (1 - math.sqrt(mean_c ** 7 / (mean_c ** 7 + 25 ** 7)))
+    a1, a2 = (1 + g) * a1, (1 + g) * a2
+    c1, c2 = math.hypot(a1, b1), math.hypot(a2, b2)
+    h1, h2 = math.degrees(math.atan2(b1, a1)) % 360, math.degrees(math.atan2(b2, a2)) % 360
+    turn = h2 - h1 if abs(h2 - h1) <= 180 else h2 - h1 - 360 if h2 > h1 else h2 - h1 + 360
+    turn = 0.0 if c1 * c2 == 0 else turn
+    big_h = 2 * math.sqrt(c1 * c2) * math.sin(math.radians(turn / 2))
+    mean_l, mean_c = (l1 + l2) / 2, (c1 + c2) / 2
+    mean_h = h1 + h2 if c1 * c2 == 0 else (h1 + h2) / 2 if abs(h1 - h2) <= 180 else \
+        (h1 + h2 + 360) / 2 if h1 + h2 < 360 else (h1 + h2 - 360) / 2
+    t = (1 - 0.17 * math.cos(math.radians(mean_h - 30)) + 0.24 * math.cos(math.radians(2 * mean_h))
+         + 0.32 * math.cos(math.radians(3 * mean_h + 6)) - 0.20 * math.cos(math.radians(4 * mean_h - 63)))
+    rotation = -math.sin(math.radians(60 * math.exp(-(((mean_h - 275) / 25) ** 2)))) \
+        * 2 * math.sqrt(mean_c ** 7 / (mean_c ** 7 + 25 ** 7))
+    s_l = 1 + 0.015 * (mean_l - 50) ** 2 / math.sqrt(20 + (mean_l - 50) ** 2)
+    s_c, s_h = 1 + 0.045 * mean_c, 1 + 0.015 * mean_c * t
+    dl, dc, dh = (l2 - l1) / s_l, (c2 - c1) / s_c, big_h / s_h
+    return math.sqrt(dl ** 2 + dc ** 2 + dh ** 2 + rotation * dc * dh)
 
 
 def _hsl(hue: float, saturation: float, lightness: float) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 from srbrief.deck.plan import plan_deck
 from srbrief.model.loader import load_briefing
 from srbrief.model.story import cited_documents, shown_subtitle
-from srbrief.resources import builtin_briefing_path
-from tests.edit.test_update_truth import BULLETIN, TESTER, guided, with_document
+from tests.edit.documents import with_document
+from tests.edit.test_update_truth import BULLETIN, TESTER, guided
 
 ZH = "据《上饶日报》2025年10月11日报道、上饶市统计局2025年10月20日《上饶市2025年1—9月工业经济运行情况》整理"
 EN = "Based on Shangrao Daily, 11 Oct 2025; Shangrao Statistics Bureau, 20 Oct 2025"
@@ -32,7 +32,7 @@ def test_the_testers_briefing_names_both_documents() -> None:
 
 
 def test_a_guided_update_from_a_second_document_reaches_the_title_slide(tmp_path: Path) -> None:
-    doc = with_document(tmp_path, builtin_briefing_path(), BULLETIN, "jansep", "2025-10-20")
+    doc = with_document(tmp_path, BULLETIN.read_text(encoding="utf-8"), "jansep", "2025-10-20")
     assert shown_subtitle(doc.briefing, "zh") == "据《上饶日报》2025年10月11日报道整理"  # the new one not cited yet
     guided(doc, "industrial-revenue-2024", "2025年1—9月，全市规上工业营业收入6400亿元", "jansep")
     subtitle = plan_deck(doc.briefing, "zh").slides[0].subtitle

@@ -167,6 +167,18 @@ def test_every_section_has_its_own_colour(exported: dict[tuple[str, bool], Path]
             assert all(meaning.lab_distance(colour, other) >= 15 for other in news), colour
 
 
+def test_sections_look_apart_by_ciede2000(exported: dict[tuple[str, bool], Path],
+                                          seven_themes: dict[bool, Path]) -> None:
+    """Seven and eight sections (the six-theme briefing and one with a seventh theme, overview included): every
+    two sections' colours read back from the deck at least MIN_SECTION_DISTANCE apart by CIEDE2000, which
+    weighs hue as the eye does (the reviewer could not tell Platforms' pink from Links' magenta)."""
+    for path, count in ((exported["six-themes", False], 7), (seven_themes[False], 8)):
+        colours = ["#" + c for c in (theme_accents(path)["accent1"], *divider_colours(path)) if c]
+        assert len(colours) == count
+        nearest = min(meaning.perceived_distance(a, b) for i, a in enumerate(colours) for b in colours[i + 1:])
+        assert nearest >= meaning.MIN_SECTION_DISTANCE, (colours, nearest)
+
+
 def pixels(briefing: Briefing, chart_id: str, scheme: palette.Scheme, wanted: set[str]) -> set[str]:
     """Return the colours of *wanted* that the chart's picture shows (in at least 20 pixels, within a few
     levels of the colour: edges are anti-aliased)."""

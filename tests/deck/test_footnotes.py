@@ -1,5 +1,5 @@
 """A derived value is marked as a consultant marks it, read back from the exported decks (built-in and six-theme
-briefing, zh and en): a marker by its number ('*', '¹' …), and at the foot of its slide one footnote line, at the
+briefing, zh and en): a marker by its number ('¹', '²' …), and at the foot of its slide one footnote line, at the
 footer's size, that says what the marked value is; no "计算值" / "derived" words inside the cards."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ MARKS = "*¹²³⁴⁵⁶⁷⁸⁹"
 
 def card_mark(shape) -> str:
     """Return what follows a card's number on its line when it is a footnote marker; else the marker that ends
-    its period (a value whose period alone was worked out is marked by its period: 2023.6–2025.7*)."""
+    its period (a value whose period alone was worked out is marked by its period: 2023.6–2025.7¹)."""
     runs = shape.text_frame.paragraphs[0].runs
     after = next(i for i, run in enumerate(runs) if run.font.bold) + 1
     text = runs[after].text.strip() if after < len(runs) else ""
@@ -38,7 +38,7 @@ def test_a_derived_period_is_marked_by_the_period_not_by_the_value() -> None:
     """The reviewer: "第 2*" says the rank was worked out; only the end month of its period was."""
     plan = plan_deck(load_briefing(BRIEFINGS["builtin"]), "zh")
     rank = next(c for s in plan.slides for c in s.cards if c.metric.id == "industrial-revenue-provincial-rank")
-    assert rank.mark == "" and rank.meta.endswith("*")
+    assert rank.mark == "" and rank.meta.endswith("¹")
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)

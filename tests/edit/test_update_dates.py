@@ -5,31 +5,18 @@ title slide said 数据截至2025年10月11日 under figures from a bulletin of 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from srbrief.edit import AddItem, Document
+from srbrief.edit import Document
 from srbrief.edit.address import find_id
 from srbrief.edit.figureupdate import follower_lines, read_period, read_value, update_edit
 from srbrief.edit.yamltext import compose
-from srbrief.resources import builtin_briefing_path
+from tests.edit.documents import with_document
 
 TESTER = Path(__file__).parents[1] / "data" / "tester"
 BULLETIN = "上饶市2025年1—9月工业经济运行情况。2025年1—9月，全市规上工业营业收入达到6400亿元，总量居全省第二。"
 CLAUSE = "2025年1—9月，全市规上工业营业收入达到6400亿元"
 
-
-def opened(tmp_path: Path, source: Path, date: str, text: str = BULLETIN) -> Document:
-    copy = tmp_path / source.name
-    shutil.copyfile(source, copy)
-    for other in source.parent.glob("*.txt"):
-        shutil.copyfile(other, tmp_path / other.name)
-    (tmp_path / "bulletin.txt").write_text(text, encoding="utf-8")
-    doc = Document.open(copy)
-    doc.apply(AddItem(("sources",), {"id": "bulletin", "publication": {"zh": "上饶市统计局", "en": "Statistics Bureau"},
-                                     "date": date, "title": {"zh": "工业经济运行情况", "en": "Industry"},
-                                     "text": "bulletin.txt"}))
-    return doc
 
 
 def guided(doc: Document, metric_id: str, clause: str) -> list[str]:
@@ -47,7 +34,7 @@ def guided(doc: Document, metric_id: str, clause: str) -> list[str]:
 
 
 def test_an_event_dated_by_the_old_period_takes_the_new_periods_last_month(tmp_path: Path) -> None:
-    doc = opened(tmp_path, builtin_briefing_path(), "2025-10-20")
+    doc = with_document(tmp_path, BULLETIN, "bulletin", "2025-10-20")
     lines = guided(doc, "industrial-revenue-2024", CLAUSE)
     assert doc.briefing.find("industrial-revenue-2024").period == "2025-01/2025-09"
     event = doc.briefing.find("event-revenue-2024")
@@ -56,7 +43,7 @@ def test_an_event_dated_by_the_old_period_takes_the_new_periods_last_month(tmp_p
 
 
 def test_the_briefing_date_moves_to_a_newer_document_and_the_preview_says_so(tmp_path: Path) -> None:
-    doc = opened(tmp_path, builtin_briefing_path(), "2025-10-20")
+    doc = with_document(tmp_path, BULLETIN, "bulletin", "2025-10-20")
     assert doc.briefing.as_of == "2025-10-11"
     lines = guided(doc, "industrial-revenue-2024", CLAUSE)
     assert doc.briefing.as_of == "2025-10-20"
@@ -66,7 +53,7 @@ def test_the_briefing_date_moves_to_a_newer_document_and_the_preview_says_so(tmp
 def test_an_older_or_same_month_document_leaves_the_briefing_date(tmp_path: Path) -> None:
     for date in ("2025-09-30", "2025-10"):  # 2025-10 may mean any day of October: not newer than 11 October
         (tmp_path / date).mkdir()
-        doc = opened(tmp_path / date, builtin_briefing_path(), date)
+        doc = with_document(tmp_path / date, BULLETIN, "bulletin", date)
         lines = guided(doc, "industrial-revenue-2024", CLAUSE)
         assert doc.briefing.as_of == "2025-10-11" and not any("数据截至" in line for line in lines)
 
@@ -75,7 +62,7 @@ def test_another_briefing_dates_follow_too(tmp_path: Path) -> None:
     """The tester's county briefing (as of 2025-11-05): a newer bulletin's figure moves its date; its event is
     dated by its own clause (2025-06), not by the figure's period, and stays."""
     text = "横峰县2025年1—11月新能源产业运行情况。2025年1—11月，全县光伏组件产量达到3.6万吨。"
-    doc = opened(tmp_path, TESTER / "hengfeng-new-energy.yaml", "2025-12-05", text)
+    doc = with_document(tmp_path, text, "bulletin", "2025-12-05", TESTER / "hengfeng-new-energy.yaml")
     guided(doc, "pv-module-output", "2025年1—11月，全县光伏组件产量达到3.6万吨")
     assert doc.briefing.as_of == "2025-12-05"
     assert doc.briefing.find("pv-module-output").period == "2025-01/2025-11"

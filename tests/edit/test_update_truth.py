@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from srbrief.cli import main
-from srbrief.edit import AddItem, Document
+from srbrief.edit import Document
 from srbrief.edit.address import find_id
 from srbrief.edit.figureupdate import period_edits, pinned_texts, read_period, read_value, update_edit
 from srbrief.edit.yamltext import compose
@@ -21,25 +20,12 @@ from srbrief.model.loader import load_briefing
 from srbrief.model.truth import prose_of
 from srbrief.model.types import Cite
 from srbrief.resources import builtin_briefing_path
+from tests.edit.documents import with_document
 
 TESTER = Path(__file__).parents[1] / "data" / "tester"
 BULLETIN = TESTER / "shangrao-industrial-economy-jan-sep.txt"  # 上饶统计月报2025年9月.txt, dated 2025-10-20
 RANK, STREAK = "industrial-revenue-provincial-rank", "months-at-provincial-second"
 
-
-def with_document(tmp_path: Path, source: Path, text: Path, doc_id: str, date: str) -> Document:
-    copy = tmp_path / source.name
-    shutil.copyfile(source, copy)
-    if (source.parent / "sources").is_dir():
-        shutil.copytree(source.parent / "sources", tmp_path / "sources")
-    for other in source.parent.glob("*.txt"):
-        shutil.copyfile(other, tmp_path / other.name)
-    shutil.copyfile(text, tmp_path / f"{doc_id}.txt")
-    doc = Document.open(copy)
-    doc.apply(AddItem(("sources",), {"id": doc_id, "publication": {"zh": "上饶市统计局", "en": "Statistics Bureau"},
-                                     "date": date, "title": {"zh": "工业经济运行情况", "en": "Industry"},
-                                     "text": f"{doc_id}.txt"}))
-    return doc
 
 
 def guided(doc: Document, metric_id: str, clause: str, doc_id: str, period: str | None = None) -> None:
@@ -54,7 +40,7 @@ def guided(doc: Document, metric_id: str, clause: str, doc_id: str, period: str 
 
 
 def test_the_period_of_jan_to_sep_is_read_and_the_texts_that_state_it_pass(tmp_path: Path) -> None:
-    doc = with_document(tmp_path, builtin_briefing_path(), BULLETIN, "jansep", "2025-10-20")
+    doc = with_document(tmp_path, BULLETIN.read_text(encoding="utf-8"), "jansep", "2025-10-20", builtin_briefing_path())
     # refused before: the period read as 2025, then "2025.1, 2025.9 不在所列数字之中" once it was set
     guided(doc, "industrial-revenue-2024", "2025年1—9月，全市规上工业营业收入6400亿元", "jansep")
     revenue = doc.briefing.find("industrial-revenue-2024")
@@ -63,10 +49,8 @@ def test_the_period_of_jan_to_sep_is_read_and_the_texts_that_state_it_pass(tmp_p
 
 
 def test_the_period_is_read_from_the_clauses_sentence_on_another_briefing(tmp_path: Path) -> None:
-    newer = tmp_path / "in" / "newer.txt"
-    newer.parent.mkdir()
-    newer.write_text("横峰县新能源产业简讯\n2025年1—11月，全县光伏组件产量达到3.6万吨。", encoding="utf-8")
-    doc = with_document(tmp_path, TESTER / "hengfeng-new-energy.yaml", newer, "newer", "2025-12-05")
+    newer = "横峰县新能源产业简讯\n2025年1—11月，全县光伏组件产量达到3.6万吨。"
+    doc = with_document(tmp_path, newer, "newer", "2025-12-05", TESTER / "hengfeng-new-energy.yaml")
     guided(doc, "pv-module-output", "全县光伏组件产量达到3.6万吨", "newer")  # the date is before the clause
     output = doc.briefing.find("pv-module-output")
     assert (output.value, output.period, output.source.doc) == (3.6, "2025-01/2025-11", "newer")
@@ -77,7 +61,7 @@ def _said_with_streak(briefing: object) -> list[str]:
 
 
 def test_a_rank_update_keeps_the_streak_its_clause_states(tmp_path: Path) -> None:
-    doc = with_document(tmp_path, builtin_briefing_path(), BULLETIN, "jansep", "2025-10-20")
+    doc = with_document(tmp_path, BULLETIN.read_text(encoding="utf-8"), "jansep", "2025-10-20", builtin_briefing_path())
     before = doc.briefing
     clause = "规上工业营业收入总量居全省第3位"
     after = read_value(before.find(RANK), clause)
@@ -115,7 +99,7 @@ def test_validation_warns_of_a_text_that_contradicts_a_clause_it_rests_on(
 
 
 def test_after_the_guided_rank_update_no_text_disagrees(tmp_path: Path) -> None:
-    doc = with_document(tmp_path, builtin_briefing_path(), BULLETIN, "jansep", "2025-10-20")
+    doc = with_document(tmp_path, BULLETIN.read_text(encoding="utf-8"), "jansep", "2025-10-20", builtin_briefing_path())
     guided(doc, RANK, "规上工业营业收入总量居全省第3位", "jansep")
     assert disagreements(doc.briefing) == []
 
@@ -130,7 +114,7 @@ def test_a_value_must_agree_with_its_clause_on_another_shape() -> None:
 
 
 def test_a_period_the_user_sets_clears_the_derived_note(tmp_path: Path) -> None:
-    doc = with_document(tmp_path, builtin_briefing_path(), BULLETIN, "jansep", "2025-10-20")
+    doc = with_document(tmp_path, BULLETIN.read_text(encoding="utf-8"), "jansep", "2025-10-20", builtin_briefing_path())
     guided(doc, RANK, "规上工业营业收入总量居全省第3位", "jansep", period="2025-09")  # the tester's choice
     rank = doc.briefing.find(RANK)
     assert rank.period == "2025-09" and rank.derived is None  # no 时期为推算, no note
@@ -143,7 +127,7 @@ def test_a_period_the_user_sets_clears_the_derived_note(tmp_path: Path) -> None:
 
 
 def test_a_period_kept_from_before_keeps_its_note(tmp_path: Path) -> None:
-    doc = with_document(tmp_path, builtin_briefing_path(), BULLETIN, "jansep", "2025-10-20")
+    doc = with_document(tmp_path, BULLETIN.read_text(encoding="utf-8"), "jansep", "2025-10-20", builtin_briefing_path())
     guided(doc, RANK, "规上工业营业收入总量居全省第3位", "jansep")  # no date in the clause nor its sentence
     rank = doc.briefing.find(RANK)
     assert rank.period == "2023-06/2025-07" and rank.derived is not None and "沿用" in rank.derived.zh

@@ -49,3 +49,19 @@ def no_modal_dialogs(window):
         raise AssertionError(f"unexpected question: {question}")
 
     window.editing.ask = unexpected
+
+
+@pytest.fixture
+def form(window, tmp_path):
+    """The edit form of a window on a copy of the built-in briefing, in edit mode."""
+    import shutil
+
+    from srbrief.resources import builtin_briefing_path
+
+    copy = tmp_path / "mine.yaml"
+    shutil.copyfile(builtin_briefing_path(), copy)
+    assert window.source.open(copy)
+    window.actions_["edit_mode"].trigger()
+    assert window.editing.edit_mode and window.editing.dock is not None and window.editing.dock.isVisible()
+    assert window.editing.form is not None
+    return window.editing.form

@@ -4,20 +4,19 @@ event's date and text read from its clause; a unit not in the list said and offe
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QDialog
 
-from srbrief.edit import AddItem
 from srbrief.gui.adddialogs import AddDialog, UnitDialog
 from srbrief.gui.editform import EditForm
 from srbrief.gui.figureupdate import UpdateFigureDialog
 from srbrief.gui.formfields import ChecklistField, ChoiceField
 from srbrief.gui.mainwindow import MainWindow
 from srbrief.resources import builtin_briefing_path
+from tests.edit.documents import with_document
 
 OTHER = Path(__file__).parents[1] / "data" / "jiujiang.yaml"  # another article, another shape
 BULLETIN = ("2025年前三季度工业经济运行情况\n前三季度，上饶工业投资增速居全省第三。规上工业增加值同比增长9.2%，"
@@ -30,19 +29,12 @@ def _no_questions(window: MainWindow) -> None:
 
 
 def with_bulletin(window: MainWindow, tmp_path: Path, briefing: Path) -> EditForm:
-    copy = tmp_path / briefing.name
-    shutil.copyfile(briefing, copy)
-    for text in briefing.parent.glob("*.txt"):  # the documents' texts it cites
-        shutil.copyfile(text, tmp_path / text.name)
-    (tmp_path / "bulletin.txt").write_text(BULLETIN, encoding="utf-8")
-    assert window.source.open(copy)
+    """Return the edit form on a copy of *briefing* with the bulletin added as its newest document."""
+    doc = with_document(tmp_path, BULLETIN, "bulletin", "2025-10-20", briefing)
+    assert window.source.open(doc.save())
     window.actions_["edit_mode"].trigger()
-    form = window.editing.form
-    assert form is not None
-    assert not form.session.apply(AddItem(("sources",), {
-        "id": "bulletin", "publication": {"zh": "上饶市统计局", "en": "Statistics"}, "date": "2025-10-20",
-        "title": {"zh": "运行情况", "en": "Industry"}, "text": "bulletin.txt"}))
-    return form
+    assert window.editing.form is not None
+    return window.editing.form
 
 
 def test_the_guided_update_refuses_two_sentences_and_reads_a_cut_word_whole(window: MainWindow,

@@ -27,17 +27,6 @@ NEW_CLAUSE = "{doc: bulletin-2025, clause: 2024年规上工业营业收入6300�
 pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 
 
-@pytest.fixture
-def form(window: MainWindow, tmp_path: Path) -> EditForm:
-    copy = tmp_path / "mine.yaml"
-    shutil.copyfile(builtin_briefing_path(), copy)
-    assert window.source.open(copy)
-    window.actions_["edit_mode"].trigger()
-    assert window.editing.edit_mode and window.editing.dock is not None and window.editing.dock.isVisible()
-    assert window.editing.form is not None
-    return window.editing.form
-
-
 def type_into(form: EditForm, field: str, text: str) -> None:
     editor = form.editors[tuple(field.split("."))]
     if isinstance(editor, LongField):  # a long text: typed, then the field is left
@@ -256,3 +245,27 @@ def test_a_period_set_in_the_form_is_no_longer_computed(form: EditForm) -> None:
     figure = form.session.doc.briefing.find("months-at-provincial-second")
     assert figure.period == "2023-06/2025-08" and figure.derived is None
     assert "derived_part" not in form.session.doc.text.split("id: months-at-provincial-second", 1)[1][:600]
+
+
+def test_a_figure_says_its_own_english_unit_words_in_the_form(form: EditForm) -> None:
+    """人次 of training are attendances, not visits: the form (in Chinese) sets a figure's English unit words
+    right after its unit; left empty, the field shows the unit's own English; emptied, the figure goes back to it."""
+    from srbrief.model.units import format_value
+
+    window = form.session.window
+    window.show_source("digital-training-2024")
+    names = [form.form.itemAt(row, form.form.ItemRole.LabelRole).widget().text()
+             for row in range(form.form.rowCount())]
+    assert names.index("单位的英文（仅本数字）") == names.index("单位") + 1
+    editor = form.editors[("unit_en",)]
+    assert isinstance(editor, QLineEdit) and editor.text() == "training attendances"
+    type_into(form, "unit_en", "")  # the unit's own words again
+    assert format_value(window.briefing.find("digital-training-2024"), "en").endswith("visits")
+    assert editor.text() == "" and editor.placeholderText() == "留空即用单位自带的英文：visits"
+    type_into(form, "unit_en", "trainee attendances")
+    figure = window.briefing.find("digital-training-2024")
+    assert format_value(figure, "en") == "over\u00a010,000\u00a0trainee\u00a0attendances"
+    assert format_value(figure, "zh") == "超1万人次" and window.isWindowModified()
+    assert "unit_en: trainee attendances" in window.editing.doc.text
+    undo = window.editing.state.undo_name(window.lang)
+    assert undo == "修改 累计实训人次 · 单位的英文（仅本数字）：trainee attendances"

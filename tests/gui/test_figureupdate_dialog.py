@@ -4,6 +4,7 @@ both languages and names the sources that follow, and a refusal says which text 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from srbrief.edit import AddItem
 from srbrief.gui.editform import EditForm
 from srbrief.gui.figureupdate import UpdateFigureDialog
 from srbrief.gui.mainwindow import MainWindow
+from srbrief.model.units import format_value
 from srbrief.resources import builtin_briefing_path
 
 SIX = Path(__file__).parents[1] / "data" / "six-themes.yaml"
@@ -29,17 +31,7 @@ def _no_questions(window: MainWindow) -> None:
 
 
 def open_with_bulletin(window: MainWindow, tmp_path: Path) -> EditForm:
-    copy = tmp_path / "brief.yaml"
-    shutil.copyfile(builtin_briefing_path(), copy)
-    (tmp_path / "newer.txt").write_text(NEWER, encoding="utf-8")
-    assert window.source.open(copy)
-    window.actions_["edit_mode"].trigger()
-    form = window.editing.form
-    assert form is not None
-    assert not form.session.apply(AddItem(("sources",), {
-        "id": "newer", "publication": {"zh": "上饶市统计局", "en": "Statistics"}, "date": "2026-04-15",
-        "title": {"zh": "统计公报", "en": "Bulletin"}, "text": "newer.txt"}))
-    return form
+    return _with_document(window, tmp_path, builtin_briefing_path(), NEWER)
 
 
 def test_a_figure_moves_to_a_newer_year_with_every_text(window: MainWindow, tmp_path: Path) -> None:
@@ -93,7 +85,8 @@ def test_a_text_with_references_shows_how_it_reads(window: MainWindow, tmp_path:
     # another briefing: a lede that states a figure's period and value
     six = tmp_path / "six.yaml"
     lede = "lede: {zh: '{output:period}总产值{output}', en: 'Output {output} in {output:period}'}"
-    six.write_text(SIX.read_text(encoding="utf-8").replace("lede: {zh: 导语, en: Lede}", lede, 1), encoding="utf-8")
+    six.write_text(re.sub(r"lede: \{[^\n]*\}", lambda _: lede, SIX.read_text(encoding="utf-8"), count=1),
+                   encoding="utf-8")  # the overview's lede
     assert window.source.open(six)
     window.actions_["edit_mode"].trigger()
     form = window.editing.form
@@ -125,3 +118,56 @@ def test_a_rank_update_shows_the_texts_that_keep_the_old_rank_as_conflicts(windo
     dialog.accept_button.click()
     assert "连续26个月保持全省第二" in window.briefing.sections[0].lede.zh
     assert window.briefing.find("industrial-revenue-provincial-rank").value == 3
+
+
+def _with_document(window: MainWindow, tmp_path: Path, briefing: Path, text: str) -> EditForm:
+    """Open a copy of *briefing* (with its article) in edit mode and add a newer document holding *text*."""
+    if (briefing.parent / "article.txt").exists():  # the tester's briefing cites its article beside it
+        shutil.copyfile(briefing.parent / "article.txt", tmp_path / "article.txt")
+    copy = tmp_path / "brief.yaml"
+    shutil.copyfile(briefing, copy)
+    (tmp_path / "newer.txt").write_text(text, encoding="utf-8")
+    assert window.source.open(copy)
+    window.actions_["edit_mode"].trigger()
+    form = window.editing.form
+    assert form is not None
+    assert not form.session.apply(AddItem(("sources",), {
+        "id": "newer", "publication": {"zh": "上饶市统计局", "en": "Statistics"}, "date": "2026-04-15",
+        "title": {"zh": "统计公报", "en": "Bulletin"}, "text": "newer.txt"}))
+    return form
+
+
+def test_a_value_in_another_multiplier_is_converted_and_the_dialog_says_so(window: MainWindow,
+                                                                          tmp_path: Path) -> None:
+    # the built-in briefing: practical training in 万人次, the newer bulletin writes 人次
+    form = _with_document(window, tmp_path, builtin_briefing_path(), "2025年累计实训超15000人次。产量3.5万吨。\n")
+    dialog = UpdateFigureDialog(form, window.briefing.find("digital-training-2024"))
+    dialog.select("2025年累计实训超15000人次")
+    assert dialog.value.text() == "15000人次 → 按 万人次 换算：1.5"
+    assert dialog.accept_button.isEnabled(), dialog.problem.text()
+    assert "超1.5万人次" in dialog.preview.text()  # the texts say it in the figure's unit
+    dialog.select("产量3.5万吨")  # a mass for a count: refused, and said why
+    assert "所选语句写的是 3.5万吨（重量），而本数字以 万人次 计（数量）：不是同一类量，不能换算" in dialog.value.text()
+    assert not dialog.accept_button.isEnabled()
+    dialog.select("2025年累计实训超15000人次")
+    dialog.accept_button.click()
+    figure = window.briefing.find("digital-training-2024")
+    assert (figure.value, figure.unit, figure.period) == (1.5, "wan-renci", "2025")
+    assert format_value(figure, "en") == "over\u00a015,000\u00a0training\u00a0attendances"
+
+
+def test_the_testers_briefing_converts_tonnes_and_refuses_power(window: MainWindow, tmp_path: Path) -> None:
+    tester = Path(__file__).parents[1] / "data" / "tester" / "hengfeng-new-energy.yaml"
+    form = _with_document(window, tmp_path, tester, "2025年1—12月，全县光伏组件产量达到36000吨。新增装机2吉瓦。\n")
+    dialog = UpdateFigureDialog(form, window.briefing.find("pv-module-output"))
+    dialog.select("2025年1—12月，全县光伏组件产量达到36000吨")
+    assert dialog.value.text() == "36000吨 → 按 万吨 换算：3.6" and dialog.accept_button.isEnabled()
+    dialog = UpdateFigureDialog(form, window.briefing.find("cumulative-pv-capacity"))
+    dialog.select("新增装机2吉瓦")  # power in another unit: not converted, and said so
+    assert "吉瓦 与 兆瓦 不是同一个单位" in dialog.value.text() and not dialog.accept_button.isEnabled()
+    window.toggle_language()  # in English too
+    dialog = UpdateFigureDialog(form, window.briefing.find("pv-module-output"))
+    dialog.select("新增装机2吉瓦")
+    assert dialog.value.text() == ("The selection states 2吉瓦 (power), but this figure is in 万吨 (10,000 tonnes, "
+                                   "a mass): another kind of quantity, which cannot be converted; select a clause "
+                                   "that states this figure")

@@ -3,13 +3,14 @@ cards, charts and the deck render them; a declaration that clashes with a built-
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from srbrief.model import BriefingError, load_briefing
 from srbrief.model.refs import render
-from srbrief.model.units import format_value, unit_of, value_parts
+from srbrief.model.units import format_value, metric_unit, value_parts
 from tests.conftest import MINIMAL
 
 DECLARED = MINIMAL.replace("as_of: '2025-10-11'\n", """as_of: '2025-10-11'
@@ -44,7 +45,7 @@ def test_a_declared_unit_validates_and_renders_in_both_languages(tmp_path: Path)
     event = briefing.timeline[0]
     metrics = {m.id: m for m in briefing.metrics}
     assert render(event.text.zh, metrics, "zh").endswith("船舶3200艘次")
-    assert unit_of("ship-calls").zh == "艘次"
+    assert metric_unit(metric).zh == "艘次"
 
 
 def test_a_declared_unit_reaches_the_deck(tmp_path: Path) -> None:
@@ -90,3 +91,39 @@ def test_a_declared_unit_reaches_the_charts(tmp_path: Path) -> None:
         render_chart(briefing, briefing.find("kpis"), lang, buffer, fmt="svg")
         svg = buffer.getvalue().decode("utf-8")
         assert f">{number}<" in svg and f">{words}<" in svg, lang  # the card's number, then its unit
+
+
+def test_declared_units_belong_to_their_briefing(tmp_path: Path) -> None:
+    """Two briefings loaded in one process (the app opening another file, the update dialog) each render the
+    units they declare, and one that does not declare a unit cannot use it, whatever was loaded before."""
+    first = load_briefing(write(tmp_path, DECLARED))
+    other = tmp_path / "other"
+    other.mkdir()
+    second = load_briefing(write(other, DECLARED.replace("{code: ship-calls, zh: 艘次, en: ship calls}",
+                                                         "{code: ship-calls, zh: 船次, en: vessel calls}")
+                                  .replace("3200艘次", "3200船次")))
+    assert format_value(first.find("port-calls"), "zh") == "3200艘次"  # loaded first, still its own unit
+    assert format_value(second.find("port-calls"), "zh") == "3200船次"
+    assert format_value(first.find("port-calls"), "en") == "3,200\u00a0ship calls"
+    assert format_value(second.find("port-calls"), "en") == "3,200\u00a0vessel calls"
+    undeclared = DECLARED.replace("units:\n  - {code: ship-calls, zh: 艘次, en: ship calls}\n", "")
+    assert "units:" not in undeclared
+    with pytest.raises(BriefingError) as caught:
+        load_briefing(write(tmp_path, undeclared))
+    assert any("unknown unit 'ship-calls'" in p.message for p in caught.value.problems)
+    loose = dataclasses.replace(first.find("port-calls"), resolved_unit=None)  # a figure outside any briefing
+    with pytest.raises(KeyError):
+        format_value(loose, "zh")
+
+
+def test_a_declared_unit_is_not_carried_into_the_other_shape(tmp_path: Path) -> None:
+    """The six-theme briefing loaded after one that declares ship-calls still refuses a figure in ship-calls."""
+    load_briefing(write(tmp_path, DECLARED))
+    path = Path(__file__).parents[1] / "data" / "six-themes.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "unit: jia," in text
+    changed = tmp_path / "six.yaml"
+    changed.write_text(text.replace("unit: jia,", "unit: ship-calls,", 1), encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        load_briefing(changed)
+    assert any("unknown unit 'ship-calls'" in p.message for p in caught.value.problems)

@@ -50,7 +50,7 @@ def test_format_value(m: Metric, zh: str, en: str) -> None:
 
 
 def test_value_parts_for_kpi_tiles() -> None:
-    assert value_parts(metric(600, "jia", Qualifier.MORE_THAN), "zh") == ("600+", "家")
+    assert value_parts(metric(600, "jia", Qualifier.MORE_THAN), "zh") == ("超600", "家")  # 超 before, as the article
     assert value_parts(metric(6261, "yi-yuan"), "en") == ("CNY\u00a0626.1", "bn")
     assert value_parts(metric(5, "yi-yuan", Qualifier.MORE_THAN), "en") == ("CNY\u00a0500+", "mn")
 

@@ -85,7 +85,8 @@ def draw_bars(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     factor, axis_label = axis_scale(metrics, lang)
     values = [charted_value(m) * factor for m in metrics]
     colours = [theme.figure(m) for m in metrics]
-    hatches = ["///" if m.qualifier is Qualifier.MORE_THAN else "" for m in metrics]
+    # a lower bound is hatched where its label needs the '+' key (English); Chinese labels say 超 themselves
+    hatches = ["///" if m.qualifier is Qualifier.MORE_THAN and MORE_THAN_NOTE[lang] else "" for m in metrics]
     left, bottom, width, height = area
     label_share = 0.34 if horizontal else 0.0
     label_points = (label_share if horizontal else width / len(metrics) * 0.95) * fig.get_figwidth() * 72
@@ -163,7 +164,7 @@ def _bar_legend(ax, metrics: list[Metric], lang: str, theme: Theme) -> None:
     if len(colours) > 1:  # good and bad news side by side: say which is which
         names = {theme.increase: NEWS_WORDS["good"], theme.decrease: NEWS_WORDS["bad"]}
         entries += [Patch(facecolor=c, label=names[c][0 if lang == "zh" else 1]) for c in names if c in colours]
-    if any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
+    if MORE_THAN_NOTE[lang] and any(m.qualifier is Qualifier.MORE_THAN for m in metrics):
         entries.append(Patch(facecolor=theme.accent, hatch="///", edgecolor=theme.background,
                              label=MORE_THAN_NOTE[lang]))
     if entries:  # in a band above the plot: never over a bar, whatever the values

@@ -53,7 +53,7 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
         _table(out, slide, box)
     elif slide.chart is not None:
         out.add(ChartBlock.fitted(box, slide.chart, f"chart:{slide.chart.id}"))
-    elif slide.bullets and slide.role is Role.OUTLOOK:
+    elif slide.bullets and slide.role in (Role.OUTLOOK, Role.TIMELINE):  # (a timeline of one event: its line)
         _panels(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", slide.accent)
     elif slide.bullets:
         sizes = SOURCES_SIZES if slide.role is Role.SOURCES else BULLET_SIZES  # a few notes fill their page
@@ -251,10 +251,12 @@ def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
                                                                       colour=row.accent),), f"summary-label:{i + 1}"))
         if row.card is not None:
             cards(out, (row.card,), lang, Rect(x + 8, y + label_h, col_w - 8, band), 1, centre=False)
+        # a theme without a headline figure: its conclusion right under its name, no empty card's room above
+        top = text_top if row.card is not None or not row_cards else y + label_h
         message = break_lines(row.message, col_w - 8, size, out.measurer)
-        block = TextBlock(Rect(x + 8, text_top, col_w - 8, room), (plain(message, size, measurer=out.measurer,
-                                                                          width=col_w - 8),), f"summary:{i + 1}")
-        if block.content_height > room + 1e-6:
+        block = TextBlock(Rect(x + 8, top, col_w - 8, box.bottom - top),
+                          (plain(message, size, measurer=out.measurer, width=col_w - 8),), f"summary:{i + 1}")
+        if block.content_height > box.bottom - top + 1e-6:
             out.overflows.append(row.message)
         out.add(block)
 

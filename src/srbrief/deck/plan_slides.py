@@ -13,6 +13,7 @@ from srbrief.deck.plandata import (
     SummaryRow,
     Table,
     date_text,
+    dated_text,
     make_card,
     notes_of,
     section_accent,
@@ -29,6 +30,7 @@ from srbrief.model import (
     Fact,
     Metric,
     Point,
+    Qualifier,
     Section,
     Statement,
     SummaryItem,
@@ -38,13 +40,14 @@ from srbrief.model.story import (
     BASED_ON,
     SummaryLine,
     cited_documents,
+    cites_of,
     point_chart,
     point_figures,
     shown_figures,
     shown_subtitle,
 )
 from srbrief.model.textutil import cited_publication, document_text, period_text
-from srbrief.model.units import format_value, metric_label
+from srbrief.model.units import format_value, metric_label, share_percent
 
 MAX_FACTS = 3
 SUMMARY_HEADLINES = 3  # headline figures on the summary, above one line per theme
@@ -69,8 +72,7 @@ def _who(briefing: Briefing, lang: str, presenter: str | None, organisation: str
 
 def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
     subtitle = shown_subtitle(briefing, lang)
-    dated = t("as_of", lang).format(date=date_text(briefing.as_of, lang)) if briefing.as_of else ""
-    lines = [" · ".join(p for p in (dated, *_who(briefing, lang, presenter, organisation)) if p)]
+    lines = [" · ".join(p for p in (dated_text(briefing, lang), *_who(briefing, lang, presenter, organisation)) if p)]
     cited = cited_documents(briefing)  # every document cited, by date
     docs = [document_text(d, lang) for d in cited]
     byline = ("依据" + "；".join(docs)) if lang == "zh" else "Based on " + "; ".join(docs)
@@ -158,12 +160,10 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
 
 
 def _caption(chart: Chart | None, lang: str) -> str:
-    """Return what must stand under a chart: a map is a schematic, with its caveat. (A derived value is marked
-    and footnoted: see srbrief.deck.plandata.footnoted.)"""
-    if chart is None or chart.kind is not ChartKind.ROUTE_MAP:
-        return ""
-    note = chart.note.get(lang) if chart.note else ""
-    return f"{t('schematic', lang)}{'：' if lang == 'zh' else ': '}{note}" if note else t("schematic", lang)
+    """Return what must stand under a chart: a map is marked a schematic, in one word; its caveat (which places
+    are for orientation) is for the presenter, in the speaker notes, not on the slide. (A derived value is
+    marked and footnoted: see srbrief.deck.plandata.footnoted.)"""
+    return t("schematic", lang) if chart is not None and chart.kind is ChartKind.ROUTE_MAP else ""
 
 
 def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -> Slide:
@@ -190,7 +190,7 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
         metrics = [m for m in briefing.metrics if m.source.doc in (doc.id, None)]
         if not metrics:
             continue
-        rows = [_appendix_row(m, lang) for m in metrics]
+        rows = [_appendix_row(briefing, m, lang) for m in metrics]
         columns = fitted_widths(header, rows, widths, frame)
         pages = table_pages(header, rows, columns, frame)
         start = 0
@@ -212,9 +212,13 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
         events = [briefing.find(i, Event) for i in timeline.items] or list(briefing.timeline)
         sources = tuple(dict.fromkeys(e.source for e in events))
         said = [sentence(timeline.title.get(lang), lang)]
-        slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang), chart=timeline,
-                            notes=notes_of(said, sources, lang, briefing), sources=sources, name=timeline.id,
-                            appendix=True))
+        # one event is no timeline: it is said as a dated line, not drawn as a chart of one dot
+        line = tuple(f"{period_text(e.date, lang)}{'：' if lang == 'zh' else ': '}{e.text.get(lang)}"
+                     for e in events) if len(events) == 1 else ()
+        slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang),
+                            chart=None if line else timeline, bullets=line,
+                            notes=notes_of([*said, *(sentence(x, lang) for x in line)], sources, lang, briefing),
+                            sources=sources, name=timeline.id, appendix=True))
     slides.append(_sources_slide(briefing, lang))
     return slides
 
@@ -231,9 +235,11 @@ def _timeline_chart(briefing: Briefing) -> Chart | None:
     return Chart(name, ChartKind.TIMELINE, Text(t("timeline", "zh"), t("timeline", "en")))
 
 
-def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:
+def _appendix_row(briefing: Briefing, metric: Metric, lang: str) -> tuple[str, ...]:
     """Return a figure's row of the appendix: label, value (marked derived), period, clause (and how a
-    derived value or period was computed)."""
+    derived value or period was computed, and a chart's share computed from it). A figure whose source gives
+    no period is dated by its report, said as such ('2025年10月报道', 'as reported Oct 2025'): the month the
+    document reported it, never a period of the source's."""
     value, source = format_value(metric, lang), metric.source.clause
     if lang == "en" and metric.source.en:  # our translation above the Chinese original
         source = f"{metric.source.en}\n{source}"
@@ -242,7 +248,36 @@ def _appendix_row(metric: Metric, lang: str) -> tuple[str, ...]:
         value += f"（{word}）" if lang == "zh" else f" ({word})"
         note = metric.derived.get(lang)
         source += f"（{t('derived', lang)}：{note}）" if lang == "zh" else f" ({t('derived', lang)}: {note})"
-    return metric_label(metric, lang), value, period_text(metric.period, lang) if metric.period else "—", source
+    source += _share_note(briefing, metric, lang)
+    if metric.period:
+        period = period_text(metric.period, lang)
+    else:
+        reported = reported_month(briefing, metric, lang)
+        period = f"{reported}报道" if lang == "zh" else f"as reported {reported}"
+    return metric_label(metric, lang), value, period, source
+
+
+def reported_month(briefing: Briefing, metric: Metric, lang: str) -> str:
+    """Return the month of the document that reports *metric* ('2025年10月', 'Oct 2025')."""
+    return period_text(briefing.documents_of([metric.source])[0].date[:7], lang)
+
+
+def _share_note(briefing: Briefing, part: Metric, lang: str) -> str:
+    """Return what the appendix says of a share a chart computes with *part* as its part: that it is derived
+    and from which two figures ('（图表中的占比60.4%为计算值：222.7亿元÷全市外贸出口368.6亿元）'), else ''."""
+    for chart in briefing.charts:
+        if chart.kind is not ChartKind.SHARE or len(chart.items) != 2 or chart.items[0] != part.id or \
+                part.unit == "percent":  # a share of per cents is drawn as it is: nothing computed
+            continue
+        whole = briefing.find(chart.items[1])
+        share = share_percent(part, whole, lang) if isinstance(whole, Metric) else ""
+        if not share or not isinstance(whole, Metric):
+            continue
+        of = f"{format_value(part, lang)}÷{whole.label.get(lang)}{format_value(whole, lang)}" if lang == "zh" else \
+            f"{format_value(part, lang)} ÷ {format_value(whole, lang)} ({whole.label.get(lang)})"
+        return f"（图表中的占比{share}为计算值：{of}）" if lang == "zh" else \
+            f" (the chart's {share} share is derived: {of})"
+    return ""
 
 
 def _glossary(briefing: Briefing, lang: str) -> tuple[str, ...]:
@@ -254,6 +289,18 @@ def _glossary(briefing: Briefing, lang: str) -> tuple[str, ...]:
     return tuple(t(key, lang) for key, terms in GLOSSARY if any(term in x for x in texts for term in terms))
 
 
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _clause_counts(briefing: Briefing) -> dict[str, int]:
+    """Return how many distinct clauses of each document the briefing cites (figures, facts, events, points)."""
+    counts: dict[str, int] = {d.id: 0 for d in briefing.sources}
+    for cite in dict.fromkeys((c.doc or briefing.sources[0].id, c.clause) for c in cites_of(briefing)):
+        counts[cite[0]] = counts.get(cite[0], 0) + 1
+    return counts
+
+
 def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     docs = cited_documents(briefing)
     n = len(briefing.metrics)
@@ -262,20 +309,32 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     periods = [m.label.get(lang) for m in briefing.metrics
                if m.derived is not None and m.derived_part is DerivedPart.PERIOD]
     as_of = date_text(briefing.as_of, lang)
+    first_undated = next((m for m in briefing.metrics if not m.period), None)  # dated by its report's month
+    undated = reported_month(briefing, first_undated, lang) if first_undated else ""
+    more = any(m.qualifier is Qualifier.MORE_THAN for m in briefing.metrics)  # the conventions it uses, no others
+    ranked = any(m.qualifier.value in ("rank", "top") for m in briefing.metrics)
+    shared = any(c.kind is ChartKind.SHARE for c in briefing.charts)
+    clauses = _clause_counts(briefing)
     bullets: tuple[str, ...]
     if lang == "zh":
-        named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) for i, d in enumerate(docs, 1)]
+        named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) +
+                 f"（引用原文{clauses[d.id]}句）" for i, d in enumerate(docs, 1)]
         computed = f"其中{len(derived)}项为本简报据原文推算的计算值：{'、'.join(derived)}。" if derived else ""
         computed += f"以下{len(periods)}项的数值见于原文，时期为推算：{'、'.join(periods)}。" if periods else ""
         bullets = (*named,
                    f"本简报收录{n}项数据，每项均附所据原文语句（见附录及各页备注）。{computed}",
-                   "“超”、“余”、“突破”表示“以上”，以“+”标注；排名以“第N”表示；图表中的占比与“其余”部分为本简报计算。",
-                   f"简报日期{as_of}；各项数据的时期见附录。")
+                   *(["；".join(x for x, used in (("原文写作“超”、“余”、“突破”的数字一律以“超”标于数字前", more),
+                                                    ("排名以“第N”表示", ranked),
+                                                    ("图表中的占比与“其余”部分为本简报计算", shared)) if used) + "。"]
+                     if more or ranked or shared else []),
+                   f"简报日期{as_of}；各项数据的时期见附录" +
+                   (f"，原文未给出时期的数据标注报道月份（如“{undated}报道”）。" if undated else "。"))
         said = ["本页说明数据来源与处理方法。",
                 "除标为计算值的数据外，每个数字均可在所引原文语句中找到。" if derived else
                 "每个数字均可在所引原文语句中找到。"]
     else:
-        named = [("Source: " if len(docs) == 1 else f"Source {i}: ") + document_text(d, lang)
+        named = [("Source: " if len(docs) == 1 else f"Source {i}: ") + document_text(d, lang) +
+                 f" ({clauses[d.id]} {'clause' if clauses[d.id] == 1 else 'clauses'} cited)"
                  for i, d in enumerate(docs, 1)]
         computed = (f" {len(derived)} of them are derived: computed by us from the source "
                     f"({'; '.join(derived)}).") if derived else ""
@@ -284,11 +343,17 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         bullets = (*named,
                    f"This briefing carries {n} figures, each with the sentence it comes from (see the appendix "
                    f"and the speaker notes).{computed}",
-                   'Figures the source gives as "more than" are marked "+"; ranks are shown as "No. N"; shares and '
-                   '"rest" segments in the charts are computed by us.',
+                   *([_sentence_case("; ".join(x for x, used in (
+                       ('figures the source gives as "more than" read "over" in text and "+" on cards and charts',
+                        more),
+                       ('ranks are shown as "No. N"', ranked),
+                       ('shares and "rest" segments in the charts are computed by us', shared)) if used)) + "."]
+                     if more or ranked or shared else []),
                    "The English text is our own translation; the Chinese original prevails.",
                    *_glossary(briefing, lang),
-                   f"Briefing dated {as_of}; the period of each figure is in the appendix.")
+                   f"Briefing dated {as_of}; the period of each figure is in the appendix" +
+                   (f' (a figure the source gives no period for is dated by the month of its report: "as reported '
+                    f'{undated}").' if undated else "."))
         said = ["This slide explains where the figures come from and how they were handled.",
                 "Apart from the derived values, every number can be found in the sentence it cites." if derived
                 else "Every number can be found in the sentence it cites."]

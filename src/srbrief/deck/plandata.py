@@ -35,7 +35,7 @@ class Card:
     metric: Metric
     accent: str
     meta: str = ""
-    mark: str = ""  # the footnote marker by a derived value ('*', '¹'); its note is the slide's footnote
+    mark: str = ""  # the footnote marker by a derived value ('¹', '²'); its note is the slide's footnote
 
 
 @dataclass(frozen=True)
@@ -143,17 +143,17 @@ FOOTNOTE_MARKS = ("¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹")
 
 
 def footnoted(slide: Slide, lang: str) -> Slide:
-    """Return *slide* with each derived value it shows marked by its card's number ('*', or '¹', '²' … when the
-    slide has several notes) and one footnote that says what each is ('* 计算值：按原文列出的园区名称计数'); a
-    derived value in the chart is named in it. Values with the same note share its marker. The honesty of the
-    appendix (which keeps the full note), the way a consultant writes it."""
+    """Return *slide* with each derived value it shows marked by its card's number ('¹', '²' …, one style on every
+    slide, the deck's, the presenter's and the PDF's) and one footnote that says what each is
+    ('¹ 计算值：按原文列出的园区名称计数'); a derived value in the chart is named in it. Values with the same note
+    share its marker. The honesty of the appendix (which keeps the full note), the way a consultant writes it."""
     derived = [m for m in dict.fromkeys(slide.metrics) if m.derived is not None]
     if not derived:
         return slide
     carded = {c.metric for c in slide.cards} | {r.card.metric for r in slide.summary if r.card}
     texts = {m: _derived_note(m, lang, named=m not in carded) for m in derived}
     distinct = list(dict.fromkeys(texts.values()))
-    by_text = dict(zip(distinct, ("*",) if len(distinct) == 1 else FOOTNOTE_MARKS, strict=False))
+    by_text = dict(zip(distinct, FOOTNOTE_MARKS, strict=False))  # one style on every slide: ¹ even when alone
     marks = {m: by_text[text] for m, text in texts.items()}
 
     def marked(card: Card) -> Card:
@@ -211,6 +211,14 @@ def date_text(date: str, lang: str) -> str:
     return chinese_date(date) if lang == "zh" else english_date(date)
 
 
+def dated_text(briefing: Briefing, lang: str) -> str:
+    """Return the briefing's date as the title slide and every handout page say it ('数据截至2025年10月11日',
+    'Data as of 11 October 2025'): the briefing's as-of date, labelled, never a bare date a reader could take
+    for the article's."""
+    return t("as_of", lang).format(date=date_text(briefing.as_of, lang)) if briefing.as_of else ""
+
+
 __all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "NOTE_BULLET", "Card", "DeckPlan", "Role", "Slide",
-           "SummaryRow", "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "footnoted",
+           "SummaryRow", "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "dated_text",
+           "footnoted",
            "make_card", "notes_of", "section_accent"]

@@ -131,7 +131,8 @@ def _native_bars(writer: DeckWriter, slide: Any, chart: Chart, metrics: list[Met
     value_axis.tick_labels.number_format_is_linked = False
     graph.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     _axis_title(writer, value_axis, axis_unit)
-    notes = [MORE_THAN_NOTE[lang]] if any(m.qualifier is Qualifier.MORE_THAN for m in metrics) else []
+    more_than = MORE_THAN_NOTE[lang] and any(m.qualifier is Qualifier.MORE_THAN for m in metrics)
+    notes = [MORE_THAN_NOTE[lang]] if more_than else []
     if {good_news(m) for m in metrics} >= {True, False}:  # green and red side by side: say which is which
         notes.append(news_key(lang))
     if notes:

@@ -21,7 +21,7 @@ import yaml
 from srbrief.edit.yamltext import EditError, PathKey, child, walk
 from srbrief.model.convert import unwrap_optional
 from srbrief.model.located import Located
-from srbrief.model.types import Briefing, Cite, Text
+from srbrief.model.types import Briefing, Cite, Text, data_fields
 
 REMOVE = object()  # the value of an optional field left empty: remove the field
 _SEGMENT = re.compile(r"^([^\[\]]+)((?:\[\d+\])*)$")
@@ -139,7 +139,7 @@ def schema_at(root: yaml.Node, path: list[PathKey], name: str) -> tuple[Any, boo
         if isinstance(key, int) and typing.get_origin(inner) is tuple:
             hint, optional = typing.get_args(inner)[0], False
         elif isinstance(key, str) and dataclasses.is_dataclass(inner):
-            fields = {f.name: f for f in dataclasses.fields(inner)}
+            fields = {f.name: f for f in data_fields(inner)}
             if key not in fields:
                 raise EditError(f"{name}: unknown field {key!r} (expected one of: {', '.join(fields)})", where)
             hint = typing.get_type_hints(inner)[key]
@@ -164,7 +164,7 @@ def coerce(raw: str, target: Target) -> Any:
         if hint is Text:
             raise EditError(f"text in two languages: set {target.name}.zh and {target.name}.en",
                             target.index)
-        fields = ", ".join(f"{target.name}.{f.name}" for f in dataclasses.fields(hint))
+        fields = ", ".join(f"{target.name}.{f.name}" for f in data_fields(hint))
         raise EditError(f"a group of fields: set them one by one ({fields}), or all at once as "
                         "{field: value, ...}", target.index)
     if typing.get_origin(hint) is tuple:

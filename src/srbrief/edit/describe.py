@@ -45,6 +45,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "zh": ("中文", "Chinese"),
     "en": ("英文", "English"), "clause": ("原文语句", "Clause"), "doc": ("来源文件", "Document"),
     "units": ("单位表", "Units"), "code": ("代码", "Code"),
+    "unit_en": ("单位的英文（仅本数字）", "Unit in English (this figure)"),
     "text_file": ("全文文件（与简报在同一文件夹）", "Text file (beside the briefing)"),
 }
 

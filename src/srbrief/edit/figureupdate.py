@@ -16,13 +16,13 @@ from srbrief.edit.describe import item_name, item_path, kind_name, where
 from srbrief.edit.verify import MISSING
 from srbrief.edit.yamltext import PathKey, Source, parsed
 from srbrief.model.agreement import conflict
-from srbrief.model.numerals import mentions, states
+from srbrief.model.numerals import measure_word, mention_word, mentions, states
 from srbrief.model.periods import clause_period, dates_in
 from srbrief.model.refs import RefError, references, render, render_ref
 from srbrief.model.textutil import period_text
 from srbrief.model.truth import keyed_prose
-from srbrief.model.types import Briefing, Cite, Metric, Qualifier, Text
-from srbrief.model.units import format_value, unit_of
+from srbrief.model.types import Briefing, Cite, Metric, Qualifier, Text, Unit
+from srbrief.model.units import UNITS, format_value, metric_unit, number_text
 
 
 @dataclass(frozen=True)
@@ -32,21 +32,79 @@ class Reading:
     value: float
     qualifier: str
     written: str  # the words, e.g. '6288亿元'
+    converted: bool = False  # written with another multiplier than the figure's unit (1.2亿人次 for 万人次)
 
 
 def read_value(metric: Metric, clause: str) -> Reading | None:
-    """Return the value *clause* states in *metric*'s unit and kind (the first such figure), or None."""
-    unit = unit_of(metric.unit)
+    """Return the value *clause* states in *metric*'s unit and kind (the first such figure), or None; a value
+    written with another multiplier of the unit's word is converted to the unit (1.2亿人次 → 12000 万人次):
+    the value times the unit's scale is what the clause states."""
+    unit = metric_unit(metric)
     for mention in mentions(clause):
-        if metric.qualifier.value in ("rank", "top") or unit.code == "percent" or mention.kind == "percent":
+        ranked = metric.qualifier.value in ("rank", "top")
+        if ranked or unit.code == "percent" or mention.kind == "percent":
             value = mention.value
         else:
             value = mention.value / Decimal(unit.scale)
         number = float(value) if value != value.to_integral() else float(int(value))
-        qualifier = metric.qualifier.value if metric.qualifier.value in ("rank", "top") else mention.qualifier
+        qualifier = metric.qualifier.value if ranked else mention.qualifier
         trial = dataclasses.replace(metric, value=number, qualifier=Qualifier(qualifier))
         if states(trial, mention):
-            return Reading(number, qualifier, mention.written)
+            converted = mention.kind == "number" and not ranked and mention.scale != unit.scale
+            return Reading(number, qualifier, mention.written, converted)
+    return None
+
+
+def reading_line(metric: Metric, reading: Reading, lang: str) -> str:
+    """Return what was read, as the user checks it: '6288亿元', or with the conversion to the figure's unit
+    '1.2亿人次 → 按 万人次 换算：12000'."""
+    if not reading.converted:
+        return reading.written
+    unit = metric_unit(metric)
+    if lang == "zh":
+        return f"{reading.written} → 按 {unit.zh} 换算：{number_text(reading.value)}"
+    return f"{reading.written} → converted to {unit.zh} ({unit.en}): {number_text(reading.value, 'en')}"
+
+
+DIMENSION_NAMES = {  # what a unit measures, for saying why a value cannot be converted
+    "money": ("金额", "an amount of money"), "money-usd": ("美元金额", "an amount in US dollars"),
+    "count": ("数量", "a count"), "mass": ("重量", "a mass"), "power": ("功率", "power"),
+    "energy": ("电量", "energy"), "area": ("面积", "an area"), "volume": ("体积", "a volume"),
+    "length": ("长度", "a length"), "duration": ("时长", "a duration"), "percent": ("百分比", "a percentage"),
+    "percentage-point": ("百分点", "percentage points"), "multiple": ("倍数", "a multiple"),
+    "rank": ("名次", "a rank"),
+}
+
+
+def _dimension_name(unit: Unit, lang: str) -> str:
+    zh, en = DIMENSION_NAMES.get(unit.dimension, ("本简报自定义的量", "a unit of the briefing's own"))
+    return zh if lang == "zh" else en
+
+
+def unread_reason(metric: Metric, clause: str, lang: str) -> str | None:
+    """Return why no value of *metric* can be read from *clause* when the clause states one in another unit:
+    a quantity of another kind (3.5万吨 for a figure in 万人次) or another unit of the same kind (120兆瓦 for one
+    in 千瓦) cannot be converted; None when the clause states no figure in a unit srbrief knows."""
+    unit = metric_unit(metric)
+    if metric.qualifier.value in ("rank", "top"):
+        return None
+    own = "%" if unit.code == "percent" else measure_word(unit)
+    for mention in mentions(clause):
+        word = mention_word(mention)
+        other = next((u for u in UNITS.values() if measure_word(u) == word or (word == "%" == u.zh)), None)
+        if other is None or word == own:
+            continue
+        said, mine = _dimension_name(other, lang), _dimension_name(unit, lang)
+        if other.dimension != unit.dimension:
+            return (f"所选语句写的是 {mention.written}（{said}），而本数字以 {unit.zh} 计（{mine}）：不是同一类量，"
+                    "不能换算；请选一句写明本数字的语句" if lang == "zh" else
+                    f"The selection states {mention.written} ({said}), but this figure is in {unit.zh} ({unit.en}, "
+                    f"{mine}): another kind of quantity, which cannot be converted; select a clause that states "
+                    "this figure")
+        return (f"所选语句写的是 {mention.written}，而本数字以 {unit.zh} 计：{word} 与 {own} 不是同一个单位，"
+                f"不能换算；要改用 {word}，请先改本数字的单位" if lang == "zh" else
+                f"The selection states {mention.written}, but this figure is in {unit.zh} ({unit.en}): {word} and "
+                f"{own} are different units, which are not converted; to use {word}, change the figure's unit first")
     return None
 
 

@@ -59,6 +59,7 @@ from srbrief.gui.formfields import (
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
+from srbrief.gui.reffield import RefField, labels_of
 from srbrief.gui.settings import remember_folder, start_folder
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model.truth import PROSE
@@ -119,10 +120,13 @@ class AddDialog(QDialog):
         fields.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         hints = typing.get_type_hints(self.cls)
         briefing = self.session.doc.briefing
+        figures = labels_of(lambda: self.session.doc.briefing, self.lang)
         for f in dataclasses.fields(self.cls):
             if f.name not in ASKED[kind]:
                 continue
-            for sub, label, editor in editors_for(f, hints[f.name], self.lang, briefing):
+            prose = (lambda long: RefField(figures, self.lang, 3 if long else 1)) \
+                if f.name in PROSE.get(self.cls, ()) else None  # references shown by their labels, as in the form
+            for sub, label, editor in editors_for(f, hints[f.name], self.lang, briefing, prose):
                 if isinstance(editor, ChoiceField) and sub == ("unit",):
                     editor.wants_new.connect(lambda e=editor: self._new_unit(e))
                 editor.setObjectName(".".join(sub))

@@ -12,8 +12,10 @@ briefing itself is chosen by its place, written ``@summary.2`` (``@`` alone is t
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import typing
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayoutItem,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -47,10 +50,12 @@ from srbrief.gui.formfields import (
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
+from srbrief.gui.reffield import RefField, labels_of
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model import BriefingError
 from srbrief.model.truth import PROSE, read_document
-from srbrief.model.types import Cite, Metric
+from srbrief.model.types import Cite, Metric, data_fields
+from srbrief.model.units import resolve_unit
 from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
@@ -58,6 +63,17 @@ if TYPE_CHECKING:
 
 Sub = tuple[str, ...]  # a field of the item: ("value",) or ("label", "zh")
 HIDDEN = ("id", "schema")  # ids are made by the app, the schema is fixed
+FOLLOWS = {"unit_en": "unit"}  # a field shown right after another: a figure's English unit words after its unit
+
+
+def form_order(fields: Sequence[dataclasses.Field[Any]]) -> list[dataclasses.Field[Any]]:
+    """Return *fields* in the order the form shows them: each of :data:`FOLLOWS` right after the field it names."""
+    out = [f for f in fields if f.name not in FOLLOWS]
+    for f in fields:
+        if f.name in FOLLOWS:
+            after = next((i for i, g in enumerate(out) if g.name == FOLLOWS[f.name]), len(out) - 1)
+            out.insert(after + 1, f)
+    return out
 class EditForm(QWidget):
     """The fields of one item; empty (with a hint) until an item is chosen."""
 
@@ -173,7 +189,7 @@ class EditForm(QWidget):
         self.heading.hide()  # the list above names the item
         hints = typing.get_type_hints(cls)
         self._prose = PROSE.get(cls, ())
-        for f in dataclasses.fields(cls):
+        for f in form_order(data_fields(cls)):
             if f.name not in HIDDEN:
                 self._add_field(f, hints[f.name])
         if ("source",) in self.editors:
@@ -182,12 +198,24 @@ class EditForm(QWidget):
         self.refresh()
 
     def _add_field(self, f: dataclasses.Field[Any], declared: Any) -> None:
-        for sub, label, editor in editors_for(f, declared, self.lang, self.session.doc.briefing):
+        figures = labels_of(lambda: self.session.doc.briefing, self.lang)
+        prose = (lambda long: RefField(figures, self.lang, 3 if long else 1)) if f.name in self._prose else None
+        for sub, label, editor in editors_for(f, declared, self.lang, self.session.doc.briefing, prose):
             if isinstance(editor, ChoiceField) and sub == ("unit",):
                 editor.wants_new.connect(self.add_unit)
             self._add_row(sub, label, editor)
         if isinstance(f.default, Enum):
             self.defaults[(f.name,)] = str(f.default.value)
+
+    def _show_unit_word(self) -> None:
+        """Show in the figure's English-unit field, while it is empty, the English its unit writes without it."""
+        editor, item = self.editors.get(("unit_en",)), self._item()
+        if not isinstance(editor, QLineEdit) or not isinstance(item, Metric):
+            return
+        declared = {u.code: (u.zh, u.en) for u in self.session.doc.briefing.units}
+        with contextlib.suppress(KeyError):  # a unit the file does not declare: the unit's field says so
+            unit = resolve_unit(item.unit, declared)
+            editor.setPlaceholderText(tr("unit_en_placeholder", self.lang, word=unit.en_word or unit.en))
 
     def shows_an_item(self, briefing: Any) -> bool:
         """Return whether the item shown is still in *briefing* (a figure, a source document, a summary line
@@ -259,6 +287,7 @@ class EditForm(QWidget):
             editor.blockSignals(False)
             self.errors[sub].hide()
             self._show_rendered(sub, value)
+        self._show_unit_word()
         self._fill_chooser()
         index = path[-1] if path else None
         count = read_back(self.session.doc.parsed, path[:-1]) if path else None

@@ -32,7 +32,9 @@ from srbrief.edit.figureupdate import (
     pinned_texts,
     read_period,
     read_value,
+    reading_line,
     rendered_where,
+    unread_reason,
     update_edit,
     wordings,
 )
@@ -46,7 +48,7 @@ from srbrief.model.loader import parse_briefing
 from srbrief.model.refs import render_ref
 from srbrief.model.truth import read_document
 from srbrief.model.types import Metric
-from srbrief.model.units import format_value, unit_of
+from srbrief.model.units import format_value, metric_unit
 from srbrief.resources import builtin_briefing_path
 
 if TYPE_CHECKING:
@@ -175,10 +177,11 @@ class UpdateFigureDialog(QDialog):
         self.reading = read_value(self.figure, clause) if clause else None
         if taken.refused:  # across sentences: one sentence states a figure
             self.value.setText(taken.reason(self.lang))
-        elif clause and self.reading is None:
-            self.value.setText(tr("no_value_read", self.lang, unit=unit_of(self.figure.unit).zh))
+        elif clause and self.reading is None:  # another kind of quantity, another unit, or no figure at all
+            self.value.setText(unread_reason(self.figure, clause, self.lang) or
+                               tr("no_value_read", self.lang, unit=metric_unit(self.figure).zh))
         elif self.reading is not None:
-            self.value.setText(self.reading.written)
+            self.value.setText(reading_line(self.figure, self.reading, self.lang))  # 按 万人次 换算：12000
             period, _whole = read_period(self.figure.period, clause, *self._context())
             if period is not None:
                 self.period.show(period)  # the period is read from the clause as the value is

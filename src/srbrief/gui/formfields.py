@@ -352,10 +352,12 @@ def error_label() -> QLabel:
     return label
 
 
-def editors_for(f: Any, declared: Any, lang: str, briefing: Any) -> list[tuple[tuple[str, ...], str, Editor]]:
+def editors_for(f: Any, declared: Any, lang: str, briefing: Any,
+                text_field: Callable[[bool], Editor] | None = None) -> list[tuple[tuple[str, ...], str, Editor]]:
     """Return (sub-field, label, editor) for the dataclass field *f* of declared type *declared*: a text in two
-    languages gives two rows (and a yes/no box first when it may be written ``true``); fields this form
-    does not edit (nested lists) give none."""
+    languages gives two rows (and a yes/no box first when it may be written ``true``), each made by
+    *text_field* (given whether the text is long) if given; fields this form does not edit (nested lists) give
+    none."""
     import dataclasses
     import typing
     from enum import Enum
@@ -375,7 +377,8 @@ def editors_for(f: Any, declared: Any, lang: str, briefing: Any) -> list[tuple[t
         if meta.get("flag"):  # derived: yes or no, then optionally how
             rows.append((one, tr("derived_flag", lang), FlagField(tr("derived_flag_text", lang))))
         for part, word in (("zh", "中文"), ("en", "English")):
-            rows.append(((f.name, part), f"{name} · {word}", LongField() if long else LineField()))
+            made = text_field(long) if text_field is not None else LongField() if long else LineField()
+            rows.append(((f.name, part), f"{name} · {word}", made))
         return rows
     editor: Editor
     if isinstance(hint, type) and issubclass(hint, Enum):
@@ -466,7 +469,9 @@ def insert_reference(editor: LineField | LongField, metric_id: str,
                      inserted: Callable[[str], None] | None = None) -> None:
     """Write a reference to the figure *metric_id* at the cursor of *editor* (the field stays in edit)."""
     reference = "{" + metric_id + "}"
-    if isinstance(editor, LongField):
+    if hasattr(editor, "insert_reference"):  # a field that shows references as tokens (gui.reffield)
+        editor.insert_reference(reference)
+    elif isinstance(editor, LongField):
         editor.insertPlainText(reference)
     else:
         editor.insert(reference)

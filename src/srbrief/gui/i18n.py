@@ -246,6 +246,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_period": ("（无）", "(none)"),
     "whole_year": ("全年", "whole year"),
     "date_placeholder": ("年-月 或 年-月-日，如 2025-06", "year-month or a day, e.g. 2025-06"),
+    "unit_en_placeholder": ("留空即用单位自带的英文：{word}", "Empty: the unit's own English, {word}"),
     "briefing_info": ("简报信息", "The briefing"),
     "placeholder_mark": ("【请填写】", "[fill in]"),
     "document_text": ("文件全文（粘贴，或打开 .txt 文件）", "The document's full text (paste, or open a .txt file)"),

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPagedPaintDevice, QPageLayou
 from srbrief import palette
 from srbrief.atomic import OutputError, atomic_path
 from srbrief.deck.plan import DeckPlan
-from srbrief.deck.plandata import date_text
+from srbrief.deck.plandata import dated_text
 from srbrief.gui.slides import FAMILY, SlidePainter, _font, draw_fitted
 
 SLIDE_PAGE = QPageSize(QSizeF(13.333, 7.5), QPageSize.Unit.Inch, "Slide 16:9")
@@ -79,7 +79,8 @@ EDGE_TEXT = 11.0  # pixels at RESOLUTION (8 pt): a handout page's running head a
 
 
 def _page_edges(painter: QPainter, plan: DeckPlan, full: QRectF, number: int, count: int) -> None:
-    """A handout page's running head (the briefing's title, its date) and its number at the foot."""
+    """A handout page's running head (the briefing's title, its date as the title slide says it) and its number
+    at the foot."""
     margin = full.width() * 0.07
     painter.save()
     try:
@@ -89,7 +90,7 @@ def _page_edges(painter: QPainter, plan: DeckPlan, full: QRectF, number: int, co
         title = plan.briefing.title.get(plan.lang)
         painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         date_text(plan.briefing.as_of, plan.lang))
+                         dated_text(plan.briefing, plan.lang))
         painter.setPen(QColor(palette.LIGHT.page_rule))
         painter.drawLine(QPointF(head.left(), head.bottom()), QPointF(head.right(), head.bottom()))
         painter.setPen(QColor(palette.LIGHT.muted))

@@ -16,7 +16,7 @@ from typing import Any
 
 from srbrief.model.errors import Problem
 from srbrief.model.located import Located
-from srbrief.model.types import DERIVED, LONG_TEXT, SHORT_TEXT, Cite, Text
+from srbrief.model.types import DERIVED, LONG_TEXT, SHORT_TEXT, Cite, Text, data_fields
 from srbrief.model.units import UNITS
 
 # characters XML 1.0 (and so a .pptx) cannot carry, plus C1 controls (NEL, ...) no slide can show
@@ -222,7 +222,7 @@ def _fields_of(cls: Any) -> dict[str, tuple[Any, bool, dict[str, Any]]]:
     every keystroke). The metadata is only read."""
     hints = typing.get_type_hints(cls)
     return {f.name: (hints[f.name], f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-                     dict(f.metadata)) for f in dataclasses.fields(cls)}
+                     dict(f.metadata)) for f in data_fields(cls)}
 
 
 _DATACLASS, _TUPLE, _ENUM, _SCALAR = "dataclass", "tuple", "enum", "scalar"

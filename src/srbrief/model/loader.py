@@ -24,7 +24,7 @@ from srbrief.model.types import (
     Qualifier,
     SectionKind,
 )
-from srbrief.model.units import UNITS, declare_units, unit_of
+from srbrief.model.units import UNITS, metric_unit, resolve_unit
 
 MAX_PROBLEMS = 50
 
@@ -64,9 +64,9 @@ def parse_briefing(data: bytes | str, filename: str, source_text: str | None = N
                                      f"unsupported schema {schema.value!r}; this version reads srbrief/1")])
     converter = Converter(filename)
     converter.units = declared_units(tree)
-    declare_units(converter.units)
     briefing = converter.convert(migrate(tree), Briefing, "")
     if briefing is not _INVALID:
+        resolve_units(briefing, converter.units)
         Checker(briefing, converter).run(source_text, Path(filename).parent)
     if converter.problems and not (lenient and briefing is not _INVALID):
         problems = sorted(converter.problems, key=lambda p: (p.line, p.col))
@@ -87,6 +87,14 @@ def declared_units(tree: Located) -> dict[str, tuple[str, str]]:
                 and code.value not in UNITS:
             found.setdefault(code.value, (zh.value, str(en.value) if en is not None else zh.value))
     return found
+
+
+def resolve_units(briefing: Briefing, declared: dict[str, tuple[str, str]]) -> None:
+    """Give every figure of *briefing* (just converted, seen by no one yet) the unit it is in as this briefing
+    defines it: the units a briefing declares are its own, never another loaded briefing's."""
+    for metric in briefing.metrics:
+        # the figure is frozen for everyone after loading; this fills its one field the file does not hold
+        object.__setattr__(metric, "resolved_unit", resolve_unit(metric.unit, declared, metric.unit_en))
 
 
 def migrate(tree: Located) -> Located:
@@ -254,7 +262,7 @@ class Checker:
 def chart_rule_problem(kind: ChartKind, items: list[Any]) -> str | None:
     """Return what is wrong with the items of a chart of *kind*, or None."""
     metrics = [i for i in items if isinstance(i, Metric)]
-    dims = {unit_of(m.unit).dimension for m in metrics}
+    dims = {metric_unit(m).dimension for m in metrics}
     units = {m.unit for m in metrics}
     if kind is ChartKind.KPI and not 1 <= len(items) <= 8:
         return "a kpi chart shows 1 to 8 metrics"
@@ -262,7 +270,7 @@ def chart_rule_problem(kind: ChartKind, items: list[Any]) -> str | None:
         if not 2 <= len(items) <= 12:
             return "a bar chart shows 2 to 12 metrics"
         if len(dims) > 1:  # named as the user knows the units (万标箱、列), with what to do instead
-            named = [unit_of(code) for code in dict.fromkeys(m.unit for m in metrics)]
+            named = list({m.unit: metric_unit(m) for m in metrics}.values())
             return (f"a bar chart needs metrics of one kind of quantity, got {', '.join(u.en for u in named)} "
                     f"({'、'.join(u.zh for u in named)}): show them as figure cards (kpi), or chart figures "
                     "of one unit")

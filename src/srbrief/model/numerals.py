@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from srbrief.model.units import UNITS, format_value, number_text, unit_of
+from srbrief.model.types import Unit
+from srbrief.model.units import UNITS, format_value, metric_unit, number_text
 
 if TYPE_CHECKING:
     from srbrief.model.types import Metric
@@ -49,6 +50,7 @@ class Mention:
     start: int  # where it starts in the sentence
     end: int = 0  # where the number, its multiplier, qualifier and unit word end
     bound: str = ""  # 'low' or 'high' for the two ends of a range (3至5年, 8%—15%), else ''
+    scale: int = 1  # the multiplier written (1.2亿人次: 10^8), which value includes
 
 
 def chinese_int(text: str) -> int | None:
@@ -170,7 +172,7 @@ def _mention(text: str, match: re.Match[str]) -> Mention | None:
     if own_unit and _same_unit_range(unit_rest[len(shown):], mult + shown):
         bound = "low"  # 150亿元至200亿元: both ends written with their unit
     stop = pos + (1 if percent else 0) if bound and not own_unit else pos + len(shown)
-    return Mention(written + mult + shown, value * scale, kind, unit, qualifier, start, stop, bound)
+    return Mention(written + mult + shown, value * scale, kind, unit, qualifier, start, stop, bound, scale)
 
 
 _RANGE_HIGH = re.compile(rf"[{re.escape(RANGE_TO)}]\s?({_NUMBER.pattern})")
@@ -207,6 +209,11 @@ def _mark_highs(found: list[Mention]) -> list[Mention]:
     return out
 
 
+def mention_word(mention: Mention) -> str:
+    """Return the unit word *mention* is written in, without its multiplier (1.2亿人次 → 人次), '' if none known."""
+    return "%" if mention.kind == "percent" else _unit_shown(mention.unit)
+
+
 def _unit_shown(unit: str) -> str:
     """Return the unit word that follows a number, as far as srbrief knows it (个月, 元, 家), for messages."""
     return next((w for w in _unit_words() if unit.startswith(w)), unit[:1] if unit[:1] in MEASURE_WORDS else "")
@@ -215,12 +222,13 @@ def _unit_shown(unit: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _unit_words() -> tuple[str, ...]:
     """Return the unit words srbrief knows, longest first (个百分点 before 个)."""
-    return tuple(sorted({_unit_word(code) for code in UNITS} | {"元"}, key=len, reverse=True))
+    return tuple(sorted({measure_word(unit) for unit in UNITS.values()} | {"元"}, key=len, reverse=True))
 
 
-def _unit_word(code: str) -> str:
-    """Return a unit's Chinese word without its multiplier: 亿元 → 元, 万人次 → 人次, 个月 → 个月."""
-    word = unit_of(code).zh
+def measure_word(unit: Unit) -> str:
+    """Return a unit's Chinese word without its multiplier: 亿元 → 元, 万人次 → 人次, 个月 → 个月 (units of one
+    word differ only by their scale: a value converts between them)."""
+    word = unit.zh
     for mult, _ in _MULTIPLIERS:
         if word.startswith(mult) and len(word) > len(mult):
             return word[len(mult):]
@@ -229,14 +237,14 @@ def _unit_word(code: str) -> str:
 
 def states(metric: Metric, mention: Mention) -> bool:
     """Return whether *mention* states *metric*'s value, in its unit and scale, with its qualifier."""
-    unit = unit_of(metric.unit)
+    unit = metric_unit(metric)
     value = Decimal(str(metric.value))
     q = metric.qualifier.value
     if q in ("rank", "top"):
         return mention.kind == q and mention.value == value
     if unit.code == "percent":
         return mention.kind == "percent" and mention.value == value and mention.qualifier == q
-    word = _unit_word(unit.code)
+    word = measure_word(unit)
     words = (word, "大") if unit.code == "ge" else (word,)  # 两大平台: two (个) platforms
     return (mention.kind == "number" and mention.unit.startswith(words) and mention.value == value * unit.scale
             and mention.qualifier == q)
@@ -245,13 +253,13 @@ def states(metric: Metric, mention: Mention) -> bool:
 def same_kind(metric: Metric, mention: Mention) -> bool:
     """Return whether *mention* is a figure of *metric*'s kind (a rank for a rank, a percentage for a
     percentage, a number in its unit word otherwise), whatever its value."""
-    unit = unit_of(metric.unit)
+    unit = metric_unit(metric)
     q = metric.qualifier.value
     if q in ("rank", "top"):
         return mention.kind == q
     if unit.code == "percent":
         return mention.kind == "percent"
-    return mention.kind == "number" and mention.unit.startswith(_unit_word(unit.code))
+    return mention.kind == "number" and mention.unit.startswith(measure_word(unit))
 
 
 def clause_problem(metric: Metric, clause: str) -> str | None:

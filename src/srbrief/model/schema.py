@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Any
 
 from srbrief.model.convert import unwrap_optional
-from srbrief.model.types import LONG_TEXT, SCHEMA_ID, SHORT_TEXT, Briefing, Cite, Text
+from srbrief.model.types import LONG_TEXT, SCHEMA_ID, SHORT_TEXT, Briefing, Cite, Text, data_fields
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
@@ -25,7 +25,7 @@ def _dataclass_schema(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for field in dataclasses.fields(cls):
+    for field in data_fields(cls):
         properties[field.name] = _type_schema(hints[field.name], dict(field.metadata), defs)
         if field.default is dataclasses.MISSING:
             required.append(field.name)

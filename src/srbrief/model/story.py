@@ -184,12 +184,17 @@ def charted_value(metric: Metric) -> float:
 def cited_documents(briefing: Briefing) -> tuple[Source, ...]:
     """Return the documents the briefing cites (its figures, facts, events, points and their statements), by
     date, the newest last (the first document when nothing cites one)."""
+    return tuple(sorted(briefing.documents_of(cites_of(briefing)), key=lambda s: s.date))
+
+
+def cites_of(briefing: Briefing) -> list[Cite]:
+    """Return every clause the briefing cites: its figures', facts', events', points' and their statements'."""
     cites: list[Cite] = [c for c in (getattr(i, "source", None) for i in (*briefing.metrics, *briefing.facts,
                                                                             *briefing.timeline))
                          if isinstance(c, Cite)]
     for point in briefing.points:
         cites += [*point.sources, *(s.source for s in point.facts)]
-    return tuple(sorted(briefing.documents_of(cites), key=lambda s: s.date))
+    return cites
 
 
 BASED_ON = ("据", "Based on")  # a subtitle that says which documents the briefing is based on

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from srbrief.model.claims import uncarried_numbers
 from srbrief.model.story import effective_points
 from srbrief.model.types import Chart, Fact, Lang, Metric, Point, Qualifier, Section, SectionKind, Text
-from srbrief.model.units import format_value, unit_of
+from srbrief.model.units import format_value, metric_unit
 
 if TYPE_CHECKING:
     from srbrief.model.loader import Checker
@@ -50,7 +50,7 @@ def _check_listed_count(checker: Checker, fact: Fact) -> None:
     if not fact.items or fact.title is None:
         return
     for metric in {m.id: m for m in checker.referenced.get(id(fact.title), ())}.values():
-        unit = unit_of(metric.unit)
+        unit = metric_unit(metric)
         counts = unit.dimension == "count" and unit.scale == 1 and metric.qualifier is Qualifier.EXACT
         if counts and metric.value != len(fact.items):
             checker.at(fact, "items", f"lists {len(fact.items)} items but its title states the figure that "

@@ -7,6 +7,7 @@ Field metadata (see :func:`spec`) adds the constraints the hints cannot express.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -181,6 +182,24 @@ class UnitDef:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A unit as every view writes it: the built-in ones (:data:`srbrief.model.units.UNITS`) and those a briefing
+    declares; a figure carries the one it is in (:attr:`Metric.resolved_unit`)."""
+
+    code: str
+    zh: str  # written straight after the number: 6261亿元
+    en: str  # the unit's English name, for tables and axis labels
+    dimension: str
+    scale: int = 1  # the unit's size in base units (亿 = 10^8): English writes 6261亿元 as 626.1 billion
+    en_word: str = ""  # written after the (scaled) English number
+
+
+def data_fields(cls: Any) -> tuple[Any, ...]:
+    """Return the fields of dataclass *cls* that a briefing file holds (not those the loader works out)."""
+    return tuple(f for f in dataclasses.fields(cls) if not f.metadata.get("internal"))
+
+
+@dataclass(frozen=True)
 class Metric:
     """One figure of the article."""
 
@@ -207,6 +226,12 @@ class Metric:
     entity: str | None = field(
         default=None, metadata=spec(pattern=ID_PATTERN, doc="the entity the figure belongs to"))
     note: Text | None = field(default=None, metadata=spec(max_length=LONG_TEXT))
+    unit_en: str | None = field(default=None, metadata=spec(max_length=60, doc=(
+        "the unit's English words for this figure, where the unit's own do not fit: 人次 of training are "
+        "'training attendances', not 'visits'")))
+    # the unit this figure is in, as its briefing defines it (built-in or declared, with unit_en): set by the
+    # loader, so two briefings loaded in one process never share a declared unit
+    resolved_unit: Unit | None = field(default=None, compare=False, repr=False, metadata={"internal": True})
 
 
 @dataclass(frozen=True)

@@ -4,26 +4,15 @@ for every view (cards, charts, tables, prose). English: "CNY 626.1 bn", "CNY 210
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from srbrief.model.textutil import counted_label
-from srbrief.model.types import Qualifier
+from srbrief.model.types import Qualifier, Unit
 
 if TYPE_CHECKING:
     from srbrief.model.types import Metric
-
-
-@dataclass(frozen=True)
-class Unit:
-    code: str
-    zh: str  # written straight after the number: 6261亿元
-    en: str  # the unit's English name, for tables and axis labels
-    dimension: str
-    scale: int = 1  # the unit's size in base units (亿 = 10^8): English writes 6261亿元 as 626.1 billion
-    en_word: str = ""  # written after the (scaled) English number
-
 
 UNITS: dict[str, Unit] = {
     u.code: u
@@ -96,6 +85,7 @@ UNITS.update((row[0], Unit(*row)) for row in _MORE_UNITS)
 # (wan-<code>, yi-<code>) unless one is listed above.
 _SCALED_DIMENSIONS = ("count", "money", "money-usd", "mass", "power", "energy", "area", "volume", "length")
 _SCALED_WORDS = (("wan", "万", 10**4, "10,000"), ("yi", "亿", 10**8, "100 mn"))
+_SCALE_WORDS = {size: en for _, _, size, en in _SCALED_WORDS}
 _ZH_KNOWN = {u.zh for u in UNITS.values()}
 for _base in [u for u in UNITS.values() if u.scale == 1 and u.dimension in _SCALED_DIMENSIONS and u.en_word]:
     for _prefix, _zh, _size, _en in _SCALED_WORDS:
@@ -103,9 +93,6 @@ for _base in [u for u in UNITS.values() if u.scale == 1 and u.dimension in _SCAL
         if _code not in UNITS and _zh + _base.zh not in _ZH_KNOWN:
             UNITS[_code] = Unit(_code, _zh + _base.zh, f"{_en} {_base.en}", _base.dimension, _size, _base.en_word)
 
-# Units a briefing declares for itself (``units:`` in its file: code, zh, en), as the last loaded briefing
-# declared them; the built-in units above cannot be redeclared (validation refuses their codes).
-DECLARED: dict[str, Unit] = {}
 
 
 def declared_unit(code: str, zh: str, en: str) -> Unit:
@@ -114,16 +101,27 @@ def declared_unit(code: str, zh: str, en: str) -> Unit:
     return Unit(code, zh, en, f"declared:{code}", 1, en)
 
 
-def declare_units(units: dict[str, tuple[str, str]]) -> None:
-    """Make the units a briefing declares (code → (zh, en)) known to every view."""
-    for code, (zh, en) in units.items():
-        DECLARED[code] = declared_unit(code, zh, en)
-
-
-def unit_of(code: str) -> Unit:
-    """Return the unit *code*: a built-in one, or one a briefing declared (KeyError if neither)."""
+def resolve_unit(code: str, declared: dict[str, tuple[str, str]], unit_en: str | None = None) -> Unit:
+    """Return the unit *code* as a briefing that declares *declared* (code → (zh, en)) means it: a built-in one or
+    one of its own (KeyError if neither), written in English with *unit_en* where the figure gives its own words
+    ('training attendances' for 人次 of training, where the unit says 'visits')."""
     found = UNITS.get(code)
-    return found if found is not None else DECLARED[code]
+    unit = found if found is not None else declared_unit(code, *declared[code])
+    if not unit_en or unit_en == unit.en_word:
+        return unit
+    scale = _SCALE_WORDS.get(unit.scale, number_text(unit.scale, "en"))
+    en = unit_en if unit.scale == 1 else f"{scale} {unit_en}"  # 10,000 training attendances
+    return replace(unit, en=en, en_word=unit_en.replace(" ", NBSP))  # a value never breaks inside its words
+
+
+def metric_unit(metric: Metric) -> Unit:
+    """Return the unit *metric* is in, as its briefing defines it (the loader resolved it); a figure made outside
+    a briefing knows only the built-in units (KeyError for any other)."""
+    unit = metric.resolved_unit
+    if unit is not None and unit.code == metric.unit:
+        return unit
+    return resolve_unit(metric.unit, {}, metric.unit_en)
+
 
 _BIG = ((Decimal(10**9), "bn"), (Decimal(10**6), "mn"))  # English amounts from a million up: 120 mn visits
 _ATTACHED = {"%", "×"}  # written with no space after the number
@@ -147,19 +145,30 @@ def metric_label(metric: Metric, lang: str) -> str:
     """Return *metric*'s label as it reads under its value: in English, a count of exactly one names one thing
     ('1 / Park of the … class', never '1 / Parks')."""
     label = metric.label.get(lang)
-    unit = UNITS.get(metric.unit)
-    if unit is None or unit.dimension != "count" or unit.en_word or metric.qualifier is not Qualifier.EXACT:
+    unit = metric_unit(metric)
+    if unit.dimension != "count" or unit.en_word or metric.qualifier is not Qualifier.EXACT:
         return label
     return counted_label(label, 1, lang) if metric.value == 1 else label
 
 
+# 次 ('times') says only how often: a card or a chart label reads '320 / Freight trains run', the label saying what
+# happened (never '320 times / Freight trains run'); prose keeps the word ('ran 320 times')
+HOW_OFTEN = frozenset({"ci"})
+# the words a qualified value is written with, before its number
+QUALIFIER_WORDS = {"zh": {"more_than": "超", "about": "约"},
+                   "en": {"more_than": f"over{NBSP}", "about": f"about{NBSP}"}}
+
+
 def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
-    """Return (number, unit) of *metric* for a KPI tile, e.g. ('600+', '家') or ('CNY 626.1', 'bn').
+    """Return (number, unit) of *metric* for a KPI tile, e.g. ('超600', '家') or ('CNY 626.1', 'bn').
+
+    One qualifier style per language: Chinese puts 超/约 before the number, as the article writes it (never a
+    '+' beside a Chinese unit); English cards and charts keep the compact '600+' / '~600' (prose says 'over').
 
     One sign convention for every change, on cards, charts, tables and in alt text: the sign says which way
     it moved ('+20%', '−25%'), whether that is good news is said by its colour (see srbrief.meaning), so a
     cost cut reads '−25%' in good-news green wherever it is shown."""
-    unit = unit_of(metric.unit)
+    unit = metric_unit(metric)
     q = metric.qualifier.value
     if q == "rank":
         number = number_text(metric.value)
@@ -173,9 +182,11 @@ def value_parts(metric: Metric, lang: str) -> tuple[str, str]:
     if lang == "zh":
         number, unit_text = _chinese_scaled(metric.value, unit)
     else:
-        number, unit_text = _english_scaled(metric.value, unit)
+        number, unit_text = _english_scaled(metric.value, unit, unit.code not in HOW_OFTEN)
         if unit.dimension == "money":
             number = f"{CURRENCY}{NBSP}{number}"
+    if lang == "zh":
+        return f"{QUALIFIER_WORDS['zh'].get(q, '')}{sign}{number}", unit_text
     suffix = "+" if q == "more_than" else ""
     prefix = "~" if q == "about" else ""
     return f"{prefix}{sign}{number}{suffix}", unit_text
@@ -189,11 +200,12 @@ def _chinese_scaled(value: float, unit: Unit) -> tuple[str, str]:
     return number_text(value), unit.zh
 
 
-def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
+def _english_scaled(value: float, unit: Unit, worded: bool = True) -> tuple[str, str]:
     """Return the English (number, unit words) of *value* in *unit*: millions and billions as mn and bn
-    ('120', 'mn visits'); money's words are its scale alone (CNY goes before the number)."""
+    ('120', 'mn visits'); money's words are its scale alone (CNY goes before the number), and so are they
+    when not *worded*."""
     base = Decimal(str(value)) * unit.scale
-    word_after = "" if unit.dimension == "money" else unit.en_word
+    word_after = "" if unit.dimension == "money" or not worded else unit.en_word
     if unit.scale > 1 or unit.dimension in _SCALED_DIMENSIONS:
         for size, word in _BIG:
             if base >= size:
@@ -204,7 +216,7 @@ def _english_scaled(value: float, unit: Unit) -> tuple[str, str]:
 def axis_scale(metrics: list[Metric], lang: str) -> tuple[float, str]:
     """Return (factor, axis unit) for plotting *metrics* of one unit: English reads 亿 units in billions or
     millions (6261 亿元 → CNY bn), Chinese keeps the article's unit."""
-    unit = unit_of(metrics[0].unit)
+    unit = metric_unit(metrics[0])
     if lang == "zh":
         return 1.0, unit.zh  # the unit itself (家, 个, %), on every chart
     biggest = Decimal(str(max(m.value for m in metrics))) * unit.scale
@@ -220,11 +232,12 @@ def format_value(metric: Metric, lang: str) -> str:
     number, unit_text = value_parts(metric, lang)
     if metric.qualifier.value in ("rank", "top"):
         return number + unit_text
+    if lang == "zh":  # the qualifier word is already before the number
+        return number + unit_text
+    if metric.unit in HOW_OFTEN:  # prose says how often: 'ran 320 times'
+        unit_text = _english_scaled(metric.value, metric_unit(metric))[1]
     core = number.rstrip("+").lstrip("~")
-    text = core + unit_joint(unit_text, lang) + unit_text
-    words = {"more_than": "超", "about": "约"} if lang == "zh" else \
-        {"more_than": f"over{NBSP}", "about": f"about{NBSP}"}
-    return words.get(metric.qualifier.value, "") + text
+    return QUALIFIER_WORDS["en"].get(metric.qualifier.value, "") + core + unit_joint(unit_text, lang) + unit_text
 
 
 def currency_prefix(number: str) -> tuple[str, str]:
@@ -249,11 +262,12 @@ def metric_kind(metric: Metric) -> str:
         return "change"
     if metric.unit == "percent":
         return "share"
-    return "count" if unit_of(metric.unit).dimension == "count" else "level"
+    return "count" if metric_unit(metric).dimension == "count" else "level"
 
 
 TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
-MORE_THAN_NOTE = {"zh": "+ 表示“超”、“余”、“突破”", "en": '+ means "more than"'}
+# the key of a '+' by a figure: English only (Chinese writes 超 before the number, which needs no key)
+MORE_THAN_NOTE = {"zh": "", "en": '+ means "more than"'}
 NEWS_WORDS = {"good": ("改善", "better"), "bad": ("变差", "worse")}  # what green and red say on a chart's key
 
 
@@ -264,7 +278,7 @@ def news_key(lang: str) -> str:
 
 
 def metric_text(metric: Metric, lang: str) -> str:
-    """Return a metric's value for a label on a chart: '600+家', '+20%', 'CNY 626.1 bn'."""
+    """Return a metric's value for a label on a chart: '超600家', '600+ companies', '+20%', 'CNY 626.1 bn'."""
     number, unit = value_parts(metric, lang)
     return number + unit_joint(unit, lang) + unit
 
