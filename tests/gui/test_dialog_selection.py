@@ -15,6 +15,7 @@ from srbrief.gui.editform import EditForm
 from srbrief.gui.figureupdate import UpdateFigureDialog
 from srbrief.gui.formfields import ChecklistField, ChoiceField
 from srbrief.gui.mainwindow import MainWindow
+from srbrief.gui.sourcepick import SourcePicker
 from srbrief.resources import builtin_briefing_path
 from tests.edit.documents import with_document
 
@@ -37,6 +38,16 @@ def with_bulletin(window: MainWindow, tmp_path: Path, briefing: Path) -> EditFor
     return window.editing.form
 
 
+def pick(dialog: AddDialog, selected: str) -> SourcePicker:
+    """Select *selected* in the bulletin's text in *dialog* and take it as the clause, as a user would."""
+    assert dialog.doc_choice is not None and dialog.picker is not None
+    if dialog.doc_choice.raw() != "bulletin":
+        dialog.doc_choice.choose("bulletin")
+    dialog.picker.select(selected)
+    dialog.picker.use_button.click()
+    return dialog.picker
+
+
 def test_the_guided_update_refuses_two_sentences_and_reads_a_cut_word_whole(window: MainWindow,
                                                                            tmp_path: Path) -> None:
     form = with_bulletin(window, tmp_path, builtin_briefing_path())
@@ -55,25 +66,18 @@ def test_a_new_figure_takes_a_clean_clause_and_says_what_it_lacks(window: MainWi
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     form = with_bulletin(window, tmp_path, briefing)
     figure = AddDialog(form, "metrics")
-    assert figure.doc_choice is not None and figure.picker is not None
-    figure.doc_choice.choose("bulletin")
-    figure.picker.select("省第三。规上")
-    figure.picker.use_button.click()
-    assert figure.picker.flag.text().startswith("请只选一句之内的文字") and figure.editors[("source",)].raw() == ""
-    figure.picker.select("，全县发放文旅消费贷款1860笔。")
-    figure.picker.use_button.click()
+    picker = pick(figure, "省第三。规上")
+    assert picker.flag.text().startswith("请只选一句之内的文字") and figure.editors[("source",)].raw() == ""
+    pick(figure, "，全县发放文旅消费贷款1860笔。")
     assert figure.editors[("source",)].raw() == "全县发放文旅消费贷款1860笔"  # no 。 or ，
-    assert figure.picker.flag.text() == ""  # the refusal no longer shown
+    assert picker.flag.text() == ""  # the refusal no longer shown
     assert figure.editors[("value",)].raw() == "1860" and figure.editors[("unit",)].raw() == "bi"
     assert figure.editors[("period",)].raw() == "2025-09" and figure.period_note.isHidden()  # from its sentence
     # a unit the list does not hold: said, and offered with its Chinese filled in
     trains = AddDialog(form, "metrics")
-    assert trains.doc_choice is not None and trains.picker is not None
     assert not trains.period_note.isHidden()  # no period yet: warned (the figure may still be added)
     assert trains.period_note.text() == "未填时期：幻灯片上该数字将不注明时期"
-    trains.doc_choice.choose("bulletin")
-    trains.picker.select("全年开行中欧班列120列")
-    trains.picker.use_button.click()
+    pick(trains, "全年开行中欧班列120列")
     assert trains.editors[("value",)].raw() == "120" and trains.editors[("unit",)].raw() == ""
     assert trains.problem.text() == "“列”不在单位列表中：点“新单位…”添加"
     assert trains.add_unit_button.isVisibleTo(trains) and trains.add_unit_button.text() == "新单位“列”…"
@@ -94,15 +98,11 @@ def test_a_new_figure_takes_a_clean_clause_and_says_what_it_lacks(window: MainWi
 def test_an_event_reads_its_date_and_text_from_its_clause(window: MainWindow, tmp_path: Path) -> None:
     form = with_bulletin(window, tmp_path, OTHER)
     event = AddDialog(form, "timeline")
-    assert event.doc_choice is not None and event.picker is not None
-    event.doc_choice.choose("bulletin")
-    event.picker.select("2025年9月，全县发放文旅消费贷款1860笔。")
-    event.picker.use_button.click()
+    pick(event, "2025年9月，全县发放文旅消费贷款1860笔。")
     assert event.editors[("source",)].raw() == "2025年9月，全县发放文旅消费贷款1860笔"
     assert event.editors[("date",)].raw() == "2025-09"  # read from the clause
     assert event.editors[("text", "zh")].raw() == "2025年9月，全县发放文旅消费贷款1860笔"  # to be edited
-    event.picker.select("前三季度，上饶工业投资增速居全省第三")
-    event.picker.use_button.click()
+    pick(event, "前三季度，上饶工业投资增速居全省第三")
     assert event.editors[("date",)].raw() == "2025-09"  # what was filled in stays
 
 
