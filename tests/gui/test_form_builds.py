@@ -78,8 +78,8 @@ def test_update_a_figure_from_a_new_document_then_build_and_export(window: MainW
     monkeypatch.setattr(AddDialog, "exec", add_bulletin)
     dialog.documents.activated.emit(dialog.documents.findData(NEW_CHOICE))  # "add a new source document…"
     doc_id = slug("Industry in 2024 (revised)")
-    assert dialog.documents.raw() == doc_id and (tmp_path / f"{doc_id}.txt").read_text(encoding="utf-8").strip() \
-        == BULLETIN.strip()
+    text_file = tmp_path / f"{builtin_briefing_path().stem}-{doc_id}.txt"  # named after the briefing
+    assert dialog.documents.raw() == doc_id and text_file.read_text(encoding="utf-8").strip() == BULLETIN.strip()
     assert "6288亿元" in dialog.view.toPlainText() and not dialog.accept_button.isEnabled()
     dialog.select("同比增长3.1%")  # no figure in 亿元 there: nothing to accept
     assert "亿元" in dialog.value.text() and not dialog.accept_button.isEnabled()
@@ -282,8 +282,12 @@ def test_a_new_briefings_article_gets_its_text_and_gives_a_figure(window: MainWi
     article = tmp_path / "downloaded article.txt"
     article.write_text("宁波舟山港2024年完成集装箱吞吐量3930万标准箱。全年进出港船舶3200艘次。", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(article), ""))
+    (tmp_path / "port-article.txt").write_text("另一份简报的原文", encoding="utf-8")  # never written over
     form.text_button.click()
-    assert window.briefing.sources[0].text == "article.txt" and (tmp_path / "article.txt").is_file()
+    # named after the briefing, beside it (a generic article.txt in one folder was another briefing's)
+    assert window.briefing.sources[0].text == "port-article-2.txt" and (tmp_path / "port-article-2.txt").is_file()
+    assert (tmp_path / "port-article.txt").read_text(encoding="utf-8") == "另一份简报的原文"
+    assert window.statusBar().currentMessage() == "已载入《downloaded article》全文，共 41 字"  # said what was loaded
     from srbrief.gui.adddialogs import add_unit
 
     assert add_unit(form, "艘次", "ship calls") == "ship-calls"  # ship calls, not ships: a unit of its own

@@ -154,7 +154,8 @@ def test_the_first_document_takes_the_placeholders_place(window: MainWindow, tmp
     first = _add_document(window, "九江石化产量创新高", "九江石化全年原油加工量达1050万吨。")
     sources = window.briefing.sources
     assert len(sources) == 1 and sources[0].title.zh == "九江石化产量创新高" and sources[0].id == first
-    assert (target.parent / f"{first}.txt").read_text(encoding="utf-8").startswith("九江石化")
+    assert sources[0].text == f"{target.stem}-{first}.txt"  # named after the briefing, beside it
+    assert (target.parent / f"{target.stem}-{first}.txt").read_text(encoding="utf-8").startswith("九江石化")
     _add_document(window, "九江新能源装机规模", "新能源装机达3200兆瓦。")  # the second one is added beside it
     assert [s.title.zh for s in window.briefing.sources] == ["九江石化产量创新高", "九江新能源装机规模"]
     window.actions_["undo"].trigger()

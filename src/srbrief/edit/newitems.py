@@ -129,7 +129,8 @@ def unit_entry(zh: str, en: str, briefing: Briefing) -> dict[str, str] | None:
     return {"code": code, "zh": zh, "en": en or zh}
 
 
-def _placeholder(text: str) -> bool:
+def is_placeholder(text: str) -> bool:
+    """Return whether *text* is a placeholder still to be filled in (【…】 or […])."""
     text = text.strip()
     return (text.startswith("【") and text.endswith("】")) or (text.startswith("[") and text.endswith("]"))
 
@@ -138,7 +139,7 @@ def placeholder_source(briefing: Briefing) -> int | None:
     """Return the position of the new briefing's placeholder document (its title still 【…】/[…] in both
     languages, and no text), which the first real document added takes the place of; None if there is none."""
     for number, source in enumerate(briefing.sources):
-        if source.text is None and _placeholder(source.title.zh) and _placeholder(source.title.en):
+        if source.text is None and is_placeholder(source.title.zh) and is_placeholder(source.title.en):
             return number
     return None
 
@@ -195,3 +196,77 @@ def figure_cites(metrics: list[Metric], briefing: Briefing) -> list[Any]:
         if entry not in out:
             out.append(entry)
     return out
+
+
+def text_file_for(briefing_path: Path, doc_id: str) -> Path:
+    """Return where a document's text is kept: beside the briefing, named after it (``port-article.txt`` for
+    ``port.yaml``'s document ``article``), never a file that is already there (``port-article-2.txt`` …)."""
+    stem = f"{briefing_path.stem}-{doc_id}"
+    target = briefing_path.with_name(f"{stem}.txt")
+    number = 2
+    while target.exists():
+        target = briefing_path.with_name(f"{stem}-{number}.txt")
+        number += 1
+    return target
+
+
+def text_length(text: str) -> int:
+    """Return how many characters *text* has, spaces and line breaks not counted (共 N 字)."""
+    return sum(not c.isspace() for c in text)
+
+
+_FIGURE_CHARTS = ("kpi", "bar", "hbar", "share", "line")
+
+
+def chart_kinds_for(items: list[Any]) -> dict[str, str | None]:
+    """Return every chart kind a chart of *items* (figures, facts, events …) might be, each with why it does not
+    fit them (None: it fits), as validation would say it; figures alone are offered only the figure charts,
+    items without a figure (facts, events, places) only the others."""
+    from srbrief.model.loader import chart_rule_problem
+    from srbrief.model.types import ChartKind
+
+    figures = {isinstance(i, Metric) for i in items}
+    kinds = [k for k in ChartKind if figures != {True} or k.value in _FIGURE_CHARTS]
+    kinds = [k for k in kinds if figures != {False} or k.value not in _FIGURE_CHARTS]
+    return {k.value: chart_rule_problem(k, items) if items else None for k in kinds}
+
+
+# The unit list's groups, in the order a briefing most often needs them: (dimensions, zh, en).
+UNIT_GROUPS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("money",), "金额（人民币）", "Money (CNY)"),
+    (("money-usd",), "金额（美元）", "Money (USD)"),
+    (("percent", "percentage-point", "multiple", "rank"), "比例、变化与名次", "Shares, changes and ranks"),
+    (("count",), "数量", "Counts"),
+    (("duration",), "时间", "Time"),
+    (("mass",), "重量", "Mass"),
+    (("energy",), "电量", "Energy"),
+    (("power",), "功率（装机）", "Power (capacity)"),
+    (("area",), "面积", "Area"),
+    (("volume",), "体积", "Volume"),
+    (("length",), "长度", "Length"),
+)
+OWN_UNITS = ("本简报的单位", "This briefing's units")
+
+
+def unit_groups(briefing: Briefing) -> list[tuple[tuple[str, str], list[str]]]:
+    """Return the unit codes a unit picker offers, in groups ((zh, en) name, codes): first the briefing's own
+    (declared, then those its figures use), then every built-in unit by its kind of quantity (money, counts,
+    mass, energy …), each kind's units by name and then size (吨, 万吨, 亿吨)."""
+    own = list(dict.fromkeys([*(u.code for u in briefing.units), *(m.unit for m in briefing.metrics)]))
+    groups: list[tuple[tuple[str, str], list[str]]] = [(OWN_UNITS, own)] if own else []
+    listed = set(own)
+    for dimensions, zh, en in UNIT_GROUPS:
+        codes = [c for c, u in UNITS.items() if u.dimension in dimensions and c not in listed]
+        codes.sort(key=lambda c: (dimensions.index(UNITS[c].dimension), _unit_word(UNITS[c].zh), UNITS[c].scale))
+        listed.update(codes)
+        if codes:
+            groups.append(((zh, en), codes))
+    rest = [c for c in UNITS if c not in listed]  # a kind of quantity not grouped above: never hidden
+    if rest:
+        groups.append((("其他", "Other"), rest))
+    return groups
+
+
+def _unit_word(zh: str) -> str:
+    """Return a unit's Chinese without its size (万吨 → 吨), so that a unit and its multiples stand together."""
+    return zh.lstrip("万亿") or zh

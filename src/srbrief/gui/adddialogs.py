@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -51,6 +52,7 @@ from srbrief.gui.formfields import (
     Editor,
     FlagField,
     LongField,
+    PeriodField,
     editors_for,
     error_label,
     field_cell,
@@ -62,6 +64,7 @@ from srbrief.gui.settings import remember_folder, start_folder
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model.truth import PROSE
 from srbrief.model.types import Cite, Metric
+from srbrief.model.units import UNITS
 
 if TYPE_CHECKING:
     from srbrief.gui.editform import EditForm
@@ -156,10 +159,25 @@ class AddDialog(QDialog):
             open_txt.clicked.connect(self.open_txt)
             fields.addRow("", open_txt)
         self.problem = error_label()
+        self.period_note = QLabel(tr("no_period_read", self.lang))  # a warning: the figure may still be added
+        self.period_note.setObjectName("period-note")
+        self.period_note.setWordWrap(True)
+        self.period_note.setVisible(False)
+        self.add_unit_button = QPushButton()  # shown when a selected clause's unit is not in the list
+        self.add_unit_button.setObjectName("add-this-unit")
+        self.add_unit_button.hide()
+        unit_editor = self.editors.get(("unit",))
+        if isinstance(unit_editor, ChoiceField):
+            self.add_unit_button.clicked.connect(
+                lambda _=False, e=unit_editor: self._new_unit(e, str(self.add_unit_button.property("unit"))))
+        if isinstance(self.editors.get(("period",)), PeriodField):
+            self.editors[("period",)].done.connect(self._note_period)
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(fields)
         inner_layout.addWidget(self.problem)
+        inner_layout.addWidget(self.add_unit_button)  # beside the reason it is offered for
+        inner_layout.addWidget(self.period_note)
         inner_layout.addStretch(1)  # the fields stay together at the top, however tall the dialog
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -177,6 +195,12 @@ class AddDialog(QDialog):
         layout.addWidget(buttons)
         extra = (self.picker.sizeHint().height() if self.picker is not None else 0) + \
             buttons.sizeHint().height() + 48
+        self._note_period()
+        if kind == "charts":  # the kinds that fit the ticked items, and why the one chosen does not
+            items, chart_kind = self.editors[("items",)], self.editors[("kind",)]
+            if isinstance(items, ChecklistField) and isinstance(chart_kind, ChoiceField):
+                items.itemChanged.connect(lambda _item: self._check_chart())
+                chart_kind.currentIndexChanged.connect(lambda _index: self._check_chart())
         screen = self.screen() or QGuiApplication.primaryScreen()
         self.resize(fitted_size(QSize(640, inner.sizeHint().height() + extra), screen.availableGeometry()))
 
@@ -286,27 +310,98 @@ class AddDialog(QDialog):
 
     def _pick(self, clause: str) -> None:
         """Take the selected clause as the source; a new figure's value, unit, qualifier, direction and period
-        are read from it as a draft reads an article (fields already filled in stay)."""
+        are read from it as a draft reads an article, an event's date and text (fields already filled in stay)."""
         self.editors[("source",)].show(clause)
+        if self.kind == "timeline":
+            self._read_event(clause)
         if self.kind != "metrics":
             return
         from srbrief.draft.extract import extract, metric_value
         from srbrief.model.periods import clause_period
 
         figure = next((f for f in extract(clause) if f.unit is not None), None)
-        if figure is None:
-            return
-        value = metric_value(figure)
-        briefing = self.session.doc.briefing
-        date = briefing.document(self.doc_choice.raw() if self.doc_choice is not None else None).date
-        year = int(date[:4]) if date[:4].isdigit() else None  # 前三季度, 9月底: the document's year
-        period = clause_period(self._document_text(), clause, year)  # the clause's, else its sentence's
-        read = {("value",): str(int(value) if value == value.to_integral() else value), ("unit",): figure.unit,
-                ("qualifier",): figure.qualifier, ("direction",): figure.direction, ("period",): period,
-                ("label", "zh"): figure.label}
+        period = clause_period(self._document_text(), clause, self._year())  # the clause's, else its sentence's
+        read: dict[tuple[str, ...], Any] = {("period",): period}
+        if figure is not None:
+            value = metric_value(figure)
+            read |= {("value",): str(int(value) if value == value.to_integral() else value), ("unit",): figure.unit,
+                     ("qualifier",): figure.qualifier, ("direction",): figure.direction, ("label", "zh"): figure.label}
+        else:
+            read |= self._unlisted_unit(clause)
         for sub, found in read.items():
             if found and sub in self.editors and not self.editors[sub].raw():
                 self.editors[sub].show(found)
+        self._note_period()
+
+    def _check_chart(self) -> None:
+        """Offer only the chart kinds that fit the ticked items; say why the kind chosen does not (before Add)."""
+        from srbrief.edit.newitems import chart_kinds_for
+
+        briefing = self.session.doc.briefing
+        items_editor, kind_editor = self.editors[("items",)], self.editors[("kind",)]
+        assert isinstance(items_editor, ChecklistField) and isinstance(kind_editor, ChoiceField)
+        items = [briefing.index[i] for i in items_editor.checked() if i in briefing.index]
+        why = chart_kinds_for(items)
+        model = kind_editor.model()
+        for row in range(kind_editor.count()):
+            code = kind_editor.itemData(row)
+            entry = model.item(row) if isinstance(model, QStandardItemModel) else None
+            if entry is not None and code:
+                entry.setEnabled(code in why and why[code] is None)
+        chosen = kind_editor.raw()
+        if chosen and why.get(chosen, "") is not None:
+            names = (kind_editor.itemText(r) for r in range(kind_editor.count())
+                     if why.get(kind_editor.itemData(r) or "", "") is None)
+            fits = ("、" if self.lang == "zh" else ", ").join(names)
+            reason = translate(why.get(chosen) or "", self.lang) or tr("chart_kind_unfit", self.lang)
+            self._say([reason, tr("chart_kinds_fit", self.lang, kinds=fits or "—")])
+        else:
+            self.problem.hide()
+
+    def _year(self) -> int | None:
+        """Return the chosen document's year (前三季度, 9月底 take it)."""
+        date = self.session.doc.briefing.document(self.doc_choice.raw() if self.doc_choice is not None else None).date
+        return int(date[:4]) if date[:4].isdigit() else None
+
+    def _read_event(self, clause: str) -> None:
+        """Fill in an event's date (the clause's, else its sentence's; a range's last month) and its text (the
+        clause, to be edited) unless given."""
+        from srbrief.model.periods import clause_period
+
+        period = clause_period(self._document_text(), clause, self._year())
+        read = {("date",): period.rpartition("/")[2] if period else None, ("text", "zh"): clause}
+        for sub, found in read.items():
+            if found and sub in self.editors and not self.editors[sub].raw():
+                self.editors[sub].show(found)
+
+    def _unlisted_unit(self, clause: str) -> dict[tuple[str, ...], Any]:
+        """Return the value and unit of a clause whose unit the draft reader does not know (开行班列120列): a
+        unit of the briefing's own by its Chinese, else the value alone, and the offer to add the unit."""
+        from srbrief.edit.selection import number_and_word
+
+        found = number_and_word(clause)
+        if found is None:
+            return {}
+        value, word = found
+        own = {u.zh: u.code for u in self.session.doc.briefing.units}
+        listed = own.get(word) or next((c for c, u in UNITS.items() if u.zh == word), None)
+        if listed is None and ("unit",) in self.editors:
+            self._offer_unit(word)
+        return {("value",): value, ("unit",): listed}
+
+    def _offer_unit(self, word: str) -> None:
+        """Say that the unit *word* is not in the list, with a button that adds it (its Chinese filled in)."""
+        self._say([tr("unit_unknown", self.lang, unit=word)])
+        self.add_unit_button.setText(tr("unit_add_this", self.lang, unit=word))
+        self.add_unit_button.setProperty("unit", word)
+        self.add_unit_button.show()
+
+    def _note_period(self) -> None:
+        """Warn (not refuse) while a new figure has no period: its card would not say when."""
+        editor = self.editors.get(("period",))
+        if editor is None:
+            return
+        self.period_note.setVisible(not editor.raw())
 
     def _base(self) -> Path:
         from srbrief.resources import builtin_briefing_path
@@ -342,12 +437,16 @@ class AddDialog(QDialog):
             return
         self.added = data.get("id") or place_key((*path, len(read_back(self.session.doc.parsed, path)) - 1))
         self.form.show_item(self.added)
+        said = []
         if self.bound:  # say which numbers became figures
             names = "、".join(m.label.get(self.lang) for m in self.bound) if self.lang == "zh" else \
                 "; ".join(m.label.get(self.lang) for m in self.bound)
-            window = self.form.window()
-            if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(tr("figures_bound", self.lang, names=names), 15000)
+            said.append(tr("figures_bound", self.lang, names=names))
+        if self.kind == "metrics" and not data.get("period"):  # added, but its card will not say when
+            said.append(tr("no_period_read", self.lang))
+        window = self.form.window()
+        if said and isinstance(window, QMainWindow):
+            window.statusBar().showMessage("  ".join(said), 15000)
         self.accept()
 
     def list_path(self) -> tuple[PathKey, ...]:
@@ -373,9 +472,11 @@ class AddDialog(QDialog):
         except (OSError, UnicodeDecodeError) as exc:
             self._say([f"{path}: {exc}"])
 
-    def _new_unit(self, editor: ChoiceField) -> None:
-        code = add_unit(self.form)
+    def _new_unit(self, editor: ChoiceField, zh: str = "") -> None:
+        code = add_unit(self.form, prefill=zh)
         if code:
+            self.add_unit_button.hide()
+            self.problem.hide()
             from srbrief.gui.formfields import unit_choices
 
             editor.set_choices(unit_choices(self.session.doc.briefing, self.lang), tr("new_unit", self.lang))
@@ -407,12 +508,14 @@ class UnitDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def add_unit(form: EditForm, zh: str | None = None, en: str | None = None) -> str | None:
-    """Declare a unit of the briefing's own (asked in a dialog unless *zh* is given); return its code."""
+def add_unit(form: EditForm, zh: str | None = None, en: str | None = None, prefill: str = "") -> str | None:
+    """Declare a unit of the briefing's own (asked in a dialog, its Chinese *prefill* filled in, unless *zh* is
+    given); return its code."""
     from srbrief.edit.newitems import unit_entry
 
     if zh is None:
         dialog = UnitDialog(form, form.lang)
+        dialog.zh.setText(prefill)
         if run_dialog(form, dialog) != QDialog.DialogCode.Accepted:
             return None
         zh, en = dialog.zh.text().strip(), dialog.en.text().strip()
@@ -464,14 +567,16 @@ def _labelled(command: AddItem | SetField | Batch, label: str) -> Command:
 
 
 def write_document_text(form: EditForm, doc_id: str, text: str) -> str:
-    """Write a document's text beside the briefing file as ``<id>.txt`` (atomically); return the name the file
-    cites it by. Raises EditError for the read-only built-in briefing, OSError if it cannot be written."""
+    """Write a document's text beside the briefing file as ``<briefing>-<id>.txt``, never over a file already
+    there (atomically); return the name the file cites it by. Raises EditError for the read-only built-in
+    briefing, OSError if it cannot be written."""
     from srbrief.atomic import write_text_atomic
+    from srbrief.edit.newitems import text_file_for
 
     doc = form.session.doc
     if doc.path is None or doc.read_only:
         raise EditError(tr("read_only_add", form.lang), 0)
-    target = doc.path.parent / f"{doc_id}.txt"
+    target = text_file_for(doc.path, doc_id)
     write_text_atomic(target, text.strip() + "\n")
     return target.name
 
@@ -498,6 +603,13 @@ def attach_text(form: EditForm, doc_path: tuple[PathKey, ...], doc_id: str, sour
         form._show_problems(problems)
         return False
     form.show_item(form.item_id)
+    window = form.window()
+    if isinstance(window, QMainWindow):  # say what was loaded: the text itself is not shown in the form
+        from srbrief.edit.newitems import is_placeholder, text_length
+
+        title = form.session.doc.briefing.document(doc_id).title.get(form.lang)
+        title = source.stem if is_placeholder(title) else title  # 【请填写原文标题】 says nothing: the file's name
+        window.statusBar().showMessage(tr("text_loaded", form.lang, title=title, n=text_length(text)), 15000)
     return True
 
 

@@ -42,7 +42,7 @@ from srbrief.edit.yamltext import Source, compose
 from srbrief.gui.formfields import ChoiceField, PeriodField, error_label
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text
-from srbrief.gui.sourcepick import select_text
+from srbrief.gui.sourcepick import select_text, taken_selection
 from srbrief.model import BriefingError
 from srbrief.model.loader import parse_briefing
 from srbrief.model.refs import render_ref
@@ -168,12 +168,16 @@ class UpdateFigureDialog(QDialog):
         select_text(self.view, clause)
 
     def clause(self) -> str:
-        return self.view.textCursor().selectedText().replace("\u2029", "\n").strip()
+        """Return the clause the selection stands for ('' if none, or refused: see :meth:`_on_selection`)."""
+        return taken_selection(self.view).clause
 
     def _on_selection(self) -> None:
-        clause = self.clause()
+        taken = taken_selection(self.view)
+        clause = taken.clause
         self.reading = read_value(self.figure, clause) if clause else None
-        if clause and self.reading is None:  # another kind of quantity, another unit, or no figure at all
+        if taken.refused:  # across sentences: one sentence states a figure
+            self.value.setText(taken.reason(self.lang))
+        elif clause and self.reading is None:  # another kind of quantity, another unit, or no figure at all
             self.value.setText(unread_reason(self.figure, clause, self.lang) or
                                tr("no_value_read", self.lang, unit=metric_unit(self.figure).zh))
         elif self.reading is not None:

@@ -16,10 +16,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,6 +38,7 @@ from srbrief.palette import LIGHT
 
 Choice = tuple[str, str]  # (what the user reads, the code written to the file)
 NEW_CHOICE = "\u0000new"  # the data of a choice's last entry that opens a dialog (a new unit)
+GROUP = "\u0000group"  # the data of a group's heading in a list of choices (not a choice itself)
 YEARS = range(1949, date.today().year + 11)  # newest first in the list: this year is near its top
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-\d{2})?$")
 
@@ -115,14 +117,38 @@ class ChoiceField(QComboBox):
         self.activated.connect(self._on_activated)
 
     def set_choices(self, choices: Sequence[Choice], extra: str = "") -> None:
+        """Offer *choices* (a choice whose code is :data:`GROUP` is a heading: shown, not chosen), then *extra*
+        (first, after "none", if the list is grouped: a new unit is not hidden below ~150 others)."""
         self.blockSignals(True)
         self.clear()
         self.addItem(self.empty, "")
+        grouped = any(code == GROUP for _, code in choices)
+        if extra and grouped:
+            self.addItem(extra, NEW_CHOICE)
+        model = self.model()
         for name, code in choices:
             self.addItem(name, code)
-        if extra:
+            item = model.item(self.count() - 1) if isinstance(model, QStandardItemModel) else None
+            if code == GROUP and item is not None:
+                item.setEnabled(False)
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+        if extra and not grouped:
             self.addItem(extra, NEW_CHOICE)
         self.blockSignals(False)
+
+    def filter_by_typing(self, hint: str) -> None:
+        """Let the user type to find a choice (any part of its name: 吨 finds 万吨 and 亿吨); what is typed never
+        becomes a choice, and a text that names none goes back to the choice shown."""
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer, line = self.completer(), self.lineEdit()
+        assert completer is not None and line is not None  # an editable box has both
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        line.setPlaceholderText(hint)
+        line.editingFinished.connect(lambda: line.setText(self.itemText(self.currentIndex())))
 
     def _on_activated(self, index: int) -> None:
         if self.itemData(index) == NEW_CHOICE:
@@ -132,7 +158,7 @@ class ChoiceField(QComboBox):
 
     def raw(self) -> str:
         data = self.currentData()
-        return "" if data in (None, NEW_CHOICE) else str(data)
+        return "" if data in (None, NEW_CHOICE, GROUP) else str(data)
 
     def show(self, value: Any) -> None:  # type: ignore[override]
         code = shown(value)
@@ -141,6 +167,9 @@ class ChoiceField(QComboBox):
             self.insertItem(self.count() - (1 if self.itemData(self.count() - 1) == NEW_CHOICE else 0), code, code)
             index = self.findData(code)
         self.setCurrentIndex(max(0, index))
+        line = self.lineEdit() if self.isEditable() else None
+        if line is not None:  # the text shown is the choice's (not what was typed before)
+            line.setText(self.itemText(max(0, index)))
 
     def choose(self, code: str) -> None:
         """Pick the choice *code* as a user would."""
@@ -356,6 +385,7 @@ def editors_for(f: Any, declared: Any, lang: str, briefing: Any,
         editor = ChoiceField([(choice_name(m.value, lang), m.value) for m in hint], empty=none)
     elif f.name == "unit":
         editor = ChoiceField(unit_choices(briefing, lang), tr("new_unit", lang), empty=none)
+        editor.filter_by_typing(tr("unit_filter", lang))
     elif meta.get("choices"):
         editor = ChoiceField([(str(c), str(c)) for c in meta["choices"]])
     elif f.name == "period":
@@ -380,13 +410,17 @@ def editors_for(f: Any, declared: Any, lang: str, briefing: Any,
 
 
 def unit_choices(briefing: Any, lang: str) -> list[Choice]:
-    """Return the units by their names: the briefing's own (declared) first, then the built-in ones."""
+    """Return the units by their names, each group under its heading: the briefing's own (declared, and those
+    its figures use) first, then the built-in ones by kind of quantity (:func:`srbrief.edit.newitems.unit_groups`)."""
     from srbrief.edit.describe import unit_name
-    from srbrief.model.units import UNITS
+    from srbrief.edit.newitems import unit_groups
 
     declared = {u.code: (u.zh, u.en) for u in getattr(briefing, "units", ())}
-    codes = [*declared, *(c for c in UNITS if c not in declared)]
-    return [(unit_name(c, lang, declared), c) for c in codes]
+    choices: list[Choice] = []
+    for (zh, en), codes in unit_groups(briefing):
+        choices.append((f"— {zh if lang == 'zh' else en} —", GROUP))
+        choices += [(unit_name(c, lang, declared), c) for c in codes]
+    return choices
 
 
 def offer_figures(editor: LineField | LongField, briefing_of: Any, lang: str,

@@ -232,6 +232,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unit_zh": ("中文写法（紧跟数字，如 万吨）", "Chinese (written after the number, e.g. 万吨)"),
     "unit_en": ("英文名称（如 10,000 tonnes）", "English name (e.g. 10,000 tonnes)"),
     "unit_exists": ("单位“{unit}”已经有了", "The unit “{unit}” is already there"),
+    "unit_unknown": ("“{unit}”不在单位列表中：点“新单位…”添加", "“{unit}” is not in the list of units: add it "
+                     "with “New unit…”"),
+    "unit_add_this": ("新单位“{unit}”…", "New unit “{unit}”…"),
+    "unit_filter": ("输入以筛选单位", "Type to filter the units"),
+    "unit_group_own": ("本简报的单位", "This briefing's units"),
+    "no_period_read": ("未填时期：幻灯片上该数字将不注明时期", "No period: the slides will show this figure without "
+                       "its period"),
+    "chart_kind_unfit": ("这种图表不适合所勾选的条目", "This kind of chart does not fit the items ticked"),
+    "chart_kinds_fit": ("适合所勾选条目的图表：{kinds}", "Charts that fit the items ticked: {kinds}"),
+    "text_loaded": ("已载入《{title}》全文，共 {n} 字", "Loaded the full text of “{title}”: {n} characters"),
     "period_to": ("至", "to"),
     "no_period": ("（无）", "(none)"),
     "whole_year": ("全年", "whole year"),

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
+from srbrief.edit.selection import Taken, take_clause
 from srbrief.gui.i18n import tr
 from srbrief.palette import LIGHT
 
@@ -110,9 +111,31 @@ class SourcePicker(QWidget):
         select_text(self.view, clause)
 
     def use_selection(self) -> None:
-        selected = self.view.textCursor().selectedText().replace("\u2029", "\n").strip()
-        if selected:
-            self.on_pick(selected)
+        """Take the selection as the clause (its ends trimmed, a cut number or word read whole), or say why not."""
+        taken = taken_selection(self.view)
+        if taken.refused:
+            self.flag.setText(taken.reason(self.lang))
+            self.flag.setStyleSheet(f"color: {LIGHT.decrease}")
+        elif taken.clause:
+            self.flag.setText("")  # a refusal said before no longer holds
+            self.on_pick(taken.clause)
+
+
+def taken_selection(view: QTextEdit) -> Taken:
+    """Return the clause the selection in *view* stands for (:func:`srbrief.edit.selection.take_clause`)."""
+    cursor = view.textCursor()
+    if not cursor.hasSelection():
+        return Taken("", 0, 0)
+    text = view.toPlainText()
+    start, end = (_code_point(text, p) for p in (cursor.selectionStart(), cursor.selectionEnd()))
+    return take_clause(text, start, end)
+
+
+def _code_point(text: str, position: int) -> int:
+    """Return Qt's *position* (UTF-16 code units) in *text* as a Python index (code points)."""
+    if text.isascii() or all(ord(c) < 0x10000 for c in text):
+        return position
+    return len(text.encode("utf-16-le")[:2 * position].decode("utf-16-le", errors="ignore"))
 
 
 def select_text(view: QTextEdit, text: str) -> None:

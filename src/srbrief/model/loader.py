@@ -269,8 +269,11 @@ def chart_rule_problem(kind: ChartKind, items: list[Any]) -> str | None:
     if kind in (ChartKind.BAR, ChartKind.HBAR):
         if not 2 <= len(items) <= 12:
             return "a bar chart shows 2 to 12 metrics"
-        if len(dims) > 1:
-            return f"a bar chart needs metrics of one dimension, got {', '.join(sorted(dims))}"
+        if len(dims) > 1:  # named as the user knows the units (万标箱、列), with what to do instead
+            named = list({m.unit: metric_unit(m) for m in metrics}.values())
+            return (f"a bar chart needs metrics of one kind of quantity, got {', '.join(u.en for u in named)} "
+                    f"({'、'.join(u.zh for u in named)}): show them as figure cards (kpi), or chart figures "
+                    "of one unit")
         if len({m.direction is None for m in metrics}) > 1:
             return ("a bar chart must not mix levels (no direction) with changes (direction: increase or "
                     "decrease) on one axis; chart them apart")
