@@ -54,6 +54,7 @@ from srbrief.gui.formfields import (
     editors_for,
     error_label,
     field_cell,
+    ticked_figures,
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
@@ -262,16 +263,7 @@ class AddDialog(QDialog):
 
     def ticked_figures(self) -> list[Metric]:
         """Return the figures ticked (a point's figures, an event's references, a summary line's figure)."""
-        briefing = self.session.doc.briefing
-        ids: list[str] = []
-        for sub in (("figures",), ("refs",), ("figure",)):
-            editor = self.editors.get(sub)
-            if isinstance(editor, ChecklistField):
-                ids += editor.checked()
-            elif editor is not None and editor.raw().strip():
-                ids.append(editor.raw().strip())
-        found = (briefing.find(i) for i in dict.fromkeys(ids) if i in briefing.index)
-        return [m for m in found if isinstance(m, Metric)]
+        return ticked_figures(self.editors, self.session.doc.briefing)
 
     def _document_text(self) -> str | None:
         from srbrief.model.truth import read_document
@@ -431,30 +423,9 @@ def add_unit(form: EditForm, zh: str | None = None, en: str | None = None) -> st
     return str(entry["code"])
 
 
-# Refusals a new item meets most, said in the dialog's words (the user sees labels and buttons, never ids):
-# (the check's English message as a pattern, the Chinese, the English); {0} … are the captured parts.
-DIALOG_WORDS: tuple[tuple[str, str, str], ...] = (
-    (r"(.+?) written as a literal: write a .*",
-     "{0} 是直接写出的数字：请点“插入数字…”选出它所指的数字（或勾选该数字：与勾选的数字相同的写法会自动换成它）",
-     "{0} typed as a number: click “Insert figure…” and choose the figure it is (or tick that figure: a number "
-     "typed as a ticked figure is written is taken as that figure)"),
-    (r"a message needs the clauses it rests on: .*",
-     "要点需要出处：请勾选它所依据的数字（其原文语句即为出处），或在“出处”中每行填写一句原文",
-     "A message needs its sources: tick the figures it rests on (their sentences become its sources), or type "
-     "the article's sentences under Sources, one a line"),
-)
-
-
 def in_words(problem: Any, lang: str) -> str:
-    """Return why a new item was refused, in the words of the dialog (see :data:`DIALOG_WORDS`), else as the
-    form says it."""
-    import re
-
-    message = str(getattr(problem, "message", problem)).strip()
-    for pattern, zh, en in DIALOG_WORDS:
-        found = re.fullmatch(pattern, message, re.DOTALL)
-        if found:
-            return (zh if lang == "zh" else en).format(*found.groups())
+    """Return why a new item was refused, in the words of the dialog (see
+    :data:`~srbrief.gui.problemtext.PLAIN_WORDS`)."""
     return problem_text(problem, lang)
 
 

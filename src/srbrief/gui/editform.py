@@ -38,15 +38,17 @@ from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
 from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.describe import ROOT, describe, item_groups, key_path
 from srbrief.edit.figureupdate import period_edits
-from srbrief.edit.newitems import cites_from, with_translation_marks
+from srbrief.edit.newitems import bind_literals, cites_from, with_translation_marks
 from srbrief.edit.yamltext import PathKey, compose
 from srbrief.gui.formfields import (
     ChoiceField,
     Editor,
     FlagField,
+    LongField,
     editors_for,
     error_label,
     field_cell,
+    ticked_figures,
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
@@ -80,6 +82,7 @@ class EditForm(QWidget):
     def __init__(self, session: EditSession) -> None:
         super().__init__()
         self._prose: tuple[str, ...] = ()  # the prose fields of the item shown (they offer the figures)
+        self._flushing = False
         self.session = session
         self.item_id: str | None = None
         self.editors: dict[Sub, Editor] = {}
@@ -153,8 +156,23 @@ class EditForm(QWidget):
         return find_id(compose(text), self.item_id)
 
     # -- building ---------------------------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write a text still being typed (its pause not over, or refused while half-typed) before the form
+        shows another item, or the file is saved or closed."""
+        if self._flushing:
+            return
+        self._flushing = True
+        try:
+            for editor in list(self.editors.values()):
+                if isinstance(editor, LongField):
+                    editor.finish()
+        finally:
+            self._flushing = False
+
     def show_item(self, item_id: str | None) -> None:
-        """Show the fields of the item *item_id* (None: only the hint)."""
+        """Show the fields of the item *item_id* (None: only the hint), once the item shown has been written."""
+        if item_id != self.item_id:
+            self.flush()
         self.item_id = item_id
         while self.form.rowCount():  # deleted later: the field that asked for this may still be emitting
             taken = self.form.takeRow(0)
@@ -321,7 +339,9 @@ class EditForm(QWidget):
         path = self._path()
         if path is None:
             return
-        raw = self.editors[sub].raw()
+        editor = self.editors[sub]
+        quiet = getattr(editor, "quiet", False)  # after a pause in typing: a refusal waits for the edit's end
+        raw = self._bound(sub, editor.raw())
         full = (*path, *sub)
         text = self.session.doc.parsed
         hint, optional = schema_at(compose(text), list(full), ".".join(sub))
@@ -333,7 +353,7 @@ class EditForm(QWidget):
         parent = read_back(text, full[:-1]) if len(sub) == 2 else None
         if parent is MISSING or isinstance(parent, bool):  # a text not there yet (or derived: true, now said how):
             if raw.strip():  # written whole, the other language marked [translate] until it is given
-                self._apply(sub, SetField(full[:-1], self._both_texts(sub[0])))
+                self._apply(sub, SetField(full[:-1], self._both_texts(sub[0])), quiet)
             return
         if typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is Cite:  # clauses, one a line
             base = (self.session.doc.path or builtin_briefing_path()).parent
@@ -370,7 +390,17 @@ class EditForm(QWidget):
                 stale += tuple(period_edits(text, path, value))
             if stale:
                 command = Batch((command, *stale))
-        self._apply(sub, command)
+        self._apply(sub, command, quiet)
+
+    def _bound(self, sub: Sub, raw: str) -> str:
+        """Return the text *raw* of field *sub* with each number typed that is written as a figure of the item
+        (its ticked figures), or else as exactly one figure of the briefing ("6261亿元", "第二"), made a
+        reference to that figure, as the Add dialogs do; other fields and numbers as typed."""
+        if len(sub) != 2 or sub[0] not in self._prose or sub[1] not in ("zh", "en") or not self._doc_ok():
+            return raw
+        briefing = self.session.doc.briefing
+        text, _bound = bind_literals(raw, sub[1], ticked_figures(self.editors, briefing), list(briefing.metrics))
+        return text
 
     def _commit_flag(self, sub: Sub, full: tuple[PathKey, ...], current: Any) -> None:
         """Yes: ``derived: true``, or how, if it is written already; no: the field goes."""
@@ -385,10 +415,14 @@ class EditForm(QWidget):
         """Return the text *name* in both languages as typed (a language left empty marked for translation)."""
         return with_translation_marks({part: self._text_of((name, part)) for part in ("zh", "en")})
 
-    def _apply(self, sub: Sub | None, command: Command) -> list[Any]:
-        """Apply *command*, named in words; show what refused it beside *sub* (or below the form)."""
+    def _apply(self, sub: Sub | None, command: Command, quiet: bool = False) -> list[Any]:
+        """Apply *command*, named in words; show what refused it beside *sub* (or below the form). *quiet*: a
+        text written after a pause in typing, maybe half-typed: refused, it neither waits nor says so (the end
+        of the edit writes it again)."""
         command = _named(command, describe(command, self.session.doc.parsed, self.lang))
-        problems = self.session.apply(command, wait_if_refused=sub is not None)
+        problems = self.session.apply(command, wait_if_refused=sub is not None and not quiet)
+        if problems and quiet:
+            return list(problems)
         if problems and sub is not None:
             self._show_error(sub, "\n".join(problem_text(p, self.lang) for p in problems[:3]))
         elif problems:
@@ -437,7 +471,7 @@ class EditForm(QWidget):
         self.refresh()
 
     def _text_of(self, sub: Sub) -> str:
-        return self.editors[sub].raw()
+        return self._bound(sub, self.editors[sub].raw())
 
     def _show_error(self, sub: Sub, message: str) -> None:
         self.errors[sub].setText(message)

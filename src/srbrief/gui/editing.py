@@ -218,6 +218,11 @@ class EditSession(QObject):
         with collector_paused_until_idle():
             return self.state.redo()
 
+    def flush(self) -> None:
+        """Write the text being typed in the form, if any (before saving, closing or opening another file)."""
+        if self.form is not None:
+            self.form.flush()
+
     def clear_waiting(self) -> None:
         self.state.clear_waiting()
 
@@ -246,6 +251,7 @@ class EditSession(QObject):
     # -- saving -----------------------------------------------------------------------------------------------
     def save(self) -> bool:
         """Save the edits (the built-in briefing, read-only, goes through Save As); return whether saved."""
+        self.flush()
         if not self.modified:
             return True
         if self.doc.read_only or self.doc.path is None:
@@ -253,6 +259,7 @@ class EditSession(QObject):
         return self._save_to(None)
 
     def save_as(self) -> bool:
+        self.flush()
         doc = self.doc
         own = None if doc.read_only else doc.path
         start = doc.path if own is not None else start_folder(None) / f"{doc.briefing.id}.yaml"
@@ -320,6 +327,7 @@ class EditSession(QObject):
 
     def maybe_save(self) -> bool:
         """Before closing, opening or reloading: save or discard unsaved edits; False means stay."""
+        self.flush()
         if not self.modified or self.quitting:  # quitting on a signal: the recovery file keeps the edits
             return True
         choice = self.choose_save()

@@ -83,10 +83,21 @@ class RefField(LongField):
     # -- the text and its tokens ------------------------------------------------------------------------------
     def show(self, value: Any) -> None:  # type: ignore[override]
         self._shown = shown(value)
+        self.pause.stop()
+        parts = pieces(self._shown, self.labels_of(), self.lang)
+        if self.raw() == self._shown and self.tokens() == [part.shown for part in parts if part.reference]:
+            return  # the text as it is (the edit just written): the cursor stays where the user left it
+        # in the field being typed in (a number just made a token) the cursor keeps its place from the end
+        after = self.document().characterCount() - self.textCursor().position() if self.hasFocus() else None
         self.blockSignals(True)
         self.clear()
-        self._insert(pieces(self._shown, self.labels_of(), self.lang), self.textCursor())
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._insert(parts, self.textCursor())
+        if after is None:
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+        else:
+            cursor = self.textCursor()
+            cursor.setPosition(max(0, self.document().characterCount() - after))
+            self.setTextCursor(cursor)
         self.blockSignals(False)
 
     def raw(self) -> str:
@@ -94,12 +105,6 @@ class RefField(LongField):
 
     def text(self) -> str:
         return self.raw()
-
-    def finish(self) -> None:
-        """End the edit as leaving the field does: done, if the text changed."""
-        if self.raw() != self._shown:
-            self._shown = self.raw()
-            self.done.emit()
 
     def insert_reference(self, reference: str) -> None:
         """Write *reference* ('{industrial-revenue-2024}') at the cursor, as a token."""
