@@ -141,3 +141,22 @@ def test_a_text_being_typed_is_kept_when_another_item_is_shown_or_the_file_saved
     assert window.editing.save()  # Ctrl+S while typing: the text typed is in the file
     saved = Path(str(window.source.path)).read_text(encoding="utf-8")
     assert "，势头良好。" in saved
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_undo_and_redo_name_a_text_as_it_reads(form: EditForm, qtbot, lang: str) -> None:
+    window = form.session.window
+    if lang == "en":
+        window.toggle_language()
+    field = field_of(form, "overview-scale", ("message", lang))
+    type_at_end(qtbot, field, "，研发强度居全省第三" if lang == "zh" else "; R&D intensity ranks third")
+    field.finish()
+    assert not form.errors[("message", lang)].isVisibleTo(form), form.errors[("message", lang)].text()
+    revenue = form.session.doc.briefing.find("industrial-revenue-2024")
+    from srbrief.model.units import format_value
+
+    for key in ("undo", "redo"):
+        name = window.actions_[key].toolTip()  # the whole name (the menu shows its start)
+        assert name and "{" not in name and "industrial-revenue" not in name and "-rank" not in name, name
+        assert format_value(revenue, lang).replace("\u00a0", " ") in name.replace("\u00a0", " "), name
+        assert window.editing.undo() if key == "undo" else True

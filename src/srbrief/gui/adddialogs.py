@@ -328,7 +328,8 @@ class AddDialog(QDialog):
             command = SetField(path, [data])
         else:
             command = AddItem(path, data)
-        problems = self.session.apply(_labelled(command, describe(AddItem(path, data), doc.parsed, self.lang)))
+        named = describe(AddItem(path, data), doc.parsed, self.lang, figures=self.session.figures())
+        problems = self.session.apply(_labelled(command, named))
         if problems:
             self._say([in_words(p, self.lang) for p in problems[:4]])
             return

@@ -419,7 +419,8 @@ class EditForm(QWidget):
         """Apply *command*, named in words; show what refused it beside *sub* (or below the form). *quiet*: a
         text written after a pause in typing, maybe half-typed: refused, it neither waits nor says so (the end
         of the edit writes it again)."""
-        command = _named(command, describe(command, self.session.doc.parsed, self.lang))
+        command = _named(command, describe(command, self.session.doc.parsed, self.lang,
+                                              figures=self.session.figures()))
         problems = self.session.apply(command, wait_if_refused=sub is not None and not quiet)
         if problems and quiet:
             return list(problems)

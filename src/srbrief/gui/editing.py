@@ -12,7 +12,7 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -59,9 +59,10 @@ def collector_paused_until_idle() -> Iterator[None]:
         QTimer.singleShot(0, gc.enable)
 
 
-def _undo_name(command: Command, change: Change, lang: str) -> str:
-    """Name an undo step in words, in the language shown (the namer loads with the first edit)."""
-    return edit.undo_name(command, change, lang)
+def _undo_name(command: Command, change: Change, lang: str, figures: dict[str, Any] | None = None) -> str:
+    """Name an undo step in words, in the language shown (the namer loads with the first edit); the references
+    in the texts it names read as the figures (*figures*: id → Metric) do now."""
+    return edit.undo_name(command, change, lang, figures)
 
 
 class EditSession(QObject):
@@ -74,7 +75,7 @@ class EditSession(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.state = EditState(self._open_document, name_edit=_undo_name, history=UNDO_LIMIT)
+        self.state = EditState(self._open_document, name_edit=self._name_edit, history=UNDO_LIMIT)
         self.state.changed.connect(self._on_changed)
         self.state.waiting_changed.connect(lambda _waiting: self.waiting_changed.emit())
         self.state.modified_changed.connect(lambda _modified: self.retranslate())
@@ -110,6 +111,17 @@ class EditSession(QObject):
         window.source.changed.connect(self._on_source_changed)
 
     # -- state ------------------------------------------------------------------------------------------------
+    def _name_edit(self, command: Command, change: Change, lang: str) -> str:
+        return _undo_name(command, change, lang, self.figures())
+
+    def figures(self) -> dict[str, Any] | None:
+        """Return the figures of the briefing being edited (id → Metric), or None before it opened or when it
+        does not validate."""
+        doc = self.state.opened_doc
+        try:
+            return {m.id: m for m in doc.briefing.metrics} if doc is not None else None
+        except BriefingError:
+            return None
     def _open_document(self) -> Document:
         return edit.Document.open(self.window.source.path or builtin_briefing_path())
 
