@@ -58,7 +58,7 @@ from srbrief.gui.formfields import (
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
-from srbrief.gui.reffield import RefField, labels_of
+from srbrief.gui.reffield import RefField, labels_of, literal_hints, with_preview
 from srbrief.gui.settings import remember_folder, start_folder
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model.truth import PROSE
@@ -128,8 +128,9 @@ class AddDialog(QDialog):
                 if isinstance(editor, ChoiceField) and sub == ("unit",):
                     editor.wants_new.connect(lambda e=editor: self._new_unit(e))
                 editor.setObjectName(".".join(sub))
-                fields.addRow(label, field_cell(editor, sub, PROSE.get(self.cls, ()), lambda: self.session.doc.briefing,
-                                                self.lang, self.editors))
+                cell = field_cell(editor, sub, PROSE.get(self.cls, ()), lambda: self.session.doc.briefing,
+                                  self.lang, self.editors)
+                fields.addRow(label, with_preview(cell, editor, sub, lambda: self.session.doc.briefing, self.lang))
                 self.editors[sub] = editor
         self.doc_choice: ChoiceField | None = None  # which document the clause is from, when there are several
         if kind != "sources" and len(briefing.sources) > 1 and ("source",) in self.editors:
@@ -162,8 +163,9 @@ class AddDialog(QDialog):
         inner_layout.addLayout(fields)
         inner_layout.addWidget(self.problem)
         inner_layout.addStretch(1)  # the fields stay together at the top, however tall the dialog
-        scroll = QScrollArea()
+        scroll = self.fields_area = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # a message wraps, never cut
         scroll.setWidget(inner)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -331,7 +333,9 @@ class AddDialog(QDialog):
         named = describe(AddItem(path, data), doc.parsed, self.lang, figures=self.session.figures())
         problems = self.session.apply(_labelled(command, named))
         if problems:
-            self._say([in_words(p, self.lang) for p in problems[:4]])
+            hints = [hint for sub, editor in self.editors.items() if isinstance(editor, RefField)
+                     for hint in literal_hints(editor.raw(), self.lang, sub[1], doc.briefing)]
+            self._say([in_words(p, self.lang) for p in problems[:4]] + list(dict.fromkeys(hints)))
             return
         self.added = data.get("id") or place_key((*path, len(read_back(self.session.doc.parsed, path)) - 1))
         self.form.show_item(self.added)
@@ -350,8 +354,16 @@ class AddDialog(QDialog):
         return (self.kind,)
 
     def _say(self, lines: list[str]) -> None:
+        """Say *lines* below the fields, wrapped, the dialog grown to show them whole (within the screen)."""
         self.problem.setText("\n".join(lines))
         self.problem.show()
+        need = self.problem.heightForWidth(max(self.problem.width(), self.width() - 60))
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        grown = fitted_size(QSize(self.width(), self.height() + max(0, need - self.problem.height())),
+                            screen.availableGeometry())
+        if grown.height() > self.height():
+            self.resize(grown)
+        self.fields_area.ensureWidgetVisible(self.problem)
 
     def open_txt(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("open_txt", self.lang), str(_start(self.form)),

@@ -52,7 +52,7 @@ from srbrief.gui.formfields import (
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
-from srbrief.gui.reffield import RefField, labels_of
+from srbrief.gui.reffield import Preview, RefField, labels_of, literal_hints
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model import BriefingError
 from srbrief.model.truth import PROSE, read_document
@@ -271,7 +271,8 @@ class EditForm(QWidget):
         cell.addWidget(field_cell(editor, sub, self._prose, lambda: self.session.doc.briefing, self.lang,
                                   self.editors))
         if len(sub) == 2 and sub[1] in ("zh", "en"):
-            shown = QLabel()
+            shown = Preview(editor, lambda: self.session.doc.briefing, self.lang, sub[1]) \
+                if isinstance(editor, RefField) else QLabel()  # a text with figures: how it reads, as typed
             shown.setObjectName("rendered." + ".".join(sub))
             shown.setWordWrap(True)
             shown.setStyleSheet("color: gray")
@@ -322,6 +323,9 @@ class EditForm(QWidget):
         """Show under a text that refers to figures how it reads (连续保持全省第二的月数, not its {id})."""
         shown = self.rendered.get(sub)
         if shown is None:
+            return
+        if isinstance(shown, Preview):
+            shown.update_text()
             return
         text = getattr(self._item(), sub[0], None)
         reads = getattr(text, sub[1], None) if text is not None else None
@@ -425,7 +429,10 @@ class EditForm(QWidget):
         if problems and quiet:
             return list(problems)
         if problems and sub is not None:
-            self._show_error(sub, "\n".join(problem_text(p, self.lang) for p in problems[:3]))
+            said = [problem_text(p, self.lang) for p in problems[:3]]
+            if isinstance(self.editors.get(sub), RefField) and self._doc_ok():  # a number meant as a figure
+                said += literal_hints(self._text_of(sub), self.lang, sub[1], self.session.doc.briefing)
+            self._show_error(sub, "\n".join(said))
         elif problems:
             self._show_problems(problems)
         return list(problems)

@@ -257,6 +257,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "conflict": ("{name}：还依据“{clause}”，原文写的是“{said}”：此处保留“{said}”，不改为“{new}”",
                  "{name}: also rests on “{clause}”, which says {said}: it keeps {said}, not {new}"),
     "reads_as": ("显示为：{text}", "Reads: {text}"),
+    "literal_resembles": ("“{number}”像是数字“{label}”，它显示为“{reads}”：请照这样写出，或点“插入数字…”选出它"
+                          "（插入的数字已带单位，不必再写单位）",
+                          "“{number}” looks like the figure “{label}”, which reads “{reads}”: type it exactly so, "
+                          "or click “Insert figure…” and choose it (the figure comes with its unit: do not type "
+                          "the unit again)"),
     "in_language_zh": ("中文：", "Chinese:"),
     "in_language_en": ("英文：", "English:"),
     "accept_update": ("接受更新", "Accept the update"),
