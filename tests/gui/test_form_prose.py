@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
 from srbrief.gui.editform import EditForm
 from srbrief.gui.formfields import PAUSE_MS
@@ -160,3 +160,55 @@ def test_undo_and_redo_name_a_text_as_it_reads(form: EditForm, qtbot, lang: str)
         assert name and "{" not in name and "industrial-revenue" not in name and "-rank" not in name, name
         assert format_value(revenue, lang).replace("\u00a0", " ") in name.replace("\u00a0", " "), name
         assert window.editing.undo() if key == "undo" else True
+
+
+def insert_in_dialog(dialog, sub: tuple[str, str], metric_id: str) -> None:
+    editor = dialog.editors[sub]
+    button = next(b for b in dialog.findChildren(QToolButton, "insert-figure") if b.parent() is editor.parent())
+    button.menu().aboutToShow.emit()
+    next(a for a in button.menu().actions() if a.objectName() == f"insert-{metric_id}").trigger()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_add_dialog_previews_each_text_and_says_how_to_write_a_refused_number(form: EditForm, qtbot,
+                                                                                   lang: str) -> None:
+    from srbrief.gui.adddialogs import AddDialog
+    from srbrief.gui.i18n import tr
+
+    window = form.session.window
+    if lang == "en":
+        window.toggle_language()
+    form = window.editing.form
+    assert form is not None
+    dialog = AddDialog(form, "points")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    training = form.session.doc.briefing.find("digital-training-2024")
+    for text_lang in ("zh", "en"):  # the figure inserted comes with its unit: the preview says so
+        insert_in_dialog(dialog, ("message", text_lang), "industrial-revenue-2024")
+        type_keys(dialog.editors[("message", text_lang)], "，增长" if text_lang == "zh" else " in revenue")
+        preview = dialog.findChild(QLabel, f"preview.message.{text_lang}")
+        assert preview is not None and preview.isVisibleTo(dialog)
+        reads = "6261亿元，增长" if text_lang == "zh" else "CNY 626.1 bn in revenue"
+        assert preview.text().replace("\u00a0", " ") == tr("reads_as", lang, text=reads.replace(" ", " "))
+    # an English number written another way than its figure reads: refused, the figure named, the way to write it
+    dialog.editors[("message", "en")].show("over 10,000 people attended training")
+    dialog.editors[("message", "zh")].show("培训{digital-training-2024}")
+    dialog.editors[("figures",)].check("digital-training-2024")
+    dialog.add()
+    said = dialog.problem.text().replace("\u00a0", " ")
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "10,000" in said and training.label.get(lang) in said and "over 10,000 training attendances" in said
+    assert ("插入数字" if lang == "zh" else "Insert figure") in said and "{" not in said
+    assert "digital-training" not in said
+    # the message is shown whole: wrapped within the dialog, which grew for it
+    assert dialog.problem.wordWrap() and dialog.problem.isVisibleTo(dialog)
+    assert dialog.problem.width() <= dialog.fields_area.viewport().width()
+    assert dialog.problem.height() >= dialog.problem.heightForWidth(dialog.problem.width())
+    # written as the figure reads ("million" for "mn" too), it is that figure
+    dialog.editors[("message", "en")].show("Revenue reached CNY 626.1 billion; over 10,000 training attendances")
+    dialog.editors[("figures",)].check("industrial-revenue-2024")
+    dialog.add()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problem.text()
+    written = window.editing.doc.text
+    assert "Revenue reached {industrial-revenue-2024}; {digital-training-2024}" in written

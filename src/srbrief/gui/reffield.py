@@ -248,9 +248,10 @@ def literal_hints(text: str, lang: str, text_lang: str, briefing: Any) -> list[s
     """Return, for each number typed in *text* (in *text_lang*) that is the number of a figure though not
     written as the figure reads ("21.5 million tourist visits" for "21.5 mn visits"), what to do in words."""
     from srbrief.edit.newitems import resembled
+    from srbrief.model.refs import render_ref
 
     return [tr("literal_resembles", lang, number=number, label=metric.label.get(lang),
-               reads=reads_as("{" + metric.id + "}", briefing, text_lang).replace("\u00a0", " "))
+               reads=render_ref(metric, "", text_lang).replace("\u00a0", " "))
             for number, metric in resembled(text, text_lang, list(briefing.metrics))]
 
 
