@@ -203,7 +203,8 @@ def test_the_add_dialog_previews_each_text_and_says_how_to_write_a_refused_numbe
     assert "digital-training" not in said
     # the message is shown whole: wrapped within the dialog, which grew for it
     assert dialog.problem.wordWrap() and dialog.problem.isVisibleTo(dialog)
-    assert dialog.problem.width() <= dialog.fields_area.viewport().width()
+    assert dialog.problem.geometry().right() <= dialog.width() and dialog.problem.geometry().bottom() <= \
+        dialog.fields_area.geometry().bottom() + dialog.problem.height() + 20  # below the fields, in view
     assert dialog.problem.height() >= dialog.problem.heightForWidth(dialog.problem.width())
     # written as the figure reads ("million" for "mn" too), it is that figure
     dialog.editors[("message", "en")].show("Revenue reached CNY 626.1 billion; over 10,000 training attendances")

@@ -161,7 +161,6 @@ class AddDialog(QDialog):
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(fields)
-        inner_layout.addWidget(self.problem)
         inner_layout.addStretch(1)  # the fields stay together at the top, however tall the dialog
         scroll = self.fields_area = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -175,6 +174,7 @@ class AddDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.problem)  # below the fields, never scrolled away: a refusal is always read whole
         if self.picker is not None:  # below the fields, never scrolled away: "use the selection" always in view
             layout.addWidget(self.picker)
         layout.addWidget(buttons)
@@ -363,7 +363,6 @@ class AddDialog(QDialog):
                             screen.availableGeometry())
         if grown.height() > self.height():
             self.resize(grown)
-        self.fields_area.ensureWidgetVisible(self.problem)
 
     def open_txt(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("open_txt", self.lang), str(_start(self.form)),
