@@ -213,3 +213,11 @@ def test_the_add_dialog_previews_each_text_and_says_how_to_write_a_refused_numbe
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.problem.text()
     written = window.editing.doc.text
     assert "Revenue reached {industrial-revenue-2024}; {digital-training-2024}" in written
+
+
+def test_a_text_being_typed_is_kept_across_a_language_switch(form: EditForm, qtbot) -> None:
+    window = form.session.window
+    field = field_of(form, "overview-scale")
+    type_at_end(qtbot, field, "，态势向好")
+    window.toggle_language()  # the form's fields are made again in English, before the pause is over
+    assert written_message(form, "overview-scale").endswith("，态势向好")

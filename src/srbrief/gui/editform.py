@@ -171,8 +171,7 @@ class EditForm(QWidget):
 
     def show_item(self, item_id: str | None) -> None:
         """Show the fields of the item *item_id* (None: only the hint), once the item shown has been written."""
-        if item_id != self.item_id:
-            self.flush()
+        self.flush()  # another item, or this one's fields made again (another language): nothing typed is lost
         self.item_id = item_id
         while self.form.rowCount():  # deleted later: the field that asked for this may still be emitting
             taken = self.form.takeRow(0)
@@ -363,7 +362,7 @@ class EditForm(QWidget):
             base = (self.session.doc.path or builtin_briefing_path()).parent
             cites = cites_from(raw, current, self.session.doc.briefing, base)
             if cites != (current if isinstance(current, list) else []):
-                self._apply(sub, SetField(full, cites) if cites else RemoveField(full))
+                self._apply(sub, SetField(full, cites) if cites else RemoveField(full), quiet)
             return
         if hint is Cite and isinstance(current, dict) and not raw.lstrip().startswith("{"):
             # {doc, clause}: a clause typed changes the clause, the document stays (a mapping typed replaces both)
