@@ -90,10 +90,12 @@ def test_refused_values_are_shown_beside_their_field(form: EditForm) -> None:
 def test_text_fields_and_an_optional_text_removed(form: EditForm) -> None:
     window = form.session.window
     window.show_source("months-at-provincial-second")
-    type_into(form, "label.en", "Months in second place")  # a label naming a rank refers to it
-    assert "以字面数字写出" in form.errors[("label", "en")].text()
-    type_into(form, "label.en", "Months in {industrial-revenue-provincial-rank} place")
+    type_into(form, "label.en", "Months in fifth place")  # a rank no figure has: refused, said in words
+    said = form.errors[("label", "en")].text()
+    assert "是直接写出的数字" in said and "插入数字" in said and "{" not in said
+    type_into(form, "label.en", "Months in second place")  # written as the rank figure reads: that figure
     assert window.briefing.find("months-at-provincial-second").label.en == "Months in second place"
+    assert "{industrial-revenue-provincial-rank} place" in window.editing.doc.text
     type_into(form, "note.zh", "")
     type_into(form, "note.en", "")  # both languages empty: the note goes
     assert window.briefing.find("months-at-provincial-second").note is None

@@ -7,7 +7,9 @@ name or message) and says what changes: "修改 规上工业营业收入：6261 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from srbrief.edit.commands import (
@@ -135,15 +137,59 @@ def item_name(data: Any, lang: str) -> str:
         if isinstance(value, dict):
             value = value.get(lang) or value.get("zh") or value.get("en")
         if isinstance(value, str) and value.strip():
-            return shorten(strip_refs(value), SHORT.get(lang, SHORT["en"]))
+            return shorten(strip_refs(value, lang), SHORT.get(lang, SHORT["en"]))
     if isinstance(data.get(lang), str) and "code" in data:  # a unit: its word in the language
         return str(data[lang])
     return str(data.get("id") or data.get("code") or "")
 
 
-def strip_refs(text: str) -> str:
-    """Return *text* with references shown as their ids' braces removed (``达{x}`` → ``达x``): short names only."""
-    return text.replace("{=", "").replace("{", "").replace("}", "")
+# the figures the texts being named refer to, while :func:`describe` names an edit: (id → Metric, to render
+# references as they read; id → {lang: label}, to name them where the figures are not at hand)
+_FIGURES: ContextVar[tuple[Mapping[str, Any], Mapping[str, Any]]] = ContextVar("figures", default=({}, {}))
+
+
+@contextmanager
+def _figures(figures: Mapping[str, Any] | None, text: Source) -> Iterator[None]:
+    if figures is None and (_FIGURES.get()[0] or _FIGURES.get()[1]):
+        yield  # a nested call names with the figures of the call that holds it
+        return
+    labels = {} if figures else _labels_in(read_back(text, ()))
+    token = _FIGURES.set((figures or {}, labels))
+    try:
+        yield
+    finally:
+        _FIGURES.reset(token)
+
+
+def _labels_in(data: Any, key: str = "") -> dict[str, Any]:
+    """Return the labels of the figures in *data* (the briefing as plain data): id → {lang: label}."""
+    found: dict[str, Any] = {}
+    if isinstance(data, dict):
+        for name, value in data.items():
+            found.update(_labels_in(value, str(name)))
+    elif isinstance(data, list):
+        for entry in data:
+            if key == "metrics" and isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                found[entry["id"]] = entry.get("label") if isinstance(entry.get("label"), dict) else {}
+            else:
+                found.update(_labels_in(entry, key if not isinstance(entry, dict) else ""))
+    return found
+
+
+def strip_refs(text: str, lang: str = "zh") -> str:
+    """Return *text* as a reader sees it: each reference to a figure rendered as the figure reads (its value,
+    "6261亿元") when :func:`describe` was given the figures, else as the figure's name in brackets
+    ("［规上工业营业收入］"); a literal's own words ("第二"); never an id."""
+    from srbrief.edit.reftext import CLOSE, OPEN, pieces
+    from srbrief.model import refs
+
+    figures, named = _FIGURES.get()
+    if figures:
+        text = refs.render(text, dict(figures), lang)
+    labels = {key: str(m.label.get(lang)) for key, m in figures.items()} if figures else \
+        {key: str(label.get(lang) or label.get("zh") or key) for key, label in named.items()}
+    return "".join(f"{OPEN}{part.shown}{CLOSE}" if part.reference and not part.reference.startswith("{=")
+                   else part.shown for part in pieces(text, labels, lang)).replace("{{", "{").replace("}}", "}")
 
 
 def item_path(path: Sequence[PathKey]) -> tuple[PathKey, ...]:
@@ -193,13 +239,21 @@ def show_value(value: Any, key: str, lang: str) -> str:
         return choice_name(value, lang)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return shorten(strip_refs(str(value)), SHORT.get(lang, SHORT["en"]))
+    return shorten(strip_refs(str(value), lang), SHORT.get(lang, SHORT["en"]))
 
 
-def describe(command: Command, text: Source, lang: str, steps: Sequence[Source] = ()) -> str:
+def describe(command: Command, text: Source, lang: str, steps: Sequence[Source] = (),
+             figures: Mapping[str, Any] | None = None) -> str:
     """Return *command* named in words in *lang*; *text* is the briefing's YAML before the command (*steps*:
     of a batch, the text before each of its commands, as it was applied; without them the batch is applied
-    again to read them)."""
+    again to read them). *figures* (id → Metric): the references in the texts named are rendered as they read
+    (values); without them, by the figures' names."""
+    text = parsed(text)
+    with _figures(figures, text):
+        return _describe(command, text, lang, steps)
+
+
+def _describe(command: Command, text: Source, lang: str, steps: Sequence[Source] = ()) -> str:
     text = parsed(text)  # a bare text is composed once, whatever is read from it
     zh = lang == "zh"
     if isinstance(command, SetField):
@@ -265,10 +319,11 @@ def _batch(command: Batch, text: Source, lang: str, steps: Sequence[Source] = ()
     return joined
 
 
-def undo_name(command: Command, change: Change, lang: str) -> str:
+def undo_name(command: Command, change: Change, lang: str, figures: Mapping[str, Any] | None = None) -> str:
     """Name an applied edit for the undo and redo entries in *lang* (an :data:`~srbrief.edit.editstate.NameEdit`;
-    the edit state words each step once per language, so the name follows a language switch)."""
-    return describe(command, change.states[0] if change.states else change.before, lang, change.states)
+    the edit state words each step once per language, so the name follows a language switch); *figures*: see
+    :func:`describe`."""
+    return describe(command, change.states[0] if change.states else change.before, lang, change.states, figures)
 
 
 # -- items of a briefing by their labels (the form's lists and checklists) ------------------------------------
@@ -283,7 +338,7 @@ def label_of(item: Any, lang: str) -> str:
     for key in ("label", "title", "name", "message", "text"):
         value = getattr(item, key, None)
         if value is not None and hasattr(value, "get"):
-            return shorten(strip_refs(value.get(lang)), SHORT.get(lang, 64))
+            return shorten(strip_refs(value.get(lang), lang), SHORT.get(lang, 64))
     return str(getattr(item, "id", ""))
 
 

@@ -45,6 +45,7 @@ PREFIXES = {"metrics": "figure", "facts": "fact", "points": "point", "charts": "
 _WORD = re.compile(r"[a-z0-9]+")
 _SPACE = "[ \u00a0\u202f]"  # a space, no-break or narrow no-break: how a number and its unit may be apart
 _SPACES = re.compile(_SPACE)
+_SCALES = {"mn": "(?:mn|million)", "bn": "(?:bn|billion)"}  # "21.5 million visits" is written "21.5 mn visits"
 MAX_WORDS = 5
 
 
@@ -176,13 +177,28 @@ def _written_as(text: str, literal: str, lang: str, metrics: list[Metric]) -> li
     number = rf"(?<![\d.,]){re.escape(literal)}(?![\d]|[.,]\d)"
     for metric in metrics:
         full = refs.render_ref(metric, "", lang)
-        spaced = _SPACE.join(re.escape(part) for part in re.split(_SPACE, full))
+        spaced = _SPACE.join(_SCALES.get(part, re.escape(part)) for part in re.split(_SPACE, full))
         if literal in _SPACES.sub(" ", full) and re.search(spaced, text):
             found[metric.id] = (metric, spaced, "")
         elif refs.form_problem(metric, "num") is None and metric.qualifier.value not in ("rank", "top") \
                 and refs.render_ref(metric, "num", lang) == literal and re.search(number, text):
             found[metric.id] = (metric, number, "num")
     return list(found.values())
+
+
+def resembled(text: str, lang: str, metrics: list[Metric]) -> list[tuple[str, Metric]]:
+    """Return (number typed, figure) for each number typed in *text* that is the number of a figure among
+    *metrics* as it reads in *lang* ("21.5" of "21.5 mn visits") though not written as that figure reads:
+    what the user most likely meant (said when the number is refused)."""
+    from srbrief.model import refs
+
+    out: list[tuple[str, Metric]] = []
+    for literal in dict.fromkeys(refs.literal_figures(text)):
+        if not literal[:1].isdigit():
+            continue
+        number = rf"(?<![\d.,]){re.escape(literal)}(?![\d]|[.,]\d)"
+        out += [(literal, m) for m in metrics if re.search(number, refs.render_ref(m, "", lang))]
+    return out
 
 
 def figure_cites(metrics: list[Metric], briefing: Briefing) -> list[Any]:

@@ -56,10 +56,11 @@ from srbrief.gui.formfields import (
     editors_for,
     error_label,
     field_cell,
+    ticked_figures,
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
-from srbrief.gui.reffield import RefField, labels_of
+from srbrief.gui.reffield import RefField, labels_of, literal_hints, with_preview
 from srbrief.gui.settings import remember_folder, start_folder
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model.truth import PROSE
@@ -130,8 +131,9 @@ class AddDialog(QDialog):
                 if isinstance(editor, ChoiceField) and sub == ("unit",):
                     editor.wants_new.connect(lambda e=editor: self._new_unit(e))
                 editor.setObjectName(".".join(sub))
-                fields.addRow(label, field_cell(editor, sub, PROSE.get(self.cls, ()), lambda: self.session.doc.briefing,
-                                                self.lang, self.editors))
+                cell = field_cell(editor, sub, PROSE.get(self.cls, ()), lambda: self.session.doc.briefing,
+                                  self.lang, self.editors)
+                fields.addRow(label, with_preview(cell, editor, sub, lambda: self.session.doc.briefing, self.lang))
                 self.editors[sub] = editor
         self.doc_choice: ChoiceField | None = None  # which document the clause is from, when there are several
         if kind != "sources" and len(briefing.sources) > 1 and ("source",) in self.editors:
@@ -175,12 +177,11 @@ class AddDialog(QDialog):
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(fields)
-        inner_layout.addWidget(self.problem)
-        inner_layout.addWidget(self.add_unit_button)  # beside the reason it is offered for
         inner_layout.addWidget(self.period_note)
         inner_layout.addStretch(1)  # the fields stay together at the top, however tall the dialog
-        scroll = QScrollArea()
+        scroll = self.fields_area = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # a message wraps, never cut
         scroll.setWidget(inner)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -190,6 +191,8 @@ class AddDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.problem)  # below the fields, never scrolled away: a refusal is always read whole
+        layout.addWidget(self.add_unit_button)  # beside the reason it is offered for
         if self.picker is not None:  # below the fields, never scrolled away: "use the selection" always in view
             layout.addWidget(self.picker)
         layout.addWidget(buttons)
@@ -286,16 +289,7 @@ class AddDialog(QDialog):
 
     def ticked_figures(self) -> list[Metric]:
         """Return the figures ticked (a point's figures, an event's references, a summary line's figure)."""
-        briefing = self.session.doc.briefing
-        ids: list[str] = []
-        for sub in (("figures",), ("refs",), ("figure",)):
-            editor = self.editors.get(sub)
-            if isinstance(editor, ChecklistField):
-                ids += editor.checked()
-            elif editor is not None and editor.raw().strip():
-                ids.append(editor.raw().strip())
-        found = (briefing.find(i) for i in dict.fromkeys(ids) if i in briefing.index)
-        return [m for m in found if isinstance(m, Metric)]
+        return ticked_figures(self.editors, self.session.doc.briefing)
 
     def _document_text(self) -> str | None:
         from srbrief.model.truth import read_document
@@ -431,9 +425,12 @@ class AddDialog(QDialog):
             command = SetField(path, [data])
         else:
             command = AddItem(path, data)
-        problems = self.session.apply(_labelled(command, describe(AddItem(path, data), doc.parsed, self.lang)))
+        named = describe(AddItem(path, data), doc.parsed, self.lang, figures=self.session.figures())
+        problems = self.session.apply(_labelled(command, named))
         if problems:
-            self._say([in_words(p, self.lang) for p in problems[:4]])
+            hints = [hint for sub, editor in self.editors.items() if isinstance(editor, RefField)
+                     for hint in literal_hints(editor.raw(), self.lang, sub[1], doc.briefing)]
+            self._say([in_words(p, self.lang) for p in problems[:4]] + list(dict.fromkeys(hints)))
             return
         self.added = data.get("id") or place_key((*path, len(read_back(self.session.doc.parsed, path)) - 1))
         self.form.show_item(self.added)
@@ -456,8 +453,15 @@ class AddDialog(QDialog):
         return (self.kind,)
 
     def _say(self, lines: list[str]) -> None:
+        """Say *lines* below the fields, wrapped, the dialog grown to show them whole (within the screen)."""
         self.problem.setText("\n".join(lines))
         self.problem.show()
+        need = self.problem.heightForWidth(max(self.problem.width(), self.width() - 60))
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        grown = fitted_size(QSize(self.width(), self.height() + max(0, need - self.problem.height())),
+                            screen.availableGeometry())
+        if grown.height() > self.height():
+            self.resize(grown)
 
     def open_txt(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("open_txt", self.lang), str(_start(self.form)),
@@ -534,30 +538,9 @@ def add_unit(form: EditForm, zh: str | None = None, en: str | None = None, prefi
     return str(entry["code"])
 
 
-# Refusals a new item meets most, said in the dialog's words (the user sees labels and buttons, never ids):
-# (the check's English message as a pattern, the Chinese, the English); {0} … are the captured parts.
-DIALOG_WORDS: tuple[tuple[str, str, str], ...] = (
-    (r"(.+?) written as a literal: write a .*",
-     "{0} 是直接写出的数字：请点“插入数字…”选出它所指的数字（或勾选该数字：与勾选的数字相同的写法会自动换成它）",
-     "{0} typed as a number: click “Insert figure…” and choose the figure it is (or tick that figure: a number "
-     "typed as a ticked figure is written is taken as that figure)"),
-    (r"a message needs the clauses it rests on: .*",
-     "要点需要出处：请勾选它所依据的数字（其原文语句即为出处），或在“出处”中每行填写一句原文",
-     "A message needs its sources: tick the figures it rests on (their sentences become its sources), or type "
-     "the article's sentences under Sources, one a line"),
-)
-
-
 def in_words(problem: Any, lang: str) -> str:
-    """Return why a new item was refused, in the words of the dialog (see :data:`DIALOG_WORDS`), else as the
-    form says it."""
-    import re
-
-    message = str(getattr(problem, "message", problem)).strip()
-    for pattern, zh, en in DIALOG_WORDS:
-        found = re.fullmatch(pattern, message, re.DOTALL)
-        if found:
-            return (zh if lang == "zh" else en).format(*found.groups())
+    """Return why a new item was refused, in the words of the dialog (see
+    :data:`~srbrief.gui.problemtext.PLAIN_WORDS`)."""
     return problem_text(problem, lang)
 
 

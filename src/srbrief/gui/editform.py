@@ -38,19 +38,21 @@ from srbrief.edit.address import REMOVE, Target, coerce, find_id, schema_at
 from srbrief.edit.commands import MISSING, read_back
 from srbrief.edit.describe import ROOT, describe, item_groups, key_path
 from srbrief.edit.figureupdate import period_edits
-from srbrief.edit.newitems import cites_from, with_translation_marks
+from srbrief.edit.newitems import bind_literals, cites_from, with_translation_marks
 from srbrief.edit.yamltext import PathKey, compose
 from srbrief.gui.formfields import (
     ChoiceField,
     Editor,
     FlagField,
+    LongField,
     editors_for,
     error_label,
     field_cell,
+    ticked_figures,
 )
 from srbrief.gui.i18n import tr
 from srbrief.gui.problemtext import problem_text, translate
-from srbrief.gui.reffield import RefField, labels_of
+from srbrief.gui.reffield import Preview, RefField, labels_of, literal_hints
 from srbrief.gui.sourcepick import SourcePicker
 from srbrief.model import BriefingError
 from srbrief.model.truth import PROSE, read_document
@@ -80,6 +82,7 @@ class EditForm(QWidget):
     def __init__(self, session: EditSession) -> None:
         super().__init__()
         self._prose: tuple[str, ...] = ()  # the prose fields of the item shown (they offer the figures)
+        self._flushing = False
         self.session = session
         self.item_id: str | None = None
         self.editors: dict[Sub, Editor] = {}
@@ -153,8 +156,22 @@ class EditForm(QWidget):
         return find_id(compose(text), self.item_id)
 
     # -- building ---------------------------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write a text still being typed (its pause not over, or refused while half-typed) before the form
+        shows another item, or the file is saved or closed."""
+        if self._flushing:
+            return
+        self._flushing = True
+        try:
+            for editor in list(self.editors.values()):
+                if isinstance(editor, LongField):
+                    editor.finish()
+        finally:
+            self._flushing = False
+
     def show_item(self, item_id: str | None) -> None:
-        """Show the fields of the item *item_id* (None: only the hint)."""
+        """Show the fields of the item *item_id* (None: only the hint), once the item shown has been written."""
+        self.flush()  # another item, or this one's fields made again (another language): nothing typed is lost
         self.item_id = item_id
         while self.form.rowCount():  # deleted later: the field that asked for this may still be emitting
             taken = self.form.takeRow(0)
@@ -253,7 +270,8 @@ class EditForm(QWidget):
         cell.addWidget(field_cell(editor, sub, self._prose, lambda: self.session.doc.briefing, self.lang,
                                   self.editors))
         if len(sub) == 2 and sub[1] in ("zh", "en"):
-            shown = QLabel()
+            shown = Preview(editor, lambda: self.session.doc.briefing, self.lang, sub[1]) \
+                if isinstance(editor, RefField) else QLabel()  # a text with figures: how it reads, as typed
             shown.setObjectName("rendered." + ".".join(sub))
             shown.setWordWrap(True)
             shown.setStyleSheet("color: gray")
@@ -305,6 +323,9 @@ class EditForm(QWidget):
         shown = self.rendered.get(sub)
         if shown is None:
             return
+        if isinstance(shown, Preview):
+            shown.update_text()
+            return
         text = getattr(self._item(), sub[0], None)
         reads = getattr(text, sub[1], None) if text is not None else None
         visible = isinstance(written, str) and "{" in written and isinstance(reads, str) and reads != written
@@ -321,7 +342,9 @@ class EditForm(QWidget):
         path = self._path()
         if path is None:
             return
-        raw = self.editors[sub].raw()
+        editor = self.editors[sub]
+        quiet = getattr(editor, "quiet", False)  # after a pause in typing: a refusal waits for the edit's end
+        raw = self._bound(sub, editor.raw())
         full = (*path, *sub)
         text = self.session.doc.parsed
         hint, optional = schema_at(compose(text), list(full), ".".join(sub))
@@ -333,13 +356,13 @@ class EditForm(QWidget):
         parent = read_back(text, full[:-1]) if len(sub) == 2 else None
         if parent is MISSING or isinstance(parent, bool):  # a text not there yet (or derived: true, now said how):
             if raw.strip():  # written whole, the other language marked [translate] until it is given
-                self._apply(sub, SetField(full[:-1], self._both_texts(sub[0])))
+                self._apply(sub, SetField(full[:-1], self._both_texts(sub[0])), quiet)
             return
         if typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is Cite:  # clauses, one a line
             base = (self.session.doc.path or builtin_briefing_path()).parent
             cites = cites_from(raw, current, self.session.doc.briefing, base)
             if cites != (current if isinstance(current, list) else []):
-                self._apply(sub, SetField(full, cites) if cites else RemoveField(full))
+                self._apply(sub, SetField(full, cites) if cites else RemoveField(full), quiet)
             return
         if hint is Cite and isinstance(current, dict) and not raw.lstrip().startswith("{"):
             # {doc, clause}: a clause typed changes the clause, the document stays (a mapping typed replaces both)
@@ -370,7 +393,17 @@ class EditForm(QWidget):
                 stale += tuple(period_edits(text, path, value))
             if stale:
                 command = Batch((command, *stale))
-        self._apply(sub, command)
+        self._apply(sub, command, quiet)
+
+    def _bound(self, sub: Sub, raw: str) -> str:
+        """Return the text *raw* of field *sub* with each number typed that is written as a figure of the item
+        (its ticked figures), or else as exactly one figure of the briefing ("6261亿元", "第二"), made a
+        reference to that figure, as the Add dialogs do; other fields and numbers as typed."""
+        if len(sub) != 2 or sub[0] not in self._prose or sub[1] not in ("zh", "en") or not self._doc_ok():
+            return raw
+        briefing = self.session.doc.briefing
+        text, _bound = bind_literals(raw, sub[1], ticked_figures(self.editors, briefing), list(briefing.metrics))
+        return text
 
     def _commit_flag(self, sub: Sub, full: tuple[PathKey, ...], current: Any) -> None:
         """Yes: ``derived: true``, or how, if it is written already; no: the field goes."""
@@ -385,12 +418,20 @@ class EditForm(QWidget):
         """Return the text *name* in both languages as typed (a language left empty marked for translation)."""
         return with_translation_marks({part: self._text_of((name, part)) for part in ("zh", "en")})
 
-    def _apply(self, sub: Sub | None, command: Command) -> list[Any]:
-        """Apply *command*, named in words; show what refused it beside *sub* (or below the form)."""
-        command = _named(command, describe(command, self.session.doc.parsed, self.lang))
-        problems = self.session.apply(command, wait_if_refused=sub is not None)
+    def _apply(self, sub: Sub | None, command: Command, quiet: bool = False) -> list[Any]:
+        """Apply *command*, named in words; show what refused it beside *sub* (or below the form). *quiet*: a
+        text written after a pause in typing, maybe half-typed: refused, it neither waits nor says so (the end
+        of the edit writes it again)."""
+        command = _named(command, describe(command, self.session.doc.parsed, self.lang,
+                                              figures=self.session.figures()))
+        problems = self.session.apply(command, wait_if_refused=sub is not None and not quiet)
+        if problems and quiet:
+            return list(problems)
         if problems and sub is not None:
-            self._show_error(sub, "\n".join(problem_text(p, self.lang) for p in problems[:3]))
+            said = [problem_text(p, self.lang) for p in problems[:3]]
+            if isinstance(self.editors.get(sub), RefField) and self._doc_ok():  # a number meant as a figure
+                said += literal_hints(self._text_of(sub), self.lang, sub[1], self.session.doc.briefing)
+            self._show_error(sub, "\n".join(said))
         elif problems:
             self._show_problems(problems)
         return list(problems)
@@ -437,7 +478,7 @@ class EditForm(QWidget):
         self.refresh()
 
     def _text_of(self, sub: Sub) -> str:
-        return self.editors[sub].raw()
+        return self._bound(sub, self.editors[sub].raw())
 
     def _show_error(self, sub: Sub, message: str) -> None:
         self.errors[sub].setText(message)

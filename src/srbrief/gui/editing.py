@@ -12,7 +12,7 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -59,9 +59,10 @@ def collector_paused_until_idle() -> Iterator[None]:
         QTimer.singleShot(0, gc.enable)
 
 
-def _undo_name(command: Command, change: Change, lang: str) -> str:
-    """Name an undo step in words, in the language shown (the namer loads with the first edit)."""
-    return edit.undo_name(command, change, lang)
+def _undo_name(command: Command, change: Change, lang: str, figures: dict[str, Any] | None = None) -> str:
+    """Name an undo step in words, in the language shown (the namer loads with the first edit); the references
+    in the texts it names read as the figures (*figures*: id → Metric) do now."""
+    return edit.undo_name(command, change, lang, figures)
 
 
 class EditSession(QObject):
@@ -74,7 +75,7 @@ class EditSession(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.state = EditState(self._open_document, name_edit=_undo_name, history=UNDO_LIMIT)
+        self.state = EditState(self._open_document, name_edit=self._name_edit, history=UNDO_LIMIT)
         self.state.changed.connect(self._on_changed)
         self.state.waiting_changed.connect(lambda _waiting: self.waiting_changed.emit())
         self.state.modified_changed.connect(lambda _modified: self.retranslate())
@@ -110,6 +111,17 @@ class EditSession(QObject):
         window.source.changed.connect(self._on_source_changed)
 
     # -- state ------------------------------------------------------------------------------------------------
+    def _name_edit(self, command: Command, change: Change, lang: str) -> str:
+        return _undo_name(command, change, lang, self.figures())
+
+    def figures(self) -> dict[str, Any] | None:
+        """Return the figures of the briefing being edited (id → Metric), or None before it opened or when it
+        does not validate."""
+        doc = self.state.opened_doc
+        try:
+            return {m.id: m for m in doc.briefing.metrics} if doc is not None else None
+        except BriefingError:
+            return None
     def _open_document(self) -> Document:
         return edit.Document.open(self.window.source.path or builtin_briefing_path())
 
@@ -218,6 +230,11 @@ class EditSession(QObject):
         with collector_paused_until_idle():
             return self.state.redo()
 
+    def flush(self) -> None:
+        """Write the text being typed in the form, if any (before saving, closing or opening another file)."""
+        if self.form is not None:
+            self.form.flush()
+
     def clear_waiting(self) -> None:
         self.state.clear_waiting()
 
@@ -246,6 +263,7 @@ class EditSession(QObject):
     # -- saving -----------------------------------------------------------------------------------------------
     def save(self) -> bool:
         """Save the edits (the built-in briefing, read-only, goes through Save As); return whether saved."""
+        self.flush()
         if not self.modified:
             return True
         if self.doc.read_only or self.doc.path is None:
@@ -253,6 +271,7 @@ class EditSession(QObject):
         return self._save_to(None)
 
     def save_as(self) -> bool:
+        self.flush()
         doc = self.doc
         own = None if doc.read_only else doc.path
         start = doc.path if own is not None else start_folder(None) / f"{doc.briefing.id}.yaml"
@@ -320,6 +339,7 @@ class EditSession(QObject):
 
     def maybe_save(self) -> bool:
         """Before closing, opening or reloading: save or discard unsaved edits; False means stay."""
+        self.flush()
         if not self.modified or self.quitting:  # quitting on a signal: the recovery file keeps the edits
             return True
         choice = self.choose_save()

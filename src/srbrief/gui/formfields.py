@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QStandardItemModel
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +39,7 @@ from srbrief.palette import LIGHT
 Choice = tuple[str, str]  # (what the user reads, the code written to the file)
 NEW_CHOICE = "\u0000new"  # the data of a choice's last entry that opens a dialog (a new unit)
 GROUP = "\u0000group"  # the data of a group's heading in a list of choices (not a choice itself)
+PAUSE_MS = 800  # a prose text is written after this long without typing (not at every keystroke)
 YEARS = range(1949, date.today().year + 11)  # newest first in the list: this year is near its top
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-\d{2})?$")
 
@@ -61,7 +62,9 @@ class LineField(QLineEdit):
 
 
 class LongField(QPlainTextEdit):
-    """A long text (a lede, a message, a clause) on several lines; done when it loses the focus."""
+    """A long text (a lede, a message, a clause) on several lines; done when it loses the focus (not to a menu
+    it opens), on Ctrl+Enter, or after a pause in typing (:data:`PAUSE_MS`: :attr:`quiet`, the text may be
+    half-typed, so a refusal then is not shown until the edit ends)."""
 
     done = Signal()
 
@@ -73,6 +76,10 @@ class LongField(QPlainTextEdit):
         self.setMaximumHeight(height)  # scrolls beyond: the form stays compact
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._shown = ""
+        self.quiet = False  # done after a pause: the text may be half-typed
+        self.pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
+        self.pause.timeout.connect(lambda: self.finish(quiet=True))
+        self.textChanged.connect(self._typed)
 
     def raw(self) -> str:
         return self.toPlainText()
@@ -90,15 +97,37 @@ class LongField(QPlainTextEdit):
     def text(self) -> str:
         return self.toPlainText()
 
+    def _typed(self) -> None:
+        """Wait for a pause in typing (a text shown from the file is no edit)."""
+        if self.signalsBlocked() or self.raw() == self._shown:
+            self.pause.stop()
+        else:
+            self.pause.start()
+
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
         super().focusOutEvent(event)
-        self.finish()
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # a menu of the field (Insert figure…) is no leaving
+            self.finish()
 
-    def finish(self) -> None:
-        """End the edit as leaving the field does: done, if the text changed."""
-        if self.toPlainText() != self._shown:
-            self._shown = self.toPlainText()
-            self.done.emit()
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.finish()  # Ctrl+Enter: the edit is done, the cursor stays
+            return
+        super().keyPressEvent(event)
+
+    def finish(self, quiet: bool = False) -> None:
+        """End the edit as leaving the field does: done, if the text changed. *quiet*: after a pause in typing
+        (the text stays to be written again when the edit ends, should it be refused now)."""
+        self.pause.stop()
+        if self.raw() != self._shown:
+            if not quiet:
+                self._shown = self.raw()
+            self.quiet = quiet
+            try:
+                self.done.emit()
+            finally:
+                self.quiet = False
 
 
 class ChoiceField(QComboBox):
@@ -487,6 +516,22 @@ def tick_figure(editors: dict[tuple[str, ...], Any], metric_id: str) -> None:
     if isinstance(figures, ChecklistField) and metric_id not in figures.checked():
         with contextlib.suppress(KeyError):  # not among the figures it can show (another section's)
             figures.check(metric_id)
+
+
+def ticked_figures(editors: dict[tuple[str, ...], Any], briefing: Any) -> list[Any]:
+    """Return the figures ticked among *editors* (a point's figures, an event's references, a summary line's
+    figure), as the briefing's metrics."""
+    from srbrief.model.types import Metric
+
+    ids: list[str] = []
+    for sub in (("figures",), ("refs",), ("figure",)):
+        editor = editors.get(sub)
+        if isinstance(editor, ChecklistField):
+            ids += editor.checked()
+        elif editor is not None and editor.raw().strip():
+            ids.append(editor.raw().strip())
+    found = (briefing.find(i) for i in dict.fromkeys(ids) if i in briefing.index)
+    return [m for m in found if isinstance(m, Metric)]
 
 
 def field_cell(editor: Editor, sub: tuple[str, ...], prose: tuple[str, ...], briefing_of: Any, lang: str,

@@ -267,6 +267,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "conflict": ("{name}：还依据“{clause}”，原文写的是“{said}”：此处保留“{said}”，不改为“{new}”",
                  "{name}: also rests on “{clause}”, which says {said}: it keeps {said}, not {new}"),
     "reads_as": ("显示为：{text}", "Reads: {text}"),
+    "literal_resembles": ("“{number}”像是数字“{label}”，它显示为“{reads}”：请照这样写出，或点“插入数字…”选出它"
+                          "（插入的数字已带单位，不必再写单位）",
+                          "“{number}” looks like the figure “{label}”, which reads “{reads}”: type it exactly so, "
+                          "or click “Insert figure…” and choose it (the figure comes with its unit: do not type "
+                          "the unit again)"),
     "in_language_zh": ("中文：", "Chinese:"),
     "in_language_en": ("英文：", "English:"),
     "accept_update": ("接受更新", "Accept the update"),
@@ -314,9 +319,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "<li>要点：写出结论，勾选它依据的数字；出处默认是这些数字的原句。</li>"
         "<li>大事记：填写日期和事件，在原文中选中出处；导出的演示文稿附录中有大事记页。</li></ol>"
         "<h3>在文字中插入数字</h3><ul>"
-        "<li>在文字框中右键 → “插入数字…”，或点框旁的“插入数字…”，按名称选出数字；数字更新时文字随之更新。</li>"
-        "<li>直接写出的数字（如 1050万吨）若与勾选的数字（或全部数字中唯一的一个）写法相同，添加时自动换成对它的引用，"
-        "状态栏会说明换了哪些。</li></ul>"
+        "<li>在文字框中右键 → “插入数字…”，或点框旁的“插入数字…”，按名称选出数字，插在光标处（已带单位）；"
+        "框下的“显示为：…”是页面上的样子；数字更新时文字随之更新。</li>"
+        "<li>直接写出的数字（如 1050万吨、第二）若与勾选的数字（或全部数字中唯一的一个）写法相同，"
+        "在表单中写入时、在添加对话框中添加时自动换成那个数字（添加时状态栏会说明换了哪些）。</li>"
+        "<li>表单中的文字在离开文字框、按 Ctrl+Enter 或停止输入片刻后写入。</li></ul>"
         "<h3>新建简报</h3><ul><li>文件 → 新建简报…（Ctrl+N）：从总览页开始，先添加来源文件，"
         "再添加数字和要点。</li></ul>"
         "<h3>从一篇文章开始</h3><ol><li>文件 → 从文章新建…，选择报道原文（纯文本）。</li>"
@@ -349,9 +356,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the timeline.</li></ol>"
         "<h3>Insert a figure into a text</h3><ul>"
         "<li>Right-click in a text → “Insert figure…”, or click “Insert figure…” beside it, and choose the figure by "
-        "its label; the text follows when the figure is updated.</li>"
-        "<li>A number you type (such as 10.5 mn tonnes) that is written as one of the ticked figures (or as exactly "
-        "one figure of the briefing) becomes that figure when you add the item; the status bar says which.</li>"
+        "its label: it goes in at the cursor, with its unit; “Reads: …” under the text shows it as the page will; "
+        "the text follows when the figure is updated.</li>"
+        "<li>A number you type (such as 10.5 mn tonnes, second) that is written as one of the ticked figures (or as "
+        "exactly one figure of the briefing) becomes that figure when the form writes the text, or when you add the "
+        "item (the status bar then says which).</li>"
+        "<li>The form writes a text when you leave it, press Ctrl+Enter or stop typing for a moment.</li>"
         "</ul><h3>Start a new briefing</h3><ul><li>File → New briefing… (Ctrl+N): it opens on the overview; add the "
         "source document first, then figures and points.</li></ul>"
         "<h3>Start from an article</h3><ol><li>File → New from article…, choose the article (plain text).</li>"

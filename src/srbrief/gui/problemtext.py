@@ -130,9 +130,34 @@ def _names(part: str) -> str:
     return re.sub(r"'([^']*)'", r"“\1”", part)
 
 
+# Refusals met while typing a text or adding an item, said in the words of the form and its dialogs (the user
+# sees labels and buttons, never ids or the file's {…} syntax): (the check's English message as a pattern, the
+# Chinese, the English); {0} … are the captured parts. Asked before the catalogue, in both languages.
+PLAIN_WORDS: tuple[tuple[str, str, str], ...] = (
+    (r"(.+?) written as a literal: write a .*",
+     "{0} 是直接写出的数字，但简报中没有写法与它相同的数字：请点“插入数字…”选出它所指的数字"
+     "（插入的数字已带单位），或照该数字显示的样子写出（如 6261亿元、第二），它会自动换成那个数字；"
+     "没有这个数字就先添加它",
+     "{0} is typed as a number, but no figure of the briefing is written that way: click “Insert figure…” "
+     "and choose the figure it is (the figure comes with its unit), or type it exactly as the figure reads "
+     "(e.g. CNY 626.1 bn, second) and it becomes that figure; add the figure first if there is none"),
+    (r"a message needs the clauses it rests on: .*",
+     "要点需要出处：请勾选它所依据的数字（其原文语句即为出处），或在“出处”中每行填写一句原文",
+     "A message needs its sources: tick the figures it rests on (their sentences become its sources), or type "
+     "the article's sentences under Sources, one a line"),
+)
+_PLAIN = tuple((re.compile(pattern, re.DOTALL), zh, en) for pattern, zh, en in PLAIN_WORDS)
+
+
 def problem_text(problem: Any, lang: str) -> str:
-    """Return a :class:`~srbrief.model.errors.Problem`'s message in *lang* (without its file position)."""
-    return translate(str(getattr(problem, "message", problem)), lang)
+    """Return a :class:`~srbrief.model.errors.Problem`'s message in *lang* (without its file position), in the
+    form's words where :data:`PLAIN_WORDS` has them."""
+    message = str(getattr(problem, "message", problem)).strip()
+    for pattern, zh, en in _PLAIN:
+        found = pattern.fullmatch(message)
+        if found:
+            return (zh if lang == "zh" else en).format(*found.groups())
+    return translate(message, lang)
 
 
 def is_catalogued(message: str) -> bool:

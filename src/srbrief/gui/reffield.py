@@ -22,10 +22,11 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from srbrief.edit.reftext import CLOSE, OPEN, Piece, joined, pieces, plain
 from srbrief.gui.formfields import LongField, shown
+from srbrief.gui.i18n import tr
 from srbrief.palette import LIGHT
 
 TOKEN = int(QTextFormat.ObjectTypes.UserObject) + 7  # the inline object of a reference
@@ -83,10 +84,21 @@ class RefField(LongField):
     # -- the text and its tokens ------------------------------------------------------------------------------
     def show(self, value: Any) -> None:  # type: ignore[override]
         self._shown = shown(value)
+        self.pause.stop()
+        parts = pieces(self._shown, self.labels_of(), self.lang)
+        if self.raw() == self._shown and self.tokens() == [part.shown for part in parts if part.reference]:
+            return  # the text as it is (the edit just written): the cursor stays where the user left it
+        # in the field being typed in (a number just made a token) the cursor keeps its place from the end
+        after = self.document().characterCount() - self.textCursor().position() if self.hasFocus() else None
         self.blockSignals(True)
         self.clear()
-        self._insert(pieces(self._shown, self.labels_of(), self.lang), self.textCursor())
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._insert(parts, self.textCursor())
+        if after is None:
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+        else:
+            cursor = self.textCursor()
+            cursor.setPosition(max(0, self.document().characterCount() - after))
+            self.setTextCursor(cursor)
         self.blockSignals(False)
 
     def raw(self) -> str:
@@ -94,12 +106,6 @@ class RefField(LongField):
 
     def text(self) -> str:
         return self.raw()
-
-    def finish(self) -> None:
-        """End the edit as leaving the field does: done, if the text changed."""
-        if self.raw() != self._shown:
-            self._shown = self.raw()
-            self.done.emit()
 
     def insert_reference(self, reference: str) -> None:
         """Write *reference* ('{industrial-revenue-2024}') at the cursor, as a token."""
@@ -207,3 +213,59 @@ class RefField(LongField):
 def labels_of(briefing_of: Callable[[], Any], lang: str) -> Callable[[], dict[str, str]]:
     """Return a function that gives the figures' labels in *lang* (id → label) of the briefing as it is now."""
     return lambda: {m.id: m.label.get(lang) for m in briefing_of().metrics}
+
+
+class Preview(QLabel):
+    """A line under a text with references that says how it reads ("显示为：…营收达6261亿元"), as the user types:
+    a figure inserted is written with its unit, so what the page shows is never a guess. Hidden while the text
+    holds no reference (then it reads as typed)."""
+
+    def __init__(self, field: RefField, briefing_of: Callable[[], Any], lang: str, text_lang: str) -> None:
+        super().__init__()
+        self.field, self.briefing_of, self.lang, self.text_lang = field, briefing_of, lang, text_lang
+        self.setWordWrap(True)
+        self.setStyleSheet("color: gray")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        field.textChanged.connect(self.update_text)
+        self.hide()
+
+    def update_text(self) -> None:
+        """Show the text as it reads now (called as it changes, and after the field is shown a value)."""
+        written = self.field.raw()
+        reads = reads_as(written, self.briefing_of(), self.text_lang) if self.field.tokens() else written
+        self.setText(tr("reads_as", self.lang, text=reads) if reads != written else "")
+        self.setVisible(reads != written)
+
+
+def reads_as(template: str, briefing: Any, lang: str) -> str:
+    """Return *template* as the page shows it in *lang*: each reference rendered from *briefing*'s figures."""
+    from srbrief.model import refs
+
+    return refs.render(template, {m.id: m for m in briefing.metrics}, lang)
+
+
+def literal_hints(text: str, lang: str, text_lang: str, briefing: Any) -> list[str]:
+    """Return, for each number typed in *text* (in *text_lang*) that is the number of a figure though not
+    written as the figure reads ("21.5 million tourist visits" for "21.5 mn visits"), what to do in words."""
+    from srbrief.edit.newitems import resembled
+    from srbrief.model.refs import render_ref
+
+    return [tr("literal_resembles", lang, number=number, label=metric.label.get(lang),
+               reads=render_ref(metric, "", text_lang).replace("\u00a0", " "))
+            for number, metric in resembled(text, text_lang, list(briefing.metrics))]
+
+
+def with_preview(cell: QWidget, editor: Any, sub: tuple[str, ...], briefing_of: Callable[[], Any],
+                 lang: str) -> QWidget:
+    """Return *cell* (the widget of *editor*, the field *sub*) with a :class:`Preview` under it when the field is
+    a text with references in one language; else *cell* as it is."""
+    if not isinstance(editor, RefField) or len(sub) != 2 or sub[1] not in ("zh", "en"):
+        return cell
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(cell)
+    preview = Preview(editor, briefing_of, lang, sub[1])
+    preview.setObjectName("preview." + ".".join(sub))
+    layout.addWidget(preview)
+    return box
