@@ -271,3 +271,27 @@ def test_a_figure_says_its_own_english_unit_words_in_the_form(form: EditForm) ->
     assert "unit_en: trainee attendances" in window.editing.doc.text
     undo = window.editing.state.undo_name(window.lang)
     assert undo == "修改 累计实训人次 · 单位的英文（仅本数字）：trainee attendances"
+
+
+def test_in_the_dock_a_text_has_the_docks_width_under_its_label(window, qtbot, tmp_path) -> None:
+    """The third tester's screenshots: beside their labels, a point's texts had a third of the dock (three words a
+    line, tokens cut to ［规…期］); labels go above the fields, and the dock opens at a third of the window."""
+    import shutil
+
+    from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+    from srbrief.resources import builtin_briefing_path
+
+    copy = tmp_path / "mine.yaml"
+    shutil.copyfile(builtin_briefing_path(), copy)
+    assert window.source.open(copy)
+    window.resize(1440, 900)
+    window.show()
+    window.actions_["edit_mode"].trigger()
+    dock = window.editing.dock
+    assert dock is not None and dock.width() >= 0.3 * window.width()
+    window.editing.edit_item("overview-scale")
+    qtbot.wait(50)
+    form = window.editing.form
+    texts = [w for kind in (QTextEdit, QPlainTextEdit) for w in form.findChildren(kind) if w.isVisibleTo(dock)]
+    assert texts and min(w.width() for w in texts) >= 0.6 * dock.width(), [w.width() for w in texts]

@@ -101,7 +101,8 @@ class EditForm(QWidget):
         self.discard_waiting = QPushButton()
         self.discard_waiting.clicked.connect(self._discard)
         self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # a field's label above it: in the
+        # dock beside the page, texts get the dock's whole width (beside their labels they had a third of it)
         self.problem = error_label()
         self.buttons = {key: QPushButton() for key in ("move_up", "move_down", "duplicate_item", "remove_item")}
         self.add_button = QPushButton()

@@ -189,6 +189,8 @@ class EditSession(QObject):
             self.dock.setWidget(scroll)
             self.dock.setMinimumWidth(380)
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.window.resizeDocks([self.dock], [max(380, int(self.window.width() * 0.34))],
+                                    Qt.Orientation.Horizontal)  # room for a text beside a page that reflows
         if self.dock is not None:
             self.dock.setVisible(on)
         if on:
