@@ -6,6 +6,9 @@ keeps these words whole (longest match first). Not a segmenter: a word missing h
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 _TERMS = """
 上饶 江西 浙江 福建 安徽 江苏 上海 杭州 南昌 宁波 温州 金华 衢州 鹰潭 景德镇 长三角 全省 全市
 全国 全球 省内 省外 国际 国家 制造业 制造 产业链 产业 企业 企业数 行业 工业 规上 规模 营业收入
@@ -24,16 +27,51 @@ _TERMS = """
 攻坚 两年 县级 市县 公司 集团 有限公司 股份 项目 投资 招商 签约 开工 竣工 投产 达产 产值 税收
 利润 外贸 进口 班列 开行 铁路 高铁 港口 物流 航线 门户 枢纽 走廊 示范 试点 政策 改革 体系 机制
 领域 环节 链条 链主 配套 协同 融合 优势 特色 体现 嘱托 考察 总书记 产业体系 联盟 走廊
-附录 备注 简报 语句 收录 出处 报道 计算值 摘要 大事记 示意图 参照 装机 容量 兆瓦 分布式 电站 技能 培训 组织
+工业企业 重点产业链 发展矩阵 促进中心 科创走廊 产业园区 平均 行为 作为 认为 因为 以及 并且 存在 现在 面对 针对 方向 面向 导向
+位于 关于 对于 由于 用于 属于 等于 处于 基于 高于 低于 大于 而已 曾经 经济 即将 参与 涉及 供给 对比 相比 相当 来自 各自 直至
+乃至 可以 所以 根据 依据 转让 促使 即使 变更 自由 理由 更新 最终 最高 还是 仍然 均衡 再生 才能 就业 都市 也是 从事 从而 为主
+双向 飞地 松江 科创 人才 另有 东大门 加入 网络 连接 覆盖 强化 保障 建成 一盘棋 提供 开展 设立 成立 组建 举办 围绕
+企业数据 附录 备注 简报 语句 收录 出处 报道 计算值 摘要 大事记 示意图 参照 装机 容量 兆瓦 分布式 电站 技能 培训 组织
 """
-WORDS = frozenset(_TERMS.split())
+# a Chinese numeral and its measure word are one word too (两个园区, 三个基金), as a number and its unit are
+_COUNTS = {n + m for n in "一二三四五六七八九十两几多" for m in "个家条项次年位批种"}
+WORDS = frozenset(_TERMS.split()) | frozenset(_COUNTS)
 
-LONGEST = max(len(word) for word in WORDS)
+# One-character prepositions, conjunctions and adverbs that belong to what follows them (于2025年, 已入驻, 和矿区,
+# 把优势, 向西): no line ends with one (a word that ends in one, 位于, 已经, 以及, is in WORDS and stays whole).
+LEADING = frozenset("于已在把被将对向从为与及和并也都又再就才均仍还更最很亦皆曾却自由以至按比给让使经当")
+
+TERM_MOST = 8  # characters: a briefing's own label or name up to this long is a term (longer ones are phrases)
+LONGEST = max(TERM_MOST, *(len(word) for word in WORDS))
+_learned: set[str] = set()
+_PUNCTUATION = re.compile(r"[\s，、。；：！？（）()“”‘’《》「」,.;:!?/·]+")
+_HANZI = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def briefing_terms(labels: Iterable[str]) -> frozenset[str]:
+    """Return the terms a briefing's own *labels* give (figure labels, entity names, chart items): each label of
+    two to TERM_MOST Chinese characters, all of them Chinese (数字化诊所, 上饶经开区), and each part of a label
+    between its punctuation that is such a term (上饶经开区、上饶高新区)."""
+    found = set()
+    for label in labels:
+        for part in _PUNCTUATION.split(label):
+            if 2 <= len(part) <= TERM_MOST and _HANZI.fullmatch(part) and part not in WORDS:
+                found.add(part)
+    return frozenset(found)
+
+
+def learn(terms: Iterable[str]) -> bool:
+    """Add *terms* (see briefing_terms) to the words no line breaks inside; return whether any was new (the
+    caller then forgets what it cut with the old words)."""
+    new = {t for t in terms if 2 <= len(t) <= TERM_MOST} - _learned - WORDS
+    _learned.update(new)
+    return bool(new)
 
 
 def longest_word(chars: str) -> int:
-    """Return the length of the longest word of WORDS that *chars* starts with (1: no word, one character)."""
+    """Return the length of the longest word of WORDS or the learned terms that *chars* starts with (1: no word,
+    one character)."""
     for length in range(min(LONGEST, len(chars)), 1, -1):
-        if chars[:length] in WORDS:
+        if chars[:length] in WORDS or chars[:length] in _learned:
             return length
     return 1
