@@ -203,12 +203,13 @@ def _leading_joined(found: list[str]) -> list[str]:
     """Return *found* with a one-character preposition or adverb (srbrief.zhwords.LEADING: 于 已 和 把 …) joined
     to the token after it: no line ends with one ('两个园区于 / 2025年', '中心已 / 入驻')."""
     joined: list[str] = []
+    lone = False  # the last token was one such character
     for token in found:
-        previous = joined[-1] if joined else ""
-        if previous in LEADING and token[:1] and (is_hanzi(token[0]) or token[0].isalnum() or token[0] in "“‘"):
+        if lone and token[:1] and (is_hanzi(token[0]) or token[0].isalnum() or token[0] in "“‘"):
             joined[-1] += token
         else:
             joined.append(token)
+        lone = token in LEADING
     return joined
 
 
@@ -434,7 +435,8 @@ class _Prepared:
                 best, high = found, middle
             else:
                 self.forced, low = False, middle
-        return best if self._ink(best[-1]) > self._ink(broken[-1]) else broken
+        shortest = min(self._ink(line) for line in best)  # no line shorter than the one it evens out ('New /')
+        return best if shortest > self._ink(broken[-1]) else broken
 
     def _break(self, paragraph: list[tuple[str, float, float]], room: float, size: float,
                widows: bool) -> list[str]:

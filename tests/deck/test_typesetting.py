@@ -11,10 +11,19 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 
-from srbrief.deck.plan import Role, plan_deck
+from srbrief.deck.plan import Role, own_labels, plan_deck
 from srbrief.model import load_briefing
-from srbrief.textlayout import NB_HYPHEN, SHORTEST_LAST, SOFT_HYPHEN, break_lines, font_measurer, join_lines
-from srbrief.zhwords import WORDS
+from srbrief.textlayout import (
+    LINE_SPACING,
+    NB_HYPHEN,
+    SHORTEST_LAST,
+    SOFT_HYPHEN,
+    break_lines,
+    font_measurer,
+    is_hanzi,
+    join_lines,
+)
+from srbrief.zhwords import LEADING, WORDS, briefing_terms
 from tests.deck.conftest import BRIEFINGS, CASES
 
 
@@ -133,3 +142,70 @@ def test_one_title_size_across_the_deck(name: str, lang: str, shaped_decks: dict
         sizes[number] = found.pop()
     assert len(set(sizes.values())) == 1, sizes
     assert max(sizes.values()) >= 20.0  # two lines at a size that reads as a title, not shrunk to fit one
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_no_line_ends_with_a_leading_character_or_breaks_a_term(name: str, lang: str,
+                                                                 shaped_decks: dict[tuple[str, str], Path]) -> None:
+    """No line of the deck ends with a one-character preposition or adverb followed by a word or number
+    ('两个园区于 / 2025年', '中心已 / 入驻'), breaks inside one of the briefing's own labels ('数字化 / 诊所'), or
+    breaks at a compound's hyphen ('value- / added': every such hyphen is written non-breaking)."""
+    briefing = load_briefing(BRIEFINGS[name])
+    terms = briefing_terms(own_labels(briefing))
+    found = []
+    for text in _texts(shaped_decks[name, lang]):
+        if re.search(r"[^\W_]-[^\W_]", text):
+            found.append(f"breakable hyphen: {text!r}")
+        for match in re.finditer("\v", text):
+            before, after = text[:match.start()].rstrip(" "), text[match.end():]
+            if before.endswith("-"):
+                found.append(f"{before[-12:]!r} / {after[:12]!r}")
+            if not before or not after:
+                continue
+            word_end = any(before[-n:] in WORDS or before[-n:] in terms for n in range(2, 9))
+            if before[-1] in LEADING and not word_end and (is_hanzi(after[0]) or after[0].isdigit()):
+                found.append(f"{before[-12:]!r} / {after[:12]!r}")
+            joined, edge = before[-8:] + after[:8], len(before[-8:])
+            found += [f"{term} broken" for term in terms
+                      if any(at < edge < at + len(term) for at in _occurrences(joined, term))]
+    assert not found, "\n".join(found)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_no_text_overflows_its_box(name: str, lang: str, shaped_decks: dict[tuple[str, str], Path]) -> None:
+    """Every text box holds its text: its lines (the layout's hard breaks, and what a renderer wraps at the box's
+    width, measured as the layout measures, with the space set between Chinese and Latin) at the paragraphs' line
+    spacing fit the box's height (the sources page overflowed its footer)."""
+    measurer = font_measurer()
+    over = []
+    for number, slide in enumerate(Presentation(str(shaped_decks[name, lang])).slides, 1):
+        for shape in slide.shapes:
+            if not shape.has_text_frame or not shape.text_frame.word_wrap or not shape.text_frame.text.strip():
+                continue
+            frame = shape.text_frame
+            width = (shape.width - frame.margin_left - frame.margin_right) / 12700
+            height = (shape.height - frame.margin_top - frame.margin_bottom) / 12700
+            if shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and shape.auto_shape_type == MSO_SHAPE.ROUNDED_RECTANGLE:
+                width -= 2 * shape.adjustments[0] * 0.29289 * min(shape.width, shape.height) / 12700
+            used = 0.0
+            for k, paragraph in enumerate(frame.paragraphs):
+                sizes = [r.font.size.pt for r in paragraph.runs if r.font.size is not None]
+                if not sizes:
+                    continue
+                size = max(sizes)
+                bullet = paragraph._p.pPr is not None and paragraph._p.pPr.find(
+                    "{http://schemas.openxmlformats.org/drawingml/2006/main}buChar") is not None
+                indent = size * 1.1 if bullet else 0.0
+                lines = sum(len(break_lines(segment.strip(), width - indent, size, measurer, widows=False))
+                            for segment in paragraph.text.replace(NB_HYPHEN, "-").split("\v")) \
+                    if len(set(sizes)) == 1 else 1 + paragraph.text.count("\v")
+                spacing = paragraph.line_spacing.pt if hasattr(paragraph.line_spacing, "pt") else size * LINE_SPACING
+                before = paragraph.space_before.pt if k and paragraph.space_before is not None else 0.0
+                used += lines * spacing + before
+            if used > height + 2.0:
+                over.append(f"slide {number} {shape.name}: {used:.0f} pt of text in {height:.0f} pt")
+    assert not over, "\n".join(over)
