@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Protocol
 
 from srbrief.zhwords import LEADING, learn, longest_word
@@ -130,7 +131,7 @@ def advances_json() -> str:
 
 def _mixed_boundaries(text: str) -> int:
     """Return how often a Chinese character and a Latin letter or digit stand side by side in *text*."""
-    return sum(1 for a, b in zip(text, text[1:], strict=False)
+    return sum(1 for a, b in pairwise(text)
                if (is_hanzi(a) and b.isascii() and b.isalnum()) or (is_hanzi(b) and a.isascii() and a.isalnum()))
 
 
@@ -444,7 +445,7 @@ class _Prepared:
         used = 0.0
         for whole, token_w, ink_w in paragraph:
             token = whole
-            if lines[-1] and lines[-1][-1] and not lines[-1][-1].endswith(" "):  # the space between Chinese and Latin (AUTOSPACE)
+            if lines[-1] and lines[-1][-1] and not lines[-1][-1].endswith(" "):  # Chinese beside Latin: AUTOSPACE
                 used += self._between(lines[-1][-1][-1], whole[0])
             if lines[-1] and used + ink_w > room:  # a space at the end of a line takes no room
                 token = whole.lstrip(" ")

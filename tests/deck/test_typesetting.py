@@ -70,7 +70,8 @@ def test_no_break_inside_a_word_and_texts_join_back(name: str, lang: str,
         return
     plan = plan_deck(load_briefing(BRIEFINGS[name]), lang)
     cells = {c for s in plan.slides if s.table is not None for row in (s.table.header, *s.table.rows) for c in row}
-    said = {t.replace("\v", "").replace(NB_HYPHEN, "-").strip() for t in texts}  # a break keeps the space it took, before it
+    # a break keeps the space it took, before it; a compound's hyphen is written non-breaking
+    said = {t.replace("\v", "").replace(NB_HYPHEN, "-").strip() for t in texts}
     for cell in cells:  # a table cell comes back as its text: no space inside a word split across lines
         assert join_lines(cell.split("\n")) in said, cell
 
