@@ -311,14 +311,15 @@ def break_lines(text: str, width: float, size: float, measurer: Measurer, bold: 
     return _Prepared(text, measurer, bold).lines(width, size, widows)
 
 
-NB_HYPHEN = "\u2011"  # the non-breaking hyphen: a hyphenated compound is one word for every renderer
-_COMPOUND_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")
+def starts_with_compound(line: str) -> bool:
+    """Return whether *line* starts with a hyphenated compound ('value-added growth'): a renderer that wraps by
+    itself (PowerPoint, LibreOffice) may break after its hyphen where the layout took it whole to this line, so
+    the break before it must be written hard."""
+    word = line.lstrip().split(" ", 1)[0]
+    return bool(_COMPOUND_HYPHEN.search(word))
 
 
-def whole_compounds(text: str) -> str:
-    """Return *text* with the hyphens inside its compounds ('value-added', 'above-scale') non-breaking, for a
-    renderer that wraps by itself (PowerPoint, LibreOffice break after a plain hyphen; the layout never does)."""
-    return _COMPOUND_HYPHEN.sub(NB_HYPHEN, text) if "-" in text else text
+_COMPOUND_HYPHEN = re.compile(r"[^\W_]-[^\W_]")
 
 
 def joint(before: str, after: str) -> str:

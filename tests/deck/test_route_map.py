@@ -88,7 +88,7 @@ def test_a_bare_number_keeps_its_period_on_a_line_of_its_own(shaped_decks: dict[
     assert bare or lang == "zh"
 
 
-@pytest.mark.parametrize(("name", "lang"), CASES)
+@pytest.mark.parametrize(("name", "lang"), [(n, lang) for n, lang in CASES if n != "hengfeng"])  # (no map there)
 def test_place_names_clear_the_scale_bar_and_the_legend(shaped_decks: dict[tuple[str, str], Path], name: str,
                                                         lang: str) -> None:
     """No place name over the scale bar, its '200 km' or the legend ('Port B' sat on the scale bar)."""

@@ -18,8 +18,6 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.oxml.text import CT_RegularTextRun
 
-from srbrief.textlayout import whole_compounds
-
 _RPR_ORDER = ("ln", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "effectLst", "effectDag",
               "highlight", "uLnTx", "uLn", "uFillTx", "uFill", "latin", "ea", "cs", "sym", "hlinkClick",
               "hlinkMouseOver", "rtl", "extLst")
@@ -61,11 +59,10 @@ def new_paragraph() -> Any:
 
 def add_run(p: Any, text: str, properties: Any) -> None:
     """Add a run of *text* to the paragraph element *p* (before its a:endParaRPr) with a copy of the run
-    properties *properties* (an a:rPr); control characters escaped as python-pptx does, a hyphenated compound
-    kept whole (a non-breaking hyphen)."""
+    properties *properties* (an a:rPr); control characters escaped as python-pptx does."""
     run = etree.SubElement(p, _R)
     run.append(copy.deepcopy(properties))
-    etree.SubElement(run, _T).text = CT_RegularTextRun._escape_ctrl_chars(whole_compounds(text))
+    etree.SubElement(run, _T).text = CT_RegularTextRun._escape_ctrl_chars(text)
     _before_end(p, run)
 
 
