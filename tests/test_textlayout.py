@@ -76,7 +76,7 @@ def test_no_chinese_character_alone_on_the_last_line() -> None:
     label = "甲乙丙丁戊己庚辛壬癸子丑"  # 12 characters (no word among them) in a line of 11
     natural = break_lines(label, 11 * 15, 15, measurer, widows=False)
     assert [len(line) for line in natural] == [11, 1]
-    assert [len(line) for line in break_lines(label, 11 * 15, 15, measurer)] == [6, 6]  # evened out
+    assert [len(line) for line in break_lines(label, 11 * 15, 15, measurer)] == [9, 3]  # a quarter at least
 
 
 @pytest.mark.parametrize(("text", "word"), [("光伏龙头企业全球生产基地", "基地"),
@@ -262,15 +262,3 @@ def test_hyphenated_compounds_are_one_word(text: str) -> None:
     assert starts_with_compound("value-added growth") and starts_with_compound(" above-scale firms")
     assert not starts_with_compound("growth of value-added") and not starts_with_compound("2023–2025 - a")
 
-
-def test_no_near_empty_last_line_in_english() -> None:
-    """'… chains across / the board.' reads as an orphan: a last line under REBALANCED_BELOW of the width is
-    evened out with the lines before."""
-    text = ('Under the "1269" action plan, Shangrao aims to raise the modernisation of its key manufacturing '
-            'chains across the board.')
-    measurer = font_measurer()
-    for width in range(200, 700, 10):
-        lines = break_lines(text, width, 16, measurer)
-        if len(lines) > 1:
-            assert lines[-1] != "the board.", lines
-            assert measurer.width(lines[-1], 16) >= SHORTEST_LAST * width, lines

@@ -532,7 +532,7 @@ def _no_lone_last(lines: list[list[str]], fits: Callable[[list[str]], bool]) -> 
 
 
 SHORTEST_LAST = 0.25  # of the box's width: a wrapped text's last line is never shorter (no orphaned word)
-REBALANCED_BELOW = 0.4  # … and one shorter than this is evened out with the lines before ('across / the board.')
+REBALANCED_BELOW = 0.25  # … and one shorter than this is evened out with the lines before
 
 
 def _no_short_last(lines: list[list[str]], ink: Callable[[list[str]], float], room: float) -> None:
