@@ -14,16 +14,21 @@ from srbrief.textlayout import (
     SAFETY,
     SHORTEST_LAST,
     SOFT_HYPHEN,
+    UNIT_CHARS,
     balanced_lines,
     break_lines,
     fit_text,
     font_measurer,
+    is_hanzi,
     is_wide,
     join_lines,
     largest_fitting,
+    learn_terms,
     shown,
+    starts_with_compound,
     tokens,
 )
+from srbrief.zhwords import LEADING, WORDS, briefing_terms
 
 ALPHABET = "上饶制造业强市光伏有色金属（）「」、。，%：Ab cd 12.5 ()"
 texts = st.text(alphabet=ALPHABET, max_size=120)
@@ -192,3 +197,68 @@ def test_no_last_line_shorter_than_a_quarter_of_the_box(words: list[str], chines
         assert measurer.width(lines[-1].rstrip(" "), size) >= SHORTEST_LAST * width - 1e-6, lines
         assert join_lines(lines) == text
         assert all(measurer.width(line.rstrip(" "), size) <= width + 1e-6 for line in lines)
+
+
+ZH_WORDS = sorted(w for w in WORDS if len(w) >= 2 and all(map(is_hanzi, w)))
+ZH_UNITS = st.one_of(
+    st.sampled_from(ZH_WORDS),
+    st.builds("{}{}".format, st.integers(1, 9999), st.sampled_from("家个条项亿元月")),
+    st.sampled_from(sorted(LEADING)),
+    st.sampled_from(["，", "、", "。", "："]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ZH_UNITS, min_size=2, max_size=24), st.integers(6, 20))
+def test_chinese_lines_break_between_words_never_after_a_leading_character(units: list[str], ems: int) -> None:
+    """Random texts of dictionary words, counts, prepositions and punctuation: where the dictionary cuts the text
+    as it was written, no line breaks inside a word or a number and its unit, and no line ends with a
+    one-character preposition or adverb that has a word or number after it."""
+    text = "".join(units)
+    starts, at = [], 0
+    for unit in units:
+        starts.append(at)
+        at += len(unit)
+    inside = {start + k for start, unit in zip(starts, units, strict=True) for k in range(1, len(unit))}
+    cut, at = set(), 0
+    for token in tokens(text):
+        at += len(token)
+        cut.add(at)
+    assume(not inside & cut)  # the dictionary reads the words as written (not 产业链|条 for 产业|链条)
+    measurer = font_measurer()
+    assume(all(measurer.width(token, 12) <= ems * 12 for token in tokens(text)))  # no token split for want of room
+    lines = break_lines(text, ems * 12, 12, measurer)
+    assert join_lines(lines) == text
+    at = 0
+    for line in lines[:-1]:
+        at += len(line)
+        before, after = text[:at], text[at:]
+        assert at not in inside, (before, after)
+        assert not (before[-1].isdigit() and after[0] in UNIT_CHARS), (before, after)
+        lone = before[-1] in LEADING and not any(before[-n:] in WORDS for n in range(2, 9))  # not 由于, 已经
+        assert not (lone and (is_hanzi(after[0]) or after[0].isdigit())), (before, after)
+
+
+def test_a_briefings_own_terms_stay_whole() -> None:
+    """A label of the briefing (数字化诊所, not in the dictionary) is a term once learned; a count stays with it."""
+    text = "强化保障：建成促进中心1个、数字化诊所13家，推动规上企业改造"
+    learn_terms(briefing_terms(["数字化诊所", "列入工信部2024年全国5G工厂名录的企业"]))
+    assert "数字化诊所13家，" in tokens(text)
+    assert not briefing_terms(["列入工信部2024年全国5G工厂名录的企业"])  # a phrase, not a term
+    for ems in range(10, 24):  # the term and its count fit a line
+        lines = break_lines(text, ems * 20, 20, font_measurer(), bold=True)
+        assert any("数字化诊所13家" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("text", ["two-tier, value-added growth of above-scale manufacturers",
+                                  "Pharma-chemical new materials on the optical-industry platform"])
+def test_hyphenated_compounds_are_one_word(text: str) -> None:
+    """The layout never breaks after a compound's hyphen when the compound fits a line; a line that starts with
+    one is known (the writer breaks before it hard, where a renderer would split it)."""
+    measurer = font_measurer()
+    for ems in range(10, 30):  # every compound fits a line (narrower, one is split where it must)
+        for line in break_lines(text, ems * 10, 10, measurer):
+            assert not line.endswith(("-", SOFT_HYPHEN)), line
+    assert starts_with_compound("value-added growth") and starts_with_compound(" above-scale firms")
+    assert not starts_with_compound("growth of value-added") and not starts_with_compound("2023–2025 - a")
+

@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Protocol
 
+from srbrief.zhwords import LEADING, learn, longest_word
 from srbrief.zhwords import LONGEST as LONGEST_WORD
-from srbrief.zhwords import longest_word
 
 # may not start a line: closing punctuation and brackets, the per-cent sign
 NO_START = frozenset("、。，．,.；;：:！!？?）)］]｝}」』》〉】〕〗”’%％…‥·・〜～ー々〻ぁぃぅぇぉっゃゅょ")
@@ -35,6 +36,10 @@ LINE_SPACING = 1.25  # a line's height, in multiples of the type size, on every 
 # The deck's fonts (Microsoft YaHei, a template's) set Latin text a little wider than the bundled font; Chinese
 # characters and full-width punctuation are one em wide in every CJK font, so they are measured exactly.
 SAFETY = 1.08
+# LibreOffice (and Word) set a little space between a Chinese character and a Latin letter or digit beside it
+# ('中心 1 个'): slides are measured with it (AUTOSPACE ems per such boundary), charts (the bundled font, drawn as
+# measured) without.
+AUTOSPACE = 0.25
 
 
 class Measurer(Protocol):
@@ -59,8 +64,8 @@ class FontMeasurer:
     """Widths from the advance widths of the bundled font (regular and bold), those of narrow (Latin)
     characters times a safety factor."""
 
-    def __init__(self, safety: float = 1.0) -> None:
-        self.safety = safety
+    def __init__(self, safety: float = 1.0, autospace: float = 0.0) -> None:
+        self.safety, self.autospace = safety, autospace
         self._advances = {False: _advances("regular"), True: _advances("bold")}
         self._cache: dict[tuple[str, bool], float] = {}
 
@@ -72,6 +77,8 @@ class FontMeasurer:
             advances = self._advances[bold]
             found = sum(advances.get(c) or 1.0 if is_wide(c) else (advances.get(c) or 0.55) * self.safety
                         for c in text)
+            if self.autospace:
+                found += self.autospace * _mixed_boundaries(text)
             if len(text) <= 64:
                 self._cache[key] = found
         return found
@@ -122,10 +129,17 @@ def advances_json() -> str:
     return json.dumps(table, separators=(",", ":"), sort_keys=True) + "\n"
 
 
+def _mixed_boundaries(text: str) -> int:
+    """Return how often a Chinese character and a Latin letter or digit stand side by side in *text*."""
+    return sum(1 for a, b in pairwise(text)
+               if (is_hanzi(a) and b.isascii() and b.isalnum()) or (is_hanzi(b) and a.isascii() and a.isalnum()))
+
+
 @lru_cache(maxsize=2)
 def font_measurer(safety: float = SAFETY) -> FontMeasurer:
-    """Return the shared measurer: *safety* 1.0 for text the bundled font draws (charts), SAFETY for slides."""
-    return FontMeasurer(safety)
+    """Return the shared measurer: *safety* 1.0 for text the bundled font draws (charts), SAFETY for slides
+    (which LibreOffice sets with AUTOSPACE between Chinese and Latin)."""
+    return FontMeasurer(safety, AUTOSPACE if safety != 1.0 else 0.0)
 
 
 def tokens(text: str) -> list[str]:
@@ -176,7 +190,45 @@ def _tokens(text: str) -> tuple[str, ...]:
                 word = ""
     if word or pending:
         found.append(word + pending)
-    return tuple(_numbers_with_units(_quoted_terms(_words(found))))
+    return tuple(_leading_joined(_counts_with_nouns(_numbers_with_units(_quoted_terms(_words(found))))))
+
+
+def learn_terms(terms: Iterable[str]) -> None:
+    """Keep *terms* (a briefing's own labels and names: srbrief.zhwords.briefing_terms) whole on every line from
+    now on, besides the dictionary's words."""
+    if learn(terms):
+        _tokens.cache_clear()
+
+
+def _leading_joined(found: list[str]) -> list[str]:
+    """Return *found* with a one-character preposition or adverb (srbrief.zhwords.LEADING: 于 已 和 把 …) joined
+    to the token after it: no line ends with one ('两个园区于 / 2025年', '中心已 / 入驻')."""
+    joined: list[str] = []
+    lone = False  # the last token was one such character
+    for token in found:
+        if lone and token[:1] and (is_hanzi(token[0]) or token[0].isalnum() or token[0] in "“‘"):
+            joined[-1] += token
+        else:
+            joined.append(token)
+        lone = token in LEADING
+    return joined
+
+
+def _counts_with_nouns(found: list[str]) -> list[str]:
+    """Return *found* with a count (a number and its measure word: 13家, 1个) joined to the Chinese word right
+    before it, the thing counted or the verb that counts it ('数字化诊所 / 13家', '连续 / 26个月' never)."""
+    joined: list[str] = []
+    for token in found:
+        previous = joined[-1] if joined else ""
+        count = token[:1].isdigit() and token.rstrip(_NO_START_CHARS)[-1:] in UNIT_CHARS
+        if count and previous and is_hanzi(previous[-1]) and len(previous) <= COUNTED_MOST:
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
+
+
+COUNTED_MOST = 6  # characters: a word up to this long keeps the count after it on its line
 
 
 QUOTED_MOST = 10  # characters: a quoted term up to this long stays on one line (“跨省通办”)
@@ -257,6 +309,17 @@ def break_lines(text: str, width: float, size: float, measurer: Measurer, bold: 
     line is split by characters). Hard line breaks in *text* are kept. With *widows*, no Chinese character is
     left alone on a last line (one more comes down with it); without, breaks fall where the width says."""
     return _Prepared(text, measurer, bold).lines(width, size, widows)
+
+
+def starts_with_compound(line: str) -> bool:
+    """Return whether *line* starts with a hyphenated compound ('value-added growth'): a renderer that wraps by
+    itself (PowerPoint, LibreOffice) may break after its hyphen where the layout took it whole to this line, so
+    the break before it must be written hard."""
+    word = line.lstrip().split(" ", 1)[0]
+    return bool(_COMPOUND_HYPHEN.search(word))
+
+
+_COMPOUND_HYPHEN = re.compile(r"[^\W_]-[^\W_]")
 
 
 def joint(before: str, after: str) -> str:
@@ -348,10 +411,15 @@ class _Prepared:
         for paragraph in self.paragraphs:
             broken = self._break(paragraph, width / size, size, widows)
             if widows and len(broken) > 1 and not self.forced and \
-                    self._ink(broken[-1]) < SHORTEST_LAST * width / size:
+                    self._ink(broken[-1]) < REBALANCED_BELOW * width / size:
                 broken = self._rebalanced(paragraph, broken, width / size, size)
             found += broken
         return found
+
+    def _between(self, before: str, after: str) -> float:
+        """Return the width (ems) a renderer sets between the characters *before* and *after* of two tokens."""
+        pair = self.measurer.width(before + after, 1.0, self.bold)
+        return max(0.0, pair - self.measurer.width(before, 1.0, self.bold) - self.measurer.width(after, 1.0, self.bold))
 
     def _ink(self, line: str) -> float:
         return self.measurer.width(line.rstrip(" "), 1.0, self.bold)
@@ -369,7 +437,8 @@ class _Prepared:
                 best, high = found, middle
             else:
                 self.forced, low = False, middle
-        return best if self._ink(best[-1]) > self._ink(broken[-1]) else broken
+        shortest = min(self._ink(line) for line in best)  # no line shorter than the one it evens out ('New /')
+        return best if shortest > self._ink(broken[-1]) else broken
 
     def _break(self, paragraph: list[tuple[str, float, float]], room: float, size: float,
                widows: bool) -> list[str]:
@@ -377,6 +446,8 @@ class _Prepared:
         used = 0.0
         for whole, token_w, ink_w in paragraph:
             token = whole
+            if lines[-1] and lines[-1][-1] and not lines[-1][-1].endswith(" "):  # Chinese beside Latin: AUTOSPACE
+                used += self._between(lines[-1][-1][-1], whole[0])
             if lines[-1] and used + ink_w > room:  # a space at the end of a line takes no room
                 token = whole.lstrip(" ")
                 if token != whole:  # the space stays at the end of the line before (see _kept_space)
@@ -461,6 +532,7 @@ def _no_lone_last(lines: list[list[str]], fits: Callable[[list[str]], bool]) -> 
 
 
 SHORTEST_LAST = 0.25  # of the box's width: a wrapped text's last line is never shorter (no orphaned word)
+REBALANCED_BELOW = 0.25  # … and one shorter than this is evened out with the lines before
 
 
 def _no_short_last(lines: list[list[str]], ink: Callable[[list[str]], float], room: float) -> None:

@@ -176,3 +176,25 @@ def test_green_and_red_bars_say_which_is_which(shaped_decks: dict[tuple[str, str
     texts = [shape.text_frame.text for slide in Presentation(str(shaped_decks["six-themes", lang])).slides
              for shape in slide.shapes if shape.name.startswith("chart:g-hbar:") and shape.has_text_frame]
     assert any(news_key(lang) in text for text in texts), texts
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_doughnut_says_one_centre_text_on_every_renderer(decks: dict[str, Path], lang: str) -> None:
+    """A part-of-whole doughnut's hole says the same on the deck's native chart and in the drawing the presenter
+    and the PDF show (the drawing said '222.7 亿元 / 总额 368.6亿元' where the deck said '60.4%')."""
+    from matplotlib.figure import Figure
+
+    from srbrief.charts import draw_chart
+    from srbrief.model import ChartKind
+    from srbrief.model.units import doughnut_centre
+
+    briefing = load_briefing(BRIEFINGS["builtin"])
+    chart = next(c for c in briefing.charts if c.kind is ChartKind.SHARE and len(c.items) == 2 and
+                 briefing.find(c.items[0], Metric).unit != "percent")
+    part, whole = (briefing.find(i, Metric) for i in chart.items)
+    centre = doughnut_centre(part, whole, lang)
+    assert centre.endswith("%")
+    fig = Figure(figsize=(8, 4.5), dpi=100)
+    draw_chart(fig, briefing, chart, lang, framed=False)
+    assert [t.get_text() for t in fig.axes[0].texts if t.get_text()] == [centre]  # the hole: the share alone
+    assert centre in label_texts(decks[lang])  # the native doughnut's label

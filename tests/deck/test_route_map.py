@@ -11,6 +11,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
+from matplotlib.text import Annotation
 from pptx import Presentation
 
 from srbrief.charts import draw_chart
@@ -85,3 +86,21 @@ def test_a_bare_number_keeps_its_period_on_a_line_of_its_own(shaped_decks: dict[
                 bare += 1
                 assert not any(any(ch.isdigit() for ch in r) for r in after), (shape.name, runs)
     assert bare or lang == "zh"
+
+
+@pytest.mark.parametrize(("name", "lang"), [(n, lang) for n, lang in CASES if n != "hengfeng"])  # (no map there)
+def test_place_names_clear_the_scale_bar_and_the_legend(shaped_decks: dict[tuple[str, str], Path], name: str,
+                                                        lang: str) -> None:
+    """No place name over the scale bar, its '200 km' or the legend ('Port B' sat on the scale bar)."""
+    fig, _, _ = drawn_map(shaped_decks[name, lang], name, lang)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    names = [t for t in ax.texts if isinstance(t, Annotation)]
+    scale = [t for t in ax.texts if not isinstance(t, Annotation) and t.get_text().startswith("200")]
+    assert names and len(scale) == 1
+    bar = min(ax.lines, key=lambda line: abs(line.get_xydata()[0][1] - scale[0].get_position()[1]))
+    taken = [scale[0].get_window_extent(renderer), bar.get_window_extent(renderer),
+             fig.legends[0].get_window_extent(renderer)]
+    for label in names:
+        box = label.get_window_extent(renderer)
+        assert not any(box.overlaps(other) for other in taken), (name, lang, label.get_text())

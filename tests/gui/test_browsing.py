@@ -154,11 +154,11 @@ def test_print_paints_the_handout(window: MainWindow, tmp_path: Path) -> None:
     assert window.actions_["print"].shortcut().toString() == "Ctrl+P"
     assert window.print_handout()
     from srbrief.deck.plan import plan_deck
-    from srbrief.gui.pdf import page_count
+    from srbrief.gui.pdf import handout_pages
 
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + \
-        data.count(b"/Type /Page>") >= page_count(len(plan_deck(window.briefing, "zh").slides), "notes")
+        data.count(b"/Type /Page>") >= len(handout_pages(plan_deck(window.briefing, "zh"), "notes"))
     window.choose_printer = lambda printer: QDialog.DialogCode.Rejected  # type: ignore[method-assign]
     assert not window.print_handout()
 

@@ -10,6 +10,7 @@ import pytest
 
 from srbrief.cli import main
 from srbrief.deck.plan import plan_deck
+from srbrief.gui.pdf import handout_pages
 from srbrief.model import load_briefing
 from srbrief.resources import builtin_briefing_path
 
@@ -73,8 +74,19 @@ def test_handout_layouts(tmp_path: Path, source: Path | None, layout: str, per_p
     target = tmp_path / f"{layout}.pdf"
     file = [str(source)] if source else []
     assert main(["export", *file, "-o", str(target), "--lang", "en", "--layout", layout]) == 0
-    slides = len(plan_deck(load_briefing(source or builtin_briefing_path()), "en").slides)
-    assert pdf_pages(target) == -(-slides // per_page)
+    plan = plan_deck(load_briefing(source or builtin_briefing_path()), "en")
+    tables = [i for i, slide in enumerate(plan.slides) if slide.table is not None]
+    others = len(plan.slides) - len(tables)
+    pages = handout_pages(plan, layout)
+    assert pdf_pages(target) == len(pages)
+    assert all(len(page) <= per_page for page in pages) and sorted(i for p in pages for i in p) == list(
+        range(len(plan.slides)))
+    if per_page == 1:
+        assert len(pages) == len(plan.slides)
+    else:  # a table slide alone on its page, at the page's width; the others per_page a page, in order
+        assert tables and all([i] in pages for i in tables)
+        assert len(pages) <= len(tables) + others
+        assert len(pages) < len(plan.slides)
     text = re.sub(r"\s", "", "".join(pdf_text(target)))
     assert ("Sources (" in "".join(pdf_text(target))) == (layout == "notes")  # the notes only on notes pages
     assert "Executivesummary" in text

@@ -24,7 +24,16 @@ from srbrief.charts.style import (
 from srbrief.model import Briefing, Chart, Metric, Qualifier
 from srbrief.model.story import charted_value
 from srbrief.model.textutil import period_text
-from srbrief.model.units import MORE_THAN_NOTE, NEWS_WORDS, TOTAL, axis_scale, share_text, unit_joint, value_parts
+from srbrief.model.units import (
+    MORE_THAN_NOTE,
+    NEWS_WORDS,
+    TOTAL,
+    axis_scale,
+    doughnut_centre,
+    share_text,
+    unit_joint,
+    value_parts,
+)
 from srbrief.textlayout import font_measurer, largest_fitting
 
 
@@ -198,13 +207,9 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
         # the hole's width in points: pie() spans ±1.25 data units over the shorter side of the square axes
         side = min(width * 0.5 * fig.get_figwidth(), height * fig.get_figheight()) * 72
         hole = side / 2.5 * 2 * (1 - ring) * 0.88
-        number, unit = value_parts(part, lang)
-        of = f"{'总额 ' if lang == 'zh' else 'of '}{metric_text(whole, lang)}"
-        for y, text, points, weight, colour in ((0.2, number, LABEL + 8, "bold", theme.accent),
-                                              (-0.07, unit, LABEL, "normal", theme.accent),
-                                              (-0.3, of, LABEL, "normal", theme.text)):
-            ax.text(0, y, text, ha="center", va="center", fontsize=_fitted(text, points, hole), fontweight=weight,
-                    color=colour)
+        centre = doughnut_centre(part, whole, lang)  # as the deck's native doughnut says it
+        ax.text(0, 0, centre, ha="center", va="center", fontsize=_fitted(centre, LABEL + 8, hole), fontweight="bold",
+                color=theme.accent)
         label_points = width * 0.42 * fig.get_figwidth() * 72
         # a swatch for the part only: the grey arc is the rest, and the whole ring is the total
         swatches: list[str | None] = [theme.accent, None]

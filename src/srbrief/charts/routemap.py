@@ -179,6 +179,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     sea_h = len(sea_name.split("\n")) * SMALL * 1.2 * fig.dpi / 72
     sea_box = (sea_x - sea_w / 2, sea_y, sea_x + sea_w / 2, sea_y + sea_h)
     frame = (bbox.x0 + clear, bbox.y0 + clear, bbox.x1 - clear, bbox.y1 - clear)
+    scale_box = scale_bar_box(ax, mid_lat, lang, fig.dpi)  # the scale bar and its text: no name over them
     heavy = [p.id == home_id for p in located_places]
     best: tuple[float, tuple[float, ...], list[Spot]] | None = None
     for bends in product(*(leg[3] for leg in legs)):  # the bends that leave the names the most room
@@ -186,7 +187,7 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
         lines = [p for (_, a, b, _), bend in zip(legs, bends, strict=True)
                  for p in _arc_points(shown_at(a), shown_at(b), bend, count=48)
                  if min(math.dist(p, shown_at(a)), math.dist(p, shown_at(b))) > shrink]
-        spots, crowding = place_labels(names, dots, lines, frame, LABEL, fig.dpi / 72, heavy, (sea_box,))
+        spots, crowding = place_labels(names, dots, lines, frame, LABEL, fig.dpi / 72, heavy, (sea_box, scale_box))
         if best is None or crowding < best[0]:
             best = (crowding, bends, spots)
     assert best is not None
@@ -213,12 +214,36 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
                fontsize=LABEL, frameon=False, labelcolor=theme.text, handlelength=2.6, labelspacing=1.1)
 
 
-def _scale_bar(ax, mid_lat: float, lang: str, theme: Theme) -> None:
-    km = 200
-    degrees = km / (111.32 * math.cos(math.radians(mid_lat)))
+SCALE_KM = 200
+SCALE_TEXT_ABOVE = 0.07  # degrees of latitude between the scale bar and its text
+
+
+def _scale_geometry(ax, mid_lat: float) -> tuple[float, float, float]:
+    """Return where the scale bar goes (data coordinates): its start and end longitude and its latitude."""
+    degrees = SCALE_KM / (111.32 * math.cos(math.radians(mid_lat)))
     x0, x1 = ax.get_xlim()
     y0, _ = ax.get_ylim()
     start = x0 + (x1 - x0) * 0.05
-    ax.plot([start, start + degrees], [y0 + 0.25] * 2, color=theme.text, linewidth=2.5, solid_capstyle="butt")
-    ax.text(start + degrees / 2, y0 + 0.32, f"{km} 公里" if lang == "zh" else f"{km} km", ha="center",
-            va="bottom", fontsize=SMALL, color=theme.text)
+    return start, start + degrees, y0 + 0.25
+
+
+def _scale_text(lang: str) -> str:
+    return f"{SCALE_KM} 公里" if lang == "zh" else f"{SCALE_KM} km"
+
+
+def scale_bar_box(ax, mid_lat: float, lang: str, dpi: float) -> Box:
+    """Return the box (display coordinates) the scale bar and its text take: no place name goes there."""
+    start, end, y = _scale_geometry(ax, mid_lat)
+    (x0, y0), (x1, _), (_, text_y) = ax.transData.transform([(start, y), (end, y), (start, y + SCALE_TEXT_ABOVE)])
+    text_w = font_measurer(1.0).width(_scale_text(lang), SMALL) * dpi / 72
+    middle = (x0 + x1) / 2
+    pad = 3 * dpi / 72
+    return (min(x0, middle - text_w / 2) - pad, y0 - pad, max(x1, middle + text_w / 2) + pad,
+            text_y + SMALL * 1.2 * dpi / 72 + pad)
+
+
+def _scale_bar(ax, mid_lat: float, lang: str, theme: Theme) -> None:
+    start, end, y = _scale_geometry(ax, mid_lat)
+    ax.plot([start, end], [y] * 2, color=theme.text, linewidth=2.5, solid_capstyle="butt")
+    ax.text((start + end) / 2, y + SCALE_TEXT_ABOVE, _scale_text(lang), ha="center", va="bottom", fontsize=SMALL,
+            color=theme.text)

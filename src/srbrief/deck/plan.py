@@ -45,12 +45,23 @@ from srbrief.deck.words import T, sentence
 from srbrief.model import Briefing, SectionKind
 from srbrief.model.story import cited_documents, effective_points, executive_summary, outlook
 from srbrief.model.textutil import source_line
+from srbrief.textlayout import learn_terms
+from srbrief.zhwords import briefing_terms
+
+
+def own_labels(briefing: Briefing) -> list[str]:
+    """Return the briefing's Chinese labels and names: of its figures, entities, facts and fact items."""
+    return [*(m.label.zh for m in briefing.metrics), *(e.name.zh for e in briefing.entities),
+            *(f.title.zh for f in briefing.facts if f.title is not None),
+            *(item.label.zh for f in briefing.facts for item in f.items)]
 
 
 def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
               organisation: str | None = None, slide_size: tuple[float, float] = SLIDE_SIZE) -> DeckPlan:
     """Return the ordered slides of the briefing deck in *lang* ('zh' or 'en'), its tables paginated for
-    slides of *slide_size* points (a template's)."""
+    slides of *slide_size* points (a template's). The briefing's own labels and names are kept whole on every
+    line from now on (see srbrief.zhwords.briefing_terms)."""
+    learn_terms(briefing_terms(own_labels(briefing)))
     overview = next((s for s in briefing.sections if s.kind is SectionKind.OVERVIEW), briefing.sections[0])
     slides = [title_slide(briefing, lang, presenter, organisation)]
     lead = effective_points(overview)

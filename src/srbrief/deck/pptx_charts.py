@@ -22,9 +22,9 @@ from srbrief.model.units import (
     MORE_THAN_NOTE,
     TOTAL,
     axis_scale,
+    doughnut_centre,
     metric_text,
     news_key,
-    share_percent,
     share_text,
 )
 from srbrief.textlayout import fit_text, font_measurer
@@ -178,7 +178,7 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
         part, whole = metrics
         size = min(box.h, int(box.w * 0.5))
         _doughnut(writer, slide, box.x, box.y, size, size, part.label.get(lang), part.value,  # the number in
-                  round(whole.value - part.value, 6), share_percent(part, whole, lang), section)  # its share
+                  round(whole.value - part.value, 6), doughnut_centre(part, whole, lang), section)  # its share
         text_w = box.w - size - int(box.w * 0.04)
         text = slide.shapes.add_textbox(box.x + size + int(box.w * 0.04), box.y, text_w, box.h)
         text.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE

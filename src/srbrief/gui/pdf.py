@@ -34,9 +34,24 @@ def ensure_gui_application() -> QGuiApplication:
     return app
 
 
-def page_count(slides: int, layout: str) -> int:
-    """Return how many pages a handout of *slides* slides has in *layout*."""
-    return -(-slides // PER_PAGE[layout])
+def handout_pages(plan: DeckPlan, layout: str) -> list[list[int]]:
+    """Return the slides (indices) on each page of the handout of *plan* in *layout*: PER_PAGE[layout] a page,
+    in order, except that in the layouts of several slides a page a table slide (the appendix) has a page of its
+    own, printed at the page's width (as a thumbnail its table could not be read)."""
+    pages: list[list[int]] = []
+    for index, slide in enumerate(plan.slides):
+        alone = PER_PAGE[layout] > 1 and slide.table is not None
+        if alone or not pages or len(pages[-1]) >= PER_PAGE[layout] or _wide(plan, pages[-1]):
+            pages.append([])
+        pages[-1].append(index)
+        if alone:
+            pages.append([])
+    return [page for page in pages if page]
+
+
+def _wide(plan: DeckPlan, page: list[int]) -> bool:
+    """Return whether *page* is a table slide's page of its own."""
+    return len(page) == 1 and plan.slides[page[0]].table is not None
 
 
 def render_pdf(plan: DeckPlan, path: Path, layout: str = "notes") -> int:
@@ -58,15 +73,15 @@ def paint_handout(device: QPagedPaintDevice, plan: DeckPlan, layout: str = "note
     device.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     slides = SlidePainter(plan)
     painter = QPainter(device)
-    count = page_count(len(plan.slides), layout)
+    pages = handout_pages(plan, layout)
+    count = len(pages)
     try:
-        for number in range(count):
+        for number, indices in enumerate(pages):
             if number:
                 device.newPage()
             full = QRectF(0, 0, device.width(), device.height())
-            first = number * PER_PAGE[layout]
-            indices = range(first, min(first + PER_PAGE[layout], len(plan.slides)))
-            PAINTERS[layout](painter, slides, full, list(indices))
+            wide = PER_PAGE[layout] > 1 and _wide(plan, indices)
+            (_wide_page if wide else PAINTERS[layout])(painter, slides, full, indices)
             if layout != "slides":
                 _page_edges(painter, plan, full, number + 1, count)
     finally:
@@ -159,6 +174,18 @@ def _six_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: li
                          f"{index + 1} / {len(slides.plan.slides)}")
 
 
+def _wide_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:
+    """A table slide alone, at the page's width (less its margins), with its number."""
+    margin = full.width() * 0.07
+    width = full.width() - 2 * margin
+    rect = QRectF(margin, margin, width, width * 9 / 16)
+    _framed(painter, slides, rect, indices[0])
+    painter.setPen(QColor(palette.LIGHT.muted))
+    painter.setFont(_font(11))
+    painter.drawText(QRectF(rect.left(), rect.bottom() + 4, rect.width(), 18), Qt.AlignmentFlag.AlignRight,
+                     f"{indices[0] + 1} / {len(slides.plan.slides)}")
+
+
 PAINTERS = {"notes": _notes_page, "slides": _slide_page, "lines": _lines_page, "six": _six_page}
 
 
@@ -189,4 +216,4 @@ def write_pdf(plan: DeckPlan, target: Path, layout: str = "notes",
                               "the old file is untouched")
 
 
-__all__ = ["FAMILY", "LAYOUTS", "page_count", "render_pdf", "write_pdf"]
+__all__ = ["FAMILY", "LAYOUTS", "handout_pages", "render_pdf", "write_pdf"]

@@ -292,6 +292,13 @@ def share_text(part: Metric, whole: Metric, lang: str) -> str:
     return f"占比{share}（计算值）" if lang == "zh" else f"{share} of the total (derived)"
 
 
+def doughnut_centre(part: Metric, whole: Metric, lang: str) -> str:
+    """Return the one text in the hole of a part-of-whole doughnut, on every renderer (the deck's native chart,
+    the presenter's and the PDF's drawings): the part's share of the whole ('60.4%'); the part's value and the
+    total are beside the ring."""
+    return share_percent(part, whole, lang)
+
+
 def share_percent(part: Metric, whole: Metric, lang: str) -> str:
     """Return the part's share of its whole in per cent ('60.4%'), or '' when there is none to compute."""
     if whole.value <= 0 or part.unit != whole.unit:
