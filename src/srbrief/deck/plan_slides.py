@@ -366,7 +366,8 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         named = [("Source: " if len(docs) == 1 else f"Source {i}: ") + document_text(d, lang) +
                  f" ({clauses[d.id]} {'clause' if clauses[d.id] == 1 else 'clauses'} cited)"
                  for i, d in enumerate(docs, 1)]
-        computed = (f" {len(derived)} of them are derived: computed by us from the source "
+        verb = "is" if len(derived) == 1 else "are"  # the reviewer's "1 of them are derived"
+        computed = (f" {len(derived)} of them {verb} derived: computed by us from the source "
                     f"({'; '.join(derived)}).") if derived else ""
         computed += (f" For {len(periods)} the value is the source's and the period is derived "
                      f"({'; '.join(periods)}).") if periods else ""
