@@ -233,3 +233,19 @@ def test_every_card_is_dated_and_the_summary_shows_a_fact_once(name: str, lang: 
     summary = next(s for s in plan.slides if s.role is Role.SUMMARY)
     clauses = [(c.metric.source.doc, c.metric.source.clause) for c in summary.cards]
     assert len(clauses) == len(set(clauses))
+
+
+def test_an_untranslated_clause_says_so_under_the_translated_column(tmp_path: Path) -> None:
+    """The third tester: after an update from a new bulletin, the English appendix's column said "our translation;
+    Chinese original below" over rows with the Chinese clause only."""
+    from srbrief.deck.plan import plan_deck
+    from srbrief.deck.plan_slides import NO_TRANSLATION
+    from tests.edit.documents import with_document
+    from tests.edit.test_update_dates import CLAUSE, guided
+
+    doc = with_document(tmp_path, "2025年1—9月，全市规上工业营业收入达到6400亿元。", "bulletin", "2025-10-20")
+    guided(doc, "industrial-revenue-2024", CLAUSE)
+    rows = {i: row for s in plan_deck(doc.briefing, "en").slides if s.table is not None
+            for i, row in zip(s.table.ids, s.table.rows, strict=True)}
+    assert rows["industrial-revenue-2024"][3].startswith(f"{NO_TRANSLATION}\n{CLAUSE}")
+    assert not rows["key-industrial-chains"][3].startswith(NO_TRANSLATION)  # translated rows as they were

@@ -248,8 +248,9 @@ def _appendix_row(briefing: Briefing, metric: Metric, lang: str) -> tuple[str, .
     """Return a figure's row of the appendix: label, value (marked derived), period, clause (and how a
     derived value or period was computed, and a chart's share computed from it), dated as :func:`shown_period`."""
     value, source = format_value(metric, lang), metric.source.clause
-    if lang == "en" and metric.source.en:  # our translation above the Chinese original
-        source = f"{metric.source.en}\n{source}"
+    if lang == "en" and any(m.source.en for m in briefing.metrics):  # our translation above the Chinese original
+        # (the column says so); a clause not translated yet says that, never passes for a translated one
+        source = f"{metric.source.en or NO_TRANSLATION}\n{source}"
     if metric.derived is not None:
         word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
         value += f"（{word}）" if lang == "zh" else f" ({word})"
@@ -276,6 +277,9 @@ def undated_noted(briefing: Briefing, slide: Slide, lang: str) -> Slide:
             f"Figures without a period: the source gives none; reported {', '.join(months)}")
     joint = "　" if lang == "zh" else "   "
     return replace(slide, footnote=joint.join(x for x in (slide.footnote, note) if x))
+
+
+NO_TRANSLATION = "[not translated: Chinese original]"
 
 
 def shown_period(briefing: Briefing, metric: Metric, lang: str) -> str:
