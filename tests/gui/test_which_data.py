@@ -135,3 +135,37 @@ def test_the_export_is_offered_under_the_open_files_name(window: MainWindow, cop
         assert window.source.open(path)
         window.actions_["export_pptx"].trigger()
         assert offered[-1] == expected
+
+
+def test_a_file_open_in_another_window_says_so_in_the_title(window, tmp_path) -> None:
+    """The third tester opened one file in two windows without a word: both would save over each other (the save
+    refuses a file changed on disk, so nothing is lost). The other window's mark lives in srbrief's cache folder,
+    never beside her file, and goes with that window."""
+    import shutil
+    import subprocess
+    import sys
+    import textwrap
+
+    from srbrief.resources import builtin_briefing_path
+
+    copy = tmp_path / "mine.yaml"
+    shutil.copyfile(builtin_briefing_path(), copy)
+    script = textwrap.dedent(f"""
+        import sys
+        from PySide6.QtCore import QCoreApplication
+        app = QCoreApplication([])
+        from srbrief.gui.files import BriefingSource
+        source = BriefingSource()
+        assert source.open(__import__("pathlib").Path({str(copy)!r}))
+        print("open", flush=True)
+        sys.stdin.readline()
+    """)
+    with subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          text=True) as other:
+        assert other.stdout is not None and other.stdout.readline().strip() == "open"
+        assert window.source.open(copy)
+        assert window.source.open_elsewhere and "另一个窗口也打开了此文件" in window.windowTitle()
+        assert list(copy.parent.iterdir()) == [copy]  # nothing written beside her file
+        other.communicate("\n", timeout=60)
+    assert window.source.open(None) and window.source.open(copy)  # the other window is gone: no word
+    assert not window.source.open_elsewhere and "另一个窗口" not in window.windowTitle()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QSettings, QTimer, Signal
 
 from srbrief.gui.preload import Preload
 from srbrief.model import Briefing, BriefingError
@@ -40,7 +40,10 @@ class BriefingSource(QObject):
         self.debounce = QTimer(self, singleShot=True, interval=300)
         self.debounce.timeout.connect(self._on_settled)
         self._ours: bytes | None = None  # the digest of what this app last wrote to the open file
+        self._held: QLockFile | None = None  # says to other windows that this one has the file open
+        self.open_elsewhere = False  # another srbrief window (another process) has the file open too
         self._watch()
+        self._hold()
 
     @property
     def is_builtin(self) -> bool:
@@ -88,10 +91,41 @@ class BriefingSource(QObject):
                               str(log or ""))
             self._watch()
             return False
+        moved = path != self.path
         self.path, self.briefing, self.stale = path, briefing, False
         self._watch()
+        if moved:
+            self._hold()
         self.changed.emit(automatic)
         return True
+
+    def _hold(self) -> None:
+        """Mark the open file as open in this window (a lock file in srbrief's cache folder, named after the file's
+        path, never beside the user's file), and note whether another window holds it already: both would save
+        over each other (the save refuses a file changed on disk, so nothing is lost, but she should know). A lock
+        of a process that is gone is taken over (Qt checks the process)."""
+        if self._held is not None:
+            self._held.unlock()
+            self._held = None
+        self.open_elsewhere = False
+        if self.path is None:
+            return
+        import hashlib
+
+        from srbrief.paths import cache_dir
+
+        folder = cache_dir() / "open"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # no marker: the save's own check still guards the file
+        key = hashlib.sha256(str(self.path.resolve()).encode("utf-8")).hexdigest()[:24]
+        lock = QLockFile(str(folder / f"{key}.lock"))
+        lock.setStaleLockTime(0)  # held as long as its process lives, however long
+        if lock.tryLock(0):
+            self._held = lock
+        else:
+            self.open_elsewhere = lock.error() == QLockFile.LockError.LockFailedError
 
     def _watch(self, path: Path | None = None) -> None:
         """Watch *path* (default: the open file) and its folder, replacing the previous watches."""

@@ -289,6 +289,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- end of issue 20 part B ----------------------------------------------------------------------------------
     # -- issue 20 part A: which data is shown, browsing, help, print (one block: merged by the lead) ----------
     "builtin_title": ("内置示例（只读）", "built-in sample (read-only)"),
+    "open_elsewhere": ("另一个窗口也打开了此文件", "also open in another window"),
     "builtin_sample": ("打开内置示例", "Open the &built-in sample"),
     "export_stale": ("{file} 未能载入（见红色提示）。导出将使用上次成功载入的数据，而不是磁盘上的文件。继续导出吗？",
                      "{file} failed to load (see the red banner). The export will use the last data that loaded, "

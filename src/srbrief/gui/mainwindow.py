@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         """Name the open file in the title (the built-in sample says it is one, and read-only)."""
         lang = self.lang
         name = self.source.path.name if self.source.path else tr("builtin_title", lang)
-        self.setWindowTitle(f"{name}[*] — {self.briefing.title.get(lang)} — srbrief")
+        elsewhere = f" ({tr('open_elsewhere', lang)})" if self.source.open_elsewhere else ""
+        self.setWindowTitle(f"{name}[*]{elsewhere} — {self.briefing.title.get(lang)} — srbrief")
 
     # -- content --------------------------------------------------------------------------------------------------
     def rebuild(self) -> None:
