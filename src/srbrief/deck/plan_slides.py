@@ -14,7 +14,6 @@ from srbrief.deck.plandata import (
     Slide,
     SummaryRow,
     Table,
-    date_text,
     dated_text,
     make_card,
     notes_of,
@@ -42,7 +41,6 @@ from srbrief.model.story import (
     BASED_ON,
     SummaryLine,
     cited_documents,
-    cites_of,
     one_card_per_fact,
     point_chart,
     point_figures,
@@ -75,7 +73,8 @@ def _who(briefing: Briefing, lang: str, presenter: str | None, organisation: str
 
 def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
     subtitle = shown_subtitle(briefing, lang)
-    lines = [" · ".join(p for p in (dated_text(briefing, lang), *_who(briefing, lang, presenter, organisation)) if p)]
+    dated = "" if subtitle.startswith(BASED_ON) else dated_text(briefing, lang)  # the subtitle names it already
+    lines = [" · ".join(p for p in (dated, *_who(briefing, lang, presenter, organisation)) if p)]
     cited = cited_documents(briefing)  # every document cited, by date
     docs = [document_text(d, lang) for d in cited]
     byline = ("依据" + "；".join(docs)) if lang == "zh" else "Based on " + "; ".join(docs)
@@ -327,14 +326,6 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _clause_counts(briefing: Briefing) -> dict[str, int]:
-    """Return how many distinct clauses of each document the briefing cites (figures, facts, events, points)."""
-    counts: dict[str, int] = {d.id: 0 for d in briefing.sources}
-    for cite in dict.fromkeys((c.doc or briefing.sources[0].id, c.clause) for c in cites_of(briefing)):
-        counts[cite[0]] = counts.get(cite[0], 0) + 1
-    return counts
-
-
 def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     docs = cited_documents(briefing)
     n = len(briefing.metrics)
@@ -342,17 +333,14 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                if m.derived is not None and m.derived_part is DerivedPart.VALUE]
     periods = [m.label.get(lang) for m in briefing.metrics
                if m.derived is not None and m.derived_part is DerivedPart.PERIOD]
-    as_of = date_text(briefing.as_of, lang)
     first_undated = next((m for m in briefing.metrics if not m.period), None)  # dated by its report's month
     undated = reported_month(briefing, first_undated, lang) if first_undated else ""
     more = any(m.qualifier is Qualifier.MORE_THAN for m in briefing.metrics)  # the conventions it uses, no others
     ranked = any(m.qualifier.value in ("rank", "top") for m in briefing.metrics)
     shared = any(c.kind is ChartKind.SHARE for c in briefing.charts)
-    clauses = _clause_counts(briefing)
     bullets: tuple[str, ...]
     if lang == "zh":
-        named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) +
-                 f"（引用原文{clauses[d.id]}句）" for i, d in enumerate(docs, 1)]
+        named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) for i, d in enumerate(docs, 1)]
         computed = f"其中{len(derived)}项为本简报据原文推算的计算值：{'、'.join(derived)}。" if derived else ""
         computed += f"以下{len(periods)}项的数值见于原文，时期为推算：{'、'.join(periods)}。" if periods else ""
         bullets = (*named,
@@ -361,14 +349,13 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                                                     ("排名以“第N”表示", ranked),
                                                     ("图表中的占比与“其余”部分为本简报计算", shared)) if used) + "。"]
                      if more or ranked or shared else []),
-                   f"资料截至{as_of}；各项数据的时期见附录" +
+                   "各项数据的时期见附录" +
                    (f"，原文未给出时期的数据标注报道月份（如“{undated}报道”）。" if undated else "。"))
         said = ["本页说明数据来源与处理方法。",
                 "除标为计算值的数据外，每个数字均可在所引原文语句中找到。" if derived else
                 "每个数字均可在所引原文语句中找到。"]
     else:
-        named = [("Source: " if len(docs) == 1 else f"Source {i}: ") + document_text(d, lang) +
-                 f" ({clauses[d.id]} {'clause' if clauses[d.id] == 1 else 'clauses'} cited)"
+        named = [("Source: " if len(docs) == 1 else f"Source {i}: ") + document_text(d, lang)
                  for i, d in enumerate(docs, 1)]
         verb = "is" if len(derived) == 1 else "are"  # the reviewer's "1 of them are derived"
         computed = (f" {len(derived)} of them {verb} derived: computed by us from the source "
@@ -386,7 +373,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                      if more or ranked or shared else []),
                    "The English text is our own translation; the Chinese original prevails.",
                    *_glossary(briefing, lang),
-                   f"Sources as of {as_of}; the period of each figure is in the appendix" +
+                   "The period of each figure is in the appendix" +
                    (f' (a figure the source gives no period for is dated by the month of its report: "reported '
                     f'{undated}").' if undated else "."))
         said = ["This slide explains where the figures come from and how they were handled.",

@@ -9,9 +9,9 @@ from enum import Enum
 
 from srbrief.deck.words import t
 from srbrief.model import Briefing, Chart, ChartKind, Cite, DerivedPart, Metric
-from srbrief.model.story import figure_meaning
+from srbrief.model.story import cited_documents, figure_meaning
 from srbrief.model.story import section_meaning as section_accent  # what a section's colour means: one owner
-from srbrief.model.textutil import chinese_date, english_date, period_text
+from srbrief.model.textutil import chinese_date, english_date, period_text, source_line
 
 MAX_CARDS = 6  # figure cards on one slide
 NATIVE_KINDS = (ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
@@ -212,10 +212,10 @@ def date_text(date: str, lang: str) -> str:
 
 
 def dated_text(briefing: Briefing, lang: str) -> str:
-    """Return the briefing's date as the title slide and every handout page say it ('资料截至2025年10月11日',
-    'Sources as of 11 October 2025'): the briefing's as-of date, labelled, never a bare date a reader could take
-    for the article's."""
-    return t("as_of", lang).format(date=date_text(briefing.as_of, lang)) if briefing.as_of else ""
+    """Return what the title slide and every handout page say of when the briefing's material is from: its cited
+    documents with their dates ('来源：《上饶日报》2025-10-11'), never a bare "as of" date a reader takes for the data's
+    cut-off (the consultant, twice: "数据截至"/"资料截至 2025年10月11日" reads as one, and many figures are 2024's)."""
+    return source_line(cited_documents(briefing), lang)
 
 
 __all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "NOTE_BULLET", "Card", "DeckPlan", "Role", "Slide",
