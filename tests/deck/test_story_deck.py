@@ -105,5 +105,5 @@ def test_the_title_slide_names_the_date_and_who_presents(tmp_path: Path) -> None
                  "--organisation", "Shangrao Municipal Government"]) == 0
     first = Presentation(str(target)).slides[0]
     text = " ".join(s.text_frame.text for s in first.shapes if s.has_text_frame)
-    assert "11 Oct 2025" in text and "Shangrao Municipal Government" in text
+    assert "11 October 2025" in text and "Shangrao Municipal Government" in text
     assert "Presented by Li Ming, Investment Promotion Bureau" in text
