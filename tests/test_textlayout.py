@@ -262,3 +262,11 @@ def test_hyphenated_compounds_are_one_word(text: str) -> None:
     assert starts_with_compound("value-added growth") and starts_with_compound(" above-scale firms")
     assert not starts_with_compound("growth of value-added") and not starts_with_compound("2023–2025 - a")
 
+
+
+def test_a_card_label_keeps_its_words_whole_at_a_narrow_width() -> None:
+    """The consultant's re-check: zh-06's narrow card read "晶科能源营收 / 规模在全省 / …" (营收规模 split)."""
+    from srbrief.textlayout import break_lines, font_measurer
+
+    lines = break_lines("晶科能源营收规模在全省民营企业中的排名", 95, 15.0, font_measurer())
+    assert "营收规模" in lines or any("营收规模" in line for line in lines)
