@@ -35,7 +35,6 @@ from srbrief.deck.plandata import (
     card_columns,
     card_meta,
     card_slot,
-    date_text,
     footnoted,
     make_card,
     notes_of,
@@ -89,5 +88,5 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
 
 
 __all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "Card", "DeckPlan", "Role", "Slide", "SummaryRow", "T",
-           "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "make_card", "notes_of",
+           "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "make_card", "notes_of",
            "plan_deck", "section_accent", "sentence"]

@@ -11,7 +11,7 @@ from srbrief.deck.words import t
 from srbrief.model import Briefing, Chart, ChartKind, Cite, DerivedPart, Metric
 from srbrief.model.story import cited_documents, figure_meaning
 from srbrief.model.story import section_meaning as section_accent  # what a section's colour means: one owner
-from srbrief.model.textutil import chinese_date, english_date, period_text, source_line
+from srbrief.model.textutil import english_date, period_text, source_line
 
 MAX_CARDS = 6  # figure cards on one slide
 NATIVE_KINDS = (ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
@@ -207,10 +207,6 @@ def _cited_in(briefing: Briefing, cite: Cite, lang: str) -> str:
     return f" ({doc.publication.en}, {english_date(doc.date)})"
 
 
-def date_text(date: str, lang: str) -> str:
-    return chinese_date(date) if lang == "zh" else english_date(date)
-
-
 def dated_text(briefing: Briefing, lang: str) -> str:
     """Return what the title slide and every handout page say of when the briefing's material is from: its cited
     documents with their dates ('来源：《上饶日报》2025-10-11'), never a bare "as of" date a reader takes for the data's
@@ -219,6 +215,6 @@ def dated_text(briefing: Briefing, lang: str) -> str:
 
 
 __all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "NOTE_BULLET", "Card", "DeckPlan", "Role", "Slide",
-           "SummaryRow", "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "date_text", "dated_text",
+           "SummaryRow", "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "dated_text",
            "footnoted",
            "make_card", "notes_of", "section_accent"]

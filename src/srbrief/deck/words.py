@@ -24,7 +24,6 @@ T = {
     "schematic": ("示意图", "Schematic"),
     "perspective": ("视角{n}", "Theme {n}"),
     "presented": ("汇报：{who}", "Presented by {who}"),
-    "as_of": ("资料截至{date}", "Sources as of {date}"),  # the newest cited document, not the data's period
     "articles": ("原文：{titles}", "Source: {titles}"),
     "articles_many": ("原文：{titles}", "Sources: {titles}"),
     "thanks": ("谢谢", "Thank you"),
