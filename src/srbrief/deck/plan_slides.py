@@ -198,7 +198,7 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
         metrics = [m for m in briefing.metrics if m.source.doc in (doc.id, None)]
         if not metrics:
             continue
-        rows = [_appendix_row(briefing, m, lang) for m in metrics]
+        rows = [_appendix_row(briefing, m, lang, translated) for m in metrics]
         columns = fitted_widths(header, rows, widths, frame)
         pages = table_pages(header, rows, columns, frame)
         start = 0
@@ -243,12 +243,12 @@ def _timeline_chart(briefing: Briefing) -> Chart | None:
     return Chart(name, ChartKind.TIMELINE, Text(t("timeline", "zh"), t("timeline", "en")))
 
 
-def _appendix_row(briefing: Briefing, metric: Metric, lang: str) -> tuple[str, ...]:
+def _appendix_row(briefing: Briefing, metric: Metric, lang: str, translated: bool) -> tuple[str, ...]:
     """Return a figure's row of the appendix: label, value (marked derived), period, clause (and how a
     derived value or period was computed, and a chart's share computed from it), dated as :func:`shown_period`."""
     value, source = format_value(metric, lang), metric.source.clause
-    if lang == "en" and any(m.source.en for m in briefing.metrics):  # our translation above the Chinese original
-        # (the column says so); a clause not translated yet says that, never passes for a translated one
+    if translated:  # our translation above the Chinese original (the column says so: see appendix_slides); a
+        # clause not translated yet says that, never passes for a translated one
         source = f"{metric.source.en or NO_TRANSLATION}\n{source}"
     if metric.derived is not None:
         word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
