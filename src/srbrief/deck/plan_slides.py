@@ -326,6 +326,11 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _quoted(labels: list[str]) -> str:
+    """Return figure labels named in an English sentence: each quoted, so a capital reads as a label's own."""
+    return ", ".join(f'"{label}"' for label in labels)
+
+
 def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     docs = cited_documents(briefing)
     n = len(briefing.metrics)
@@ -357,11 +362,9 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
     else:
         named = [("Source: " if len(docs) == 1 else f"Source {i}: ") + document_text(d, lang)
                  for i, d in enumerate(docs, 1)]
-        verb = "is" if len(derived) == 1 else "are"  # the reviewer's "1 of them are derived"
-        computed = (f" {len(derived)} of them {verb} derived: computed by us from the source "
-                    f"({'; '.join(derived)}).") if derived else ""
-        computed += (f" For {len(periods)} the value is the source's and the period is derived "
-                     f"({'; '.join(periods)}).") if periods else ""
+        # the reviewer read "2 of them are derived… For 2 the value is…" as clumsy: name the figures instead
+        computed = f" Computed by us from the source: {_quoted(derived)}." if derived else ""
+        computed += f" The source's values with periods worked out by us: {_quoted(periods)}." if periods else ""
         bullets = (*named,
                    f"This briefing carries {n} figures, each with the sentence it comes from (see the appendix "
                    f"and the speaker notes).{computed}",
