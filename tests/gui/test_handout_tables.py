@@ -154,3 +154,20 @@ def test_running_head_and_numbers_on_landscape_pages(tmp_path: Path, name: str, 
         assert foot == [str(number), "/", str(len(sizes))], (number, foot)
         notes = _squeezed(plan.slides[number - 1].notes)[:12]
         assert notes in _squeezed("".join(w.text for w in words if w.y0 > size[1] * 0.78)), number
+
+
+def test_a_slide_without_notes_takes_a_landscape_page_not_an_empty_notes_area(tmp_path: Path) -> None:
+    """In the notes layout a slide with nothing to print below it is printed landscape at the page's width, not
+    on a portrait page two thirds empty; a slide with notes keeps its portrait notes page."""
+    from dataclasses import replace
+
+    from srbrief.gui.pdf import render_pdf
+
+    plan = plan_deck(load_briefing(ANY_SHAPE["six-themes"]), "zh")
+    assert plan.slides[1].notes.strip() and not reference(plan, 1)
+    plan = replace(plan, slides=(replace(plan.slides[0], notes=""), plan.slides[1], replace(plan.slides[2], notes=" ")))
+    target = tmp_path / "bare.pdf"
+    assert render_pdf(plan, target, "notes") == 3
+    assert _page_sizes(target) == [(A4[1], A4[0]), A4, (A4[1], A4[0])]
+    title = _squeezed(plan.slides[0].title)
+    assert title in _squeezed("".join(w.text for w in _words(target, 1)))

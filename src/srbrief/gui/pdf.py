@@ -61,12 +61,20 @@ def _wide(plan: DeckPlan, page: list[int]) -> bool:
     return len(page) == 1 and reference(plan, page[0])
 
 
+def landscape(plan: DeckPlan, layout: str, page: list[int]) -> bool:
+    """Return whether *page* of an A4 layout is printed landscape, its one slide at the page's width: a reference
+    slide, or in the "notes" layout a slide with no notes (nothing to print below it)."""
+    if layout == "slides" or len(page) != 1:
+        return False
+    return _wide(plan, page) or (layout == "notes" and not plan.slides[page[0]].notes.strip())
+
+
 def page_layout(plan: DeckPlan, layout: str, page: list[int]) -> QPageLayout:
     """Return the paper of a handout page: the slide's own size in the "slides" layout; else A4, landscape for
-    a reference slide (printed at the width of the long side its table text stays above 9 pt), else portrait."""
+    a slide alone at the page's width (see landscape: a table's text then prints above 9 pt), else portrait."""
     if layout == "slides":
         return QPageLayout(SLIDE_PAGE, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-    turned = QPageLayout.Orientation.Landscape if _wide(plan, page) else QPageLayout.Orientation.Portrait
+    turned = QPageLayout.Orientation.Landscape if landscape(plan, layout, page) else QPageLayout.Orientation.Portrait
     return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), turned, QMarginsF(0, 0, 0, 0))
 
 
@@ -96,7 +104,7 @@ def paint_handout(device: QPagedPaintDevice, plan: DeckPlan, layout: str = "note
                 device.setPageLayout(page_layout(plan, layout, indices))  # the next page's paper
                 device.newPage()
             full = QRectF(0, 0, device.width(), device.height())
-            if layout != "slides" and _wide(plan, indices):
+            if landscape(plan, layout, indices):
                 _wide_page(painter, slides, full, indices[0], notes=layout == "notes")
             else:
                 PAINTERS[layout](painter, slides, full, indices)
@@ -198,9 +206,9 @@ def _six_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: li
 
 
 def _wide_page(painter: QPainter, slides: SlidePainter, full: QRectF, index: int, notes: bool) -> None:
-    """A reference slide alone on a landscape page, at the page's width between its margins and under its
+    """A slide alone on a landscape page (see landscape), at the page's width between its margins and under its
     running head; below it its notes (fitted) in the "notes" layout, else its number. No empty notes area: the
-    slide takes the page's width and its short notes (if *notes*) the little room left."""
+    slide takes the page's width and its short notes (if *notes*; none, nothing) the little room left."""
     margin = _margin(full)
     top = full.height() * 0.018 + EDGE_TEXT * 3
     rect = QRectF(margin, top, full.width() - 2 * margin, (full.width() - 2 * margin) * 9 / 16)
