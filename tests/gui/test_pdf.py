@@ -83,7 +83,7 @@ def test_handout_layouts(tmp_path: Path, source: Path | None, layout: str, per_p
         range(len(plan.slides)))
     if per_page == 1:
         assert len(pages) == len(plan.slides)
-    else:  # a table slide alone on its page, at the page's width; the others per_page a page, in order
+    else:  # a table slide alone on its (landscape) page; the others per_page a page, in order
         assert tables and all([i] in pages for i in tables)
         assert len(pages) <= len(tables) + others
         assert len(pages) < len(plan.slides)

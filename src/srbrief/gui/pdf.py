@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPagedPaintDevice, QPageLayou
 from srbrief import palette
 from srbrief.atomic import OutputError, atomic_path
 from srbrief.deck.plan import DeckPlan
-from srbrief.deck.plandata import dated_text
+from srbrief.deck.plandata import Role, dated_text
 from srbrief.gui.slides import FAMILY, SlidePainter, _font, draw_fitted
 
 SLIDE_PAGE = QPageSize(QSizeF(13.333, 7.5), QPageSize.Unit.Inch, "Slide 16:9")
@@ -34,13 +34,20 @@ def ensure_gui_application() -> QGuiApplication:
     return app
 
 
+def reference(plan: DeckPlan, index: int) -> bool:
+    """Return whether slide *index* is a page of the appendix's reference (a table, the timeline, the sources):
+    text set to be read, not shown, which a handout prints on a landscape A4 page of its own."""
+    slide = plan.slides[index]
+    return slide.appendix and slide.role is not Role.SECTION
+
+
 def handout_pages(plan: DeckPlan, layout: str) -> list[list[int]]:
     """Return the slides (indices) on each page of the handout of *plan* in *layout*: PER_PAGE[layout] a page,
-    in order, except that in the layouts of several slides a page a table slide (the appendix) has a page of its
-    own, printed at the page's width (as a thumbnail its table could not be read)."""
+    in order, except that a reference slide (the appendix's tables, timeline and sources) has a page of its own
+    (as a thumbnail its text could not be read)."""
     pages: list[list[int]] = []
-    for index, slide in enumerate(plan.slides):
-        alone = PER_PAGE[layout] > 1 and slide.table is not None
+    for index in range(len(plan.slides)):
+        alone = PER_PAGE[layout] > 1 and reference(plan, index)
         if alone or not pages or len(pages[-1]) >= PER_PAGE[layout] or _wide(plan, pages[-1]):
             pages.append([])
         pages[-1].append(index)
@@ -50,8 +57,25 @@ def handout_pages(plan: DeckPlan, layout: str) -> list[list[int]]:
 
 
 def _wide(plan: DeckPlan, page: list[int]) -> bool:
-    """Return whether *page* is a table slide's page of its own."""
-    return len(page) == 1 and plan.slides[page[0]].table is not None
+    """Return whether *page* is a reference slide's page of its own."""
+    return len(page) == 1 and reference(plan, page[0])
+
+
+def landscape(plan: DeckPlan, layout: str, page: list[int]) -> bool:
+    """Return whether *page* of an A4 layout is printed landscape, its one slide at the page's width: a reference
+    slide, or in the "notes" layout a slide with no notes (nothing to print below it)."""
+    if layout == "slides" or len(page) != 1:
+        return False
+    return _wide(plan, page) or (layout == "notes" and not plan.slides[page[0]].notes.strip())
+
+
+def page_layout(plan: DeckPlan, layout: str, page: list[int]) -> QPageLayout:
+    """Return the paper of a handout page: the slide's own size in the "slides" layout; else A4, landscape for
+    a slide alone at the page's width (see landscape: a table's text then prints above 9 pt), else portrait."""
+    if layout == "slides":
+        return QPageLayout(SLIDE_PAGE, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    turned = QPageLayout.Orientation.Landscape if landscape(plan, layout, page) else QPageLayout.Orientation.Portrait
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), turned, QMarginsF(0, 0, 0, 0))
 
 
 def render_pdf(plan: DeckPlan, path: Path, layout: str = "notes") -> int:
@@ -69,19 +93,21 @@ def render_pdf(plan: DeckPlan, path: Path, layout: str = "notes") -> int:
 
 def paint_handout(device: QPagedPaintDevice, plan: DeckPlan, layout: str = "notes") -> int:
     """Paint the handout of *plan* in *layout* on *device* (a PDF writer, a printer); return its page count."""
-    page = SLIDE_PAGE if layout == "slides" else QPageSize(QPageSize.PageSizeId.A4)
-    device.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-    slides = SlidePainter(plan)
-    painter = QPainter(device)
     pages = handout_pages(plan, layout)
     count = len(pages)
+    device.setPageLayout(page_layout(plan, layout, pages[0]))
+    slides = SlidePainter(plan)
+    painter = QPainter(device)
     try:
         for number, indices in enumerate(pages):
             if number:
+                device.setPageLayout(page_layout(plan, layout, indices))  # the next page's paper
                 device.newPage()
             full = QRectF(0, 0, device.width(), device.height())
-            wide = PER_PAGE[layout] > 1 and _wide(plan, indices)
-            (_wide_page if wide else PAINTERS[layout])(painter, slides, full, indices)
+            if landscape(plan, layout, indices):
+                _wide_page(painter, slides, full, indices[0], notes=layout == "notes")
+            else:
+                PAINTERS[layout](painter, slides, full, indices)
             if layout != "slides":
                 _page_edges(painter, plan, full, number + 1, count)
     finally:
@@ -96,7 +122,7 @@ EDGE_TEXT = 11.0  # pixels at RESOLUTION (8 pt): a handout page's running head a
 def _page_edges(painter: QPainter, plan: DeckPlan, full: QRectF, number: int, count: int) -> None:
     """A handout page's running head (the briefing's title, its date as the title slide says it) and its number
     at the foot."""
-    margin = full.width() * 0.07
+    margin = _margin(full)
     painter.save()
     try:
         painter.setPen(QColor(palette.LIGHT.muted))
@@ -113,6 +139,11 @@ def _page_edges(painter: QPainter, plan: DeckPlan, full: QRectF, number: int, co
         painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, f"{number} / {count}")
     finally:
         painter.restore()
+
+
+def _margin(full: QRectF) -> float:
+    """Return a page's side margin, the same on a portrait and a landscape page (7 % of the short side)."""
+    return min(full.width(), full.height()) * 0.07
 
 
 def _slide_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:
@@ -174,16 +205,24 @@ def _six_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: li
                          f"{index + 1} / {len(slides.plan.slides)}")
 
 
-def _wide_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:
-    """A table slide alone, at the page's width (less its margins), with its number."""
-    margin = full.width() * 0.07
-    width = full.width() - 2 * margin
-    rect = QRectF(margin, margin, width, width * 9 / 16)
-    _framed(painter, slides, rect, indices[0])
+def _wide_page(painter: QPainter, slides: SlidePainter, full: QRectF, index: int, notes: bool) -> None:
+    """A slide alone on a landscape page (see landscape), at the page's width between its margins and under its
+    running head; below it its notes (fitted) in the "notes" layout, else its number. No empty notes area: the
+    slide takes the page's width and its short notes (if *notes*; none, nothing) the little room left."""
+    margin = _margin(full)
+    top = full.height() * 0.018 + EDGE_TEXT * 3
+    rect = QRectF(margin, top, full.width() - 2 * margin, (full.width() - 2 * margin) * 9 / 16)
+    _framed(painter, slides, rect, index)
+    below = QRectF(rect.left(), rect.bottom() + EDGE_TEXT, rect.width(),
+                   full.height() * 0.982 - EDGE_TEXT * 3 - rect.bottom())
+    if notes:
+        painter.setPen(QColor(palette.LIGHT.text))
+        draw_fitted(painter, slides.plan.slides[index].notes, below, *NOTES_SIZES)
+        return
     painter.setPen(QColor(palette.LIGHT.muted))
     painter.setFont(_font(11))
     painter.drawText(QRectF(rect.left(), rect.bottom() + 4, rect.width(), 18), Qt.AlignmentFlag.AlignRight,
-                     f"{indices[0] + 1} / {len(slides.plan.slides)}")
+                     f"{index + 1} / {len(slides.plan.slides)}")
 
 
 PAINTERS = {"notes": _notes_page, "slides": _slide_page, "lines": _lines_page, "six": _six_page}
