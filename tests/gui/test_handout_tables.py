@@ -171,3 +171,28 @@ def test_a_slide_without_notes_takes_a_landscape_page_not_an_empty_notes_area(tm
     assert _page_sizes(target) == [(A4[1], A4[0]), A4, (A4[1], A4[0])]
     title = _squeezed(plan.slides[0].title)
     assert title in _squeezed("".join(w.text for w in _words(target, 1)))
+
+
+def test_a_printer_prints_what_the_pdf_shows(tmp_path: Path) -> None:
+    """Printing (Ctrl+P) draws on the printer's own resolution: its pages read as the exported PDF's do, the
+    running head, the notes and the tables at the same printed size, not at a sixth of it."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from srbrief.gui.pdf import ensure_gui_application, paint_handout
+
+    exported, plan = _export(tmp_path, "builtin", "zh", "notes")
+    ensure_gui_application()
+    printed = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    assert printer.resolution() > 300  # a printer's resolution, not the PDF writer's
+    paint_handout(printer, plan)
+    del printer
+    table = next(i for i, page in enumerate(handout_pages(plan, "notes"), 1) if reference(plan, page[0]))
+    for page in (1, 2, table):
+        ours, theirs = (sorted((w.text, round(w.y1 - w.y0, 1)) for w in _words(path, page))
+                        for path in (exported, printed))
+        assert [text for text, _ in theirs] == [text for text, _ in ours]  # the same words (in any order) …
+        for (text, height), (_, printed_height) in zip(ours, theirs, strict=True):
+            assert printed_height == pytest.approx(height, rel=0.06, abs=0.3), text  # … at the same size

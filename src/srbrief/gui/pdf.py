@@ -98,12 +98,17 @@ def paint_handout(device: QPagedPaintDevice, plan: DeckPlan, layout: str = "note
     device.setPageLayout(page_layout(plan, layout, pages[0]))
     slides = SlidePainter(plan)
     painter = QPainter(device)
+    # Every size here is in pixels at RESOLUTION: a printer's device (600 or 1200 dpi) is drawn on at that scale,
+    # so its pages read as the PDF's do (they printed at a sixth of the size before)
+    scale = device.logicalDpiX() / RESOLUTION
     try:
         for number, indices in enumerate(pages):
             if number:
                 device.setPageLayout(page_layout(plan, layout, indices))  # the next page's paper
                 device.newPage()
-            full = QRectF(0, 0, device.width(), device.height())
+            painter.resetTransform()
+            painter.scale(scale, scale)
+            full = QRectF(0, 0, device.width() / scale, device.height() / scale)
             if landscape(plan, layout, indices):
                 _wide_page(painter, slides, full, indices[0], notes=layout == "notes")
             else:
