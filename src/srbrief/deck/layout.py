@@ -45,6 +45,8 @@ def layout_slide(plan: DeckPlan, index: int, measurer: Measurer, frame: Frame | 
     out = Collector(measurer)
     if slide.role in (Role.TITLE, Role.SECTION):
         _big_title(out, slide, frame)
+        if slide.footnote:  # a divider that states an undated figure says when it was reported, as every slide does
+            _footnote(out, slide.footnote, frame)
     else:
         if slide.kicker:
             _kicker(out, slide.kicker, slide.accent, frame)

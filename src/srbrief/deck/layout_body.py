@@ -371,6 +371,9 @@ def _wide_chart_point(out: Collector, lang: str, slide: Slide, box: Rect, facts:
         left_w = box.w
         share = next((s for s in BANDS if band_holds(s, box.w, False)), BANDS[-1])
     band = box.h * (share or BANDS[-1]) if shown or facts else 0.0
+    if facts and not shown:  # the facts alone above the chart: a band of their height, the chart takes the rest
+        fit = fit_text(facts, box.w - FACT_SIZES[0] * 1.1, band, *FACT_SIZES, out.measurer, gap=BULLET_GAP)
+        band = min(band, text_height(fit.line_count, len(facts), fit.size, BULLET_GAP) + fit.size * 0.5)
     if shown:
         cards(out, shown, lang, Rect(box.x, box.y, left_w, band), len(shown), centre=False)
     top = box.y + (band + box.h * 0.04 if band else 0.0)

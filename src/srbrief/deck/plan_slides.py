@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from srbrief.deck.boxes import Frame
+from srbrief.deck.charted import chart_figures
 from srbrief.deck.plandata import (
     MAX_CARDS,
-    NATIVE_KINDS,
     Card,
     Role,
     Slide,
@@ -143,15 +143,16 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
         chart = None
     chart_items = [briefing.find(i) for i in chart.items] if chart is not None else []
     chart_metrics = [m for m in chart_items if isinstance(m, Metric)]
-    charted = {m.id for m in chart_metrics} if chart is not None and chart.kind in NATIVE_KINDS else set()
-    shown = tuple(m for m in chart_metrics if m.id in charted)
+    shown = chart_figures(briefing, chart, lang)  # what the chart shows, of any kind: a bar's values, a
+    # matrix's counts, a grid's headings
+    charted = {m.id for m in shown}
     cards = tuple(make_card(m, colour, _period(m, lang)) for m in figures
-                  if m.id not in charted)  # not shown twice
+                  if m.id not in charted)  # a figure once on a slide: the chart shows it
     cards = cards[:max(0, MAX_CARDS - len(shown))]  # never more than six figures on a slide
     facts = point.facts[:MAX_FACTS]
     bullets = tuple(f.text.get(lang) for f in facts)
     chart_facts = [f for f in chart_items if isinstance(f, Fact)]
-    sources = _clauses([point], figures, facts, chart_metrics, chart_facts)
+    sources = _clauses([point], figures, facts, chart_metrics, shown, chart_facts)
     said = [sentence(point.message.get(lang), lang)] + [sentence(b, lang) for b in bullets]
     if point.notes:
         said.append(sentence(point.notes.get(lang), lang))
@@ -266,10 +267,10 @@ def _period(metric: Metric, lang: str) -> str:
 
 
 def undated_noted(briefing: Briefing, slide: Slide, lang: str) -> Slide:
-    """Return *slide* with one line beside its footnotes when a card shows a figure the source gives no period for:
-    when it was reported ('未标时期的数字：原文未注明统计期，据2025年10月报道'), never a period of the source's."""
-    carded = [c.metric for c in slide.cards] + [r.card.metric for r in slide.summary if r.card]
-    months = list(dict.fromkeys(reported_month(briefing, m, lang) for m in carded if not m.period))
+    """Return *slide* with one line beside its footnotes when it shows a figure the source gives no period for, in
+    a card, its chart or any text (see :attr:`Slide.bound`): when it was reported ('未标时期的数字：原文未注明
+    统计期，据2025年10月报道'), never a period of the source's."""
+    months = list(dict.fromkeys(reported_month(briefing, m, lang) for m in slide.bound if not m.period))
     if not months:
         return slide
     note = (f"未标时期的数字：原文未注明统计期，据{'、'.join(months)}报道" if lang == "zh" else
