@@ -61,7 +61,7 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
         if slide.bullets:
             rest = Rect(box.x, bottom + box.h * 0.04, box.w, box.bottom - bottom - box.h * 0.04)
             _panels(out, list(slide.bullets), rest, f"list:{slide.name or slide.role.value}", slide.accent)
-    elif slide.bullets and slide.role in (Role.OUTLOOK, Role.TIMELINE):  # (a timeline of one event: its line)
+    elif slide.bullets and slide.role is Role.OUTLOOK:
         _panels(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", slide.accent)
     elif slide.bullets:
         sizes = SOURCES_SIZES if slide.role is Role.SOURCES else BULLET_SIZES  # a few notes fill their page

@@ -185,9 +185,9 @@ def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -
                  notes=notes_of(said, sources, lang, briefing), sources=sources, name="outlook")
 
 
-def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
+def appendix_slides(briefing: Briefing, lang: str, frame: Frame, shown: frozenset[str] = frozenset()) -> list[Slide]:
     """The reference: a divider, every figure with its period and verbatim source as tables across as many
-    slides as needed, the timeline, and the sources and method."""
+    slides as needed, the timeline (unless the main flow *shown* its chart), and the sources and method."""
     slides = [Slide(Role.SECTION, t("appendix_title", lang), subtitle=t("appendix_sub", lang),
                     kicker=t("appendix", lang), appendix=True,
                     notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang))]
@@ -217,19 +217,31 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
                                 sources=sources, name=name, appendix=True))
             start += count
     timeline = _timeline_chart(briefing)
-    if timeline is not None:
-        events = [briefing.find(i, Event) for i in timeline.items] or list(briefing.timeline)
+    events = ([briefing.find(i, Event) for i in timeline.items] or list(briefing.timeline)) \
+        if timeline is not None and timeline.id not in shown else []
+    dated: tuple[str, ...] = ()
+    if timeline is not None and len(events) >= MIN_TIMELINE:
         sources = tuple(dict.fromkeys(e.source for e in events))
-        said = [sentence(timeline.title.get(lang), lang)]
-        # one event is no timeline: it is said as a dated line, not drawn as a chart of one dot
-        line = tuple(f"{period_text(e.date, lang)}{'：' if lang == 'zh' else ': '}{e.text.get(lang)}"
-                     for e in events) if len(events) == 1 else ()
-        slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang),
-                            chart=None if line else timeline, bullets=line,
-                            notes=notes_of([*said, *(sentence(x, lang) for x in line)], sources, lang, briefing),
+        slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang), chart=timeline,
+                            notes=notes_of([sentence(timeline.title.get(lang), lang)], sources, lang, briefing),
                             sources=sources, name=timeline.id, appendix=True))
-    slides.append(_sources_slide(briefing, lang))
+    elif timeline is not None and events:  # one or two events are no timeline: a page of them would stand
+        # mostly blank; their dated lines join the sources page, beside the document they come from
+        dated = tuple(_dated_line(e, timeline.title.get(lang), lang) for e in sorted(events, key=lambda e: e.date))
+    slides.append(_sources_slide(briefing, lang, dated, tuple(dict.fromkeys(e.source for e in events))
+                                 if dated else ()))
     return slides
+
+
+MIN_TIMELINE = 3  # events that make a timeline page of their own
+
+
+def _dated_line(event: Event, label: str, lang: str) -> str:
+    """Return an event as the sources page says it ('大事记：2025年6月，横峰县锂电储能产业园一期投产')."""
+    text = event.text.get(lang).rstrip("。.")
+    if lang == "zh":
+        return f"{label}：{period_text(event.date, lang)}，{text}。"
+    return f"{label}, {period_text(event.date, lang)}: {text}."
 
 
 def _timeline_chart(briefing: Briefing) -> Chart | None:
@@ -327,7 +339,10 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _sources_slide(briefing: Briefing, lang: str) -> Slide:
+def _sources_slide(briefing: Briefing, lang: str, dated: tuple[str, ...] = (),
+                   cited: tuple[Cite, ...] = ()) -> Slide:
+    """Return the sources and method page; *dated*: the lines of a timeline too short for a page of its own
+    (their clauses *cited*), after the documents."""
     docs = cited_documents(briefing)
     n = len(briefing.metrics)
     derived = [m.label.get(lang) for m in briefing.metrics
@@ -344,7 +359,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) for i, d in enumerate(docs, 1)]
         computed = f"其中{len(derived)}项为本简报据原文推算的计算值：{'、'.join(derived)}。" if derived else ""
         computed += f"以下{len(periods)}项的数值见于原文，时期为推算：{'、'.join(periods)}。" if periods else ""
-        bullets = (*named,
+        bullets = (*named, *dated,
                    f"本简报收录{n}项数据，每项均附所据原文语句（见附录及各页备注）。{computed}",
                    *(["；".join(x for x, used in (("原文写作“超”、“余”、“突破”的数字一律以“超”标于数字前", more),
                                                     ("排名以“第N”表示", ranked),
@@ -363,7 +378,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
                     f"({'; '.join(derived)}).") if derived else ""
         computed += (f" For {len(periods)} the value is the source's and the period is derived "
                      f"({'; '.join(periods)}).") if periods else ""
-        bullets = (*named,
+        bullets = (*named, *dated,
                    f"This briefing carries {n} figures, each with the sentence it comes from (see the appendix "
                    f"and the speaker notes).{computed}",
                    *([_sentence_case("; ".join(x for x, used in (
@@ -380,8 +395,9 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         said = ["This slide explains where the figures come from and how they were handled.",
                 "Apart from the derived values, every number can be found in the sentence it cites." if derived
                 else "Every number can be found in the sentence it cites."]
+    said += [sentence(x, lang) for x in dated]
     return Slide(Role.SOURCES, t("sources", lang), kicker=t("appendix", lang), bullets=bullets,
-                 notes=notes_of(said, (), lang), name="sources", appendix=True)
+                 notes=notes_of(said, cited, lang, briefing), sources=cited, name="sources", appendix=True)
 
 
 __all__ = ["Card", "appendix_slides", "outlook_slide", "point_slide", "section_slide", "summary_slide",
