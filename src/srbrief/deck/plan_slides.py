@@ -33,6 +33,7 @@ from srbrief.model import (
     Point,
     Qualifier,
     Section,
+    SectionKind,
     Statement,
     SummaryItem,
     Text,
@@ -84,8 +85,15 @@ def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisati
         lines.append(t(key, lang).format(titles="、".join(titles) if lang == "zh" else "; ".join(titles)))
     else:
         lines.append(byline)  # the source documents, on the slide (not only in the notes)
+    themes = tuple(SummaryRow(_kicker(section, lang), section.title.get(lang), section_accent(briefing, section))
+                   for section in briefing.sections if section.kind is SectionKind.THEME)  # what the deck covers
     return Slide(Role.TITLE, briefing.title.get(lang), subtitle=subtitle, bullets=tuple(line for line in lines if line),
-                 notes=notes_of([sentence(byline, lang)], (), lang))
+                 summary=themes, notes=notes_of([sentence(byline, lang)], (), lang))
+
+
+def _kicker(section: Section, lang: str) -> str:
+    """Return a theme's place in the story ('视角一', 'Theme 1')."""
+    return t("perspective", lang).format(n=chinese_number(section.number) if lang == "zh" else str(section.number))
 
 
 def closing_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
@@ -123,8 +131,7 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
 
 def section_slide(briefing: Briefing, section: Section, lines: tuple[SummaryLine, ...], lang: str) -> Slide:
     """A theme's divider: its number and title, and its conclusion (its line of the summary *lines*)."""
-    number = chinese_number(section.number) if lang == "zh" else str(section.number)
-    kicker = t("perspective", lang).format(n=number)
+    kicker = _kicker(section, lang)
     line = next((x for x in lines if x.section.id == section.id), None)
     subtitle = line.message.get(lang) if line else section.lede.get(lang)
     return Slide(Role.SECTION, section.title.get(lang), subtitle=subtitle, kicker=kicker,
