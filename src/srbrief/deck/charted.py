@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
 from dataclasses import replace
 
 from srbrief.deck.plandata import NATIVE_KINDS, Slide
