@@ -114,7 +114,8 @@ def _big_title(out: Collector, slide: Slide, frame: Frame) -> None:
         out.add(TextBlock(sub, (plain(lines[0], size, measurer=out.measurer, width=sub.w),), "subtitle"))
         top = sub.bottom + frame.height * 0.02
     bottom = frame.height * 0.9
-    if slide.role is Role.TITLE:  # a finished cover: a band of the deck's colour, and the themes it covers
+    if slide.role is Role.TITLE or slide.summary:  # a finished cover and close: a band of the deck's colour, and
+        # the themes it covers
         out.add(TextBlock(Rect(0.0, 0.0, frame.width, frame.height * BAND), (), "cover-band", fill="section0"))
         bottom = _themes(out, slide, frame, max(top + need + frame.height * 0.04, frame.height * THEMES_TOP))
     if slide.bullets:
@@ -131,8 +132,8 @@ THEME_LINES = 2  # lines a theme's title on the cover may take
 
 
 def _themes(out: Collector, slide: Slide, frame: Frame, top: float) -> float:
-    """Add the cover's row of themes, each under a rule of its colour: its place ('视角一') and its title; return
-    the row's top (the slide's foot when there is no row)."""
+    """Add the row of themes of the cover (and the close), each under a rule of its colour: its place ('视角一') and
+    its title; return the row's top (the slide's foot when there is no row)."""
     rows = slide.summary
     if not rows or len(rows) > MAX_THEMES:
         return frame.height * 0.9
@@ -141,7 +142,7 @@ def _themes(out: Collector, slide: Slide, frame: Frame, top: float) -> float:
     rule, label = 3.0, KICKER * LINE_SPACING + 4.0
     room = THEME_LINES * MAIN_TEXT * LINE_SPACING + 2.0  # each title's room: two lines at the least size
     height = rule + 4.0 + label + room
-    top = min(top, frame.height * 0.95 - height)
+    top = min(top, frame.height * (0.95 if slide.role is Role.TITLE else 0.9) - height)  # above a footer
     size = min(out.fitted([r.message], width, room, (16.0, MAIN_TEXT), bold=True)[0] for r in rows)  # one size
     for i, row in enumerate(rows):
         x = frame.margin + i * (width + gap)

@@ -85,10 +85,14 @@ def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisati
         lines.append(t(key, lang).format(titles="、".join(titles) if lang == "zh" else "; ".join(titles)))
     else:
         lines.append(byline)  # the source documents, on the slide (not only in the notes)
-    themes = tuple(SummaryRow(_kicker(section, lang), section.title.get(lang), section_accent(briefing, section))
-                   for section in briefing.sections if section.kind is SectionKind.THEME)  # what the deck covers
     return Slide(Role.TITLE, briefing.title.get(lang), subtitle=subtitle, bullets=tuple(line for line in lines if line),
-                 summary=themes, notes=notes_of([sentence(byline, lang)], (), lang))
+                 summary=_themes(briefing, lang), notes=notes_of([sentence(byline, lang)], (), lang))
+
+
+def _themes(briefing: Briefing, lang: str) -> tuple[SummaryRow, ...]:
+    """Return what the deck covers, as the cover and the close list it: each theme's place, title and colour."""
+    return tuple(SummaryRow(_kicker(section, lang), section.title.get(lang), section_accent(briefing, section))
+                 for section in briefing.sections if section.kind is SectionKind.THEME)
 
 
 def _kicker(section: Section, lang: str) -> str:
@@ -97,11 +101,12 @@ def _kicker(section: Section, lang: str) -> str:
 
 
 def closing_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
-    """The last slide of the main flow: thanks, the briefing's title, who presents, and where the figures' sources
-    are (no figure: each was said once, on its slide)."""
+    """The last slide of the main flow: thanks, the briefing's title, who presents, where the figures' sources
+    are (no figure: each was said once, on its slide), and the themes it covered, as on the cover."""
     lines = [" · ".join(_who(briefing, lang, presenter, organisation)), t("closing_appendix", lang)]
     return Slide(Role.SECTION, t("thanks", lang), subtitle=briefing.title.get(lang),
                  bullets=tuple(line for line in lines if line), kicker=t("closing_kicker", lang), accent="section0",
+                 summary=_themes(briefing, lang),
                  notes=notes_of([sentence(t("closing_appendix", lang), lang)], (), lang), name="closing")
 
 
