@@ -45,7 +45,7 @@ def test_charts_are_named_by_chart_id(builtin: Briefing) -> None:
 def test_numbers_give_way_before_labels_get_small(builtin: Briefing) -> None:
     """A label too long for 14 pt makes the numbers smaller, down to 28 pt, before the labels shrink further."""
     plan = plan_deck(builtin, "en")
-    index = next(i for i, s in enumerate(plan.slides) if s.role is Role.POINT and len(s.cards) >= 4)
+    index = next(i for i, s in enumerate(plan.slides) if s.role is Role.POINT and len(s.cards) >= 5)
     slide = plan.slides[index]
 
     def first_card(repeat: int) -> TextBlock:

@@ -45,6 +45,8 @@ def layout_slide(plan: DeckPlan, index: int, measurer: Measurer, frame: Frame | 
     out = Collector(measurer)
     if slide.role in (Role.TITLE, Role.SECTION):
         _big_title(out, slide, frame)
+        if slide.footnote:  # a divider that states an undated figure says when it was reported, as every slide does
+            _footnote(out, slide.footnote, frame)
     else:
         if slide.kicker:
             _kicker(out, slide.kicker, slide.accent, frame)
@@ -111,11 +113,45 @@ def _big_title(out: Collector, slide: Slide, frame: Frame) -> None:
         size, lines = out.fitted([slide.subtitle], sub.w, sub.h, (SUBTITLE, MAIN_TEXT))
         out.add(TextBlock(sub, (plain(lines[0], size, measurer=out.measurer, width=sub.w),), "subtitle"))
         top = sub.bottom + frame.height * 0.02
+    bottom = frame.height * 0.9
+    if slide.role is Role.TITLE or slide.summary:  # a finished cover and close: a band of the deck's colour, and
+        # the themes it covers
+        out.add(TextBlock(Rect(0.0, 0.0, frame.width, frame.height * BAND), (), "cover-band", fill="section0"))
+        bottom = _themes(out, slide, frame, max(top + need + frame.height * 0.04, frame.height * THEMES_TOP))
     if slide.bullets:
-        info = Rect(rect.x, top, rect.w, max(need, frame.height * 0.9 - top))
+        info = Rect(rect.x, top, rect.w, max(need, bottom - top))
         size, lines = out.fitted(list(slide.bullets), info.w, info.h, (16.0, MAIN_TEXT), gap=0.3)
         out.add(TextBlock(info, tuple(plain(ls, size, colour="muted", space_before=size * 0.3 if i else 0.0)
                                       for i, ls in enumerate(lines)), "byline"))
+
+
+BAND = 0.025  # of the slide's height: the cover's band of colour at the top
+THEMES_TOP = 0.75  # of the slide's height: where the cover's row of themes starts, at the latest
+MAX_THEMES = 6  # themes the cover lists in one row
+THEME_LINES = 2  # lines a theme's title on the cover may take
+
+
+def _themes(out: Collector, slide: Slide, frame: Frame, top: float) -> float:
+    """Add the row of themes of the cover (and the close), each under a rule of its colour: its place ('视角一') and
+    its title; return the row's top (the slide's foot when there is no row)."""
+    rows = slide.summary
+    if not rows or len(rows) > MAX_THEMES:
+        return frame.height * 0.9
+    gap = frame.width * 0.02
+    width = (frame.width - 2 * frame.margin - gap * (len(rows) - 1)) / len(rows)
+    rule, label = 3.0, KICKER * LINE_SPACING + 4.0
+    room = THEME_LINES * MAIN_TEXT * LINE_SPACING + 2.0  # each title's room: two lines at the least size
+    height = rule + 4.0 + label + room
+    top = min(top, frame.height * (0.95 if slide.role is Role.TITLE else 0.9) - height)  # above a footer
+    size = min(out.fitted([r.message], width, room, (16.0, MAIN_TEXT), bold=True)[0] for r in rows)  # one size
+    for i, row in enumerate(rows):
+        x = frame.margin + i * (width + gap)
+        out.add(TextBlock(Rect(x, top, width, rule), (), f"theme-rule:{i + 1}", fill=row.accent))
+        lines = balanced_lines(row.message, width, size, out.measurer, bold=True)
+        paras = (plain([row.label], KICKER, bold=True, colour=row.accent),
+                 replace(plain(lines, size, bold=True), hard=tuple(range(1, len(lines)))))
+        out.add(TextBlock(Rect(x, top + rule + 4.0, width, height - rule - 4.0), paras, f"theme:{i + 1}"))
+    return top - frame.height * 0.02
 
 
 def _footer(out: Collector, footer: str, number: int, total: int, frame: Frame) -> None:

@@ -61,7 +61,7 @@ def lay_out_body(out: Collector, plan: DeckPlan, slide: Slide, box: Rect) -> Non
         if slide.bullets:
             rest = Rect(box.x, bottom + box.h * 0.04, box.w, box.bottom - bottom - box.h * 0.04)
             _panels(out, list(slide.bullets), rest, f"list:{slide.name or slide.role.value}", slide.accent)
-    elif slide.bullets and slide.role in (Role.OUTLOOK, Role.TIMELINE):  # (a timeline of one event: its line)
+    elif slide.bullets and slide.role is Role.OUTLOOK:
         _panels(out, list(slide.bullets), box, f"list:{slide.name or slide.role.value}", slide.accent)
     elif slide.bullets:
         sizes = SOURCES_SIZES if slide.role is Role.SOURCES else BULLET_SIZES  # a few notes fill their page
@@ -371,6 +371,9 @@ def _wide_chart_point(out: Collector, lang: str, slide: Slide, box: Rect, facts:
         left_w = box.w
         share = next((s for s in BANDS if band_holds(s, box.w, False)), BANDS[-1])
     band = box.h * (share or BANDS[-1]) if shown or facts else 0.0
+    if facts and not shown:  # the facts alone above the chart: a band of their height, the chart takes the rest
+        fit = fit_text(facts, box.w - FACT_SIZES[0] * 1.1, band, *FACT_SIZES, out.measurer, gap=BULLET_GAP)
+        band = min(band, text_height(fit.line_count, len(facts), fit.size, BULLET_GAP) + fit.size * 0.5)
     if shown:
         cards(out, shown, lang, Rect(box.x, box.y, left_w, band), len(shown), centre=False)
     top = box.y + (band + box.h * 0.04 if band else 0.0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from srbrief.deck.boxes import SLIDE_SIZE, Frame
+from srbrief.deck.charted import with_stated
 from srbrief.deck.plan_slides import (
     appendix_slides,
     closing_slide,
@@ -77,12 +78,12 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
     if closing:
         slides.append(outlook_slide(briefing, closing, lang))
     slides.append(closing_slide(briefing, lang, presenter, organisation))
-    shown = {s.chart.id for s in slides if s.chart is not None}  # a timeline the main flow shows is not repeated
-    slides += [s for s in appendix_slides(briefing, lang, Frame(*slide_size))
-               if not (s.role is Role.TIMELINE and s.chart is not None and s.chart.id in shown)]
+    shown = frozenset(s.chart.id for s in slides if s.chart is not None)  # a timeline the main flow shows is not
+    slides += appendix_slides(briefing, lang, Frame(*slide_size), shown)  # repeated
     slides = [replace(s, footer=source_line(briefing.documents_of(s.sources), lang)) if s.sources else s
               for s in slides]
-    slides = [s if s.appendix else undated_noted(briefing, footnoted(s, lang), lang) for s in slides]  # the appendix
+    slides = [s if s.appendix else undated_noted(briefing, footnoted(with_stated(briefing, s, lang), lang), lang)
+              for s in slides]  # the appendix
     # says both in its tables
     return DeckPlan(briefing, lang, tuple(slides), footer=source_line(cited_documents(briefing), lang))
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from srbrief.deck.boxes import Frame
+from srbrief.deck.charted import chart_figures
 from srbrief.deck.plandata import (
     MAX_CARDS,
-    NATIVE_KINDS,
     Card,
     Role,
     Slide,
@@ -33,6 +33,7 @@ from srbrief.model import (
     Point,
     Qualifier,
     Section,
+    SectionKind,
     Statement,
     SummaryItem,
     Text,
@@ -85,15 +86,27 @@ def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisati
     else:
         lines.append(byline)  # the source documents, on the slide (not only in the notes)
     return Slide(Role.TITLE, briefing.title.get(lang), subtitle=subtitle, bullets=tuple(line for line in lines if line),
-                 notes=notes_of([sentence(byline, lang)], (), lang))
+                 summary=_themes(briefing, lang), notes=notes_of([sentence(byline, lang)], (), lang))
+
+
+def _themes(briefing: Briefing, lang: str) -> tuple[SummaryRow, ...]:
+    """Return what the deck covers, as the cover and the close list it: each theme's place, title and colour."""
+    return tuple(SummaryRow(_kicker(section, lang), section.title.get(lang), section_accent(briefing, section))
+                 for section in briefing.sections if section.kind is SectionKind.THEME)
+
+
+def _kicker(section: Section, lang: str) -> str:
+    """Return a theme's place in the story ('视角一', 'Theme 1')."""
+    return t("perspective", lang).format(n=chinese_number(section.number) if lang == "zh" else str(section.number))
 
 
 def closing_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
-    """The last slide of the main flow: thanks, the briefing's title, who presents, and where the figures' sources
-    are (no figure: each was said once, on its slide)."""
+    """The last slide of the main flow: thanks, the briefing's title, who presents, where the figures' sources
+    are (no figure: each was said once, on its slide), and the themes it covered, as on the cover."""
     lines = [" · ".join(_who(briefing, lang, presenter, organisation)), t("closing_appendix", lang)]
     return Slide(Role.SECTION, t("thanks", lang), subtitle=briefing.title.get(lang),
                  bullets=tuple(line for line in lines if line), kicker=t("closing_kicker", lang), accent="section0",
+                 summary=_themes(briefing, lang),
                  notes=notes_of([sentence(t("closing_appendix", lang), lang)], (), lang), name="closing")
 
 
@@ -123,8 +136,7 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
 
 def section_slide(briefing: Briefing, section: Section, lines: tuple[SummaryLine, ...], lang: str) -> Slide:
     """A theme's divider: its number and title, and its conclusion (its line of the summary *lines*)."""
-    number = chinese_number(section.number) if lang == "zh" else str(section.number)
-    kicker = t("perspective", lang).format(n=number)
+    kicker = _kicker(section, lang)
     line = next((x for x in lines if x.section.id == section.id), None)
     subtitle = line.message.get(lang) if line else section.lede.get(lang)
     return Slide(Role.SECTION, section.title.get(lang), subtitle=subtitle, kicker=kicker,
@@ -143,15 +155,16 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
         chart = None
     chart_items = [briefing.find(i) for i in chart.items] if chart is not None else []
     chart_metrics = [m for m in chart_items if isinstance(m, Metric)]
-    charted = {m.id for m in chart_metrics} if chart is not None and chart.kind in NATIVE_KINDS else set()
-    shown = tuple(m for m in chart_metrics if m.id in charted)
+    shown = chart_figures(briefing, chart, lang)  # what the chart shows, of any kind: a bar's values, a
+    # matrix's counts, a grid's headings
+    charted = {m.id for m in shown}
     cards = tuple(make_card(m, colour, _period(m, lang)) for m in figures
-                  if m.id not in charted)  # not shown twice
+                  if m.id not in charted)  # a figure once on a slide: the chart shows it
     cards = cards[:max(0, MAX_CARDS - len(shown))]  # never more than six figures on a slide
     facts = point.facts[:MAX_FACTS]
     bullets = tuple(f.text.get(lang) for f in facts)
     chart_facts = [f for f in chart_items if isinstance(f, Fact)]
-    sources = _clauses([point], figures, facts, chart_metrics, chart_facts)
+    sources = _clauses([point], figures, facts, chart_metrics, shown, chart_facts)
     said = [sentence(point.message.get(lang), lang)] + [sentence(b, lang) for b in bullets]
     if point.notes:
         said.append(sentence(point.notes.get(lang), lang))
@@ -184,9 +197,9 @@ def outlook_slide(briefing: Briefing, lines: tuple[Statement, ...], lang: str) -
                  notes=notes_of(said, sources, lang, briefing), sources=sources, name="outlook")
 
 
-def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
+def appendix_slides(briefing: Briefing, lang: str, frame: Frame, shown: frozenset[str] = frozenset()) -> list[Slide]:
     """The reference: a divider, every figure with its period and verbatim source as tables across as many
-    slides as needed, the timeline, and the sources and method."""
+    slides as needed, the timeline (unless the main flow *shown* its chart), and the sources and method."""
     slides = [Slide(Role.SECTION, t("appendix_title", lang), subtitle=t("appendix_sub", lang),
                     kicker=t("appendix", lang), appendix=True,
                     notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang))]
@@ -216,19 +229,31 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame) -> list[Slide]:
                                 sources=sources, name=name, appendix=True))
             start += count
     timeline = _timeline_chart(briefing)
-    if timeline is not None:
-        events = [briefing.find(i, Event) for i in timeline.items] or list(briefing.timeline)
+    events = ([briefing.find(i, Event) for i in timeline.items] or list(briefing.timeline)) \
+        if timeline is not None and timeline.id not in shown else []
+    dated: tuple[str, ...] = ()
+    if timeline is not None and len(events) >= MIN_TIMELINE:
         sources = tuple(dict.fromkeys(e.source for e in events))
-        said = [sentence(timeline.title.get(lang), lang)]
-        # one event is no timeline: it is said as a dated line, not drawn as a chart of one dot
-        line = tuple(f"{period_text(e.date, lang)}{'：' if lang == 'zh' else ': '}{e.text.get(lang)}"
-                     for e in events) if len(events) == 1 else ()
-        slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang),
-                            chart=None if line else timeline, bullets=line,
-                            notes=notes_of([*said, *(sentence(x, lang) for x in line)], sources, lang, briefing),
+        slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang), chart=timeline,
+                            notes=notes_of([sentence(timeline.title.get(lang), lang)], sources, lang, briefing),
                             sources=sources, name=timeline.id, appendix=True))
-    slides.append(_sources_slide(briefing, lang))
+    elif timeline is not None and events:  # one or two events are no timeline: a page of them would stand
+        # mostly blank; their dated lines join the sources page, beside the document they come from
+        dated = tuple(_dated_line(e, timeline.title.get(lang), lang) for e in sorted(events, key=lambda e: e.date))
+    slides.append(_sources_slide(briefing, lang, dated, tuple(dict.fromkeys(e.source for e in events))
+                                 if dated else ()))
     return slides
+
+
+MIN_TIMELINE = 3  # events that make a timeline page of their own
+
+
+def _dated_line(event: Event, label: str, lang: str) -> str:
+    """Return an event as the sources page says it ('大事记：2025年6月，横峰县锂电储能产业园一期投产')."""
+    text = event.text.get(lang).rstrip("。.")
+    if lang == "zh":
+        return f"{label}：{period_text(event.date, lang)}，{text}。"
+    return f"{label}, {period_text(event.date, lang)}: {text}."
 
 
 def _timeline_chart(briefing: Briefing) -> Chart | None:
@@ -266,10 +291,10 @@ def _period(metric: Metric, lang: str) -> str:
 
 
 def undated_noted(briefing: Briefing, slide: Slide, lang: str) -> Slide:
-    """Return *slide* with one line beside its footnotes when a card shows a figure the source gives no period for:
-    when it was reported ('未标时期的数字：原文未注明统计期，据2025年10月报道'), never a period of the source's."""
-    carded = [c.metric for c in slide.cards] + [r.card.metric for r in slide.summary if r.card]
-    months = list(dict.fromkeys(reported_month(briefing, m, lang) for m in carded if not m.period))
+    """Return *slide* with one line beside its footnotes when it shows a figure the source gives no period for, in
+    a card, its chart or any text (see :attr:`Slide.bound`): when it was reported ('未标时期的数字：原文未注明
+    统计期，据2025年10月报道'), never a period of the source's."""
+    months = list(dict.fromkeys(reported_month(briefing, m, lang) for m in slide.bound if not m.period))
     if not months:
         return slide
     note = (f"未标时期的数字：原文未注明统计期，据{'、'.join(months)}报道" if lang == "zh" else
@@ -331,7 +356,10 @@ def _quoted(labels: list[str]) -> str:
     return ", ".join(f'"{label}"' for label in labels)
 
 
-def _sources_slide(briefing: Briefing, lang: str) -> Slide:
+def _sources_slide(briefing: Briefing, lang: str, dated: tuple[str, ...] = (),
+                   cited: tuple[Cite, ...] = ()) -> Slide:
+    """Return the sources and method page; *dated*: the lines of a timeline too short for a page of its own
+    (their clauses *cited*), after the documents."""
     docs = cited_documents(briefing)
     n = len(briefing.metrics)
     derived = [m.label.get(lang) for m in briefing.metrics
@@ -348,7 +376,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) for i, d in enumerate(docs, 1)]
         computed = f"其中{len(derived)}项为本简报据原文推算的计算值：{'、'.join(derived)}。" if derived else ""
         computed += f"以下{len(periods)}项的数值见于原文，时期为推算：{'、'.join(periods)}。" if periods else ""
-        bullets = (*named,
+        bullets = (*named, *dated,
                    f"本简报收录{n}项数据，每项均附所据原文语句（见附录及各页备注）。{computed}",
                    *(["；".join(x for x, used in (("原文写作“超”、“余”、“突破”的数字一律以“超”标于数字前", more),
                                                     ("排名以“第N”表示", ranked),
@@ -365,7 +393,7 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         # the reviewer read "2 of them are derived… For 2 the value is…" as clumsy: name the figures instead
         computed = f" Computed by us from the source: {_quoted(derived)}." if derived else ""
         computed += f" The source's values with periods worked out by us: {_quoted(periods)}." if periods else ""
-        bullets = (*named,
+        bullets = (*named, *dated,
                    f"This briefing carries {n} figures, each with the sentence it comes from (see the appendix "
                    f"and the speaker notes).{computed}",
                    *([_sentence_case("; ".join(x for x, used in (
@@ -382,8 +410,9 @@ def _sources_slide(briefing: Briefing, lang: str) -> Slide:
         said = ["This slide explains where the figures come from and how they were handled.",
                 "Apart from the derived values, every number can be found in the sentence it cites." if derived
                 else "Every number can be found in the sentence it cites."]
+    said += [sentence(x, lang) for x in dated]
     return Slide(Role.SOURCES, t("sources", lang), kicker=t("appendix", lang), bullets=bullets,
-                 notes=notes_of(said, (), lang), name="sources", appendix=True)
+                 notes=notes_of(said, cited, lang, briefing), sources=cited, name="sources", appendix=True)
 
 
 __all__ = ["Card", "appendix_slides", "outlook_slide", "point_slide", "section_slide", "summary_slide",

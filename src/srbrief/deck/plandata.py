@@ -79,6 +79,7 @@ class Slide:
     footer: str = ""  # the source line naming the documents the slide cites (else the deck's)
     footnote: str = ""  # at the foot: what each marked (derived) value on the slide is, "* 计算值：…"
     section_id: str | None = None
+    stated: tuple[Metric, ...] = ()  # the figures its texts state (a divider's conclusion, a bullet)
     name: str = ""  # the model id of what the slide shows (a point, a table part)
     appendix: bool = False
 
@@ -87,6 +88,11 @@ class Slide:
         """Return the figures the slide shows: as cards, in its chart, on the summary."""
         return (tuple(c.metric for c in self.cards) + self.charted +
                 tuple(r.card.metric for r in self.summary if r.card))
+
+    @property
+    def bound(self) -> tuple[Metric, ...]:
+        """Return every figure the slide shows: as cards, in its chart, on the summary or in its texts."""
+        return tuple(dict.fromkeys(self.metrics + self.stated))
 
 
 @dataclass(frozen=True)
