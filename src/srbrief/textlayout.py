@@ -206,10 +206,10 @@ EN_TERMS = ("above designated size", "hundred-billion-yuan class")
 _EN_TERM_WORDS = tuple(tuple(term.split(" ")) for term in sorted(EN_TERMS, key=len, reverse=True))
 _AMOUNT = re.compile(r"[\d.,+]+")
 _AFTER_AMOUNT = frozenset(("bn", "mn", "billion", "million", "trillion", "%"))
-_BEFORE_AMOUNT = (["No."], ["Top"])
+_BEFORE_AMOUNT = (["No."], ["Top"], ["top"])
 
 
-FUNCTION_WORDS = frozenset("a an the of to in on at by for and or its".split())
+FUNCTION_WORDS = frozenset(("a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "its"))
 ARTICLES = frozenset(("a", "an", "the"))  # … belong to the word after them: no line before the last ends in one
 
 
@@ -544,7 +544,8 @@ def _split_long(token: str, width: float, size: float, measurer: Measurer, bold:
                 pieces[-1] += word
             else:
                 pieces.append(word)
-        return [p for piece in pieces for p in _split_long(piece, width, size, measurer, bold)]
+        if len(pieces) > 1:
+            return [p for piece in pieces for p in _split_long(piece, width, size, measurer, bold)]
     parts = re.findall(r"[^-]+-?|-", token)
     if len(parts) > 1 and all(measurer.width(p, size, bold) <= width for p in parts):
         pieces = []
@@ -601,23 +602,23 @@ def is_lone(line: str) -> bool:
 
 def _no_lone_word(lines: list[list[str]], ink: Callable[[list[str]], float], room: float) -> None:
     """Bring words down from the line before while the last line is a lone word (see :func:`is_lone`) or the
-    line before ends in an article ('a company of the / hundred-billion-yuan class'), as long as the last line still fits and the line before keeps a word; the line before that then gives the line
-    before a word back where it can (no lone word moved up a line)."""
+    line before ends in an article ('a company of the / hundred-billion-yuan class'), as long as the last line
+    still fits and the line before keeps two words (a lone word moved up a line is no better: 'Park / A revenue';
+    fit_text then tries a smaller size)."""
     if len(lines) < 2:
         return
     before, last = lines[-2], lines[-1]
     while is_lone("".join(last)) or "".join(before).split()[-1:] in _ARTICLE_ENDS:
         k = _last_word(before)
-        if k <= 0 or ink(before[k:] + last) > room:
+        if k <= 0 or ink(before[k:] + last) > room or _one_word("".join(before[:k])):
             return
         last[:0] = before[k:]
         del before[k:]
-    if len(lines) > 2 and is_lone("".join(before)):
-        above = lines[-3]
-        k = _last_word(above)
-        if k > 0 and ink(above[k:] + before) <= room and not is_lone("".join(above[:k])):
-            before[:0] = above[k:]
-            del above[k:]
+
+
+def _one_word(line: str) -> bool:
+    """Return whether *line* is a single English word (a Chinese line is never one: it has no spaces)."""
+    return len(line.split()) == 1 and not any(map(is_hanzi, line))
 
 
 _ARTICLE_ENDS = [[article] for article in ARTICLES]
@@ -705,6 +706,6 @@ ORPHAN_STEPS = 3  # sizes down that fit_text tries to avoid a short last line
 
 
 def _orphaned(fit: Fit, width: float, measurer: Measurer, bold: bool) -> bool:
-    """Return whether a text of *fit* ends in a line shorter than SHORTEST_LAST of *width*."""
-    return any(len(lines) > 1 and measurer.width(lines[-1].rstrip(" "), fit.size, bold) < SHORTEST_LAST * width
-               for lines in fit.lines)
+    """Return whether a text of *fit* ends in a line shorter than SHORTEST_LAST of *width* or in a lone word."""
+    return any(len(lines) > 1 and (measurer.width(lines[-1].rstrip(" "), fit.size, bold) < SHORTEST_LAST * width
+                                   or is_lone(lines[-1])) for lines in fit.lines)
