@@ -706,6 +706,11 @@ ORPHAN_STEPS = 3  # sizes down that fit_text tries to avoid a short last line
 
 
 def _orphaned(fit: Fit, width: float, measurer: Measurer, bold: bool) -> bool:
-    """Return whether a text of *fit* ends in a line shorter than SHORTEST_LAST of *width* or in a lone word."""
-    return any(len(lines) > 1 and (measurer.width(lines[-1].rstrip(" "), fit.size, bold) < SHORTEST_LAST * width
-                                   or is_lone(lines[-1])) for lines in fit.lines)
+    """Return whether a text of *fit* ends in a line shorter than SHORTEST_LAST of *width* or in a lone word, or
+    has a line as short inside it (a long word after it would not fit: 'among China's / top 100 /
+    advanced-manufacturing cities')."""
+    def short(line: str) -> bool:
+        return measurer.width(line.rstrip(" "), fit.size, bold) < SHORTEST_LAST * width
+
+    return any(len(lines) > 1 and (short(lines[-1]) or is_lone(lines[-1]) or any(map(short, lines[1:-1])))
+               for lines in fit.lines)
