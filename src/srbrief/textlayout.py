@@ -2,8 +2,10 @@
 
 Widths come from the bundled font's own advance widths (fontTools), cached per character, so measuring is
 linear in the length of the text. Lines break at spaces in English and between any two Chinese characters,
-with one table of characters that may not start or end a line (kinsoku), and no Chinese character left alone
-on the last line of a wrapped text, nor a last line shorter than a quarter of the width (an orphan).
+with one table of characters that may not start or end a line (kinsoku), never inside a word, a term ('above
+designated size', 数字化诊所), a number and its unit or a quoted term; a wrapped text never ends on a lone word
+(one English word besides articles and prepositions, or one or two Chinese characters) where the line before
+can give it one, nor on a line shorter than a quarter of the width (an orphan).
 """
 
 from __future__ import annotations
@@ -350,17 +352,6 @@ def break_lines(text: str, width: float, size: float, measurer: Measurer, bold: 
     line is split by characters). Hard line breaks in *text* are kept. With *widows*, no Chinese character is
     left alone on a last line (one more comes down with it); without, breaks fall where the width says."""
     return _Prepared(text, measurer, bold).lines(width, size, widows)
-
-
-def starts_with_compound(line: str) -> bool:
-    """Return whether *line* starts with a hyphenated compound ('value-added growth'): a renderer that wraps by
-    itself (PowerPoint, LibreOffice) may break after its hyphen where the layout took it whole to this line, so
-    the break before it must be written hard."""
-    word = line.lstrip().split(" ", 1)[0]
-    return bool(_COMPOUND_HYPHEN.search(word))
-
-
-_COMPOUND_HYPHEN = re.compile(r"[^\W_]-[^\W_]")
 
 
 def joint(before: str, after: str) -> str:

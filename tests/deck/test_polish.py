@@ -173,8 +173,8 @@ def test_hengfeng_deck_reads_as_finished(tmp_path: Path, lang: str) -> None:
     assert len(briefing.timeline) == 1
     prs = Presentation(str(path))
     event = briefing.timeline[0]
-    timeline = [s for s in prs.slides if any(event.text.get(lang) in (x.text_frame.text if x.has_text_frame else "")
-                                             for x in s.shapes)]
+    timeline = [s for s in prs.slides if any(event.text.get(lang) in (x.text_frame.text.replace("\v", "")
+                                                                      if x.has_text_frame else "") for x in s.shapes)]
     assert timeline and not [x for s in timeline for x in s.shapes if x.name.startswith("chart:")
                              or x.shape_type == 13]
     sources = _slide_texts(path)[-1]
