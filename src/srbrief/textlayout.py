@@ -2,8 +2,10 @@
 
 Widths come from the bundled font's own advance widths (fontTools), cached per character, so measuring is
 linear in the length of the text. Lines break at spaces in English and between any two Chinese characters,
-with one table of characters that may not start or end a line (kinsoku), and no Chinese character left alone
-on the last line of a wrapped text, nor a last line shorter than a quarter of the width (an orphan).
+with one table of characters that may not start or end a line (kinsoku), never inside a word, a term ('above
+designated size', 数字化诊所), a number and its unit or a quoted term; a wrapped text never ends on a lone word
+(one English word besides articles and prepositions, or one or two Chinese characters) where the line before
+can give it one, nor on a line shorter than a quarter of the width (an orphan).
 """
 
 from __future__ import annotations
@@ -190,7 +192,7 @@ def _tokens(text: str) -> tuple[str, ...]:
                 word = ""
     if word or pending:
         found.append(word + pending)
-    return tuple(_leading_joined(_counts_with_nouns(_numbers_with_units(_quoted_terms(_words(found))))))
+    return tuple(_english_terms(_leading_joined(_counts_with_nouns(_numbers_with_units(_quoted_terms(_words(found)))))))
 
 
 def learn_terms(terms: Iterable[str]) -> None:
@@ -198,6 +200,47 @@ def learn_terms(terms: Iterable[str]) -> None:
     now on, besides the dictionary's words."""
     if learn(terms):
         _tokens.cache_clear()
+
+
+# English terms no line breaks inside, as the Chinese words of srbrief.zhwords: a term of the statistics (规上,
+# above designated size), a class of size, an amount and its multiplier ('CNY 100 bn', '626.1 bn', 'No. 1')
+EN_TERMS = ("above designated size", "hundred-billion-yuan class")
+_EN_TERM_WORDS = tuple(tuple(term.split(" ")) for term in sorted(EN_TERMS, key=len, reverse=True))
+_AMOUNT = re.compile(r"[\d.,+]+")
+_AFTER_AMOUNT = frozenset(("bn", "mn", "billion", "million", "trillion", "%"))
+_BEFORE_AMOUNT = (["No."], ["Top"], ["top"])
+
+
+FUNCTION_WORDS = frozenset(("a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "its"))
+ARTICLES = frozenset(("a", "an", "the"))  # … belong to the word after them: no line before the last ends in one
+
+
+def _english_terms(found: list[str]) -> list[str]:
+    """Return *found* with the words of an English term (EN_TERMS), an amount and its multiplier ('100 bn'), a
+    rank ('No. 1', 'Top 100') as one token."""
+    if not any(" " in token for token in found):  # no English words: nothing to join
+        return found
+    joined: list[str] = []
+    i = 0
+    while i < len(found):
+        words = [token.rstrip(" ") for token in found[i:i + 4]]
+        term = next((len(t) for t in _EN_TERM_WORDS if tuple(w.rstrip(".,;:)") if k == len(t) - 1 else w
+                                                               for k, w in enumerate(words[:len(t)])) == t), 0)
+        if term > 1 and all(found[k].endswith(" ") for k in range(i, i + term - 1)):
+            joined.append("".join(found[i:i + term]))
+            i += term
+            continue
+        token, previous = found[i], joined[-1] if joined else ""
+        core = token.rstrip(" ").rstrip(".,;:)")
+        last_word = (previous.split() or [""])[-1] if previous.endswith(" ") else ""
+        amount_unit = core in _AFTER_AMOUNT and _AMOUNT.fullmatch(last_word) is not None
+        ranked = [last_word] in _BEFORE_AMOUNT and _AMOUNT.fullmatch(core) is not None
+        if amount_unit or ranked:
+            joined[-1] += token
+        else:
+            joined.append(token)
+        i += 1
+    return joined
 
 
 def _leading_joined(found: list[str]) -> list[str]:
@@ -311,17 +354,6 @@ def break_lines(text: str, width: float, size: float, measurer: Measurer, bold: 
     return _Prepared(text, measurer, bold).lines(width, size, widows)
 
 
-def starts_with_compound(line: str) -> bool:
-    """Return whether *line* starts with a hyphenated compound ('value-added growth'): a renderer that wraps by
-    itself (PowerPoint, LibreOffice) may break after its hyphen where the layout took it whole to this line, so
-    the break before it must be written hard."""
-    word = line.lstrip().split(" ", 1)[0]
-    return bool(_COMPOUND_HYPHEN.search(word))
-
-
-_COMPOUND_HYPHEN = re.compile(r"[^\W_]-[^\W_]")
-
-
 def joint(before: str, after: str) -> str:
     """Return what stood between two lines broken apart: a space where two words met, nothing beside Chinese,
     nothing inside a word split because it was wider than a line (its first piece ends in SOFT_HYPHEN: the
@@ -411,7 +443,7 @@ class _Prepared:
         for paragraph in self.paragraphs:
             broken = self._break(paragraph, width / size, size, widows)
             if widows and len(broken) > 1 and not self.forced and \
-                    self._ink(broken[-1]) < REBALANCED_BELOW * width / size:
+                    (self._ink(broken[-1]) < REBALANCED_BELOW * width / size or is_lone(broken[-1])):
                 broken = self._rebalanced(paragraph, broken, width / size, size)
             found += broken
         return found
@@ -438,7 +470,9 @@ class _Prepared:
             else:
                 self.forced, low = False, middle
         shortest = min(self._ink(line) for line in best)  # no line shorter than the one it evens out ('New /')
-        return best if shortest > self._ink(broken[-1]) else broken
+        if is_lone(broken[-1]) and not is_lone(best[-1]) and not any(map(is_lone, best[:-1])):
+            return best  # a lone last word taken in, with no lone word left anywhere
+        return best if shortest > self._ink(broken[-1]) and not is_lone(best[-1]) else broken
 
     def _break(self, paragraph: list[tuple[str, float, float]], room: float, size: float,
                widows: bool) -> list[str]:
@@ -476,6 +510,7 @@ class _Prepared:
             _no_lone_last(lines, lambda line: ink(line) <= room)
             if not self.forced:
                 _no_short_last(lines, ink, room)
+                _no_lone_word(lines, ink, room)
         texts = ["".join(line) for line in lines]
         return [_kept_space(text, texts[i + 1] if i + 1 < len(texts) else "") for i, text in enumerate(texts)]
 
@@ -490,10 +525,21 @@ def _kept_space(line: str, following: str) -> str:
 
 
 def _split_long(token: str, width: float, size: float, measurer: Measurer, bold: bool) -> list[str]:
-    """Return a token wider than a line in pieces: after its hyphens if that is enough, else by characters."""
+    """Return a token wider than a line in pieces: at its spaces (a term of several words), else after its
+    hyphens if that is enough, else by characters."""
+    words = re.findall(r".+? +(?=\w)|.+$", token)  # at a space before a word ('above designated size')
+    if len(words) > 1:
+        pieces: list[str] = []
+        for word in words:
+            if pieces and measurer.width((pieces[-1] + word).rstrip(" "), size, bold) <= width:
+                pieces[-1] += word
+            else:
+                pieces.append(word)
+        if len(pieces) > 1:
+            return [p for piece in pieces for p in _split_long(piece, width, size, measurer, bold)]
     parts = re.findall(r"[^-]+-?|-", token)
     if len(parts) > 1 and all(measurer.width(p, size, bold) <= width for p in parts):
-        pieces: list[str] = []
+        pieces = []
         for part in parts:
             if pieces and measurer.width(pieces[-1] + part, size, bold) <= width:
                 pieces[-1] += part
@@ -529,6 +575,52 @@ def _no_lone_last(lines: list[list[str]], fits: Callable[[list[str]], bool]) -> 
     lone = sum(map(is_hanzi, last)) == 1  # a word of two or more stands on its own
     if lone and is_hanzi(last[0]) and is_hanzi(before[-1]) and fits([before, last]):
         lines[-1].insert(0, lines[-2].pop())
+
+
+LONE_MOST = 2  # Chinese characters: a last line of no more than these is a widow ('体系' alone under a label)
+
+
+def is_lone(line: str) -> bool:
+    """Return whether *line*, the last of a wrapped text, is a widow: a single English word besides articles and
+    prepositions ('size', 'the board.'), or at most LONE_MOST Chinese characters (punctuation aside)."""
+    words = line.split()
+    if not words:
+        return False
+    if any(map(is_hanzi, line)):
+        return sum(1 for c in line if c.isalnum()) <= LONE_MOST
+    return len([w for w in words if w.lower() not in FUNCTION_WORDS]) <= 1
+
+
+def _no_lone_word(lines: list[list[str]], ink: Callable[[list[str]], float], room: float) -> None:
+    """Bring words down from the line before while the last line is a lone word (see :func:`is_lone`) or the
+    line before ends in an article ('a company of the / hundred-billion-yuan class'), as long as the last line
+    still fits and the line before keeps two words (a lone word moved up a line is no better: 'Park / A revenue';
+    fit_text then tries a smaller size)."""
+    if len(lines) < 2:
+        return
+    before, last = lines[-2], lines[-1]
+    while is_lone("".join(last)) or "".join(before).split()[-1:] in _ARTICLE_ENDS:
+        k = _last_word(before)
+        if k <= 0 or ink(before[k:] + last) > room or _one_word("".join(before[:k])):
+            return
+        last[:0] = before[k:]
+        del before[k:]
+
+
+def _one_word(line: str) -> bool:
+    """Return whether *line* is a single English word (a Chinese line is never one: it has no spaces)."""
+    return len(line.split()) == 1 and not any(map(is_hanzi, line))
+
+
+_ARTICLE_ENDS = [[article] for article in ARTICLES]
+
+
+def _last_word(line: list[str]) -> int:
+    """Return where the last word of *line* (a list of tokens) starts, with the spaces after it."""
+    k = len(line) - 1
+    while k > 0 and not line[k].strip():
+        k -= 1
+    return k
 
 
 SHORTEST_LAST = 0.25  # of the box's width: a wrapped text's last line is never shorter (no orphaned word)
@@ -605,6 +697,11 @@ ORPHAN_STEPS = 3  # sizes down that fit_text tries to avoid a short last line
 
 
 def _orphaned(fit: Fit, width: float, measurer: Measurer, bold: bool) -> bool:
-    """Return whether a text of *fit* ends in a line shorter than SHORTEST_LAST of *width*."""
-    return any(len(lines) > 1 and measurer.width(lines[-1].rstrip(" "), fit.size, bold) < SHORTEST_LAST * width
+    """Return whether a text of *fit* ends in a line shorter than SHORTEST_LAST of *width* or in a lone word, or
+    has a line as short inside it (a long word after it would not fit: 'among China's / top 100 /
+    advanced-manufacturing cities')."""
+    def short(line: str) -> bool:
+        return measurer.width(line.rstrip(" "), fit.size, bold) < SHORTEST_LAST * width
+
+    return any(len(lines) > 1 and (short(lines[-1]) or is_lone(lines[-1]) or any(map(short, lines[1:-1])))
                for lines in fit.lines)

@@ -55,6 +55,22 @@ def shaped_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, st
     return made
 
 
+@pytest.fixture(scope="session")
+def any_decks(shaped_decks: dict[tuple[str, str], Path],
+              tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """The decks of every briefing of ANY_SHAPE in zh and en: the shaped decks and the county briefing's."""
+    from srbrief.cli import main
+
+    folder = tmp_path_factory.mktemp("any")
+    made = dict(shaped_decks)
+    for name, lang in ANY_CASES:
+        if (name, lang) not in made:
+            target = folder / f"{name}-{lang}.pptx"
+            assert main(["export", str(ANY_SHAPE[name]), "-o", str(target), "--lang", lang]) == 0
+            made[name, lang] = target
+    return made
+
+
 def write_template(path: Path, edit_theme: Callable[[str], str], prs: object | None = None) -> Path:
     """Write *prs* (python-pptx's default presentation if None) to *path* as a template, its theme XML
     changed by *edit_theme*."""

@@ -199,15 +199,16 @@ NEW = ("6288", "628.8")
 
 
 def _deck_texts(path: Path) -> list[tuple[str, str]]:
-    """Return (where, text) for every text of a deck: shapes, table cells, chart values, notes."""
+    """Return (where, text) for every text of a deck: shapes, table cells, chart values, notes; a line the layout
+    broke (a:br, read back as '\v') is one line of text again."""
     out: list[tuple[str, str]] = []
     for n, slide in enumerate(Presentation(str(path)).slides, 1):
         for shape in slide.shapes:
             if shape.has_text_frame:
-                out.append((f"{n}:{shape.name}", shape.text_frame.text))
+                out.append((f"{n}:{shape.name}", shape.text_frame.text.replace("\v", "")))
             if getattr(shape, "has_table", False) and shape.has_table:
                 for row in shape.table.rows:
-                    out += [(f"{n}:{shape.name}:cell{i}", c.text) for i, c in enumerate(row.cells)]
+                    out += [(f"{n}:{shape.name}:cell{i}", c.text.replace("\v", "")) for i, c in enumerate(row.cells)]
             if getattr(shape, "has_chart", False) and shape.has_chart:
                 for plot in shape.chart.plots:
                     out += [(f"{n}:{shape.name}:chart", " ".join(str(v) for v in s.values)) for s in plot.series]

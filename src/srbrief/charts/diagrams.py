@@ -10,7 +10,16 @@ from matplotlib.patches import FancyBboxPatch
 from srbrief.charts.style import FLOOR, LABEL, Area, Theme, chinese_date, english_date, height_of
 from srbrief.model import Briefing, Chart, Event, Fact, Text
 from srbrief.model.textutil import counted
-from srbrief.textlayout import LINE_SPACING, balanced_lines, fit_text, font_measurer, largest_fitting, shown, wrapped
+from srbrief.textlayout import (
+    LINE_SPACING,
+    balanced_lines,
+    fit_text,
+    font_measurer,
+    largest_fitting,
+    shown,
+    tokens,
+    wrapped,
+)
 
 TIMELINE_ROOMY = 1.5
 TIMELINE_SMALLEST = 3.0  # points: a long timeline in a short panel gets smaller text, never overlapping rows
@@ -73,7 +82,7 @@ def _card(fig: Figure, x: float, y: float, w: float, h: float, text: str, colour
     fig.patches.append(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=0.01",
                                       transform=fig.transFigure, facecolor=theme.panel, edgecolor=colour,
                                       linewidth=1.4))
-    width, height = w * fig.get_figwidth() * 72 * 0.88, h * fig.get_figheight() * 72 * 0.9
+    width, height = w * fig.get_figwidth() * 72 * CELL_TEXT, h * fig.get_figheight() * 72 * 0.9
     fit = fit_text([text], width, height / 1.2 * LINE_SPACING, size, FLOOR, font_measurer(), step=0.5)
     lines = balanced_lines(text, width, fit.size, font_measurer()) if fit.fits else fit.lines[0]
     fig.text(x + w / 2, y + h / 2, "\n".join(shown(line) for line in lines), ha="center", va="center",
@@ -85,6 +94,32 @@ def _wrap(text: str, width_fraction: float, fig: Figure, size: float) -> str:
     return wrapped(text, width_fraction * fig.get_figwidth() * 72 * 0.95, size, font_measurer(), bold=True)
 
 
+CELL_GAP = 0.012  # of the figure's width, between two cards of a block
+CELL_TEXT = 0.88  # of a card's width: its label's line
+
+
+def _unit_widths(fig: Figure, facts: list[Fact], shapes: list[tuple[int, int]], lang: str,
+                 width: float) -> list[float]:
+    """Return the width of one column of each block (figure fractions): all alike, unless a block's longest word
+    (a term, a compound) would not fit a card at FLOOR; that block then takes the width it needs from the others
+    (no word is split for want of a wider card, as long as the others keep theirs)."""
+    total_cols = sum(cols for _, cols in shapes)
+    even = width / total_cols
+    measurer, points = font_measurer(), fig.get_figwidth() * 72
+    needs = [max((measurer.width(token.rstrip(" "), FLOOR) for item in fact.items
+                  for token in tokens(item.label.get(lang))), default=0.0) / (CELL_TEXT * points) + CELL_GAP
+             for fact in facts]
+    short = [i for i, need in enumerate(needs) if need > even]
+    if not short:
+        return [even] * len(facts)
+    others = [i for i in range(len(facts)) if i not in short]
+    rest = sum(shapes[i][1] for i in others)
+    share = (width - sum(needs[i] * shapes[i][1] for i in short)) / rest if rest else 0.0
+    if not others or share < max(needs[i] for i in others):  # no block can give room: the words split
+        return [even] * len(facts)
+    return [needs[i] if i in short else share for i in range(len(facts))]
+
+
 def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Each fact's named items as a block of cards, blocks side by side (the 12 chains, the 6 clusters)."""
     facts: list[Fact] = [briefing.find(i, Fact) for i in chart.items]
@@ -93,22 +128,21 @@ def draw_grid(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     for fact in facts:
         rows = max(1, math.ceil(math.sqrt(len(fact.items) / 1.4)))
         shapes.append((rows, math.ceil(len(fact.items) / rows)))
-    total_cols = sum(cols for _, cols in shapes)
     block_gap = 0.04
-    unit_w = (width - block_gap * (len(facts) - 1)) / total_cols
+    units = _unit_widths(fig, facts, shapes, lang, width - block_gap * (len(facts) - 1))
     x = left
     size = LABEL
     headings = [_wrap(_heading(fact).get(lang), unit_w * cols, fig, LABEL + 1)
-                for fact, (_, cols) in zip(facts, shapes, strict=True)]
+                for fact, (_, cols), unit_w in zip(facts, shapes, units, strict=True)]
     # the cards start below the tallest heading (a heading may wrap), in points so any figure keeps the room
     lines = max(heading.count("\n") + 1 for heading in headings)
     top = bottom + height - height_of(fig, lines * (LABEL + 1) * 1.3 + 10)
     shades = theme.shades(len(facts))  # blocks told apart by shades of the section's colour
-    for fact, (rows, cols), heading, colour in zip(facts, shapes, headings, shades, strict=True):
+    for fact, (rows, cols), heading, colour, unit_w in zip(facts, shapes, headings, shades, units, strict=True):
         block_w = unit_w * cols
         fig.text(x, bottom + height, heading, ha="left", va="top", fontsize=LABEL + 1, fontweight="bold",
                  color=colour, linespacing=1.15)
-        gap = 0.012
+        gap = CELL_GAP
         cell_h = (top - bottom - gap * (rows - 1)) / rows
         cell_w = unit_w - gap
         for i, item in enumerate(fact.items):

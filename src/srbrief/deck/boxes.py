@@ -7,15 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from srbrief.model import Chart
-from srbrief.textlayout import (
-    LINE_SPACING,
-    Measurer,
-    break_lines,
-    fit_text,
-    is_hanzi,
-    join_lines,
-    starts_with_compound,
-)
+from srbrief.textlayout import LINE_SPACING, Measurer, fit_text
 from srbrief.typescale import CHART_ZOOM, MAIN_TEXT, REFERENCE_TEXT, SMALL_PRINT
 
 SLIDE_SIZE = (960.0, 540.0)  # points: 13.333 × 7.5 in, 16:9
@@ -219,24 +211,11 @@ class Collector:
 
 def plain(lines: tuple[str, ...] | list[str], size: float, bold: bool = False, colour: str = "text",
           align: Align = "left", space_before: float = 0.0, bullet: bool = False,
-          measurer: Measurer | None = None, width: float = 0.0) -> Para:
-    """Return a paragraph of one style. With a *measurer* and the *width* the lines were broken for, the
-    breaks a renderer that wraps by itself (PowerPoint) would not make are marked hard: in Chinese every break
-    (PowerPoint breaks between any two characters, the layout never inside a word or a quoted term, and
-    Chinese characters are one em wide in every CJK font), elsewhere those after the first line the width
-    alone would end elsewhere (the no-orphan rule's), and those from a line that starts with a hyphenated
-    compound on (a renderer would break after its hyphen: a compound is one word)."""
-    hard: tuple[int, ...] = ()
-    if measurer is not None and len(lines) > 1:
-        chinese = [any(map(is_hanzi, line)) for line in lines]
-        if any(chinese):  # the breaks beside a Chinese line (an English translation above it wraps freely)
-            hard = tuple(i for i in range(1, len(lines)) if chinese[i - 1] or chinese[i])
-        else:
-            natural = break_lines(join_lines(lines), width, size, measurer, bold, widows=False)
-            same = [a == b for a, b in zip(lines, natural, strict=False)]
-            first = same.index(False) if False in same else len(same) - 1
-            hard = () if all(same) and len(natural) == len(lines) else tuple(range(first + 1, len(lines)))
-            compound = next((i for i in range(1, len(lines)) if starts_with_compound(lines[i])), None)
-            if compound is not None:  # a renderer would break after its hyphen ('value- / added'): ours from here
-                hard = tuple(sorted({*hard, *range(compound, len(lines))}))
+          broken: bool = False) -> Para:
+    """Return a paragraph of one style. With *broken* (the layout broke the lines for a width), every break is
+    the layout's and marked hard, in every language: a renderer that wraps by itself (PowerPoint, LibreOffice)
+    sets Latin text in its own, narrower fonts (Calibri) and would wrap the text again where the layout's rules
+    (no lone last word, no break inside a term, none after a compound's hyphen, none inside a Chinese word) do not
+    hold; the layout measures with a margin (srbrief.textlayout.SAFETY), so a line it made is never wrapped."""
+    hard = tuple(range(1, len(lines))) if broken else ()
     return Para(tuple((Run(line, size, bold, colour),) for line in lines), size, space_before, bullet, align, hard)

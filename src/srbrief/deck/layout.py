@@ -111,7 +111,7 @@ def _big_title(out: Collector, slide: Slide, frame: Frame) -> None:
         room = frame.height * 0.9 - top - need - frame.height * 0.02
         sub = Rect(rect.x, top, rect.w, max(MAIN_TEXT * 1.4, min(frame.height * 0.13, room)))
         size, lines = out.fitted([slide.subtitle], sub.w, sub.h, (SUBTITLE, MAIN_TEXT))
-        out.add(TextBlock(sub, (plain(lines[0], size, measurer=out.measurer, width=sub.w),), "subtitle"))
+        out.add(TextBlock(sub, (plain(lines[0], size, broken=True),), "subtitle"))
         top = sub.bottom + frame.height * 0.02
     bottom = frame.height * 0.9
     if slide.role is Role.TITLE or slide.summary:  # a finished cover and close: a band of the deck's colour, and

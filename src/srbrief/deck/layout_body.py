@@ -82,7 +82,7 @@ def _panels(out: Collector, items: list[str], box: Rect, name: str, colour: str)
     for i, item in enumerate(items):
         rect = Rect(box.x, box.y + i * (h + gap), box.w, h)
         broken = break_lines(item, width, size, out.measurer)
-        out.add(TextBlock(rect, (plain(broken, size, measurer=out.measurer, width=width),), f"{name}:{i + 1}",
+        out.add(TextBlock(rect, (plain(broken, size, broken=True),), f"{name}:{i + 1}",
                           anchor="middle", fill="card", inset=inset))
         out.add(TextBlock(Rect(rect.x, rect.y, bar, h), (), f"{name}-bar:{i + 1}", fill=colour))
 
@@ -105,8 +105,8 @@ def bullets(out: Collector, items: list[str], box: Rect, name: str, sizes: tuple
     for i, column in enumerate(columns):
         text_w = col_w - size * 1.1
         paras = tuple(replace(plain(break_lines(b, text_w, size, out.measurer), size, bullet=True,
-                                    space_before=size * BULLET_GAP if j else 0.0, measurer=out.measurer,
-                                    width=text_w), bullet_colour=colour)
+                                    space_before=size * BULLET_GAP if j else 0.0, broken=True),
+                              bullet_colour=colour)
                       for j, b in enumerate(column))
         rect = Rect(box.x + i * (box.w / len(columns)), box.y, col_w, box.h)
         out.add(TextBlock(rect, paras, f"{name}:{i + 1}" if len(columns) > 1 else name))
@@ -205,10 +205,10 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
         if text.unit and not inline[i]:
             paras.append(plain([text.unit], unit_size(number_size), colour="muted"))
         lines = break_lines(text.label, inner_w, label_size, out.measurer)
-        paras.append(plain(lines, label_size, measurer=out.measurer, width=inner_w))
+        paras.append(plain(lines, label_size, broken=True))
         if text.meta and not beside:
             paras.append(plain(break_lines(text.meta, inner_w, META, out.measurer), META, colour="muted",
-                               space_before=2.0, measurer=out.measurer, width=inner_w))
+                               space_before=2.0, broken=True))
         made.append(TextBlock(rect, tuple(paras), f"metric:{card.metric.id}", fill="card", inset=inset))
     # a taller card than usual: the cards' texts, one offset for all (their numbers stay in line), centred
     tallest = max(block.content_height for block in made)
@@ -267,7 +267,7 @@ def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
         top = text_top if row.card is not None or not row_cards else y + label_h
         message = break_lines(row.message, col_w - 8, size, out.measurer)
         block = TextBlock(Rect(x + 8, top, col_w - 8, box.bottom - top),
-                          (plain(message, size, measurer=out.measurer, width=col_w - 8),), f"summary:{i + 1}")
+                          (plain(message, size, broken=True),), f"summary:{i + 1}")
         if block.content_height > box.bottom - top + 1e-6:
             out.overflows.append(row.message)
         out.add(block)

@@ -189,8 +189,7 @@ class DeckWriter:
             table.rows[r].height = int(Pt(height))
             for c, lines in enumerate(row):
                 cell = table.cell(r, c)
-                para = plain(lines, block.size, bold=r == 0, measurer=self.measurer,
-                             width=block.widths[c] - 2 * TABLE_PAD)  # the width the lines were broken for
+                para = plain(lines, block.size, bold=r == 0, broken=True)  # broken by the layout: every break hard
                 if block.breaks and block.breaks[r][c]:  # a translation above its original: a line break
                     para = replace(para, hard=tuple(sorted({*para.hard, *block.breaks[r][c]})))
                 inner = TextBlock(Rect(0, 0, block.widths[c], height), (para,), inset=(TABLE_PAD,) * 4)
