@@ -17,7 +17,7 @@ from srbrief.deck.plan import NATIVE_KINDS, Role, Slide, plan_deck
 from srbrief.model import Briefing, Metric, load_briefing
 from srbrief.model.refs import references
 from srbrief.model.units import format_value
-from srbrief.textlayout import font_measurer
+from srbrief.textlayout import slide_measurer
 from tests.deck.conftest import ANY_CASES, ANY_SHAPE, BRIEFINGS, CASES
 
 MAX_FIGURES = 6
@@ -147,7 +147,7 @@ def test_no_slide_body_is_more_than_a_third_empty(name: str, lang: str) -> None:
     for n, slide in enumerate(plan.slides):
         if slide.role in (Role.TITLE, Role.SECTION, Role.TABLE):
             continue
-        share = _covered(layout_slide(plan, n, font_measurer()), body)
+        share = _covered(layout_slide(plan, n, slide_measurer()), body)
         if share < 1 - MOST_EMPTY:
             empty.append(f"slide {n + 1} ({slide.role.value}): {1 - share:.0%} of the body blank")
     assert not empty, "\n".join(empty)
@@ -159,7 +159,7 @@ def test_appendix_tables_fill_their_pages_evenly(name: str, lang: str) -> None:
     two thirds as full as the fullest, and a third of its body or more."""
     plan = plan_deck(load_briefing(BRIEFINGS[name]), lang)
     body = Frame().body_rect()
-    shares = [_covered(layout_slide(plan, n, font_measurer()), body) for n, s in enumerate(plan.slides)
+    shares = [_covered(layout_slide(plan, n, slide_measurer()), body) for n, s in enumerate(plan.slides)
               if s.role is Role.TABLE]
     if len(shares) > 1:
         assert min(shares) >= max(MOST_EMPTY, max(shares) * 2 / 3), [f"{s:.0%}" for s in shares]

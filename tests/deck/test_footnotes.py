@@ -14,7 +14,7 @@ from srbrief.deck.layout import layout_slide
 from srbrief.deck.plan import plan_deck
 from srbrief.deck.words import t
 from srbrief.model import load_briefing
-from srbrief.textlayout import font_measurer
+from srbrief.textlayout import slide_measurer
 from srbrief.typescale import SMALL_PRINT
 from tests.deck.conftest import BRIEFINGS, CASES
 
@@ -79,7 +79,7 @@ def test_the_presenter_and_pdf_layout_carries_the_footnote(name: str) -> None:
     noted = [i for i, s in enumerate(plan.slides) if s.footnote]
     assert noted
     for index in noted:
-        blocks = {b.name: b for b in layout_slide(plan, index, font_measurer()).blocks}
+        blocks = {b.name: b for b in layout_slide(plan, index, slide_measurer()).blocks}
         footnote, footer = blocks["footnote"], blocks["footer"]
         assert footnote.rect.bottom <= footer.rect.y + 1e-6
         body = [b for n, b in blocks.items() if n.startswith(("metric:", "chart:", "facts:", "summary"))]

@@ -9,13 +9,13 @@ import pytest
 from srbrief.deck.layout import ChartBlock, TextBlock, layout_deck, layout_slide
 from srbrief.deck.plan import Role, plan_deck
 from srbrief.model import Briefing, Text
-from srbrief.textlayout import LINE_SPACING, font_measurer
+from srbrief.textlayout import LINE_SPACING, slide_measurer
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_block_lies_on_its_slide_and_every_text_fits(builtin: Briefing, lang: str) -> None:
     plan = plan_deck(builtin, lang)
-    for number, layout in enumerate(layout_deck(plan, font_measurer()), 1):
+    for number, layout in enumerate(layout_deck(plan, slide_measurer()), 1):
         assert layout.overflows == (), number
         for block in layout.blocks:
             r = block.rect
@@ -27,7 +27,7 @@ def test_every_block_lies_on_its_slide_and_every_text_fits(builtin: Briefing, la
 def test_cards_are_named_by_metric_and_share_one_label_size(builtin: Briefing) -> None:
     plan = plan_deck(builtin, "en")
     index = max(range(len(plan.slides)), key=lambda i: len(plan.slides[i].cards))
-    layout = layout_slide(plan, index, font_measurer())
+    layout = layout_slide(plan, index, slide_measurer())
     cards = layout.named("metric:")
     assert len(cards) >= 4
     assert [c.name for c in cards] == [f"metric:{c.metric.id}" for c in plan.slides[index].cards]
@@ -38,7 +38,7 @@ def test_cards_are_named_by_metric_and_share_one_label_size(builtin: Briefing) -
 
 def test_charts_are_named_by_chart_id(builtin: Briefing) -> None:
     plan = plan_deck(builtin, "zh")
-    charts = [b for layout in layout_deck(plan, font_measurer()) for b in layout.blocks if isinstance(b, ChartBlock)]
+    charts = [b for layout in layout_deck(plan, slide_measurer()) for b in layout.blocks if isinstance(b, ChartBlock)]
     assert charts and all(b.name == f"chart:{b.chart.id}" for b in charts)
 
 
@@ -53,7 +53,7 @@ def test_numbers_give_way_before_labels_get_small(builtin: Briefing) -> None:
         metric = replace(card.metric, label=Text(zh="长", en=card.metric.label.en + " and so on" * repeat))
         changed = replace(slide, cards=(replace(card, metric=metric), *slide.cards[1:]))
         layout = layout_slide(replace(plan, slides=(*plan.slides[:index], changed, *plan.slides[index + 1:])),
-                              index, font_measurer())
+                              index, slide_measurer())
         block = layout.named("metric:")[0]
         assert isinstance(block, TextBlock)
         return block
@@ -76,13 +76,13 @@ def test_a_label_no_card_can_hold_is_reported(builtin: Briefing) -> None:
     slides[index] = replace(slide, cards=(replace(card, metric=replace(card.metric, label=Text(zh="长",
                                                                                               en=long_label))),
                                           *slide.cards[1:]))
-    layout = layout_slide(replace(plan, slides=tuple(slides)), index, font_measurer())
+    layout = layout_slide(replace(plan, slides=tuple(slides)), index, slide_measurer())
     assert long_label in layout.overflows
 
 
 def test_line_height_is_the_same_rule_everywhere(builtin: Briefing) -> None:
     plan = plan_deck(builtin, "zh")
-    for layout in layout_deck(plan, font_measurer()):
+    for layout in layout_deck(plan, slide_measurer()):
         for block in layout.blocks:
             if isinstance(block, TextBlock):
                 assert all(p.line_height == pytest.approx(p.size * LINE_SPACING) for p in block.paras)

@@ -15,7 +15,7 @@ from pptx import Presentation
 
 from srbrief.charts import draw_chart
 from srbrief.model import ChartKind, load_briefing
-from srbrief.textlayout import EN_TERMS, font_measurer, is_lone
+from srbrief.textlayout import EN_TERMS, is_lone, slide_measurer
 from tests.deck.conftest import ANY_CASES, ANY_SHAPE
 from tests.deck.test_typesetting import _wrapped_paragraphs
 
@@ -46,7 +46,7 @@ def _movable(lines: list[str], width: float, size: float) -> bool:
     *width* and the line before keep two words."""
     before = lines[-2].split()
     moved = f"{before[-1]} {lines[-1]}"
-    return len(before) >= 3 and font_measurer().width(moved, size) <= width
+    return len(before) >= 3 and slide_measurer().width(moved, size) <= width
 
 
 @pytest.mark.parametrize(("name", "lang"), ANY_CASES)
@@ -54,7 +54,7 @@ def test_no_text_ends_on_a_lone_word(name: str, lang: str, any_decks: dict[tuple
     """No paragraph of two or more lines ends on a lone word (an English word besides articles and prepositions,
     or one or two Chinese characters) where the line before could give it a word; and a line the layout made is
     never wider than its box, so no renderer wraps it again (the break it wrote is the only one)."""
-    measurer = font_measurer()
+    measurer = slide_measurer()
     lone, wide = [], []
     for number, shape, lines, width, size in _paragraphs(any_decks[name, lang]):
         if is_lone(lines[-1]) and (any("\u4e00" <= c <= "\u9fff" for c in lines[-2]) or _movable(lines, width, size)):

@@ -143,10 +143,10 @@ def test_without_a_template_the_theme_has_the_app_palette(decks: dict[str, Path]
 def test_no_chinese_character_is_left_alone_on_a_card_line(decks: dict[str, Path], builtin: Briefing) -> None:
     """Where the layout moved a character down (the widow rule), the deck keeps that break (a:br)."""
     from srbrief.deck.layout import TextBlock, layout_deck
-    from srbrief.textlayout import font_measurer
+    from srbrief.textlayout import slide_measurer
 
     plan = plan_deck(builtin, "zh")
-    widowed = {b.name: b for layout in layout_deck(plan, font_measurer()) for b in layout.blocks
+    widowed = {b.name: b for layout in layout_deck(plan, slide_measurer()) for b in layout.blocks
                if isinstance(b, TextBlock) and b.name != "title" and any(p.hard for p in b.paras)}  # titles: all
     assert widowed, "the built-in deck has labels that need the rule"
     shapes = {shape.name: shape for slide in Presentation(str(decks["zh"])).slides for shape in slide.shapes}

@@ -18,7 +18,7 @@ from srbrief.deck.plan import Role, plan_deck
 from srbrief.model import ChartKind, load_briefing
 from srbrief.model.units import metric_label
 from srbrief.resources import builtin_briefing_path
-from srbrief.textlayout import font_measurer
+from srbrief.textlayout import slide_measurer
 from tests.deck.conftest import ANY_CASES, ANY_SHAPE, HENGFENG
 
 UNDATED = {"zh": "原文未注明统计期，据", "en": "the source gives none; reported"}
@@ -73,7 +73,7 @@ def test_the_matrix_slide_shows_its_counts_once() -> None:
         assert {m.id for m in slide.charted} == counts
         assert [c.metric.id for c in slide.cards] == ["jinko-module-shipments-global-rank",
                                                       "jinko-private-revenue-rank"]
-        layout = layout_slide(plan, index, font_measurer())
+        layout = layout_slide(plan, index, slide_measurer())
         cards = layout.named("metric:")
         assert len(cards) == 2 and min(c.rect.w for c in cards) > layout.width * 0.2  # they take the room
 
@@ -141,7 +141,7 @@ def test_one_event_joins_the_sources_page_in_a_box_its_size(any_decks: dict[tupl
     assert event.source.clause in plan.slides[index].notes
     slide = Presentation(str(any_decks["hengfeng", lang])).slides[index]
     assert _flat(lines[0]) in _flat(" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame))
-    listed = layout_slide(plan, index, font_measurer()).named("list:")
+    listed = layout_slide(plan, index, slide_measurer()).named("list:")
     assert listed
     for block in listed:
         assert isinstance(block, TextBlock) and block.content_height <= block.inner.h + 1e-6
@@ -154,7 +154,7 @@ def test_the_cover_lists_the_themes_and_invents_no_one(any_decks: dict[tuple[str
     each under its own colour; nothing in brackets to fill in."""
     briefing = load_briefing(ANY_SHAPE[name])
     plan = plan_deck(briefing, lang)
-    blocks = {b.name: b for b in layout_slide(plan, 0, font_measurer()).blocks}
+    blocks = {b.name: b for b in layout_slide(plan, 0, slide_measurer()).blocks}
     assert "cover-band" in blocks
     themes = [s for s in briefing.sections if s.kind.value == "theme"]
     cover = Presentation(str(any_decks[name, lang])).slides[0]

@@ -15,7 +15,7 @@ from pptx.oxml.ns import qn
 from srbrief.deck.layout import ChartBlock, layout_deck
 from srbrief.deck.plan import plan_deck
 from srbrief.model import load_briefing
-from srbrief.textlayout import font_measurer
+from srbrief.textlayout import slide_measurer
 from srbrief.typescale import MAIN_TEXT, REFERENCE_TEXT, SMALL_PRINT
 from tests.deck.conftest import BRIEFINGS, CASES
 
@@ -65,7 +65,7 @@ def test_chart_pictures_text_is_main_flow_size_on_the_slide(name: str, lang: str
 
     briefing = load_briefing(BRIEFINGS[name])
     plan = plan_deck(briefing, lang)
-    blocks = [b for layout in layout_deck(plan, font_measurer()) for b in layout.blocks if isinstance(b, ChartBlock)]
+    blocks = [b for layout in layout_deck(plan, slide_measurer()) for b in layout.blocks if isinstance(b, ChartBlock)]
     assert blocks
     small = []
     for block in blocks:

@@ -18,9 +18,9 @@ from srbrief.textlayout import (
     SHORTEST_LAST,
     SOFT_HYPHEN,
     break_lines,
-    font_measurer,
     is_hanzi,
     join_lines,
+    slide_measurer,
 )
 from srbrief.zhwords import LEADING, WORDS, briefing_terms
 from tests.deck.conftest import BRIEFINGS, CASES
@@ -79,7 +79,7 @@ def test_titles_are_balanced(name: str, lang: str, shaped_decks: dict[tuple[str,
     """A title on two or more lines: its last line at least half as wide as its longest (no orphaned 级)."""
     prs = Presentation(str(shaped_decks[name, lang]))
     plan = plan_deck(load_briefing(BRIEFINGS[name]), lang)
-    measurer = font_measurer()
+    measurer = slide_measurer()
     for slide, planned in zip(prs.slides, plan.slides, strict=True):
         if slide.shapes.title is None or planned.role is Role.TITLE:
             continue
@@ -94,7 +94,7 @@ def _wrapped_paragraphs(path: Path, segments: bool = False) -> list[tuple[int, l
     box's width and the type size in points), the text between the layout's hard breaks wrapped greedily at the
     box's width (as PowerPoint wraps), measured as the layout measures; with *segments*, each run of text
     between hard breaks on its own (the lines PowerPoint wraps by itself)."""
-    measurer = font_measurer()
+    measurer = slide_measurer()
     found = []
     for number, slide in enumerate(Presentation(str(path)).slides, 1):
         for shape in slide.shapes:
@@ -121,7 +121,7 @@ def _wrapped_paragraphs(path: Path, segments: bool = False) -> list[tuple[int, l
 def test_no_orphan_on_a_last_line(name: str, lang: str, shaped_decks: dict[tuple[str, str], Path]) -> None:
     """A text on two or more lines never ends in a line shorter than a quarter of its box ('tier', 'total',
     '体系' alone): the line before gives it words."""
-    measurer = font_measurer()
+    measurer = slide_measurer()
     orphans = []
     for number, lines, width, size in _wrapped_paragraphs(shaped_decks[name, lang]):
         if len(lines) > 1 and measurer.width(lines[-1], size) < SHORTEST_LAST * width * 0.98:  # EMU rounding
@@ -182,7 +182,7 @@ def test_no_text_overflows_its_box(name: str, lang: str, shaped_decks: dict[tupl
     """Every text box holds its text: its lines (the layout's hard breaks, and what a renderer wraps at the box's
     width, measured as the layout measures, with the space set between Chinese and Latin) at the paragraphs' line
     spacing fit the box's height (the sources page overflowed its footer)."""
-    measurer = font_measurer()
+    measurer = slide_measurer()
     over = []
     for number, slide in enumerate(Presentation(str(shaped_decks[name, lang])).slides, 1):
         for shape in slide.shapes:

@@ -17,7 +17,7 @@ from srbrief.deck.plan import plan_deck
 from srbrief.model import ChartKind, Metric, load_briefing
 from srbrief.model.textutil import period_text
 from srbrief.model.units import NBSP, format_value, metric_text
-from srbrief.textlayout import UNIT_CHARS, font_measurer, tokens
+from srbrief.textlayout import UNIT_CHARS, slide_measurer, tokens
 from tests.deck.conftest import BRIEFINGS, CASES
 
 
@@ -80,7 +80,7 @@ def test_a_value_and_its_unit_never_break_apart(lang: str) -> None:
             if lang == "en":
                 assert " " not in metric_text(metric, lang).replace(NBSP, "§"), metric.id
         plan = plan_deck(briefing, lang)
-        for layout in layout_deck(plan, font_measurer()):
+        for layout in layout_deck(plan, slide_measurer()):
             for block in layout.blocks:
                 if not isinstance(block, TextBlock):
                     continue

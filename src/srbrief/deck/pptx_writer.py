@@ -20,7 +20,7 @@ from srbrief.deck.layout import TABLE_PAD, ChartBlock, Frame, Rect, TableBlock, 
 from srbrief.deck.plan import DeckPlan, Role
 from srbrief.deck.pptx_charts import Box, add_chart
 from srbrief.deck.pptx_text import Fonts, pt, set_colour, write_block, write_cell, write_text
-from srbrief.textlayout import font_measurer
+from srbrief.textlayout import slide_measurer
 
 WIDE = (Emu(12192000), Emu(6858000))  # 13.333 × 7.5 in, 16:9
 LAYOUT_WORDS = {  # role → words in layout names to look for, in order (English and Chinese PowerPoint)
@@ -66,7 +66,7 @@ class DeckWriter:
         self.width = int(self.prs.slide_width or WIDE[0])
         self.height = int(self.prs.slide_height or WIDE[1])
         self.keep_placeholders = template is not None
-        self.measurer = font_measurer()
+        self.measurer = slide_measurer(fonts.latin)  # the deck's Latin font: a template's (+mn-lt) is not known
         self.plan_options: dict[str, str] = {}  # the title slide's presenter and organisation options, if given
         self.origin: dict[str, str] = {}  # where the briefing came from ('briefing-file', 'briefing-sha256'), if known
 

@@ -32,7 +32,7 @@ from srbrief.deck.plandata import NOTE_BULLET
 from srbrief.fonts import FAMILY
 from srbrief.gui.qtfonts import register_fonts
 from srbrief.model import Chart
-from srbrief.textlayout import LINE_SPACING, fit_text, font_measurer, shown
+from srbrief.textlayout import LINE_SPACING, fit_text, font_measurer, shown, slide_measurer
 
 WIDTH, HEIGHT = 1280.0, 720.0
 PX = WIDTH / SLIDE_SIZE[0]  # canvas pixels per layout point
@@ -129,7 +129,7 @@ class SlidePainter:
         """Return the layout of slide *index* (computed once)."""
         found = self._layouts.get(index)
         if found is None:
-            found = self._layouts[index] = layout_slide(self.plan, index, font_measurer())
+            found = self._layouts[index] = layout_slide(self.plan, index, slide_measurer())
         return found
 
     def paint(self, painter: QPainter, target: QRectF, index: int) -> None:
