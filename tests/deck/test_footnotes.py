@@ -1,5 +1,5 @@
 """A derived value is marked as a consultant marks it, read back from the exported decks (built-in and six-theme
-briefing, zh and en): a marker by its number ('¹', '²' …), and at the foot of its slide one footnote line, at the
+briefing, zh and en): a marker at the end of its label ('¹', '²' …), and at the foot of its slide one footnote line, at the
 footer's size, that says what the marked value is; no "计算值" / "derived" words inside the cards."""
 
 from __future__ import annotations
@@ -22,13 +22,16 @@ MARKS = "*¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def card_mark(shape) -> str:
-    """Return what follows a card's number on its line when it is a footnote marker; else the marker that ends
-    its period (a value whose period alone was worked out is marked by its period: 2023.6–2025.7¹)."""
+    """Return the footnote marker that ends a card's label (a derived value: never by its number, where "2¹" reads
+    as a power); else the marker that ends its period (a value whose period alone was worked out is marked by its
+    period: 2023.6–2025.7¹)."""
     runs = shape.text_frame.paragraphs[0].runs
     after = next(i for i, run in enumerate(runs) if run.font.bold) + 1
-    text = runs[after].text.strip() if after < len(runs) else ""
-    if text and all(c in MARKS for c in text):
-        return text
+    beside = runs[after].text.strip() if after < len(runs) else ""
+    assert not (beside and all(c in MARKS for c in beside)), beside  # nothing marked right after the number
+    label = shape.text_frame.paragraphs[1].text.replace("\v", "").rstrip()
+    if label and label[-1] in MARKS:
+        return label[-1]
     ends = [run.text.rstrip()[-1] for p in shape.text_frame.paragraphs for run in p.runs
             if run.text.rstrip() and run.text.rstrip()[-1] in MARKS and any(ch.isdigit() for ch in run.text)]
     return ends[0] if ends else ""

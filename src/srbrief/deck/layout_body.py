@@ -120,13 +120,13 @@ class _CardText:
     label: str
     meta: str
     prefix: str = ""  # a currency before the number, set small like the unit (CNY 300+ mn)
-    mark: str = ""  # a derived value's footnote marker, right after the number
+    mark: str = ""  # a derived value's footnote marker, at the end of its label ("2¹" read as a power)
 
     @classmethod
     def of(cls, card: Card, lang: str) -> _CardText:
         number, unit = value_parts(card.metric, lang)
         prefix, number = currency_prefix(number)
-        return cls(number, unit, metric_label(card.metric, lang), card.meta, prefix, card.mark)
+        return cls(number, unit, metric_label(card.metric, lang) + card.mark, card.meta, prefix, card.mark)
 
 
 def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, columns: int,
@@ -193,8 +193,6 @@ def cards(out: Collector, shown: tuple[Card, ...], lang: str, region: Rect, colu
         rect = Rect(region.x + col * (w + gap), top + row * (h + gap), w, h)
         head = [Run(text.prefix, unit_size(number_size), colour="muted")] if text.prefix else []
         head.append(Run(text.number, number_size, True, card.accent))
-        if text.mark:  # the footnote marker: the note is at the foot of the slide
-            head.append(Run(text.mark, unit_size(number_size), colour=card.accent))
         paras = []
         if text.unit and inline[i]:
             head.append(Run(unit_joint(text.unit, lang) + text.unit, unit_size(number_size), colour="muted"))
