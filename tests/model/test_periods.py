@@ -64,10 +64,10 @@ def _hengfeng(tmp_path: Path, old: str, new: str) -> Path:
 
 
 def test_a_message_may_state_its_figures_period_and_dates(tmp_path: Path) -> None:
-    lead = "message: {zh: '横峰光伏组件产量达"
+    lead = "message: {zh: '{pv-module-output:period}横峰光伏组件产量达"
     # {id:period} renders 2025年1—10月 in prose; the literal dates 2025年1—10月 and 10月底 are dates, not figures
     ok = _hengfeng(tmp_path, lead, lead + "{pv-module-output:period}（2025年1—10月，截至10月底）")
-    assert load_briefing(ok).points[0].message.zh.startswith("横峰光伏组件产量达2025年1—10月（2025年1—10月")
+    assert load_briefing(ok).points[0].message.zh.startswith("2025年1—10月横峰光伏组件产量达2025年1—10月（2025年1—10月")
     bad = _hengfeng(tmp_path, lead, lead + "2025年1—10月新增7家，")
     with pytest.raises(BriefingError, match=r"7 written as a literal"):
         load_briefing(bad)
