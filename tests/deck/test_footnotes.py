@@ -1,6 +1,6 @@
 """A derived value is marked as a consultant marks it, read back from the exported decks (built-in and six-theme
-briefing, zh and en): a marker at the end of its label ('¹', '²' …), and at the foot of its slide one footnote line, at the
-footer's size, that says what the marked value is; no "计算值" / "derived" words inside the cards."""
+briefing, zh and en): a marker at the end of its label ('¹', '²' …), and at the foot of its slide one footnote
+line, at the footer's size, that says what the marked value is; no "计算值" / "derived" words inside the cards."""
 
 from __future__ import annotations
 

@@ -252,7 +252,7 @@ def test_every_kind_can_be_added_and_edited_on_another_briefing(window: MainWind
     assert added.kind.value == "theme" and added.number == 7 and window.briefing.sections[-1].id == section
     summary = add("summary", {("section",): "growth", ("message", "zh"): "销售额增长{sales-up}",
                               ("message", "en"): "Sales grew {sales-up}", ("figure",): "sales-up",
-                              ("sources",): "数据为12%"})
+                              ("sources",): "销售额增长12%"})
     assert summary == ROOT + "summary.0" and window.briefing.summary[0].figure == "sales-up"
     outlook = add("outlook", {("text", "zh"): "继续推进清洁生产", ("text", "en"): "Cleaner production goes on",
                               ("source",): "继续推进清洁生产"})

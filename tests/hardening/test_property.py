@@ -120,6 +120,9 @@ def _section(draw: st.DrawFn, n: int, kind: str, places: list[dict[str, Any]],
         metric["source"] = _clause(metric)
         if changes:
             metric["direction"] = draw(st.sampled_from(["increase", "decrease"]))
+            # a change's clause says which way it went, as the truth checks ask
+            metric["source"] = metric["source"].replace(
+                "数据为", "数据增长" if metric["direction"] == "increase" else "数据下降", 1)
             if draw(st.booleans()):
                 metric["good"] = draw(st.sampled_from(["up", "down"]))
         if draw(st.integers(0, 4)) == 0:

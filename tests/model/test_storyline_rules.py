@@ -247,8 +247,8 @@ def test_bar_charts_never_mix_levels_with_changes(tmp_path: Path, minimal_yaml: 
     text = text.replace("      - id: kpis\n", "    charts:\n" + chart + "      - id: kpis\n")
     expect(tmp_path, capsys, text, line_of(text, "items: [yield-rate, cost-cut]"),
            "charts[0].items: a bar chart must not mix levels")
-    changes = text.replace("        unit: percent\n        source: 良品率",
-                           "        unit: percent\n        direction: increase\n        source: 良品率")
+    changes = text.replace("        unit: percent\n        source: 良品率升至",  # (a change: its clause says a rise)
+                           "        unit: percent\n        direction: increase\n        source: 良品率提升")
     cost = parse_briefing(changes, "mini.yaml").find("cost-cut")
     assert cost.good is Good.DOWN
 

@@ -280,3 +280,33 @@ def test_a_rank_change_reaches_every_text_or_is_refused(tmp_path: Path, capsys: 
                  if re.search(old, line.lower()) and not _is_quotation(where, line, quoted)]
         assert stale == []
         assert any(new in text.lower() for _, text in texts)
+
+
+# -- a change's direction is the clause's claim too ------------------------------------------------------------
+def _county(tmp_path: Path, old: str, new: str) -> Path:
+    tester = Path(__file__).parents[1] / "data" / "tester"
+    shutil.copyfile(tester / "article.txt", tmp_path / "article.txt")
+    text = (tester / "hengfeng-new-energy.yaml").read_text(encoding="utf-8")
+    assert old in text
+    copy = tmp_path / "county.yaml"
+    copy.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("direction: increase", "direction: decrease", "says the other way (“增长”"),  # 同比增长18% read as a fall
+    ("source: 同比增长18%", "source: 18%", "does not say the figure rose"),  # the value alone: no direction
+])
+def test_a_direction_the_clause_does_not_say_is_refused(tmp_path: Path, old: str, new: str, said: str) -> None:
+    with pytest.raises(BriefingError, match="direction") as refused:
+        load_briefing(_county(tmp_path, old, new))
+    assert said in str(refused.value)
+
+
+@pytest.mark.parametrize(("direction", "clause"), [("increase", "产出同比增长18%"), ("increase", "效率提升20%"),
+                                                   ("decrease", "成本降低25%"), ("decrease", "能耗下降8%")])
+def test_a_direction_the_clause_says_is_accepted(direction: str, clause: str) -> None:
+    from srbrief.model.numerals import direction_problem
+
+    assert direction_problem(direction, clause) is None
+    assert direction_problem("decrease" if direction == "increase" else "increase", clause) is not None

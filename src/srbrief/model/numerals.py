@@ -272,3 +272,25 @@ def clause_problem(metric: Metric, clause: str) -> str | None:
         f"{metric.qualifier.value} {number_text(metric.value)}"
     return (f"the value {shown} is not what its clause states (“{clause}” says {said}); cite a clause that "
             "states it (source: {doc: ..., clause: ...}), or say how it was derived (derived: {zh: ..., en: ...})")
+
+
+# Words by which a Chinese clause says a figure rose or fell (a change's direction is a claim like its value)
+RISE_WORDS = ("增长", "增加", "增幅", "增速", "净增", "提升", "提高", "上升", "上涨", "攀升", "扩大", "翻番", "同比增")
+FALL_WORDS = ("下降", "降低", "减少", "降幅", "下滑", "回落", "缩减", "压减", "收窄", "同比减", "同比降")
+
+
+def direction_problem(direction: str, clause: str) -> str | None:
+    """Return why *clause* does not say the change went the *direction* ('increase', 'decrease') a figure gives
+    it, or None: it must say so in words (提升, 下降 …), and not only the other way."""
+    rises = [w for w in RISE_WORDS if w in clause]
+    falls = [w for w in FALL_WORDS if w in clause]
+    said, other = (rises, falls) if direction == "increase" else (falls, rises)
+    if said:
+        return None
+    way = "rose" if direction == "increase" else "fell"
+    if other:
+        return (f"direction: {direction} — but its clause says the other way (“{other[0]}” in “{clause}”); give "
+                "the direction the clause says")
+    return (f"direction: {direction} — its clause (“{clause}”) does not say the figure {way} (no word such as "
+            f"{'、'.join((RISE_WORDS if direction == 'increase' else FALL_WORDS)[:4])}); cite the clause that says it, "
+            "or give no direction")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from srbrief.model import refs
-from srbrief.model.numerals import clause_problem
+from srbrief.model.numerals import clause_problem, direction_problem
 from srbrief.model.types import (
     DERIVED,
     Briefing,
@@ -62,6 +62,10 @@ def check_truth(checker: Checker, base: Path | None, first_text: str | None) -> 
             problem = clause_problem(metric, metric.source.clause)
             if problem:
                 checker.at(metric, "value", problem)
+            if metric.direction is not None:  # a rise or a fall is the clause's claim too (−5% read from "为5%")
+                problem = direction_problem(metric.direction.value, metric.source.clause)
+                if problem:
+                    checker.at(metric, "direction", problem)
     claims: tuple[Point | SummaryItem, ...] = (*b.points, *b.summary)
     for item in claims:
         if not item.sources:
