@@ -104,3 +104,16 @@ def test_place_names_clear_the_scale_bar_and_the_legend(shaped_decks: dict[tuple
     for label in names:
         box = label.get_window_extent(renderer)
         assert not any(box.overlaps(other) for other in taken), (name, lang, label.get_text())
+
+
+@pytest.mark.parametrize(("name", "lang"), [(n, lang) for n, lang in CASES if n != "hengfeng"])  # (no map there)
+def test_place_names_stay_inside_the_map(shaped_decks: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """A long name at a dot near the edge moves sideways into the map ('Songjiang District, Shanghai' stood past
+    its left edge)."""
+    fig, _, _ = drawn_map(shaped_decks[name, lang], name, lang)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    frame = ax.get_window_extent(renderer)
+    for label in (t for t in ax.texts if isinstance(t, Annotation)):
+        box = label.get_window_extent(renderer)
+        assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1, (name, lang, label.get_text())

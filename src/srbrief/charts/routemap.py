@@ -109,10 +109,21 @@ def place_labels(names: list[str], dots: list[tuple[float, float]], lines: list[
         others = dots[:i] + dots[i + 1:]
         costs = [_crowding(_spot_box(spot, dot, w, h, scale), frame, placed, others, lines) for spot in LABEL_SPOTS]
         best = min(range(len(LABEL_SPOTS)), key=costs.__getitem__)
-        placed.append(_spot_box(LABEL_SPOTS[best], dot, w, h, scale))
-        chosen.append(LABEL_SPOTS[best])
-        total += costs[best]
+        spot = _inside_frame(LABEL_SPOTS[best], _spot_box(LABEL_SPOTS[best], dot, w, h, scale), frame, scale)
+        placed.append(_spot_box(spot, dot, w, h, scale))
+        chosen.append(spot)
+        total += _crowding(placed[-1], frame, placed[:-1], others, lines)
     return chosen, total
+
+
+def _inside_frame(spot: Spot, box: Box, frame: Box, scale: float) -> Spot:
+    """Return *spot* moved sideways so that its name's *box* stays inside *frame* when it is no wider than it
+    (a long name at a dot near the edge: "Songjiang District, Shanghai" stood past the map's left edge)."""
+    dx, dy, ha, va = spot
+    if box[2] - box[0] > frame[2] - frame[0]:
+        return spot
+    shift = max(0.0, frame[0] - box[0]) - max(0.0, box[2] - frame[2])
+    return (dx + shift / scale, dy, ha, va) if shift else spot
 
 
 def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
