@@ -264,8 +264,8 @@ def _table_note(briefing: Briefing, doc: Source, metrics: list[Metric], pages: i
     spread = f" on {pages} pages" if pages > 1 else ""
     worked = (f" We worked out {derived} of them (the value or its period); each row says how, after its "
               "source." if derived else "")
-    figures = "figure" if len(metrics) == 1 else f"{len(metrics)} figures"
-    return f"This table lists {'the' if len(metrics) == 1 else 'all'} {figures} from {doc.publication.en}{spread}.{worked}"
+    figures = "the one figure" if len(metrics) == 1 else f"all {len(metrics)} figures"
+    return f"This table lists {figures} from {doc.publication.en}{spread}.{worked}"
 
 
 def _dated_line(event: Event, label: str, lang: str) -> str:
