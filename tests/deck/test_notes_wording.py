@@ -18,8 +18,10 @@ from srbrief.deck.words import labelled, t
 from srbrief.model import Cite, Metric, load_briefing
 from tests.deck.conftest import ANY_CASES, ANY_SHAPE
 
-# the document named after each clause when a slide cites more than one: '（上饶日报 2025-10-11）', ' (Daily, 11 Oct 2025)'
-CITED_IN = {"zh": re.compile(r"（[^（）]* \d{4}-\d{2}-\d{2}）$"), "en": re.compile(r" \([^()]*, \d{1,2} \w{3} \d{4}\)$")}
+# the document named after each clause when a slide cites more than one: '（上饶日报 2025-10-11）',
+# ' (Daily, 11 Oct 2025)'
+CITED_IN = {"zh": re.compile(r"（[^（）]* \d{4}-\d{2}-\d{2}）$"),
+            "en": re.compile(r" \([^()]*, \d{1,2} \w{3} \d{4}\)$")}
 
 
 def _notes(path: Path) -> list[str]:
@@ -38,7 +40,8 @@ def _source_lists(notes: str, lang: str) -> dict[str, list[str]]:
             continue
         clause = line.removeprefix("• ")
         cited = CITED_IN[lang].search(clause)
-        found.setdefault(cited.group(0) if cited else "", []).append(_plain(clause[:cited.start()] if cited else clause))
+        text = clause[:cited.start()] if cited else clause
+        found.setdefault(cited.group(0) if cited else "", []).append(_plain(text))
     return found
 
 
@@ -134,7 +137,8 @@ def _metrics_in_table_order(name: str) -> list[Metric]:
 @pytest.mark.parametrize(("name", "lang"), ANY_CASES)
 def test_a_derived_note_in_the_appendix_is_one_clean_clause(any_decks: dict[tuple[str, str], Path], name: str,
                                                             lang: str) -> None:
-    rows = [[cell.text.replace("\v", "") for cell in row.cells] for slide in Presentation(str(any_decks[name, lang])).slides
+    deck = Presentation(str(any_decks[name, lang]))
+    rows = [[cell.text.replace("\v", "") for cell in row.cells] for slide in deck.slides
             for shape in slide.shapes if shape.has_table for row in list(shape.table.rows)[1:]]
     metrics = _metrics_in_table_order(name)
     assert len(rows) == len(metrics)

@@ -52,7 +52,8 @@ def test_every_metric_is_in_the_appendix_with_its_source(builtin: Briefing) -> N
         if metric.derived is not None:  # how a derived value was computed, marked as such
             word = "时期为推算" if metric.derived_part.value == "period" else "计算值"
             note = metric.derived.zh.replace("：", "；")  # one colon at most: a note's own is a semicolon
-            assert f"（{word}）" in row[1] and (row[3].endswith(f"（{note}）") or row[3].endswith(f"（{word}：{note}）"))
+            assert f"（{word}）" in row[1]
+            assert row[3].endswith(f"（{note}）") or row[3].endswith(f"（{word}：{note}）")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -308,7 +308,8 @@ def _derived_remark(briefing: Briefing, metric: Metric, word: str, lang: str) ->
     the note alone when it says itself that it was worked out ('（期末月份2025年7月为推算；原文仅称…）', '(end month
     July 2025 computed by us; the article says only …)'), else after the word for what it is ('（计算值：按原文列出的
     园区名称计数）'); one colon at most (a note's own becomes a semicolon) and in English no capital mid-sentence
-    (the reviewer's zh-22: "时期为推算：期末月份2025年7月为推算：…", "(period derived: End month … computed by us: …)")."""
+    (the reviewer's zh-22: "时期为推算：期末月份2025年7月为推算：…"; en: "(period derived: End month … computed by
+    us: …)")."""
     note = metric.derived.get(lang) if metric.derived else ""
     colon, semicolon = ("：", "；") if lang == "zh" else (": ", "; ")
     note = note.replace(colon, semicolon) if lang == "zh" else re.sub(r":\s+", semicolon, note)
@@ -326,7 +327,8 @@ def _lower_start(briefing: Briefing, text: str) -> str:
     if not first[:1].isupper() or not first[1:].islower():
         return text
     inside = re.compile(rf"[^\s.!?:;]\s+{re.escape(first)}\b")
-    texts = [x for m in briefing.metrics for x in (m.label.en, m.derived.en if m.derived else "", m.source.en or "")]
+    texts = [x for m in briefing.metrics
+             for x in (m.label.en, m.derived.en if m.derived else "", m.source.en or "")]
     texts += [p.message.en for p in briefing.points]
     if any(inside.search(x) for x in texts):
         return text
