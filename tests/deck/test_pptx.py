@@ -86,8 +86,12 @@ def test_every_picture_has_alt_text_with_its_figures(decks: dict[str, Path], bui
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_slide_has_notes(decks: dict[str, Path], lang: str) -> None:
+    before = None
     for slide in Presentation(str(decks[lang])).slides:
-        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+        table = any(shape.has_table for shape in slide.shapes)
+        if not (table and before):  # a table's continuation page has none (see test_notes_wording)
+            assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+        before = table
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -3,12 +3,14 @@ the appendix (every figure with its source, the timeline, the method). Qt-free a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from srbrief.deck.boxes import Frame
 from srbrief.deck.charted import chart_figures
 from srbrief.deck.plandata import (
     MAX_CARDS,
+    SAYS_DERIVED,
     Card,
     Role,
     Slide,
@@ -20,7 +22,7 @@ from srbrief.deck.plandata import (
     section_accent,
 )
 from srbrief.deck.tables import fitted_widths, table_pages
-from srbrief.deck.words import GLOSSARY, chinese_number, sentence, t
+from srbrief.deck.words import GLOSSARY, chinese_number, labelled, sentence, t
 from srbrief.model import (
     Briefing,
     Chart,
@@ -34,6 +36,7 @@ from srbrief.model import (
     Qualifier,
     Section,
     SectionKind,
+    Source,
     Statement,
     SummaryItem,
     Text,
@@ -128,7 +131,7 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
     metrics = [*headline, *(line.figure for line in lines if line.figure is not None)]
     sources = _clauses([lead] if lead else [], metrics, facts, lines)
     said = [sentence(title, lang)] + [sentence(f.text.get(lang), lang) for f in facts]
-    said += [sentence(f"{r.label}{'：' if lang == 'zh' else ': '}{r.message}", lang) for r in rows]
+    said += [sentence(labelled(r.label, r.message, lang), lang) for r in rows]
     return Slide(Role.SUMMARY, title, kicker=t("summary", lang), accent=colour, cards=cards, summary=tuple(rows),
                  notes=notes_of(said, sources, lang, briefing), sources=sources, section_id=overview.id,
                  name=lead.id if lead else "summary")
@@ -224,8 +227,8 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame, shown: frozense
             table = Table(header, tuple(rows[start:start + count]), columns, tuple(m.id for m in chunk))
             sources = tuple(dict.fromkeys(m.source for m in chunk))
             name = f"appendix-{len(slides)}"
-            slides.append(Slide(Role.TABLE, title, kicker=t("appendix", lang), table=table,
-                                notes=notes_of([sentence(t("appendix_sub", lang), lang)], (), lang),
+            said = _table_note(briefing, doc, metrics, len(pages), lang) if number == 1 else ""
+            slides.append(Slide(Role.TABLE, title, kicker=t("appendix", lang), table=table, notes=said,
                                 sources=sources, name=name, appendix=True))
             start += count
     timeline = _timeline_chart(briefing)
@@ -248,12 +251,29 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame, shown: frozense
 MIN_TIMELINE = 3  # events that make a timeline page of their own
 
 
+def _table_note(briefing: Briefing, doc: Source, metrics: list[Metric], pages: int, lang: str) -> str:
+    """Return the notes of a document's appendix table, on its first page: how many figures it lists from which
+    document on how many pages, and how many of them we worked out (their rows say how). Its further pages have
+    none: the divider said what the appendix is, and the handout prints a page without notes landscape, with no
+    empty notes area (the reviewer read the divider's line on every table page)."""
+    derived = sum(m.derived is not None for m in metrics)
+    if lang == "zh":
+        spread = f"，共{pages}页" if pages > 1 else ""
+        worked = f"其中{derived}项的数值或时期为本简报推算，推算方法写在该行原文出处之后。" if derived else ""
+        return f"本表列出{cited_publication(doc.publication.zh)}的全部{len(metrics)}项数据{spread}。{worked}"
+    spread = f" on {pages} pages" if pages > 1 else ""
+    worked = (f" We worked out {derived} of them (the value or its period); each row says how, after its "
+              "source." if derived else "")
+    figures = "the one figure" if len(metrics) == 1 else f"all {len(metrics)} figures"
+    return f"This table lists {figures} from {doc.publication.en}{spread}.{worked}"
+
+
 def _dated_line(event: Event, label: str, lang: str) -> str:
     """Return an event as the sources page says it ('大事记：2025年6月，横峰县锂电储能产业园一期投产')."""
     text = event.text.get(lang).rstrip("。.")
     if lang == "zh":
-        return f"{label}：{period_text(event.date, lang)}，{text}。"
-    return f"{label}, {period_text(event.date, lang)}: {text}."
+        return labelled(label, f"{period_text(event.date, lang)}，{text}", lang) + "。"
+    return labelled(f"{label}, {period_text(event.date, lang)}", text, lang) + "."
 
 
 def _timeline_chart(briefing: Briefing) -> Chart | None:
@@ -278,10 +298,41 @@ def _appendix_row(briefing: Briefing, metric: Metric, lang: str, translated: boo
     if metric.derived is not None:
         word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
         value += f"（{word}）" if lang == "zh" else f" ({word})"
-        note = metric.derived.get(lang)  # said once as what it is: 时期为推算 is not 计算值 (the reviewer's zh-22)
-        source += f"（{word}：{note}）" if lang == "zh" else f" ({word}: {note})"
+        source += _derived_remark(briefing, metric, word, lang)
     source += _share_note(briefing, metric, lang)
     return metric_label(metric, lang), value, shown_period(briefing, metric, lang), source
+
+
+def _derived_remark(briefing: Briefing, metric: Metric, word: str, lang: str) -> str:
+    """Return how a derived value or period was worked out, as one clean clause after its source in the appendix:
+    the note alone when it says itself that it was worked out ('（期末月份2025年7月为推算；原文仅称…）', '(end month
+    July 2025 computed by us; the article says only …)'), else after the word for what it is ('（计算值：按原文列出的
+    园区名称计数）'); one colon at most (a note's own becomes a semicolon) and in English no capital mid-sentence
+    (the reviewer's zh-22: "时期为推算：期末月份2025年7月为推算：…"; en: "(period derived: End month … computed by
+    us: …)")."""
+    note = metric.derived.get(lang) if metric.derived else ""
+    colon, semicolon = ("：", "；") if lang == "zh" else (": ", "; ")
+    note = note.replace(colon, semicolon) if lang == "zh" else re.sub(r":\s+", semicolon, note)
+    if lang == "en":
+        note = _lower_start(briefing, note)
+    says = any(w in note.lower() for w in SAYS_DERIVED)
+    text = note if says else word + colon + note if note else word
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def _lower_start(briefing: Briefing, text: str) -> str:
+    """Return English *text* opening in lower case, as a clause inside a sentence does, unless its first word is
+    a name: an acronym ('ETDZ', 'G60') or a word the briefing writes capitalised inside a sentence ('Shangrao')."""
+    first = text.split(" ", 1)[0]
+    if not first[:1].isupper() or not first[1:].islower():
+        return text
+    inside = re.compile(rf"[^\s.!?:;]\s+{re.escape(first)}\b")
+    texts = [x for m in briefing.metrics
+             for x in (m.label.en, m.derived.en if m.derived else "", m.source.en or "")]
+    texts += [p.message.en for p in briefing.points]
+    if any(inside.search(x) for x in texts):
+        return text
+    return first[0].lower() + text[1:]
 
 
 def _period(metric: Metric, lang: str) -> str:

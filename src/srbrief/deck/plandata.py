@@ -4,6 +4,7 @@ built by srbrief.deck.plan_slides, laid out by srbrief.deck.layout."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -200,7 +201,27 @@ def notes_of(said: list[str], sources: tuple[Cite, ...], lang: str, briefing: Br
         label += _cited_in(briefing, sources[0], lang)
         briefing = None
     return body + "\n\n" + label + ("：" if lang == "zh" else ":") + "\n" + "\n".join(
-        f"{NOTE_BULLET}{c.clause}" + (_cited_in(briefing, c, lang) if briefing else "") for c in sources)
+        f"{NOTE_BULLET}{c.clause}" + (_cited_in(briefing, c, lang) if briefing else "") for c in listed(sources))
+
+
+def listed(sources: tuple[Cite, ...]) -> tuple[Cite, ...]:
+    """Return the clauses a notes' source list names: each clause once, in order, and a clause that another listed
+    clause of the same document contains left out (the longer one stays: it holds the shorter's words, and the
+    reviewer read "一个千亿级园区(上饶经开区)…" three times on one page)."""
+    keys = list(dict.fromkeys((c.doc, _plain(c.clause)) for c in sources))
+    kept = {(doc, text) for doc, text in keys
+            if not any(doc == other_doc and text != other and text in other for other_doc, other in keys)}
+    found: dict[tuple[str | None, str], Cite] = {}
+    for cite in sources:
+        key = (cite.doc, _plain(cite.clause))
+        if key in kept:
+            found.setdefault(key, cite)
+    return tuple(found.values())
+
+
+def _plain(clause: str) -> str:
+    """Return *clause* as compared with another: full-width and half-width punctuation alike, no spaces."""
+    return "".join(unicodedata.normalize("NFKC", clause).split())
 
 
 NOTE_BULLET = "• "  # a clause of the notes' source list (painted with a hanging indent, see srbrief.gui.slides)
@@ -223,4 +244,4 @@ def dated_text(briefing: Briefing, lang: str) -> str:
 __all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "NOTE_BULLET", "Card", "DeckPlan", "Role", "Slide",
            "SummaryRow", "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "dated_text",
            "footnoted",
-           "make_card", "notes_of", "section_accent"]
+           "listed", "make_card", "notes_of", "section_accent"]

@@ -54,6 +54,19 @@ def sentence(text: str, lang: str) -> str:
     return text if not text or text.endswith(("。", ".", "！", "!", "？", "?")) else text + end
 
 
+COLONS = ("：", ":")
+
+
+def labelled(label: str, text: str, lang: str) -> str:
+    """Return *text* after its *label* ('视角一·产业优势：…'): joined by a colon, or by a dash when the text has a
+    colon of its own, so that no sentence holds two ('视角二·数字转型——加速推动制造业数字化转型：规上…',
+    '2. Digital — Shangrao is accelerating …: the retrofit rate …')."""
+    own = any(c in text for c in COLONS)
+    if lang == "zh":
+        return f"{label}{'——' if own else '：'}{text}"
+    return f"{label}{' — ' if own else ': '}{text}"
+
+
 def chinese_number(n: int | None) -> str:
     """Return 1–10 as 一…十 (as the article numbers its 视角), larger numbers as digits."""
     return "一二三四五六七八九十"[n - 1] if n is not None and 1 <= n <= 10 else str(n)

@@ -14,7 +14,7 @@ from srbrief import palette
 from srbrief.atomic import OutputError, atomic_path
 from srbrief.deck.plan import DeckPlan
 from srbrief.deck.plandata import Role, dated_text
-from srbrief.gui.slides import FAMILY, SlidePainter, _font, draw_fitted
+from srbrief.gui.slides import FAMILY, SlidePainter, _font, draw_fitted, fitted_height
 
 SLIDE_PAGE = QPageSize(QSizeF(13.333, 7.5), QPageSize.Unit.Inch, "Slide 16:9")
 RESOLUTION = 96
@@ -216,10 +216,17 @@ def _wide_page(painter: QPainter, slides: SlidePainter, full: QRectF, index: int
     slide takes the page's width and its short notes (if *notes*; none, nothing) the little room left."""
     margin = _margin(full)
     top = full.height() * 0.018 + EDGE_TEXT * 3
-    rect = QRectF(margin, top, full.width() - 2 * margin, (full.width() - 2 * margin) * 9 / 16)
+    bottom = full.height() * 0.982 - EDGE_TEXT * 3  # above the page number
+    width = full.width() - 2 * margin
+    said = slides.plan.slides[index].notes if notes else ""
+    height = width * 9 / 16
+    if said:  # the slide gives up room (to WIDE_LEAST of the width) so that its notes print at the size of a
+        # notes page's, not squeezed under it at 9 pt (the reviewer's timeline page)
+        wanted = fitted_height(said, width, NOTES_SIZES[0]) + EDGE_TEXT
+        height = max(min(height, bottom - top - wanted), height * WIDE_LEAST)
+    rect = QRectF(margin + (width - height * 16 / 9) / 2, top, height * 16 / 9, height)
     _framed(painter, slides, rect, index)
-    below = QRectF(rect.left(), rect.bottom() + EDGE_TEXT, rect.width(),
-                   full.height() * 0.982 - EDGE_TEXT * 3 - rect.bottom())
+    below = QRectF(margin, rect.bottom() + EDGE_TEXT, width, bottom - rect.bottom() - EDGE_TEXT)
     if notes:
         painter.setPen(QColor(palette.LIGHT.text))
         draw_fitted(painter, slides.plan.slides[index].notes, below, *NOTES_SIZES)
@@ -228,6 +235,10 @@ def _wide_page(painter: QPainter, slides: SlidePainter, full: QRectF, index: int
     painter.setFont(_font(11))
     painter.drawText(QRectF(rect.left(), rect.bottom() + 4, rect.width(), 18), Qt.AlignmentFlag.AlignRight,
                      f"{index + 1} / {len(slides.plan.slides)}")
+
+
+WIDE_LEAST = 0.8  # of the page's width: the least a reference slide takes to leave its notes room (its table
+# text then still prints above 9 pt)
 
 
 PAINTERS = {"notes": _notes_page, "slides": _slide_page, "lines": _lines_page, "six": _six_page}

@@ -32,7 +32,7 @@ from srbrief.deck.plandata import NOTE_BULLET
 from srbrief.fonts import FAMILY
 from srbrief.gui.qtfonts import register_fonts
 from srbrief.model import Chart
-from srbrief.textlayout import LINE_SPACING, fit_text, font_measurer, shown, slide_measurer
+from srbrief.textlayout import LINE_SPACING, Fit, fit_text, font_measurer, shown, slide_measurer, text_height
 
 WIDTH, HEIGHT = 1280.0, 720.0
 PX = WIDTH / SLIDE_SIZE[0]  # canvas pixels per layout point
@@ -69,13 +69,7 @@ def draw_fitted(painter: QPainter, text: str, rect: QRectF, largest: float, smal
     """Draw *text* (paragraphs split at line breaks) in *rect* at the largest pixel size in [smallest, largest]
     at which it fits, broken into lines by the one fitting routine of srbrief.textlayout (the presenter's
     notes, a handout's notes), in the painter's pen."""
-    measurer = font_measurer(1.0)
-    paragraphs = text.split("\n")
-    bulleted = [p.startswith(NOTE_BULLET) for p in paragraphs]  # a clause of the sources: a hanging indent
-    paragraphs = [p.removeprefix(NOTE_BULLET) for p in paragraphs]
-    indent = measurer.em_width(NOTE_BULLET, bold)
-    fit = fit_text(paragraphs, rect.width(), rect.height(), largest, smallest, measurer, bold, gap=0.0,
-                   indents=[indent if b else 0.0 for b in bulleted])
+    fit, bulleted, indent = _fitted(text, rect.width(), rect.height(), largest, smallest, bold)
     painter.save()
     try:
         painter.translate(rect.x(), rect.y())
@@ -92,6 +86,26 @@ def draw_fitted(painter: QPainter, text: str, rect: QRectF, largest: float, smal
                 y += line_h
     finally:
         painter.restore()
+
+
+def _fitted(text: str, width: float, height: float, largest: float, smallest: float,
+            bold: bool) -> tuple[Fit, list[bool], float]:
+    """Return how :func:`draw_fitted` sets *text*: its fit, which paragraphs are a source list's clauses (hung
+    under their bullet) and that indent in ems."""
+    measurer = font_measurer(1.0)
+    paragraphs = text.split("\n")
+    bulleted = [p.startswith(NOTE_BULLET) for p in paragraphs]  # a clause of the sources: a hanging indent
+    paragraphs = [p.removeprefix(NOTE_BULLET) for p in paragraphs]
+    indent = measurer.em_width(NOTE_BULLET, bold)
+    fit = fit_text(paragraphs, width, height, largest, smallest, measurer, bold, gap=0.0,
+                   indents=[indent if b else 0.0 for b in bulleted])
+    return fit, bulleted, indent
+
+
+def fitted_height(text: str, width: float, size: float, bold: bool = False) -> float:
+    """Return the height *text* takes in *width* set by :func:`draw_fitted` at *size* pixels."""
+    fit, bulleted, _ = _fitted(text, width, float("inf"), size, size, bold)
+    return text_height(sum(len(lines) for lines in fit.lines), len(bulleted), size, 0.0)
 
 
 def chart_svg(plan: DeckPlan, chart: Chart, theme: str, width: float, height: float, zoom: float = 1.25) -> bytes:

@@ -1,0 +1,44 @@
+"""The notes under a reference slide on a landscape handout page (the timeline, the sources, a table's first page)
+print at the size of the notes on the other pages, not squeezed into the strip below a full-width slide (the
+reviewer read the timeline page's notes at ~9 pt against ~13 pt elsewhere); read back from the written PDF."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from srbrief.cli import main
+from tests.deck.conftest import ANY_SHAPE
+from tests.gui.test_handout_tables import _page_sizes, _words
+
+
+def _bullet_line_heights(path: Path, page: int) -> list[float]:
+    """Return the heights of the words of a page's source-list lines (those after a bullet)."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+                         capture_output=True, text=True, timeout=60, check=True).stdout
+    heights = []
+    for line in re.findall(r"<line .*?</line>", xml, re.S):
+        words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', line)
+        if len(words) > 1 and words[0][2] in "•·":
+            heights += [float(y1) - float(y0) for y0, y1, _ in words[1:]]
+    return heights
+
+
+@pytest.mark.parametrize(("name", "lang"), [("builtin", "zh"), ("builtin", "en"), ("hengfeng", "zh")])
+def test_notes_under_a_landscape_slide_print_as_large_as_elsewhere(tmp_path: Path, name: str, lang: str) -> None:
+    target = tmp_path / "notes.pdf"
+    assert main(["export", str(ANY_SHAPE[name]), "-o", str(target), "--lang", lang]) == 0
+    sizes = _page_sizes(target)
+    portrait, landscape = [], []
+    for number, (width, height) in enumerate(sizes, 1):
+        heights = _bullet_line_heights(target, number)
+        if heights:
+            (landscape if width > height else portrait).append((number, min(heights)))
+        if width > height:  # the slide and its notes stay on the paper
+            assert all(w.y1 <= height and w.x1 <= width for w in _words(target, number)), number
+    assert portrait and landscape  # the timeline page's notes list its events' clauses
+    usual = max(size for _, size in portrait)
+    assert all(size >= usual - 0.2 for _, size in landscape), (usual, landscape)
