@@ -287,8 +287,8 @@ def metric_text(metric: Metric, lang: str) -> str:
 
 def share_text(part: Metric, whole: Metric, lang: str, briefing: Briefing) -> str:
     """Return the part's share of its whole in per cent, saying of what (a doughnut's side text stands beside
-    other percentages with other bases) and marked as computed by us, on every renderer: '占全市外贸出口60.4%（计算值）',
-    "60.4% of the city's exports (derived)"."""
+    other percentages with other bases) and marked as computed by us, on every renderer:
+    '占全市外贸出口60.4%（计算值）', "60.4% of the city's exports (derived)"."""
     share = share_percent(part, whole, lang)
     if not share:
         return ""
