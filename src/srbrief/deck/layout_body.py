@@ -240,8 +240,11 @@ def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     below = label_h + (band + box.h * 0.03 if row_cards else 0.0)  # a theme's column down to its conclusion
     messages = max((_message_height(out, r.message, col_w - 8, box.h - below) for r in rows), default=0.0)
     top_band = box.h * 0.33
-    if slide.cards and rows:  # short conclusions: the headline figures take the room they leave
-        top_band = min(box.h * TOP_BAND_MOST, max(top_band, box.h * 0.95 - below - messages))
+    if slide.cards and rows:  # short conclusions: the headline figures take the room they leave; long ones (or a
+        # footnote of several lines above the footer) take room from the headline figures, down to what they need
+        least = next((box.h * b for b in HEADLINE_BANDS
+                      if cards_fit(out, [slide.cards], lang, box.w, box.h * b, len(slide.cards))), top_band)
+        top_band = min(box.h * TOP_BAND_MOST, max(least, box.h * 0.95 - below - messages))
     y = box.y
     if slide.cards and not rows:  # the headline figures alone (a briefing of one section): they take the page
         n = len(slide.cards)
@@ -274,6 +277,7 @@ def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
 
 
 TOP_BAND_MOST = 0.55  # of the summary's body: the headline figures' band when the themes' conclusions are short
+HEADLINE_BANDS = (0.24, 0.27, 0.3, 0.33)  # of the summary's body: the least bands the headline figures may take
 
 
 def _message_height(out: Collector, message: str, width: float, room: float) -> float:
