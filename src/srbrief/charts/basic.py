@@ -219,7 +219,8 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
                 fig.patches.append(FancyBboxPatch((left + width * 0.54, y), 0.018, 0.032, boxstyle="square,pad=0",
                                                   transform=fig.transFigure, facecolor=swatch, edgecolor="none"))
             label = metric.label.get(lang) if swatch is not None else f"{TOTAL[lang]}{metric.label.get(lang)}"
-            share = f"  {share_text(part, whole, lang)}" if swatch is not None else ""
+            share = share_text(part, whole, lang, briefing) if swatch is not None else ""  # of what: its own line
+            share = "\n" + wrap_to(share, label_points, LABEL) if share else ""
             fig.text(left + width * 0.57, y + 0.016, wrap_to(label, label_points, LABEL) + "\n" +
                      metric_text(metric, lang) + share, fontsize=LABEL, color=theme.text, va="center",
                      linespacing=1.4)

@@ -172,7 +172,7 @@ def _footnote(out: Collector, text: str, frame: Frame) -> float:
     height = len(lines) * FOOTER * LINE_SPACING
     bottom = frame.height * 0.93
     rect = Rect(frame.margin, bottom - height, width, height)
-    out.add(TextBlock(rect, (plain(lines, FOOTER, colour="muted"),), "footnote", anchor="bottom"))
+    out.add(TextBlock(rect, (plain(lines, FOOTER, colour="muted", broken=True),), "footnote", anchor="bottom"))
     return rect.y
 
 

@@ -240,6 +240,16 @@ def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
     top_band = box.h * 0.33
     if slide.cards and rows:  # short conclusions: the headline figures take the room they leave
         top_band = min(box.h * TOP_BAND_MOST, max(top_band, box.h * 0.95 - below - messages))
+        # conclusions too long for the rest even at their least size (or a footnote of several lines above the
+        # footer): they take room from the headline figures, down to what those need
+        tight = box.h * 0.95 - max((below if r.card is not None or not row_cards else label_h) +
+                                   text_height(len(break_lines(r.message, col_w - 8, MAIN_TEXT, out.measurer)), 1,
+                                               MAIN_TEXT, 0.0) for r in rows)  # (a theme without a figure: its
+        # conclusion right under its name)
+        if tight < top_band:
+            least = next((box.h * b for b in HEADLINE_BANDS
+                          if cards_fit(out, [slide.cards], lang, box.w, box.h * b, len(slide.cards))), top_band)
+            top_band = max(least, tight)
     y = box.y
     if slide.cards and not rows:  # the headline figures alone (a briefing of one section): they take the page
         n = len(slide.cards)
@@ -272,6 +282,7 @@ def _summary(out: Collector, lang: str, slide: Slide, box: Rect) -> None:
 
 
 TOP_BAND_MOST = 0.55  # of the summary's body: the headline figures' band when the themes' conclusions are short
+HEADLINE_BANDS = (0.24, 0.27, 0.3, 0.33)  # of the summary's body: the least bands the headline figures may take
 
 
 def _message_height(out: Collector, message: str, width: float, room: float) -> float:

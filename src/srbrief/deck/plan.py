@@ -19,6 +19,7 @@ from srbrief.deck.plan_slides import (
     point_slide,
     section_slide,
     summary_slide,
+    term_noted,
     title_slide,
     undated_noted,
 )
@@ -85,6 +86,7 @@ def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
     slides = [s if s.appendix else undated_noted(briefing, footnoted(with_stated(briefing, s, lang), lang), lang)
               for s in slides]  # the appendix
     # says both in its tables
+    slides = term_noted(briefing, slides, lang, Frame(*slide_size))
     return DeckPlan(briefing, lang, tuple(slides), footer=source_line(cited_documents(briefing), lang))
 
 

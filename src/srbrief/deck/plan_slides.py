@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from srbrief.deck.boxes import Frame
+from srbrief.deck.boxes import FOOTER, Frame
 from srbrief.deck.charted import chart_figures
 from srbrief.deck.plandata import (
     MAX_CARDS,
@@ -22,7 +22,7 @@ from srbrief.deck.plandata import (
     section_accent,
 )
 from srbrief.deck.tables import fitted_widths, table_pages
-from srbrief.deck.words import GLOSSARY, chinese_number, labelled, sentence, t
+from srbrief.deck.words import GLOSSARY, TERM_NOTES, chinese_number, labelled, sentence, t
 from srbrief.model import (
     Briefing,
     Chart,
@@ -53,6 +53,7 @@ from srbrief.model.story import (
 )
 from srbrief.model.textutil import cited_publication, document_text, period_text
 from srbrief.model.units import format_value, metric_label, share_percent
+from srbrief.textlayout import break_lines, slide_measurer
 
 MAX_FACTS = 3
 SUMMARY_HEADLINES = 3  # headline figures on the summary, above one line per theme
@@ -391,11 +392,64 @@ def _share_note(briefing: Briefing, part: Metric, lang: str) -> str:
 
 def _glossary(briefing: Briefing, lang: str) -> tuple[str, ...]:
     """Return the notes on the Chinese terms the briefing uses (规上, 新三样, 千亿级) that English needs explained."""
+    return tuple(t(key, lang) for key in _glossary_keys(briefing, lang))
+
+
+def _glossary_keys(briefing: Briefing, lang: str) -> list[str]:
+    """Return the keys of the Chinese terms the briefing uses that English needs explained (none in Chinese)."""
     if lang == "zh":
-        return ()
+        return []
     texts = [m.label.zh + m.source.clause for m in briefing.metrics]
     texts += [p.message.zh for p in briefing.points]
-    return tuple(t(key, lang) for key, terms in GLOSSARY if any(term in x for x in texts for term in terms))
+    return [key for key, terms in GLOSSARY if any(term in x for x in texts for term in terms)]
+
+
+FOOTNOTE_LINES = 2  # a footnote line the term notes may grow to before they take their shortest form
+
+
+def term_noted(briefing: Briefing, slides: list[Slide], lang: str, frame: Frame) -> list[Slide]:
+    """Return *slides* with each Chinese term the English deck explains (see :func:`_glossary`) explained briefly
+    where the reader first meets it: in the footnote line of the first main-flow slide whose visible text uses
+    it ('"New three": EVs, lithium batteries and solar products (our note)'); the sources page keeps the full
+    note. A slide's notes take their shortest form when the full ones would not fit its footnote in
+    FOOTNOTE_LINES lines at the footer's size."""
+    first: dict[int, list[str]] = {}
+    for key in _glossary_keys(briefing, lang):
+        pattern = re.compile(TERM_NOTES[key][0], re.IGNORECASE)
+        index = next((i for i, s in enumerate(slides) if not s.appendix and
+                      any(pattern.search(x) for x in visible_texts(briefing, s, lang))), None)
+        if index is not None:
+            first.setdefault(index, []).append(key)
+    out = list(slides)
+    measurer, width = slide_measurer(), frame.width - 2 * frame.margin
+    for index, keys in first.items():
+        slide = out[index]
+
+        def with_notes(form: int, slide: Slide = slide, keys: list[str] = keys) -> str:
+            return "   ".join(x for x in (slide.footnote, *(TERM_NOTES[k][form] for k in keys)) if x)
+
+        footnote = with_notes(1)
+        if len(break_lines(footnote, width, FOOTER, measurer)) > FOOTNOTE_LINES:
+            footnote = with_notes(2)
+        out[index] = replace(slide, footnote=footnote)
+    return out
+
+
+def visible_texts(briefing: Briefing, slide: Slide, lang: str) -> list[str]:
+    """Return the texts a reader sees on *slide*: its title, kicker, subtitle, bullets and caption, the labels of
+    its cards and summary rows, its chart's title and the names of what its chart shows."""
+    texts = [slide.title, slide.kicker, slide.subtitle, slide.caption, *slide.bullets]
+    texts += [m.label.get(lang) for m in slide.metrics]
+    texts += [x for row in slide.summary for x in (row.label, row.message)]
+    if slide.chart is not None:
+        texts.append(slide.chart.title.get(lang))
+        for item in slide.chart.items:  # a figure's label, a place's name, an event's line, a fact's heading and
+            shown = briefing.index.get(item)  # its items (a fact's long text is not drawn)
+            names = [getattr(shown, name, None) for name in ("label", "name", "title")]
+            names += [shown.text] if isinstance(shown, Event) else [x.label for x in shown.items] \
+                if isinstance(shown, Fact) else []
+            texts += [x.get(lang) for x in names if isinstance(x, Text)]
+    return [x for x in texts if x]
 
 
 def _sentence_case(text: str) -> str:
@@ -467,4 +521,4 @@ def _sources_slide(briefing: Briefing, lang: str, dated: tuple[str, ...] = (),
 
 
 __all__ = ["Card", "appendix_slides", "outlook_slide", "point_slide", "section_slide", "summary_slide",
-           "title_slide"]
+           "term_noted", "title_slide", "visible_texts"]

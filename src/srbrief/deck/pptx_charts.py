@@ -183,7 +183,7 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
         text = slide.shapes.add_textbox(box.x + size + int(box.w * 0.04), box.y, text_w, box.h)
         text.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         text_colour, accent, muted = MSO_THEME_COLOR.TEXT_1, writer.colour(section), writer.colour("muted")
-        lines = [part.label.get(lang), metric_text(part, lang), share_text(part, whole, lang),
+        lines = [part.label.get(lang), metric_text(part, lang), share_text(part, whole, lang, writer.plan.briefing),
                  TOTAL[lang] + whole.label.get(lang), metric_text(whole, lang)]
         small = fit_text([lines[0], lines[2], lines[3]], pt(text_w) * 0.9, pt(box.h) * 0.45, 16, MAIN_TEXT,
                          font_measurer()).size

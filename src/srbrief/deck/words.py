@@ -40,6 +40,21 @@ T = {
 }
 # Chinese terms the English deck explains once, on its sources slide, when the briefing uses them
 GLOSSARY = (("above_size", ("规上", "规模以上")), ("new_three", ("新三样",)), ("hundred_billion", ("千亿级",)))
+# ... and again, briefly, in the footnote line of the first main-flow slide whose text uses the term in English
+# (investors meet "new three" on slide 2, not on the last page): how the English text writes the term (a
+# lower-case pattern), the slide's note, and its shortest form for a footnote line that would not fit otherwise
+TERM_NOTES = {
+    "above_size": (r"above[- ]scale|above designated size",
+                   '"Above-scale" (above designated size): industrial firms with annual revenue of CNY 20 mn '
+                   "or more (our note)",
+                   '"Above-scale": annual revenue CNY 20 mn+ (our note)'),
+    "new_three": (r"new three",
+                  '"New three": EVs, lithium batteries and solar products (our note)',
+                  '"New three": EVs, batteries, solar (our note)'),
+    "hundred_billion": (r"hundred[- ]billion|100[- ]?bn[- ]class|100[- ]billion[- ]yuan[- ]class",
+                        '"Hundred-billion-yuan class": a scale of CNY 100 bn or more (our note)',
+                        '"Hundred-billion class": CNY 100 bn+ (our note)'),
+}
 
 
 def t(key: str, lang: str) -> str:

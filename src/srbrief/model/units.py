@@ -4,6 +4,7 @@ for every view (cards, charts, tables, prose). English: "CNY 626.1 bn", "CNY 210
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from srbrief.model.textutil import counted_label
 from srbrief.model.types import Qualifier, Unit
 
 if TYPE_CHECKING:
-    from srbrief.model.types import Metric
+    from srbrief.model.types import Briefing, Metric
 
 UNITS: dict[str, Unit] = {
     u.code: u
@@ -284,12 +285,29 @@ def metric_text(metric: Metric, lang: str) -> str:
     return number + unit_joint(unit, lang) + unit
 
 
-def share_text(part: Metric, whole: Metric, lang: str) -> str:
-    """Return the part's share of its whole in per cent, marked as computed by us: '占比60.4%（计算值）'."""
+def share_text(part: Metric, whole: Metric, lang: str, briefing: Briefing) -> str:
+    """Return the part's share of its whole in per cent, saying of what (a doughnut's side text stands beside
+    other percentages with other bases) and marked as computed by us, on every renderer:
+    '占全市外贸出口60.4%（计算值）', "60.4% of the city's exports (derived)"."""
     share = share_percent(part, whole, lang)
     if not share:
         return ""
-    return f"占比{share}（计算值）" if lang == "zh" else f"{share} of the total (derived)"
+    if lang == "zh":
+        return f"占{whole.label.zh}{share}（计算值）"
+    return f"{share} of {mid_sentence(whole.label.get(lang), briefing)} (derived)"
+
+
+def mid_sentence(label: str, briefing: Briefing) -> str:
+    """Return an English label as it reads inside a sentence: its first capital dropped when the briefing writes
+    that word in lower case elsewhere ("The city's exports" → "the city's exports", "Revenue of the park" →
+    "revenue of the park"); a name keeps its capital ("Jiangxi's exports")."""
+    word = re.match(r"[A-Za-z]+", label)
+    if word is None or not word.group()[0].isupper() or not word.group()[1:].islower():
+        return label
+    texts = [*(m.label.get("en") for m in briefing.metrics), *(p.message.get("en") for p in briefing.points),
+             *(f.text.get("en") for f in briefing.facts), *(s.lede.get("en") for s in briefing.sections)]
+    lower = re.compile(rf"(?<![A-Za-z]){word.group().lower()}(?![A-Za-z])")
+    return label[:1].lower() + label[1:] if any(lower.search(x) for x in texts) else label
 
 
 def doughnut_centre(part: Metric, whole: Metric, lang: str) -> str:
