@@ -160,3 +160,19 @@ def test_a_derived_note_in_the_appendix_is_one_clean_clause(any_decks: dict[tupl
             # notes open with common words: "End month", "Period", "Counted", "Summed")
             assert not re.search(r"^ \([A-Z]|[:;] [A-Z]", remark), remark
     assert remarks > 0  # every test briefing has a derived value or period
+
+
+@pytest.mark.parametrize(("name", "lang"), ANY_CASES)
+def test_the_summary_notes_join_every_theme_label_alike(name: str, lang: str) -> None:
+    """One theme's line with a colon of its own takes a dash after its label; the others then do too (the reviewer
+    read '视角二·数字转型——…' beside '视角一·产业优势：…' in one note)."""
+    from srbrief.deck.plan import Role, plan_deck
+
+    plan = plan_deck(load_briefing(ANY_SHAPE[name]), lang)
+    summary = next(s for s in plan.slides if s.role is Role.SUMMARY)
+    joins = set()
+    for row in summary.summary:
+        found = re.search(re.escape(row.label) + r"(——| — |：|: )", summary.notes)
+        assert found, (row.label, summary.notes)
+        joins.add(found.group(1))
+    assert len(joins) <= 1, joins

@@ -22,7 +22,7 @@ from srbrief.deck.plandata import (
     section_accent,
 )
 from srbrief.deck.tables import fitted_widths, table_pages
-from srbrief.deck.words import GLOSSARY, TERM_NOTES, chinese_number, labelled, sentence, t
+from srbrief.deck.words import GLOSSARY, TERM_NOTES, chinese_number, has_colon, labelled, sentence, t
 from srbrief.model import (
     Briefing,
     Chart,
@@ -132,7 +132,8 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
     metrics = [*headline, *(line.figure for line in lines if line.figure is not None)]
     sources = _clauses([lead] if lead else [], metrics, facts, lines)
     said = [sentence(title, lang)] + [sentence(f.text.get(lang), lang) for f in facts]
-    said += [sentence(labelled(r.label, r.message, lang), lang) for r in rows]
+    dash = any(has_colon(r.message) for r in rows)  # the themes' lines join their labels alike
+    said += [sentence(labelled(r.label, r.message, lang, dash), lang) for r in rows]
     return Slide(Role.SUMMARY, title, kicker=t("summary", lang), accent=colour, cards=cards, summary=tuple(rows),
                  notes=notes_of(said, sources, lang, briefing), sources=sources, section_id=overview.id,
                  name=lead.id if lead else "summary")
@@ -261,12 +262,12 @@ def _table_note(briefing: Briefing, doc: Source, metrics: list[Metric], pages: i
     if lang == "zh":
         spread = f"，共{pages}页" if pages > 1 else ""
         worked = f"其中{derived}项的数值或时期为本简报推算，推算方法写在该行原文出处之后。" if derived else ""
-        return f"本表列出{cited_publication(doc.publication.zh)}的全部{len(metrics)}项数据{spread}。{worked}"
+        return f"本表列出本简报引自{cited_publication(doc.publication.zh)}的全部{len(metrics)}项数据{spread}。{worked}"
     spread = f" on {pages} pages" if pages > 1 else ""
     worked = (f" We worked out {derived} of them (the value or its period); each row says how, after its "
               "source." if derived else "")
-    figures = "the one figure" if len(metrics) == 1 else f"all {len(metrics)} figures"
-    return f"This table lists {figures} from {doc.publication.en}{spread}.{worked}"
+    figures = "the one figure" if len(metrics) == 1 else f"all {len(metrics)} figures"  # (not all the article has)
+    return f"This table lists {figures} this briefing takes from {doc.publication.en}{spread}.{worked}"
 
 
 def _dated_line(event: Event, label: str, lang: str) -> str:
@@ -338,8 +339,12 @@ def _lower_start(briefing: Briefing, text: str) -> str:
 
 def _period(metric: Metric, lang: str) -> str:
     """Return a card's period ('' for a figure the source gives none: the slide says when it was reported, once:
-    see :func:`undated_noted`)."""
-    return period_text(metric.period, lang) if metric.period else ""
+    see :func:`undated_noted`; '' too for a figure whose label says it already: '列入工信部2024年全国5G工厂名录的企业'
+    under '7家 2024年' said the year twice)."""
+    if not metric.period:
+        return ""
+    period = period_text(metric.period, lang)
+    return "" if period in metric.label.get(lang) else period
 
 
 def undated_noted(briefing: Briefing, slide: Slide, lang: str) -> Slide:

@@ -72,14 +72,20 @@ def sentence(text: str, lang: str) -> str:
 COLONS = ("：", ":")
 
 
-def labelled(label: str, text: str, lang: str) -> str:
+def labelled(label: str, text: str, lang: str, dash: bool | None = None) -> str:
     """Return *text* after its *label* ('视角一·产业优势：…'): joined by a colon, or by a dash when the text has a
     colon of its own, so that no sentence holds two ('视角二·数字转型——加速推动制造业数字化转型：规上…',
-    '2. Digital — Shangrao is accelerating …: the retrofit rate …')."""
-    own = any(c in text for c in COLONS)
+    '2. Digital — Shangrao is accelerating …: the retrofit rate …'); *dash*: a dash (or a colon) whatever the
+    text, for lines listed together, which join alike (see :func:`has_colon`)."""
+    own = has_colon(text) if dash is None else dash
     if lang == "zh":
         return f"{label}{'——' if own else '：'}{text}"
     return f"{label}{' — ' if own else ': '}{text}"
+
+
+def has_colon(text: str) -> bool:
+    """Return whether *text* has a colon of its own (a label before it then takes a dash: see :func:`labelled`)."""
+    return any(c in text for c in COLONS)
 
 
 def chinese_number(n: int | None) -> str:
