@@ -1,8 +1,7 @@
 """GUI benchmarks, each beside its floor measured in the same run:
 
 - first paint: `srbrief gui --exit-after paint` vs a bare PySide6 window script (target ≤ 2.0×), each from
-  starting the process to the moment it marks its first paint (shutdown after it not counted); measured as every
-  start after the first (the briefing kept by the previous start), and the first start on its own line;
+  starting the process to the moment it marks its first paint (shutdown after it not counted);
 - the first panel's charts drawn, from process start to the mark (`--exit-after charts`, target ≤ 1.0 s);
 - switching to a visited panel (median and p95, target p95 ≤ 50 ms);
 - peak memory (max RSS) of the GUI with every panel drawn (target ≤ 200 MiB).
@@ -68,34 +67,27 @@ def main() -> int:
     compile_sources()
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               "XDG_CONFIG_HOME": tmp, "SRBRIEF_CACHE_DIR": str(Path(tmp) / "cache")}
+               "XDG_CONFIG_HOME": tmp}
         bare = Path(tmp) / "bare.py"
         bare.write_text(BARE_WINDOW, encoding="utf-8")
         srbrief = [*SRBRIEF, "gui"]
-        until_mark([*srbrief, "--exit-after", "paint"], env)  # a start as every start after the first one
-        floor, paint, charts, cold = [], [], [], []
-        for run in range(args.runs):  # interleaved, so all see the same machine
+        floor, paint, charts = [], [], []
+        for _ in range(args.runs):  # interleaved, so all see the same machine
             floor.append(until_mark([sys.executable, str(bare)], env))
             paint.append(until_mark([*srbrief, "--exit-after", "paint"], env))
             charts.append(until_mark([*srbrief, "--exit-after", "charts"], env))
-            # the first start after installing or editing: nothing kept from a previous start (model/startcache)
-            cold.append(until_mark([*srbrief, "--exit-after", "paint"],
-                                   {**env, "SRBRIEF_CACHE_DIR": str(Path(tmp) / f"cold-{run}")}))
         switch = json.loads(subprocess.run([sys.executable, "-c", SWITCH, tmp], check=True, capture_output=True,
                                            text=True, env=env).stdout)
     result = {
         "date": date.today().isoformat(), "runs": args.runs, "method": METHOD,
         "bare_window_s": round(min(floor), 3), "first_paint_s": round(min(paint), 3),
         "first_paint_ratio": round(min(paint) / min(floor), 2), "first_paint_target_ratio": 2.0,
-        "first_paint_cold_s": round(min(cold), 3), "first_paint_cold_ratio": round(min(cold) / min(floor), 2),
         "first_charts_s": round(min(charts), 3), "first_charts_target_s": 1.0,
         "panel_switch_median_ms": round(switch["median_ms"], 1), "panel_switch_p95_ms": round(switch["p95_ms"], 1),
         "panel_switch_target_p95_ms": 50, "peak_rss_mib": round(switch["max_rss_mib"], 1), "peak_rss_target_mib": 200,
     }
     print(f"first paint        {result['first_paint_s']:.2f} s   bare PySide6 window {result['bare_window_s']:.2f} s"
           f"   ratio {result['first_paint_ratio']:.2f} (target ≤ 2.0)")
-    print(f"  the first start  {result['first_paint_cold_s']:.2f} s   ratio {result['first_paint_cold_ratio']:.2f}"
-          " (nothing kept from an earlier start)")
     print(f"first charts       {result['first_charts_s']:.2f} s from process start (target ≤ 1.0 s)")
     print(f"panel switch       median {result['panel_switch_median_ms']:.1f} ms, p95 "
           f"{result['panel_switch_p95_ms']:.1f} ms (target p95 ≤ 50 ms)")
