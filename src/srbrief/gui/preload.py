@@ -3,8 +3,7 @@ first paint.
 
 A forked loading process on the other core was tried (2026-12-06: CPU to the first paint 445 → 351 ms) and left
 out: under load it was no faster than the thread (613 vs 514 ms wall clock), and a child that hung would hang the
-start with it. What the thread loads is kept between starts (:mod:`srbrief.model.startcache`): an unchanged
-briefing is not read and validated again. Qt-free: it is imported before Qt.
+start with it. Qt-free: it is imported before Qt.
 """
 
 from __future__ import annotations
@@ -40,10 +39,10 @@ class Preload:
         return self.briefing
 
     def _load(self) -> None:
-        from srbrief.model.startcache import load_at_start
+        from srbrief.model import load_briefing
         from srbrief.resources import builtin_briefing_path
 
         try:
-            self.briefing = load_at_start(self.path or builtin_briefing_path())
+            self.briefing = load_briefing(self.path or builtin_briefing_path())
         except Exception:  # loaded again in the GUI thread, which reports it
             self.briefing = None

@@ -89,17 +89,12 @@ def _check_documents(checker: Checker) -> None:
 def document_path(doc: Source, base: Path | None) -> Path | None:
     """Return where the document's text is: beside the briefing file (*base* is its folder), else — for a copy
     of the built-in briefing — the built-in document of that file name; None for a document without text."""
-    candidates = document_candidates(doc, base)
-    return next((p for p in candidates if p.is_file()), candidates[0]) if candidates else None
-
-
-def document_candidates(doc: Source, base: Path | None) -> list[Path]:
-    """Return where the document's text may be, first found first (see :func:`document_path`); [] without text."""
     if doc.text is None:
-        return []
+        return None
     from srbrief.resources import resource_root
 
-    return [(base or Path.cwd()) / doc.text, Path(str(resource_root())) / BUILTIN_SOURCES / Path(doc.text).name]
+    candidates = [(base or Path.cwd()) / doc.text, Path(str(resource_root())) / BUILTIN_SOURCES / Path(doc.text).name]
+    return next((p for p in candidates if p.is_file()), candidates[0])
 
 
 def read_document(doc: Source, base: Path | None) -> str | None:
