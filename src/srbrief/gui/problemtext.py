@@ -14,6 +14,11 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"the value (.+?) is not what its clause states \(“(.+?)” says (.+?)\); cite a clause that states it.*",
      "数值 {0} 不是其原文语句所写的数（“{1}”写的是 {2}）；"
      "请引用写明该数的语句（出处），或说明它是如何计算的（计算值）"),
+    (r"direction: (.+?) — but its clause says the other way \(“(.+?)” in “(.+?)”\); give the direction.*",
+     "变化方向为 {0}，但原文语句写的是相反方向（“{2}”中的“{1}”）；请按原文语句填写方向"),
+    (r"direction: (.+?) — its clause \(“(.+?)”\) does not say the figure (.+?) \(no word such as "
+     r"(.+?)\); cite the clause.*",
+     "变化方向为 {0}，但原文语句（“{1}”）没有写明升降（没有{3}等字）；请引用写明升降的语句，或不填方向"),
     (r"source clause not found verbatim in the text of (.+)", "出处语句在文件 {0} 的全文中找不到原句"),
     (r"unknown source document (.+?) \(the briefing's sources: (.*)\)", "没有来源文件 {0}（简报的来源文件：{1}）"),
     (r"(.+?) written as a literal: write a .*",

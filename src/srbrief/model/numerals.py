@@ -274,9 +274,11 @@ def clause_problem(metric: Metric, clause: str) -> str | None:
             "states it (source: {doc: ..., clause: ...}), or say how it was derived (derived: {zh: ..., en: ...})")
 
 
-# Words by which a Chinese clause says a figure rose or fell (a change's direction is a claim like its value)
-RISE_WORDS = ("增长", "增加", "增幅", "增速", "净增", "提升", "提高", "上升", "上涨", "攀升", "扩大", "翻番", "同比增")
-FALL_WORDS = ("下降", "降低", "减少", "降幅", "下滑", "回落", "缩减", "压减", "收窄", "同比减", "同比降")
+# What in a Chinese clause says a figure rose or fell (a change's direction is a claim like its value): as broad as
+# the drafting extractor's words (srbrief.draft.extract: 增, 涨, 翻了两番 …), so that what it drafts validates; the
+# point is a clause that says no direction at all ('数据为5%') or only the other one
+RISE_WORDS = ("增", "涨", "升", "提高", "扩大", "翻")
+FALL_WORDS = ("降", "减", "下滑", "回落", "缩", "收窄")
 
 
 def direction_problem(direction: str, clause: str) -> str | None:
@@ -292,5 +294,5 @@ def direction_problem(direction: str, clause: str) -> str | None:
         return (f"direction: {direction} — but its clause says the other way (“{other[0]}” in “{clause}”); give "
                 "the direction the clause says")
     return (f"direction: {direction} — its clause (“{clause}”) does not say the figure {way} (no word such as "
-            f"{'、'.join((RISE_WORDS if direction == 'increase' else FALL_WORDS)[:4])}); cite the clause that says it, "
+            f"{'、'.join(RISE_WORDS if direction == 'increase' else FALL_WORDS)}); cite the clause that says it, "
             "or give no direction")
