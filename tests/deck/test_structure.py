@@ -24,19 +24,6 @@ from tests.deck.conftest import ANY_CASES, ANY_SHAPE, HENGFENG
 UNDATED = {"zh": "原文未注明统计期，据", "en": "the source gives none; reported"}
 
 
-@pytest.fixture(scope="module")
-def any_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    from srbrief.cli import main
-
-    folder = tmp_path_factory.mktemp("structure")
-    made = {}
-    for name, lang in ANY_CASES:
-        target = folder / f"{name}-{lang}.pptx"
-        assert main(["export", str(ANY_SHAPE[name]), "-o", str(target), "--lang", lang]) == 0
-        made[name, lang] = target
-    return made
-
-
 def _flat(text: str) -> str:
     return re.sub(r"\s", "", text)
 
