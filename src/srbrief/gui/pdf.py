@@ -229,7 +229,7 @@ def _wide_page(painter: QPainter, slides: SlidePainter, full: QRectF, index: int
     below = QRectF(margin, rect.bottom() + EDGE_TEXT, width, bottom - rect.bottom() - EDGE_TEXT)
     if notes:
         painter.setPen(QColor(palette.LIGHT.text))
-        draw_fitted(painter, slides.plan.slides[index].notes, below, *NOTES_SIZES)
+        draw_fitted(painter, said, below, *NOTES_SIZES)
         return
     painter.setPen(QColor(palette.LIGHT.muted))
     painter.setFont(_font(11))
