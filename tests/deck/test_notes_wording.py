@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from srbrief.deck.plandata import listed
+from srbrief.deck.plandata import QUOTE_LIMIT, listed, quoted
 from srbrief.deck.words import labelled, t
 from srbrief.model import Cite, Metric, load_briefing
+from srbrief.model.textutil import sentence_of
+from srbrief.model.truth import cites, read_document
 from tests.deck.conftest import ANY_CASES, ANY_SHAPE
 
 # the document named after each clause when a slide cites more than one: '（上饶日报 2025-10-11）',
@@ -176,3 +178,51 @@ def test_the_summary_notes_join_every_theme_label_alike(name: str, lang: str) ->
         assert found, (row.label, summary.notes)
         joins.add(found.group(1))
     assert len(joins) <= 1, joins
+
+
+# -- a notes' source list quotes sentences, not fragments (the re-check: "上饶深化落实“1269”行动计划") ----------
+def _document_texts(name: str) -> str:
+    path = ANY_SHAPE[name]
+    briefing = load_briefing(path)
+    return "\n".join(text for doc in briefing.sources if (text := read_document(doc, path.parent)))
+
+
+@pytest.mark.parametrize(("name", "lang"), [c for c in ANY_CASES if c[0] != "six-themes"])  # six-themes: no text
+def test_a_source_list_quotes_whole_sentences_or_marks_the_cut(any_decks: dict[tuple[str, str], Path], name: str,
+                                                                 lang: str) -> None:
+    """Each line of a notes' source list is a sentence of the cited document, or a part of one that says so with
+    '……' where it was cut: never a clause read as if it were the whole of what the article says."""
+    text = _document_texts(name)
+    assert text
+    quotes = 0
+    for number, notes in enumerate(_notes(any_decks[name, lang]), 1):
+        for line in notes.split("\n"):
+            if not line.startswith("• "):
+                continue
+            quote = line.removeprefix("• ")
+            cited = CITED_IN[lang].search(quote)
+            quote = quote[:cited.start()] if cited else quote
+            cut_start, cut_end = quote.startswith("……"), quote.endswith("……") and quote not in text
+            core = quote.removeprefix("……") if cut_start else quote
+            core = core.removesuffix("……") if cut_end else core
+            assert core in text, (number, quote)  # verbatim: a cut is only ever at an end
+            whole = sentence_of(text, core)
+            assert cut_start or whole.startswith(core), (number, quote, whole)
+            assert cut_end or whole.endswith(core), (number, quote, whole)
+            assert len(core) <= QUOTE_LIMIT or core == whole or cut_start or cut_end or core in (
+                c.clause for c in _cites(name)), (number, quote)
+            quotes += 1
+    assert quotes >= 5
+
+
+def _cites(name: str) -> list[Cite]:
+    return [c for _, _, c in cites(load_briefing(ANY_SHAPE[name]))]
+
+
+def test_clauses_of_one_sentence_are_quoted_once_with_its_subject() -> None:
+    sentence = "作为江西的东大门，上饶主动对接长三角，开通铁海联运班列，带动出口增长。"
+    first, second = (Cite(c) for c in ("作为江西的东大门", "开通铁海联运班列"))
+    for cite in (first, second):
+        object.__setattr__(cite, "sentence", sentence)
+    assert quoted((first, second)) == ((first, sentence),)  # short: whole, once
+    assert quoted((Cite("数据不在文中"),)) == ((Cite("数据不在文中"), "数据不在文中"),)  # no text at hand: as given

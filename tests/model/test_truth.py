@@ -218,9 +218,11 @@ def _deck_texts(path: Path) -> list[tuple[str, str]]:
 
 
 def _is_quotation(where: str, line: str, clauses: set[str]) -> bool:
-    """Return whether *line* quotes a clause of the article (a notes source line, an appendix source cell)."""
+    """Return whether *line* quotes a clause of the article (a notes source line: the clause's sentence, whole
+    or in part; an appendix source cell)."""
     quoted = line.lstrip("• ")
-    return any(quoted.startswith(c) for c in clauses) or (where.endswith("cell3") and line in clauses)
+    return any(quoted.startswith(c) for c in clauses) or (where.endswith("cell3") and line in clauses) or (
+        where.endswith(":notes") and line.startswith("• ") and any(c in quoted for c in clauses))
 
 
 @pytest.mark.slow

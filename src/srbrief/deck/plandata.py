@@ -12,7 +12,7 @@ from srbrief.deck.words import t
 from srbrief.model import Briefing, Chart, ChartKind, Cite, DerivedPart, Metric
 from srbrief.model.story import cited_documents, figure_meaning
 from srbrief.model.story import section_meaning as section_accent  # what a section's colour means: one owner
-from srbrief.model.textutil import english_date, period_text, source_line
+from srbrief.model.textutil import english_date, excerpt, period_text, source_line
 
 MAX_CARDS = 6  # figure cards on one slide
 NATIVE_KINDS = (ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
@@ -201,7 +201,22 @@ def notes_of(said: list[str], sources: tuple[Cite, ...], lang: str, briefing: Br
         label += _cited_in(briefing, sources[0], lang)
         briefing = None
     return body + "\n\n" + label + ("：" if lang == "zh" else ":") + "\n" + "\n".join(
-        f"{NOTE_BULLET}{c.clause}" + (_cited_in(briefing, c, lang) if briefing else "") for c in listed(sources))
+        f"{NOTE_BULLET}{text}" + (_cited_in(briefing, c, lang) if briefing else "") for c, text in quoted(sources))
+
+
+QUOTE_LIMIT = 80  # characters of a sentence the notes quote whole; a longer one is quoted around its clauses
+
+
+def quoted(sources: tuple[Cite, ...]) -> tuple[tuple[Cite, str], ...]:
+    """Return what a notes' source list quotes for *sources*: the sentence each clause is in, not the clause alone
+    (the reviewer read fragments: "上饶深化落实“1269”行动计划"), a sentence once for all its clauses, a long one
+    in part around them (see srbrief.model.textutil.excerpt); a clause whose document text was not at hand as
+    it is."""
+    groups: dict[tuple[str | None, str], list[Cite]] = {}
+    for cite in listed(sources):
+        groups.setdefault((cite.doc, cite.sentence or cite.clause), []).append(cite)
+    return tuple((cites[0], excerpt(sentence, [c.clause for c in cites], QUOTE_LIMIT))
+                 for (_, sentence), cites in groups.items())
 
 
 def listed(sources: tuple[Cite, ...]) -> tuple[Cite, ...]:
@@ -244,4 +259,4 @@ def dated_text(briefing: Briefing, lang: str) -> str:
 __all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "NOTE_BULLET", "Card", "DeckPlan", "Role", "Slide",
            "SummaryRow", "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "dated_text",
            "footnoted",
-           "listed", "make_card", "notes_of", "section_accent"]
+           "listed", "make_card", "notes_of", "quoted", "section_accent"]

@@ -25,7 +25,7 @@ from srbrief.deck.plandata import card_meta  # not deck.plan: the app paints bef
 from srbrief.gui.i18n import tr
 from srbrief.model import Briefing, Chart, ChartKind, Cite, Metric, Source
 from srbrief.model.story import figure_meaning
-from srbrief.model.textutil import document_text, no_lone_last_character
+from srbrief.model.textutil import clause_in_sentence, document_text, no_lone_last_character
 from srbrief.model.units import unit_joint, value_parts
 
 CANVAS_MIN_HEIGHT = 360  # pixels, of a chart in a panel
@@ -352,20 +352,6 @@ def chart_canvas_class() -> type:
             QApplication.sendEvent(page.verticalScrollBar(), event)
 
     return ChartCanvas
-
-
-SENTENCE_ENDS = "。！？!?\n"
-
-
-def clause_in_sentence(text: str, clause: str) -> tuple[str, str, str] | None:
-    """Return the sentence of *text* that holds *clause*, as (before, clause, after); None if it is not there."""
-    at = text.find(clause)
-    if not clause or at < 0:
-        return None
-    start = max((text.rfind(end, 0, at) for end in SENTENCE_ENDS), default=-1) + 1
-    ends = [i for i in (text.find(end, at + len(clause)) for end in SENTENCE_ENDS) if i >= 0]
-    stop = min(ends) + 1 if ends else len(text)
-    return text[start:at].lstrip(), clause, text[at + len(clause):stop].rstrip()
 
 
 class SourcePopover(QFrame):

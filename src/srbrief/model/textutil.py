@@ -84,6 +84,68 @@ def no_lone_last_character(text: str) -> str:
 PERIODICAL_ENDINGS = ("报", "刊", "杂志", "志", "年鉴", "周报", "晚报", "日报", "时报", "学报", "月刊", "周刊")
 
 
+SENTENCE_ENDS = "。！？!?\n"
+SEMICOLONS, COMMAS = "；;", "，,"  # where a sentence may be cut when it is quoted in part
+CLOSERS = "”’」』）)"
+
+
+def clause_in_sentence(text: str, clause: str) -> tuple[str, str, str] | None:
+    """Return the sentence of *text* that holds *clause*, as (before, clause, after); None if it is not there."""
+    at = text.find(clause)
+    if not clause or at < 0:
+        return None
+    start = max((text.rfind(end, 0, at) for end in SENTENCE_ENDS), default=-1) + 1
+    ends = [i for i in (text.find(end, at + len(clause)) for end in SENTENCE_ENDS) if i >= 0]
+    stop = min(ends) + 1 if ends else len(text)
+    if clause.rstrip(CLOSERS)[-1:] in SENTENCE_ENDS:  # the clause ends its sentence (。 or 。”)
+        stop = at + len(clause)
+    while stop < len(text) and text[stop] in CLOSERS:  # 。” belongs to the sentence it closes
+        stop += 1
+    before = text[start:at].lstrip().lstrip(CLOSERS + "—").lstrip()  # a heading's "——" is no part of it
+    return before, clause, text[at + len(clause):stop].rstrip()
+
+
+def sentence_of(text: str, clause: str) -> str:
+    """Return the sentence of *text* that holds *clause* (the clause itself when it is not there)."""
+    found = clause_in_sentence(text, clause)
+    whole = "".join(found) if found else clause
+    return whole.rstrip(SEMICOLONS + COMMAS) or whole  # an item of a list ends in ';': a quote does not
+
+
+def excerpt(sentence: str, clauses: Sequence[str], limit: int) -> str:
+    """Return *sentence* as a note quotes it for its *clauses*: whole when it is at most *limit* characters long;
+    else its part between semicolons that holds the clauses, when that fits; else the clauses' part between
+    commas, widened comma by comma (its opening first: the subject) within that while it stays within *limit*.
+    A cut end is marked '……'; never shorter than the clauses' own span."""
+    spans = [(at, at + len(c)) for c in clauses if c and (at := sentence.find(c)) >= 0]
+    if len(sentence) <= limit or not spans:
+        return sentence
+    first, last = min(s for s, _ in spans), max(e for _, e in spans)
+    start, stop = _cut_around(sentence, first, last, SEMICOLONS)
+    if stop - start > limit:
+        outer = (start, stop)
+        start, stop = _cut_around(sentence, first, last, SEMICOLONS + COMMAS)
+        cuts = [c for c in _cuts(sentence, COMMAS) if outer[0] <= c <= outer[1]]
+        while True:
+            wider = [(c, stop) for c in cuts if c < start][-1:] + [(start, c) for c in cuts if c > stop][:1]
+            fitting = [w for w in wider if w[1] - w[0] <= limit]
+            if not fitting:
+                break
+            start, stop = fitting[0]
+    part = sentence[start:stop].rstrip(SEMICOLONS + COMMAS)
+    return ("……" if start > 0 else "") + part + ("……" if stop < len(sentence) else "")
+
+
+def _cuts(text: str, marks: str) -> list[int]:
+    return [0, *(i + 1 for i, ch in enumerate(text) if ch in marks), len(text)]
+
+
+def _cut_around(text: str, first: int, last: int, marks: str) -> tuple[int, int]:
+    """Return the smallest span of *text* between *marks* (or its ends) that holds [first, last)."""
+    cuts = _cuts(text, marks)
+    return max(c for c in cuts if c <= first), min(c for c in cuts if c >= last)
+
+
 def cited_publication(name: str) -> str:
     """Return a publication's Chinese name as a citation writes it: a newspaper or periodical in book-title marks
     (上饶日报 → 《上饶日报》), an organisation or a website bare (上饶市统计局); marks the user wrote are kept."""

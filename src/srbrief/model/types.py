@@ -170,6 +170,9 @@ class Cite:
         pattern=ID_PATTERN, doc="the source document's id; the first document when left out"))
     en: str | None = field(default=None, compare=False, metadata=spec(
         max_length=LONG_TEXT, doc="our English translation of the clause, for the English appendix (optional)"))
+    # the sentence of the document the clause is in (set by validation when the document's text is at hand): the
+    # speaker notes quote it, not a fragment of it ("作为江西的东大门")
+    sentence: str | None = field(default=None, compare=False, repr=False, metadata={"internal": True})
 
 
 @dataclass(frozen=True)
