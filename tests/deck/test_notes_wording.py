@@ -34,16 +34,22 @@ def _plain(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+def _quotes(notes: str, lang: str) -> list[tuple[str, str]]:
+    """Return the lines of a notes' source list as (the document named after it or '', what it quotes)."""
+    found = []
+    for line in notes.split("\n"):
+        if line.startswith("• "):
+            quote = line.removeprefix("• ")
+            cited = CITED_IN[lang].search(quote)
+            found.append((cited.group(0), quote[:cited.start()]) if cited else ("", quote))
+    return found
+
+
 def _source_lists(notes: str, lang: str) -> dict[str, list[str]]:
     """Return the clauses of a notes' source list by the document named after them ('' when named once above)."""
     found: dict[str, list[str]] = {}
-    for line in notes.split("\n"):
-        if not line.startswith("• "):
-            continue
-        clause = line.removeprefix("• ")
-        cited = CITED_IN[lang].search(clause)
-        text = clause[:cited.start()] if cited else clause
-        found.setdefault(cited.group(0) if cited else "", []).append(_plain(text))
+    for cited, text in _quotes(notes, lang):
+        found.setdefault(cited, []).append(_plain(text))
     return found
 
 
@@ -196,12 +202,7 @@ def test_a_source_list_quotes_whole_sentences_or_marks_the_cut(any_decks: dict[t
     assert text
     quotes = 0
     for number, notes in enumerate(_notes(any_decks[name, lang]), 1):
-        for line in notes.split("\n"):
-            if not line.startswith("• "):
-                continue
-            quote = line.removeprefix("• ")
-            cited = CITED_IN[lang].search(quote)
-            quote = quote[:cited.start()] if cited else quote
+        for _, quote in _quotes(notes, lang):
             cut_start, cut_end = quote.startswith("……"), quote.endswith("……") and quote not in text
             core = quote.removeprefix("……") if cut_start else quote
             core = core.removesuffix("……") if cut_end else core
