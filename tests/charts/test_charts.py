@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 from pathlib import Path
 
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Annotation
 from PIL import Image
 
 from srbrief.charts import DRAWERS, draw_chart, render_chart
 from srbrief.charts.fonts import FAMILY, font_coverage, register_bundled_font
+from srbrief.charts.routemap import NEAR
 from srbrief.charts.style import LIGHT, metric_text, wrap_to
 from srbrief.cli import main
 from srbrief.model import Briefing, ChartKind, Metric, load_briefing
@@ -283,8 +286,30 @@ def test_map_names_clear_each_other_the_routes_and_the_edges(builtin: Briefing, 
         assert not crossing, f"a route crosses {ax.texts[i].get_text()}"
     inside = [d for d in dots if any(b.x0 < d[0] < b.x1 and b.y0 < d[1] < b.y1 for b in names)]
     assert not inside
+    assert misread_names(fig) == []
     legend = fig.legends[0].get_window_extent(renderer)
     assert legend.x1 <= fig.bbox.x1 and legend.x0 >= 0
+
+
+def misread_names(fig: Figure) -> list[str]:
+    """Return the place names of a drawn map not clearly nearer their own dot than any other (by NEAR points at
+    least): "Nanchang" by Shangrao's dot, "上海松江区" starting at Hangzhou's."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax = fig.axes[0]
+    dots = [ax.transData.transform(d) for collection in ax.collections for d in collection.get_offsets()]
+    near = NEAR * fig.dpi / 72 * 0.95
+    found = []
+    for text in (t for t in ax.texts if isinstance(t, Annotation)):
+        box, own = text.get_window_extent(renderer), ax.transData.transform(text.xy)
+
+        def gap(dot: tuple[float, float], box: object = box) -> float:
+            return math.hypot(max(box.x0 - dot[0], 0, dot[0] - box.x1), max(box.y0 - dot[1], 0, dot[1] - box.y1))
+
+        if any(math.dist(dot, own) > 1 and gap(dot) < gap(own) + near for dot in dots):
+            found.append(text.get_text())
+    return found
 
 
 DATA = Path(__file__).parents[1] / "data"

@@ -17,6 +17,7 @@ from pptx import Presentation
 from srbrief.charts import draw_chart
 from srbrief.charts.routemap import DOT_CLEARANCE
 from srbrief.model import ChartKind, Fact, load_briefing
+from tests.charts.test_charts import misread_names
 from tests.deck.conftest import BRIEFINGS, CASES
 
 ORDINALS = ("第一", "第二", "首", "first", "second", "largest", "only")
@@ -117,3 +118,11 @@ def test_place_names_stay_inside_the_map(shaped_decks: dict[tuple[str, str], Pat
     for label in (t for t in ax.texts if isinstance(t, Annotation)):
         box = label.get_window_extent(renderer)
         assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1, (name, lang, label.get_text())
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_each_name_reads_as_its_own_places(shaped_decks: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """Each name clearly nearer its own dot than any other, at the deck's size (the reviewer: "Nanchang" close to
+    Shangrao's dot)."""
+    fig, _, _ = drawn_map(shaped_decks[name, lang], name, lang)
+    assert misread_names(fig) == []

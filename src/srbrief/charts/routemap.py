@@ -32,6 +32,7 @@ ROUTE_STYLES: tuple[tuple[float, tuple[float, ...]], ...] = (
 
 
 # Where a place's name may go around its dot (offsets in points, alignment), the usual ones first.
+NEAR = 6.0  # points between a place's name and any other place's dot
 LABEL_SPOTS: tuple[tuple[float, float, str, str], ...] = (
                (9, -4, "left", "bottom"), (-9, -4, "right", "bottom"), (0, 7, "center", "bottom"),
                (0, -8, "center", "top"), (7, 5, "left", "bottom"), (-7, 5, "right", "bottom"),
@@ -84,14 +85,25 @@ def _inside(points: list[tuple[float, float]], box: Box, pad: float) -> int:
     return sum(1 for px, py in points if box[0] - pad <= px <= box[2] + pad and box[1] - pad <= py <= box[3] + pad)
 
 
+def _distance(box: Box, point: tuple[float, float]) -> float:
+    dx = max(box[0] - point[0], 0.0, point[0] - box[2])
+    dy = max(box[1] - point[1], 0.0, point[1] - box[3])
+    return math.hypot(dx, dy)
+
+
 def _crowding(box: Box, frame: Box, placed: list[Box], others: list[tuple[float, float]],
-              lines: list[tuple[float, float]]) -> float:
+              lines: list[tuple[float, float]], own: tuple[float, float], near: float) -> float:
     """Return how much a name in *box* would collide: outside the map, over names placed before it, over
-    other dots, over the routes (weighted so that leaving the map or covering a dot is worst)."""
+    other dots or not clearly farther from them than from its own (by *near*: a name by another place's dot
+    reads as that place's, "Nanchang" beside Shangrao's, "上海松江区" beside Hangzhou's), over its own dot,
+    over the routes (weighted so that leaving the map or covering a dot is worst)."""
     x0, y0, x1, y1 = box
     outside = max(0.0, frame[0] - x0) + max(0.0, x1 - frame[2]) + max(0.0, frame[1] - y0) + max(0.0, y1 - frame[3])
     overlap = sum(max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1])) for b in placed)
-    return outside * 100 + overlap + _inside(others, box, 4) * 500 + _inside(lines, box, 2) * 40
+    clear = _distance(box, own) + near  # a name is nearer its own dot than any other, by *near* at least
+    crowded = sum(max(0.0, clear - _distance(box, dot)) for dot in others)
+    return (outside * 100 + overlap + (_inside(others, box, 4) + _inside([own], box, 2)) * 500 + crowded * 60
+            + _inside(lines, box, 2) * 40)
 
 
 def place_labels(names: list[str], dots: list[tuple[float, float]], lines: list[tuple[float, float]],
@@ -107,12 +119,13 @@ def place_labels(names: list[str], dots: list[tuple[float, float]], lines: list[
     for i, (name, dot, heavy) in enumerate(zip(names, dots, bold, strict=True)):
         w, h = font_measurer(1.0).width(name, size, heavy) * scale, size * 1.2 * scale
         others = dots[:i] + dots[i + 1:]
-        costs = [_crowding(_spot_box(spot, dot, w, h, scale), frame, placed, others, lines) for spot in LABEL_SPOTS]
-        best = min(range(len(LABEL_SPOTS)), key=costs.__getitem__)
-        spot = _inside_frame(LABEL_SPOTS[best], _spot_box(LABEL_SPOTS[best], dot, w, h, scale), frame, scale)
+        spots = [_inside_frame(spot, _spot_box(spot, dot, w, h, scale), frame, scale) for spot in LABEL_SPOTS]
+        costs = [_crowding(_spot_box(spot, dot, w, h, scale), frame, placed, others, lines, dot, NEAR * scale)
+                 for spot in spots]  # each spot as it would be drawn: moved inside the map
+        spot = spots[min(range(len(spots)), key=costs.__getitem__)]
         placed.append(_spot_box(spot, dot, w, h, scale))
         chosen.append(spot)
-        total += _crowding(placed[-1], frame, placed[:-1], others, lines)
+        total += min(costs)
     return chosen, total
 
 
