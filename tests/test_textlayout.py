@@ -67,7 +67,7 @@ def test_lines_fit_and_follow_kinsoku(text: str, width: float) -> None:
 def test_kinsoku_moves_punctuation_with_its_character() -> None:
     measurer = font_measurer()
     lines = break_lines("上饶制造业强市，光伏", 12 * 7, 12, measurer)  # seven characters a line
-    assert lines == ["上饶制造业强", "市，光伏"]  # the comma takes its character along to the next line
+    assert lines == ["上饶制造业", "强市，光伏"]  # the comma takes its word along to the next line
     lines = break_lines("上饶制造业（强市）", 12 * 6, 12, measurer)
     assert not lines[0].endswith("（")
 
@@ -343,3 +343,20 @@ def test_a_lone_last_word_takes_a_word_from_the_line_before() -> None:
     assert not column[-2].rstrip().endswith((" the", " a")) and column[-1] != "hundred-billion-yuan class", column
     assert is_lone("size") and is_lone("the board.") and is_lone("体系。") and not is_lone("PV maker")
     assert not is_lone("产业体系")
+
+
+# words the reviewers saw broken on cards, in the appendix and in the handout's notes (issue 19)
+BROKEN_BEFORE = [("位居全省第三。", "第三"), ("两年来，上饶坚持让工业经济挑大梁", "两年来"),
+                 ("已接入企业700余家", "700余家"), ("并于今年9月10日挂牌上市", "今年"),
+                 ("深度开发数字化转型人才资源", "资源"), ("聚焦政策链融合发展困境", "困境"),
+                 ("入选中国医疗器械研发实力百强企业", "实力"), ("新建分布式光伏电站装机容量", "装机容量"),
+                 ("营收规模位居全省民营企业榜首", "民营企业"), ("实现单企单人产出10倍增长", "单人"),
+                 ("一场智能化改造", "一场"), ("先后获批设立两大开放平台", "获批")]
+
+
+@pytest.mark.parametrize(("text", "word"), BROKEN_BEFORE)
+def test_no_line_breaks_inside_a_word_the_segmenter_knows(text: str, word: str) -> None:
+    measurer = font_measurer()
+    for chars in range(max(len(t) for t in tokens(text)), len(text) + 1):  # where its longest token fits
+        lines = break_lines(text, 12 * chars, 12, measurer)
+        assert any(word in line for line in lines), (chars, lines)

@@ -19,8 +19,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Protocol
 
-from srbrief.zhwords import LEADING, learn, longest_word
-from srbrief.zhwords import LONGEST as LONGEST_WORD
+from srbrief.zhwords import LEADING, learn, segments
 
 # may not start a line: closing punctuation and brackets, the per-cent sign
 NO_START = frozenset("、。，．,.；;：:！!？?）)］]｝}」』》〉】〕〗”’%％…‥·・〜～ー々〻ぁぃぅぇぉっゃゅょ")
@@ -28,7 +27,7 @@ NO_START = frozenset("、。，．,.；;：:！!？?）)］]｝}」』》〉】�
 NO_END = frozenset("（(［[｛{「『《〈【〔〖“‘")
 # a number and its unit are one unit of text (6261亿元, 26个月, 2025年3月): no line breaks between a number and
 # these characters after it (every character of the data format's Chinese units, and the date's 年月日) …
-UNIT_CHARS = frozenset("亿万元%％家个条项次人吨倍月季度位年日"
+UNIT_CHARS = frozenset("亿万元%％家个条项次人吨倍月季度位年日余多"
                        "亩件兆公分千只台吉名场块处天套小平座户所批斤方时标款点片瓦百种立笔箱米美艘轮辆里")
 NUMBER_PREFIXES = frozenset("第超约前近逾")  # … nor between these and the number after them (第2位, 超600家)
 CURRENCIES = ("CNY", "RMB", "USD")  # … nor between a currency and its amount (CNY 100)
@@ -303,21 +302,25 @@ def _core(token: str) -> str:
 
 
 def _words(found: list[str]) -> list[str]:
-    """Return *found* with the single Chinese characters that make a word of srbrief.zhwords joined: only the
-    first may carry opening marks before it, only the last closing marks after it."""
+    """Return *found* with the single Chinese characters of a word joined (srbrief.zhwords.segments: the
+    segmenter's words, the dictionary's and the briefing's terms kept whole): only the first may carry opening
+    marks before it, only the last closing marks after it."""
     joined: list[str] = []
     i = 0
     while i < len(found):
         run = ""
-        for k in range(i, min(len(found), i + LONGEST_WORD)):
+        for k in range(i, len(found)):  # a run of single characters between marks
             core = _core(found[k])
             if len(core) != 1 or not is_hanzi(core) or (k > i and found[k][0] in NO_END) or \
                     (k > i and found[k - 1][-1] in NO_START):
                 break
             run += core
-        length = longest_word(run) if len(run) > 1 else 1
-        joined.append("".join(found[i:i + length]))
-        i += length
+        if len(run) < 2:
+            joined.append(found[i])
+            i += 1
+            continue
+        joined += ["".join(found[i + start:i + stop]) for start, stop in segments(run)]
+        i += len(run)
     return joined
 
 
