@@ -40,7 +40,7 @@ WORDS = frozenset(_TERMS.split()) | frozenset(_COUNTS)
 
 # One-character prepositions, conjunctions and adverbs that belong to what follows them (于2025年, 已入驻, 和矿区,
 # 把优势, 向西): no line ends with one (a word that ends in one, 位于, 已经, 以及, is in WORDS and stays whole).
-LEADING = frozenset("于已在把被将对向从为与及和并也都又再就才均仍还更最很亦皆曾却自由以至按比给让使经当")
+LEADING = frozenset("于已在把被将对向从为与及和并也都又再就才均仍还更最很亦皆曾却自由以至按比给让使经当如")
 
 TERM_MOST = 8  # characters: a briefing's own label or name up to this long is a term (longer ones are phrases)
 LONGEST = max(TERM_MOST, *(len(word) for word in WORDS))

@@ -12,8 +12,10 @@ from pptx.util import Pt
 
 from srbrief.deck.layout import layout_slide
 from srbrief.deck.plan import plan_deck
+from srbrief.deck.plandata import FOOTNOTE_MARKS
 from srbrief.deck.words import t
 from srbrief.model import load_briefing
+from srbrief.model.units import stated_start
 from srbrief.textlayout import slide_measurer
 from srbrief.typescale import SMALL_PRINT
 from tests.deck.conftest import BRIEFINGS, CASES
@@ -40,9 +42,23 @@ def card_mark(shape) -> str:
 def test_a_derived_period_is_marked_by_the_period_not_by_the_value() -> None:
     """The reviewer: "第 2*" said the rank was worked out; only the end month of its period was (the summary now
     shows the streak, 26个月, which names the rank: one card per fact)."""
-    plan = plan_deck(load_briefing(BRIEFINGS["builtin"]), "zh")
-    streak = next(c for s in plan.slides for c in s.cards if c.metric.id == "months-at-provincial-second")
-    assert streak.mark == "" and streak.meta.endswith("¹")
+    plan = plan_deck(load_briefing(BRIEFINGS["six-themes"]), "zh")
+    streak = next(c for s in plan.slides for c in s.cards if c.metric.id == "months")  # 数据为26个月: no start
+    assert streak.mark == "" and streak.meta[-1] in FOOTNOTE_MARKS
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_period_whose_start_the_source_states_reads_since_it(lang: str) -> None:
+    """Both reviewers: "26个月 2023.6–2025.7¹" put our computed end month on the summary's most prominent card; the
+    article says 自2023年6月起: the card says 2023年6月起 / since Jun 2023, unmarked, and the slide has no footnote on
+    it (the appendix keeps the range and how its end was worked out)."""
+    plan = plan_deck(load_briefing(BRIEFINGS["builtin"]), lang)
+    slide = next(s for s in plan.slides for c in s.cards if c.metric.id == "months-at-provincial-second")
+    streak = next(c for c in slide.cards if c.metric.id == "months-at-provincial-second")
+    assert streak.meta == ("2023年6月起" if lang == "zh" else "since Jun 2023") and streak.mark == ""
+    assert t("derived_period", lang) not in slide.footnote and "2025" not in streak.meta
+    row = next(r for s in plan.slides if s.table for r in s.table.rows if r[0] == streak.metric.label.get(lang))
+    assert "2025" in row[2] and t("derived_period", lang) in row[2]  # the appendix: the range, marked
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
@@ -59,7 +75,8 @@ def test_each_marked_value_has_its_footnote_on_its_slide(shaped_decks: dict[tupl
             text = shape.text_frame.text
             assert not any(w in text for w in words), (metric_id, text)  # the words are in the footnote
             mark = card_mark(shape)
-            assert bool(mark) == (metric_id in derived), (metric_id, mark)
+            shown_since = metric_id in derived and stated_start(derived[metric_id]) is not None  # 'since' it
+            assert bool(mark) == (metric_id in derived and not shown_since), (metric_id, mark)
             if not mark:
                 continue
             marked += 1

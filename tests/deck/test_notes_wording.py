@@ -20,9 +20,9 @@ from srbrief.model.textutil import sentence_of
 from srbrief.model.truth import cites, read_document
 from tests.deck.conftest import ANY_CASES, ANY_SHAPE
 
-# the document named after each clause when a slide cites more than one: '（上饶日报 2025-10-11）',
+# the document named after each clause when a slide cites more than one: '（《上饶日报》2025-10-11）',
 # ' (Daily, 11 Oct 2025)'
-CITED_IN = {"zh": re.compile(r"（[^（）]* \d{4}-\d{2}-\d{2}）$"),
+CITED_IN = {"zh": re.compile(r"（[^（）]* ?\d{4}-\d{2}-\d{2}）$"),
             "en": re.compile(r" \([^()]*, \d{1,2} \w{3} \d{4}\)$")}
 
 
@@ -142,7 +142,7 @@ def _metrics_in_table_order(name: str) -> list[Metric]:
     return [m for doc in briefing.sources for m in briefing.metrics if m.source.doc in (doc.id, None)]
 
 
-@pytest.mark.parametrize(("name", "lang"), ANY_CASES)
+@pytest.mark.parametrize(("name", "lang"), [c for c in ANY_CASES if c[0] != "hengfeng"])  # (it derives none)
 def test_a_derived_note_in_the_appendix_is_one_clean_clause(any_decks: dict[tuple[str, str], Path], name: str,
                                                             lang: str) -> None:
     deck = Presentation(str(any_decks[name, lang]))
@@ -180,7 +180,8 @@ def test_the_summary_notes_join_every_theme_label_alike(name: str, lang: str) ->
     summary = next(s for s in plan.slides if s.role is Role.SUMMARY)
     joins = set()
     for row in summary.summary:
-        found = re.search(re.escape(row.label) + r"(——| — |：|: )", summary.notes)
+        label = re.sub(r"^\d+\.\s*", "", row.label)  # said aloud without its number ('1. Strengths')
+        found = re.search(re.escape(label) + r"(——| — |：|: )", summary.notes)
         assert found, (row.label, summary.notes)
         joins.add(found.group(1))
     assert len(joins) <= 1, joins

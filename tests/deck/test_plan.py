@@ -11,7 +11,7 @@ from srbrief.deck.plan import Role, plan_deck
 from srbrief.meaning import GOOD
 from srbrief.model import Briefing
 from srbrief.model.story import effective_points, figure_meaning
-from srbrief.model.textutil import period_text
+from srbrief.model.units import metric_period
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -24,7 +24,8 @@ def test_the_story_in_order(builtin: Briefing, lang: str) -> None:
     written = [p for s in builtin.sections for p in effective_points(s)]
     assert [s.name for s in points] == [p.id for p in written[1:]]  # the first is the summary's headline
     assert main[-2].role is Role.OUTLOOK and main[-1].name == "closing"  # the outlook, then the closing page
-    assert [s.role for s in plan.slides if s.appendix][-2:] == [Role.TIMELINE, Role.SOURCES]
+    assert [s.role for s in plan.slides if s.appendix and not s.name.startswith("glossary-")][-2:] == [
+        Role.TIMELINE, Role.SOURCES]  # (then, in English, the terms explained when more than its page holds)
     assert sum(1 for s in plan.slides if s.role is Role.SECTION and s.section_id is not None) == 3
     assert len(main) <= 22  # a 15-minute briefing
 
@@ -53,7 +54,7 @@ def test_every_metric_is_in_the_appendix_with_its_source(builtin: Briefing) -> N
         if metric.derived is not None:  # how a derived value was computed, marked as such
             word = "时期为推算" if metric.derived_part.value == "period" else "计算值"
             note = metric.derived.zh.replace("：", "；")  # one colon at most: a note's own is a semicolon
-            assert f"（{word}）" in row[1]
+            assert f"（{word}）" in row[2 if metric.derived_part.value == "period" else 1]  # what was worked out
             assert row[3].endswith(f"（{note}）") or row[3].endswith(f"（{word}：{note}）")
 
 
@@ -64,7 +65,7 @@ def test_at_most_six_figures_a_slide_each_with_its_period(builtin: Briefing, lan
         assert len(slide.metrics) <= 6, slide.title
         for card in slide.cards:  # a card says its period, once: by its period tag, or in its label
             if card.metric.period:
-                said = period_text(card.metric.period, lang)
+                said = metric_period(card.metric, lang)  # a range the source gives the start of: 'since' it
                 assert (said in card.meta) != (said in card.metric.label.get(lang)), card.metric.id
     revenue = next(c for s in plan.slides for c in s.cards if c.metric.id == "industrial-revenue-2024")
     assert revenue.meta == ("2024年" if lang == "zh" else "2024")

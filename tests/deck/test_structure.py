@@ -21,7 +21,7 @@ from srbrief.resources import builtin_briefing_path
 from srbrief.textlayout import slide_measurer
 from tests.deck.conftest import ANY_CASES, ANY_SHAPE, HENGFENG
 
-UNDATED = {"zh": "原文未注明统计期，据", "en": "the source gives none; reported"}
+UNDATED = {"zh": "原文未注明统计期，据", "en": "the article gives none (figures as reported"}
 
 
 def _flat(text: str) -> str:

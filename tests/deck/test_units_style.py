@@ -16,7 +16,7 @@ from srbrief.deck.layout import TextBlock, layout_deck
 from srbrief.deck.plan import plan_deck
 from srbrief.model import ChartKind, Metric, load_briefing
 from srbrief.model.textutil import period_text
-from srbrief.model.units import NBSP, format_value, metric_text
+from srbrief.model.units import NBSP, format_value, metric_period, metric_text
 from srbrief.textlayout import UNIT_CHARS, slide_measurer, tokens
 from tests.deck.conftest import BRIEFINGS, CASES
 
@@ -33,7 +33,7 @@ def test_a_period_is_written_one_way_on_cards_and_charts(shaped_decks: dict[tupl
     periods = [(m, cards[m.id]) for m in briefing.metrics if m.period and m.id in cards]
     assert periods
     for metric, text in periods:
-        assert period_text(metric.period, lang) in text, (metric.id, text)
+        assert metric_period(metric, lang) in text, (metric.id, text)
     with zipfile.ZipFile(shaped_decks[name, lang]) as z:
         charts = [z.read(n).decode("utf-8") for n in z.namelist() if re.match(r"ppt/charts/chart\d+\.xml$", n)]
     for chart in briefing.charts:
@@ -44,7 +44,7 @@ def test_a_period_is_written_one_way_on_cards_and_charts(shaped_decks: dict[tupl
         render_chart(briefing, chart, lang, buffer, fmt="svg")
         svg = buffer.getvalue().decode("utf-8")
         for metric in metrics:  # the drawing, and a native line chart's categories
-            assert period_text(metric.period, lang) in re.sub(r"<[^>]+>", "", svg), (chart.id, metric.id)
+            assert metric_period(metric, lang) in re.sub(r"<[^>]+>", "", svg), (chart.id, metric.id)
         if chart.kind is ChartKind.LINE:
             native = [c for c in charts if all(f"<c:v>{period_text(m.period, lang)}</c:v>" in c for m in metrics)]
             raw = [c for c in charts if any(f"<c:v>{m.period}</c:v>" in c for m in metrics if "/" in m.period)]

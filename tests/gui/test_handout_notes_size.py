@@ -42,3 +42,29 @@ def test_notes_under_a_landscape_slide_print_as_large_as_elsewhere(tmp_path: Pat
     assert portrait and landscape  # the timeline page's notes list its events' clauses
     usual = max(size for _, size in portrait)
     assert all(size >= usual - 0.2 for _, size in landscape), (usual, landscape)
+
+
+@pytest.mark.parametrize(("name", "lang"), [("builtin", "zh"), ("builtin", "en"), ("hengfeng", "zh")])
+def test_a_portrait_page_prints_the_slides_footnotes_under_its_notes(tmp_path: Path, name: str, lang: str) -> None:
+    """On paper a portrait page's slide prints at half size and its 10-pt footnote line at 5 pt: the derived
+    values' and undated figures' notes print again below the notes, at their size (the reviewer could not read
+    "期末月份2025年7月为推算" on the summary page)."""
+    from srbrief.deck.plan import plan_deck
+    from srbrief.model import load_briefing
+
+    target = tmp_path / "notes.pdf"
+    assert main(["export", str(ANY_SHAPE[name]), "-o", str(target), "--lang", lang]) == 0
+    plan = plan_deck(load_briefing(ANY_SHAPE[name]), lang)
+    sizes = _page_sizes(target)
+    checked = 0
+    for number, slide in enumerate(plan.slides, 1):
+        width, height = sizes[number - 1]
+        if not slide.footnote.strip() or width > height:
+            continue
+        page = "".join(subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(target), "-"],
+                                      capture_output=True, text=True, timeout=60, check=True).stdout.split())
+        for note in re.split("　|   ", slide.footnote):
+            key = "".join(note.split())[:12]
+            assert page.count(key) >= 2, (number, note)  # on the slide's footnote line, and below its notes
+        checked += 1
+    assert checked >= 1

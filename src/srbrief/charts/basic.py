@@ -23,16 +23,16 @@ from srbrief.charts.style import (
 )
 from srbrief.model import Briefing, Chart, Metric, Qualifier
 from srbrief.model.story import charted_value
-from srbrief.model.textutil import period_text
 from srbrief.model.units import (
     MORE_THAN_NOTE,
     NEWS_WORDS,
-    TOTAL,
     axis_scale,
     doughnut_centre,
+    metric_period,
     share_text,
     unit_joint,
     value_parts,
+    whole_label,
 )
 from srbrief.textlayout import font_measurer, largest_fitting
 
@@ -42,8 +42,8 @@ def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
 
 
 def _period_text(metric: Metric, lang: str) -> str:
-    """Return the metric's period as every view writes it (see srbrief.model.textutil.period_text)."""
-    return period_text(metric.period, lang) if metric.period else ""
+    """Return the metric's period as every view writes it (see srbrief.model.units.metric_period)."""
+    return metric_period(metric, lang)
 
 
 def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
@@ -218,7 +218,7 @@ def draw_share(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: 
             if swatch is not None:
                 fig.patches.append(FancyBboxPatch((left + width * 0.54, y), 0.018, 0.032, boxstyle="square,pad=0",
                                                   transform=fig.transFigure, facecolor=swatch, edgecolor="none"))
-            label = metric.label.get(lang) if swatch is not None else f"{TOTAL[lang]}{metric.label.get(lang)}"
+            label = metric.label.get(lang) if swatch is not None else whole_label(metric, lang)
             share = share_text(part, whole, lang, briefing) if swatch is not None else ""  # of what: its own line
             share = "\n" + wrap_to(share, label_points, LABEL) if share else ""
             fig.text(left + width * 0.57, y + 0.016, wrap_to(label, label_points, LABEL) + "\n" +

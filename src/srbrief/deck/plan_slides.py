@@ -51,8 +51,8 @@ from srbrief.model.story import (
     shown_figures,
     shown_subtitle,
 )
-from srbrief.model.textutil import cited_publication, document_text, period_text
-from srbrief.model.units import format_value, metric_label, share_percent
+from srbrief.model.textutil import chinese_date, cited_publication, document_text, english_date, period_text
+from srbrief.model.units import format_value, metric_label, metric_period, metric_text, share_percent
 from srbrief.textlayout import break_lines, slide_measurer
 
 MAX_FACTS = 3
@@ -133,7 +133,7 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
     sources = _clauses([lead] if lead else [], metrics, facts, lines)
     said = [sentence(title, lang)] + [sentence(f.text.get(lang), lang) for f in facts]
     dash = any(has_colon(r.message) for r in rows)  # the themes' lines join their labels alike
-    said += [sentence(labelled(r.label, r.message, lang, dash), lang) for r in rows]
+    said += [sentence(labelled(_spoken(r.label), r.message, lang, dash), lang) for r in rows]
     return Slide(Role.SUMMARY, title, kicker=t("summary", lang), accent=colour, cards=cards, summary=tuple(rows),
                  notes=notes_of(said, sources, lang, briefing), sources=sources, section_id=overview.id,
                  name=lead.id if lead else "summary")
@@ -173,12 +173,26 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
     said = [sentence(point.message.get(lang), lang)] + [sentence(b, lang) for b in bullets]
     if point.notes:
         said.append(sentence(point.notes.get(lang), lang))
-    if chart is not None and chart.note:
-        said.append(sentence(chart.note.get(lang), lang))
+    if chart is not None and chart.note:  # what the chart shows, for the presenter: marked, not read out
+        said.append(sentence(labelled(t("chart_note", lang), chart.note.get(lang), lang), lang))
     return Slide(Role.POINT, point.message.get(lang), kicker=section.short_title.get(lang), accent=colour,
                  cards=cards, chart=chart, charted=shown, caption=_caption(chart, lang),
                  bullets=bullets,
                  notes=notes_of(said, sources, lang, briefing), sources=sources, section_id=section.id, name=point.id)
+
+
+def _spoken(label: str) -> str:
+    """Return a theme's label as the notes say it aloud: without its number ('1. Strengths' → 'Strengths')."""
+    return re.sub(r"^\d+\.\s*", "", label)
+
+
+def _timeline_said(timeline: Chart, events: list[Event], lang: str) -> str:
+    """Return what the presenter says of the timeline page: what it lists and the span it covers (not its
+    title alone, "大事记。")."""
+    dates = sorted(e.date for e in events)
+    first, last = (chinese_date(d) if lang == "zh" else english_date(d) for d in (dates[0], dates[-1]))
+    return sentence(t("timeline_said", lang).format(title=timeline.title.get(lang), n=len(events), first=first,
+                                                    last=last), lang)
 
 
 def _caption(chart: Chart | None, lang: str) -> str:
@@ -240,14 +254,28 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame, shown: frozense
     if timeline is not None and len(events) >= MIN_TIMELINE:
         sources = tuple(dict.fromkeys(e.source for e in events))
         slides.append(Slide(Role.TIMELINE, timeline.title.get(lang), kicker=t("appendix", lang), chart=timeline,
-                            notes=notes_of([sentence(timeline.title.get(lang), lang)], sources, lang, briefing),
+                            notes=notes_of([_timeline_said(timeline, events, lang)], sources, lang, briefing),
                             sources=sources, name=timeline.id, appendix=True))
     elif timeline is not None and events:  # one or two events are no timeline: a page of them would stand
         # mostly blank; their dated lines join the sources page, beside the document they come from
         dated = tuple(_dated_line(e, timeline.title.get(lang), lang) for e in sorted(events, key=lambda e: e.date))
     slides.append(_sources_slide(briefing, lang, dated, tuple(dict.fromkeys(e.source for e in events))
                                  if dated else ()))
+    glossary = _glossary(briefing, lang)
+    if len(glossary) > GLOSSARY_ON_SOURCES:  # more terms than the sources page holds: a page (or two) of them
+        terms = list(glossary)
+        each = -(-len(terms) // -(-len(terms) // GLOSSARY_PAGE))  # pages of even length
+        sheets = [tuple(terms[i:i + each]) for i in range(0, len(terms), each)]
+        for number, page in enumerate(sheets, 1):
+            part = t("part", lang).format(i=number, n=len(sheets)) if len(sheets) > 1 else ""
+            slides.append(Slide(Role.SOURCES, t("glossary", lang) + part, kicker=t("appendix", lang), bullets=page,
+                                notes=notes_of([sentence(t("glossary_said", lang), lang)], (), lang),
+                                name=f"glossary-{number}", appendix=True))
     return slides
+
+
+GLOSSARY_ON_SOURCES = 3  # terms the sources page explains itself; more take a page of their own
+GLOSSARY_PAGE = 6  # terms on a page
 
 
 MIN_TIMELINE = 3  # events that make a timeline page of their own
@@ -293,16 +321,21 @@ def _timeline_chart(briefing: Briefing) -> Chart | None:
 def _appendix_row(briefing: Briefing, metric: Metric, lang: str, translated: bool) -> tuple[str, ...]:
     """Return a figure's row of the appendix: label, value (marked derived), period, clause (and how a
     derived value or period was computed, and a chart's share computed from it), dated as :func:`shown_period`."""
-    value, source = format_value(metric, lang), metric.source.clause
+    value, source = metric_text(metric, lang), metric.source.clause  # as its card and chart write it ('600+')
     if translated:  # our translation above the Chinese original (the column says so: see appendix_slides); a
         # clause not translated yet says that, never passes for a translated one
         source = f"{metric.source.en or NO_TRANSLATION}\n{source}"
-    if metric.derived is not None:
+    period = shown_period(briefing, metric, lang)
+    if metric.derived is not None:  # marked in the column of what was worked out: the value, or the period
         word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
-        value += f"（{word}）" if lang == "zh" else f" ({word})"
+        mark = f"（{word}）" if lang == "zh" else f" ({word})"
+        if metric.derived_part is DerivedPart.PERIOD and period:
+            period += mark
+        else:
+            value += mark
         source += _derived_remark(briefing, metric, word, lang)
     source += _share_note(briefing, metric, lang)
-    return metric_label(metric, lang), value, shown_period(briefing, metric, lang), source
+    return metric_label(metric, lang), value, period, source
 
 
 def _derived_remark(briefing: Briefing, metric: Metric, word: str, lang: str) -> str:
@@ -341,9 +374,7 @@ def _period(metric: Metric, lang: str) -> str:
     """Return a card's period ('' for a figure the source gives none: the slide says when it was reported, once:
     see :func:`undated_noted`; '' too for a figure whose label says it already: '列入工信部2024年全国5G工厂名录的企业'
     under '7家 2024年' said the year twice)."""
-    if not metric.period:
-        return ""
-    period = period_text(metric.period, lang)
+    period = metric_period(metric, lang)  # a range the source gives only the start of: 'since' it
     return "" if period in metric.label.get(lang) else period
 
 
@@ -354,8 +385,7 @@ def undated_noted(briefing: Briefing, slide: Slide, lang: str) -> Slide:
     months = list(dict.fromkeys(reported_month(briefing, m, lang) for m in slide.bound if not m.period))
     if not months:
         return slide
-    note = (f"未标时期的数字：原文未注明统计期，据{'、'.join(months)}报道" if lang == "zh" else
-            f"Figures without a period: the source gives none; reported {', '.join(months)}")
+    note = t("undated", lang).format(months=("、" if lang == "zh" else ", ").join(months))
     joint = "　" if lang == "zh" else "   "
     return replace(slide, footnote=joint.join(x for x in (slide.footnote, note) if x))
 
@@ -406,6 +436,8 @@ def _glossary_keys(briefing: Briefing, lang: str) -> list[str]:
         return []
     texts = [m.label.zh + m.source.clause for m in briefing.metrics]
     texts += [p.message.zh for p in briefing.points]
+    texts += [f.text.zh for p in briefing.points for f in p.facts]  # every text a slide shows
+    texts += [e.name.zh for e in briefing.entities] + [s.text.zh for s in briefing.outlook]
     return [key for key, terms in GLOSSARY if any(term in x for x in texts for term in terms)]
 
 
@@ -482,6 +514,7 @@ def _sources_slide(briefing: Briefing, lang: str, dated: tuple[str, ...] = (),
     ranked = any(m.qualifier.value in ("rank", "top") for m in briefing.metrics)
     shared = any(c.kind is ChartKind.SHARE for c in briefing.charts)
     bullets: tuple[str, ...]
+    glossary = _glossary(briefing, lang)
     if lang == "zh":
         named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) for i, d in enumerate(docs, 1)]
         computed = f"其中{len(derived)}项为本简报据原文推算的计算值：{'、'.join(derived)}。" if derived else ""
@@ -513,10 +546,10 @@ def _sources_slide(briefing: Briefing, lang: str, dated: tuple[str, ...] = (),
                        ('shares and "rest" segments in the charts are computed by us', shared)) if used)) + "."]
                      if more or ranked or shared else []),
                    "The English text is our own translation; the Chinese original prevails.",
-                   *_glossary(briefing, lang),
+                   *(glossary if len(glossary) <= GLOSSARY_ON_SOURCES else ()),
                    "The period of each figure is in the appendix" +
-                   (f' (a figure the source gives no period for is dated by the month of its report: "reported '
-                    f'{undated}").' if undated else "."))
+                   (f' (a figure the source gives no period for is dated by the month of its report: "figures as '
+                    f'reported, {undated}").' if undated else "."))
         said = ["This slide explains where the figures come from and how they were handled.",
                 "Apart from the derived values, every number can be found in the sentence it cites." if derived
                 else "Every number can be found in the sentence it cites."]

@@ -12,7 +12,8 @@ from srbrief.deck.words import t
 from srbrief.model import Briefing, Chart, ChartKind, Cite, DerivedPart, Metric
 from srbrief.model.story import cited_documents, figure_meaning
 from srbrief.model.story import section_meaning as section_accent  # what a section's colour means: one owner
-from srbrief.model.textutil import english_date, excerpt, period_text, source_line
+from srbrief.model.textutil import dated_publication, english_date, excerpt, source_line
+from srbrief.model.units import metric_period, stated_start
 
 MAX_CARDS = 6  # figure cards on one slide
 NATIVE_KINDS = (ChartKind.BAR, ChartKind.HBAR, ChartKind.SHARE, ChartKind.LINE)
@@ -132,8 +133,8 @@ def card_meta(metric: Metric, lang: str) -> str:
     """Return what a card in the app says under its label: the period, and whether the value is derived. The
     qualifier is marked once, on the number ('600+', '~5'), as on the charts: never a second time in words.
     (A slide marks a derived value with a footnote marker instead: see :func:`footnoted`.)"""
-    parts = [period_text(metric.period, lang) if metric.period else ""]
-    if metric.derived is not None:
+    parts = [metric_period(metric, lang)]
+    if metric.derived is not None and stated_start(metric) is None:  # ('since' its start: nothing derived shown)
         parts.append(t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang))
     return " · ".join(p for p in parts if p)
 
@@ -154,7 +155,7 @@ def footnoted(slide: Slide, lang: str) -> Slide:
     slide, the deck's, the presenter's and the PDF's) and one footnote that says what each is
     ('¹ 计算值：按原文列出的园区名称计数'); a derived value in the chart is named in it. Values with the same note
     share its marker. The honesty of the appendix (which keeps the full note), the way a consultant writes it."""
-    derived = [m for m in dict.fromkeys(slide.metrics) if m.derived is not None]
+    derived = [m for m in dict.fromkeys(slide.metrics) if m.derived is not None and stated_start(m) is None]
     if not derived:
         return slide
     carded = {c.metric for c in slide.cards} | {r.card.metric for r in slide.summary if r.card}
@@ -245,7 +246,7 @@ NOTE_BULLET = "• "  # a clause of the notes' source list (painted with a hangi
 def _cited_in(briefing: Briefing, cite: Cite, lang: str) -> str:
     doc = briefing.document(cite.doc)
     if lang == "zh":
-        return f"（{doc.publication.zh} {doc.date}）"
+        return f"（{dated_publication(doc.publication.zh, doc.date)}）"  # as the slide's source line names it
     return f" ({doc.publication.en}, {english_date(doc.date)})"
 
 

@@ -17,15 +17,15 @@ from srbrief.deck import oxml
 from srbrief.deck.pptx_text import pt, style_run_properties, write_text
 from srbrief.model import Chart, ChartKind, Entity, Event, Fact, Metric, Qualifier
 from srbrief.model.story import charted_value, figure_meaning, good_news, item_meaning
-from srbrief.model.textutil import period_text
 from srbrief.model.units import (
     MORE_THAN_NOTE,
-    TOTAL,
     axis_scale,
     doughnut_centre,
+    metric_period,
     metric_text,
     news_key,
     share_text,
+    whole_label,
 )
 from srbrief.textlayout import fit_text, font_measurer
 from srbrief.typescale import MAIN_TEXT
@@ -184,7 +184,7 @@ def _native_share(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Bo
         text.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         text_colour, accent, muted = MSO_THEME_COLOR.TEXT_1, writer.colour(section), writer.colour("muted")
         lines = [part.label.get(lang), metric_text(part, lang), share_text(part, whole, lang, writer.plan.briefing),
-                 TOTAL[lang] + whole.label.get(lang), metric_text(whole, lang)]
+                 whole_label(whole, lang), metric_text(whole, lang)]
         small = fit_text([lines[0], lines[2], lines[3]], pt(text_w) * 0.9, pt(box.h) * 0.45, 16, MAIN_TEXT,
                          font_measurer()).size
         big = fit_text([lines[1], lines[4]], pt(text_w) * 0.9, pt(box.h) * 0.4, 26, 16, font_measurer(),
@@ -217,7 +217,7 @@ def _native_line(writer: DeckWriter, slide: Any, metrics: list[Metric], box: Box
     metrics = sorted(metrics, key=lambda m: m.period or "")
     values, axis_unit = bar_values(metrics, lang)
     data = CategoryChartData(number_format="General")
-    data.categories = [period_text(m.period, lang) if m.period else "" for m in metrics]  # as on the cards
+    data.categories = [metric_period(m, lang) for m in metrics]  # as on the cards
     data.add_series(metrics[0].label.get(lang), values)
     graph = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, box.x, box.y, box.w, box.h, data).chart
     graph.has_legend = False

@@ -16,6 +16,14 @@ T = {
     "col_source": ("原文出处", "Source (Chinese original)"),
     "col_source_translated": ("原文出处", "Source (our translation; Chinese original below)"),
     "timeline": ("大事记", "Timeline"),
+    "glossary": ("术语说明", "Terms explained"),
+    "glossary_said": ("本页解释英文版中的中文术语", "This page explains the Chinese terms the English text uses; the "
+                      "definitions are ours, not the article's"),
+    "undated": ("未标时期的数字：原文未注明统计期，据{months}报道",
+                "Where no period is shown, the article gives none (figures as reported, {months})"),
+    "timeline_said": ("{title}：按时间顺序列出原文提到的{n}件事，从{first}到{last}",
+                      "{title}: the {n} dated events the article mentions, in order, from {first} to {last}"),
+    "chart_note": ("图注（供讲者参考，不必宣读）", "Chart note (for the presenter, not to read out)"),
     "sources": ("来源与说明", "Sources and method"),
     "part": ("（{i}/{n}）", " ({i}/{n})"),
     "source_label": ("来源", "Sources"),
@@ -37,9 +45,25 @@ T = {
                   "solar (PV) products, China's newer export lines; the definition is not from the source."),
     "hundred_billion": ("", "Our note: \"hundred-billion-yuan class\" (\"CNY 100 bn class\") means a scale "
                         "(output or revenue) of CNY 100 bn or more; the definition is not from the source."),
+    "etdz": ("", "Our note: \"ETDZ\" stands for economic and technological development zone, a type of "
+             "government-approved industrial park in China; the definition is not from the source."),
+    "miit": ("", "Our note: MIIT is China's Ministry of Industry and Information Technology; the definition is "
+             "not from the source."),
+    "g60": ("", "Our note: the G60 Sci-Tech Innovation Corridor is a Yangtze River Delta cooperation zone named "
+            "after the G60 expressway; the article says it began in Songjiang District, Shanghai."),
+    "enclave": ("", "Our note: an \"enclave\" (feidi) is an office, lab or park a city runs in another region "
+                "to reach its talent, research and capital; the definition is not from the source."),
+    "one_thing": ("", "Our note: the \"one thing\" reform bundles the steps one matter needs into a single "
+                  "application; the definition is not from the source."),
+    "new_quality": ("", "Our note: \"new quality productive forces\" is China's official term for growth led by "
+                    "technology and innovation; the definition is not from the source."),
+    "ccid": ("", "Our note: CCID is the China Center for Information Industry Development, a research institute; "
+             "the definition is not from the source."),
 }
 # Chinese terms the English deck explains once, on its sources slide, when the briefing uses them
-GLOSSARY = (("above_size", ("规上", "规模以上")), ("new_three", ("新三样",)), ("hundred_billion", ("千亿级",)))
+GLOSSARY = (("above_size", ("规上", "规模以上")), ("new_three", ("新三样",)), ("hundred_billion", ("千亿级",)),
+            ("etdz", ("经开区", "经济技术开发区")), ("miit", ("工信部",)), ("g60", ("G60",)), ("enclave", ("飞地",)),
+            ("one_thing", ("“一件事”",)), ("new_quality", ("新质生产力",)), ("ccid", ("赛迪",)))
 # ... and again, briefly, in the footnote line of the first main-flow slide whose text uses the term in English
 # (investors meet "new three" on slide 2, not on the last page): how the English text writes the term (a
 # lower-case pattern), the slide's note, and its shortest form for a footnote line that would not fit otherwise
@@ -54,6 +78,20 @@ TERM_NOTES = {
     "hundred_billion": (r"hundred[- ]billion|100[- ]?bn[- ]class|100[- ]billion[- ]yuan[- ]class",
                         '"Hundred-billion-yuan class": a scale of CNY 100 bn or more (our note)',
                         '"Hundred-billion class": CNY 100 bn+ (our note)'),
+    "etdz": (r"\bETDZ\b", '"ETDZ": economic and technological development zone, an industrial park (our note)',
+             '"ETDZ": development zone (our note)'),
+    "miit": (r"\bMIIT\b", '"MIIT": Ministry of Industry and Information Technology (our note)',
+             '"MIIT": industry ministry (our note)'),
+    "g60": (r"\bG60\b", '"G60 corridor": a Yangtze River Delta sci-tech cooperation zone (our note)',
+            '"G60": a Delta sci-tech corridor (our note)'),
+    "enclave": (r"\benclaves?\b", '"Enclave": a city\'s own office or lab in another region (our note)',
+                '"Enclave": an office elsewhere (our note)'),
+    "one_thing": (r'"one thing"', '"One thing" reform: one application for all steps of a matter (our note)',
+                  '"One thing": one application (our note)'),
+    "new_quality": (r"new quality productive forces", '"New quality productive forces": official term for '
+                    'innovation-led growth (our note)', '"New quality forces": innovation-led growth (our note)'),
+    "ccid": (r"\bCCID\b", '"CCID": China Center for Information Industry Development (our note)',
+             '"CCID": a research institute (our note)'),
 }
 
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPagedPaintDevice, QPageLayou
 from srbrief import palette
 from srbrief.atomic import OutputError, atomic_path
 from srbrief.deck.plan import DeckPlan
-from srbrief.deck.plandata import Role, dated_text
+from srbrief.deck.plandata import Role, Slide, dated_text
 from srbrief.gui.slides import FAMILY, SlidePainter, _font, draw_fitted, fitted_height
 
 SLIDE_PAGE = QPageSize(QSizeF(13.333, 7.5), QPageSize.Unit.Inch, "Slide 16:9")
@@ -170,9 +170,20 @@ def _notes_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: 
     _framed(painter, slides, slide_rect, index)
     text_rect = QRectF(margin, slide_rect.bottom() + margin * 0.6, slide_rect.width(),
                        full.height() - slide_rect.bottom() - margin * 1.6)
-    notes = slides.plan.slides[index].notes
+    notes = printed_notes(slides.plan.slides[index])
     painter.setPen(QColor(palette.LIGHT.text))
     draw_fitted(painter, notes, text_rect, *NOTES_SIZES)
+
+
+FOOTNOTE_JOINTS = re.compile("　|   ")  # between a slide's footnotes on its footnote line (zh, en)
+
+
+def printed_notes(slide: Slide) -> str:
+    """Return what a handout prints under a slide: its notes, then its footnotes, one a line (on a portrait page
+    the slide prints at half its size and its 10-pt footnote line at 5 pt: the derived values' and undated
+    figures' notes must stay readable on paper)."""
+    footnotes = [f for f in FOOTNOTE_JOINTS.split(slide.footnote) if f.strip()]
+    return "\n\n".join(x for x in (slide.notes.rstrip(), "\n".join(footnotes)) if x)
 
 
 def _lines_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:
@@ -218,7 +229,7 @@ def _wide_page(painter: QPainter, slides: SlidePainter, full: QRectF, index: int
     top = full.height() * 0.018 + EDGE_TEXT * 3
     bottom = full.height() * 0.982 - EDGE_TEXT * 3  # above the page number
     width = full.width() - 2 * margin
-    said = slides.plan.slides[index].notes if notes else ""
+    said = slides.plan.slides[index].notes if notes else ""  # (the slide prints near its size: its footnotes too)
     height = width * 9 / 16
     if said:  # the slide gives up room (to WIDE_LEAST of the width) so that its notes print at the size of a
         # notes page's, not squeezed under it at 9 pt (the reviewer's timeline page)

@@ -164,6 +164,11 @@ def source_line(documents: Sequence[Source], lang: str) -> str:
     return label + "; ".join(f"{d.publication.en}, {english_date(d.date)}" for d in documents)
 
 
+def dated_publication(publication: str, date: str) -> str:
+    """Return a Chinese publication with its date as every source line writes it: 《上饶日报》2025-10-11."""
+    return _with_date(cited_publication(publication), date)
+
+
 def _with_date(cited: str, date: str) -> str:
     return f"{cited}{date}" if cited.endswith("》") else f"{cited} {date}"
 

@@ -9,8 +9,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from srbrief.model.textutil import counted_label
-from srbrief.model.types import Qualifier, Unit
+from srbrief.model.textutil import chinese_date, counted_label, english_date, period_text
+from srbrief.model.types import DerivedPart, Qualifier, Unit
 
 if TYPE_CHECKING:
     from srbrief.model.types import Briefing, Metric
@@ -268,6 +268,13 @@ def metric_kind(metric: Metric) -> str:
 
 
 TOTAL = {"zh": "合计：", "en": "Total: "}  # the whole of a part-and-whole doughnut (its full ring)
+TOTAL_WORDS = ("合计", "总", "total")  # … unless its label says so itself ("City's total exports")
+
+
+def whole_label(metric: Metric, lang: str) -> str:
+    """Return how a part-and-whole doughnut names its whole: its label, marked as the total unless it says so."""
+    label = metric.label.get(lang)
+    return label if any(w in label.lower() for w in TOTAL_WORDS) else TOTAL[lang] + label
 # the key of a '+' by a figure: English only (Chinese writes 超 before the number, which needs no key)
 MORE_THAN_NOTE = {"zh": "", "en": '+ means "more than"'}
 NEWS_WORDS = {"good": ("改善", "better"), "bad": ("变差", "worse")}  # what green and red say on a chart's key
@@ -277,6 +284,29 @@ def news_key(lang: str) -> str:
     """Return the key of a chart whose bars are good and bad news: '绿色：改善；红色：变差'."""
     good, bad = (NEWS_WORDS[k][0 if lang == "zh" else 1] for k in ("good", "bad"))
     return f"绿色：{good}；红色：{bad}" if lang == "zh" else f"green: {good}; red: {bad}"
+
+
+def stated_start(metric: Metric) -> str | None:
+    """Return the start of a figure's period when only that start is the source's: a range whose end was worked
+    out (a derived period) and whose clause states its start month ('自2023年6月起连续26个月'). Every view then
+    says 'since' that start, as the source does (both reviewers: the computed end month on the summary's most
+    prominent card); the appendix keeps the range and how its end was worked out."""
+    if metric.derived_part is not DerivedPart.PERIOD or not metric.period or "/" not in metric.period:
+        return None
+    start = metric.period.split("/", 1)[0]
+    return start if chinese_date(start) in metric.source.clause else None
+
+
+def metric_period(metric: Metric, lang: str) -> str:
+    """Return a figure's period as cards, charts and the app write it: short ('2024年', '2023.6–2025.7' /
+    'Jun 2023–Jul 2025'), 'since' its start when only that is the source's (see :func:`stated_start`), '' for
+    none."""
+    if not metric.period:
+        return ""
+    start = stated_start(metric)
+    if start:
+        return f"{chinese_date(start)}起" if lang == "zh" else f"since {english_date(start)}"
+    return period_text(metric.period, lang)
 
 
 def metric_text(metric: Metric, lang: str) -> str:
