@@ -32,10 +32,13 @@ def chinese_date(date: str) -> str:
 
 def period_text(period: str, lang: str) -> str:
     """Return a period for a slide: '2024' as 2024年 / 2024, '2023-06/2025-07' as 2023.6–2025.7 /
-    Jun 2023–Jul 2025."""
+    Jun 2023–Jul 2025, months of one year as a sentence writes them ('2025-01/2025-10': 2025年1—10月 /
+    Jan–Oct 2025)."""
     if "/" not in period:
         return chinese_date(period) if lang == "zh" else english_date(period)
     start, end = period.split("/", 1)
+    if len(start) == len(end) == 7 and start[:4] == end[:4]:  # months of one year, as a sentence writes them:
+        return prose_period(period, lang)  # 2025年1—10月 / Jan–Oct 2025 (the county reviewer: one style)
     if lang == "zh":
         return f"{_dotted(start)}–{_dotted(end)}"
     return f"{english_date(start)}–{english_date(end)}"
