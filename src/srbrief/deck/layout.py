@@ -54,7 +54,7 @@ def layout_slide(plan: DeckPlan, index: int, measurer: Measurer, frame: Frame | 
         body = frame.body_rect()
         if slide.footnote:  # the body gives the footnote its lines, above the footer
             top = _footnote(out, slide.footnote, frame)
-            body = Rect(body.x, body.y, body.w, min(body.h, top - body.y - 2.0))
+            body = Rect(body.x, body.y, body.w, min(body.h, top - body.y - FOOTNOTE_GAP))
         lay_out_body(out, plan, slide, body)
     if slide.role is not Role.TITLE:
         _footer(out, slide.footer or plan.footer, index + 1, len(plan.slides), frame)
@@ -162,6 +162,9 @@ def _footer(out: Collector, footer: str, number: int, total: int, frame: Frame) 
     right = Rect(frame.width - frame.margin - frame.width * 0.12, y, frame.width * 0.12, h)
     out.add(TextBlock(right, (plain([f"{number} / {total}"], FOOTER, colour="muted", align="right"),),
                       "page-number", anchor="middle"))
+
+
+FOOTNOTE_GAP = 8.0  # points between the body and its footnote (the reviewer: the summary's lines sat on it)
 
 
 def _footnote(out: Collector, text: str, frame: Frame) -> float:

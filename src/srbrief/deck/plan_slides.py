@@ -52,7 +52,7 @@ from srbrief.model.story import (
     shown_subtitle,
 )
 from srbrief.model.textutil import chinese_date, cited_publication, document_text, english_date, period_text
-from srbrief.model.units import format_value, metric_label, metric_period, metric_text, share_percent
+from srbrief.model.units import format_value, metric_label, metric_period, metric_text, mid_sentence, share_percent
 from srbrief.textlayout import break_lines, slide_measurer
 
 MAX_FACTS = 3
@@ -419,7 +419,8 @@ def _share_note(briefing: Briefing, part: Metric, lang: str) -> str:
         if not share or not isinstance(whole, Metric):
             continue
         of = f"{format_value(part, lang)}÷{whole.label.get(lang)}{format_value(whole, lang)}" if lang == "zh" else \
-            f"{format_value(part, lang)} ÷ {format_value(whole, lang)} ({whole.label.get(lang)})"
+            f"{format_value(part, lang)} ÷ {format_value(whole, lang)} " \
+            f"({mid_sentence(whole.label.get(lang), briefing)})"
         return f"（图表中的占比{share}为计算值：{of}）" if lang == "zh" else \
             f" (the chart's {share} share is derived: {of})"
     return ""

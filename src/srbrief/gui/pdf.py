@@ -179,11 +179,12 @@ FOOTNOTE_JOINTS = re.compile("　|   ")  # between a slide's footnotes on its fo
 
 
 def printed_notes(slide: Slide) -> str:
-    """Return what a handout prints under a slide: its notes, then its footnotes, one a line (on a portrait page
+    """Return what a handout prints under a slide: what to say, its footnotes, one a line (on a portrait page
     the slide prints at half its size and its 10-pt footnote line at 5 pt: the derived values' and undated
-    figures' notes must stay readable on paper)."""
+    figures' notes must stay readable on paper), then its sources."""
     footnotes = [f for f in FOOTNOTE_JOINTS.split(slide.footnote) if f.strip()]
-    return "\n\n".join(x for x in (slide.notes.rstrip(), "\n".join(footnotes)) if x)
+    said, _, sources = slide.notes.rstrip().partition("\n\n")  # what to say, then the source list (last, as
+    return "\n\n".join(x for x in (said, "\n".join(footnotes), sources) if x)  # the slide's notes end)
 
 
 def _lines_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:
