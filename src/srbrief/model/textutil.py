@@ -136,7 +136,39 @@ def excerpt(sentence: str, clauses: Sequence[str], limit: int) -> str:
                 break
             start, stop = fitting[0]
     part = sentence[start:stop].rstrip(SEMICOLONS + COMMAS)
-    return ("……" if start > 0 else "") + part + ("……" if stop < len(sentence) else "")
+    tail = "……" if stop < len(sentence) else ""
+    opening = min(c for c in _cuts(sentence, SEMICOLONS + COMMAS) if c > 0)
+    subject = not any(ch in SEMICOLONS for ch in sentence[:start])  # (a clause before a ';' is another's)
+    if start > 0 and opening <= OPENING_MOST and subject:  # its subject, then the cited part ("……集研发创新…
+        # 搭建“总服务台”……" had none): joined, or with what lies between them left out
+        joint = sentence[opening - 1:opening] if opening == start else "……"
+        return sentence[:opening].rstrip(SEMICOLONS + COMMAS) + joint + part + tail
+    return ("……" if start > 0 else "") + part + tail
+
+
+OPENING_MOST = 40  # characters: a sentence's opening clause up to this long is quoted before a part cut from it
+
+
+def quoted_sentence(text: str, clause: str) -> str:
+    """Return the sentence of *text* a note quotes for *clause*: the sentence it is in (see :func:`sentence_of`),
+    with the sentence after it on the same line when it is a question ("如此强劲的发展势头缘何而来?", whose answer
+    follows) or a heading (a short line opening with "——": "——强化“一盘棋”保障。")."""
+    found = clause_in_sentence(text, clause)
+    if found is None:
+        return clause
+    whole = "".join(found)
+    at = text.find(whole)
+    line_start = text.rfind("\n", 0, at) + 1
+    heading = text[line_start:at].strip().startswith("——") and len(whole) <= HEADING_MOST
+    if whole.rstrip(CLOSERS)[-1:] in "?？" or heading:
+        rest = text[at + len(whole):].split("\n", 1)[0]
+        following = clause_in_sentence(rest, rest.strip()[:1]) if rest.strip() else None
+        if following is not None:
+            whole += "".join(following)
+    return whole.rstrip(SEMICOLONS + COMMAS) or whole
+
+
+HEADING_MOST = 15  # characters: a sentence opening its line with "——" up to this long is a heading
 
 
 def _cuts(text: str, marks: str) -> list[int]:

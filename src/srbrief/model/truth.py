@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from srbrief.model import refs
 from srbrief.model.numerals import clause_problem, direction_problem
-from srbrief.model.textutil import sentence_of
+from srbrief.model.textutil import quoted_sentence
 from srbrief.model.types import (
     DERIVED,
     Briefing,
@@ -159,7 +159,7 @@ def _check_cite(checker: Checker, owner: Any, field: str, cite: Cite, texts: dic
     if text is not None and cite.clause not in text:
         checker.at(cite, "clause", f"source clause not found verbatim in the text of {cite.doc!r}")
     elif text is not None:
-        object.__setattr__(cite, "sentence", sentence_of(text, cite.clause))
+        object.__setattr__(cite, "sentence", quoted_sentence(text, cite.clause))
 
 
 def prose_of(b: Briefing) -> Iterator[Text]:
