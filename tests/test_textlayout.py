@@ -360,3 +360,12 @@ def test_no_line_breaks_inside_a_word_the_segmenter_knows(text: str, word: str) 
     for chars in range(max(len(t) for t in tokens(text)), len(text) + 1):  # where its longest token fits
         lines = break_lines(text, 12 * chars, 12, measurer)
         assert any(word in line for line in lines), (chars, lines)
+
+
+def test_an_opening_bracket_and_a_preposition_never_end_a_line() -> None:
+    """The re-check: '…标注报道月份（如 / “2025年10月报道”）。' ended a line on '（如'."""
+    text = "原文未给出时期的数据标注报道月份（如“2025年10月报道”）。"
+    measurer = font_measurer()
+    for chars in range(16, len(text) + 1):
+        lines = break_lines(text, 12 * chars, 12, measurer)
+        assert not any(line.endswith(("（如", "（")) for line in lines[:-1]), (chars, lines)

@@ -271,7 +271,7 @@ def _leading_joined(found: list[str]) -> list[str]:
             joined[-1] += token
         else:
             joined.append(token)
-        lone = token in LEADING
+        lone = token.lstrip(_NO_END_CHARS) in LEADING  # (after an opening mark too: "（如 / “…”）")
     return joined
 
 
@@ -340,7 +340,8 @@ def _enclosed(found: list[str], opening: str, closing: str, most: int) -> list[s
             opened = len(joined) - 1
         if opened is not None and closing in token:
             term = "".join(joined[opened:])
-            if len(term) <= most + 2 and term.index(closing) >= len(term) - 2:
+            end = term.index(closing) + 1  # the term, then only closing marks ('“2025年10月报道”）。')
+            if end <= most + 2 and all(c in NO_START for c in term[end:]):
                 joined[opened:] = [term]
             opened = None
     return joined
