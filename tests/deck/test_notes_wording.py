@@ -180,8 +180,10 @@ def test_the_summary_notes_join_every_theme_label_alike(name: str, lang: str) ->
     summary = next(s for s in plan.slides if s.role is Role.SUMMARY)
     joins = set()
     for row in summary.summary:
-        label = re.sub(r"^\d+\.\s*", "", row.label)  # said aloud without its number ('1. Strengths')
-        found = re.search(re.escape(label) + r"(——| — |：|: )", summary.notes)
+        if lang == "en":  # a line of its own, without the tag ('1. Strengths' is no words to say)
+            assert row.message in summary.notes and row.label not in summary.notes, (row.label, summary.notes)
+            continue
+        found = re.search(re.escape(row.label) + r"(——| — |：|: )", summary.notes)
         assert found, (row.label, summary.notes)
         joins.add(found.group(1))
     assert len(joins) <= 1, joins

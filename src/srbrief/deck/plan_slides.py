@@ -133,7 +133,9 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
     sources = _clauses([lead] if lead else [], metrics, facts, lines)
     said = [sentence(title, lang)] + [sentence(f.text.get(lang), lang) for f in facts]
     dash = any(has_colon(r.message) for r in rows)  # the themes' lines join their labels alike
-    said += [sentence(labelled(_spoken(r.label), r.message, lang, dash), lang) for r in rows]
+    # each theme's line, said aloud: in Chinese after its label (视角一·产业优势——…); in English the short tag
+    # ("1. Strengths") is no words to say, and each line is a sentence of its own (the reviewer)
+    said += [sentence(labelled(r.label, r.message, lang, dash) if lang == "zh" else r.message, lang) for r in rows]
     return Slide(Role.SUMMARY, title, kicker=t("summary", lang), accent=colour, cards=cards, summary=tuple(rows),
                  notes=notes_of(said, sources, lang, briefing), sources=sources, section_id=overview.id,
                  name=lead.id if lead else "summary")
@@ -179,11 +181,6 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
                  cards=cards, chart=chart, charted=shown, caption=_caption(chart, lang),
                  bullets=bullets,
                  notes=notes_of(said, sources, lang, briefing), sources=sources, section_id=section.id, name=point.id)
-
-
-def _spoken(label: str) -> str:
-    """Return a theme's label as the notes say it aloud: without its number ('1. Strengths' → 'Strengths')."""
-    return re.sub(r"^\d+\.\s*", "", label)
 
 
 def _timeline_said(timeline: Chart, events: list[Event], lang: str) -> str:
