@@ -103,7 +103,7 @@ def test_an_appendix_table_says_once_what_it_lists(any_decks: dict[tuple[str, st
         counted = (f"全部{total}项数据" if lang == "zh" else
                    "the one figure" if total == 1 else f"all {total} figures")
         assert counted in first, first
-        pages = (f"共{len(run)}页" if lang == "zh" else f"on {len(run)} pages")
+        pages = (f"共{len(run)}页" if lang == "zh" else f"listed over {len(run)} pages")
         assert (pages in first) == (len(run) > 1), first
     derived = sum(m.derived is not None for m in briefing.metrics)
     said = " ".join(run[0][0] for run in runs)

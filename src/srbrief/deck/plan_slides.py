@@ -288,7 +288,7 @@ def _table_note(briefing: Briefing, doc: Source, metrics: list[Metric], pages: i
         spread = f"，共{pages}页" if pages > 1 else ""
         worked = f"其中{derived}项的数值或时期为本简报推算，推算方法写在该行原文出处之后。" if derived else ""
         return f"本表列出本简报引自{cited_publication(doc.publication.zh)}的全部{len(metrics)}项数据{spread}。{worked}"
-    spread = f" on {pages} pages" if pages > 1 else ""
+    spread = f", listed over {pages} pages" if pages > 1 else ""  # ('on 9 pages' read as the paper's pages)
     worked = (f" We worked out {derived} of them (the value or its period); each row says how, after its "
               "source." if derived else "")
     figures = "the one figure" if len(metrics) == 1 else f"all {len(metrics)} figures"  # (not all the article has)
