@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 T = {
     "summary": ("执行摘要", "Executive summary"),
     "outlook": ("展望", "Outlook"),
@@ -94,6 +96,14 @@ TERM_NOTES = {
     "ccid": (r"\bCCID\b", '"CCID": China Center for Information Industry Development (our\u00a0note)',
              '"CCID": a research institute (our\u00a0note)'),
 }
+
+
+def _term_kept(note: str) -> str:
+    """Return a term note with the quoted term it explains kept on one line ('"G60 / corridor"' broke)."""
+    return re.sub(r'^"[^"]+"', lambda m: m.group(0).replace(" ", "\u00a0"), note)
+
+
+TERM_NOTES = {key: (pattern, _term_kept(note), _term_kept(short)) for key, (pattern, note, short) in TERM_NOTES.items()}
 
 
 def t(key: str, lang: str) -> str:
