@@ -1,8 +1,8 @@
 """Chinese words no line may break inside: the terms of the briefings (industry, economy, places, the deck's own
 words). Qt-free and toolkit-free. Chinese is set without spaces, so a line may break between any two characters;
 a break inside a word ("季/度", "交/付率", "产/业链") reads as a typo, so the line breaking of srbrief.textlayout
-keeps words whole: a word segmenter's (rjieba, jieba's dictionary) and, over them, these and the briefing's own
-terms (longest match first).
+keeps words whole: the longest word of a word list built from jieba's dictionary (resources/zhwords) and, over
+them, these and the briefing's own terms (longest match first).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from types import ModuleType
 
 _TERMS = """
 上饶 江西 浙江 福建 安徽 江苏 上海 杭州 南昌 宁波 温州 金华 衢州 鹰潭 景德镇 长三角 全省 全市 全国 全球 省内 省外 国际
@@ -31,7 +30,7 @@ _TERMS = """
 用于 属于 等于 处于 基于 高于 低于 大于 而已 曾经 经济 即将 参与 涉及 供给 对比 相比 相当 来自 各自 直至 乃至 可以
 所以 根据 依据 转让 促使 即使 变更 自由 理由 更新 最终 最高 还是 仍然 均衡 再生 才能 就业 都市 也是 从事 从而 为主
 双向 飞地 松江 科创 人才 另有 东大门 加入 网络 连接 覆盖 强化 保障 建成 一盘棋 提供 开展 设立 成立 组建 举办 围绕
-两年来 多年来 近年来 今年以来 资金链 人才链 政策链 创新链 通江达海 新质生产力 研发实力 单企单人
+两年来 多年来 近年来 今年以来 强市 资金链 人才链 政策链 创新链 通江达海 新质生产力 研发实力 单企单人 获批 民营企业
 企业数据 附录 备注 简报 语句 收录 出处 报道 计算值 摘要 大事记 示意图 参照 装机 容量 兆瓦 分布式 电站 技能 培训 组织
 """
 # a Chinese numeral and its measure word are one word too (两个园区, 三个基金), as a number and its unit are
@@ -70,16 +69,19 @@ def learn(terms: Iterable[str]) -> bool:
 
 
 def segments(chars: str) -> list[tuple[int, int]]:
-    """Return the words of *chars* (Chinese characters only) as (start, stop) spans: the word segmenter's
-    (jieba's dictionary, through rjieba: "全省/第三", "人才资源", "今年"), never cutting inside a word of WORDS or
-    a learned term (longest match first: the briefing's terms win)."""
-    cuts: set[int] = set()
-    at = 0
-    for word in _segmenter().cut(chars):
-        at += len(word)
-        cuts.add(at)
-        if len(word) > 1 and word[-1] in LEADING and word not in WORDS and word not in _learned:
-            cuts.add(at - 1)  # a preposition the segmenter took with the word before it (1家为|一个): its own
+    """Return the words of *chars* (Chinese characters only) as (start, stop) spans: the longest word of the word
+    list (DICTIONARY, jieba's words: "全省/第三", "人才/资源", "今年") at each place from the end, never cutting
+    inside a word of WORDS or a learned term (longest match first: the briefing's terms win)."""
+    cuts: set[int] = {len(chars)}
+    end = len(chars)
+    while end > 0:  # from the end (backward longest match reads Chinese better than forward: 并于今年, not 于今|年)
+        length = next((n for n in range(min(DICTIONARY_LONGEST, end), 1, -1) if _listed(chars[end - n:end])), 1)
+        word = chars[end - length:end]
+        if length > 1 and word[-1] in LEADING and word not in WORDS and word not in _learned:
+            cuts.add(end - 1)  # a preposition the list took with the word before it (1家为|一个): its own
+        end -= length
+        cuts.add(end)
+    cuts.discard(0)
     at = 0
     while at < len(chars):
         length = longest_word(chars[at:])
@@ -89,12 +91,28 @@ def segments(chars: str) -> list[tuple[int, int]]:
     return list(zip([0, *stops[:-1]], stops, strict=True))
 
 
-@functools.cache
-def _segmenter() -> ModuleType:
-    """Return the word segmenter, imported when first needed (its dictionary loads in about 0.2 s)."""
-    import rjieba
+DICTIONARY = "zhwords/words.txt"  # written by packaging/zhwords/build_words.py from jieba's dictionary
+DICTIONARY_LONGEST = 6
 
-    return rjieba
+
+def _listed(word: str) -> bool:
+    """Return whether *word* is in DICTIONARY."""
+    rests = _dictionary().get(word[:1])
+    return rests is not None and f"|{word[1:]}|" in rests
+
+
+@functools.cache
+def _dictionary() -> dict[str, str]:
+    """Return the word list: each first character with the rests of its words between '|' marks ("业|链|务|"),
+    read when first needed (about 1 MB; a few milliseconds); empty when it cannot be read (the dictionary's
+    words above still hold)."""
+    from srbrief.resources import resource
+
+    try:
+        text = resource(DICTIONARY).read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        return {}
+    return {line[0]: line[1:] for line in text.splitlines() if line}
 
 
 def longest_word(chars: str) -> int:
