@@ -287,6 +287,11 @@ def test_map_names_clear_each_other_the_routes_and_the_edges(builtin: Briefing, 
     inside = [d for d in dots if any(b.x0 < d[0] < b.x1 and b.y0 < d[1] < b.y1 for b in names)]
     assert not inside
     assert misread_names(fig) == []
+    near = NEAR * fig.dpi / 72 * 0.95  # two names side by side read as one ("南昌 上饶"): apart by NEAR at least
+    for i, box in enumerate(names):
+        for other in names[i + 1:]:
+            gap = math.hypot(max(box.x0 - other.x1, 0, other.x0 - box.x1), max(box.y0 - other.y1, 0, other.y0 - box.y1))
+            assert gap >= near, (gap, near)
     legend = fig.legends[0].get_window_extent(renderer)
     assert legend.x1 <= fig.bbox.x1 and legend.x0 >= 0
 
@@ -350,3 +355,18 @@ def test_value_axes_and_legends_stay_in_view(source: Path, size: tuple[float, fl
                 frame = legend.get_window_extent(renderer)
                 for bar in (p for p in ax.patches if isinstance(p, Rectangle) and p.get_height()):
                     assert not frame.overlaps(bar.get_window_extent(renderer)), (chart.id, lang, "legend on a bar")
+
+
+def test_two_names_never_stand_side_by_side() -> None:
+    """The re-check's sparse map read "南昌 上饶" as one name: a name keeps NEAR points from the names placed
+    before it (here the right edge pushes 上饶 to the left of its dot, beside 南昌's name)."""
+    from srbrief.charts.routemap import _spot_box, place_labels
+    from srbrief.textlayout import font_measurer
+
+    dots, frame, size = [(0.0, 0.0), (66.0, 0.0)], (-60.0, -60.0, 80.0, 60.0), 12.0
+    spots, _ = place_labels(["南昌", "上饶"], dots, [], frame, size, 1.0, [False, False])
+    boxes = [_spot_box(spot, dot, font_measurer(1.0).width(name, size), size * 1.2, 1.0)
+             for spot, dot, name in zip(spots, dots, ["南昌", "上饶"], strict=True)]
+    (a, b) = boxes
+    gap = math.hypot(max(a[0] - b[2], 0, b[0] - a[2]), max(a[1] - b[3], 0, b[1] - a[3]))
+    assert gap >= NEAR, (spots, boxes)
