@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -290,10 +291,15 @@ def test_map_names_clear_each_other_the_routes_and_the_edges(builtin: Briefing, 
     near = NEAR * fig.dpi / 72 * 0.95  # two names side by side read as one ("南昌 上饶"): apart by NEAR at least
     for i, box in enumerate(names):
         for other in names[i + 1:]:
-            gap = math.hypot(max(box.x0 - other.x1, 0, other.x0 - box.x1), max(box.y0 - other.y1, 0, other.y0 - box.y1))
+            gap = _box_gap(box.extents, other.extents)
             assert gap >= near, (gap, near)
     legend = fig.legends[0].get_window_extent(renderer)
     assert legend.x1 <= fig.bbox.x1 and legend.x0 >= 0
+
+
+def _box_gap(a: Sequence[float], b: Sequence[float]) -> float:
+    """Return the distance between two boxes (x0, y0, x1, y1), 0 when they touch (the tests' own measure)."""
+    return math.hypot(max(a[0] - b[2], 0, b[0] - a[2]), max(a[1] - b[3], 0, b[1] - a[3]))
 
 
 def misread_names(fig: Figure) -> list[str]:
@@ -307,10 +313,10 @@ def misread_names(fig: Figure) -> list[str]:
     near = NEAR * fig.dpi / 72 * 0.95
     found = []
     for text in (t for t in ax.texts if isinstance(t, Annotation)):
-        box, own = text.get_window_extent(renderer), ax.transData.transform(text.xy)
+        box, own = text.get_window_extent(renderer).extents, ax.transData.transform(text.xy)
 
-        def gap(dot: tuple[float, float], box: object = box) -> float:
-            return math.hypot(max(box.x0 - dot[0], 0, dot[0] - box.x1), max(box.y0 - dot[1], 0, dot[1] - box.y1))
+        def gap(dot: tuple[float, float], box: tuple[float, ...] = tuple(box)) -> float:
+            return _box_gap(box, (*dot, *dot))
 
         if any(math.dist(dot, own) > 1 and gap(dot) < gap(own) + near for dot in dots):
             found.append(text.get_text())
@@ -367,6 +373,4 @@ def test_two_names_never_stand_side_by_side() -> None:
     spots, _ = place_labels(["南昌", "上饶"], dots, [], frame, size, 1.0, [False, False])
     boxes = [_spot_box(spot, dot, font_measurer(1.0).width(name, size), size * 1.2, 1.0)
              for spot, dot, name in zip(spots, dots, ["南昌", "上饶"], strict=True)]
-    (a, b) = boxes
-    gap = math.hypot(max(a[0] - b[2], 0, b[0] - a[2]), max(a[1] - b[3], 0, b[1] - a[3]))
-    assert gap >= NEAR, (spots, boxes)
+    assert _box_gap(*boxes) >= NEAR, (spots, boxes)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from srbrief.cli import main
+from srbrief.deck.plandata import footnote_parts
 from tests.deck.conftest import ANY_SHAPE
 from tests.gui.test_handout_tables import _page_sizes, _words
 
@@ -63,7 +64,7 @@ def test_a_portrait_page_prints_the_slides_footnotes_under_its_notes(tmp_path: P
             continue
         page = "".join(subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(target), "-"],
                                       capture_output=True, text=True, timeout=60, check=True).stdout.split())
-        for note in re.split("　|   ", slide.footnote):
+        for note in footnote_parts(slide.footnote):
             key = "".join(note.split())[:12]
             assert page.count(key) >= 2, (number, note)  # on the slide's footnote line, and below its notes
         checked += 1

@@ -85,16 +85,15 @@ def _inside(points: list[tuple[float, float]], box: Box, pad: float) -> int:
     return sum(1 for px, py in points if box[0] - pad <= px <= box[2] + pad and box[1] - pad <= py <= box[3] + pad)
 
 
-def _distance(box: Box, point: tuple[float, float]) -> float:
-    dx = max(box[0] - point[0], 0.0, point[0] - box[2])
-    dy = max(box[1] - point[1], 0.0, point[1] - box[3])
-    return math.hypot(dx, dy)
-
-
-def _gap(a: Box, b: Box) -> float:
+def gap(a: Box, b: Box) -> float:
+    """Return the distance between two boxes (0 when they touch or overlap)."""
     dx = max(a[0] - b[2], 0.0, b[0] - a[2])
     dy = max(a[1] - b[3], 0.0, b[1] - a[3])
     return math.hypot(dx, dy)
+
+
+def _distance(box: Box, point: tuple[float, float]) -> float:
+    return gap(box, (*point, *point))
 
 
 def _crowding(box: Box, frame: Box, placed: list[Box], others: list[tuple[float, float]],
@@ -108,7 +107,7 @@ def _crowding(box: Box, frame: Box, placed: list[Box], others: list[tuple[float,
     overlap = sum(max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1])) for b in placed)
     clear = _distance(box, own) + near  # a name is nearer its own dot than any other, by *near* at least
     crowded = sum(max(0.0, clear - _distance(box, dot)) for dot in others)
-    crowded += sum(max(0.0, near - _gap(box, b)) for b in placed)  # two names side by side read as one ("南昌 上饶")
+    crowded += sum(max(0.0, near - gap(box, b)) for b in placed)  # two names side by side read as one ("南昌 上饶")
     return (outside * 100 + overlap + (_inside(others, box, 4) + _inside([own], box, 2)) * 500 + crowded * 60
             + _inside(lines, box, 2) * 40)
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from srbrief.deck.boxes import FOOTER, Frame
 from srbrief.deck.charted import chart_figures
 from srbrief.deck.plandata import (
+    FOOTNOTE_JOINT,
     MAX_CARDS,
     SAYS_DERIVED,
     Card,
@@ -51,7 +52,7 @@ from srbrief.model.story import (
     shown_figures,
     shown_subtitle,
 )
-from srbrief.model.textutil import chinese_date, cited_publication, document_text, english_date, period_text
+from srbrief.model.textutil import cited_publication, document_text, period_text
 from srbrief.model.units import format_value, metric_label, metric_period, metric_text, mid_sentence, share_percent
 from srbrief.textlayout import break_lines, slide_measurer
 
@@ -187,7 +188,7 @@ def _timeline_said(timeline: Chart, events: list[Event], lang: str) -> str:
     """Return what the presenter says of the timeline page: what it lists and the span it covers (not its
     title alone, "大事记。")."""
     dates = sorted(e.date for e in events)
-    first, last = (chinese_date(d) if lang == "zh" else english_date(d) for d in (dates[0], dates[-1]))
+    first, last = (period_text(d, lang) for d in (dates[0], dates[-1]))
     return sentence(t("timeline_said", lang).format(title=timeline.title.get(lang), n=len(events), first=first,
                                                     last=last), lang)
 
@@ -256,9 +257,9 @@ def appendix_slides(briefing: Briefing, lang: str, frame: Frame, shown: frozense
     elif timeline is not None and events:  # one or two events are no timeline: a page of them would stand
         # mostly blank; their dated lines join the sources page, beside the document they come from
         dated = tuple(_dated_line(e, timeline.title.get(lang), lang) for e in sorted(events, key=lambda e: e.date))
-    slides.append(_sources_slide(briefing, lang, dated, tuple(dict.fromkeys(e.source for e in events))
-                                 if dated else ()))
     glossary = _glossary(briefing, lang)
+    slides.append(_sources_slide(briefing, lang, glossary, dated, tuple(dict.fromkeys(e.source for e in events))
+                                 if dated else ()))
     if len(glossary) > GLOSSARY_ON_SOURCES:  # more terms than the sources page holds: a page (or two) of them
         terms = list(glossary)
         each = -(-len(terms) // -(-len(terms) // GLOSSARY_PAGE))  # pages of even length
@@ -383,8 +384,7 @@ def undated_noted(briefing: Briefing, slide: Slide, lang: str) -> Slide:
     if not months:
         return slide
     note = t("undated", lang).format(months=("、" if lang == "zh" else ", ").join(months))
-    joint = "　" if lang == "zh" else "   "
-    return replace(slide, footnote=joint.join(x for x in (slide.footnote, note) if x))
+    return replace(slide, footnote=FOOTNOTE_JOINT[lang].join(x for x in (slide.footnote, note) if x))
 
 
 NO_TRANSLATION = "[not translated: Chinese original]"
@@ -461,7 +461,7 @@ def term_noted(briefing: Briefing, slides: list[Slide], lang: str, frame: Frame)
         slide = out[index]
 
         def with_notes(form: int, slide: Slide = slide, keys: list[str] = keys) -> str:
-            return "   ".join(x for x in (slide.footnote, *(TERM_NOTES[k][form] for k in keys)) if x)
+            return FOOTNOTE_JOINT[lang].join(x for x in (slide.footnote, *(TERM_NOTES[k][form] for k in keys)) if x)
 
         footnote = with_notes(1)
         if len(break_lines(footnote, width, FOOTER, measurer)) > FOOTNOTE_LINES:
@@ -496,7 +496,7 @@ def _quoted(labels: list[str]) -> str:
     return ", ".join(f'"{label}"' for label in labels)
 
 
-def _sources_slide(briefing: Briefing, lang: str, dated: tuple[str, ...] = (),
+def _sources_slide(briefing: Briefing, lang: str, glossary: tuple[str, ...], dated: tuple[str, ...] = (),
                    cited: tuple[Cite, ...] = ()) -> Slide:
     """Return the sources and method page; *dated*: the lines of a timeline too short for a page of its own
     (their clauses *cited*), after the documents."""
@@ -512,7 +512,6 @@ def _sources_slide(briefing: Briefing, lang: str, dated: tuple[str, ...] = (),
     ranked = any(m.qualifier.value in ("rank", "top") for m in briefing.metrics)
     shared = any(c.kind is ChartKind.SHARE for c in briefing.charts)
     bullets: tuple[str, ...]
-    glossary = _glossary(briefing, lang)
     if lang == "zh":
         named = [("出处：" if len(docs) == 1 else f"出处{i}：") + document_text(d, lang) for i, d in enumerate(docs, 1)]
         computed = f"其中{len(derived)}项为本简报据原文推算的计算值：{'、'.join(derived)}。" if derived else ""

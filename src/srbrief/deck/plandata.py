@@ -4,6 +4,7 @@ built by srbrief.deck.plan_slides, laid out by srbrief.deck.layout."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -147,6 +148,14 @@ def make_card(metric: Metric, section_colour: str, period: str) -> Card:
 
 
 SAYS_DERIVED = ("推算", "计算", "computed", "derived")  # a derived value's note that says so itself
+FOOTNOTE_JOINT = {"zh": "　", "en": "   "}  # between the notes of a slide's footnote line
+
+
+def footnote_parts(footnote: str) -> list[str]:
+    """Return the notes of a slide's footnote line, each on its own (the handout prints them one a line)."""
+    return [part for part in re.split("|".join(map(re.escape, FOOTNOTE_JOINT.values())), footnote) if part.strip()]
+
+
 FOOTNOTE_MARKS = ("¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹")
 
 
@@ -173,7 +182,7 @@ def footnoted(slide: Slide, lang: str) -> Slide:
     rows = tuple(replace(r, card=marked(r.card)) if r.card else r for r in slide.summary)
     notes = [f"{mark} {text}" for text, mark in by_text.items()]
     return replace(slide, cards=tuple(marked(c) for c in slide.cards), summary=rows,
-                   footnote=("　" if lang == "zh" else "   ").join(notes))
+                   footnote=FOOTNOTE_JOINT[lang].join(notes))
 
 
 def _derived_note(metric: Metric, lang: str, named: bool) -> str:
@@ -257,7 +266,27 @@ def dated_text(briefing: Briefing, lang: str) -> str:
     return source_line(cited_documents(briefing), lang)
 
 
-__all__ = ["BULLET_GUTTER", "MAX_CARDS", "NATIVE_KINDS", "NOTE_BULLET", "Card", "DeckPlan", "Role", "Slide",
-           "SummaryRow", "Table", "bullet_columns", "card_columns", "card_meta", "card_slot", "dated_text",
-           "footnoted",
-           "listed", "make_card", "notes_of", "quoted", "section_accent"]
+__all__ = [
+    "BULLET_GUTTER",
+    "MAX_CARDS",
+    "NATIVE_KINDS",
+    "NOTE_BULLET",
+    "Card",
+    "DeckPlan",
+    "Role",
+    "Slide",
+    "SummaryRow",
+    "Table",
+    "bullet_columns",
+    "card_columns",
+    "card_meta",
+    "card_slot",
+    "dated_text",
+    "footnote_parts",
+    "footnoted",
+    "listed",
+    "make_card",
+    "notes_of",
+    "quoted",
+    "section_accent",
+]

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPagedPaintDevice, QPageLayou
 from srbrief import palette
 from srbrief.atomic import OutputError, atomic_path
 from srbrief.deck.plan import DeckPlan
-from srbrief.deck.plandata import Role, Slide, dated_text
+from srbrief.deck.plandata import Role, Slide, dated_text, footnote_parts
 from srbrief.gui.slides import FAMILY, SlidePainter, _font, draw_fitted, fitted_height
 
 SLIDE_PAGE = QPageSize(QSizeF(13.333, 7.5), QPageSize.Unit.Inch, "Slide 16:9")
@@ -175,14 +175,11 @@ def _notes_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: 
     draw_fitted(painter, notes, text_rect, *NOTES_SIZES)
 
 
-FOOTNOTE_JOINTS = re.compile("　|   ")  # between a slide's footnotes on its footnote line (zh, en)
-
-
 def printed_notes(slide: Slide) -> str:
     """Return what a handout prints under a slide: what to say, its footnotes, one a line (on a portrait page
     the slide prints at half its size and its 10-pt footnote line at 5 pt: the derived values' and undated
     figures' notes must stay readable on paper), then its sources."""
-    footnotes = [f for f in FOOTNOTE_JOINTS.split(slide.footnote) if f.strip()]
+    footnotes = footnote_parts(slide.footnote)
     said, _, sources = slide.notes.rstrip().partition("\n\n")  # what to say, then the source list (last, as
     return "\n\n".join(x for x in (said, "\n".join(footnotes), sources) if x)  # the slide's notes end)
 

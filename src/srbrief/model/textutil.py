@@ -194,7 +194,7 @@ def source_line(documents: Sequence[Source], lang: str) -> str:
     """Return the short source line of the *documents* a slide or chart cites:
     来源：《上饶日报》2025-10-11；上饶市统计局 2026-03-01 / Sources: Shangrao Daily, 11 Oct 2025; ..."""
     if lang == "zh":
-        return "来源：" + "；".join(_with_date(cited_publication(d.publication.zh), d.date) for d in documents)
+        return "来源：" + "；".join(dated_publication(d.publication.zh, d.date) for d in documents)
     label = "Source: " if len(documents) == 1 else "Sources: "
     return label + "; ".join(f"{d.publication.en}, {english_date(d.date)}" for d in documents)
 
