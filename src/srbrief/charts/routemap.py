@@ -33,6 +33,7 @@ ROUTE_STYLES: tuple[tuple[float, tuple[float, ...]], ...] = (
 
 # Where a place's name may go around its dot (offsets in points, alignment), the usual ones first.
 NEAR = 6.0  # points between a place's name and any other place's dot
+ROW_GAP = 2.5  # ems between two names on one line: closer, "• 南昌   上饶 •" reads as one phrase between two dots
 LABEL_SPOTS: tuple[tuple[float, float, str, str], ...] = (
                (9, -4, "left", "bottom"), (-9, -4, "right", "bottom"), (0, 7, "center", "bottom"),
                (0, -8, "center", "top"), (7, 5, "left", "bottom"), (-7, 5, "right", "bottom"),
@@ -96,18 +97,22 @@ def _distance(box: Box, point: tuple[float, float]) -> float:
     return gap(box, (*point, *point))
 
 
-def _crowding(box: Box, frame: Box, placed: list[Box], others: list[tuple[float, float]],
-              lines: list[tuple[float, float]], own: tuple[float, float], near: float) -> float:
+def _crowding(box: Box, frame: Box, taken: list[Box], placed: list[Box], others: list[tuple[float, float]],
+              lines: list[tuple[float, float]], own: tuple[float, float], near: float, row: float) -> float:
     """Return how much a name in *box* would collide: outside the map, over names placed before it, over
     other dots or not clearly farther from them than from its own (by *near*: a name by another place's dot
     reads as that place's, "Nanchang" beside Shangrao's, "上海松江区" beside Hangzhou's), over its own dot,
-    over the routes (weighted so that leaving the map or covering a dot is worst)."""
+    over the routes (weighted so that leaving the map or covering a dot is worst); a name on the line of one
+    placed before it keeps *row* from it."""
     x0, y0, x1, y1 = box
     outside = max(0.0, frame[0] - x0) + max(0.0, x1 - frame[2]) + max(0.0, frame[1] - y0) + max(0.0, y1 - frame[3])
-    overlap = sum(max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1])) for b in placed)
-    clear = _distance(box, own) + near  # a name is nearer its own dot than any other, by *near* at least
+    overlap = sum(max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1]))
+                  for b in (*taken, *placed))
+    clear = 1.5 * _distance(box, own) + near  # a name clearly nearer its own dot than any other
     crowded = sum(max(0.0, clear - _distance(box, dot)) for dot in others)
-    crowded += sum(max(0.0, near - gap(box, b)) for b in placed)  # two names side by side read as one ("南昌 上饶")
+    crowded += sum(max(0.0, near - gap(box, b)) for b in taken)
+    crowded += sum(max(0.0, (row if min(y1, b[3]) > max(y0, b[1]) else near) - gap(box, b))
+                   for b in placed)  # two names side by side read as one ("南昌 上饶")
     return (outside * 100 + overlap + (_inside(others, box, 4) + _inside([own], box, 2)) * 500 + crowded * 60
             + _inside(lines, box, 2) * 40)
 
@@ -116,17 +121,31 @@ def place_labels(names: list[str], dots: list[tuple[float, float]], lines: list[
                  frame: Box, size: float, scale: float, bold: list[bool],
                  taken: tuple[Box, ...] = ()) -> tuple[list[Spot], float]:
     """Return, for each name at its dot (display coordinates, *scale* display units a point), the spot of
-    LABEL_SPOTS that keeps it inside *frame* and clear of the names placed before it, of the other dots and
-    of the points along the routes (*lines*) and of the boxes already *taken* (the sea's name): the least
-    crowded, the usual spot on a tie; and how crowded they are in all."""
-    placed: list[Box] = list(taken)
+    LABEL_SPOTS that keeps it inside *frame* and clear of the other names, of the other dots, of the points
+    along the routes (*lines*) and of the boxes already *taken* (the sea's name): each the least crowded given
+    the names placed before it (the usual spot on a tie), placed in the given order and in the reverse one,
+    whichever leaves them less crowded; and how crowded they are in all."""
+    found = []
+    for order in (list(range(len(names))), list(range(len(names)))[::-1]):
+        spots, total = _place_in_order(order, names, dots, lines, frame, size, scale, bold, taken)
+        found.append(([spots[order.index(i)] for i in range(len(names))], total))
+    return min(found, key=lambda f: f[1])
+
+
+def _place_in_order(order: list[int], names: list[str], dots: list[tuple[float, float]],
+                    lines: list[tuple[float, float]], frame: Box, size: float, scale: float, bold: list[bool],
+                    taken: tuple[Box, ...]) -> tuple[list[Spot], float]:
+    """Return the spots of the names in *order* (see place_labels), each the least crowded by those before it."""
+    placed: list[Box] = []
     chosen: list[Spot] = []
     total = 0.0
-    for i, (name, dot, heavy) in enumerate(zip(names, dots, bold, strict=True)):
-        w, h = font_measurer(1.0).width(name, size, heavy) * scale, size * 1.2 * scale
+    for i in order:
+        name, dot = names[i], dots[i]
+        w, h = font_measurer(1.0).width(name, size, bold[i]) * scale, size * 1.2 * scale
         others = dots[:i] + dots[i + 1:]
         spots = [_inside_frame(spot, _spot_box(spot, dot, w, h, scale), frame, scale) for spot in LABEL_SPOTS]
-        costs = [_crowding(_spot_box(spot, dot, w, h, scale), frame, placed, others, lines, dot, NEAR * scale)
+        costs = [_crowding(_spot_box(spot, dot, w, h, scale), frame, list(taken), placed, others, lines, dot,
+                           NEAR * scale, ROW_GAP * size * scale)
                  for spot in spots]  # each spot as it would be drawn: moved inside the map
         spot = spots[min(range(len(spots)), key=costs.__getitem__)]
         placed.append(_spot_box(spot, dot, w, h, scale))
@@ -145,6 +164,22 @@ def _inside_frame(spot: Spot, box: Box, frame: Box, scale: float) -> Spot:
     return (dx + shift / scale, dy, ha, va) if shift else spot
 
 
+def _filling(xlim: tuple[float, float], ylim: tuple[float, float], ax,
+             mid_lat: float) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Return the map's extent widened in one direction so that, drawn true to scale, it fills its axes: a
+    map of places on one line of latitude stood as a strip with the names crowded in it."""
+    box = ax.get_position(original=True)  # as laid out, not yet shrunk to the aspect
+    fig_w, fig_h = ax.figure.get_size_inches()
+    want = (box.height * fig_h) / (box.width * fig_w)  # the axes' height per width
+    x_span = (xlim[1] - xlim[0]) * math.cos(math.radians(mid_lat))
+    y_span = ylim[1] - ylim[0]
+    if y_span < x_span * want:
+        more = (x_span * want - y_span) / 2
+        return xlim, (ylim[0] - more, ylim[1] + more)
+    more = (y_span / want - x_span) / math.cos(math.radians(mid_lat)) / 2
+    return (xlim[0] - more, xlim[1] + more), ylim
+
+
 def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Places as dots with names, routes as arrows with a legend, a coast outline and a scale bar."""
     items = [briefing.find(i) for i in chart.items]
@@ -161,8 +196,11 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     mid_lat = (min(lats) + max(lats)) / 2
     ax.set_aspect(1 / math.cos(math.radians(mid_lat)))
     margin = 0.8
-    ax.set_xlim(min(lons) - margin, max(lons) + margin * 2.2)  # room for the names of the eastern places
-    ax.set_ylim(min(lats) - margin, max(lats) + margin)
+    xlim = (min(lons) - margin, max(lons) + margin * 2.2)  # room for the names of the eastern places
+    ylim = (min(lats) - margin, max(lats) + margin)
+    xlim, ylim = _filling(xlim, ylim, ax, mid_lat)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
     ax.set_facecolor(theme.land)
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     sea = [*COAST, (SEA_EDGE_LON, COAST[-1][1]), (SEA_EDGE_LON, COAST[0][1])]
