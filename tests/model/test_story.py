@@ -157,6 +157,30 @@ def test_summary_of_a_theme_without_figures() -> None:
     assert lines[0].message == Text("标题", "Title") and lines[0].figure is None
 
 
+def test_summary_of_a_briefing_without_themes_covers_its_later_points_and_outlook() -> None:
+    """The county review: a one-section briefing's summary showed its first message alone, of three. Its
+    lines are the overview's later points (each with its first figure) and the outlook with its target."""
+    first = Point(id="p1", message=Text("结论一", "First"), figures=("a",))
+    second = Point(id="p2", message=Text("结论二", "Second"), figures=("b", "c"), sources=(Cite("二"),))
+    target = Metric(id="t", label=Text("目标", "Target"), value=200, unit="yi-yuan", source=Cite("力争200亿元"))
+    overview = Section(id="overview", kind=SectionKind.OVERVIEW, title=Text("总览", "Overview"),
+                       short_title=Text("总览", "Overview"), lede=LEDE,
+                       metrics=(metric("a"), metric("b"), metric("c"), target), points=(first, second))
+    line = Statement(Text("力争200亿元。", "Aims for CNY 20 bn."), Cite("力争200亿元"))
+    b = briefing(outlook_lines=(line,))
+    b = Briefing(schema=b.schema, id=b.id, title=b.title, subtitle=b.subtitle, sources=b.sources, as_of=b.as_of,
+                 sections=(overview,), outlook=(line,))
+    lines = executive_summary(b)
+    assert [x.message for x in lines] == [second.message, Text("力争200亿元", "Aims for CNY 20 bn")]
+    assert [x.figure.id if x.figure else None for x in lines] == ["b", "t"]
+    assert [x.name().get("zh") for x in lines] == ["要点二", "展望"]
+    assert [x.name().get("en") for x in lines] == ["Point 2", "Outlook"]
+    assert lines[0].sources == second.sources and lines[1].sources == (line.source,)
+    no_outlook = Briefing(schema=b.schema, id=b.id, title=b.title, subtitle=b.subtitle, sources=b.sources,
+                          as_of=b.as_of, sections=(overview,))
+    assert [x.message for x in executive_summary(no_outlook)] == [second.message]
+
+
 def test_outlook_is_only_what_the_data_says() -> None:
     line = Statement(Text("对标长三角", "Benchmark against the Delta"), Cite("对标长三角"))
     assert outlook(briefing(outlook_lines=(line,))) == (line,)

@@ -127,7 +127,7 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
         accent = section_accent(briefing, line.section)
         card = make_card(line.figure, accent, _period(line.figure, lang)) \
             if line.figure is not None else None
-        rows.append(SummaryRow(line.section.short_title.get(lang), line.message.get(lang), accent, card))
+        rows.append(SummaryRow(line.name().get(lang), line.message.get(lang), accent, card))
     title = lead.message.get(lang) if lead else briefing.subtitle.get(lang)
     facts = lead.facts if lead else ()
     metrics = [*headline, *(line.figure for line in lines if line.figure is not None)]

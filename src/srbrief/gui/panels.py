@@ -345,10 +345,13 @@ class SectionPanel(Panel):
             figures = list(point_figures(briefing, lead))
             if figures:
                 out.append(_cards(figures, colour))
+        below = {p.message for p in effective_points(self._section(briefing))}
         for line in executive_summary(briefing):
+            if line.message in below:  # a briefing without themes: its later points follow on this panel
+                continue
             line_colour = section_meaning(briefing, line.section)
             accent = meaning.colour(palette.LIGHT, line_colour)
-            out.append(Block("label", (line.section.title.get(lang),), f"Kicker:{accent}"))
+            out.append(Block("label", (line.name(short=False).get(lang),), f"Kicker:{accent}"))
             out.append(Block("claim", (line.message.get(lang), claim_tip(briefing, line.sources, lang))))
             if line.figure is not None:
                 out.append(_cards([line.figure], line_colour))

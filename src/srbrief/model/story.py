@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from srbrief import meaning
 from srbrief.model.claims import uncarried_numbers
 from srbrief.model.honesty import chart_problem
-from srbrief.model.refs import render_ref
+from srbrief.model.refs import chinese_numeral, render_ref
 from srbrief.model.textutil import chinese_date, cited_publication, english_date
 from srbrief.model.types import (
     Briefing,
@@ -46,6 +46,11 @@ class SummaryLine:
     figure: Metric | None
     written: bool  # False when taken from the theme's first point
     sources: tuple[Cite, ...] = ()  # the clauses the message rests on
+    label: Text | None = None  # its name on the summary when not the section's ("要点二", "展望")
+
+    def name(self, short: bool = True) -> Text:
+        """Return the line's name on the summary: its own label, else its section's (short) title."""
+        return self.label or (self.section.short_title if short else self.section.title)
 
 
 def effective_points(section: Section) -> tuple[Point, ...]:
@@ -137,6 +142,8 @@ def shown_figures(briefing: Briefing, point: Point) -> tuple[Metric, ...]:
 def executive_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
     """Return one line per theme, in theme order: the written summary item, or else the theme's first point
     (its message and first figure)."""
+    if not any(s.kind is SectionKind.THEME for s in briefing.sections):
+        return _one_section_summary(briefing)
     written = {item.section: item for item in briefing.summary}
     lines = []
     for section in briefing.sections:
@@ -154,6 +161,24 @@ def executive_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
             figure = briefing.find(first_figure, Metric) if first_figure is not None else None
             lines.append(SummaryLine(section, message, figure, written=False,
                                      sources=points[0].sources if points else ()))
+    return tuple(lines)
+
+
+def _one_section_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
+    """Return the summary's lines of a briefing without themes: its later points and its outlook, each with its
+    first figure (the county review: its summary showed the first message alone, of three)."""
+    section = briefing.sections[0]
+    lines = []
+    for n, point in enumerate(effective_points(section)[1:], start=2):
+        figure = briefing.find(point.figures[0], Metric) if point.figures else None
+        lines.append(SummaryLine(section, point.message, figure, written=False, sources=point.sources,
+                                 label=Text(f"要点{chinese_numeral(n, counting=False)}", f"Point {n}")))
+    if briefing.outlook:
+        first = briefing.outlook[0]
+        target = next((m for m in briefing.metrics if (m.source.doc, m.source.clause) ==
+                       (first.source.doc, first.source.clause)), None)
+        lines.append(SummaryLine(section, Text(first.text.zh.rstrip("。"), first.text.en.rstrip(".")), target,
+                                 written=False, sources=(first.source,), label=Text("展望", "Outlook")))
     return tuple(lines)
 
 
