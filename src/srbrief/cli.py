@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import signal
 import sys
 import threading
@@ -263,6 +264,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _is_day(text: str) -> bool:
+    """Return whether *text* is a day that exists, written YYYY-MM-DD."""
+    from srbrief.model.plausible import real_date
+
+    return re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is not None and real_date(text)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from srbrief.deck.export import ExportError, check_output, export_pptx
 
@@ -280,6 +288,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         check_title_text(args.presenter, "--presenter")
         check_title_text(args.organisation, "--organisation")
+        if args.date is not None and not _is_day(args.date):
+            raise UsageError(f"--date: {args.date!r} is not a date (YYYY-MM-DD, e.g. 2025-12-08)")
         briefing = _load(args.file)
         if args.lang == "en":
             from srbrief.model.translation import untranslated
@@ -292,14 +302,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             from srbrief.deck.plan import plan_deck
             from srbrief.gui.pdf import write_pdf
 
-            plan = plan_deck(briefing, args.lang, args.presenter, args.organisation)
+            plan = plan_deck(briefing, args.lang, args.presenter, args.organisation, date=args.date)
             write_pdf(plan, target, args.layout or ("notes" if args.notes else "slides"), inputs)
             count = len(plan.slides)
         else:
             with _collector_paused():
                 count = export_pptx(briefing, target, args.lang, template, args.notes, args.font_latin,
                                     args.font_ea, inputs[:1], presenter=args.presenter,
-                                    organisation=args.organisation, briefing_file=_briefing_path(args.file))
+                                    organisation=args.organisation, briefing_file=_briefing_path(args.file),
+                                    date=args.date)
     except ExportError as exc:
         raise UsageError(str(exc)) from None
     print(f"{target}: {count} slides ({args.lang})")
@@ -420,6 +431,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="East-Asian typeface (default Microsoft YaHei, or the template's)")
     p.add_argument("--presenter", metavar="NAME", help="who presents, on the title slide (else the briefing's)")
     p.add_argument("--organisation", metavar="NAME", help="for whom, on the title slide (else the briefing's)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day it is presented, on the title slide (else the "
+                   "briefing's)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(

@@ -15,6 +15,7 @@ from srbrief.deck.plan import Role, plan_deck
 from srbrief.model import Briefing, ChartKind
 from srbrief.model.claims import uncarried_numbers
 from srbrief.model.units import metric_label, metric_text
+from srbrief.resources import builtin_briefing_path
 
 TOPIC_LABELS = {"关键数据", "主要举措", "核心数据", "议程", "谢谢", "总览", "Key figures", "Headline figures",
                 "What Shangrao is doing", "Agenda", "Thank you", "Overview"}
@@ -108,3 +109,32 @@ def test_the_title_slide_names_the_date_and_who_presents(tmp_path: Path) -> None
     text = " ".join(s.text_frame.text for s in first.shapes if s.has_text_frame)
     assert "11 October 2025" in text and "Shangrao Municipal Government" in text
     assert "Presented by Li Ming, Investment Promotion Bureau" in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_title_slide_gives_the_briefing_date_and_a_refresh_keeps_it(tmp_path: Path, lang: str) -> None:
+    """The consultant: the cover had no briefing date. The day it is presented comes from the briefing's
+    own (set in the app's form) or from --date over it; a refreshed deck keeps the one it was exported with."""
+    from srbrief.cli import main
+
+    def cover(path: Path) -> str:
+        return " ".join(s.text_frame.text for s in Presentation(str(path)).slides[0].shapes if s.has_text_frame)
+
+    data = tmp_path / "dated.yaml"
+    data.write_text(builtin_briefing_path().read_text(encoding="utf-8") + "briefing_date: '2025-12-08'\n",
+                    encoding="utf-8")
+    own = tmp_path / "own.pptx"
+    assert main(["export", str(data), "-o", str(own), "--lang", lang]) == 0
+    assert ("汇报日期：2025年12月8日" if lang == "zh" else "8 Dec 2025") in cover(own)
+    given = tmp_path / "given.pptx"
+    assert main(["export", str(data), "-o", str(given), "--lang", lang, "--date", "2026-01-05"]) == 0
+    assert ("2026年1月5日" if lang == "zh" else "5 Jan 2026") in cover(given)
+    assert ("2025年12月8日" if lang == "zh" else "8 Dec 2025") not in cover(given)
+    data.write_text(data.read_text(encoding="utf-8").replace("2025-12-08", "2025-12-09"), encoding="utf-8")
+    for deck in (own, given):
+        assert main(["refresh", str(deck), str(data), "-o", str(deck)]) == 0
+    assert ("2025年12月9日" if lang == "zh" else "9 Dec 2025") in cover(own)  # the briefing's new date
+    assert ("2026年1月5日" if lang == "zh" else "5 Jan 2026") in cover(given)  # the date it was given
+    plain = tmp_path / "plain.pptx"
+    assert main(["export", "-o", str(plain), "--lang", lang]) == 0
+    assert "汇报日期" not in cover(plain) and "2026" not in cover(plain)

@@ -131,6 +131,10 @@ def test_update_a_figure_from_a_new_document_then_build_and_export(window: MainW
     title.setText("上饶制造业简报（2025年修订）")
     title.editingFinished.emit()  # type: ignore[union-attr]
     assert window.briefing.title.zh == "上饶制造业简报（2025年修订）"
+    day = form.editors[("briefing_date",)]  # the day it is presented, for the cover
+    day.setText("2025-12-08")
+    day.editingFinished.emit()  # type: ignore[union-attr]
+    assert window.briefing.briefing_date == "2025-12-08"
     # save, reopen, export, read the deck back
     assert window.editing.save()
     path = tmp_path / builtin_briefing_path().name
@@ -143,6 +147,7 @@ def test_update_a_figure_from_a_new_document_then_build_and_export(window: MainW
     texts = " ".join(shape.text_frame.text for slide in Presentation(str(deck)).slides for shape in slide.shapes
                      if shape.has_text_frame)
     assert "上饶制造业简报（2025年修订）" in texts and "6288" in texts and "6261亿元" not in texts
+    assert "汇报日期：2025年12月8日" in texts
     assert "上饶工业规模稳居全省前列" in texts
 
 

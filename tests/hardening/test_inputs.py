@@ -195,7 +195,8 @@ def test_bad_font_names_are_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture
 @pytest.mark.parametrize("suffix", [".pptx", ".pdf"])
 @pytest.mark.parametrize(("option", "value", "words"), [
     ("--presenter", "Li\x85Ming", "U+0085"), ("--organisation", "x" * (SHORT_TEXT + 1), "too long"),
-    ("--presenter", "  ", "must not be empty")])
+    ("--presenter", "  ", "must not be empty"), ("--date", "2025-02-30", "not a date"),
+    ("--date", "8 Dec 2025", "not a date"), ("--date", "2025-12", "not a date")])
 def test_title_slide_options_follow_the_text_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str,
                                                    option: str, value: str, words: str) -> None:
     target = tmp_path / f"d{suffix}"

@@ -85,7 +85,7 @@ def briefing_origin(path: Path | None) -> dict[str, str]:
 def export_pptx(briefing: Briefing, target: Path, lang: str, template: Path | None = None, notes: bool = True,
                 font_latin: str | None = None, font_ea: str | None = None, inputs: Inputs = (),
                 presenter: str | None = None, organisation: str | None = None,
-                briefing_file: Path | None = None) -> int:
+                briefing_file: Path | None = None, date: str | None = None) -> int:
     """Write the deck of *briefing* to *target* atomically; return the number of slides.
 
     *inputs* are the files the deck is made from ((path, what) pairs): the output may be none of them. The deck
@@ -102,11 +102,12 @@ def export_pptx(briefing: Briefing, target: Path, lang: str, template: Path | No
     fonts = Fonts("+mn-lt" if theme_fonts else font_latin or DEFAULT_LATIN,
                   "+mn-ea" if theme_fonts else font_ea or DEFAULT_EA, "zh-CN" if lang == "zh" else "en-US")
     try:
-        plan = plan_deck(briefing, lang, presenter, organisation, slide_size(template_file))
+        plan = plan_deck(briefing, lang, presenter, organisation, slide_size(template_file), date)
         writer = DeckWriter(plan, template_file, fonts, notes)
     except (KeyError, ValueError, IndexError, AttributeError, TypeError, zipfile.BadZipFile) as exc:
         raise ExportError(f"{template}: cannot use this template: {' '.join(str(exc).split())[:200]}") from None
-    writer.plan_options = {k: v for k, v in (("presenter", presenter), ("organisation", organisation)) if v}
+    writer.plan_options = {k: v for k, v in (("presenter", presenter), ("organisation", organisation),
+                                             ("date", date)) if v}
     writer.origin = briefing_origin(briefing_file)
     with atomic_output(target, inputs) as f:
         writer.write(f)

@@ -58,13 +58,14 @@ def own_labels(briefing: Briefing) -> list[str]:
 
 
 def plan_deck(briefing: Briefing, lang: str, presenter: str | None = None,
-              organisation: str | None = None, slide_size: tuple[float, float] = SLIDE_SIZE) -> DeckPlan:
+              organisation: str | None = None, slide_size: tuple[float, float] = SLIDE_SIZE,
+              date: str | None = None) -> DeckPlan:
     """Return the ordered slides of the briefing deck in *lang* ('zh' or 'en'), its tables paginated for
     slides of *slide_size* points (a template's). The briefing's own labels and names are kept whole on every
     line from now on (see srbrief.zhwords.briefing_terms)."""
     learn_terms(briefing_terms(own_labels(briefing)))
     overview = next((s for s in briefing.sections if s.kind is SectionKind.OVERVIEW), briefing.sections[0])
-    slides = [title_slide(briefing, lang, presenter, organisation)]
+    slides = [title_slide(briefing, lang, presenter, organisation, date)]
     lead = effective_points(overview)
     summary = executive_summary(briefing)
     slides.append(summary_slide(briefing, overview, lead[0] if lead else None, summary, lang))

@@ -52,7 +52,7 @@ from srbrief.model.story import (
     shown_figures,
     shown_subtitle,
 )
-from srbrief.model.textutil import cited_publication, document_text, period_text
+from srbrief.model.textutil import chinese_date, cited_publication, document_text, english_date, period_text
 from srbrief.model.units import format_value, metric_label, metric_period, metric_text, mid_sentence, share_percent
 from srbrief.textlayout import break_lines, slide_measurer
 
@@ -77,10 +77,14 @@ def _who(briefing: Briefing, lang: str, presenter: str | None, organisation: str
     return [line for line in (who, t("presented", lang).format(who=by) if by else "") if line]
 
 
-def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None) -> Slide:
+def title_slide(briefing: Briefing, lang: str, presenter: str | None, organisation: str | None,
+                date: str | None = None) -> Slide:
+    """The cover: title, subtitle, the day it is presented, for whom and by whom, the documents it rests on."""
     subtitle = shown_subtitle(briefing, lang)
     dated = "" if subtitle.startswith(BASED_ON) else dated_text(briefing, lang)  # the subtitle names it already
-    lines = [" · ".join(p for p in (dated, *_who(briefing, lang, presenter, organisation)) if p)]
+    day = date or briefing.briefing_date
+    on = t("briefing_on", lang).format(date=chinese_date(day) if lang == "zh" else english_date(day)) if day else ""
+    lines = [" · ".join(p for p in (on, dated, *_who(briefing, lang, presenter, organisation)) if p)]
     cited = cited_documents(briefing)  # every document cited, by date
     docs = [document_text(d, lang) for d in cited]
     byline = ("依据" + "；".join(docs)) if lang == "zh" else "Based on " + "; ".join(docs)

@@ -67,7 +67,7 @@ class DeckWriter:
         self.height = int(self.prs.slide_height or WIDE[1])
         self.keep_placeholders = template is not None
         self.measurer = slide_measurer(fonts.latin)  # the deck's Latin font: a template's (+mn-lt) is not known
-        self.plan_options: dict[str, str] = {}  # the title slide's presenter and organisation options, if given
+        self.plan_options: dict[str, str] = {}  # the title slide's presenter, organisation and date, if given
         self.origin: dict[str, str] = {}  # where the briefing came from ('briefing-file', 'briefing-sha256'), if known
 
     def _use_house_colours(self, theme_part: Any) -> None:
@@ -129,6 +129,7 @@ class DeckWriter:
                 "exported": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "presenter": self.plan_options.get("presenter", ""),
                 "organisation": self.plan_options.get("organisation", ""),
+                "date": self.plan_options.get("date", ""),
                 "template": "yes" if self.keep_placeholders else "", **self.origin}
         tables = [spec.table.ids if spec.table else () for spec in plan.slides]
         bindings.record(self.prs, bindings.slide_keys(plan.slides), tables, meta)

@@ -200,7 +200,8 @@ def render_fresh(briefing: Briefing, lang: str, meta: dict[str, str], deck: Path
     with a template, with the deck itself as the template (its page size, layouts and colours)."""
     template = io.BytesIO(deck.read_bytes()) if meta.get("template") else None
     plan = plan_deck(briefing, lang, meta.get("presenter") or None, meta.get("organisation") or None,
-                     slide_size(template))  # tables paginated for the deck's page, as the export did
+                     slide_size(template), meta.get("date") or None)  # tables paginated for the deck's page, as
+    # the export did
     code = "zh-CN" if lang == "zh" else "en-US"
     if template is not None:
         writer = DeckWriter(plan, template, Fonts("+mn-lt", "+mn-ea", code), True)

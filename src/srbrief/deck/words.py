@@ -34,6 +34,7 @@ T = {
     "schematic": ("示意图", "Schematic"),
     "perspective": ("视角{n}", "Theme {n}"),
     "presented": ("汇报：{who}", "Presented by {who}"),
+    "briefing_on": ("汇报日期：{date}", "{date}"),
     "articles": ("原文：{titles}", "Source: {titles}"),
     "articles_many": ("原文：{titles}", "Sources: {titles}"),
     "thanks": ("谢谢", "Thank you"),

@@ -42,6 +42,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "figure": ("数字", "Figure"), "derived": ("计算值（说明）", "Derived (how)"),
     "derived_part": ("计算的是", "What is derived"), "subtitle": ("副标题", "Subtitle"),
     "organisation": ("单位（主办）", "Organisation"), "presenter": ("汇报人", "Presenter"),
+    "briefing_date": ("汇报日期", "Briefing date"),
     "as_of": ("资料截至", "Sources as of"), "publication": ("出版物", "Publication"), "url": ("网址", "URL"),
     "sources": ("依据的原文语句（每行一句）", "Clauses it rests on (one a line)"), "group": ("分组", "Group"),
     "zh": ("中文", "Chinese"),

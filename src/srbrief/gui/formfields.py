@@ -431,7 +431,7 @@ def editors_for(f: Any, declared: Any, lang: str, briefing: Any,
         editor = LongField()
     elif hint in (str, float, int) or (typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is str):
         editor = LineField()
-        if f.name in ("date", "as_of"):
+        if f.name in ("date", "as_of", "briefing_date"):
             editor.setPlaceholderText(tr("date_placeholder", lang))
     else:
         return []

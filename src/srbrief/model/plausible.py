@@ -23,6 +23,8 @@ def check_plausible(checker: Checker) -> None:
     """Record every implausible value of the briefing."""
     b = checker.b
     _check_date(checker, b, "as_of", b.as_of)
+    if b.briefing_date is not None:
+        _check_date(checker, b, "briefing_date", b.briefing_date)
     for source in b.sources:
         _check_date(checker, source, "date", source.date)
     for event in b.timeline:
@@ -35,7 +37,7 @@ def check_plausible(checker: Checker) -> None:
         _check_share(checker, chart)
 
 
-def _real_date(text: str) -> bool:
+def real_date(text: str) -> bool:
     """Return whether a YYYY, YYYY-MM or YYYY-MM-DD text names a date that exists."""
     parts = [int(p) for p in text.split("-")]
     try:
@@ -46,14 +48,14 @@ def _real_date(text: str) -> bool:
 
 
 def _check_date(checker: Checker, obj: Any, field: str, text: str) -> None:
-    if not _real_date(text):
+    if not real_date(text):
         checker.at(obj, field, f"{text} is not a date that exists")
 
 
 def _check_period(checker: Checker, metric: Metric, period: str) -> None:
     start, _, end = period.partition("/")
     for part in (start, end) if end else (start,):
-        if not _real_date(part):
+        if not real_date(part):
             checker.at(metric, "period", f"{part} is not a date that exists")
             return
     common = min(len(start), len(end))

@@ -357,6 +357,8 @@ class Briefing:
         default=(), metadata=spec(doc="the close: the article's own forward-looking lines"))
     organisation: Text | None = field(default=None, metadata=spec(doc="who presents, for the title slide"))
     presenter: Text | None = field(default=None, metadata=spec(doc="the presenter's name and role"))
+    briefing_date: str | None = field(default=None, metadata=spec(
+        pattern=DATE_PATTERN, doc="the day it is presented, for the title slide"))
     units: tuple[UnitDef, ...] = field(
         default=(), metadata=spec(doc="units of the briefing's own, besides the built-in ones"))
 
