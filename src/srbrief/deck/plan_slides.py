@@ -421,7 +421,7 @@ def _share_note(briefing: Briefing, part: Metric, lang: str) -> str:
             continue
         of = f"{format_value(part, lang)}÷{whole.label.get(lang)}{format_value(whole, lang)}" if lang == "zh" else \
             f"{format_value(part, lang)} ÷ {format_value(whole, lang)} " \
-            f"({mid_sentence(whole.label.get(lang), briefing)})"
+            f"— {mid_sentence(whole.label.get(lang), briefing)}"  # no brackets in brackets
         return f"（图表中的占比{share}为计算值：{of}）" if lang == "zh" else \
             f" (the chart's {share} share is derived: {of})"
     return ""
