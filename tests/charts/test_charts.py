@@ -386,11 +386,14 @@ def test_two_names_never_stand_side_by_side() -> None:
     assert _box_gap(*boxes) >= NEAR, (spots, boxes)
 
 
-@pytest.mark.parametrize("size", [(10, 5.625), (7, 4.5), (4, 6)])
+@pytest.mark.parametrize("size", [(10, 5.625), (7, 4.5), (4, 6), (12, 4)])
 def test_two_routes_between_one_pair_of_places_are_drawn_apart(size: tuple[float, float]) -> None:
     """The G60 corridor runs Songjiang → Shangrao and the sci-tech centre links Shangrao → Songjiang: two routes
     of one pair drew as one line in the first try; they bend to either side, clearly apart, and the map fills
-    its axes (a map of places on one line of latitude stood as a thin strip with its names crowded in it)."""
+    its axes (a map of places on one line of latitude stood as a thin strip with its names crowded in it), the
+    sea up to its right edge (the app's wide panel showed a strip of land east of the sea)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import to_rgb
     from matplotlib.patches import FancyArrowPatch
 
     briefing = load_briefing(builtin_briefing_path())
@@ -407,3 +410,10 @@ def test_two_routes_between_one_pair_of_places_are_drawn_apart(size: tuple[float
     assert math.dist(*middles) >= 14, middles  # points, at 72 dpi
     drawn, laid_out = ax.get_position(), ax.get_position(original=True)
     assert drawn.width >= laid_out.width * 0.97 and drawn.height >= laid_out.height * 0.97
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    pixels = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("RGB")
+    box = ax.get_window_extent()
+    at = (int(box.x1) - 4, int(fig.bbox.height - (box.y0 + box.y1) / 2))  # (image rows run downwards)
+    sea = tuple(round(c * 255) for c in to_rgb(LIGHT.sea))
+    assert max(abs(a - b) for a, b in zip(pixels.getpixel(at), sea, strict=True)) <= 3, pixels.getpixel(at)

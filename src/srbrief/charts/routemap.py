@@ -203,7 +203,8 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     ax.set_ylim(*ylim)
     ax.set_facecolor(theme.land)
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    sea = [*COAST, (SEA_EDGE_LON, COAST[-1][1]), (SEA_EDGE_LON, COAST[0][1])]
+    edge = max(SEA_EDGE_LON, x1)  # the sea reaches the map's right edge, however far it was widened
+    sea = [*COAST, (edge, COAST[-1][1]), (edge, COAST[0][1])]
     # clamp to the map's extent ourselves: not every SVG renderer (Qt's) honours clip paths
     sea = [(min(max(lon, x0), x1), min(max(lat, y0), y1)) for lon, lat in sea]
     ax.add_patch(Polygon(sea, closed=True, facecolor=theme.sea, edgecolor=theme.grid, linewidth=1))
