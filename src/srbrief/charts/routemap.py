@@ -166,16 +166,18 @@ def _inside_frame(spot: Spot, box: Box, frame: Box, scale: float) -> Spot:
 
 def _filling(xlim: tuple[float, float], ylim: tuple[float, float], ax,
              mid_lat: float) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Return the map's extent widened in one direction so that, drawn true to scale, it fills its axes: a
-    map of places on one line of latitude stood as a strip with the names crowded in it."""
+    """Return the map's extent widened in one direction so that, drawn true to scale, it fills its axes (a
+    map of places on one line of latitude stood as a strip with the names crowded in it); no farther north or
+    south than the coast drawn."""
     box = ax.get_position(original=True)  # as laid out, not yet shrunk to the aspect
     fig_w, fig_h = ax.figure.get_size_inches()
     want = (box.height * fig_h) / (box.width * fig_w)  # the axes' height per width
     x_span = (xlim[1] - xlim[0]) * math.cos(math.radians(mid_lat))
     y_span = ylim[1] - ylim[0]
-    if y_span < x_span * want:
+    if y_span < x_span * want:  # taller, within the coast drawn (north and south of it the sea would be land)
         more = (x_span * want - y_span) / 2
-        return xlim, (ylim[0] - more, ylim[1] + more)
+        south, north = min(ylim[0], COAST[-1][1]), max(ylim[1], COAST[0][1])
+        return xlim, (max(ylim[0] - more, south), min(ylim[1] + more, north))
     more = (y_span / want - x_span) / math.cos(math.radians(mid_lat)) / 2
     return (xlim[0] - more, xlim[1] + more), ylim
 
