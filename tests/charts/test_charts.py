@@ -420,3 +420,17 @@ def test_two_routes_between_one_pair_of_places_are_drawn_apart(size: tuple[float
     at = (int(box.x1) - 4, int(fig.bbox.height - (box.y0 + box.y1) / 2))  # (image rows run downwards)
     sea = tuple(round(c * 255) for c in to_rgb(LIGHT.sea))
     assert max(abs(a - b) for a, b in zip(pixels.getpixel(at), sea, strict=True)) <= 3, pixels.getpixel(at)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_text_of_every_chart_stays_text_in_svg(builtin: Briefing, lang: str) -> None:
+    """The presenter and the handout paint charts from SVG with Qt: a map's names drawn with a halo reached it
+    as outlines with a stroke, which Qt painted dark and bold. Every name, label and tick stays a <text>."""
+    for chart in builtin.charts:
+        buffer = io.BytesIO()
+        render_chart(builtin, chart, lang, buffer, fmt="svg")
+        svg = buffer.getvalue().decode("utf-8")
+        texts = set(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+        if chart.kind is ChartKind.ROUTE_MAP:
+            names = {builtin.find(i).name.get(lang) for i in chart.items if hasattr(builtin.find(i), "name")}
+            assert names <= texts, names - texts

@@ -8,7 +8,6 @@ from itertools import pairwise, product
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Polygon
-from matplotlib.patheffects import withStroke
 
 from srbrief.charts.style import LABEL, SMALL, Area, Theme, height_of, wrap_to
 from srbrief.model import Briefing, Chart, Entity, Fact, Location
@@ -274,7 +273,8 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
                    color=theme.accent if home else theme.text, edgecolors=theme.background, linewidths=1.5)
         ax.annotate(name, (place.location.lon, place.location.lat), xytext=(dx, dy), textcoords="offset points",
                     ha=ha, va=va, fontsize=LABEL, fontweight="bold" if home else "normal", color=theme.text,
-                    zorder=5, path_effects=[withStroke(linewidth=3, foreground=theme.land)])
+                    zorder=5)  # no halo: matplotlib writes a haloed name to SVG as outlines, which Qt (presenter,
+        # handout) painted dark and bold; the names keep clear of the routes instead
     _scale_bar(ax, mid_lat, lang, theme)
     ax.tick_params(labelsize=SMALL, colors=theme.muted)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}°E")
