@@ -69,3 +69,34 @@ def test_a_portrait_page_prints_the_slides_footnotes_under_its_notes(tmp_path: P
             assert page.count(key) >= 2, (number, note)  # on the slide's footnote line, and below its notes
         checked += 1
     assert checked >= 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_handout_prints_nothing_meant_for_the_presenter_alone(tmp_path: Path, lang: str) -> None:
+    """The reviewer: the handout printed "如被问及：…" and "图注（供讲者参考，不必宣读）" for a mayor to read. A
+    point's own notes and a chart's note stay in the deck's notes (and the presenter view), off the paper; what
+    the slide says prints."""
+    from pptx import Presentation
+
+    from srbrief.deck.plan import plan_deck
+    from srbrief.model import load_briefing
+
+    briefing = load_briefing(ANY_SHAPE["builtin"])
+    plan = plan_deck(briefing, lang)
+    asides = [(number, slide) for number, slide in enumerate(plan.slides, 1) if slide.aside]
+    assert len(asides) >= 3  # the two "if asked" lines and the map's note, at least
+    handout, deck = tmp_path / "notes.pdf", tmp_path / "deck.pptx"
+    assert main(["export", "-o", str(handout), "--lang", lang]) == 0
+    assert main(["export", "-o", str(deck), "--lang", lang]) == 0
+    prs = Presentation(str(deck))
+    for number, slide in asides:
+        page = "".join(subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(handout), "-"],
+                                      capture_output=True, text=True, timeout=60, check=True).stdout.split())
+        assert "".join(slide.aside.split())[:14] not in page, number
+        assert "".join(slide.title.split())[:14] in page  # what the slide says prints
+        notes = "".join(prs.slides[number - 1].notes_slide.notes_text_frame.text.split())
+        assert "".join(slide.aside.split()) in notes  # the presenter has it
+    words = ("如被问及", "供讲者参考") if lang == "zh" else ("If asked", "for the presenter")
+    text = subprocess.run(["pdftotext", str(handout), "-"], capture_output=True, text=True, timeout=60,
+                          check=True).stdout
+    assert not [w for w in words if w in text]

@@ -178,14 +178,14 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
     chart_facts = [f for f in chart_items if isinstance(f, Fact)]
     sources = _clauses([point], figures, facts, chart_metrics, shown, chart_facts)
     said = [sentence(point.message.get(lang), lang)] + [sentence(b, lang) for b in bullets]
-    if point.notes:
-        said.append(sentence(point.notes.get(lang), lang))
+    aside = [sentence(point.notes.get(lang), lang)] if point.notes else []  # "如被问及：…"
     if chart is not None and chart.note:  # what the chart shows, for the presenter: marked, not read out
-        said.append(sentence(labelled(t("chart_note", lang), chart.note.get(lang), lang), lang))
+        aside.append(sentence(labelled(t("chart_note", lang), chart.note.get(lang), lang), lang))
     return Slide(Role.POINT, point.message.get(lang), kicker=section.short_title.get(lang), accent=colour,
                  cards=cards, chart=chart, charted=shown, caption=_caption(chart, lang),
-                 bullets=bullets,
-                 notes=notes_of(said, sources, lang, briefing), sources=sources, section_id=section.id, name=point.id)
+                 bullets=bullets, notes=notes_of(said + aside, sources, lang, briefing),
+                 aside=(" " if lang == "en" else "").join(aside), sources=sources, section_id=section.id,
+                 name=point.id)
 
 
 def _timeline_said(timeline: Chart, events: list[Event], lang: str) -> str:

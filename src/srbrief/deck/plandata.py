@@ -78,6 +78,8 @@ class Slide:
     summary: tuple[SummaryRow, ...] = ()
     table: Table | None = None
     notes: str = ""
+    aside: str = ""  # what the notes say for the presenter alone (a point's own notes, a chart's note): kept
+    # in the deck and the presenter view, never printed on a handout others read
     sources: tuple[Cite, ...] = ()  # the verbatim clauses behind the figures, facts and claims on this slide
     footer: str = ""  # the source line naming the documents the slide cites (else the deck's)
     footnote: str = ""  # at the foot: what each marked (derived) value on the slide is, "* 计算值：…"

@@ -176,12 +176,15 @@ def _notes_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: 
 
 
 def printed_notes(slide: Slide) -> str:
-    """Return what a handout prints under a slide: what to say, its footnotes, one a line (on a portrait page
+    """Return what a handout prints under a slide: what to say (not what is for the presenter alone: the
+    reviewer would not hand "如被问及：…" to a mayor), its footnotes, one a line (on a portrait page
     the slide prints at half its size and its 10-pt footnote line at 5 pt: the derived values' and undated
     figures' notes must stay readable on paper), then its sources."""
     footnotes = footnote_parts(slide.footnote)
     said, _, sources = slide.notes.rstrip().partition("\n\n")  # what to say, then the source list (last, as
-    return "\n\n".join(x for x in (said, "\n".join(footnotes), sources) if x)  # the slide's notes end)
+    # the slide's notes end); what is for the presenter alone ("如被问及", a chart's note) is not printed
+    said = said.removesuffix(slide.aside).rstrip() if slide.aside else said
+    return "\n\n".join(x for x in (said, "\n".join(footnotes), sources) if x)
 
 
 def _lines_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:
