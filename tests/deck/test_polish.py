@@ -89,8 +89,9 @@ def test_summary_has_no_empty_column(any_decks: dict[tuple[str, str], Path], nam
     assert name != "six-themes" or bare  # two of its themes have no figure
     if name == "hengfeng":
         labels = [shapes[f"summary-label:{i}"].text_frame.text for i in columns]
-        assert labels == (["要点二", "展望"] if lang == "zh" else ["Point 2", "Outlook"])
+        assert labels == (["新能源产业加快集聚", "展望"] if lang == "zh" else ["New energy gathers pace", "Outlook"])
         assert "2027" in shapes[f"summary:{columns[-1]}"].text_frame.text  # the outlook's target year
+        assert labels[0] not in shapes[f"summary:{columns[0]}"].text_frame.text  # the point's head, said once
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)

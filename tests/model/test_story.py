@@ -173,12 +173,19 @@ def test_summary_of_a_briefing_without_themes_covers_its_later_points_and_outloo
     lines = executive_summary(b)
     assert [x.message for x in lines] == [second.message, Text("力争200亿元", "Aims for CNY 20 bn")]
     assert [x.figure.id if x.figure else None for x in lines] == ["b", "t"]
-    assert [x.name().get("zh") for x in lines] == ["要点二", "展望"]
+    assert [x.name().get("zh") for x in lines] == ["要点二", "展望"]  # (no "要点一": the lead is the title)
     assert [x.name().get("en") for x in lines] == ["Point 2", "Outlook"]
     assert lines[0].sources == second.sources and lines[1].sources == (line.source,)
     no_outlook = Briefing(schema=b.schema, id=b.id, title=b.title, subtitle=b.subtitle, sources=b.sources,
                           as_of=b.as_of, sections=(overview,))
     assert [x.message for x in executive_summary(no_outlook)] == [second.message]
+    headed = Point(id="p2", message=Text("产能集聚：新增120兆瓦", "Capacity gathers: 120 MW added"), figures=("b",))
+    with_head = Section(id="overview", kind=SectionKind.OVERVIEW, title=Text("总览", "Overview"),
+                        short_title=Text("总览", "Overview"), lede=LEDE, metrics=overview.metrics,
+                        points=(first, headed))
+    b = Briefing(schema=b.schema, id=b.id, title=b.title, subtitle=b.subtitle, sources=b.sources, as_of=b.as_of,
+                 sections=(with_head,))
+    assert executive_summary(b)[0].name() == Text("产能集聚", "Capacity gathers")  # the message's own head
 
 
 def test_outlook_is_only_what_the_data_says() -> None:

@@ -9,7 +9,6 @@ from dataclasses import replace
 from srbrief.deck.boxes import FOOTER, Frame
 from srbrief.deck.charted import chart_figures
 from srbrief.deck.plandata import (
-    FOOTNOTE_JOINT,
     MAX_CARDS,
     SAYS_DERIVED,
     Card,
@@ -18,6 +17,7 @@ from srbrief.deck.plandata import (
     SummaryRow,
     Table,
     dated_text,
+    joined_footnotes,
     make_card,
     notes_of,
     section_accent,
@@ -131,7 +131,12 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
         accent = section_accent(briefing, line.section)
         card = make_card(line.figure, accent, _period(line.figure, lang)) \
             if line.figure is not None else None
-        rows.append(SummaryRow(line.name().get(lang), line.message.get(lang), accent, card))
+        label, message = line.name().get(lang), line.message.get(lang)
+        head = label + ("：" if lang == "zh" else ": ")
+        if message.startswith(head) and len(message) > len(head):  # the label is the message's own head
+            message = message[len(head):]  # ("新能源产业加快集聚"): said once, above the rest
+            message = message[0].upper() + message[1:] if lang == "en" else message
+        rows.append(SummaryRow(label, message, accent, card))
     title = lead.message.get(lang) if lead else briefing.subtitle.get(lang)
     facts = lead.facts if lead else ()
     metrics = [*headline, *(line.figure for line in lines if line.figure is not None)]
@@ -140,7 +145,8 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
     dash = any(has_colon(r.message) for r in rows)  # the themes' lines join their labels alike
     # each theme's line, said aloud: in Chinese after its label (视角一·产业优势——…); in English the short tag
     # ("1. Strengths") is no words to say, and each line is a sentence of its own (the reviewer)
-    said += [sentence(labelled(r.label, r.message, lang, dash) if lang == "zh" else r.message, lang) for r in rows]
+    said += [sentence(labelled(r.label, r.message, lang, dash) if lang == "zh" else line.message.get(lang), lang)
+             for r, line in zip(rows, lines, strict=True)]
     return Slide(Role.SUMMARY, title, kicker=t("summary", lang), accent=colour, cards=cards, summary=tuple(rows),
                  notes=notes_of(said, sources, lang, briefing), sources=sources, section_id=overview.id,
                  name=lead.id if lead else "summary")
@@ -388,7 +394,7 @@ def undated_noted(briefing: Briefing, slide: Slide, lang: str) -> Slide:
     if not months:
         return slide
     note = t("undated", lang).format(months=("、" if lang == "zh" else ", ").join(months))
-    return replace(slide, footnote=FOOTNOTE_JOINT[lang].join(x for x in (slide.footnote, note) if x))
+    return replace(slide, footnote=joined_footnotes((slide.footnote, note), lang))
 
 
 NO_TRANSLATION = "[not translated: Chinese original]"
@@ -465,7 +471,7 @@ def term_noted(briefing: Briefing, slides: list[Slide], lang: str, frame: Frame)
         slide = out[index]
 
         def with_notes(form: int, slide: Slide = slide, keys: list[str] = keys) -> str:
-            return FOOTNOTE_JOINT[lang].join(x for x in (slide.footnote, *(TERM_NOTES[k][form] for k in keys)) if x)
+            return joined_footnotes((slide.footnote, *(TERM_NOTES[k][form] for k in keys)), lang)
 
         footnote = with_notes(1)
         if len(break_lines(footnote, width, FOOTER, measurer)) > FOOTNOTE_LINES:

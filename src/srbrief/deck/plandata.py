@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -153,6 +154,14 @@ SAYS_DERIVED = ("推算", "计算", "computed", "derived")  # a derived value's 
 FOOTNOTE_JOINT = {"zh": "　", "en": "   "}  # between the notes of a slide's footnote line
 
 
+def joined_footnotes(parts: Iterable[str], lang: str) -> str:
+    """Return a slide's footnote line made of *parts* (empty ones left out): in English each a sentence with
+    its full stop (the reviewer read "… High-tech Zone Where no period is shown …" as one)."""
+    if lang == "en":
+        parts = (p if p.rstrip().endswith((".", "?", "!")) else p.rstrip() + "." for p in parts if p.strip())
+    return FOOTNOTE_JOINT[lang].join(p for p in parts if p.strip())
+
+
 def footnote_parts(footnote: str) -> list[str]:
     """Return the notes of a slide's footnote line, each on its own (the handout prints them one a line)."""
     return [part for part in re.split("|".join(map(re.escape, FOOTNOTE_JOINT.values())), footnote) if part.strip()]
@@ -164,8 +173,9 @@ FOOTNOTE_MARKS = ("¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹")
 def footnoted(slide: Slide, lang: str) -> Slide:
     """Return *slide* with each derived value it shows marked by its card's number ('¹', '²' …, one style on every
     slide, the deck's, the presenter's and the PDF's) and one footnote that says what each is
-    ('¹ 计算值：按原文列出的园区名称计数'); a derived value in the chart is named in it. Values with the same note
-    share its marker. The honesty of the appendix (which keeps the full note), the way a consultant writes it."""
+    ('¹ 计算值：按原文所列上饶经开区、上饶高新区计数'); a derived value in the chart is named in it. Values with the
+    same note share its marker. The honesty of the appendix (which keeps the full note), the way a consultant
+    writes it."""
     derived = [m for m in dict.fromkeys(slide.metrics) if m.derived is not None and stated_start(m) is None]
     if not derived:
         return slide
@@ -184,17 +194,19 @@ def footnoted(slide: Slide, lang: str) -> Slide:
     rows = tuple(replace(r, card=marked(r.card)) if r.card else r for r in slide.summary)
     notes = [f"{mark} {text}" for text, mark in by_text.items()]
     return replace(slide, cards=tuple(marked(c) for c in slide.cards), summary=rows,
-                   footnote=FOOTNOTE_JOINT[lang].join(notes))
+                   footnote=joined_footnotes(notes, lang))
 
 
 def _derived_note(metric: Metric, lang: str, named: bool) -> str:
-    """Return what a footnote says of a derived value: what was computed ('计算值：按原文列出的园区名称计数',
+    """Return what a footnote says of a derived value: what was computed ('计算值：按原文所列园区计数',
     '期末月份2025年7月为推算'): its note up to the first colon (the appendix gives the rest), with the word for
     'derived' unless the note says so itself; with the value's label when no card shows it (*named*)."""
     word = t("derived_period" if metric.derived_part is DerivedPart.PERIOD else "derived", lang)
     note = (metric.derived.get(lang) if metric.derived else "").split("：" if lang == "zh" else ": ")[0]
     if lang == "en":
         word = word[0].upper() + word[1:]
+        if note[:2].istitle() and not any(w in note.lower() for w in SAYS_DERIVED):  # mid-sentence after the word:
+            note = note[0].lower() + note[1:]  # "Derived: counted from …" (not an acronym's "MIIT")
     label = (f"（{metric.label.get(lang)}）" if lang == "zh" else f" ({metric.label.get(lang)})") if named else ""
     if note and any(w in note.lower() for w in SAYS_DERIVED):  # the note says it was computed
         return note + label
@@ -286,6 +298,7 @@ __all__ = [
     "dated_text",
     "footnote_parts",
     "footnoted",
+    "joined_footnotes",
     "listed",
     "make_card",
     "notes_of",

@@ -171,8 +171,9 @@ def _one_section_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
     lines = []
     for n, point in enumerate(effective_points(section)[1:], start=2):
         figure = briefing.find(point.figures[0], Metric) if point.figures else None
+        label = _head(point.message) or Text(f"要点{chinese_numeral(n, counting=False)}", f"Point {n}")
         lines.append(SummaryLine(section, point.message, figure, written=False, sources=point.sources,
-                                 label=Text(f"要点{chinese_numeral(n, counting=False)}", f"Point {n}")))
+                                 label=label))
     if briefing.outlook:
         first = briefing.outlook[0]
         target = next((m for m in briefing.metrics if (m.source.doc, m.source.clause) ==
@@ -180,6 +181,19 @@ def _one_section_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
         lines.append(SummaryLine(section, Text(first.text.zh.rstrip("。"), first.text.en.rstrip(".")), target,
                                  written=False, sources=(first.source,), label=Text("展望", "Outlook")))
     return tuple(lines)
+
+
+HEAD_MOST = (12, 6)  # characters of a Chinese, words of an English message's head that may name it
+
+
+def _head(message: Text) -> Text | None:
+    """Return a message's own head, the words before its colon ('新能源产业加快集聚', 'New energy gathers pace'),
+    when it has one in both languages, short enough to name it (the reviewer: "要点二" with no "要点一")."""
+    zh, zh_colon, _ = message.zh.partition("：")
+    en, en_colon, _ = message.en.partition(": ")
+    if zh_colon and en_colon and len(zh) <= HEAD_MOST[0] and len(en.split()) <= HEAD_MOST[1]:
+        return Text(zh, en)
+    return None
 
 
 def outlook(briefing: Briefing) -> tuple[Statement, ...]:
