@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Pt
 
 from srbrief.charts.render import render_chart
@@ -28,7 +29,8 @@ SUMMARY_TERMS = {"above_size", "new_three", "hundred_billion"}  # the built-in s
 
 
 def slide_text(slide) -> str:
-    """Return every text a reader sees on *slide*: its text boxes, tables and native charts' categories."""
+    """Return every text a reader sees on *slide*: its text boxes, tables, native charts' categories and what a
+    drawn chart writes (its alt text names it: a map's legend "Two-way sci-tech enclave link")."""
     texts = []
     for shape in slide.shapes:
         if shape.name == "footnote":
@@ -39,6 +41,8 @@ def slide_text(slide) -> str:
             texts += [cell.text for row in shape.table.rows for cell in row.cells]
         if getattr(shape, "has_chart", False) and shape.has_chart:
             texts += [str(c) for c in shape.chart.plots[0].categories] if shape.chart.plots else []
+        if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+            texts.append(shape._element.nvPicPr.cNvPr.get("descr", ""))
     return "\n".join(texts).replace("\v", "")  # a hard break keeps the space before it
 
 

@@ -45,17 +45,18 @@ def test_the_builtin_training_figure_counts_attendances_not_visits() -> None:
     briefing = load_briefing(builtin_briefing_path())
     training = next(m for m in briefing.metrics if "实训" in m.label.zh and m.unit.endswith("renci"))
     assert format_value(training, "zh") == "超1万人次"  # Chinese as the article writes it
-    assert format_value(training, "en") == f"over{NBSP}10,000{NBSP}training{NBSP}attendances"
+    assert format_value(training, "en") == f"over{NBSP}10,000{NBSP}trainee{NBSP}sessions"
     english = " ".join((training.label.en, training.source.en or "", *value_parts(training, "en")))
-    assert "visit" not in english.lower() and "attendances" in english
+    assert "visit" not in english.lower() and "trainee sessions" in english  # ("training attendances" said
+    # "training" twice beside its label, the reviewer)
 
 
 def test_the_testers_skills_training_counts_attendances() -> None:
     briefing = load_briefing(TESTER / "hengfeng-new-energy.yaml")
     training = briefing.find("new-energy-skills-training")
-    assert value_parts(training, "en") == ("18,000", f"training{NBSP}attendances")
+    assert value_parts(training, "en") == ("18,000", f"trainee{NBSP}sessions")
     point = next(p for p in briefing.points if training.id in p.figures)
-    assert f"18,000{NBSP}training{NBSP}attendances" in point.message.en and "visit" not in point.message.en
+    assert f"18,000{NBSP}trainee{NBSP}sessions" in point.message.en and "visit" not in point.message.en
 
 
 def test_one_briefing_has_visits_and_attendances_side_by_side(tmp_path: Path) -> None:

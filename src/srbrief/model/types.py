@@ -231,7 +231,7 @@ class Metric:
     note: Text | None = field(default=None, metadata=spec(max_length=LONG_TEXT))
     unit_en: str | None = field(default=None, metadata=spec(max_length=60, doc=(
         "the unit's English words for this figure, where the unit's own do not fit: 人次 of training are "
-        "'training attendances', not 'visits'")))
+        "'trainee sessions', not 'visits'")))
     # the unit this figure is in, as its briefing defines it (built-in or declared, with unit_en): set by the
     # loader, so two briefings loaded in one process never share a declared unit
     resolved_unit: Unit | None = field(default=None, compare=False, repr=False, metadata={"internal": True})

@@ -105,13 +105,13 @@ def declared_unit(code: str, zh: str, en: str) -> Unit:
 def resolve_unit(code: str, declared: dict[str, tuple[str, str]], unit_en: str | None = None) -> Unit:
     """Return the unit *code* as a briefing that declares *declared* (code → (zh, en)) means it: a built-in one or
     one of its own (KeyError if neither), written in English with *unit_en* where the figure gives its own words
-    ('training attendances' for 人次 of training, where the unit says 'visits')."""
+    ('trainee sessions' for 人次 of training, where the unit says 'visits')."""
     found = UNITS.get(code)
     unit = found if found is not None else declared_unit(code, *declared[code])
     if not unit_en or unit_en == unit.en_word:
         return unit
     scale = _SCALE_WORDS.get(unit.scale, number_text(unit.scale, "en"))
-    en = unit_en if unit.scale == 1 else f"{scale} {unit_en}"  # 10,000 training attendances
+    en = unit_en if unit.scale == 1 else f"{scale} {unit_en}"  # 10,000 trainee sessions
     return replace(unit, en=en, en_word=unit_en.replace(" ", NBSP))  # a value never breaks inside its words
 
 
