@@ -382,3 +382,16 @@ def test_the_word_list_is_shipped_small_and_read_quickly() -> None:
     assert len(words) > 3000 and sum(len(rest) for rest in words.values()) < 2_000_000
     assert all(_listed(w) for w in ("第三", "今年", "资源", "装机容量", "人才"))
     assert not _listed("于今年") and not _listed("上")
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["word", "a", "(note).", "上饶", "“G60”:", "2025).", "   ", "  ", "Zone."]), min_size=1,
+                max_size=30), st.floats(min_value=30, max_value=400))
+def test_no_line_after_the_first_starts_with_a_space(parts: list[str], width: float) -> None:
+    """A footnote's notes are joined by three spaces; a rule that evens out the lines moved the spaces down and
+    the second line began with one (' "G60 corridor"…', the reviewer)."""
+    text = " ".join(parts).strip()
+    assume(text)
+    lines = break_lines(text, width, 12, font_measurer())
+    assert not [line for line in lines[1:] if line.startswith(" ")], lines
+    assert "".join(join_lines(lines).split()) == "".join(text.split())

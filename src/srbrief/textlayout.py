@@ -534,6 +534,10 @@ class _Prepared:
             if not self.forced:
                 _no_short_last(lines, ink, room)
                 _no_lone_word(lines, ink, room)
+        for before, line in pairwise(lines):  # spaces a rule moved down stay at the end of the line above (a
+            while line and not line[0].strip():  # footnote's second line began with one: ' "G60 corridor"…')
+                before.append(line.pop(0))
+        lines = [line for line in lines if line] or [[]]
         texts = ["".join(line) for line in lines]
         return [_kept_space(text, texts[i + 1] if i + 1 < len(texts) else "") for i, text in enumerate(texts)]
 
