@@ -406,8 +406,16 @@ def test_two_routes_between_one_pair_of_places_are_drawn_apart(size: tuple[float
     paths = [p.get_path().transformed(p.get_transform()).interpolated(40).vertices
              for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert len(paths) == 2
-    middles = [path[len(path) // 2] for path in paths]
-    assert math.dist(*middles) >= 14, middles  # points, at 72 dpi
+    (x1, y1), (x2, y2) = (ax.transData.transform((e.location.lon, e.location.lat))
+                          for e in (briefing.find("songjiang"), briefing.find("shangrao")))
+
+    def side(point: Sequence[float]) -> float:  # signed distance from the straight line between the two places
+        return ((x2 - x1) * (point[1] - y1) - (y2 - y1) * (point[0] - x1)) / math.hypot(x2 - x1, y2 - y1)
+
+    bulges = [max((side(p) for p in path), key=abs) for path in paths]  # each arc's farthest point
+    assert bulges[0] * bulges[1] < 0 and abs(bulges[0] - bulges[1]) >= 10, bulges  # apart (points), either side
+    heads = sorted(type(p.get_arrowstyle()).__name__ for p in ax.patches if isinstance(p, FancyArrowPatch))
+    assert heads == ["CurveFilledAB", "CurveFilledB"]  # the two-way link (双向奔赴) has a head at each end
     drawn, laid_out = ax.get_position(), ax.get_position(original=True)
     south, north = ax.get_ylim()
     tall_as_the_coast = south <= COAST[-1][1] + 1e-6 and north >= COAST[0][1] - 1e-6  # (no taller: see _filling)

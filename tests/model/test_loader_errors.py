@@ -133,6 +133,14 @@ def test_route_to_unknown_place(tmp_path: Path, minimal_yaml: str, capsys: pytes
     expect(tmp_path, capsys, bad, line_of(bad, "route: [shangrao, ningde]"), "route[1]: unknown id 'ningde'")
 
 
+def test_a_two_way_link_joins_two_places(tmp_path: Path, minimal_yaml: str,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    bad = minimal_yaml.replace("kind: corridor", "kind: link").replace("route: [shangrao, ningbo]",
+                                                                      "route: [shangrao, ningbo, shangrao]")
+    expect(tmp_path, capsys, bad, line_of(bad, "route: [shangrao, ningbo, shangrao]"),
+           "a two-way link joins two places")
+
+
 @pytest.mark.parametrize("literal", [".nan", ".inf", "-.inf", "1.0e+400"])
 def test_non_finite_number(tmp_path: Path, minimal_yaml: str, capsys: pytest.CaptureFixture[str],
                            literal: str) -> None:

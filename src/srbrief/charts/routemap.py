@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Polygon
 
 from srbrief.charts.style import LABEL, SMALL, Area, Theme, height_of, wrap_to
-from srbrief.model import Briefing, Chart, Entity, Fact, Location
+from srbrief.model import Briefing, Chart, Entity, Fact, FactKind, Location
 from srbrief.textlayout import font_measurer
 
 # A coarse outline of China's east coast from northern Jiangsu to Xiamen (lon, lat), for orientation only.
@@ -263,8 +263,9 @@ def draw_route_map(fig: Figure, briefing: Briefing, chart: Chart, lang: str, the
     assert best is not None
     _, bends, spots = best
     for (n, a, b, _), bend in zip(legs, bends, strict=True):
+        heads = "<|-|>" if routes[n].kind is FactKind.LINK else "-|>"  # a two-way link: a head at each end
         ax.add_patch(FancyArrowPatch((a.lon, a.lat), (b.lon, b.lat), connectionstyle=f"arc3,rad={bend}",
-                                     arrowstyle="-|>", mutation_scale=14, color=colours[n], linewidth=2.2,
+                                     arrowstyle=heads, mutation_scale=14, color=colours[n], linewidth=2.2,
                                      linestyle=keyed[n][1], shrinkA=SHRINK, shrinkB=SHRINK, zorder=3))
     for place, name, (dx, dy, ha, va) in zip(located_places, names, spots, strict=True):
         assert place.location is not None

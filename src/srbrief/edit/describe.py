@@ -75,6 +75,7 @@ CHOICE_NAMES: dict[str, tuple[str, str]] = {
     # fact kinds
     "programme": ("项目", "programme"), "measure": ("举措", "measure"), "ranking": ("排名", "ranking"),
     "platform": ("平台", "platform"), "corridor": ("通道", "corridor"), "structure": ("结构", "structure"),
+    "link": ("双向对接", "two-way link"),
     # entity kinds
     "company": ("企业", "company"), "park": ("园区", "park"), "institution": ("机构", "institution"),
     "place": ("地点", "place"), "fund": ("基金", "fund"),

@@ -20,6 +20,7 @@ from srbrief.model.types import (
     EntityKind,
     Event,
     Fact,
+    FactKind,
     Metric,
     Qualifier,
     SectionKind,
@@ -237,6 +238,8 @@ class Checker:
                     self.ref(item, "entity", item.entity, (Entity,))
             if len(fact.route) == 1:
                 self.at(fact, "route", "a route needs at least two places")
+            if fact.kind is FactKind.LINK and fact.route and len(fact.route) != 2:
+                self.at(fact, "route", "a two-way link joins two places: give its route as [place, place]")
             for i, target in enumerate(fact.route):
                 self.place_ref(fact, "route", target, i)
         for event in self.b.timeline:

@@ -99,6 +99,7 @@ class FactKind(str, Enum):
     PLATFORM = "platform"
     CORRIDOR = "corridor"
     STRUCTURE = "structure"
+    LINK = "link"  # a two-way link between two places: the map draws it with an arrowhead at each end
 
 
 class EntityKind(str, Enum):
