@@ -260,7 +260,7 @@ def test_a_figure_says_its_own_english_unit_words_in_the_form(form: EditForm) ->
              for row in range(form.form.rowCount())]
     assert names.index("单位的英文（仅本数字）") == names.index("单位") + 1
     editor = form.editors[("unit_en",)]
-    assert isinstance(editor, QLineEdit) and editor.text() == "training attendances"
+    assert isinstance(editor, QLineEdit) and editor.text() == "trainee sessions"
     type_into(form, "unit_en", "")  # the unit's own words again
     assert format_value(window.briefing.find("digital-training-2024"), "en").endswith("visits")
     assert editor.text() == "" and editor.placeholderText() == "留空即用单位自带的英文：visits"

@@ -153,7 +153,7 @@ def test_a_value_in_another_multiplier_is_converted_and_the_dialog_says_so(windo
     dialog.accept_button.click()
     figure = window.briefing.find("digital-training-2024")
     assert (figure.value, figure.unit, figure.period) == (1.5, "wan-renci", "2025")
-    assert format_value(figure, "en") == "over\u00a015,000\u00a0training\u00a0attendances"
+    assert format_value(figure, "en") == "over\u00a015,000\u00a0trainee\u00a0sessions"
 
 
 def test_the_testers_briefing_converts_tonnes_and_refuses_power(window: MainWindow, tmp_path: Path) -> None:

@@ -198,7 +198,7 @@ def test_the_add_dialog_previews_each_text_and_says_how_to_write_a_refused_numbe
     dialog.add()
     said = dialog.problem.text().replace("\u00a0", " ")
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert "10,000" in said and training.label.get(lang) in said and "over 10,000 training attendances" in said
+    assert "10,000" in said and training.label.get(lang) in said and "over 10,000 trainee sessions" in said
     assert ("插入数字" if lang == "zh" else "Insert figure") in said and "{" not in said
     assert "digital-training" not in said
     # the message is shown whole: wrapped within the dialog, which grew for it
@@ -207,7 +207,7 @@ def test_the_add_dialog_previews_each_text_and_says_how_to_write_a_refused_numbe
         dialog.fields_area.geometry().bottom() + dialog.problem.height() + 20  # below the fields, in view
     assert dialog.problem.height() >= dialog.problem.heightForWidth(dialog.problem.width())
     # written as the figure reads ("million" for "mn" too), it is that figure
-    dialog.editors[("message", "en")].show("Revenue reached CNY 626.1 billion; over 10,000 training attendances")
+    dialog.editors[("message", "en")].show("Revenue reached CNY 626.1 billion; over 10,000 trainee sessions")
     dialog.editors[("figures",)].check("industrial-revenue-2024")
     dialog.add()
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.problem.text()

@@ -297,7 +297,8 @@ def _county(tmp_path: Path, old: str, new: str) -> Path:
 
 @pytest.mark.parametrize(("old", "new", "said"), [
     ("direction: increase", "direction: decrease", "says the other way (“增”"),  # 同比增长18% read as a fall
-    ("source: 同比增长18%", "source: 18%", "does not say the figure rose"),  # the value alone: no direction
+    ("source: {clause: '同比增长18%'", "source: {clause: '18%'", "does not say the figure rose"),  # the value alone:
+    # no direction
 ])
 def test_a_direction_the_clause_does_not_say_is_refused(tmp_path: Path, old: str, new: str, said: str) -> None:
     with pytest.raises(BriefingError, match="direction") as refused:

@@ -542,7 +542,7 @@ def _sources_slide(briefing: Briefing, lang: str, glossary: tuple[str, ...], dat
                  for i, d in enumerate(docs, 1)]
         # the reviewer read "2 of them are derived… For 2 the value is…" as clumsy: name the figures instead
         computed = f" Computed by us from the source: {_quoted(derived)}." if derived else ""
-        computed += f" The source's values with periods worked out by us: {_quoted(periods)}." if periods else ""
+        computed += f" Taken from the source, with a period inferred by us: {_quoted(periods)}." if periods else ""
         bullets = (*named, *dated,
                    f"This briefing carries {n} figures, each with the sentence it comes from (see the appendix "
                    f"and the speaker notes).{computed}",
