@@ -108,12 +108,13 @@ def test_the_presenter_and_pdf_layout_carries_the_footnote(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", list(ANY_SHAPE))
-def test_each_english_footnote_is_a_sentence_of_its_own(name: str) -> None:
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_footnote_is_a_sentence_of_its_own(name: str, lang: str) -> None:
     """The reviewer read "¹ Derived: Counted from the parks … High-tech Zone   Where no period is shown …" as one
-    run-on line with a capital mid-sentence: each note ends with its full stop, and after "Derived:" a note
-    goes on in lower case."""
-    plan = plan_deck(load_briefing(ANY_SHAPE[name]), "en")
+    run-on line with a capital mid-sentence (and "…计数　未标时期的数字…" in Chinese): each note ends with its
+    full stop, and after "Derived:" a note goes on in lower case."""
+    plan = plan_deck(load_briefing(ANY_SHAPE[name]), lang)
     parts = [p for s in plan.slides for p in footnote_parts(s.footnote)]
     assert parts
-    assert not [p for p in parts if not p.rstrip().endswith((".", "?", "!"))]
+    assert not [p for p in parts if not p.rstrip().endswith((".", "?", "!", "。"))]
     assert not [p for p in parts if re.search(r"Derived: [A-Z][a-z]", p)]

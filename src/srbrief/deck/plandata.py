@@ -155,11 +155,11 @@ FOOTNOTE_JOINT = {"zh": "　", "en": "   "}  # between the notes of a slide's fo
 
 
 def joined_footnotes(parts: Iterable[str], lang: str) -> str:
-    """Return a slide's footnote line made of *parts* (empty ones left out): in English each a sentence with
-    its full stop (the reviewer read "… High-tech Zone Where no period is shown …" as one)."""
-    if lang == "en":
-        parts = (p if p.rstrip().endswith((".", "?", "!")) else p.rstrip() + "." for p in parts if p.strip())
-    return FOOTNOTE_JOINT[lang].join(p for p in parts if p.strip())
+    """Return a slide's footnote line made of *parts* (empty ones left out), each a sentence with its full stop
+    (the reviewer read "… High-tech Zone Where no period is shown …" and "…计数　未标时期的数字…" as one)."""
+    stop, ends = (".", (".", "?", "!")) if lang == "en" else ("。", ("。", "？", "！"))
+    return FOOTNOTE_JOINT[lang].join(p if p.rstrip().endswith(ends) else p.rstrip() + stop
+                                     for p in parts if p.strip())
 
 
 def footnote_parts(footnote: str) -> list[str]:
