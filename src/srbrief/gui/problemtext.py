@@ -54,6 +54,8 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"a place needs a location.*", "地点需要经纬度"),
     (r"(.+?) is not a place", "{0} 不是地点"),
     (r"a route needs at least two places", "路线至少需要两个地点"),
+    (r"a two-way link joins two places: give its route as \[place, place\]",
+     "双向对接连接两个地点：路线请写作 [地点, 地点]"),
     (r"(.+?) is not a date that exists", "{0} 不是存在的日期"),
     (r"the period ends \((.+?)\) before it starts \((.+?)\)", "时期的结束（{0}）早于开始（{1}）"),
     (r"(.+?) is too small to show; non-zero values are at least (.+)", "{0} 太小，无法显示；非零数值至少为 {1}"),
