@@ -96,7 +96,7 @@ def _distance(box: Box, point: tuple[float, float]) -> float:
     return gap(box, (*point, *point))
 
 
-def _crowding(box: Box, frame: Box, taken: list[Box], placed: list[Box], others: list[tuple[float, float]],
+def _crowding(box: Box, frame: Box, taken: tuple[Box, ...], placed: list[Box], others: list[tuple[float, float]],
               lines: list[tuple[float, float]], own: tuple[float, float], near: float, row: float) -> float:
     """Return how much a name in *box* would collide: outside the map, over names placed before it, over
     other dots or not clearly farther from them than from its own (by *near*: a name by another place's dot
@@ -143,7 +143,7 @@ def _place_in_order(order: list[int], names: list[str], dots: list[tuple[float, 
         w, h = font_measurer(1.0).width(name, size, bold[i]) * scale, size * 1.2 * scale
         others = dots[:i] + dots[i + 1:]
         spots = [_inside_frame(spot, _spot_box(spot, dot, w, h, scale), frame, scale) for spot in LABEL_SPOTS]
-        costs = [_crowding(_spot_box(spot, dot, w, h, scale), frame, list(taken), placed, others, lines, dot,
+        costs = [_crowding(_spot_box(spot, dot, w, h, scale), frame, taken, placed, others, lines, dot,
                            NEAR * scale, ROW_GAP * size * scale)
                  for spot in spots]  # each spot as it would be drawn: moved inside the map
         spot = spots[min(range(len(spots)), key=costs.__getitem__)]

@@ -18,6 +18,7 @@ from srbrief.deck.plandata import (
     Table,
     dated_text,
     joined_footnotes,
+    joined_said,
     make_card,
     notes_of,
     section_accent,
@@ -131,12 +132,7 @@ def summary_slide(briefing: Briefing, overview: Section, lead: Point | None, lin
         accent = section_accent(briefing, line.section)
         card = make_card(line.figure, accent, _period(line.figure, lang)) \
             if line.figure is not None else None
-        label, message = line.name().get(lang), line.message.get(lang)
-        head = label + ("：" if lang == "zh" else ": ")
-        if message.startswith(head) and len(message) > len(head):  # the label is the message's own head
-            message = message[len(head):]  # ("新能源产业加快集聚"): said once, above the rest
-            message = message[0].upper() + message[1:] if lang == "en" else message
-        rows.append(SummaryRow(label, message, accent, card))
+        rows.append(SummaryRow(line.name().get(lang), line.body(lang), accent, card))
     title = lead.message.get(lang) if lead else briefing.subtitle.get(lang)
     facts = lead.facts if lead else ()
     metrics = [*headline, *(line.figure for line in lines if line.figure is not None)]
@@ -190,7 +186,7 @@ def point_slide(briefing: Briefing, section: Section, point: Point, lang: str) -
     return Slide(Role.POINT, point.message.get(lang), kicker=section.short_title.get(lang), accent=colour,
                  cards=cards, chart=chart, charted=shown, caption=_caption(chart, lang),
                  bullets=bullets, notes=notes_of(said + aside, sources, lang, briefing),
-                 aside=(" " if lang == "en" else "").join(aside), sources=sources, section_id=section.id,
+                 aside=joined_said(aside, lang), sources=sources, section_id=section.id,
                  name=point.id)
 
 

@@ -213,10 +213,15 @@ def _derived_note(metric: Metric, lang: str, named: bool) -> str:
     return word + label + (("：" if lang == "zh" else ": ") + note if note and note.lower() != word.lower() else "")
 
 
+def joined_said(said: list[str], lang: str) -> str:
+    """Return the sentences a presenter says as one text (a space between English sentences, none in Chinese)."""
+    return (" " if lang == "en" else "").join(s for s in said if s)
+
+
 def notes_of(said: list[str], sources: tuple[Cite, ...], lang: str, briefing: Briefing | None = None) -> str:
     """Return speaker notes: what to say, then the verbatim clauses behind the slide, their document named
     once when there is one (else after each clause)."""
-    body = (" " if lang == "en" else "").join(s for s in said if s)
+    body = joined_said(said, lang)
     if not sources:
         return body
     label = t("source_label", lang)
@@ -299,6 +304,7 @@ __all__ = [
     "footnote_parts",
     "footnoted",
     "joined_footnotes",
+    "joined_said",
     "listed",
     "make_card",
     "notes_of",

@@ -52,6 +52,15 @@ class SummaryLine:
         """Return the line's name on the summary: its own label, else its section's (short) title."""
         return self.label or (self.section.short_title if short else self.section.title)
 
+    def body(self, lang: str) -> str:
+        """Return the message as the summary shows it under the line's name: without the name when the name is
+        the message's own head ('新能源产业加快集聚：…' under 新能源产业加快集聚: said once)."""
+        message, head = self.message.get(lang), self.name().get(lang) + HEAD_COLON[lang]
+        if not message.startswith(head) or len(message) == len(head):
+            return message
+        rest = message[len(head):]
+        return rest[0].upper() + rest[1:] if lang == "en" else rest
+
 
 def effective_points(section: Section) -> tuple[Point, ...]:
     """Return the section's written points, or for a section without any, its figures grouped automatically:
@@ -184,13 +193,14 @@ def _one_section_summary(briefing: Briefing) -> tuple[SummaryLine, ...]:
 
 
 HEAD_MOST = (12, 6)  # characters of a Chinese, words of an English message's head that may name it
+HEAD_COLON: dict[str, str] = {"zh": "：", "en": ": "}  # between a message's head and the rest
 
 
 def _head(message: Text) -> Text | None:
     """Return a message's own head, the words before its colon ('新能源产业加快集聚', 'New energy gathers pace'),
     when it has one in both languages, short enough to name it (the reviewer: "要点二" with no "要点一")."""
-    zh, zh_colon, _ = message.zh.partition("：")
-    en, en_colon, _ = message.en.partition(": ")
+    zh, zh_colon, _ = message.zh.partition(HEAD_COLON["zh"])
+    en, en_colon, _ = message.en.partition(HEAD_COLON["en"])
     if zh_colon and en_colon and len(zh) <= HEAD_MOST[0] and len(en.split()) <= HEAD_MOST[1]:
         return Text(zh, en)
     return None
