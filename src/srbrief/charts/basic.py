@@ -41,11 +41,6 @@ def _metrics(briefing: Briefing, chart: Chart) -> list[Metric]:
     return [briefing.find(i, Metric) for i in chart.items]
 
 
-def _period_text(metric: Metric, lang: str) -> str:
-    """Return the metric's period as every view writes it (see srbrief.model.units.metric_period)."""
-    return metric_period(metric, lang)
-
-
 def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Theme, area: Area) -> None:
     """Big-number tiles: number, unit, qualifier ('600+'), label and period."""
     metrics = _metrics(briefing, chart)
@@ -78,7 +73,7 @@ def draw_kpi(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: Th
         label = wrap_to(metric.label.get(lang), tile_w_pt * 0.88, LABEL)
         lines: list[Artist] = [packer, TextArea(label, textprops={"fontsize": LABEL,
                                                      "color": theme.text, "linespacing": 1.25})]
-        period = _period_text(metric, lang)
+        period = metric_period(metric, lang)
         if period:
             lines.append(TextArea(period, textprops={"fontsize": SMALL, "color": theme.muted}))
         box = VPacker(children=lines, align="left", pad=0, sep=6)
@@ -270,7 +265,7 @@ def draw_line(fig: Figure, briefing: Briefing, chart: Chart, lang: str, theme: T
     for x, y, metric in zip(xs, ys, metrics, strict=True):
         ax.annotate(metric_text(metric, lang), (x, y), xytext=(0, 9), textcoords="offset points", ha="center",
                     fontsize=VALUE, fontweight="bold", color=theme.text)
-    ax.set_xticks(xs, [_period_text(m, lang) for m in metrics], fontsize=LABEL)
+    ax.set_xticks(xs, [metric_period(m, lang) for m in metrics], fontsize=LABEL)
     ax.set_ylim(0, max(ys) * 1.2 or 1.0)  # all zero: an axis still needs a span
     ax.set_xlim(-0.5, len(xs) - 0.5)
     ax.set_ylabel(axis_label, fontsize=SMALL, color=theme.muted)

@@ -180,11 +180,17 @@ def printed_notes(slide: Slide) -> str:
     reviewer would not hand "如被问及：…" to a mayor), its footnotes, one a line (on a portrait page
     the slide prints at half its size and its 10-pt footnote line at 5 pt: the derived values' and undated
     figures' notes must stay readable on paper), then its sources."""
-    footnotes = footnote_parts(slide.footnote)
-    said, _, sources = slide.notes.rstrip().partition("\n\n")  # what to say, then the source list (last, as
-    # the slide's notes end); what is for the presenter alone ("如被问及", a chart's note) is not printed
-    said = said.removesuffix(slide.aside).rstrip() if slide.aside else said
-    return "\n\n".join(x for x in (said, "\n".join(footnotes), sources) if x)
+    said, _, sources = notes_on_paper(slide).partition("\n\n")  # what to say, then the source list (last)
+    return "\n\n".join(x for x in (said, "\n".join(footnote_parts(slide.footnote)), sources) if x)
+
+
+def notes_on_paper(slide: Slide) -> str:
+    """Return a slide's notes as every handout page prints them: without what is for the presenter alone ("如被
+    问及", a chart's note: see Slide.aside)."""
+    said, joint, sources = slide.notes.rstrip().partition("\n\n")
+    if slide.aside:
+        said = said.removesuffix(slide.aside).rstrip()
+    return said + joint + sources
 
 
 def _lines_page(painter: QPainter, slides: SlidePainter, full: QRectF, indices: list[int]) -> None:
@@ -230,7 +236,8 @@ def _wide_page(painter: QPainter, slides: SlidePainter, full: QRectF, index: int
     top = full.height() * 0.018 + EDGE_TEXT * 3
     bottom = full.height() * 0.982 - EDGE_TEXT * 3  # above the page number
     width = full.width() - 2 * margin
-    said = slides.plan.slides[index].notes if notes else ""  # (the slide prints near its size: its footnotes too)
+    said = notes_on_paper(slides.plan.slides[index]) if notes else ""  # (the slide prints near its size: its
+    # footnotes too)
     height = width * 9 / 16
     if said:  # the slide gives up room (to WIDE_LEAST of the width) so that its notes print at the size of a
         # notes page's, not squeezed under it at 9 pt (the reviewer's timeline page)
